@@ -1,0 +1,2 @@
+/** Root package of benchmarks. */
+package io.mmsdk.benchmarks;

@@ -1,0 +1,2 @@
+/** Root package of cms-api-client. */
+package io.mmsdk.cms;

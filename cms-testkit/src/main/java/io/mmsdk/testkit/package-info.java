@@ -1,0 +1,2 @@
+/** Root package of cms-testkit. */
+package io.mmsdk.testkit;

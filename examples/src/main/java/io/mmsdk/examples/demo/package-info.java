@@ -1,0 +1,2 @@
+/** The one-command demo of mm-sdk. */
+package io.mmsdk.examples.demo;

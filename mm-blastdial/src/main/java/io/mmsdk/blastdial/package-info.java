@@ -1,0 +1,2 @@
+/** Root package of mm-blastdial. */
+package io.mmsdk.blastdial;

@@ -1,0 +1,2 @@
+/** Root package of mm-cdr. */
+package io.mmsdk.cdr;

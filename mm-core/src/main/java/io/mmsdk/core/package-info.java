@@ -1,0 +1,2 @@
+/** Root package of mm-core. */
+package io.mmsdk.core;

@@ -1,0 +1,2 @@
+/** Root package of mm-licensing. */
+package io.mmsdk.licensing;

@@ -1,0 +1,2 @@
+/** Root package of mm-provisioning. */
+package io.mmsdk.provisioning;
