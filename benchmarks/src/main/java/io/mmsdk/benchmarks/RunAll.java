@@ -1,0 +1,118 @@
+package io.mmsdk.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark in reduced form (one fork, short iterations) and writes the README's
+ * performance table: the median of the measured iterations for each benchmark, the command that
+ * produced it and the machine it ran on. All rows come from one run, so ratios between rows of the
+ * same class compare like with like.
+ *
+ * <p>Usage: {@code RunAll <README.md> [include-regex]}.
+ */
+public final class RunAll {
+  private static final String START = "<!-- bench:start -->";
+  private static final String END = "<!-- bench:end -->";
+
+  private RunAll() {}
+
+  /** Runs the suite and rewrites the table between the bench markers in the given README. */
+  public static void main(String[] args) throws RunnerException, IOException {
+    if (args.length < 1) {
+      throw new IllegalArgumentException("usage: RunAll <README.md> [include-regex]");
+    }
+    Path readme = Path.of(args[0]);
+    String include = args.length > 1 ? args[1] : "io\\.mmsdk\\.benchmarks\\..*";
+    Options options =
+        new OptionsBuilder()
+            .include(include)
+            .forks(1)
+            .warmupIterations(2)
+            .warmupTime(TimeValue.seconds(1))
+            .measurementIterations(5)
+            .measurementTime(TimeValue.seconds(1))
+            .shouldFailOnError(true)
+            .build();
+    Collection<RunResult> results = new Runner(options).run();
+    String table = table(results, include);
+    System.out.println(table);
+    String text = Files.readString(readme, StandardCharsets.UTF_8);
+    int s = text.indexOf(START);
+    int e = text.indexOf(END);
+    if (s < 0 || e < s) {
+      throw new IllegalStateException(
+          readme + " has no " + START + " ... " + END + " section; add one where the table goes");
+    }
+    Files.writeString(
+        readme,
+        text.substring(0, s + START.length()) + "\n" + table + text.substring(e),
+        StandardCharsets.UTF_8);
+  }
+
+  private static String table(Collection<RunResult> results, String include) {
+    Map<String, String> rows = new TreeMap<>();
+    for (RunResult run : results) {
+      String name = run.getParams().getBenchmark().replace("io.mmsdk.benchmarks.", "");
+      List<String> params = new ArrayList<>();
+      for (String key : run.getParams().getParamsKeys()) {
+        params.add(key + "=" + run.getParams().getParam(key));
+      }
+      Result<?> primary = run.getPrimaryResult();
+      // The primary result's statistics span every measured iteration of every fork.
+      double median = primary.getStatistics().getPercentile(50);
+      rows.put(
+          name + params,
+          String.format(
+              Locale.ROOT,
+              "| `%s` | %s | %s | %s %s |",
+              name,
+              params.isEmpty() ? "" : String.join(", ", params),
+              run.getParams().getMode().shortLabel(),
+              format(median),
+              primary.getScoreUnit()));
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("| benchmark | params | mode | median |\n|---|---|---|---|\n");
+    rows.values().forEach(r -> sb.append(r).append('\n'));
+    sb.append('\n')
+        .append("Measured with `./mvnw -q -Pbench-all -DskipTests package` (include `")
+        .append(include)
+        .append("`; 1 fork, 2×1 s warm-up, 5×1 s measurement) on ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, ")
+        .append(
+            ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize()
+                >> 30)
+        .append(" GiB")
+        .append(", Java ")
+        .append(System.getProperty("java.version"))
+        .append(".\n");
+    return sb.toString();
+  }
+
+  private static String format(double v) {
+    if (v >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    return String.format(Locale.ROOT, "%.3g", v);
+  }
+}
