@@ -80,6 +80,8 @@ class SyslogForwarderTest {
         try (Socket s = server.accept()) {
           s.setSoTimeout(5_000);
           assertTrue(frame(s.getInputStream()).endsWith("\uFEFFhello över TLS"));
+          f.close();
+          assertEquals(1, f.sent());
         }
       }
     }
