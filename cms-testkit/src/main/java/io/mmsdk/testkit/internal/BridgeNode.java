@@ -45,6 +45,7 @@ public final class BridgeNode implements AutoCloseable {
 
   void start() throws IOException {
     MockWebServer s = new MockWebServer();
+    s.setServerSocketFactory(new ReusableServerSockets());
     if (engine.serverCertificates != null) {
       s.useHttps(engine.serverCertificates.sslSocketFactory(), false);
     }
