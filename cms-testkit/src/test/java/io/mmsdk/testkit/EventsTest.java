@@ -107,6 +107,30 @@ class EventsTest {
   }
 
   @Test
+  void subscribeRoster_receivesParticipantAddAndRemove() throws Exception {
+    String space = new Http(cms, 0).post("coSpaces", "name", "Board").idFromLocation();
+    String call = cms.callBridge(0).startCall(space);
+    open(token());
+    socket.send("{\"type\":\"message\",\"message\":{\"messageId\":7,\"type\":\"subscribeRequest\","
+        + "\"subscriptions\":[{\"index\":2,\"type\":\"callRoster\",\"call\":\"" + call
+        + "\",\"elements\":[\"name\",\"state\"]}]}}");
+    assertTrue(next().contains("\"messageId\":7"));
+    String state = next();
+    assertTrue(state.contains("\"state\":\"active\""), state);
+    ack(state);
+    ack(next());
+    CallLegInfo leg = cms.callBridge(0).join(space, "ann@example.com", "Ann");
+    String add = next();
+    assertTrue(add.contains("rosterUpdate") && add.contains("\"participant\":\"" + leg.participantId())
+        && add.contains("\"updateType\":\"add\""), add);
+    ack(add);
+    ack(next());
+    cms.callBridge(0).leave(leg.id());
+    String remove = next();
+    assertTrue(remove.contains("\"updateType\":\"remove\""), remove);
+  }
+
+  @Test
   void badToken_isRefused() throws Exception {
     open("not-a-token");
     Integer code = closed.poll(2, TimeUnit.SECONDS);
