@@ -11,8 +11,14 @@ import io.mmsdk.cms.internal.XmlParser;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -26,8 +32,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * How fast cms-api-client reads a 100-object coSpaces page (hardened StAX into immutable objects),
- * and how long listing 300 coSpaces takes over loopback HTTP against the simulated Call Bridge
- * with a server page cap of 100 (3 requests).
+ * and how long listing 300 coSpaces (3 requests of 100) takes over loopback HTTP, against a
+ * MockWebServer replaying a fixed page (client cost) and against the simulated Call Bridge.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +42,8 @@ public class CmsClientBenchmark {
   private byte[] page;
   private SimulatedCluster cluster;
   private CmsClient cms;
+  private MockWebServer mockServer;
+  private CmsClient mockCms;
 
   /** Builds the XML page and a cluster with 300 coSpaces. */
   @Setup(Level.Trial)
@@ -47,6 +55,22 @@ public class CmsClientBenchmark {
           .append(i).append("</uri><callId>").append(100000 + i).append("</callId></coSpace>");
     }
     page = xml.append("</coSpaces>").toString().getBytes(StandardCharsets.UTF_8);
+    String mockPage = new String(page, StandardCharsets.UTF_8).replace("total=\"100\"", "total=\"300\"");
+
+    mockServer = new MockWebServer();
+    mockServer.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse().setHeader("Content-Type", "text/xml").setBody(mockPage);
+      }
+    });
+    try {
+      mockServer.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    mockCms = CmsClient.builder().baseUrl(mockServer.url("/").toString())
+        .credentials("bench", "bench").retryPolicy(RetryPolicy.none()).build();
 
     cluster = SimulatedCluster.start(ClusterOptions.builder().defaultPageLimit(100).build());
     cms = CmsClient.builder().baseUrl(cluster.callBridge(0).baseUrl())
@@ -58,9 +82,11 @@ public class CmsClientBenchmark {
 
   /** Closes the client and the cluster. */
   @TearDown(Level.Trial)
-  public void tearDown() {
+  public void tearDown() throws IOException {
     cms.close();
     cluster.close();
+    mockCms.close();
+    mockServer.shutdown();
   }
 
   /** Parses one 100-object page and flattens every object. */
@@ -70,6 +96,12 @@ public class CmsClientBenchmark {
     for (CmsElement child : root.children()) {
       bh.consume(CmsObject.of(child));
     }
+  }
+
+  /** Lists 300 coSpaces (3 pages of 100) from a MockWebServer replaying one page: client cost. */
+  @Benchmark
+  public long list300FromMockServer() {
+    return mockCms.coSpaces().list(ListOptions.builder().pageSize(100).build()).stream().count();
   }
 
   /** Lists 300 coSpaces lazily over loopback HTTP (3 pages). */
