@@ -31,7 +31,7 @@ class WritesTest extends MockCms {
         .set(CmsFields.NAME, "Sales Team")
         .set(CmsFields.URI, "sales")
         .set(CmsFields.NON_MEMBER_ACCESS, false)
-        .set(CmsFields.DEFAULT_LAYOUT, new CmsEnumValue("speakerOnly", true))
+        .set(CmsFields.DEFAULT_LAYOUT, "speakerOnly")
         .build();
 
     String id = cms.coSpaces().create(form);

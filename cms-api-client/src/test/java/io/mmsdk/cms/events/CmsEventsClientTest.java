@@ -44,6 +44,7 @@ class CmsEventsClientTest {
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final AtomicInteger tokens = new AtomicInteger();
   private volatile int tokenStatus = 200;
+  private volatile int upgradeStatus = 0;
   private MockWebServer server;
   private CmsClient cms;
 
@@ -61,6 +62,9 @@ class CmsEventsClientTest {
         }
         if (request.getRequestUrl().encodedPath().equals("/events/v1")) {
           upgradeTokens.add(request.getRequestUrl().queryParameter("authToken"));
+          if (upgradeStatus != 0) {
+            return new MockResponse().setResponseCode(upgradeStatus);
+          }
           return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
             @Override
             public void onOpen(WebSocket webSocket, Response response) {
@@ -264,6 +268,23 @@ class CmsEventsClientTest {
       do {
         next = nextEvent();
       } while (next instanceof CmsAuthenticationException);
+      assertEquals("connected", next);
+    }
+  }
+
+  @Test
+  void upgradeRefusedBeforeFirstConnect_errorNotGapThenConnects() throws Exception {
+    upgradeStatus = 403;
+    try (CmsEventsClient client = start(List.of())) {
+      MmSdkException error = assertInstanceOf(MmSdkException.class, nextEvent());
+      assertTrue(error.getMessage().contains("HTTP 403"), error.getMessage());
+
+      upgradeStatus = 0;
+      Object next;
+      do {
+        next = nextEvent();
+        assertTrue(!(next instanceof EventGap), "no gap before the first connection");
+      } while (next instanceof MmSdkException);
       assertEquals("connected", next);
     }
   }
