@@ -193,5 +193,10 @@ class LdapDirectoryTest {
     assertEquals(SignInException.Reason.RATE_LIMITED,
         assertThrows(SignInException.class, () -> users.signIn("omar", "omar-pw")).reason());
     assertFalse(plain().build().toString().contains("svc-secret"));
+
+    Session ldapAdmin = users.signIn("alice", "alice-pw").session();
+    assertEquals(Role.ADMINISTRATOR, ldapAdmin.role());
+    users.deleteLocalUser(ldapAdmin, "local-admin");
+    assertTrue(users.localUsers().isEmpty(), "an LDAP administrator may delete the last local administrator");
   }
 }
