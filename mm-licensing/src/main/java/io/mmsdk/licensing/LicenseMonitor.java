@@ -123,7 +123,9 @@ public final class LicenseMonitor implements AutoCloseable {
         } catch (LicenseStoreException e) {
           throw e;
         } catch (RuntimeException e) {
-          log.warn("License usage collection from Call Bridge {} failed", bridge.name(), e);
+          log.warn("License usage collection from Call Bridge {} failed: {}", bridge.name(),
+              e.toString());
+          log.debug("Collection failure detail", e);
           unreachable.add(bridge.id());
           notifications.raise(Severity.WARNING, SOURCE, key,
               "Cannot collect license usage from Call Bridge '" + bridge.name() + "' ("
