@@ -52,7 +52,90 @@ public final class UsageCalculator {
     int count = (int) ((Math.floorDiv(max, ClusterBins.BIN_SECONDS) * ClusterBins.BIN_SECONDS
         - origin) / ClusterBins.BIN_SECONDS + 1);
 
-    // Group samples by host with a counting sort, so each host is processed on its own.
+    double[] cluster = new double[count * ClusterBins.TYPES];
+    int[] hosts = new int[count];
+    if (!binInTimeOrder(all, origin, cluster, hosts)) {
+      java.util.Arrays.fill(cluster, 0);
+      java.util.Arrays.fill(hosts, 0);
+      binGroupedByHost(all, origin, count, cluster, hosts);
+    }
+    return new ClusterBins(origin, count, cluster, hosts);
+  }
+
+  /**
+   * The common case, one pass: each host's samples arrive in time order (as stores return them),
+   * so a host's running maximum is flushed into the cluster sum when the host moves to a later
+   * bin. Returns false, leaving partial sums, as soon as a host goes back to an earlier bin.
+   */
+  private static boolean binInTimeOrder(
+      UsageSample[] all, long origin, double[] cluster, int[] hosts) {
+    int types = ClusterBins.TYPES;
+    Map<String, Integer> hostIndex = new HashMap<>();
+    int[] lastBin = new int[16];
+    double[] current = new double[16 * types];
+    String lastHost = null;
+    int h = -1;
+    for (UsageSample s : all) {
+      String id = s.hostId();
+      if (id != lastHost) {
+        Integer idx = hostIndex.get(id);
+        if (idx == null) {
+          idx = hostIndex.size();
+          hostIndex.put(id, idx);
+          if (idx == lastBin.length) {
+            lastBin = java.util.Arrays.copyOf(lastBin, idx * 2);
+            current = java.util.Arrays.copyOf(current, idx * 2 * types);
+          }
+          lastBin[idx] = -1;
+        }
+        h = idx;
+        lastHost = id;
+      }
+      int b = (int) ((s.time().getEpochSecond() - origin) / ClusterBins.BIN_SECONDS);
+      UsageValues v = s.values();
+      int base = h * types;
+      int last = lastBin[h];
+      if (b == last) {
+        current[base] = Math.max(current[base], v.pmp());
+        current[base + 1] = Math.max(current[base + 1], v.smpAudioOnly());
+        current[base + 2] = Math.max(current[base + 2], v.smpPointToPoint());
+        current[base + 3] = Math.max(current[base + 3], v.smpFull());
+        current[base + 4] = Math.max(current[base + 4], v.recording());
+        current[base + 5] = Math.max(current[base + 5], v.streaming());
+        continue;
+      }
+      if (b < last) {
+        return false;
+      }
+      if (last >= 0) {
+        flush(current, base, cluster, hosts, last);
+      }
+      lastBin[h] = b;
+      current[base] = v.pmp();
+      current[base + 1] = v.smpAudioOnly();
+      current[base + 2] = v.smpPointToPoint();
+      current[base + 3] = v.smpFull();
+      current[base + 4] = v.recording();
+      current[base + 5] = v.streaming();
+    }
+    for (int i = 0; i < hostIndex.size(); i++) {
+      flush(current, i * types, cluster, hosts, lastBin[i]);
+    }
+    return true;
+  }
+
+  private static void flush(double[] current, int base, double[] cluster, int[] hosts, int bin) {
+    int at = bin * ClusterBins.TYPES;
+    hosts[bin]++;
+    for (int t = 0; t < ClusterBins.TYPES; t++) {
+      cluster[at + t] += current[base + t];
+    }
+  }
+
+  /** Any order: groups samples by host with a counting sort, then bins each host on its own. */
+  private static void binGroupedByHost(
+      UsageSample[] all, long origin, int count, double[] cluster, int[] hosts) {
+    int n = all.length;
     Map<String, Integer> hostIndex = new HashMap<>();
     int[] hostOf = new int[n];
     int[] bin = new int[n];
@@ -79,10 +162,7 @@ public final class UsageCalculator {
     for (int i = 0; i < n; i++) {
       order[fill[hostOf[i]]++] = i;
     }
-
     int types = ClusterBins.TYPES;
-    double[] cluster = new double[count * types];
-    int[] hosts = new int[count];
     double[] hostValues = new double[count * types];
     int[] stamp = new int[count];
     int[] touched = new int[n];
@@ -121,6 +201,5 @@ public final class UsageCalculator {
         }
       }
     }
-    return new ClusterBins(origin, count, cluster, hosts);
   }
 }

@@ -186,6 +186,26 @@ class UsageCalculatorTest {
   }
 
   @Test
+  void bin_anyInputOrder_givesTheSameBins() {
+    java.util.Random r = new java.util.Random(7);
+    List<UsageSample> sorted = new ArrayList<>();
+    Instant t = Instant.parse("2026-03-01T00:00:00Z");
+    for (int i = 0; i < 600; i++) {
+      for (int h = 0; h < 5; h++) {
+        sorted.add(new UsageSample("h" + h, t.plusSeconds(100L * i + h),
+            new UsageValues(r.nextInt(4), r.nextInt(3) * 0.5, 0.333, r.nextInt(9), 1, 0)));
+      }
+    }
+    List<UsageSample> shuffled = new ArrayList<>(sorted);
+    java.util.Collections.shuffle(shuffled, r);
+    ClusterBins a = UsageCalculator.bin(sorted);
+    ClusterBins b = UsageCalculator.bin(shuffled);
+    assertEquals(a.bins(), b.bins());
+    assertEquals(a.dailyPeaks(), b.dailyPeaks());
+    assertEquals(5, a.bins().get(0).hosts());
+  }
+
+  @Test
   void median_allOrders() {
     assertEquals(2, ClusterBins.median(1, 2, 3));
     assertEquals(2, ClusterBins.median(3, 2, 1));
