@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * live calls on both Call Bridges recorded as 5-minute MPLicenseUsage snapshots by the simulator,
  * collected through cms-api-client, ending out of compliance with Alarm 1.
  */
-class LicensingTestkitIT {
+class LicensingTestkitTest {
   private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
 
   @TempDir Path dir;
