@@ -337,8 +337,8 @@ public final class LicenseMonitor implements AutoCloseable {
     }
 
     /**
-     * Sets how to read a Call Bridge, e.g. {@code CmsUsageSource::forBridge}; called once per
-     * bridge per round. Required.
+     * Sets how to read a Call Bridge, e.g. {@code b -> CmsUsageSource.of(clientFor(b))}; called
+     * once per bridge per round. Required.
      */
     public Builder usageSources(Function<CallBridge, UsageSource> sources) {
       this.sources = Objects.requireNonNull(sources, "sources == null");
