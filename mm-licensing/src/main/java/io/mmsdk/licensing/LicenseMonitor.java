@@ -50,6 +50,7 @@ public final class LicenseMonitor implements AutoCloseable {
   private final Duration backfill;
   private final Duration retention;
   private final Map<String, Boolean> bridgeActivated = new HashMap<>();
+  private final Map<String, MultipartyUsage> multiparty = new HashMap<>();
   private LicenseState state;
   private Scheduler.Cancellable task;
 
@@ -110,6 +111,7 @@ public final class LicenseMonitor implements AutoCloseable {
         try {
           UsageSource source = sources.apply(bridge);
           bridgeActivated.put(bridge.id(), source.hasActivation());
+          multiparty.put(bridge.id(), source.multipartyUsage());
           for (String host : source.knownHosts()) {
             if (done.contains(host)) {
               continue;
@@ -214,6 +216,30 @@ public final class LicenseMonitor implements AutoCloseable {
         .atStartOfDay(java.time.ZoneOffset.UTC)
         .toInstant();
     return UsageCalculator.bin(usage.samples(from, now.plusSeconds(1)));
+  }
+
+  /**
+   * Returns each Call Bridge's multiparty license use as read in the last round that reached it,
+   * by bridge id.
+   */
+  public synchronized Map<String, MultipartyUsage> multipartyUsage() {
+    return Map.copyOf(multiparty);
+  }
+
+  /**
+   * Returns the SMP Plus licenses {@code clusterId} needs right now: the sum of {@code
+   * weightedCallsWithoutPersonalLicense} over its bridges as last read.
+   */
+  public synchronized double currentSharedLicenseDemand(String clusterId) {
+    Objects.requireNonNull(clusterId, "clusterId == null");
+    double sum = 0;
+    for (CallBridge b : registry.cluster(clusterId).callBridges()) {
+      MultipartyUsage m = multiparty.get(b.id());
+      if (m != null) {
+        sum += m.weightedCallsWithoutPersonalLicense();
+      }
+    }
+    return sum;
   }
 
   /** Returns the persisted licensing state (mode, allocations, trials, enforcement clocks). */

@@ -32,6 +32,26 @@ class CmsUsageSourceTest {
   }
 
   @Test
+  void toMultiparty_sampleReply_parsesCountsAndDecimals() {
+    CmsObject m = CmsObject.of(new CmsElement("multipartyLicensing", Map.of(), "", List.of(
+        new CmsElement("timestamp", Map.of(), "2019-05-16T18:44:52Z", List.of()),
+        new CmsElement("callsActive", Map.of(), "3", List.of()),
+        new CmsElement("weightedCallsActive", Map.of(), "2.000", List.of()),
+        new CmsElement("callsWithoutPersonalLicense", Map.of(), "2", List.of()),
+        new CmsElement("weightedCallsWithoutPersonalLicense", Map.of(), "1.500", List.of()),
+        new CmsElement("participantsActive", Map.of(), "9", List.of()))));
+    MultipartyUsage u = CmsUsageSource.toMultiparty(m);
+    assertEquals(new MultipartyUsage(Instant.parse("2019-05-16T18:44:52Z"), 3, 2.0, 2, 1.5, 9, 0),
+        u);
+  }
+
+  @Test
+  void toMultiparty_badTimestamp_fails() {
+    CmsObject m = CmsObject.of(new CmsElement("multipartyLicensing", Map.of(), "", List.of()));
+    assertThrows(LicenseDataException.class, () -> CmsUsageSource.toMultiparty(m));
+  }
+
+  @Test
   void toSample_emptyEntry_isAllZero() {
     UsageSample s = CmsUsageSource.toSample("h1", entry(Map.of("time", "2019-05-16T17:34:51Z")));
     assertEquals(UsageValues.ZERO, s.values());

@@ -121,6 +121,16 @@ class LicenseMonitorTest {
   }
 
   @Test
+  void collectNow_multipartyUsage_sumsWeightedCallsOverTheCluster() {
+    bridges.get("b1").weightedWithoutPersonal = 1.5;
+    bridges.get("b2").weightedWithoutPersonal = 0.5;
+    LicenseMonitor m = monitor();
+    m.collectNow();
+    assertEquals(2.0, m.currentSharedLicenseDemand("c1"), 1e-9);
+    assertEquals(1.5, m.multipartyUsage().get("b1").weightedCallsWithoutPersonalLicense());
+  }
+
+  @Test
   void start_collectsEvery5MinutesUntilClosed() {
     LicenseMonitor m = monitor().start();
     scheduler.advance(Duration.ofMinutes(10));

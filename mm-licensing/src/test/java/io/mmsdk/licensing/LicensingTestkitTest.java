@@ -122,6 +122,9 @@ class LicensingTestkitTest {
     assertEquals(ComplianceStatus.IN_COMPLIANCE,
         status.findFeature(Feature.RECORDING_OR_STREAMING).orElseThrow().status());
 
+    // live view: two calls, each on one bridge, neither owned by a PMP user
+    assertEquals(2.0, monitor.currentSharedLicenseDemand("c1"), 1e-9);
+
     // the day's 5-minute series shows both bridges' calls summed
     UtilizationSeries day = monitor.utilization(AllocationType.SMP, LocalDate.parse("2026-06-01"),
         LocalDate.parse("2026-06-01"));
