@@ -39,7 +39,8 @@ class LicensingTestkitTest {
   @TempDir Path dir;
   private SimulatedClock simClock;
   private SimulatedCluster sim;
-  private final Map<String, CmsClient> clients = new HashMap<>();
+  private final Map<String, String> baseUrls = new HashMap<>();
+  private CmsUsageSources sources;
   private ManualScheduler scheduler;
   private ClusterRegistry registry;
   private UsageStore store;
@@ -58,17 +59,19 @@ class LicensingTestkitTest {
       cluster.addCallBridge(CallBridge.builder().id(b.id()).name(b.name())
           .address(base.getHost() + ":" + base.getPort())
           .credentials(sim.apiUsername(), sim.apiPassword()).build());
-      clients.put(b.id(), CmsClient.builder().baseUrl(b.baseUrl())
-          .credentials(sim.apiUsername(), sim.apiPassword()).clock(simClock).build());
+      baseUrls.put(b.id(), b.baseUrl());
     }
     registry.add(cluster.build());
+    // the simulator speaks plain HTTP here, so build clients from its base URLs
+    sources = CmsUsageSources.create(b -> CmsClient.builder().baseUrl(baseUrls.get(b.id()))
+        .credentials(sim.apiUsername(), sim.apiPassword()).clock(simClock).build());
     store = UsageStore.file(dir.resolve("usage"));
   }
 
   @AfterEach
   void tearDown() {
     store.close();
-    clients.values().forEach(CmsClient::close);
+    sources.close();
     sim.close();
   }
 
@@ -88,7 +91,7 @@ class LicensingTestkitTest {
     LicenseMonitor monitor = LicenseMonitor.builder()
         .scheduler(scheduler)
         .registry(registry)
-        .usageSources(b -> CmsUsageSource.of(clients.get(b.id())))
+        .usageSources(sources)
         .usageStore(store)
         .stateStore(LicenseStateStore.file(dir.resolve("state")))
         .notifications(notifications)
@@ -103,9 +106,11 @@ class LicensingTestkitTest {
         monitor.status().findFeature(Feature.MEETINGS).orElseThrow().status());
 
     // one meeting on each bridge for the whole day: 1.00 smpFull per host per snapshot
-    CmsClient api = clients.get(sim.callBridge(0).id());
+    CmsClient api = CmsClient.builder().baseUrl(sim.callBridge(0).baseUrl())
+        .credentials(sim.apiUsername(), sim.apiPassword()).build();
     String space0 = api.coSpaces().create(Form.builder().set("name", "Ops").build());
     String space1 = api.coSpaces().create(Form.builder().set("name", "Sales").build());
+    api.close();
     sim.callBridge(0).join(space0, "alice@example.com", "Alice");
     sim.callBridge(1).join(space1, "bob@example.com", "Bob");
     advanceBoth(Duration.ofHours(23).plusMinutes(59));
