@@ -268,6 +268,7 @@ class LicenseMonitorTest {
         m.trialAvailability(Feature.CUSTOMIZATION));
 
     LicenseStatus during = m.status();
+    assertEquals(List.of(Feature.values()), List.copyOf(during.features().keySet()));
     assertEquals(ComplianceStatus.IN_COMPLIANCE,
         during.findFeature(Feature.MEETINGS).orElseThrow().status());
     assertEquals(ComplianceStatus.LICENSED,
