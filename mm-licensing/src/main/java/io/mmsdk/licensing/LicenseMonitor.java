@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,9 @@ public final class LicenseMonitor implements AutoCloseable {
   private final Duration pollInterval;
   private final Duration backfill;
   private final Duration retention;
-  private final Map<String, Boolean> bridgeActivated = new HashMap<>();
-  private final Map<String, MultipartyUsage> multiparty = new HashMap<>();
+  private final Object collectLock = new Object();
+  private final Map<String, Boolean> bridgeActivated = new ConcurrentHashMap<>();
+  private final Map<String, MultipartyUsage> multiparty = new ConcurrentHashMap<>();
   private LicenseState state;
   private Scheduler.Cancellable task;
 
@@ -94,12 +96,23 @@ public final class LicenseMonitor implements AutoCloseable {
 
   /**
    * Runs one collection round now, then prunes samples older than the retention and refreshes
-   * enforcement. In {@link LicensingMode#NO_LICENSING} nothing is collected.
+   * enforcement. In {@link LicensingMode#NO_LICENSING} nothing is collected. Rounds never overlap;
+   * {@link #status()} does not wait for a round's network calls.
    */
-  public synchronized CollectionResult collectNow() {
+  public CollectionResult collectNow() {
+    synchronized (collectLock) {
+      return collectRound();
+    }
+  }
+
+  // Network I/O happens outside the monitor lock, so status() never waits for a slow bridge;
+  // collectLock only keeps two rounds from overlapping.
+  private CollectionResult collectRound() {
     Instant now = scheduler.now();
-    if (state.mode() == LicensingMode.NO_LICENSING) {
-      return new CollectionResult(now, 0, List.of(), List.of());
+    synchronized (this) {
+      if (state.mode() == LicensingMode.NO_LICENSING) {
+        return new CollectionResult(now, 0, List.of(), List.of());
+      }
     }
     int added = 0;
     List<String> hostsDone = new ArrayList<>();
@@ -138,7 +151,9 @@ public final class LicenseMonitor implements AutoCloseable {
       }
     }
     usage.prune(now.minus(retention));
-    refresh(now);
+    synchronized (this) {
+      refresh(now);
+    }
     return new CollectionResult(now, added, hostsDone, unreachable);
   }
 
