@@ -80,7 +80,8 @@ public final class FileBlastDialStore implements BlastDialStore {
   @Override
   public synchronized Optional<SpaceSetup> findSpace(SpaceKey space) {
     requireNonNull(space, "space == null");
-    return read(file(spaces, space.clusterId(), space.spaceId())).map(p -> readSpace(space, p));
+    Path f = file(spaces, space.clusterId(), space.spaceId());
+    return read(f).map(p -> decode(f, () -> readSpace(space, p)));
   }
 
   @Override
@@ -146,13 +147,24 @@ public final class FileBlastDialStore implements BlastDialStore {
     List<BlastStatus> result = new ArrayList<>();
     try (DirectoryStream<Path> dir = Files.newDirectoryStream(runs, "*.properties")) {
       for (Path f : dir) {
-        read(f).ifPresent(p -> result.add(readRun(p)));
+        read(f).ifPresent(p -> result.add(decode(f, () -> readRun(p))));
       }
     } catch (IOException e) {
       throw new BlastDialException("Cannot list blast dials in progress in " + runs, e);
     }
     result.sort(java.util.Comparator.comparing(BlastStatus::startedAt));
     return result;
+  }
+
+  private static <T> T decode(Path file, java.util.function.Supplier<T> reader) {
+    try {
+      return reader.get();
+    } catch (RuntimeException e) {
+      throw new BlastDialException(
+          "The blast dial store file " + file + " has missing or malformed values (" + e
+              + "); restore it from a backup or delete it to start over",
+          e);
+    }
   }
 
   private static SpaceSetup readSpace(SpaceKey space, Properties p) {
