@@ -916,6 +916,18 @@ public final class BlastDial implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Takes "manages meetings" from mm-core's cluster registry: a cluster whose {@link
+     * io.mmsdk.core.cluster.Cluster#manageMeetings()} is true, read at each check so edits apply
+     * at once. Unknown clusters are not managed.
+     */
+    public Builder clusters(io.mmsdk.core.cluster.ClusterRegistry registry) {
+      requireNonNull(registry, "registry == null");
+      this.managesMeetings =
+          id -> registry.findCluster(id).map(io.mmsdk.core.cluster.Cluster::manageMeetings).orElse(false);
+      return this;
+    }
+
     /** Sets CSV and contact list limits; default {@link CsvLimits#defaults()}. */
     public Builder csvLimits(CsvLimits limits) {
       this.limits = requireNonNull(limits, "limits == null");

@@ -426,6 +426,27 @@ class BlastDialTest {
   }
 
   @Test
+  void configure_clusterRegistry_followsManageMeetingsFlag() {
+    io.mmsdk.core.cluster.ClusterRegistry registry = io.mmsdk.core.cluster.ClusterRegistry.inMemory();
+    registry.add(io.mmsdk.core.cluster.Cluster.builder().id(CLUSTER).name("A")
+        .manageMeetings(false).build());
+    try (BlastDial other = BlastDial.builder()
+        .store(FileBlastDialStore.open(dir.resolve("c")))
+        .scheduler(scheduler)
+        .callBridge(CLUSTER, bridge)
+        .clusters(registry)
+        .executor(Runnable::run)
+        .build()) {
+      assertEquals(BlastDialNotAllowedException.Reason.CLUSTER_NOT_MANAGED,
+          other.findRefusal(CLUSTER).orElseThrow());
+      registry.update(registry.cluster(CLUSTER).toBuilder().manageMeetings(true).build());
+      assertTrue(other.findRefusal(CLUSTER).isEmpty());
+      assertEquals(BlastDialNotAllowedException.Reason.CLUSTER_NOT_MANAGED,
+          other.findRefusal("unknown").orElseThrow());
+    }
+  }
+
+  @Test
   void addContact_monitoringOff_refusedWithExplanation() {
     blast.setMonitoring(MonitoringSettings.off());
     BlastDialNotAllowedException e =
