@@ -63,6 +63,8 @@ public final class BlastDial implements AutoCloseable {
   private final ExecutorService ownedExecutor;
   private final DialQueue queue;
 
+  private final Map<SpaceKey, SpaceSetup> setups = new HashMap<>();
+  private MonitoringSettings monitoringCache;
   private final Map<String, Run> active = new HashMap<>();
   private final Map<String, LegRef> legs = new HashMap<>();
   private final Map<String, BlastStatus> finished = lruMap(REMEMBERED_FINISHED);
@@ -96,7 +98,10 @@ public final class BlastDial implements AutoCloseable {
 
   /** Returns this instance's monitoring settings. */
   public synchronized MonitoringSettings monitoring() {
-    return store.monitoring();
+    if (monitoringCache == null) {
+      monitoringCache = store.monitoring();
+    }
+    return monitoringCache;
   }
 
   /**
@@ -107,6 +112,7 @@ public final class BlastDial implements AutoCloseable {
     requireNonNull(settings, "settings == null");
     synchronized (this) {
       store.saveMonitoring(settings);
+      monitoringCache = settings;
       if (settings.role() == MonitoringRole.OFF) {
         for (Run run : new ArrayList<>(active.values())) {
           finish(run, BlastStatus.Phase.TURNED_OFF);
@@ -125,7 +131,7 @@ public final class BlastDial implements AutoCloseable {
     if (!managesMeetings.test(clusterId)) {
       return Optional.of(BlastDialNotAllowedException.Reason.CLUSTER_NOT_MANAGED);
     }
-    if (store.monitoring().role() == MonitoringRole.OFF) {
+    if (monitoring().role() == MonitoringRole.OFF) {
       return Optional.of(BlastDialNotAllowedException.Reason.MONITORING_OFF);
     }
     return Optional.empty();
@@ -148,7 +154,7 @@ public final class BlastDial implements AutoCloseable {
     synchronized (this) {
       checkAllowed(space);
       SpaceSetup old = setup(space);
-      store.saveSpace(new SpaceSetup(space, config, old.contacts()));
+      save(new SpaceSetup(space, config, old.contacts()));
       if (!config.isEnabled()) {
         for (Run run : new ArrayList<>(active.values())) {
           if (run.space.equals(space)) {
@@ -186,7 +192,7 @@ public final class BlastDial implements AutoCloseable {
     Contact c = new Contact(nextId(s.contacts()), d.name(), d.address(), d.promptRequired());
     List<Contact> contacts = new ArrayList<>(s.contacts());
     contacts.add(c);
-    store.saveSpace(new SpaceSetup(space, s.config(), contacts));
+    save(new SpaceSetup(space, s.config(), contacts));
     return c;
   }
 
@@ -207,7 +213,7 @@ public final class BlastDial implements AutoCloseable {
     Contact c = new Contact(contactId, d.name(), d.address(), d.promptRequired());
     List<Contact> contacts = new ArrayList<>(s.contacts());
     contacts.set(index, c);
-    store.saveSpace(new SpaceSetup(space, s.config(), contacts));
+    save(new SpaceSetup(space, s.config(), contacts));
     return c;
   }
 
@@ -223,7 +229,7 @@ public final class BlastDial implements AutoCloseable {
     SpaceSetup s = setup(space);
     List<Contact> contacts = new ArrayList<>(s.contacts());
     contacts.remove(indexOf(contacts, contactId));
-    store.saveSpace(new SpaceSetup(space, s.config(), contacts));
+    save(new SpaceSetup(space, s.config(), contacts));
   }
 
   /**
@@ -242,7 +248,7 @@ public final class BlastDial implements AutoCloseable {
       contacts.add(
           new Contact("c" + (contacts.size() + 1), d.name(), d.address(), d.promptRequired()));
     }
-    store.saveSpace(new SpaceSetup(space, s.config(), contacts));
+    save(new SpaceSetup(space, s.config(), contacts));
     return List.copyOf(contacts);
   }
 
@@ -270,7 +276,7 @@ public final class BlastDial implements AutoCloseable {
       if (closed || active.containsKey(key) || finished.containsKey(key)) {
         return;
       }
-      MonitoringSettings monitoring = store.monitoring();
+      MonitoringSettings monitoring = monitoring();
       SpaceSetup s = setup(space);
       if (monitoring.role() == MonitoringRole.OFF
           || !s.config().isEnabled()
@@ -676,8 +682,8 @@ public final class BlastDial implements AutoCloseable {
   }
 
   private void resume() {
-    MonitoringSettings monitoring = store.monitoring();
     synchronized (this) {
+      MonitoringSettings monitoring = monitoring();
       for (BlastStatus stored : store.runs()) {
         Run run = Run.from(stored);
         String key = key(run.space.clusterId(), run.callId);
@@ -792,8 +798,15 @@ public final class BlastDial implements AutoCloseable {
 
   private SpaceSetup setup(SpaceKey space) {
     requireNonNull(space, "space == null");
-    return store.findSpace(space)
-        .orElseGet(() -> new SpaceSetup(space, BlastDialConfig.disabled(), List.of()));
+    return setups.computeIfAbsent(
+        space,
+        k -> store.findSpace(k)
+            .orElseGet(() -> new SpaceSetup(k, BlastDialConfig.disabled(), List.of())));
+  }
+
+  private void save(SpaceSetup setup) {
+    store.saveSpace(setup);
+    setups.put(setup.space(), setup);
   }
 
   private void checkAllowed(SpaceKey space) {
