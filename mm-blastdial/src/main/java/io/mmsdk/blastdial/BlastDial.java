@@ -392,7 +392,7 @@ public final class BlastDial implements AutoCloseable {
       }
     }
     if (ownedExecutor != null) {
-      ownedExecutor.shutdownNow();
+      ownedExecutor.shutdown();
     }
   }
 
@@ -568,12 +568,12 @@ public final class BlastDial implements AutoCloseable {
   private void finish(Run run, BlastStatus.Phase phase) {
     cancelTimers(run);
     for (Run.Slot slot : run.slots) {
+      if (slot.callLegId != null) {
+        legs.remove(slot.callLegId);
+      }
       if (!slot.state.isFinal()) {
         slot.state = ContactState.STOPPED;
         slot.nextRetryAt = null;
-        if (slot.callLegId != null) {
-          legs.remove(slot.callLegId);
-        }
       }
     }
     run.phase = phase;
