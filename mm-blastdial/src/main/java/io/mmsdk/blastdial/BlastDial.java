@@ -66,6 +66,7 @@ public final class BlastDial implements AutoCloseable {
   private final Map<SpaceKey, SpaceSetup> setups = new HashMap<>();
   private MonitoringSettings monitoringCache;
   private final Map<String, Run> active = new HashMap<>();
+  private final Map<String, Set<String>> observedCalls = new HashMap<>();
   private final Map<String, LegRef> legs = new HashMap<>();
   private final Map<String, BlastStatus> finished = lruMap(REMEMBERED_FINISHED);
   private final Map<String, LegEvent> earlyEvents = lruMap(REMEMBERED_EARLY_EVENTS);
@@ -316,6 +317,39 @@ public final class BlastDial implements AutoCloseable {
       persist(run);
     }
     queue.drain();
+  }
+
+  /**
+   * Feeds one poll of a cluster's active calls, for hosts that poll instead of (or besides) using
+   * the Events client. A call with a space and at least one participant counts as that space's
+   * first join (its oldest participant is the one not called); a call seen in the previous poll
+   * and missing from this one has ended. Reports that were already made are ignored, so polling
+   * and events may run together.
+   */
+  public void observeCalls(String clusterId, List<ActiveCall> calls) {
+    requireNonNull(clusterId, "clusterId == null");
+    requireNonNull(calls, "calls == null");
+    Set<String> now = new HashSet<>();
+    for (ActiveCall c : calls) {
+      now.add(c.callId());
+    }
+    Set<String> before;
+    synchronized (this) {
+      before = observedCalls.put(clusterId, now);
+    }
+    if (before != null) {
+      for (String callId : before) {
+        if (!now.contains(callId)) {
+          meetingEnded(clusterId, callId);
+        }
+      }
+    }
+    for (ActiveCall c : calls) {
+      if (!c.spaceId().isEmpty() && !c.participantAddresses().isEmpty()) {
+        participantJoined(
+            SpaceKey.of(clusterId, c.spaceId()), c.callId(), c.participantAddresses().get(0));
+      }
+    }
   }
 
   /** Reports that the meeting {@code callId} on {@code clusterId} ended; dialing for it stops. */

@@ -108,6 +108,24 @@ class BlastDialTest {
   }
 
   @Test
+  void observeCalls_pollSnapshots_startOnceAndEndWhenCallDisappears() {
+    configure(blast, 5, AudioPromptMode.PER_CONTACT, "alice@example.com", "bob@example.com");
+
+    blast.observeCalls(CLUSTER, List.of(new ActiveCall(CALL, SPACE.spaceId(), List.of())));
+    assertTrue(bridge.dials().isEmpty());
+    blast.observeCalls(CLUSTER, List.of(
+        new ActiveCall(CALL, SPACE.spaceId(), List.of("alice@example.com")),
+        new ActiveCall("adhoc-1", "", List.of("x@example.com"))));
+    blast.observeCalls(CLUSTER, List.of(
+        new ActiveCall(CALL, SPACE.spaceId(), List.of("alice@example.com", "bob@example.com"))));
+    assertEquals(1, bridge.dials().size());
+    assertEquals(1, bridge.dialsTo("bob@example.com"));
+
+    blast.observeCalls(CLUSTER, List.of());
+    assertEquals(BlastStatus.Phase.MEETING_ENDED, blast.findStatus(CLUSTER, CALL).get().phase());
+  }
+
+  @Test
   void participantJoined_contactPressesStar_declinedAndNotRedialed() {
     configure(blast, 3, AudioPromptMode.PER_CONTACT, "bob@example.com");
     bridge.script("bob@example.com", Answer.press("*"), Answer.press("1"));
