@@ -3,6 +3,9 @@ package io.mmsdk.blastdial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.Form;
+import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.core.time.ManualScheduler;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.EndpointScript;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Blast dial end to end against cms-testkit: dial-outs over the simulated bridge's REST API, scripted
+ * Blast dial end to end against cms-testkit through cms-api-client ({@link CmsCallBridgeGateway}):
+ * dial-outs over the simulated bridge's REST API, scripted
  * endpoints answering, pressing keys, busy or silent, and leg outcomes fed back the way the CDR
  * callLegUpdate / callLegEnd records carry them. Both clocks move together; nothing sleeps.
  */
@@ -34,7 +38,8 @@ class BlastDialTestkitTest {
   SimulatedCluster cms;
   SimulatedCallBridge bridge;
   ManualScheduler scheduler;
-  TestkitGateway gateway;
+  CmsClient client;
+  CmsCallBridgeGateway gateway;
   final List<BlastDial> instances = new ArrayList<>();
   final Map<String, String> fedState = new HashMap<>();
   SpaceKey space;
@@ -45,14 +50,21 @@ class BlastDialTestkitTest {
         ClusterOptions.builder().clock(SimulatedClock.startingAt(START)).build());
     bridge = cms.callBridge(0);
     scheduler = ManualScheduler.startingAt(START);
-    gateway = new TestkitGateway(cms, bridge);
-    String coSpace = gateway.post("coSpaces", Map.of("name", "Standup", "uri", "standup"));
+    client = CmsClient.builder()
+        .baseUrl(bridge.baseUrl())
+        .credentials(cms.apiUsername(), cms.apiPassword())
+        .retryPolicy(RetryPolicy.none())
+        .build();
+    gateway = CmsCallBridgeGateway.create(client);
+    String coSpace = client.coSpaces().create(
+        Form.builder().set("name", "Standup").set("uri", "standup").build());
     space = SpaceKey.of(CLUSTER, coSpace);
   }
 
   @AfterEach
   void tearDown() {
     instances.forEach(BlastDial::close);
+    client.close();
     cms.close();
   }
 
