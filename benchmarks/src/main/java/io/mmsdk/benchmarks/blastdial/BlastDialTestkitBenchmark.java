@@ -1,10 +1,12 @@
 package io.mmsdk.benchmarks.blastdial;
 
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.Form;
 import io.mmsdk.blastdial.BlastDial;
 import io.mmsdk.blastdial.BlastDialConfig;
-import io.mmsdk.blastdial.BridgeBusyException;
 import io.mmsdk.blastdial.CallBridgeGateway;
 import io.mmsdk.blastdial.CallLegInfo;
+import io.mmsdk.blastdial.CmsCallBridgeGateway;
 import io.mmsdk.blastdial.ContactsCsv;
 import io.mmsdk.blastdial.FileBlastDialStore;
 import io.mmsdk.blastdial.SpaceKey;
@@ -12,16 +14,9 @@ import io.mmsdk.core.time.Scheduler;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +34,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Time from the first participant joining a space on cms-testkit to all {@code contacts} dial-outs
  * issued ({@code POST /calls/<id>/callLegs} answered with a Location over loopback HTTP), with at
- * most {@code cap} requests in flight. The harness speaks HTTP with the JDK client because
- * cms-api-client has no dial-out operation yet.
+ * most {@code cap} requests in flight, through cms-api-client ({@link CmsCallBridgeGateway}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -56,60 +50,35 @@ public class BlastDialTestkitBenchmark {
   private SimulatedCallBridge bridge;
   private Path dir;
   private BlastDial blast;
-  private HttpGateway gateway;
+  private CmsClient client;
+  private CountingGateway gateway;
   private SpaceKey space;
   private String callId;
 
-  /** Dial-out over the simulated bridge's REST API. */
-  static final class HttpGateway implements CallBridgeGateway {
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
-    private final String auth;
+  /** The production gateway, counting completed dial-outs. */
+  static final class CountingGateway implements CallBridgeGateway {
+    private final CallBridgeGateway delegate;
     volatile CountDownLatch done = new CountDownLatch(0);
 
-    HttpGateway(SimulatedCluster cms) {
-      this.base = cms.callBridge(0).baseUrl() + "/api/v1/";
-      this.auth = "Basic " + Base64.getEncoder().encodeToString(
-          (cms.apiUsername() + ":" + cms.apiPassword()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    String post(String path, String form) {
-      try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", auth)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 503) {
-          throw new BridgeBusyException("503 from POST " + path);
-        }
-        String location = r.headers().firstValue("Location")
-            .orElseThrow(() -> new IllegalStateException(path + " -> " + r.statusCode()));
-        return location.substring(location.lastIndexOf('/') + 1);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    CountingGateway(CallBridgeGateway delegate) {
+      this.delegate = delegate;
     }
 
     @Override
     public String dialOut(String callId, String remoteParty, boolean confirmation) {
-      String id = post("calls/" + callId + "/callLegs", "remoteParty="
-          + URLEncoder.encode(remoteParty, StandardCharsets.UTF_8) + "&confirmation=" + confirmation);
+      String id = delegate.dialOut(callId, remoteParty, confirmation);
       done.countDown();
       return id;
     }
 
     @Override
     public List<CallLegInfo> callLegs(String callId) {
-      return List.of();
+      return delegate.callLegs(callId);
     }
 
     @Override
     public boolean isCallActive(String callId) {
-      return true;
+      return delegate.isCallActive(callId);
     }
   }
 
@@ -117,8 +86,13 @@ public class BlastDialTestkitBenchmark {
   public void setUp() throws IOException {
     cms = SimulatedCluster.start();
     bridge = cms.callBridge(0);
-    gateway = new HttpGateway(cms);
-    space = SpaceKey.of("cms", gateway.post("coSpaces", "name=Bench&uri=bench"));
+    client = CmsClient.builder()
+        .baseUrl(bridge.baseUrl())
+        .credentials(cms.apiUsername(), cms.apiPassword())
+        .build();
+    gateway = new CountingGateway(CmsCallBridgeGateway.create(client));
+    space = SpaceKey.of("cms", client.coSpaces().create(
+        Form.builder().set("name", "Bench").set("uri", "bench").build()));
     dir = Files.createTempDirectory("blastdial-bench");
     blast = BlastDial.builder()
         .store(FileBlastDialStore.open(dir))
@@ -158,6 +132,7 @@ public class BlastDialTestkitBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     blast.close();
+    client.close();
     cms.close();
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
