@@ -126,6 +126,22 @@ class BlastDialTest {
   }
 
   @Test
+  void participantJoined_secondCallInstanceOfSameSpace_notDialedAgainUntilMeetingEnds() {
+    configure(blast, 0, AudioPromptMode.PER_CONTACT, "bob@example.com");
+    bridge.startCall("call-on-bridge-2");
+    bridge.startCall("next-meeting");
+
+    blast.participantJoined(SPACE, CALL, "alice@example.com");
+    blast.participantJoined(SPACE, "call-on-bridge-2", "carol@example.com");
+    assertEquals(1, bridge.dials().size());
+    assertTrue(blast.findStatus(CLUSTER, "call-on-bridge-2").isEmpty());
+
+    blast.meetingEnded(CLUSTER, CALL);
+    blast.participantJoined(SPACE, "next-meeting", "alice@example.com");
+    assertEquals(2, bridge.dials().size());
+  }
+
+  @Test
   void participantJoined_contactPressesStar_declinedAndNotRedialed() {
     configure(blast, 3, AudioPromptMode.PER_CONTACT, "bob@example.com");
     bridge.script("bob@example.com", Answer.press("*"), Answer.press("1"));
@@ -238,6 +254,7 @@ class BlastDialTest {
         bridge.dials().stream().map(ScriptedBridge.Dial::confirmation).toList());
 
     blast.configure(SPACE, config(blast).toBuilder().audioPrompt(AudioPromptMode.ALWAYS).build());
+    blast.meetingEnded(CLUSTER, CALL);
     bridge.startCall("call-2");
     blast.participantJoined(SPACE, "call-2", "");
     assertEquals(List.of(true, true),
