@@ -45,6 +45,7 @@ public final class BridgeNode implements AutoCloseable {
 
   void start() throws IOException {
     MockWebServer s = new MockWebServer();
+    s.setServerSocketFactory(new ReusableServerSockets());
     if (engine.serverCertificates != null) {
       s.useHttps(engine.serverCertificates.sslSocketFactory(), false);
     }
@@ -301,35 +302,29 @@ public final class BridgeNode implements AutoCloseable {
   }
 
   void setRecording(LiveCall call, boolean on) {
-    if (call.recording == on) {
-      return;
+    if (call.recording != on) {
+      call.recording = on;
+      call.recordingId = mediaCapture("recording", on, call, call.recordingId);
     }
-    call.recording = on;
-    if (on) {
-      call.recordingId = UUID.randomUUID().toString();
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("call", call.id);
-      cdr("recordingStart", "recording", call.recordingId, f);
-    } else {
-      cdr("recordingEnd", "recording", call.recordingId, Map.of());
-    }
-    events.callChanged(call, "update");
   }
 
   void setStreaming(LiveCall call, boolean on) {
-    if (call.streaming == on) {
-      return;
+    if (call.streaming != on) {
+      call.streaming = on;
+      call.streamingId = mediaCapture("streaming", on, call, call.streamingId);
     }
-    call.streaming = on;
+  }
+
+  /** Records {@code recordingStart}/{@code recordingEnd} (or streaming) and returns the capture id. */
+  private String mediaCapture(String kind, boolean on, LiveCall call, String currentId) {
+    String captureId = on ? UUID.randomUUID().toString() : currentId;
+    Map<String, Object> f = new LinkedHashMap<>();
     if (on) {
-      call.streamingId = UUID.randomUUID().toString();
-      Map<String, Object> f = new LinkedHashMap<>();
       f.put("call", call.id);
-      cdr("streamingStart", "streaming", call.streamingId, f);
-    } else {
-      cdr("streamingEnd", "streaming", call.streamingId, Map.of());
     }
+    cdr(kind + (on ? "Start" : "End"), kind, captureId, f);
     events.callChanged(call, "update");
+    return captureId;
   }
 
   void cdr(String type, String element, String objectId, Map<String, Object> fields) {

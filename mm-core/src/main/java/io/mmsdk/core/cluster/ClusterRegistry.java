@@ -1,5 +1,6 @@
 package io.mmsdk.core.cluster;
 
+import io.mmsdk.cms.CmsClient;
 import io.mmsdk.core.cluster.InvalidClusterException.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,6 +80,17 @@ public final class ClusterRegistry {
     return findCallBridge(bridgeId)
         .orElseThrow(() -> new ClusterNotFoundException(
             "No Call Bridge with id '" + bridgeId + "'; list callBridges() to see the registered ids."));
+  }
+
+  /**
+   * Builds a new {@link CmsClient} for the registered Call Bridge {@code bridgeId} with default
+   * timeouts and retries; the caller owns and closes it. For other options use {@link
+   * CallBridge#clientBuilder()}.
+   *
+   * @throws ClusterNotFoundException if no bridge has that id
+   */
+  public CmsClient client(String bridgeId) {
+    return callBridge(bridgeId).clientBuilder().build();
   }
 
   /** Returns the cluster that holds the Call Bridge {@code bridgeId}. */
