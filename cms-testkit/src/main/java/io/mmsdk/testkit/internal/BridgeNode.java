@@ -338,12 +338,55 @@ public final class BridgeNode implements AutoCloseable {
 
   // ---- test-driver entry points ----
 
-  /** A scripted endpoint dials in to a coSpace: returns the connected leg. */
-  LiveLeg dialIn(String coSpaceId, String remoteParty, String displayName) {
+  /**
+   * A scripted endpoint dials in to a coSpace: returns the connected leg. A leg whose effective call
+   * leg profile says {@code needsActivation=true} waits in the lobby ({@code deactivated}) until an
+   * activator is connected; an activator joining activates every waiting leg.
+   */
+  LiveLeg dialIn(String coSpaceId, String remoteParty, String displayName, String callLegProfile) {
     LiveCall call = startCoSpaceCall(coSpaceId, false);
     LiveLeg leg = addLeg(call, remoteParty, displayName, "incoming", false);
+    StoredObject profile = callLegProfile == null ? null
+        : engine.store.find("callLegProfiles", callLegProfile);
+    leg.needsActivation = profile != null && "true".equals(profile.get("needsActivation"));
+    boolean activatorPresent = call.legs.values().stream()
+        .anyMatch(l -> l != leg && !l.needsActivation && "connected".equals(l.state));
+    leg.deactivated = leg.needsActivation && !activatorPresent;
     connect(leg);
+    if (!leg.needsActivation) {
+      for (LiveLeg waiting : new ArrayList<>(call.legs.values())) {
+        if (waiting.deactivated) {
+          waiting.deactivated = false;
+          legUpdate(waiting);
+        }
+      }
+    }
     return leg;
+  }
+
+  /**
+   * Resolves a dialled URI user part or call ID to {coSpaceId, callLegProfileId}: an access method's
+   * profile wins over its coSpace's. Returns null when nothing matches.
+   */
+  String[] resolveDialIn(String dialled) {
+    String user = dialled.toLowerCase(java.util.Locale.ROOT).replaceFirst("^sip:", "")
+        .replaceFirst("@.*$", "");
+    for (StoredObject am : engine.store.all("accessMethods", null)) {
+      if (user.equalsIgnoreCase(am.getOrEmpty("uri")) || user.equals(am.getOrEmpty("callId"))) {
+        StoredObject space = engine.store.find("coSpaces", am.parentId);
+        String profile = am.get("callLegProfile") != null ? am.get("callLegProfile")
+            : space == null ? null : space.get("callLegProfile");
+        return new String[] {am.parentId, profile};
+      }
+    }
+    for (StoredObject space : engine.store.all("coSpaces", null)) {
+      if (user.equalsIgnoreCase(space.getOrEmpty("uri"))
+          || user.equalsIgnoreCase(space.getOrEmpty("secondaryUri"))
+          || user.equals(space.getOrEmpty("callId"))) {
+        return new String[] {space.id, space.get("callLegProfile")};
+      }
+    }
+    return null;
   }
 
   /** Dials out from a call to {@code remoteParty}, following its endpoint script. */
@@ -454,7 +497,20 @@ public final class BridgeNode implements AutoCloseable {
       if (engine.store.find("coSpaces", coSpaceId) == null) {
         throw new IllegalArgumentException("no coSpace with id " + coSpaceId);
       }
-      return dialIn(coSpaceId, remoteParty, displayName).info(id);
+      StoredObject space = engine.store.find("coSpaces", coSpaceId);
+      return dialIn(coSpaceId, remoteParty, displayName, space.get("callLegProfile")).info(id);
+    }
+  }
+
+  public CallLegInfo testDial(String dialled, String remoteParty, String displayName) {
+    synchronized (engine.lock) {
+      requireUp();
+      String[] target = resolveDialIn(dialled);
+      if (target == null) {
+        throw new IllegalArgumentException("no coSpace or access method answers to '" + dialled
+            + "'; create one with that uri or callId first");
+      }
+      return dialIn(target[0], remoteParty, displayName, target[1]).info(id);
     }
   }
 
