@@ -290,6 +290,20 @@ class CmsEventsClientTest {
   }
 
   @Test
+  void subscribeRefusedByServer_reportedAsError() throws Exception {
+    try (CmsEventsClient client = start(List.of(Subscription.callInfo(4, "no-such-call", List.of("name"))))) {
+      WebSocket socket = serverSockets.poll(5, TimeUnit.SECONDS);
+      nextFromClient();
+      assertEquals("connected", nextEvent());
+
+      socket.send("{\"type\":\"messageAck\",\"messageAck\":{\"messageId\":1,\"status\":\"failure\"}}");
+
+      MmSdkException error = assertInstanceOf(MmSdkException.class, nextEvent());
+      assertTrue(error.getMessage().contains("status failure"), error.getMessage());
+    }
+  }
+
+  @Test
   void subscribe_whileConnected_sendsNewSet() throws Exception {
     try (CmsEventsClient client = start(List.of(Subscription.calls(1, List.of("name"))))) {
       nextFromClient();
