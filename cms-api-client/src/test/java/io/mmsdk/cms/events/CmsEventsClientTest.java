@@ -41,7 +41,7 @@ class CmsEventsClientTest {
   private final BlockingQueue<String> fromClient = new LinkedBlockingQueue<>();
   private final BlockingQueue<WebSocket> serverSockets = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> upgradeTokens = new LinkedBlockingQueue<>();
-  private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+  private final RecordingListener events = new RecordingListener();
   private final AtomicInteger tokens = new AtomicInteger();
   private volatile int tokenStatus = 200;
   private volatile int upgradeStatus = 0;
@@ -100,47 +100,7 @@ class CmsEventsClientTest {
     CmsEventsClient client = CmsEventsClient.builder(cms)
         .subscriptions(subscriptions)
         .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(40))
-        .listener(new CmsEventListener() {
-          @Override
-          public void onConnected() {
-            events.add("connected");
-          }
-
-          @Override
-          public void onCallListUpdate(CallListUpdate update) {
-            events.add(update);
-          }
-
-          @Override
-          public void onRosterUpdate(RosterUpdate update) {
-            events.add(update);
-          }
-
-          @Override
-          public void onCallInfoUpdate(CallInfoUpdate update) {
-            events.add(update);
-          }
-
-          @Override
-          public void onSubscriptionUpdate(SubscriptionUpdate update) {
-            events.add(update);
-          }
-
-          @Override
-          public void onGap(EventGap gap) {
-            events.add(gap);
-          }
-
-          @Override
-          public void onReconnected() {
-            events.add("reconnected");
-          }
-
-          @Override
-          public void onError(MmSdkException error) {
-            events.add(error);
-          }
-        })
+        .listener(events)
         .build();
     client.start();
     return client;
@@ -158,9 +118,7 @@ class CmsEventsClientTest {
   }
 
   private Object nextEvent() throws InterruptedException {
-    Object event = events.poll(5, TimeUnit.SECONDS);
-    assertNotNull(event, "the listener got nothing");
-    return event;
+    return events.next();
   }
 
   @Test
