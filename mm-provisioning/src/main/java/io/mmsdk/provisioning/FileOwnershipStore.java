@@ -22,14 +22,14 @@ import java.util.TreeSet;
 final class FileOwnershipStore implements OwnershipStore {
 
   /** The file layout; version lets later releases migrate it. */
-  record Content(int version, List<OwnedObject> owned, List<String> pending) {}
+  record Content(int version, List<OwnedObject> owned, Map<String, List<String>> pending) {}
 
   private static final JsonAdapter<Content> ADAPTER =
       new Moshi.Builder().build().adapter(Content.class).indent("  ");
 
   private final Path path;
   private final Map<String, OwnedObject> owned = new TreeMap<>();
-  private final Set<String> pending = new TreeSet<>();
+  private final Map<String, Set<String>> pending = new TreeMap<>();
 
   FileOwnershipStore(Path path) {
     this.path = path;
@@ -43,7 +43,7 @@ final class FileOwnershipStore implements OwnershipStore {
           c.owned().forEach(o -> owned.put(o.key(), o));
         }
         if (c.pending() != null) {
-          pending.addAll(c.pending());
+          c.pending().forEach((k, v) -> pending.put(k, Set.copyOf(v)));
         }
       } catch (IOException | RuntimeException e) {
         if (e instanceof ProvisioningException p) {
@@ -62,13 +62,13 @@ final class FileOwnershipStore implements OwnershipStore {
   }
 
   @Override
-  public synchronized Set<String> pendingCreates() {
-    return Set.copyOf(pending);
+  public synchronized Map<String, Set<String>> pendingCreates() {
+    return Map.copyOf(pending);
   }
 
   @Override
-  public synchronized void markPending(String key) {
-    pending.add(key);
+  public synchronized void markPending(String key, Set<String> existingIds) {
+    pending.put(key, Set.copyOf(existingIds));
     save();
   }
 
@@ -86,11 +86,17 @@ final class FileOwnershipStore implements OwnershipStore {
     save();
   }
 
+  private Map<String, List<String>> pendingLists() {
+    Map<String, List<String>> out = new TreeMap<>();
+    pending.forEach((k, v) -> out.put(k, new ArrayList<>(new TreeSet<>(v))));
+    return out;
+  }
+
   private void save() {
     if (path == null) {
       return;
     }
-    String json = ADAPTER.toJson(new Content(1, new ArrayList<>(owned.values()), new ArrayList<>(pending)));
+    String json = ADAPTER.toJson(new Content(1, new ArrayList<>(owned.values()), pendingLists()));
     Path dir = path.toAbsolutePath().getParent();
     Path tmp = dir.resolve(path.getFileName() + ".tmp");
     try {

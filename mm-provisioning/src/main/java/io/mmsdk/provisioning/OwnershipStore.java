@@ -17,11 +17,14 @@ public interface OwnershipStore {
   /** Returns the owned objects by key. */
   Map<String, OwnedObject> owned();
 
-  /** Returns the keys whose create was started but not confirmed. */
-  Set<String> pendingCreates();
+  /**
+   * Returns the keys whose create was started but not confirmed, each with the ids of that type that
+   * already existed before the create (so an in-doubt object is never confused with a foreign one).
+   */
+  Map<String, Set<String>> pendingCreates();
 
-  /** Marks {@code key} as about to be created. */
-  void markPending(String key);
+  /** Marks {@code key} as about to be created while {@code existingIds} already exist. */
+  void markPending(String key, Set<String> existingIds);
 
   /** Records an owned object (created, adopted or updated) and clears its pending mark. */
   void put(OwnedObject object);

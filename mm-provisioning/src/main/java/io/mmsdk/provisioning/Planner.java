@@ -22,7 +22,7 @@ final class Planner {
   private final List<CmsObjectSpec> specs;
   private final ServerSnapshot server;
   private final Map<String, OwnedObject> owned;
-  private final Set<String> pending;
+  private final Map<String, Set<String>> pending;
   private final SecretResolver secrets;
   /** key -> CMS id that the key will have after the steps so far (null while it is still new). */
   private final Map<String, String> resolvedIds = new HashMap<>();
@@ -30,7 +30,7 @@ final class Planner {
   private final List<String> warnings = new ArrayList<>();
 
   Planner(List<CmsObjectSpec> specs, ServerSnapshot server, Map<String, OwnedObject> owned,
-      Set<String> pending, SecretResolver secrets) {
+      Map<String, Set<String>> pending, SecretResolver secrets) {
     this.specs = specs;
     this.server = server;
     this.owned = owned;
@@ -62,7 +62,7 @@ final class Planner {
           && Objects.equals(parentId, o.parentId())) {
         current = server.find(spec.kind(), o.id()).get();
       }
-      if (current == null && pending.contains(spec.key()) && (spec.parentKey() == null || parentId != null)) {
+      if (current == null && pending.containsKey(spec.key()) && (spec.parentKey() == null || parentId != null)) {
         current = findInDoubt(spec, parentId, ownedIds);
         if (current != null) {
           claimedIds.add(spec.kind() + "/" + current.id());
@@ -112,6 +112,7 @@ final class Planner {
     for (ServerObject candidate : server.of(spec.kind())) {
       String tag = spec.kind() + "/" + candidate.id();
       if (ownedIds.contains(tag) || claimedIds.contains(tag)
+          || pending.get(spec.key()).contains(candidate.id())
           || !Objects.equals(parentId, candidate.parentId())) {
         continue;
       }

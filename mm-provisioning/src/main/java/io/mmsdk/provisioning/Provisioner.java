@@ -181,7 +181,9 @@ public final class Provisioner implements AutoCloseable {
         Map<String, String> form = new LinkedHashMap<>(spec.fields());
         spec.references().forEach((f, k) -> form.put(f, idOf(k, owned)));
         String fingerprint = addSecrets(spec, form);
-        ownership.markPending(spec.key());
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        gateway.list(spec.kind(), parentId).forEach(o -> existing.add(o.id()));
+        ownership.markPending(spec.key(), existing);
         String id = gateway.create(spec.kind(), parentId, form);
         ownership.put(new OwnedObject(spec.key(), spec.kind(), id, parentId, fingerprint));
       }
