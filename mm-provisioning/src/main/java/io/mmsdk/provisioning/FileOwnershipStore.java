@@ -2,6 +2,7 @@ package io.mmsdk.provisioning;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import io.mmsdk.provisioning.internal.OwnershipFileContent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,11 +22,8 @@ import java.util.TreeSet;
 /** The default {@link OwnershipStore}: a JSON file replaced atomically on every change. */
 final class FileOwnershipStore implements OwnershipStore {
 
-  /** The file layout; version lets later releases migrate it. */
-  record Content(int version, List<OwnedObject> owned, Map<String, List<String>> pending) {}
-
-  private static final JsonAdapter<Content> ADAPTER =
-      new Moshi.Builder().build().adapter(Content.class).indent("  ");
+  private static final JsonAdapter<OwnershipFileContent> ADAPTER =
+      new Moshi.Builder().build().adapter(OwnershipFileContent.class).indent("  ");
 
   private final Path path;
   private final Map<String, OwnedObject> owned = new TreeMap<>();
@@ -35,7 +33,7 @@ final class FileOwnershipStore implements OwnershipStore {
     this.path = path;
     if (path != null && Files.exists(path)) {
       try {
-        Content c = ADAPTER.fromJson(Files.readString(path, StandardCharsets.UTF_8));
+        OwnershipFileContent c = ADAPTER.fromJson(Files.readString(path, StandardCharsets.UTF_8));
         if (c == null) {
           throw new ProvisioningException("Ownership file " + path + " is empty; restore it from backup");
         }
@@ -96,7 +94,7 @@ final class FileOwnershipStore implements OwnershipStore {
     if (path == null) {
       return;
     }
-    String json = ADAPTER.toJson(new Content(1, new ArrayList<>(owned.values()), pendingLists()));
+    String json = ADAPTER.toJson(new OwnershipFileContent(1, new ArrayList<>(owned.values()), pendingLists()));
     Path dir = path.toAbsolutePath().getParent();
     Path tmp = dir.resolve(path.getFileName() + ".tmp");
     try {

@@ -74,6 +74,7 @@ final class Planner {
         }
       }
       if (current == null) {
+        warnIfNameTaken(spec, parentId, ownedIds);
         steps.add(new PlanStep(PlanAction.CREATE, spec.kind(), spec.key(), null, spec.origin(),
             createChanges(spec), effect(spec.kind(), PlanAction.CREATE)));
         resolvedIds.put(spec.key(), null);
@@ -106,6 +107,22 @@ final class Planner {
           effect(o.kind(), PlanAction.DELETE)));
     }
     return new Plan(steps, warnings);
+  }
+
+  private void warnIfNameTaken(CmsObjectSpec spec, String parentId, Set<String> ownedIds) {
+    String name = spec.fields().get("name");
+    if (name == null) {
+      return;
+    }
+    for (ServerObject o : server.of(spec.kind())) {
+      if (name.equals(o.fields().get("name")) && Objects.equals(parentId, o.parentId())
+          && !ownedIds.contains(spec.kind() + "/" + o.id())) {
+        warnings.add(spec.kind().collection() + " " + o.id() + " named '" + name + "' exists but is not "
+            + "managed by mm-sdk; a new one will be created. To manage the existing one instead, call "
+            + "adopt(\"" + spec.key() + "\", \"" + o.id() + "\") and plan again.");
+        return;
+      }
+    }
   }
 
   private ServerObject findInDoubt(CmsObjectSpec spec, String parentId, Set<String> ownedIds) {
