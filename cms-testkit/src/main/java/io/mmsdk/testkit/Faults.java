@@ -61,6 +61,15 @@ public final class Faults {
     return add(method, path, count, 0, Kind.FAILURE_REASON, 400, reason);
   }
 
+  /** Makes only the {@code nth} (1-based) next matching request fail with 400 and {@code reason}. */
+  public Faults failNthWithReason(String method, String path, int nth, String reason) {
+    requireNonNull(reason, "reason == null");
+    if (nth < 1) {
+      throw new IllegalArgumentException("nth must be >= 1, was " + nth);
+    }
+    return add(method, path, 1, nth - 1, Kind.FAILURE_REASON, 400, reason);
+  }
+
   /** Closes the connection on the next {@code count} matching requests without applying them. */
   public Faults dropNext(String method, String path, int count) {
     return add(method, path, count, 0, Kind.DROP, 0, null);

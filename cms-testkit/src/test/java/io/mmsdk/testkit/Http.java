@@ -42,10 +42,16 @@ final class Http {
 
   private final String base;
   private final String auth;
+  private final OkHttpClient client;
 
   Http(SimulatedCallBridge bridge, String user, String password) {
+    this(bridge, user, password, CLIENT);
+  }
+
+  Http(SimulatedCallBridge bridge, String user, String password, OkHttpClient client) {
     this.base = bridge.baseUrl() + "/api/v1/";
     this.auth = Credentials.basic(user, password);
+    this.client = client;
   }
 
   Http(SimulatedCluster cluster, int bridge) {
@@ -77,7 +83,7 @@ final class Http {
   }
 
   private Reply call(Request.Builder request) {
-    try (Response r = CLIENT.newCall(request.header("Authorization", auth).build()).execute()) {
+    try (Response r = client.newCall(request.header("Authorization", auth).build()).execute()) {
       return new Reply(r.code(), r.body() == null ? "" : r.body().string(), r.header("Location"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

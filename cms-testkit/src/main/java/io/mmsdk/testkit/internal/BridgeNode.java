@@ -45,6 +45,7 @@ public final class BridgeNode implements AutoCloseable {
 
   void start() throws IOException {
     MockWebServer s = new MockWebServer();
+    s.setServerSocketFactory(new ReusableServerSockets());
     if (engine.serverCertificates != null) {
       s.useHttps(engine.serverCertificates.sslSocketFactory(), false);
     }
@@ -301,35 +302,29 @@ public final class BridgeNode implements AutoCloseable {
   }
 
   void setRecording(LiveCall call, boolean on) {
-    if (call.recording == on) {
-      return;
+    if (call.recording != on) {
+      call.recording = on;
+      call.recordingId = mediaCapture("recording", on, call, call.recordingId);
     }
-    call.recording = on;
-    if (on) {
-      call.recordingId = UUID.randomUUID().toString();
-      Map<String, Object> f = new LinkedHashMap<>();
-      f.put("call", call.id);
-      cdr("recordingStart", "recording", call.recordingId, f);
-    } else {
-      cdr("recordingEnd", "recording", call.recordingId, Map.of());
-    }
-    events.callChanged(call, "update");
   }
 
   void setStreaming(LiveCall call, boolean on) {
-    if (call.streaming == on) {
-      return;
+    if (call.streaming != on) {
+      call.streaming = on;
+      call.streamingId = mediaCapture("streaming", on, call, call.streamingId);
     }
-    call.streaming = on;
+  }
+
+  /** Records {@code recordingStart}/{@code recordingEnd} (or streaming) and returns the capture id. */
+  private String mediaCapture(String kind, boolean on, LiveCall call, String currentId) {
+    String captureId = on ? UUID.randomUUID().toString() : currentId;
+    Map<String, Object> f = new LinkedHashMap<>();
     if (on) {
-      call.streamingId = UUID.randomUUID().toString();
-      Map<String, Object> f = new LinkedHashMap<>();
       f.put("call", call.id);
-      cdr("streamingStart", "streaming", call.streamingId, f);
-    } else {
-      cdr("streamingEnd", "streaming", call.streamingId, Map.of());
     }
+    cdr(kind + (on ? "Start" : "End"), kind, captureId, f);
     events.callChanged(call, "update");
+    return captureId;
   }
 
   void cdr(String type, String element, String objectId, Map<String, Object> fields) {
@@ -343,12 +338,55 @@ public final class BridgeNode implements AutoCloseable {
 
   // ---- test-driver entry points ----
 
-  /** A scripted endpoint dials in to a coSpace: returns the connected leg. */
-  LiveLeg dialIn(String coSpaceId, String remoteParty, String displayName) {
+  /**
+   * A scripted endpoint dials in to a coSpace: returns the connected leg. A leg whose effective call
+   * leg profile says {@code needsActivation=true} waits in the lobby ({@code deactivated}) until an
+   * activator is connected; an activator joining activates every waiting leg.
+   */
+  LiveLeg dialIn(String coSpaceId, String remoteParty, String displayName, String callLegProfile) {
     LiveCall call = startCoSpaceCall(coSpaceId, false);
     LiveLeg leg = addLeg(call, remoteParty, displayName, "incoming", false);
+    StoredObject profile = callLegProfile == null ? null
+        : engine.store.find("callLegProfiles", callLegProfile);
+    leg.needsActivation = profile != null && "true".equals(profile.get("needsActivation"));
+    boolean activatorPresent = call.legs.values().stream()
+        .anyMatch(l -> l != leg && !l.needsActivation && "connected".equals(l.state));
+    leg.deactivated = leg.needsActivation && !activatorPresent;
     connect(leg);
+    if (!leg.needsActivation) {
+      for (LiveLeg waiting : new ArrayList<>(call.legs.values())) {
+        if (waiting.deactivated) {
+          waiting.deactivated = false;
+          legUpdate(waiting);
+        }
+      }
+    }
     return leg;
+  }
+
+  /**
+   * Resolves a dialled URI user part or call ID to {coSpaceId, callLegProfileId}: an access method's
+   * profile wins over its coSpace's. Returns null when nothing matches.
+   */
+  String[] resolveDialIn(String dialled) {
+    String user = dialled.toLowerCase(java.util.Locale.ROOT).replaceFirst("^sip:", "")
+        .replaceFirst("@.*$", "");
+    for (StoredObject am : engine.store.all("accessMethods", null)) {
+      if (user.equalsIgnoreCase(am.getOrEmpty("uri")) || user.equals(am.getOrEmpty("callId"))) {
+        StoredObject space = engine.store.find("coSpaces", am.parentId);
+        String profile = am.get("callLegProfile") != null ? am.get("callLegProfile")
+            : space == null ? null : space.get("callLegProfile");
+        return new String[] {am.parentId, profile};
+      }
+    }
+    for (StoredObject space : engine.store.all("coSpaces", null)) {
+      if (user.equalsIgnoreCase(space.getOrEmpty("uri"))
+          || user.equalsIgnoreCase(space.getOrEmpty("secondaryUri"))
+          || user.equals(space.getOrEmpty("callId"))) {
+        return new String[] {space.id, space.get("callLegProfile")};
+      }
+    }
+    return null;
   }
 
   /** Dials out from a call to {@code remoteParty}, following its endpoint script. */
@@ -459,7 +497,20 @@ public final class BridgeNode implements AutoCloseable {
       if (engine.store.find("coSpaces", coSpaceId) == null) {
         throw new IllegalArgumentException("no coSpace with id " + coSpaceId);
       }
-      return dialIn(coSpaceId, remoteParty, displayName).info(id);
+      StoredObject space = engine.store.find("coSpaces", coSpaceId);
+      return dialIn(coSpaceId, remoteParty, displayName, space.get("callLegProfile")).info(id);
+    }
+  }
+
+  public CallLegInfo testDial(String dialled, String remoteParty, String displayName) {
+    synchronized (engine.lock) {
+      requireUp();
+      String[] target = resolveDialIn(dialled);
+      if (target == null) {
+        throw new IllegalArgumentException("no coSpace or access method answers to '" + dialled
+            + "'; create one with that uri or callId first");
+      }
+      return dialIn(target[0], remoteParty, displayName, target[1]).info(id);
     }
   }
 

@@ -194,13 +194,16 @@ public final class Engine implements AutoCloseable {
         if (!b.up) {
           continue;
         }
+        double pmp = 0;
         double smpFull = 0;
         double smpPtP = 0;
         int rec = 0;
         int str = 0;
         for (LiveCall c : b.calls.values()) {
           double share = 1.0 / span(c);
-          if (c.legs.size() == 2 && c.coSpaceId == null) {
+          if (ownerHasLicense(c)) {
+            pmp += share;
+          } else if (c.legs.size() == 2 && c.coSpaceId == null) {
             smpPtP += share;
           } else {
             smpFull += share;
@@ -209,6 +212,7 @@ public final class Engine implements AutoCloseable {
           str += c.streaming ? 1 : 0;
         }
         Map<String, String> entry = new LinkedHashMap<>();
+        putUsage(entry, "pmp", pmp);
         putUsage(entry, "smpPtP", smpPtP);
         putUsage(entry, "smpFull", smpFull);
         if (rec > 0) {
@@ -221,6 +225,21 @@ public final class Engine implements AutoCloseable {
       }
     }
     scheduleLicenseSnapshots();
+  }
+
+  /** Whether a user's userProfile grants a personal (PMP) license. */
+  boolean hasLicense(StoredObject user) {
+    String profileId = user.get("userProfile");
+    StoredObject profile = profileId == null ? null : store.find("userProfiles", profileId);
+    return profile != null && "true".equals(profile.get("hasLicense"));
+  }
+
+  /** Whether a call's coSpace is owned by a user holding a personal license. */
+  boolean ownerHasLicense(LiveCall c) {
+    StoredObject space = c.coSpaceId == null ? null : store.find("coSpaces", c.coSpaceId);
+    String ownerId = space == null ? null : space.get("ownerId");
+    StoredObject owner = ownerId == null ? null : store.find("users", ownerId);
+    return owner != null && hasLicense(owner);
   }
 
   private static void putUsage(Map<String, String> entry, String name, double value) {

@@ -144,21 +144,26 @@ final class LiveApi {
     switch (method) {
       case "GET":
         return RestApi.xml(200, Xml.document("callLeg", Map.of("id", leg.id), legView(leg, false)));
-      case "PUT":
-        if (form.containsKey("deactivated")) {
-          leg.deactivated = "true".equals(form.get("deactivated"));
-          bridge.legUpdate(leg);
-        }
-        if (form.containsKey("dtmfSequence")) {
-          leg.digits.append(form.get("dtmfSequence"));
-        }
-        return RestApi.ok();
-      case "DELETE":
-        bridge.endLeg(leg, "apiInitiatedTeardown");
-        return RestApi.ok();
       default:
-        throw new ApiFailure(405, "invalidOperation");
+        return modifyOrEnd(method, leg, form);
     }
+  }
+
+  /** PUT ({@code deactivated}, {@code dtmfSequence}) or DELETE on a call leg or participant. */
+  private MockResponse modifyOrEnd(String method, LiveLeg leg, Map<String, String> form) {
+    if (method.equals("DELETE")) {
+      bridge.endLeg(leg, "apiInitiatedTeardown");
+      return RestApi.ok();
+    }
+    RestApi.requireMethod(method, "PUT");
+    if (form.containsKey("deactivated")) {
+      leg.deactivated = "true".equals(form.get("deactivated"));
+      bridge.legUpdate(leg);
+    }
+    if (form.containsKey("dtmfSequence")) {
+      leg.digits.append(form.get("dtmfSequence"));
+    }
+    return RestApi.ok();
   }
 
   private MockResponse participant(String method, LiveLeg leg, Map<String, String> form) {
@@ -166,17 +171,8 @@ final class LiveApi {
       case "GET":
         return RestApi.xml(200, Xml.document("participant", Map.of("id", leg.participantId),
             participantView(leg, false)));
-      case "PUT":
-        if (form.containsKey("deactivated")) {
-          leg.deactivated = "true".equals(form.get("deactivated"));
-          bridge.legUpdate(leg);
-        }
-        return RestApi.ok();
-      case "DELETE":
-        bridge.endLeg(leg, "apiInitiatedTeardown");
-        return RestApi.ok();
       default:
-        throw new ApiFailure(405, "invalidOperation");
+        return modifyOrEnd(method, leg, form);
     }
   }
 

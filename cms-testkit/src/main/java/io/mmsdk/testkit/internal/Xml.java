@@ -17,7 +17,6 @@ public final class Xml {
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
         case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
         default -> out.append(c);
       }
     }
