@@ -201,6 +201,29 @@ class ProvisioningEndToEndTest {
     assertEquals("Legacy", client.coSpaceTemplates().get(foreignTemplate).fields().get("name"));
   }
 
+  @Test
+  void commit_rejectedAtEveryPost_replanShowsExactlyWhatIsLeftAndRecommitConverges() {
+    addForeignObjects();
+    Map<String, Integer> expected;
+    {
+      provisioner("clean.json").commit(state());
+      expected = counts();
+      provisioner("clean.json").commit(DesiredState.builder().build());
+    }
+    for (int n = 1; n <= 18; n++) {
+      String file = "nth-" + n + ".json";
+      cluster.callBridge(0).faults().failNth("POST", "", n, 500);
+      CommitFailedException e = assertThrows(CommitFailedException.class, () -> provisioner(file).commit(state()));
+      cluster.callBridge(0).faults().clear();
+      assertEquals(n - 1, e.applied().size());
+      assertEquals(18 - (n - 1), provisioner(file).plan(state()).steps().size(), "after POST #" + n + " failed");
+      provisioner(file).commit(state());
+      assertTrue(provisioner(file).plan(state()).isEmpty());
+      assertEquals(expected, counts(), "after POST #" + n + " failed");
+      provisioner(file).commit(DesiredState.builder().build());
+    }
+  }
+
   private static Map<String, Integer> nonZero(Map<String, Integer> counts) {
     Map<String, Integer> out = new TreeMap<>(counts);
     out.values().removeIf(v -> v == 0);
