@@ -57,30 +57,37 @@ public final class BridgeNode implements AutoCloseable {
     this.up = true;
   }
 
+  /** Returns the bridge GUID. */
   public String id() {
     return id;
   }
 
+  /** Returns the host id. */
   public String hostId() {
     return hostId;
   }
 
+  /** Returns the bridge name. */
   public String name() {
     return name;
   }
 
+  /** Returns the fault rules of this bridge. */
   public Faults faults() {
     return faults;
   }
 
+  /** Returns the scheme, loopback address and port. */
   public String baseUrl() {
     return (engine.serverCertificates != null ? "https" : "http") + "://127.0.0.1:" + port;
   }
 
+  /** Returns whether the HTTP server is running. */
   public boolean isUp() {
     return up;
   }
 
+  /** Returns the current CDR session GUID. */
   public String cdrSession() {
     return cdr.session();
   }
@@ -471,6 +478,7 @@ public final class BridgeNode implements AutoCloseable {
 
   // ---- public test-driver facade (SimulatedCallBridge delegates here) ----
 
+  /** Starts (or returns) the meeting of a coSpace. */
   public String testStartCall(String coSpaceId) {
     synchronized (engine.lock) {
       requireUp();
@@ -481,6 +489,7 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /** Ends an active call. */
   public void testEndCall(String callId) {
     synchronized (engine.lock) {
       LiveCall call = calls.get(callId);
@@ -491,6 +500,7 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /** A scripted endpoint joins a coSpace meeting. */
   public CallLegInfo testJoin(String coSpaceId, String remoteParty, String displayName) {
     synchronized (engine.lock) {
       requireUp();
@@ -502,6 +512,7 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /** A scripted endpoint dials a URI or call ID. */
   public CallLegInfo testDial(String dialled, String remoteParty, String displayName) {
     synchronized (engine.lock) {
       requireUp();
@@ -514,12 +525,14 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /** The endpoint on a leg hangs up. */
   public void testLeave(String callLegId) {
     synchronized (engine.lock) {
       endLeg(requireLiveLeg(callLegId), "remoteTeardown");
     }
   }
 
+  /** The endpoint on a leg sends DTMF digits. */
   public void testKeys(String callLegId, String digits) {
     synchronized (engine.lock) {
       keys(requireLiveLeg(callLegId), digits);
@@ -534,12 +547,14 @@ public final class BridgeNode implements AutoCloseable {
     return leg;
   }
 
+  /** Returns the active call ids. */
   public List<String> testActiveCallIds() {
     synchronized (engine.lock) {
       return List.copyOf(calls.keySet());
     }
   }
 
+  /** Returns a live or ended leg. */
   public java.util.Optional<CallLegInfo> testFindLeg(String callLegId) {
     synchronized (engine.lock) {
       LiveLeg live = legs.get(callLegId);
@@ -555,6 +570,7 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /** Returns every leg ever hosted. */
   public List<CallLegInfo> testAllLegs() {
     synchronized (engine.lock) {
       List<CallLegInfo> out = new ArrayList<>(endedLegs);
@@ -565,14 +581,17 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /** Closes every events socket. */
   public void testCloseEventSockets() {
     events.closeAll();
   }
 
+  /** Returns the number of open events sockets. */
   public int testOpenEventSockets() {
     return events.openSessions();
   }
 
+  /** Waits until every CDR is delivered or the timeout passes. */
   public boolean awaitCdrDelivered(Duration timeout) throws InterruptedException {
     return cdr.awaitDelivered(timeout);
   }

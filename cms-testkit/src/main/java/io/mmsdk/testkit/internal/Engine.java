@@ -97,10 +97,12 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** Returns the bridges in index order. */
   public List<BridgeNode> bridges() {
     return bridges;
   }
 
+  /** Returns the options the cluster runs with. */
   public ClusterOptions options() {
     return options;
   }
@@ -110,6 +112,7 @@ public final class Engine implements AutoCloseable {
     return ca == null ? null : ca.certificatePem();
   }
 
+  /** Returns the CA certificate when HTTPS is on, otherwise null. */
   public java.security.cert.X509Certificate caCertificate() {
     return ca == null ? null : ca.certificate();
   }
@@ -121,6 +124,7 @@ public final class Engine implements AutoCloseable {
     return a.startsWith("sip:") ? a.substring(4) : a;
   }
 
+  /** Replaces the attempt scripts of an address and resets its attempt count. */
   public void scriptEndpoint(String address, List<EndpointScript> attemptScripts) {
     synchronized (lock) {
       String key = normalizeAddress(address);
@@ -139,6 +143,7 @@ public final class Engine implements AutoCloseable {
     return list.get(Math.min(n, list.size() - 1));
   }
 
+  /** Returns how often an address was dialled since it was scripted. */
   public int dialAttempts(String address) {
     synchronized (lock) {
       return attempts.getOrDefault(normalizeAddress(address), 0);
@@ -248,12 +253,14 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** Seeds one MPLicenseUsage entry. */
   public void addLicenseUsage(String hostId, Instant time, Map<String, String> values) {
     synchronized (lock) {
       licenseUsage.computeIfAbsent(hostId, k -> new TreeMap<>()).put(time, Map.copyOf(values));
     }
   }
 
+  /** Sets a clusterLicensing feature status and expiry. */
   public void setClusterLicense(String feature, String status, String expiry) {
     synchronized (lock) {
       clusterLicenseFeatures.put(feature, new String[] {status, expiry});
