@@ -28,13 +28,16 @@ import org.slf4j.LoggerFactory;
  * Bridges (same {@code callCorrelator}, else same space), tolerates records that arrive out of
  * order or never (a leg that starts before its call, a call never started, a lost {@code
  * callEnd}), ends the calls of a Call Bridge that restarted, and keeps ended meetings with their
- * log for the retention period (7 days by default) measured on the {@link Scheduler}'s clock.
+ * log (the newest 5,000 entries per meeting) for the retention period (7 days by default)
+ * measured on the {@link Scheduler}'s clock.
  *
  * <p>Thread-safe. {@link #close()} stops the periodic clean-up.
  */
 public final class MeetingTracker implements CdrListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MeetingTracker.class);
   private static final String DISTRIBUTION_LINK = "distributionLink";
+  /** Bounds a meeting's log so a flapping participant cannot exhaust memory. */
+  static final int MAX_LOG_ENTRIES = 5_000;
 
   private final Scheduler scheduler;
   private final Duration retention;
@@ -297,12 +300,15 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
         to.log(e);
       }
     }
-    to.log.sort(Comparator.comparing(LogEntry::time));
+    List<LogEntry> sorted = new ArrayList<>(to.log);
+    sorted.sort(Comparator.comparing(LogEntry::time));
+    to.log.clear();
+    to.log.addAll(sorted);
     if (from.start.isBefore(to.start)) {
       to.start = from.start;
     }
     byMedia.replaceAll((k, v) -> v == from ? to : v);
-    notifyListeners(to, to.log.get(to.log.size() - 1));
+    notifyListeners(to, to.log.peekLast());
   }
 
   private Leg leg(String cluster, String legId, String bridge, Instant t) {
@@ -475,7 +481,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     Instant endObservedAt;
     final Map<String, CallInfo> calls = new LinkedHashMap<>(2);
     final Map<String, Leg> legs = new LinkedHashMap<>(4);
-    final List<LogEntry> log = new ArrayList<>(8);
+    final java.util.ArrayDeque<LogEntry> log = new java.util.ArrayDeque<>(8);
 
     M(String id, String cluster, Instant start) {
       this.id = id;
@@ -500,6 +506,9 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     }
 
     void log(LogEntry e) {
+      if (log.size() >= MAX_LOG_ENTRIES) {
+        log.pollFirst(); // keep the newest entries
+      }
       log.add(e);
     }
 
@@ -516,7 +525,8 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
         }
       }
       return new Meeting(id, cluster, name, coSpace, correlator, callType,
-          ended ? Meeting.State.ENDED : Meeting.State.ACTIVE, start, end, endReason, cs, ps, log);
+          ended ? Meeting.State.ENDED : Meeting.State.ACTIVE, start, end, endReason, cs, ps,
+          new ArrayList<>(log));
     }
   }
 
