@@ -28,8 +28,8 @@ public final class CdrParser {
     this.maxRecords = b.maxRecords;
     this.maxTextLength = b.maxTextLength;
     this.maxDepth = b.maxDepth;
-    // The JDK's own implementation, not whatever StAX provider happens to be on the classpath.
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+    // The JDK's own implementation unless told otherwise, not whatever provider is on the classpath.
+    XMLInputFactory f = b.factory != null ? b.factory : XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
@@ -92,8 +92,21 @@ public final class CdrParser {
     private int maxRecords = 10_000;
     private int maxTextLength = 64 * 1024;
     private int maxDepth = 16;
+    private XMLInputFactory factory;
 
     private Builder() {}
+
+    /**
+     * Uses {@code factory} as the StAX implementation instead of the JDK's own (for example Aalto's
+     * {@code com.fasterxml.aalto.stax.InputFactoryImpl}). The parser sets the hardening properties
+     * on it (no DTD support, no external entities, no entity resolution), so it must not be shared
+     * with code that needs other settings. Document type declarations and entity references are
+     * refused by the parser whatever the implementation.
+     */
+    public Builder xmlInputFactory(XMLInputFactory factory) {
+      this.factory = requireNonNull(factory, "factory == null");
+      return this;
+    }
 
     /** Sets the largest document accepted, in bytes (default 16 MiB). */
     public Builder maxBytes(long maxBytes) {

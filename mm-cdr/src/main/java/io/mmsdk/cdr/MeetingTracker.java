@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * Keeps live meetings, their participants and state from CDR events: add it as a {@link
  * CdrListener} of a {@link CdrPipeline}. It merges the calls of one meeting hosted on several Call
  * Bridges (same {@code callCorrelator}, else same space), tolerates records that arrive out of
- * order or never (a leg that starts before its call, a call never started, a lost {@code
- * callEnd}), ends the calls of a Call Bridge that restarted, and keeps ended meetings with their
+ * order or never (a leg that starts before its call, a call whose {@code callStart} was lost,
+ * re-sent records), ends the calls of a Call Bridge that restarted, and keeps ended meetings with their
  * log (the newest 5,000 entries per meeting) for the retention period (7 days by default)
  * measured on the {@link Scheduler}'s clock.
  *

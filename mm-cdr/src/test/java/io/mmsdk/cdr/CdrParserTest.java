@@ -182,4 +182,24 @@ class CdrParserTest {
     CdrBatch b = parser.parse("<records session=\"s\"/>".getBytes(StandardCharsets.UTF_8));
     assertEquals(0, b.records().size());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-03-02T09:00:00+01:00", "2026-03-02T08:00:00.000Z"})
+  void parse_timeWithOffsetOrFraction_sameInstant(String time) {
+    byte[] xml = ("<records session=\"s\"><record type=\"callEnd\" time=\"" + time
+        + "\" recordIndex=\"1\" correlatorIndex=\"1\"><call id=\"c\"/></record></records>")
+        .getBytes(StandardCharsets.UTF_8);
+    assertEquals(Instant.parse("2026-03-02T08:00:00Z"),
+        parser.parse(xml).records().get(0).header().time());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-13-02T09:00:00Z", "2026-02-30T09:00:00Z", "yesterday"})
+  void parse_badTime_unexpected(String time) {
+    byte[] xml = ("<records session=\"s\"><record type=\"callEnd\" time=\"" + time
+        + "\" recordIndex=\"1\" correlatorIndex=\"1\"><call id=\"c\"/></record></records>")
+        .getBytes(StandardCharsets.UTF_8);
+    assertEquals(Kind.UNEXPECTED,
+        assertThrows(CdrParseException.class, () -> parser.parse(xml)).kind());
+  }
 }

@@ -35,6 +35,7 @@ public class CdrParserBenchmark {
 
   private byte[] xml;
   private CdrParser parser;
+  private CdrParser aaltoParser;
   private XMLInputFactory jdkStax;
   private XMLInputFactory aaltoStax;
   private DocumentBuilder dom;
@@ -44,6 +45,8 @@ public class CdrParserBenchmark {
   public void setUp() throws Exception {
     xml = CdrSamples.batch("11111111-aaaa-4bbb-8ccc-000000000001", 1000, RECORDS);
     parser = CdrParser.create();
+    aaltoParser = CdrParser.builder()
+        .xmlInputFactory(new com.fasterxml.aalto.stax.InputFactoryImpl()).build();
     jdkStax = harden(XMLInputFactory.newDefaultFactory());
     aaltoStax = harden(new com.fasterxml.aalto.stax.InputFactoryImpl());
     DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
@@ -51,7 +54,8 @@ public class CdrParserBenchmark {
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     f.setExpandEntityReferences(false);
     dom = f.newDocumentBuilder();
-    if (parser.parse(xml).records().size() != RECORDS) {
+    if (parser.parse(xml).records().size() != RECORDS
+        || !parser.parse(xml).equals(aaltoParser.parse(xml))) {
       throw new IllegalStateException("sample batch does not parse to " + RECORDS + " records");
     }
   }
@@ -68,6 +72,13 @@ public class CdrParserBenchmark {
   @OperationsPerInvocation(RECORDS)
   public CdrBatch typedParse() {
     return parser.parse(xml);
+  }
+
+  /** mm-cdr's typed parser running on Aalto instead of the JDK's StAX. */
+  @Benchmark
+  @OperationsPerInvocation(RECORDS)
+  public CdrBatch typedParseAalto() {
+    return aaltoParser.parse(xml);
   }
 
   /** JDK StAX reading every element name, attribute value and text, building nothing. */
