@@ -10,28 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SystemResourcesTest {
-  private MockWebServer server;
-  private CmsClient cms;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    cms = MockCms.client(server);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    cms.close();
-    server.shutdown();
-  }
-
+class SystemResourcesTest extends MockCms {
   @Test
   void systemStatus_blueprintSample_parsesVersionAndUptime() throws Exception {
     server.enqueue(MockCms.xml("""
@@ -178,5 +159,18 @@ class SystemResourcesTest {
     MmSdkException e = assertThrows(MmSdkException.class, () -> space.find(CmsFields.NON_MEMBER_ACCESS));
 
     assertTrue(e.getMessage().contains("nonMemberAccess") && e.getMessage().contains("yes"), e.getMessage());
+  }
+
+  @Test
+  void read_anyPath_getsNode() throws Exception {
+    server.enqueue(MockCms.xml("<meetingEntryDetail><coSpace/><uri>johnny.space@ciscolabs.com</uri><callId/></meetingEntryDetail>"));
+
+    CmsObject detail = cms.read("coSpaces/cs-1/meetingEntryDetail");
+
+    assertEquals("/api/v1/coSpaces/cs-1/meetingEntryDetail", server.takeRequest().getPath());
+    assertEquals("johnny.space@ciscolabs.com", detail.find(CmsFields.URI).orElseThrow());
+    assertThrows(IllegalArgumentException.class, () -> cms.read("/api/v1/coSpaces"));
+    assertThrows(IllegalArgumentException.class, () -> cms.read("coSpaces/../system"));
+    assertThrows(IllegalArgumentException.class, () -> cms.read("coSpaces?limit=1"));
   }
 }

@@ -120,7 +120,12 @@ public final class EventsConnection {
     try {
       scheduler.execute(() -> {
         if (!closed.get()) {
-          task.run();
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            // A throwing listener must not stop acknowledgements, dispatch or reconnects.
+            LOG.warn("events: a listener callback threw; the connection carries on", e);
+          }
         }
       });
     } catch (RejectedExecutionException afterClose) {
@@ -132,9 +137,10 @@ public final class EventsConnection {
     String token;
     try {
       token = client.newAuthToken();
-    } catch (MmSdkException e) {
-      listener.onError(e);
+    } catch (RuntimeException e) {
       scheduleReconnect();
+      listener.onError(e instanceof MmSdkException m ? m
+          : new MmSdkException("events: the token request to " + client.apiBase().getHost() + " failed: " + e, e));
       return;
     }
     long gen = ++generation;
@@ -201,7 +207,11 @@ public final class EventsConnection {
     }
     connected = false;
     socket = null;
-    if (!inGap) {
+    if (!everConnected) {
+      listener.onError(new MmSdkException("events: could not open the WebSocket to "
+          + client.apiBase().getHost() + " (" + reason + "); retrying. Check that the Events API is "
+          + "reachable on the same port as the REST API."));
+    } else if (!inGap) {
       inGap = true;
       listener.onGap(new EventGap(client.clock().instant(), reason));
     }

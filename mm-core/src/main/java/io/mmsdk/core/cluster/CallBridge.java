@@ -1,0 +1,170 @@
+package io.mmsdk.core.cluster;
+
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.TlsTrust;
+import io.mmsdk.core.cluster.InvalidClusterException.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A registered Call Bridge: a stable id, display name, API address, API credentials and TLS trust.
+ * Build with {@link #builder()}; the id is generated once and kept through {@link #toBuilder()}.
+ *
+ * @param id stable id, never reused
+ * @param name display name shown to administrators and video operators
+ * @param address API address (port 443 unless given)
+ * @param credentials API user; its password is never shown by {@code toString()}
+ * @param trust TLS trust settings
+ */
+public record CallBridge(
+    String id, String name, BridgeAddress address, ApiCredentials credentials, TrustSettings trust) {
+
+  /** Validates every component. */
+  public CallBridge {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(address, "address == null");
+    Objects.requireNonNull(credentials, "credentials == null");
+    Objects.requireNonNull(trust, "trust == null");
+    if (id.isBlank()) {
+      throw new InvalidClusterException(Problem.BLANK_NAME, "Call Bridge id is blank; leave it unset to generate one.");
+    }
+    name = name.strip();
+    if (name.isEmpty()) {
+      throw new InvalidClusterException(
+          Problem.BLANK_NAME, "Call Bridge at " + address + " has a blank display name; give it a name operators recognize.");
+    }
+  }
+
+  /**
+   * Returns a {@link CmsClient} builder already set to this bridge's address, API credentials and
+   * TLS trust; add a clock, retry policy or shared {@code OkHttpClient} before {@code build()}. The
+   * caller owns (and closes) the client it builds.
+   *
+   * @throws ClusterException if the trust settings ask for something the client cannot do (turning
+   *     off host name checks while trusting a chain, or CRL checks), or the PEM file is unreadable
+   */
+  public CmsClient.Builder clientBuilder() {
+    return CmsClient.builder()
+        .host(address.host())
+        .port(address.port())
+        .credentials(credentials.username(), credentials.password())
+        .tlsTrust(tlsTrust());
+  }
+
+  private TlsTrust tlsTrust() {
+    if (trust.isInsecure()) {
+      return TlsTrust.insecureTrustAllForLabUseOnly();
+    }
+    if (trust.checkRevocation()) {
+      throw new ClusterException("Call Bridge '" + name + "' asks for CRL checks, which cms-api-client does not perform; "
+          + "turn checkRevocation off for this bridge.");
+    }
+    if (!trust.verifyHostname()) {
+      throw new ClusterException("Call Bridge '" + name + "' turns host name checks off, which cms-api-client always makes; "
+          + "use the address named in the certificate's SAN and turn verifyHostname back on.");
+    }
+    if (!trust.usesCertificateChain()) {
+      return TlsTrust.systemDefault();
+    }
+    String pem = trust.findPemChain().orElse(null);
+    if (pem == null) {
+      Path file = trust.findPemFile().orElseThrow();
+      try {
+        pem = Files.readString(file, StandardCharsets.US_ASCII);
+      } catch (IOException e) {
+        throw new ClusterException("Could not read the certificate chain " + file + " for Call Bridge '" + name + "': "
+            + e.getMessage(), e);
+      }
+    }
+    try {
+      return TlsTrust.pemCertificates(pem);
+    } catch (IllegalArgumentException e) {
+      throw new ClusterException("The certificate chain for Call Bridge '" + name + "' is unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns a new builder; the id defaults to a random UUID. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this bridge, keeping its id. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.id = id;
+    b.name = name;
+    b.address = address;
+    b.credentials = credentials;
+    b.trust = trust;
+    return b;
+  }
+
+  /** Builds a {@link CallBridge}. */
+  public static final class Builder {
+    private String id;
+    private String name;
+    private BridgeAddress address;
+    private ApiCredentials credentials;
+    private TrustSettings trust = TrustSettings.systemDefaults();
+
+    private Builder() {}
+
+    /** Sets a stable id (for example one restored from storage). Defaults to a random UUID. */
+    public Builder id(String id) {
+      this.id = Objects.requireNonNull(id, "id == null");
+      return this;
+    }
+
+    /** Sets the display name. */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /** Sets the API address. */
+    public Builder address(BridgeAddress address) {
+      this.address = Objects.requireNonNull(address, "address == null");
+      return this;
+    }
+
+    /** Parses and sets the API address ({@code host}, {@code host:port}, {@code [ipv6]:port}). */
+    public Builder address(String address) {
+      return address(BridgeAddress.parse(Objects.requireNonNull(address, "address == null")));
+    }
+
+    /** Sets the API credentials. */
+    public Builder credentials(ApiCredentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    /** Sets the API credentials. */
+    public Builder credentials(String username, String password) {
+      return credentials(ApiCredentials.of(username, password));
+    }
+
+    /** Sets TLS trust (default: system CAs, verify host names). */
+    public Builder trust(TrustSettings trust) {
+      this.trust = Objects.requireNonNull(trust, "trust == null");
+      return this;
+    }
+
+    /** Validates and builds the bridge. */
+    public CallBridge build() {
+      if (address == null) {
+        throw new InvalidClusterException(Problem.BAD_HOST, "Call Bridge has no address; call address(\"cb1.example.com\").");
+      }
+      if (credentials == null) {
+        throw new InvalidClusterException(
+            Problem.CONFLICTING_SETTINGS, "Call Bridge at " + address + " has no API credentials; call credentials(user, password).");
+      }
+      return new CallBridge(
+          id == null ? UUID.randomUUID().toString() : id, name == null ? "" : name, address, credentials, trust);
+    }
+  }
+}
