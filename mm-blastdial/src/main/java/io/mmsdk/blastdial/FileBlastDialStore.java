@@ -2,20 +2,16 @@ package io.mmsdk.blastdial;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.core.store.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -244,43 +240,21 @@ public final class FileBlastDialStore implements BlastDialStore {
   }
 
   private static void write(Path file, Properties p) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       StringWriter text = new StringWriter();
       p.store(text, null);
-      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-      try (FileChannel ch =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      forceDirectory(file.getParent());
+      AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new BlastDialException(
-          "Cannot write the blast dial store file " + file
-              + "; check free disk space and permissions",
-          e);
+      throw cannotWrite(file, e);
+    } catch (UncheckedIOException e) {
+      throw cannotWrite(file, e.getCause());
     }
   }
 
-  private static void forceDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // Some file systems cannot open a directory for fsync; the rename is still atomic there.
-      return;
-    }
+  private static BlastDialException cannotWrite(Path file, IOException cause) {
+    return new BlastDialException(
+        "Cannot write the blast dial store file " + file
+            + "; check free disk space and permissions",
+        cause);
   }
 }
