@@ -83,10 +83,7 @@ public final class FileBlastDialStore implements BlastDialStore {
   @Override
   public synchronized void saveSpace(SpaceSetup setup) {
     requireNonNull(setup, "setup == null");
-    Properties p = new Properties();
-    p.setProperty("format", FORMAT);
-    p.setProperty("cluster", setup.space().clusterId());
-    p.setProperty("space", setup.space().spaceId());
+    Properties p = header(setup.space());
     BlastDialConfig c = setup.config();
     p.setProperty("enabled", Boolean.toString(c.isEnabled()));
     p.setProperty("retries", Integer.toString(c.retries()));
@@ -102,10 +99,7 @@ public final class FileBlastDialStore implements BlastDialStore {
   @Override
   public synchronized void saveRun(BlastStatus run) {
     requireNonNull(run, "run == null");
-    Properties p = new Properties();
-    p.setProperty("format", FORMAT);
-    p.setProperty("cluster", run.space().clusterId());
-    p.setProperty("space", run.space().spaceId());
+    Properties p = header(run.space());
     p.setProperty("call", run.callId());
     p.setProperty("startedAt", run.startedAt().toString());
     p.setProperty("phase", run.phase().name());
@@ -200,6 +194,15 @@ public final class FileBlastDialStore implements BlastDialStore {
         Instant.parse(p.getProperty("startedAt")),
         BlastStatus.Phase.valueOf(p.getProperty("phase")),
         contacts);
+  }
+
+  /** Starts a space or run file with the keys both carry: format version, cluster and space. */
+  private static Properties header(SpaceKey space) {
+    Properties p = new Properties();
+    p.setProperty("format", FORMAT);
+    p.setProperty("cluster", space.clusterId());
+    p.setProperty("space", space.spaceId());
+    return p;
   }
 
   private static void putContact(Properties p, String prefix, Contact c) {
