@@ -2,20 +2,16 @@ package io.mmsdk.blastdial;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.core.store.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,10 +83,7 @@ public final class FileBlastDialStore implements BlastDialStore {
   @Override
   public synchronized void saveSpace(SpaceSetup setup) {
     requireNonNull(setup, "setup == null");
-    Properties p = new Properties();
-    p.setProperty("format", FORMAT);
-    p.setProperty("cluster", setup.space().clusterId());
-    p.setProperty("space", setup.space().spaceId());
+    Properties p = header(setup.space());
     BlastDialConfig c = setup.config();
     p.setProperty("enabled", Boolean.toString(c.isEnabled()));
     p.setProperty("retries", Integer.toString(c.retries()));
@@ -106,10 +99,7 @@ public final class FileBlastDialStore implements BlastDialStore {
   @Override
   public synchronized void saveRun(BlastStatus run) {
     requireNonNull(run, "run == null");
-    Properties p = new Properties();
-    p.setProperty("format", FORMAT);
-    p.setProperty("cluster", run.space().clusterId());
-    p.setProperty("space", run.space().spaceId());
+    Properties p = header(run.space());
     p.setProperty("call", run.callId());
     p.setProperty("startedAt", run.startedAt().toString());
     p.setProperty("phase", run.phase().name());
@@ -206,6 +196,15 @@ public final class FileBlastDialStore implements BlastDialStore {
         contacts);
   }
 
+  /** Starts a space or run file with the keys both carry: format version, cluster and space. */
+  private static Properties header(SpaceKey space) {
+    Properties p = new Properties();
+    p.setProperty("format", FORMAT);
+    p.setProperty("cluster", space.clusterId());
+    p.setProperty("space", space.spaceId());
+    return p;
+  }
+
   private static void putContact(Properties p, String prefix, Contact c) {
     p.setProperty(prefix + "id", c.id());
     p.setProperty(prefix + "name", c.name());
@@ -244,43 +243,21 @@ public final class FileBlastDialStore implements BlastDialStore {
   }
 
   private static void write(Path file, Properties p) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       StringWriter text = new StringWriter();
       p.store(text, null);
-      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-      try (FileChannel ch =
-          FileChannel.open(
-              tmp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      forceDirectory(file.getParent());
+      AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new BlastDialException(
-          "Cannot write the blast dial store file " + file
-              + "; check free disk space and permissions",
-          e);
+      throw cannotWrite(file, e);
+    } catch (UncheckedIOException e) {
+      throw cannotWrite(file, e.getCause());
     }
   }
 
-  private static void forceDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // Some file systems cannot open a directory for fsync; the rename is still atomic there.
-      return;
-    }
+  private static BlastDialException cannotWrite(Path file, IOException cause) {
+    return new BlastDialException(
+        "Cannot write the blast dial store file " + file
+            + "; check free disk space and permissions",
+        cause);
   }
 }

@@ -91,15 +91,8 @@ public final class CmsUsageSource implements UsageSource {
 
   private static double decimal(CmsObject m, String element) {
     String text = m.findText(element).orElse("").strip();
-    if (text.isEmpty()) {
-      return 0;
-    }
     try {
-      double v = Double.parseDouble(text);
-      if (!(v >= 0) || Double.isInfinite(v)) {
-        throw new NumberFormatException("not a count");
-      }
-      return v;
+      return count(text);
     } catch (NumberFormatException e) {
       throw new LicenseDataException("multipartyLicensing <" + element + "> is '" + text
           + "'; expected a non-negative number such as 1.000.", e);
@@ -128,19 +121,24 @@ public final class CmsUsageSource implements UsageSource {
 
   private static double number(CmsObject entry, LicenseType type, String host, String time) {
     String text = entry.findText(type.cmsName()).orElse("").strip();
-    if (text.isEmpty()) {
-      return 0;
-    }
     try {
-      double v = Double.parseDouble(text);
-      if (!(v >= 0) || Double.isInfinite(v)) {
-        throw new NumberFormatException("not a count");
-      }
-      return v;
+      return count(text);
     } catch (NumberFormatException e) {
       throw new LicenseDataException("MPLicenseUsage <" + type.cmsName() + "> of host " + host
           + " at " + time + " is '" + text + "'; expected a non-negative decimal such as 1.00.", e);
     }
+  }
+
+  /** Parses a stripped CMS count: empty is 0, otherwise a finite decimal that is not negative. */
+  private static double count(String text) {
+    if (text.isEmpty()) {
+      return 0;
+    }
+    double v = Double.parseDouble(text);
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new NumberFormatException("not a count");
+    }
+    return v;
   }
 
   @Override

@@ -1,18 +1,15 @@
 package io.mmsdk.licensing;
 
+import io.mmsdk.core.store.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,12 +29,10 @@ import java.util.TreeMap;
  */
 final class FileLicenseStateStore implements LicenseStateStore {
   private static final String NAME = "license-state.properties";
-  private final Path dir;
   private final Path file;
 
   FileLicenseStateStore(Path dir) {
-    this.dir = Objects.requireNonNull(dir, "directory == null");
-    this.file = dir.resolve(NAME);
+    this.file = Objects.requireNonNull(dir, "directory == null").resolve(NAME);
   }
 
   @Override
@@ -118,25 +113,13 @@ final class FileLicenseStateStore implements LicenseStateStore {
         (f, at) -> m.put("enforcement." + encode(cluster) + "." + f.name(), at.toString())));
     StringBuilder sb = new StringBuilder("# mm-licensing state; written atomically\n");
     m.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-    Path tmp = dir.resolve(NAME + ".tmp");
     try {
-      Files.createDirectories(dir);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
+      AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (UncheckedIOException e) {
+      IOException cause = e.getCause();
       throw new LicenseStoreException("Cannot save the license state to " + file + ": "
-          + e.getMessage() + ". The previous state is kept; check disk space and permissions.", e);
+          + cause.getMessage() + ". The previous state is kept; check disk space and permissions.",
+          cause);
     }
   }
 

@@ -6,7 +6,9 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.ToJson;
+import io.mmsdk.core.store.AtomicFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,15 +64,18 @@ public final class DesiredStateJson {
     }
   }
 
-  /** Writes a desired-state file (temp file, then atomic rename). */
+  /**
+   * Writes a desired-state file atomically (temp file forced to disk, then atomic rename; see
+   * {@link AtomicFiles#write}).
+   *
+   * @throws ProvisioningException if the file cannot be written; the old file is then kept
+   */
   public static void write(DesiredState state, Path path) {
-    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
     try {
-      Files.writeString(tmp, toJson(state), StandardCharsets.UTF_8);
-      Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new ProvisioningException("Cannot write desired state file " + path + ": " + e.getMessage(), e);
+      AtomicFiles.write(path, toJson(state).getBytes(StandardCharsets.UTF_8));
+    } catch (UncheckedIOException e) {
+      IOException cause = e.getCause();
+      throw new ProvisioningException("Cannot write desired state file " + path + ": " + cause.getMessage(), cause);
     }
   }
 

@@ -2,16 +2,13 @@ package io.mmsdk.provisioning;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import io.mmsdk.core.store.AtomicFiles;
 import io.mmsdk.provisioning.internal.OwnershipFileContent;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,26 +92,12 @@ final class FileOwnershipStore implements OwnershipStore {
       return;
     }
     String json = ADAPTER.toJson(new OwnershipFileContent(1, new ArrayList<>(owned.values()), pendingLists()));
-    Path dir = path.toAbsolutePath().getParent();
-    Path tmp = dir.resolve(path.getFileName() + ".tmp");
     try {
-      Files.createDirectories(dir);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new ProvisioningException("Cannot write ownership file " + path + ": " + e.getMessage()
-          + "; check that the directory is writable and has space", e);
+      AtomicFiles.write(path, json.getBytes(StandardCharsets.UTF_8));
+    } catch (UncheckedIOException e) {
+      IOException cause = e.getCause();
+      throw new ProvisioningException("Cannot write ownership file " + path + ": " + cause.getMessage()
+          + "; check that the directory is writable and has space", cause);
     }
   }
 }

@@ -1,18 +1,15 @@
 package io.mmsdk.licensing.smart;
 
+import io.mmsdk.core.store.AtomicFiles;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Registration;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -21,12 +18,10 @@ import java.util.Properties;
 /** Stores the Smart Licensing status as a small key=value file, replaced atomically. */
 final class FileSmartLicensingStore implements SmartLicensingStore {
   private static final String NAME = "smart-licensing.properties";
-  private final Path dir;
   private final Path file;
 
   FileSmartLicensingStore(Path dir) {
-    this.dir = Objects.requireNonNull(dir, "directory == null");
-    this.file = dir.resolve(NAME);
+    this.file = Objects.requireNonNull(dir, "directory == null").resolve(NAME);
   }
 
   @Override
@@ -63,25 +58,12 @@ final class FileSmartLicensingStore implements SmartLicensingStore {
             .orElse("") + "\n"
         + "registeredAt=" + s.findRegisteredAt().map(Instant::toString).orElse("") + "\n"
         + "confirmationCodePending=" + s.confirmationCodePending() + "\n";
-    Path tmp = dir.resolve(NAME + ".tmp");
     try {
-      Files.createDirectories(dir);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
+      AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+    } catch (UncheckedIOException e) {
+      IOException cause = e.getCause();
       throw new SmartLicensingException("Cannot save the Smart Licensing state to " + file + ": "
-          + e.getMessage() + ". Check disk space and permissions.", false, e);
+          + cause.getMessage() + ". Check disk space and permissions.", false, cause);
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.mmsdk.core.internal;
+package io.mmsdk.core.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,14 +11,36 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Atomic file replacement: write a temp file in the same directory, fsync it, rename over the target. */
+/**
+ * Replaces whole files atomically and durably, for stores that keep their state in small files.
+ *
+ * <p>All methods are static and thread-safe. Concurrent writes to different targets do not affect
+ * each other. Concurrent writes to the same target each use their own temporary file, so readers
+ * still see one complete version, and the last rename wins; callers that need a defined order (as
+ * every store does) serialize their writes themselves.
+ */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
   /**
-   * Replaces {@code target} with {@code bytes} so readers see either the old or the new content,
-   * never a mix, and the new content is on disk when this returns. The file is readable by its
-   * owner only where the file system supports POSIX permissions (it may hold credentials).
+   * Replaces the content of {@code target} with {@code bytes}.
+   *
+   * <p>Writes a uniquely named temporary file ({@code .<name>.<random>.tmp}) in the target's
+   * directory, creating missing parent directories, forces it to disk, renames it over {@code
+   * target} and then forces the directory. Readers see either the old or the new content, never a
+   * mix. Where the file system cannot rename atomically, the rename falls back to a plain replace.
+   * Where the file system supports POSIX permissions the file is readable and writable by its owner
+   * only, since stores may hold credentials; elsewhere the directory's access rules apply.
+   *
+   * <p>When this method returns, the new content and the rename are on disk (the directory fsync
+   * is skipped on platforms that cannot open a directory; the rename is still atomic there) and no
+   * temporary file is left.
+   *
+   * @param target the file to replace or create; its parent directories are created if needed
+   * @param bytes the complete new content; not modified
+   * @throws UncheckedIOException if any step fails, naming {@code target} and wrapping the {@link
+   *     IOException}; {@code target} then keeps its old content (or stays absent), and the
+   *     temporary file is deleted on a best-effort basis
    */
   public static void write(Path target, byte[] bytes) {
     Path dir = target.toAbsolutePath().getParent();
