@@ -33,6 +33,10 @@ final class StaxCdrReader {
   private String lastTimeText;
   /** Leaf values of the body being read; reused because each body is turned into a record at once. */
   private final String[] slots = new String[SLOTS];
+  /** Numbers and booleans of the body read without a String, by slot; a slot uses one array. */
+  private final Object[] values = new Object[SLOTS];
+  /** Holds a short text while it is checked for being a plain number. */
+  private final char[] scratch = new char[32];
   /** Which of {@link #slots} hold a value. */
   private long filled;
   private Instant lastTime;
@@ -325,6 +329,12 @@ final class StaxCdrReader {
       0L,
   };
 
+  /** Slots read as whole numbers and as booleans. */
+  private static final long LONG_SLOTS = bits(CALL_LEGS_COMPLETED, CALL_LEGS_MAX_ACTIVE,
+      DURATION_SECONDS, ACTIVATED_DURATION, MAX_SCREENS);
+  private static final long BOOL_SLOTS = bits(ENDPOINT_RECORDED, GUEST_CONNECTION, RECORDING,
+      STREAMING, CAN_MOVE, DEACTIVATED, REMOTE_TEARDOWN, ENCRYPTED_MEDIA, UNENCRYPTED_MEDIA);
+
   private static long bits(int... slots) {
     long m = 0;
     for (int s : slots) {
@@ -422,7 +432,9 @@ final class StaxCdrReader {
     String[] f = slots;
     // Only the slots the last body set need clearing.
     for (long m = filled; m != 0; m &= m - 1) {
-      f[Long.numberOfTrailingZeros(m)] = null;
+      int i = Long.numberOfTrailingZeros(m);
+      f[i] = null;
+      values[i] = null;
     }
     long set = 0;
     List<RawElement> unknown = null;
@@ -467,16 +479,24 @@ final class StaxCdrReader {
         }
       }
       int slot = slotOf(name);
-      if (slot >= 0 && (known & (1L << slot)) != 0) {
-        Object v = readLeafOrRaw(name);
+      long bit = slot >= 0 ? 1L << slot : 0;
+      if ((known & bit) != 0) {
+        Object v = (LONG_SLOTS & bit) != 0 ? readScalar(name, LONG)
+            : (BOOL_SLOTS & bit) != 0 ? readScalar(name, BOOL)
+            : readLeafOrRaw(name);
         if (v instanceof String s) {
           // An empty element means "no value", except the <ivr/> marker whose presence matters.
           if (!s.isEmpty() || slot == IVR) {
             f[slot] = s;
-            set |= 1L << slot;
+            values[slot] = null;
+            set |= bit;
           }
+        } else if (v instanceof RawElement e) {
+          unknown = add(unknown, e);
         } else {
-          unknown = add(unknown, (RawElement) v);
+          values[slot] = v;
+          f[slot] = null;
+          set |= bit;
         }
       } else {
         unknown = add(unknown, readRaw());
@@ -491,24 +511,24 @@ final class StaxCdrReader {
       case T_CALL_END:
         return new CallEnd(header, id, lng(f, CALL_LEGS_COMPLETED, "callLegsCompleted"),
             lng(f, CALL_LEGS_MAX_ACTIVE, "callLegsMaxActive"),
-            lng(f, DURATION_SECONDS, "durationSeconds"), bool(f[ENDPOINT_RECORDED]), u);
+            lng(f, DURATION_SECONDS, "durationSeconds"), flag(ENDPOINT_RECORDED), u);
       case T_LEG_START:
         return new CallLegStart(header, id, f[CALL], f[DISPLAY_NAME], f[REMOTE_PARTY],
             f[REMOTE_ADDRESS], f[LOCAL_ADDRESS], f[TYPE], f[SUB_TYPE], f[LYNC_SUB_TYPE],
             f[DIRECTION], f[OWNER_ID], f[SIP_CALL_ID], f[GROUP_ID], f[CDR_TAG],
-            bool(f[GUEST_CONNECTION]), bool(f[RECORDING]), bool(f[STREAMING]), bool(f[CAN_MOVE]),
+            flag(GUEST_CONNECTION), flag(RECORDING), flag(STREAMING), flag(CAN_MOVE),
             f[MOVED_CALL_LEG], f[MOVED_CALL_LEG_CALL_BRIDGE], f[REPLACES_SIP_CALL_ID],
             f[CONFIRMATION_STATUS], f[IVR] != null, u);
       case T_LEG_UPDATE:
         return new CallLegUpdate(header, id, f[STATE], f[CALL], f[IVR] != null,
-            bool(f[DEACTIVATED]), f[OWNER_ID], f[SIP_CALL_ID], f[GROUP_ID], f[DISPLAY_NAME],
-            f[REMOTE_ADDRESS], bool(f[CAN_MOVE]), f[CONFIRMATION_STATUS], f[CDR_TAG], u);
+            flag(DEACTIVATED), f[OWNER_ID], f[SIP_CALL_ID], f[GROUP_ID], f[DISPLAY_NAME],
+            f[REMOTE_ADDRESS], flag(CAN_MOVE), f[CONFIRMATION_STATUS], f[CDR_TAG], u);
       case T_LEG_END:
         Long max = lng(f, MAX_SCREENS, "maxScreens");
-        return new CallLegEnd(header, id, f[REASON], bool(f[REMOTE_TEARDOWN]),
+        return new CallLegEnd(header, id, f[REASON], flag(REMOTE_TEARDOWN),
             lng(f, DURATION_SECONDS, "durationSeconds"),
-            lng(f, ACTIVATED_DURATION, "activatedDuration"), bool(f[ENCRYPTED_MEDIA]),
-            bool(f[UNENCRYPTED_MEDIA]), f[CONFIRMATION_STATUS], f[SIP_CALL_ID], f[OWNER_ID],
+            lng(f, ACTIVATED_DURATION, "activatedDuration"), flag(ENCRYPTED_MEDIA),
+            flag(UNENCRYPTED_MEDIA), f[CONFIRMATION_STATUS], f[SIP_CALL_ID], f[OWNER_ID],
             f[CDR_TAG], max == null ? null : (int) (long) max, usage,
             alarms == null ? List.of() : alarms, rxAudio, txAudio, rxVideo, txVideo, u);
       case T_RECORDING_START:
@@ -541,11 +561,11 @@ final class StaxCdrReader {
   }
 
   private CallLegEnd.MediaUsagePercentages readUsage() throws XMLStreamException {
-    String viewer = null;
-    String contributor = null;
-    String presViewer = null;
-    String presContributor = null;
-    String multi = null;
+    Object viewer = null;
+    Object contributor = null;
+    Object presViewer = null;
+    Object presContributor = null;
+    Object multi = null;
     while (true) {
       int ev = nextSignificant();
       if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -553,8 +573,8 @@ final class StaxCdrReader {
         break;
       }
       String name = push();
-      Object v = readLeafOrRaw(name);
-      if (v instanceof String s) {
+      Object s = readScalar(name, DOUBLE);
+      if (!(s instanceof RawElement)) {
         switch (name) {
           case "mainVideoViewer" -> viewer = s;
           case "mainVideoContributor" -> contributor = s;
@@ -574,8 +594,8 @@ final class StaxCdrReader {
   }
 
   private CallLegEnd.LossPeriods readLossPeriods() throws XMLStreamException {
-    String duration = null;
-    String density = null;
+    Object duration = null;
+    Object density = null;
     while (true) {
       int ev = nextSignificant();
       if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -583,8 +603,8 @@ final class StaxCdrReader {
         break;
       }
       String name = push();
-      Object v = readLeafOrRaw(name);
-      if (v instanceof String s) {
+      Object s = readScalar(name, DOUBLE);
+      if (!(s instanceof RawElement)) {
         if ("duration".equals(name)) {
           duration = s;
         } else if ("density".equals(name)) {
@@ -609,8 +629,8 @@ final class StaxCdrReader {
       }
       switch (push()) {
         case "codec" -> codec = leaf();
-        case "maxSizeWidth" -> width = integer("maxSizeWidth", leaf());
-        case "maxSizeHeight" -> height = integer("maxSizeHeight", leaf());
+        case "maxSizeWidth" -> width = integer("maxSizeWidth", readScalar("maxSizeWidth", INT));
+        case "maxSizeHeight" -> height = integer("maxSizeHeight", readScalar("maxSizeHeight", INT));
         case "packetStatistics" -> {
           while (true) {
             int e2 = nextSignificant();
@@ -645,12 +665,94 @@ final class StaxCdrReader {
    * {@link RawElement} so that nothing is lost.
    */
   private Object readLeafOrRaw(String name) throws XMLStreamException {
-    Map<String, String> attrs = attributes();
-    String single = null;
+    return readLeafFrom(name, attributes(), null, r.next());
+  }
+
+  /**
+   * Reads the current element like {@link #readLeafOrRaw}, but when it is a plain leaf whose text
+   * is a simple number or boolean of the given kind, returns that value (Long, Integer, Double or
+   * Boolean) without making a String. Anything else, including a malformed value, comes back as
+   * {@link #readLeafOrRaw} gives it, so that the usual conversion reports it.
+   */
+  private Object readScalar(String name, int kind) throws XMLStreamException {
+    if (r.getAttributeCount() != 0) {
+      return readLeafOrRaw(name);
+    }
+    int ev = r.next();
+    if (ev != XMLStreamConstants.CHARACTERS) {
+      return readLeafFrom(name, Map.of(), null, ev);
+    }
+    int len = r.getTextLength();
+    if (len > scratch.length || len > maxTextLength) {
+      return readLeafFrom(name, Map.of(), null, ev);
+    }
+    r.getTextCharacters(0, scratch, 0, len);
+    ev = r.next();
+    if (ev == XMLStreamConstants.END_ELEMENT) {
+      Object v = scalar(scratch, len, kind);
+      if (v != null) {
+        pop();
+        return v;
+      }
+    }
+    return readLeafFrom(name, Map.of(), new String(scratch, 0, len), ev);
+  }
+
+  static final int LONG = 0;
+  static final int INT = 1;
+  static final int DOUBLE = 2;
+  static final int BOOL = 3;
+
+  /** Converts untrimmed plain text the way the String conversions would, or returns null. */
+  private static Object scalar(char[] c, int len, int kind) {
+    if (len == 0) {
+      return null;
+    }
+    if (kind == BOOL) {
+      if (len == 4 && (c[0] | 0x20) == 't' && (c[1] | 0x20) == 'r' && (c[2] | 0x20) == 'u'
+          && (c[3] | 0x20) == 'e') {
+        return Boolean.TRUE;
+      }
+      if (len == 5 && c[0] == 'f' && c[1] == 'a' && c[2] == 'l' && c[3] == 's' && c[4] == 'e') {
+        return Boolean.FALSE;
+      }
+      return null;
+    }
+    int maxDigits = kind == INT ? 9 : kind == LONG ? 18 : 15;
+    long m = 0;
+    int digits = 0;
+    int point = -1;
+    for (int i = 0; i < len; i++) {
+      char ch = c[i];
+      if (ch >= '0' && ch <= '9') {
+        m = m * 10 + (ch - '0');
+        digits++;
+      } else if (ch == '.' && kind == DOUBLE && point < 0 && i > 0 && i < len - 1) {
+        point = i;
+      } else {
+        return null;
+      }
+    }
+    if (digits > maxDigits) {
+      return null;
+    }
+    switch (kind) {
+      case LONG:
+        return m;
+      case INT:
+        return (int) m;
+      default:
+        return point < 0 ? (double) m : m / POW10[len - 1 - point];
+    }
+  }
+
+  /** Continues reading a leaf or raw element from the event {@code ev}. */
+  private Object readLeafFrom(String name, Map<String, String> attrs, String first, int ev)
+      throws XMLStreamException {
+    String single = first;
     StringBuilder sb = null;
     List<RawElement> children = null;
-    while (true) {
-      int ev = r.next();
+    for (;; ev = r.next()) {
       switch (ev) {
         case XMLStreamConstants.CHARACTERS:
         case XMLStreamConstants.CDATA:
@@ -883,7 +985,15 @@ final class StaxCdrReader {
     }
   }
 
+  private Boolean flag(int slot) {
+    Object v = values[slot];
+    return v != null ? (Boolean) v : bool(slots[slot]);
+  }
+
   private Long lng(String[] f, int slot, String name) {
+    if (values[slot] != null) {
+      return (Long) values[slot];
+    }
     String v = f[slot];
     if (v == null || v.isEmpty()) {
       return null;
@@ -896,7 +1006,11 @@ final class StaxCdrReader {
     }
   }
 
-  private Integer integer(String name, String v) {
+  private Integer integer(String name, Object value) {
+    if (value instanceof Integer i) {
+      return i;
+    }
+    String v = value instanceof String s ? s : null;
     if (v == null || v.isEmpty()) {
       return null;
     }
@@ -908,8 +1022,11 @@ final class StaxCdrReader {
     }
   }
 
-  private Double dbl(String name, String value) {
-    String v = trimToNull(value);
+  private Double dbl(String name, Object value) {
+    if (value instanceof Double d) {
+      return d;
+    }
+    String v = value instanceof String s ? trimToNull(s) : null;
     if (v == null) {
       return null;
     }
