@@ -181,16 +181,16 @@ final class StaxCdrReader {
     // One pass over the attributes by index: cheaper than five look-ups by name.
     String typeAttr = null;
     String time = null;
-    String recordIndex = null;
-    String correlatorIndex = null;
-    String missing = null;
+    int recordIndex = -1;
+    int correlatorIndex = -1;
+    int missing = -1;
     for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
       switch (r.getAttributeLocalName(i)) {
         case "type" -> typeAttr = r.getAttributeValue(i);
         case "time" -> time = r.getAttributeValue(i);
-        case "recordIndex" -> recordIndex = r.getAttributeValue(i);
-        case "correlatorIndex" -> correlatorIndex = r.getAttributeValue(i);
-        case "numPreceedingRecordsMissing" -> missing = r.getAttributeValue(i);
+        case "recordIndex" -> recordIndex = i;
+        case "correlatorIndex" -> correlatorIndex = i;
+        case "numPreceedingRecordsMissing" -> missing = i;
         default -> { }
       }
     }
@@ -963,6 +963,23 @@ final class StaxCdrReader {
       n = n * 10 + (c - '0');
     }
     return n;
+  }
+
+  /** Reads the attribute at {@code index} (-1 if absent) as a non-negative whole number. */
+  private long number(String name, int index, boolean required) {
+    // Readers made from a byte array are Stax2 (Aalto) readers, see CdrParser.
+    if (index >= 0 && bytes != null) {
+      // Stax2 readers decode numbers in place, without a String; anything odd takes the slow path.
+      try {
+        long n = ((org.codehaus.stax2.XMLStreamReader2) r).getAttributeAsLong(index);
+        if (n >= 0) {
+          return n;
+        }
+      } catch (XMLStreamException e) {
+        // Reported below with the text at fault.
+      }
+    }
+    return number(name, index < 0 ? null : r.getAttributeValue(index), required);
   }
 
   private long number(String name, String value, boolean required) {
