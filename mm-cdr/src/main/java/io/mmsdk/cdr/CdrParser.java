@@ -123,9 +123,9 @@ public final class CdrParser {
     /**
      * Uses {@code factory} as the StAX implementation instead of the default, Aalto's
      * {@code com.fasterxml.aalto.stax.InputFactoryImpl} (the JDK's own reader when Aalto is not on
-     * the classpath); pass {@code XMLInputFactory.newDefaultFactory()} for the JDK's. The parser sets the hardening properties
-     * on it (no DTD support, no external entities, no entity resolution), so it must not be shared
-     * with code that needs other settings. Document type declarations and entity references are
+     * the classpath); pass {@code XMLInputFactory.newDefaultFactory()} for the JDK's. The parser
+     * sets the hardening properties on it (no DTD support, no external entities, no entity
+     * resolution), so it must not be shared with code that needs other settings. Document type declarations and entity references are
      * refused by the parser whatever the implementation.
      */
     public Builder xmlInputFactory(XMLInputFactory factory) {
