@@ -22,14 +22,16 @@ public final class CdrParser {
   private final int maxTextLength;
   private final int maxDepth;
   private final XMLInputFactory factory;
+  private final boolean stax2;
 
   private CdrParser(Builder b) {
     this.maxBytes = b.maxBytes;
     this.maxRecords = b.maxRecords;
     this.maxTextLength = b.maxTextLength;
     this.maxDepth = b.maxDepth;
-    // The JDK's own implementation unless told otherwise, not whatever provider is on the classpath.
-    XMLInputFactory f = b.factory != null ? b.factory : XMLInputFactory.newDefaultFactory();
+    // Aalto unless told otherwise (about twice as fast as the JDK's reader on CDR batches), never
+    // whatever provider happens to be on the classpath.
+    XMLInputFactory f = b.factory != null ? b.factory : defaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
@@ -40,6 +42,25 @@ public final class CdrParser {
               "external entity " + systemId + " refused: CDR documents never reference entities");
         });
     this.factory = f;
+    this.stax2 = isStax2(f);
+  }
+
+  /** Whether {@code f} reads Stax2 byte-array sources (Aalto does; the JDK's reader does not). */
+  private static boolean isStax2(XMLInputFactory f) {
+    try {
+      return f instanceof org.codehaus.stax2.XMLInputFactory2;
+    } catch (LinkageError e) {
+      return false;
+    }
+  }
+
+  /** Aalto's StAX reader, or the JDK's own if Aalto was excluded from the classpath. */
+  private static XMLInputFactory defaultFactory() {
+    try {
+      return new com.fasterxml.aalto.stax.InputFactoryImpl();
+    } catch (LinkageError e) {
+      return XMLInputFactory.newDefaultFactory();
+    }
   }
 
   /** Returns a parser with the default limits. */
@@ -66,6 +87,9 @@ public final class CdrParser {
               + " bytes; raise CdrParser.builder().maxBytes(...) if batches are really this large",
           "/", -1, -1, null);
     }
+    if (stax2) {
+      return new StaxCdrReader(factory, null, xml, maxRecords, maxTextLength, maxDepth).read();
+    }
     return parse(new ByteArrayInputStream(xml));
   }
 
@@ -78,7 +102,7 @@ public final class CdrParser {
   public CdrBatch parse(InputStream in) {
     requireNonNull(in, "in == null");
     BoundedInputStream bounded = new BoundedInputStream(in, maxBytes);
-    return new StaxCdrReader(factory, bounded, maxRecords, maxTextLength, maxDepth).read();
+    return new StaxCdrReader(factory, bounded, null, maxRecords, maxTextLength, maxDepth).read();
   }
 
   /** Returns the largest document accepted, in bytes. */
@@ -97,10 +121,11 @@ public final class CdrParser {
     private Builder() {}
 
     /**
-     * Uses {@code factory} as the StAX implementation instead of the JDK's own (for example Aalto's
-     * {@code com.fasterxml.aalto.stax.InputFactoryImpl}). The parser sets the hardening properties
-     * on it (no DTD support, no external entities, no entity resolution), so it must not be shared
-     * with code that needs other settings. Document type declarations and entity references are
+     * Uses {@code factory} as the StAX implementation instead of the default, Aalto's
+     * {@code com.fasterxml.aalto.stax.InputFactoryImpl} (the JDK's own reader when Aalto is not on
+     * the classpath); pass {@code XMLInputFactory.newDefaultFactory()} for the JDK's. The parser
+     * sets the hardening properties on it (no DTD support, no external entities, no entity
+     * resolution), so it must not be shared with code that needs other settings. Document type declarations and entity references are
      * refused by the parser whatever the implementation.
      */
     public Builder xmlInputFactory(XMLInputFactory factory) {

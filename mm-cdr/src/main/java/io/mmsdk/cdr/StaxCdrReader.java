@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,16 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.io.Stax2ByteArraySource;
 
-/** One parse of one document; not thread-safe, used once. */
+/**
+ * One parse of one document; not thread-safe, used once. Reads either {@code in} or, when the
+ * factory is a Stax2 one (Aalto), {@code bytes} directly.
+ */
 final class StaxCdrReader {
   private final XMLInputFactory factory;
   private final CdrParser.BoundedInputStream in;
+  private final byte[] bytes;
   private final int maxRecords;
   private final int maxTextLength;
   private final int maxDepth;
@@ -28,17 +32,25 @@ final class StaxCdrReader {
   private XMLStreamReader r;
   private String lastTimeText;
   /** Leaf values of the body being read; reused because each body is turned into a record at once. */
-  private final Map<String, String> bodyFields = new HashMap<>(32);
+  private final String[] slots = new String[SLOTS];
+  /** Numbers and booleans of the body read without a String, by slot; a slot uses one array. */
+  private final Object[] values = new Object[SLOTS];
+  /** Holds a short text while it is checked for being a plain number. */
+  private final char[] scratch = new char[32];
+  /** Which of {@link #slots} hold a value. */
+  private long filled;
   private Instant lastTime;
 
   StaxCdrReader(
       XMLInputFactory factory,
       CdrParser.BoundedInputStream in,
+      byte[] bytes,
       int maxRecords,
       int maxTextLength,
       int maxDepth) {
     this.factory = factory;
     this.in = in;
+    this.bytes = bytes;
     this.maxRecords = maxRecords;
     this.maxTextLength = maxTextLength;
     this.maxDepth = maxDepth;
@@ -47,7 +59,10 @@ final class StaxCdrReader {
 
   CdrBatch read() {
     try {
-      r = factory.createXMLStreamReader(in);
+      // A whole array goes to Stax2 readers as is, saving the stream wrappers and a buffer copy.
+      r = bytes != null
+          ? factory.createXMLStreamReader(new Stax2ByteArraySource(bytes, 0, bytes.length))
+          : factory.createXMLStreamReader(in);
       try {
         return readDocument();
       } catch (CdrParseException e) {
@@ -63,7 +78,7 @@ final class StaxCdrReader {
         r.close();
       }
     } catch (XMLStreamException e) {
-      if (in.exceeded) {
+      if (in != null && in.exceeded) {
         throw error(Kind.LIMIT_EXCEEDED,
             "CDR document is over the limit of " + in.limit()
                 + " bytes; raise CdrParser.builder().maxBytes(...) if batches are really this large",
@@ -97,7 +112,7 @@ final class StaxCdrReader {
     }
     String callBridge = trimToNull(r.getAttributeValue(null, "callBridge"));
     List<CdrRecord> records = new ArrayList<>();
-    List<RawElement> unknown = new ArrayList<>(0);
+    List<RawElement> unknown = null;
     while (true) {
       ev = nextSignificant();
       if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -107,8 +122,7 @@ final class StaxCdrReader {
       if (ev == XMLStreamConstants.CHARACTERS) {
         continue;
       }
-      push();
-      if ("record".equals(r.getLocalName())) {
+      if ("record".equals(push())) {
         recordNumber++;
         if (recordNumber > maxRecords) {
           throw error(Kind.LIMIT_EXCEEDED,
@@ -118,7 +132,7 @@ final class StaxCdrReader {
         }
         records.add(readRecord());
       } else {
-        unknown.add(readRaw());
+        unknown = add(unknown, readRaw());
       }
     }
     // Anything after the root other than comments and whitespace is rejected by the reader itself.
@@ -128,7 +142,7 @@ final class StaxCdrReader {
         throw error(Kind.UNEXPECTED, "document type declarations are not accepted", null);
       }
     }
-    return new CdrBatch(session, callBridge, records, unknown);
+    return new CdrBatch(session, callBridge, records, unknown == null ? List.of() : unknown);
   }
 
   /** Skips comments, processing instructions and whitespace; refuses DTDs and entities. */
@@ -164,44 +178,57 @@ final class StaxCdrReader {
   }
 
   private CdrRecord readRecord() throws XMLStreamException {
-    String type = trimToNull(r.getAttributeValue(null, "type"));
+    // One pass over the attributes by index: cheaper than five look-ups by name.
+    String typeAttr = null;
+    String time = null;
+    int recordIndex = -1;
+    int correlatorIndex = -1;
+    int missing = -1;
+    for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+      switch (r.getAttributeLocalName(i)) {
+        case "type" -> typeAttr = r.getAttributeValue(i);
+        case "time" -> time = r.getAttributeValue(i);
+        case "recordIndex" -> recordIndex = i;
+        case "correlatorIndex" -> correlatorIndex = i;
+        case "numPreceedingRecordsMissing" -> missing = i;
+        default -> { }
+      }
+    }
+    String type = trimToNull(typeAttr);
     if (type == null) {
       throw error(Kind.UNEXPECTED, "<record> has no type attribute", null);
     }
     RecordHeader header =
         new RecordHeader(
             type,
-            instant(r.getAttributeValue(null, "time")),
-            number("recordIndex", r.getAttributeValue(null, "recordIndex"), true),
-            number("correlatorIndex", r.getAttributeValue(null, "correlatorIndex"), true),
-            number(
-                "numPreceedingRecordsMissing",
-                r.getAttributeValue(null, "numPreceedingRecordsMissing"),
-                false));
+            instant(time),
+            number("recordIndex", recordIndex, true),
+            number("correlatorIndex", correlatorIndex, true),
+            number("numPreceedingRecordsMissing", missing, false));
     String bodyName = bodyElementFor(type);
     CdrRecord result = null;
-    List<RawElement> extra = new ArrayList<>(0);
+    List<RawElement> extra = null;
     while (true) {
       int ev = nextSignificant();
       if (ev == XMLStreamConstants.END_ELEMENT) {
         pop();
         break;
       }
-      push();
-      if (result == null && bodyName != null && bodyName.equals(r.getLocalName())) {
+      String name = push();
+      if (result == null && bodyName != null && bodyName.equals(name)) {
         result = readBody(header);
       } else {
-        extra.add(readRaw());
+        extra = add(extra, readRaw());
       }
     }
     if (bodyName == null) {
-      return new UnknownRecord(header, extra);
+      return new UnknownRecord(header, extra == null ? List.of() : extra);
     }
     if (result == null) {
       throw error(Kind.UNEXPECTED,
           "record of type " + type + " has no <" + bodyName + " id=\"...\"> element", null);
     }
-    return extra.isEmpty() ? result : withExtra(result, extra);
+    return extra == null ? result : withExtra(result, extra);
   }
 
   private static String bodyElementFor(String type) {
@@ -224,6 +251,174 @@ final class StaxCdrReader {
     }
   }
 
+  // Leaf fields of a body, one slot each; a type's mask says which leaves it knows.
+  private static final int NAME = 0;
+  private static final int OWNER_NAME = 1;
+  private static final int CALL_TYPE = 2;
+  private static final int CO_SPACE = 3;
+  private static final int CALL_CORRELATOR = 4;
+  private static final int TENANT = 5;
+  private static final int CDR_TAG = 6;
+  private static final int CALL_LEGS_COMPLETED = 7;
+  private static final int CALL_LEGS_MAX_ACTIVE = 8;
+  private static final int DURATION_SECONDS = 9;
+  private static final int ENDPOINT_RECORDED = 10;
+  private static final int CALL = 11;
+  private static final int DISPLAY_NAME = 12;
+  private static final int REMOTE_PARTY = 13;
+  private static final int REMOTE_ADDRESS = 14;
+  private static final int LOCAL_ADDRESS = 15;
+  private static final int TYPE = 16;
+  private static final int SUB_TYPE = 17;
+  private static final int LYNC_SUB_TYPE = 18;
+  private static final int DIRECTION = 19;
+  private static final int OWNER_ID = 20;
+  private static final int SIP_CALL_ID = 21;
+  private static final int GROUP_ID = 22;
+  private static final int GUEST_CONNECTION = 23;
+  private static final int RECORDING = 24;
+  private static final int STREAMING = 25;
+  private static final int CAN_MOVE = 26;
+  private static final int MOVED_CALL_LEG = 27;
+  private static final int MOVED_CALL_LEG_CALL_BRIDGE = 28;
+  private static final int REPLACES_SIP_CALL_ID = 29;
+  private static final int CONFIRMATION_STATUS = 30;
+  private static final int IVR = 31;
+  private static final int STATE = 32;
+  private static final int DEACTIVATED = 33;
+  private static final int REASON = 34;
+  private static final int REMOTE_TEARDOWN = 35;
+  private static final int ACTIVATED_DURATION = 36;
+  private static final int ENCRYPTED_MEDIA = 37;
+  private static final int UNENCRYPTED_MEDIA = 38;
+  private static final int MAX_SCREENS = 39;
+  private static final int PATH = 40;
+  private static final int RECORDER_URL = 41;
+  private static final int RECORDER_URI = 42;
+  private static final int CALL_LEG = 43;
+  private static final int STREAM_URL = 44;
+  private static final int STREAMER_URL = 45;
+  private static final int STREAMER_URI = 46;
+  private static final int SLOTS = 47;
+
+  private static final int T_CALL_START = 0;
+  private static final int T_CALL_END = 1;
+  private static final int T_LEG_START = 2;
+  private static final int T_LEG_UPDATE = 3;
+  private static final int T_LEG_END = 4;
+  private static final int T_RECORDING_START = 5;
+  private static final int T_RECORDING_END = 6;
+  private static final int T_STREAMING_START = 7;
+  private static final int T_STREAMING_END = 8;
+
+  /** Known leaves per record type, as bit masks over the slots. */
+  private static final long[] KNOWN = {
+      bits(NAME, OWNER_NAME, CALL_TYPE, CO_SPACE, CALL_CORRELATOR, TENANT, CDR_TAG),
+      bits(CALL_LEGS_COMPLETED, CALL_LEGS_MAX_ACTIVE, DURATION_SECONDS, ENDPOINT_RECORDED),
+      bits(CALL, DISPLAY_NAME, REMOTE_PARTY, REMOTE_ADDRESS, LOCAL_ADDRESS, TYPE, SUB_TYPE,
+          LYNC_SUB_TYPE, DIRECTION, OWNER_ID, SIP_CALL_ID, GROUP_ID, CDR_TAG, GUEST_CONNECTION,
+          RECORDING, STREAMING, CAN_MOVE, MOVED_CALL_LEG, MOVED_CALL_LEG_CALL_BRIDGE,
+          REPLACES_SIP_CALL_ID, CONFIRMATION_STATUS, IVR),
+      bits(STATE, CALL, IVR, DEACTIVATED, OWNER_ID, SIP_CALL_ID, GROUP_ID, DISPLAY_NAME,
+          REMOTE_ADDRESS, CAN_MOVE, CONFIRMATION_STATUS, CDR_TAG),
+      bits(REASON, REMOTE_TEARDOWN, DURATION_SECONDS, ACTIVATED_DURATION, ENCRYPTED_MEDIA,
+          UNENCRYPTED_MEDIA, CONFIRMATION_STATUS, SIP_CALL_ID, OWNER_ID, CDR_TAG, MAX_SCREENS),
+      bits(PATH, RECORDER_URL, RECORDER_URI, CALL, CALL_LEG),
+      0L,
+      bits(STREAM_URL, STREAMER_URL, STREAMER_URI, CALL, CALL_LEG),
+      0L,
+  };
+
+  /** Slots read as whole numbers and as booleans. */
+  private static final long LONG_SLOTS = bits(CALL_LEGS_COMPLETED, CALL_LEGS_MAX_ACTIVE,
+      DURATION_SECONDS, ACTIVATED_DURATION, MAX_SCREENS);
+  private static final long BOOL_SLOTS = bits(ENDPOINT_RECORDED, GUEST_CONNECTION, RECORDING,
+      STREAMING, CAN_MOVE, DEACTIVATED, REMOTE_TEARDOWN, ENCRYPTED_MEDIA, UNENCRYPTED_MEDIA);
+
+  private static long bits(int... slots) {
+    long m = 0;
+    for (int s : slots) {
+      m |= 1L << s;
+    }
+    return m;
+  }
+
+  private static int typeCode(String type) {
+    switch (type) {
+      case "callStart":
+        return T_CALL_START;
+      case "callEnd":
+        return T_CALL_END;
+      case "callLegStart":
+        return T_LEG_START;
+      case "callLegUpdate":
+        return T_LEG_UPDATE;
+      case "callLegEnd":
+        return T_LEG_END;
+      case "recordingStart":
+        return T_RECORDING_START;
+      case "recordingEnd":
+        return T_RECORDING_END;
+      case "streamingStart":
+        return T_STREAMING_START;
+      default:
+        return T_STREAMING_END;
+    }
+  }
+
+  private static int slotOf(String name) {
+    switch (name) {
+      case "name": return NAME;
+      case "ownerName": return OWNER_NAME;
+      case "callType": return CALL_TYPE;
+      case "coSpace": return CO_SPACE;
+      case "callCorrelator": return CALL_CORRELATOR;
+      case "tenant": return TENANT;
+      case "cdrTag": return CDR_TAG;
+      case "callLegsCompleted": return CALL_LEGS_COMPLETED;
+      case "callLegsMaxActive": return CALL_LEGS_MAX_ACTIVE;
+      case "durationSeconds": return DURATION_SECONDS;
+      case "endpointRecorded": return ENDPOINT_RECORDED;
+      case "call": return CALL;
+      case "displayName": return DISPLAY_NAME;
+      case "remoteParty": return REMOTE_PARTY;
+      case "remoteAddress": return REMOTE_ADDRESS;
+      case "localAddress": return LOCAL_ADDRESS;
+      case "type": return TYPE;
+      case "subType": return SUB_TYPE;
+      case "lyncSubType": return LYNC_SUB_TYPE;
+      case "direction": return DIRECTION;
+      case "ownerId": return OWNER_ID;
+      case "sipCallId": return SIP_CALL_ID;
+      case "groupId": return GROUP_ID;
+      case "guestConnection": return GUEST_CONNECTION;
+      case "recording": return RECORDING;
+      case "streaming": return STREAMING;
+      case "canMove": return CAN_MOVE;
+      case "movedCallLeg": return MOVED_CALL_LEG;
+      case "movedCallLegCallBridge": return MOVED_CALL_LEG_CALL_BRIDGE;
+      case "replacesSipCallId": return REPLACES_SIP_CALL_ID;
+      case "confirmationStatus": return CONFIRMATION_STATUS;
+      case "ivr": return IVR;
+      case "state": return STATE;
+      case "deactivated": return DEACTIVATED;
+      case "reason": return REASON;
+      case "remoteTeardown": return REMOTE_TEARDOWN;
+      case "activatedDuration": return ACTIVATED_DURATION;
+      case "encryptedMedia": return ENCRYPTED_MEDIA;
+      case "unencryptedMedia": return UNENCRYPTED_MEDIA;
+      case "maxScreens": return MAX_SCREENS;
+      case "path": return PATH;
+      case "recorderUrl": return RECORDER_URL;
+      case "recorderUri": return RECORDER_URI;
+      case "callLeg": return CALL_LEG;
+      case "streamUrl": return STREAM_URL;
+      case "streamerUrl": return STREAMER_URL;
+      case "streamerUri": return STREAMER_URI;
+      default: return -1;
+    }
+  }
+
   /** Reads the children of a {@code <call>}, {@code <callLeg>}, ... element into a record. */
   private CdrRecord readBody(RecordHeader header) throws XMLStreamException {
     String id = trimToNull(r.getAttributeValue(null, "id"));
@@ -231,11 +426,19 @@ final class StaxCdrReader {
       throw error(Kind.UNEXPECTED,
           "<" + r.getLocalName() + "> has no id attribute; CDR bodies always carry one", null);
     }
-    boolean legEnd = "callLegEnd".equals(header.type());
-    Map<String, String> f = bodyFields;
-    f.clear();
-    List<RawElement> unknown = new ArrayList<>(0);
-    List<CallLegEnd.Alarm> alarms = legEnd ? new ArrayList<>(2) : List.of();
+    int type = typeCode(header.type());
+    long known = KNOWN[type];
+    boolean legEnd = type == T_LEG_END;
+    String[] f = slots;
+    // Only the slots the last body set need clearing.
+    for (long m = filled; m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m);
+      f[i] = null;
+      values[i] = null;
+    }
+    long set = 0;
+    List<RawElement> unknown = null;
+    List<CallLegEnd.Alarm> alarms = null;
     CallLegEnd.MediaUsagePercentages usage = null;
     CallLegEnd.MediaStream rxAudio = null;
     CallLegEnd.MediaStream txAudio = null;
@@ -247,11 +450,13 @@ final class StaxCdrReader {
         pop();
         break;
       }
-      push();
-      String name = r.getLocalName();
+      String name = push();
       if (legEnd) {
         switch (name) {
           case "alarm":
+            if (alarms == null) {
+              alarms = new ArrayList<>(4);
+            }
             alarms.add(readAlarm());
             continue;
           case "mediaUsagePercentages":
@@ -273,122 +478,76 @@ final class StaxCdrReader {
             break;
         }
       }
-      if (isKnownLeaf(header.type(), name)) {
-        Object v = readLeafOrRaw(name);
+      int slot = slotOf(name);
+      long bit = slot >= 0 ? 1L << slot : 0;
+      if ((known & bit) != 0) {
+        Object v = (LONG_SLOTS & bit) != 0 ? readScalar(name, LONG)
+            : (BOOL_SLOTS & bit) != 0 ? readScalar(name, BOOL)
+            : readLeafOrRaw(name);
         if (v instanceof String s) {
           // An empty element means "no value", except the <ivr/> marker whose presence matters.
-          if (!s.isEmpty() || "ivr".equals(name)) {
-            f.put(name, s);
+          if (!s.isEmpty() || slot == IVR) {
+            f[slot] = s;
+            values[slot] = null;
+            set |= bit;
           }
+        } else if (v instanceof RawElement e) {
+          unknown = add(unknown, e);
         } else {
-          unknown.add((RawElement) v);
+          values[slot] = v;
+          f[slot] = null;
+          set |= bit;
         }
       } else {
-        unknown.add(readRaw());
+        unknown = add(unknown, readRaw());
       }
     }
-    switch (header.type()) {
-      case "callStart":
-        return new CallStart(header, id, f.get("name"), f.get("ownerName"), f.get("callType"),
-            f.get("coSpace"), f.get("callCorrelator"), f.get("tenant"), f.get("cdrTag"), unknown);
-      case "callEnd":
-        return new CallEnd(header, id, lng(f, "callLegsCompleted"), lng(f, "callLegsMaxActive"),
-            lng(f, "durationSeconds"), bool(f, "endpointRecorded"), unknown);
-      case "callLegStart":
-        return new CallLegStart(header, id, f.get("call"), f.get("displayName"),
-            f.get("remoteParty"), f.get("remoteAddress"), f.get("localAddress"), f.get("type"),
-            f.get("subType"), f.get("lyncSubType"), f.get("direction"), f.get("ownerId"),
-            f.get("sipCallId"), f.get("groupId"), f.get("cdrTag"), bool(f, "guestConnection"),
-            bool(f, "recording"), bool(f, "streaming"), bool(f, "canMove"),
-            f.get("movedCallLeg"), f.get("movedCallLegCallBridge"), f.get("replacesSipCallId"),
-            f.get("confirmationStatus"), f.containsKey("ivr"), unknown);
-      case "callLegUpdate":
-        return new CallLegUpdate(header, id, f.get("state"), f.get("call"), f.containsKey("ivr"),
-            bool(f, "deactivated"), f.get("ownerId"), f.get("sipCallId"), f.get("groupId"),
-            f.get("displayName"), f.get("remoteAddress"), bool(f, "canMove"),
-            f.get("confirmationStatus"), f.get("cdrTag"), unknown);
-      case "callLegEnd":
-        Long max = lng(f, "maxScreens");
-        return new CallLegEnd(header, id, f.get("reason"), bool(f, "remoteTeardown"),
-            lng(f, "durationSeconds"), lng(f, "activatedDuration"), bool(f, "encryptedMedia"),
-            bool(f, "unencryptedMedia"), f.get("confirmationStatus"), f.get("sipCallId"),
-            f.get("ownerId"), f.get("cdrTag"), max == null ? null : (int) (long) max, usage,
-            alarms, rxAudio, txAudio, rxVideo, txVideo, unknown);
-      case "recordingStart":
-        return new RecordingStart(header, id, f.get("path"),
-            f.getOrDefault("recorderUrl", f.get("recorderUri")), f.get("call"), f.get("callLeg"),
-            unknown);
-      case "recordingEnd":
-        return new RecordingEnd(header, id, unknown);
-      case "streamingStart":
-        return new StreamingStart(header, id, f.get("streamUrl"),
-            f.getOrDefault("streamerUrl", f.get("streamerUri")), f.get("call"), f.get("callLeg"),
-            unknown);
+    filled = set;
+    List<RawElement> u = unknown == null ? List.of() : unknown;
+    switch (type) {
+      case T_CALL_START:
+        return new CallStart(header, id, f[NAME], f[OWNER_NAME], f[CALL_TYPE], f[CO_SPACE],
+            f[CALL_CORRELATOR], f[TENANT], f[CDR_TAG], u);
+      case T_CALL_END:
+        return new CallEnd(header, id, lng(f, CALL_LEGS_COMPLETED, "callLegsCompleted"),
+            lng(f, CALL_LEGS_MAX_ACTIVE, "callLegsMaxActive"),
+            lng(f, DURATION_SECONDS, "durationSeconds"), flag(ENDPOINT_RECORDED), u);
+      case T_LEG_START:
+        return new CallLegStart(header, id, f[CALL], f[DISPLAY_NAME], f[REMOTE_PARTY],
+            f[REMOTE_ADDRESS], f[LOCAL_ADDRESS], f[TYPE], f[SUB_TYPE], f[LYNC_SUB_TYPE],
+            f[DIRECTION], f[OWNER_ID], f[SIP_CALL_ID], f[GROUP_ID], f[CDR_TAG],
+            flag(GUEST_CONNECTION), flag(RECORDING), flag(STREAMING), flag(CAN_MOVE),
+            f[MOVED_CALL_LEG], f[MOVED_CALL_LEG_CALL_BRIDGE], f[REPLACES_SIP_CALL_ID],
+            f[CONFIRMATION_STATUS], f[IVR] != null, u);
+      case T_LEG_UPDATE:
+        return new CallLegUpdate(header, id, f[STATE], f[CALL], f[IVR] != null,
+            flag(DEACTIVATED), f[OWNER_ID], f[SIP_CALL_ID], f[GROUP_ID], f[DISPLAY_NAME],
+            f[REMOTE_ADDRESS], flag(CAN_MOVE), f[CONFIRMATION_STATUS], f[CDR_TAG], u);
+      case T_LEG_END:
+        Long max = lng(f, MAX_SCREENS, "maxScreens");
+        return new CallLegEnd(header, id, f[REASON], flag(REMOTE_TEARDOWN),
+            lng(f, DURATION_SECONDS, "durationSeconds"),
+            lng(f, ACTIVATED_DURATION, "activatedDuration"), flag(ENCRYPTED_MEDIA),
+            flag(UNENCRYPTED_MEDIA), f[CONFIRMATION_STATUS], f[SIP_CALL_ID], f[OWNER_ID],
+            f[CDR_TAG], max == null ? null : (int) (long) max, usage,
+            alarms == null ? List.of() : alarms, rxAudio, txAudio, rxVideo, txVideo, u);
+      case T_RECORDING_START:
+        return new RecordingStart(header, id, f[PATH],
+            f[RECORDER_URL] != null ? f[RECORDER_URL] : f[RECORDER_URI], f[CALL], f[CALL_LEG], u);
+      case T_RECORDING_END:
+        return new RecordingEnd(header, id, u);
+      case T_STREAMING_START:
+        return new StreamingStart(header, id, f[STREAM_URL],
+            f[STREAMER_URL] != null ? f[STREAMER_URL] : f[STREAMER_URI], f[CALL], f[CALL_LEG], u);
       default:
-        return new StreamingEnd(header, id, unknown);
+        return new StreamingEnd(header, id, u);
     }
   }
 
-  private static boolean isKnownLeaf(String type, String name) {
-    switch (type) {
-      case "callStart":
-        switch (name) {
-          case "name", "ownerName", "callType", "coSpace", "callCorrelator", "tenant", "cdrTag":
-            return true;
-          default:
-            return false;
-        }
-      case "callEnd":
-        switch (name) {
-          case "callLegsCompleted", "callLegsMaxActive", "durationSeconds", "endpointRecorded":
-            return true;
-          default:
-            return false;
-        }
-      case "callLegStart":
-        switch (name) {
-          case "call", "displayName", "remoteParty", "remoteAddress", "localAddress", "type",
-              "subType", "lyncSubType", "direction", "ownerId", "sipCallId", "groupId", "cdrTag",
-              "guestConnection", "recording", "streaming", "canMove", "movedCallLeg",
-              "movedCallLegCallBridge", "replacesSipCallId", "confirmationStatus", "ivr":
-            return true;
-          default:
-            return false;
-        }
-      case "callLegUpdate":
-        switch (name) {
-          case "state", "call", "ivr", "deactivated", "ownerId", "sipCallId", "groupId",
-              "displayName", "remoteAddress", "canMove", "confirmationStatus", "cdrTag":
-            return true;
-          default:
-            return false;
-        }
-      case "callLegEnd":
-        switch (name) {
-          case "reason", "remoteTeardown", "durationSeconds", "activatedDuration",
-              "encryptedMedia", "unencryptedMedia", "confirmationStatus", "sipCallId", "ownerId",
-              "cdrTag", "maxScreens":
-            return true;
-          default:
-            return false;
-        }
-      case "recordingStart":
-        switch (name) {
-          case "path", "recorderUrl", "recorderUri", "call", "callLeg":
-            return true;
-          default:
-            return false;
-        }
-      case "streamingStart":
-        switch (name) {
-          case "streamUrl", "streamerUrl", "streamerUri", "call", "callLeg":
-            return true;
-          default:
-            return false;
-        }
-      default:
-        return false;
-    }
+  private static List<RawElement> add(List<RawElement> list, RawElement e) {
+    List<RawElement> l = list == null ? new ArrayList<>(2) : list;
+    l.add(e);
+    return l;
   }
 
   private CallLegEnd.Alarm readAlarm() throws XMLStreamException {
@@ -402,13 +561,58 @@ final class StaxCdrReader {
   }
 
   private CallLegEnd.MediaUsagePercentages readUsage() throws XMLStreamException {
-    Map<String, String> f = readLeaves();
+    Object viewer = null;
+    Object contributor = null;
+    Object presViewer = null;
+    Object presContributor = null;
+    Object multi = null;
+    while (true) {
+      int ev = nextSignificant();
+      if (ev == XMLStreamConstants.END_ELEMENT) {
+        pop();
+        break;
+      }
+      String name = push();
+      Object s = readScalar(name, DOUBLE);
+      if (!(s instanceof RawElement)) {
+        switch (name) {
+          case "mainVideoViewer" -> viewer = s;
+          case "mainVideoContributor" -> contributor = s;
+          case "presentationViewer" -> presViewer = s;
+          case "presentationContributor" -> presContributor = s;
+          case "multiStreamVideo" -> multi = s;
+          default -> { }
+        }
+      }
+    }
     return new CallLegEnd.MediaUsagePercentages(
-        dbl(f, "mainVideoViewer"),
-        dbl(f, "mainVideoContributor"),
-        dbl(f, "presentationViewer"),
-        dbl(f, "presentationContributor"),
-        dbl(f, "multiStreamVideo"));
+        dbl("mainVideoViewer", viewer),
+        dbl("mainVideoContributor", contributor),
+        dbl("presentationViewer", presViewer),
+        dbl("presentationContributor", presContributor),
+        dbl("multiStreamVideo", multi));
+  }
+
+  private CallLegEnd.LossPeriods readLossPeriods() throws XMLStreamException {
+    Object duration = null;
+    Object density = null;
+    while (true) {
+      int ev = nextSignificant();
+      if (ev == XMLStreamConstants.END_ELEMENT) {
+        pop();
+        break;
+      }
+      String name = push();
+      Object s = readScalar(name, DOUBLE);
+      if (!(s instanceof RawElement)) {
+        if ("duration".equals(name)) {
+          duration = s;
+        } else if ("density".equals(name)) {
+          density = s;
+        }
+      }
+    }
+    return new CallLegEnd.LossPeriods(dbl("duration", duration), dbl("density", density));
   }
 
   private CallLegEnd.MediaStream readStream() throws XMLStreamException {
@@ -423,11 +627,10 @@ final class StaxCdrReader {
         pop();
         break;
       }
-      push();
-      switch (r.getLocalName()) {
+      switch (push()) {
         case "codec" -> codec = leaf();
-        case "maxSizeWidth" -> width = integer("maxSizeWidth", leaf());
-        case "maxSizeHeight" -> height = integer("maxSizeHeight", leaf());
+        case "maxSizeWidth" -> width = integer("maxSizeWidth", readScalar("maxSizeWidth", INT));
+        case "maxSizeHeight" -> height = integer("maxSizeHeight", readScalar("maxSizeHeight", INT));
         case "packetStatistics" -> {
           while (true) {
             int e2 = nextSignificant();
@@ -435,17 +638,11 @@ final class StaxCdrReader {
               pop();
               break;
             }
-            push();
-            String n = r.getLocalName();
-            if ("packetLossBursts".equals(n) || "packetGap".equals(n)) {
-              Map<String, String> f = readLeaves();
-              CallLegEnd.LossPeriods p =
-                  new CallLegEnd.LossPeriods(dbl(f, "duration"), dbl(f, "density"));
-              if ("packetGap".equals(n)) {
-                gap = p;
-              } else {
-                bursts = p;
-              }
+            String n = push();
+            if ("packetLossBursts".equals(n)) {
+              bursts = readLossPeriods();
+            } else if ("packetGap".equals(n)) {
+              gap = readLossPeriods();
             } else {
               skipContent();
             }
@@ -455,24 +652,6 @@ final class StaxCdrReader {
       }
     }
     return new CallLegEnd.MediaStream(codec, width, height, bursts, gap);
-  }
-
-  /** Reads children that are all leaves into a map (children with children are skipped). */
-  private Map<String, String> readLeaves() throws XMLStreamException {
-    Map<String, String> f = new HashMap<>(8);
-    while (true) {
-      int ev = nextSignificant();
-      if (ev == XMLStreamConstants.END_ELEMENT) {
-        pop();
-        return f;
-      }
-      push();
-      String name = r.getLocalName();
-      Object v = readLeafOrRaw(name);
-      if (v instanceof String s) {
-        f.put(name, s);
-      }
-    }
   }
 
   /** Reads a leaf's trimmed text; the current event is its START_ELEMENT. */
@@ -486,12 +665,94 @@ final class StaxCdrReader {
    * {@link RawElement} so that nothing is lost.
    */
   private Object readLeafOrRaw(String name) throws XMLStreamException {
-    Map<String, String> attrs = attributes();
-    String single = null;
+    return readLeafFrom(name, attributes(), null, r.next());
+  }
+
+  /**
+   * Reads the current element like {@link #readLeafOrRaw}, but when it is a plain leaf whose text
+   * is a simple number or boolean of the given kind, returns that value (Long, Integer, Double or
+   * Boolean) without making a String. Anything else, including a malformed value, comes back as
+   * {@link #readLeafOrRaw} gives it, so that the usual conversion reports it.
+   */
+  private Object readScalar(String name, int kind) throws XMLStreamException {
+    if (r.getAttributeCount() != 0) {
+      return readLeafOrRaw(name);
+    }
+    int ev = r.next();
+    if (ev != XMLStreamConstants.CHARACTERS) {
+      return readLeafFrom(name, Map.of(), null, ev);
+    }
+    int len = r.getTextLength();
+    if (len > scratch.length || len > maxTextLength) {
+      return readLeafFrom(name, Map.of(), null, ev);
+    }
+    r.getTextCharacters(0, scratch, 0, len);
+    ev = r.next();
+    if (ev == XMLStreamConstants.END_ELEMENT) {
+      Object v = scalar(scratch, len, kind);
+      if (v != null) {
+        pop();
+        return v;
+      }
+    }
+    return readLeafFrom(name, Map.of(), new String(scratch, 0, len), ev);
+  }
+
+  static final int LONG = 0;
+  static final int INT = 1;
+  static final int DOUBLE = 2;
+  static final int BOOL = 3;
+
+  /** Converts untrimmed plain text the way the String conversions would, or returns null. */
+  private static Object scalar(char[] c, int len, int kind) {
+    if (len == 0) {
+      return null;
+    }
+    if (kind == BOOL) {
+      if (len == 4 && (c[0] | 0x20) == 't' && (c[1] | 0x20) == 'r' && (c[2] | 0x20) == 'u'
+          && (c[3] | 0x20) == 'e') {
+        return Boolean.TRUE;
+      }
+      if (len == 5 && c[0] == 'f' && c[1] == 'a' && c[2] == 'l' && c[3] == 's' && c[4] == 'e') {
+        return Boolean.FALSE;
+      }
+      return null;
+    }
+    int maxDigits = kind == INT ? 9 : kind == LONG ? 18 : 15;
+    long m = 0;
+    int digits = 0;
+    int point = -1;
+    for (int i = 0; i < len; i++) {
+      char ch = c[i];
+      if (ch >= '0' && ch <= '9') {
+        m = m * 10 + (ch - '0');
+        digits++;
+      } else if (ch == '.' && kind == DOUBLE && point < 0 && i > 0 && i < len - 1) {
+        point = i;
+      } else {
+        return null;
+      }
+    }
+    if (digits > maxDigits) {
+      return null;
+    }
+    switch (kind) {
+      case LONG:
+        return m;
+      case INT:
+        return (int) m;
+      default:
+        return point < 0 ? (double) m : m / POW10[len - 1 - point];
+    }
+  }
+
+  /** Continues reading a leaf or raw element from the event {@code ev}. */
+  private Object readLeafFrom(String name, Map<String, String> attrs, String first, int ev)
+      throws XMLStreamException {
+    String single = first;
     StringBuilder sb = null;
     List<RawElement> children = null;
-    while (true) {
-      int ev = r.next();
+    for (;; ev = r.next()) {
       switch (ev) {
         case XMLStreamConstants.CHARACTERS:
         case XMLStreamConstants.CDATA:
@@ -603,13 +864,16 @@ final class StaxCdrReader {
     return m;
   }
 
-  private void push() {
+  /** Enters the current START_ELEMENT and returns its local name. */
+  private String push() {
     if (depth >= maxDepth) {
       throw error(Kind.LIMIT_EXCEEDED,
           "elements are nested deeper than " + maxDepth + " levels; CDRs are at most 6 deep", null);
     }
     // The record number is added only when a path is printed, to keep the hot path allocation-free.
-    path[depth++] = r.getLocalName();
+    String name = r.getLocalName();
+    path[depth++] = name;
+    return name;
   }
 
   private void pop() {
@@ -701,6 +965,23 @@ final class StaxCdrReader {
     return n;
   }
 
+  /** Reads the attribute at {@code index} (-1 if absent) as a non-negative whole number. */
+  private long number(String name, int index, boolean required) {
+    // Readers made from a byte array are Stax2 (Aalto) readers, see CdrParser.
+    if (index >= 0 && bytes != null) {
+      // Stax2 readers decode numbers in place, without a String; anything odd takes the slow path.
+      try {
+        long n = ((org.codehaus.stax2.XMLStreamReader2) r).getAttributeAsLong(index);
+        if (n >= 0) {
+          return n;
+        }
+      } catch (XMLStreamException e) {
+        // Reported below with the text at fault.
+      }
+    }
+    return number(name, index < 0 ? null : r.getAttributeValue(index), required);
+  }
+
   private long number(String name, String value, boolean required) {
     String v = trimToNull(value);
     if (v == null) {
@@ -721,8 +1002,16 @@ final class StaxCdrReader {
     }
   }
 
-  private Long lng(Map<String, String> f, String name) {
-    String v = f.get(name);
+  private Boolean flag(int slot) {
+    Object v = values[slot];
+    return v != null ? (Boolean) v : bool(slots[slot]);
+  }
+
+  private Long lng(String[] f, int slot, String name) {
+    if (values[slot] != null) {
+      return (Long) values[slot];
+    }
+    String v = f[slot];
     if (v == null || v.isEmpty()) {
       return null;
     }
@@ -734,7 +1023,11 @@ final class StaxCdrReader {
     }
   }
 
-  private Integer integer(String name, String v) {
+  private Integer integer(String name, Object value) {
+    if (value instanceof Integer i) {
+      return i;
+    }
+    String v = value instanceof String s ? s : null;
     if (v == null || v.isEmpty()) {
       return null;
     }
@@ -746,14 +1039,18 @@ final class StaxCdrReader {
     }
   }
 
-  private Double dbl(Map<String, String> f, String name) {
-    return dbl(name, f.get(name));
-  }
-
-  private Double dbl(String name, String value) {
-    String v = trimToNull(value);
+  private Double dbl(String name, Object value) {
+    if (value instanceof Double d) {
+      return d;
+    }
+    String v = value instanceof String s ? trimToNull(s) : null;
     if (v == null) {
       return null;
+    }
+    long fast = simpleDecimal(v);
+    if (fast >= 0) {
+      // Both operands are exact doubles, so one division is correctly rounded: same as parseDouble.
+      return (fast >>> 4) / POW10[(int) (fast & 0xF)];
     }
     try {
       return Double.parseDouble(v);
@@ -763,8 +1060,41 @@ final class StaxCdrReader {
     }
   }
 
-  private static Boolean bool(Map<String, String> f, String name) {
-    String v = f.get(name);
+  private static final double[] POW10 = {
+      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+  /**
+   * Reads the plain forms the Call Bridge sends ({@code 98.9}, {@code 0.01}, {@code 3}): at most 15
+   * digits with at most one point. Returns the digits as a whole number shifted left by 4, with the
+   * count of fraction digits in the low 4 bits, or -1 for anything else (left to parseDouble).
+   */
+  private static long simpleDecimal(String v) {
+    int n = v.length();
+    if (n == 0 || n > 16) {
+      return -1;
+    }
+    long m = 0;
+    int digits = 0;
+    int point = -1;
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c >= '0' && c <= '9') {
+        m = m * 10 + (c - '0');
+        digits++;
+      } else if (c == '.' && point < 0 && i > 0 && i < n - 1) {
+        point = i;
+      } else {
+        return -1;
+      }
+    }
+    if (digits == 0 || digits > 15) {
+      return -1;
+    }
+    int fraction = point < 0 ? 0 : n - 1 - point;
+    return (m << 4) | fraction;
+  }
+
+  private static Boolean bool(String v) {
     if (v == null || v.isEmpty()) {
       return null;
     }
