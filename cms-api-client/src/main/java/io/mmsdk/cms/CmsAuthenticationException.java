@@ -1,0 +1,11 @@
+package io.mmsdk.cms;
+
+/** The server refused the credentials (HTTP 401 or 403): check the API user name, password and role. */
+public class CmsAuthenticationException extends CmsServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception; see {@link CmsServiceException#CmsServiceException}. */
+  public CmsAuthenticationException(CmsRequest request, int status, String rawFailureReason, String message) {
+    super(request, status, rawFailureReason, message);
+  }
+}

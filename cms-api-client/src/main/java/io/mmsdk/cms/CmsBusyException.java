@@ -1,0 +1,11 @@
+package io.mmsdk.cms;
+
+/** The server is temporarily busy (HTTP 503); retry the request later. */
+public class CmsBusyException extends CmsServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception; see {@link CmsServiceException#CmsServiceException}. */
+  public CmsBusyException(CmsRequest request, int status, String rawFailureReason, String message) {
+    super(request, status, rawFailureReason, message);
+  }
+}

@@ -1,0 +1,11 @@
+package io.mmsdk.cms;
+
+/** The server refused a value that must be unique (a {@code duplicate...} or {@code ...Conflict} failure reason). */
+public class CmsDuplicateException extends CmsServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception; see {@link CmsServiceException#CmsServiceException}. */
+  public CmsDuplicateException(CmsRequest request, int status, String rawFailureReason, String message) {
+    super(request, status, rawFailureReason, message);
+  }
+}

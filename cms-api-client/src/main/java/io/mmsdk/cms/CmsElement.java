@@ -1,0 +1,42 @@
+package io.mmsdk.cms;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable XML element as read from a CMS reply: name, attributes, trimmed text and child
+ * elements in document order. It is the raw view behind every {@link CmsObject}.
+ *
+ * @param name the element name
+ * @param attributes the attributes by name
+ * @param text the element's own text, trimmed ("" if none)
+ * @param children the child elements in document order
+ */
+public record CmsElement(
+    String name, Map<String, String> attributes, String text, List<CmsElement> children) {
+  /** Copies the collections. */
+  public CmsElement {
+    requireNonNull(name, "name == null");
+    attributes = Map.copyOf(attributes);
+    text = requireNonNull(text, "text == null");
+    children = List.copyOf(children);
+  }
+
+  /** Returns the first child named {@code childName}. */
+  public Optional<CmsElement> findChild(String childName) {
+    for (CmsElement child : children) {
+      if (child.name.equals(childName)) {
+        return Optional.of(child);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the attribute named {@code attributeName}. */
+  public Optional<String> findAttribute(String attributeName) {
+    return Optional.ofNullable(attributes.get(attributeName));
+  }
+}

@@ -1,0 +1,11 @@
+package io.mmsdk.cms;
+
+/** The object does not exist: HTTP 404, or a {@code ...DoesNotExist} or {@code unrecognizedObject} failure reason. */
+public class CmsNotFoundException extends CmsServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception; see {@link CmsServiceException#CmsServiceException}. */
+  public CmsNotFoundException(CmsRequest request, int status, String rawFailureReason, String message) {
+    super(request, status, rawFailureReason, message);
+  }
+}

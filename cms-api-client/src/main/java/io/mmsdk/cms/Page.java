@@ -1,0 +1,28 @@
+package io.mmsdk.cms;
+
+import java.util.List;
+
+/**
+ * One page of a collection as the server returned it. {@code items.size()} may be smaller than the
+ * requested limit because the server applies its own cap.
+ *
+ * @param items the objects on this page
+ * @param offset the offset this page starts at
+ * @param total the {@code total} attribute: how many objects match in all
+ */
+public record Page(List<CmsObject> items, long offset, long total) {
+  /** Copies the items. */
+  public Page {
+    items = List.copyOf(items);
+  }
+
+  /** Returns whether objects after this page exist. */
+  public boolean hasMore() {
+    return !items.isEmpty() && offset + items.size() < total;
+  }
+
+  /** Returns the offset of the next page. */
+  public long nextOffset() {
+    return offset + items.size();
+  }
+}

@@ -1,0 +1,145 @@
+package io.mmsdk.cms;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which server certificates the client trusts. Verification is on by default
+ * ({@link #systemDefault()}); a Meeting Server with an internal CA or a self-signed certificate is
+ * trusted with {@link #pemCertificates(String)}. The host name is always checked against the
+ * certificate's subject alternative names, except with the lab-only opt-out
+ * {@link #insecureTrustAllForLabUseOnly()}, which logs a warning for every client built with it.
+ */
+public final class TlsTrust {
+  private static final Logger LOG = LoggerFactory.getLogger(TlsTrust.class);
+  private static final TlsTrust SYSTEM = new TlsTrust("system", List.of());
+  private static final TlsTrust INSECURE = new TlsTrust("insecure", List.of());
+
+  private final String kind;
+  private final List<X509Certificate> certificates;
+
+  private TlsTrust(String kind, List<X509Certificate> certificates) {
+    this.kind = kind;
+    this.certificates = certificates;
+  }
+
+  /** Trusts the JVM's default trust store, with host name checking. */
+  public static TlsTrust systemDefault() {
+    return SYSTEM;
+  }
+
+  /**
+   * Trusts only the certificates in {@code pem} (one or more {@code -----BEGIN CERTIFICATE-----}
+   * blocks: a CA chain or the server's self-signed certificate), with host name checking.
+   *
+   * @throws IllegalArgumentException if {@code pem} holds no readable certificate
+   */
+  public static TlsTrust pemCertificates(String pem) {
+    requireNonNull(pem, "pem == null");
+    List<X509Certificate> certs;
+    try {
+      Collection<? extends Certificate> read =
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+      certs = read.stream().map(X509Certificate.class::cast).toList();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          "pem could not be read as X.509 certificates; expected one or more "
+              + "-----BEGIN CERTIFICATE----- blocks",
+          e);
+    }
+    if (certs.isEmpty()) {
+      throw new IllegalArgumentException(
+          "pem holds no certificate; expected one or more -----BEGIN CERTIFICATE----- blocks");
+    }
+    return new TlsTrust("pem", certs);
+  }
+
+  /**
+   * Trusts every certificate and skips the host name check. Anyone on the network path can then
+   * read the API password and impersonate the server: use it only in a lab, never in production.
+   */
+  public static TlsTrust insecureTrustAllForLabUseOnly() {
+    return INSECURE;
+  }
+
+  /** Returns whether this is the lab-only trust-all setting. */
+  public boolean isInsecure() {
+    return this == INSECURE;
+  }
+
+  /** Returns the trusted certificates given as PEM, or an empty list. */
+  public List<X509Certificate> certificates() {
+    return certificates;
+  }
+
+  void apply(OkHttpClient.Builder builder, String host) {
+    try {
+      if (kind.equals("pem")) {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        for (int i = 0; i < certificates.size(); i++) {
+          store.setCertificateEntry("cms-" + i, certificates.get(i));
+        }
+        TrustManagerFactory factory =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        install(builder, (X509TrustManager) factory.getTrustManagers()[0]);
+      } else if (isInsecure()) {
+        LOG.warn(
+            "TLS verification is OFF for {} (insecureTrustAllForLabUseOnly): the API password can be "
+                + "intercepted. Use TlsTrust.pemCertificates(...) outside a lab.",
+            host);
+        install(builder, new TrustAllManager());
+        builder.hostnameVerifier((hostname, session) -> true);
+      }
+    } catch (GeneralSecurityException | java.io.IOException e) {
+      throw new IllegalStateException("could not set up TLS trust: " + e.getMessage(), e);
+    }
+  }
+
+  private static void install(OkHttpClient.Builder builder, X509TrustManager manager)
+      throws GeneralSecurityException {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, new TrustManager[] {manager}, null);
+    builder.sslSocketFactory(context.getSocketFactory(), manager);
+  }
+
+  @Override
+  public String toString() {
+    return "TlsTrust[" + kind + (certificates.isEmpty() ? "" : ", " + certificates.size() + " certificates") + "]";
+  }
+
+  private static final class TrustAllManager implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+      // Lab-only: accepting any client chain is the documented purpose of this manager.
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+      // Lab-only: accepting any server chain is the documented purpose of this manager.
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.mmsdk.cms.events;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.internal.EventsConnection;
+import io.mmsdk.cms.internal.RealCmsClient;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A connection to one Call Bridge's Events API. It asks for a token
+ * ({@code POST /api/v1/authTokens}), opens {@code wss://host:port/events/v1?authToken=...}
+ * ({@code ws://} when the client's base URL is http), sends the subscriptions, and acknowledges
+ * every server message at once. After any drop it tells the listener ({@code onGap}), reconnects
+ * with a fresh token after a capped exponential backoff, re-subscribes and calls
+ * {@code onReconnected}.
+ *
+ * <p>Thread-safe. Owns one thread; {@link #close()} stops it. Does not close the {@link CmsClient}.
+ *
+ * <pre>{@code
+ * try (CmsEventsClient events = CmsEventsClient.builder(cms)
+ *     .subscriptions(List.of(Subscription.calls(1, Subscription.CALL_ELEMENTS)))
+ *     .listener(myListener)
+ *     .build()) {
+ *   events.start();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class CmsEventsClient implements AutoCloseable {
+  private final EventsConnection connection;
+
+  private CmsEventsClient(Builder b) {
+    this.connection =
+        new EventsConnection(b.client, b.listener, b.subscriptions, b.minBackoff, b.maxBackoff);
+  }
+
+  /**
+   * Returns a builder for events of the server {@code client} talks to. The client provides the
+   * address, credentials, TLS trust and clock.
+   *
+   * @throws IllegalArgumentException if {@code client} was not built by {@link CmsClient#builder()}
+   */
+  public static Builder builder(CmsClient client) {
+    requireNonNull(client, "client == null");
+    if (!(client instanceof RealCmsClient real)) {
+      throw new IllegalArgumentException("client must come from CmsClient.builder(), not " + client.getClass());
+    }
+    return new Builder(real);
+  }
+
+  /** Connects in the background. Calling it again has no effect. */
+  public void start() {
+    connection.start();
+  }
+
+  /**
+   * Replaces the whole subscription set (the server treats each {@code subscribeRequest} as the
+   * complete set) and sends it now if connected; it is re-sent after every reconnect.
+   */
+  public void subscribe(List<Subscription> subscriptions) {
+    connection.subscribe(List.copyOf(requireNonNull(subscriptions, "subscriptions == null")));
+  }
+
+  /** Returns whether the WebSocket is open now. */
+  public boolean isConnected() {
+    return connection.isConnected();
+  }
+
+  /** Closes the WebSocket and stops reconnecting. Idempotent. */
+  @Override
+  public void close() {
+    connection.close();
+  }
+
+  /** Builds a {@link CmsEventsClient}. */
+  public static final class Builder {
+    private final RealCmsClient client;
+    private CmsEventListener listener;
+    private List<Subscription> subscriptions = List.of();
+    private Duration minBackoff = Duration.ofSeconds(1);
+    private Duration maxBackoff = Duration.ofSeconds(60);
+
+    private Builder(RealCmsClient client) {
+      this.client = client;
+    }
+
+    /** Sets the listener (required). */
+    public Builder listener(CmsEventListener listener) {
+      this.listener = requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /** Sets the initial subscriptions (default none). */
+    public Builder subscriptions(List<Subscription> subscriptions) {
+      this.subscriptions = List.copyOf(requireNonNull(subscriptions, "subscriptions == null"));
+      return this;
+    }
+
+    /**
+     * Sets the reconnect backoff: the first retry waits {@code min}, each further one doubles, up
+     * to {@code max} (defaults 1 s and 60 s).
+     */
+    public Builder reconnectBackoff(Duration min, Duration max) {
+      requireNonNull(min, "min == null");
+      requireNonNull(max, "max == null");
+      if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
+        throw new IllegalArgumentException(
+            "reconnectBackoff " + min + ".." + max + " invalid; expected 0 < min <= max");
+      }
+      this.minBackoff = min;
+      this.maxBackoff = max;
+      return this;
+    }
+
+    /**
+     * Returns the client, not yet connected; call {@link CmsEventsClient#start()}.
+     *
+     * @throws IllegalStateException if no listener was set
+     */
+    public CmsEventsClient build() {
+      if (listener == null) {
+        throw new IllegalStateException("listener is missing; call listener(...)");
+      }
+      return new CmsEventsClient(this);
+    }
+  }
+}

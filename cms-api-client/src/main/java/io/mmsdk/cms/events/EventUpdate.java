@@ -1,0 +1,50 @@
+package io.mmsdk.cms.events;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mmsdk.cms.CmsField;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One entry of a {@code callListUpdate} (a call) or {@code rosterUpdate} (a participant). Only
+ * {@code add} updates carry every requested element; later ones carry what changed, so keep your
+ * own id-to-state map.
+ *
+ * @param id the call id ({@code call}) or participant id ({@code participant})
+ * @param updateType {@code add}, {@code update} or {@code remove}, exactly as sent
+ * @param fields the reported elements as text (numbers and booleans converted), unknown ones kept
+ */
+public record EventUpdate(String id, String updateType, Map<String, String> fields) {
+  /** Copies the fields. */
+  public EventUpdate {
+    requireNonNull(id, "id == null");
+    requireNonNull(updateType, "updateType == null");
+    fields = Map.copyOf(fields);
+  }
+
+  /** Returns whether the object was added. */
+  public boolean isAdd() {
+    return updateType.equals("add");
+  }
+
+  /** Returns whether the object changed. */
+  public boolean isUpdate() {
+    return updateType.equals("update");
+  }
+
+  /** Returns whether the object was removed. */
+  public boolean isRemove() {
+    return updateType.equals("remove");
+  }
+
+  /** Returns the text of element {@code name}, if reported. */
+  public Optional<String> findText(String name) {
+    return Optional.ofNullable(fields.get(requireNonNull(name, "name == null")));
+  }
+
+  /** Returns the typed value of {@code field}, if reported. */
+  public <T> Optional<T> find(CmsField<T> field) {
+    return findText(field.name()).map(field::parse);
+  }
+}

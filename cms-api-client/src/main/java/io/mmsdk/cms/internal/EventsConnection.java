@@ -1,0 +1,339 @@
+package io.mmsdk.cms.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.cms.events.CallInfoUpdate;
+import io.mmsdk.cms.events.CallListUpdate;
+import io.mmsdk.cms.events.CmsEventListener;
+import io.mmsdk.cms.events.EventGap;
+import io.mmsdk.cms.events.EventUpdate;
+import io.mmsdk.cms.events.RosterUpdate;
+import io.mmsdk.cms.events.Subscription;
+import io.mmsdk.cms.events.SubscriptionUpdate;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One self-healing Events API connection. All listener callbacks and all reconnect work run on
+ * one scheduler thread, in order; acknowledgements are sent from the socket's reader thread before
+ * the callback is queued, so a slow listener never delays an ack.
+ */
+public final class EventsConnection {
+  private static final Logger LOG = LoggerFactory.getLogger(EventsConnection.class);
+  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
+
+  private final RealCmsClient client;
+  private final OkHttpClient http;
+  private final CmsEventListener listener;
+  private final Duration minBackoff;
+  private final Duration maxBackoff;
+  private final ScheduledExecutorService scheduler;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicLong messageIds = new AtomicLong();
+
+  // Guarded by running only on the scheduler thread, except the volatile fields read elsewhere.
+  private volatile List<Subscription> subscriptions;
+  private volatile WebSocket socket;
+  private volatile boolean connected;
+  private long generation;
+  private int failedAttempts;
+  private boolean everConnected;
+  private boolean inGap;
+
+  /** Creates a connection; nothing happens until {@link #start()}. */
+  public EventsConnection(
+      RealCmsClient client,
+      CmsEventListener listener,
+      List<Subscription> subscriptions,
+      Duration minBackoff,
+      Duration maxBackoff) {
+    this.client = client;
+    // A WebSocket stays idle between events; the REST read timeout must not end it.
+    this.http = client.http().newBuilder().readTimeout(Duration.ZERO).build();
+    this.listener = listener;
+    this.subscriptions = subscriptions;
+    this.minBackoff = minBackoff;
+    this.maxBackoff = maxBackoff;
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "cms-events-" + client.apiBase().getHost());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Connects in the background once. */
+  public void start() {
+    if (started.compareAndSet(false, true)) {
+      run(this::connect);
+    }
+  }
+
+  /** Replaces the subscription set and sends it if connected. */
+  public void subscribe(List<Subscription> newSubscriptions) {
+    this.subscriptions = newSubscriptions;
+    run(() -> {
+      WebSocket ws = socket;
+      if (connected && ws != null) {
+        sendSubscriptions(ws);
+      }
+    });
+  }
+
+  /** Returns whether the socket is open. */
+  public boolean isConnected() {
+    return connected;
+  }
+
+  /** Closes the socket and stops the thread. */
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      connected = false;
+      WebSocket ws = socket;
+      if (ws != null) {
+        ws.close(1000, "client closed");
+      }
+      scheduler.shutdownNow();
+    }
+  }
+
+  private void run(Runnable task) {
+    try {
+      scheduler.execute(() -> {
+        if (!closed.get()) {
+          task.run();
+        }
+      });
+    } catch (RejectedExecutionException afterClose) {
+      LOG.trace("events task dropped after close");
+    }
+  }
+
+  private void connect() {
+    String token;
+    try {
+      token = client.newAuthToken();
+    } catch (MmSdkException e) {
+      listener.onError(e);
+      scheduleReconnect();
+      return;
+    }
+    long gen = ++generation;
+    Request request = new Request.Builder().url(client.eventsUrl(token)).build();
+    socket = http.newWebSocket(request, new SocketListener(gen));
+  }
+
+  private void scheduleReconnect() {
+    if (closed.get()) {
+      return;
+    }
+    long delay = minBackoff.toNanos();
+    for (int i = 0; i < failedAttempts && delay < maxBackoff.toNanos(); i++) {
+      delay *= 2;
+    }
+    delay = Math.min(delay, maxBackoff.toNanos());
+    failedAttempts++;
+    LOG.debug("events: reconnecting to {} in {} ms", client.apiBase().getHost(), delay / 1_000_000);
+    try {
+      scheduler.schedule(this::connect, delay, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException afterClose) {
+      LOG.trace("events reconnect dropped after close");
+    }
+  }
+
+  private void sendSubscriptions(WebSocket ws) {
+    List<Object> subs = new ArrayList<>();
+    for (Subscription s : subscriptions) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("index", s.index());
+      entry.put("type", s.type().wireName());
+      if (!s.call().isEmpty()) {
+        entry.put("call", s.call());
+      }
+      entry.put("elements", s.elements());
+      subs.add(entry);
+    }
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("messageId", messageIds.incrementAndGet());
+    message.put("type", "subscribeRequest");
+    message.put("subscriptions", subs);
+    ws.send(JSON.toJson(Map.of("type", "message", "message", message)));
+  }
+
+  private void onOpen(long gen, WebSocket ws) {
+    if (gen != generation) {
+      return;
+    }
+    connected = true;
+    failedAttempts = 0;
+    sendSubscriptions(ws);
+    if (!everConnected) {
+      everConnected = true;
+      listener.onConnected();
+    } else if (inGap) {
+      inGap = false;
+      listener.onReconnected();
+    }
+  }
+
+  private void onDrop(long gen, String reason) {
+    if (gen != generation || closed.get()) {
+      return;
+    }
+    connected = false;
+    socket = null;
+    if (!inGap) {
+      inGap = true;
+      listener.onGap(new EventGap(client.clock().instant(), reason));
+    }
+    scheduleReconnect();
+  }
+
+  @SuppressWarnings("unchecked")
+  private void dispatch(Map<String, Object> message) {
+    String type = String.valueOf(message.get("type"));
+    int index = number(message.get("subscriptionIndex"));
+    switch (type) {
+      case "callListUpdate" -> listener.onCallListUpdate(new CallListUpdate(index, updates(message, "call")));
+      case "rosterUpdate" -> listener.onRosterUpdate(new RosterUpdate(index, updates(message, "participant")));
+      case "callInfoUpdate" -> {
+        Object info = message.get("callInfo");
+        listener.onCallInfoUpdate(new CallInfoUpdate(index, info instanceof Map<?, ?> m ? texts((Map<String, Object>) m, "") : Map.of()));
+      }
+      case "subscriptionUpdate" -> {
+        Map<Integer, String> states = new LinkedHashMap<>();
+        if (message.get("subscriptions") instanceof List<?> list) {
+          for (Object o : list) {
+            if (o instanceof Map<?, ?> m) {
+              states.put(number(m.get("index")), String.valueOf(m.get("state")));
+            }
+          }
+        }
+        listener.onSubscriptionUpdate(new SubscriptionUpdate(states));
+      }
+      default -> LOG.debug("events: ignoring message type {}", type);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<EventUpdate> updates(Map<String, Object> message, String idKey) {
+    List<EventUpdate> out = new ArrayList<>();
+    if (message.get("updates") instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof Map<?, ?> m) {
+          Map<String, Object> update = (Map<String, Object>) m;
+          out.add(new EventUpdate(
+              String.valueOf(update.getOrDefault(idKey, "")),
+              String.valueOf(update.getOrDefault("updateType", "")),
+              texts(update, idKey)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> texts(Map<String, Object> map, String skip) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : map.entrySet()) {
+      if (e.getKey().equals(skip) || e.getKey().equals("updateType") || e.getValue() == null) {
+        continue;
+      }
+      out.put(e.getKey(), text(e.getValue()));
+    }
+    return out;
+  }
+
+  private static String text(Object value) {
+    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+      return Long.toString(d.longValue());
+    }
+    if (value instanceof Map<?, ?> || value instanceof List<?>) {
+      return JSON.toJson(value);
+    }
+    return String.valueOf(value);
+  }
+
+  private static int number(Object value) {
+    return value instanceof Number n ? n.intValue() : -1;
+  }
+
+  private final class SocketListener extends WebSocketListener {
+    private final long gen;
+
+    SocketListener(long gen) {
+      this.gen = gen;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket, Response response) {
+      run(() -> EventsConnection.this.onOpen(gen, webSocket));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void onMessage(WebSocket webSocket, String text) {
+      Map<String, Object> envelope;
+      try {
+        envelope = (Map<String, Object>) JSON.fromJson(text);
+      } catch (IOException | RuntimeException e) {
+        run(() -> listener.onError(new MmSdkException(
+            "events: a message from " + client.apiBase().getHost() + " is not JSON and was skipped: " + e.getMessage(), e)));
+        return;
+      }
+      if (envelope == null) {
+        return;
+      }
+      Object type = envelope.get("type");
+      if ("message".equals(type) && envelope.get("message") instanceof Map<?, ?> m) {
+        Map<String, Object> message = (Map<String, Object>) m;
+        Object id = message.get("messageId");
+        long messageId = id instanceof Number n ? n.longValue() : -1;
+        // Ack first: the server stops sending to a client that does not acknowledge promptly.
+        webSocket.send(JSON.toJson(Map.of("type", "messageAck",
+            "messageAck", Map.of("messageId", messageId, "status", "success"))));
+        run(() -> dispatch(message));
+      } else if ("messageAck".equals(type) && envelope.get("messageAck") instanceof Map<?, ?> ack) {
+        Object status = ack.get("status");
+        if (!"success".equals(status)) {
+          run(() -> listener.onError(new MmSdkException("events: the server did not accept message "
+              + text(ack.get("messageId")) + " (status " + status + "); check the subscription call ids and elements")));
+        }
+      }
+    }
+
+    @Override
+    public void onClosing(WebSocket webSocket, int code, String reason) {
+      webSocket.close(1000, null);
+    }
+
+    @Override
+    public void onClosed(WebSocket webSocket, int code, String reason) {
+      run(() -> onDrop(gen, "closed by server (" + code + (reason.isEmpty() ? "" : " " + reason) + ")"));
+    }
+
+    @Override
+    public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+      String why = response != null ? "HTTP " + response.code() + " on upgrade" : String.valueOf(t);
+      run(() -> onDrop(gen, why));
+    }
+  }
+}

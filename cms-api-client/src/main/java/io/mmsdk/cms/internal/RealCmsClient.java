@@ -1,0 +1,169 @@
+package io.mmsdk.cms.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.CmsParseException;
+import io.mmsdk.cms.CmsRequest;
+import io.mmsdk.cms.CmsResources;
+import io.mmsdk.cms.ResourceType;
+import io.mmsdk.cms.RetryPolicy;
+import io.mmsdk.cms.SystemResource;
+import io.mmsdk.cms.SystemStatus;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+
+/** The {@link CmsClient} implementation over Retrofit and OkHttp. */
+public final class RealCmsClient implements CmsClient {
+  /** Header carrying an Events API token in the reply to {@code POST /authTokens}. */
+  public static final String AUTH_TOKEN_HEADER = "X-Cisco-CMS-Auth-Token";
+
+  private final HttpUrl apiBase;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final String username;
+  private final Clock clock;
+  private final CmsApi api;
+  private final RequestExecutor executor;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** Creates a client; called by {@link CmsClient.Builder#build()}. */
+  public RealCmsClient(
+      HttpUrl apiBase,
+      OkHttpClient baseHttp,
+      boolean ownsHttp,
+      String username,
+      String password,
+      RetryPolicy retryPolicy,
+      Clock clock) {
+    this.apiBase = requireNonNull(apiBase, "apiBase == null");
+    this.ownsHttp = ownsHttp;
+    this.username = username;
+    this.clock = clock;
+    String authorization = Credentials.basic(username, password);
+    this.http =
+        baseHttp.newBuilder()
+            .addInterceptor(chain -> chain.proceed(
+                chain.request().newBuilder().header("Authorization", authorization).build()))
+            .build();
+    this.api =
+        new Retrofit.Builder()
+            .baseUrl(apiBase)
+            .client(http)
+            .addConverterFactory(new XmlConverterFactory())
+            .build()
+            .create(CmsApi.class);
+    this.executor = new RequestExecutor(retryPolicy, username);
+  }
+
+  @Override
+  public URI apiBase() {
+    return apiBase.uri();
+  }
+
+  @Override
+  public CmsResources resources(ResourceType type) {
+    requireNonNull(type, "type == null");
+    if (type.isNested()) {
+      throw new IllegalArgumentException(
+          type + " is nested below another object; call resources(type, parentId)");
+    }
+    return new RealResources(this, type, type.pathTemplate());
+  }
+
+  @Override
+  public CmsResources resources(ResourceType type, String parentId) {
+    requireNonNull(type, "type == null");
+    requireNonNull(parentId, "parentId == null");
+    if (!type.isNested()) {
+      throw new IllegalArgumentException(type + " is not nested; call resources(type)");
+    }
+    return new RealResources(this, type, type.pathTemplate().replace("{parent}", RealResources.segment(parentId)));
+  }
+
+  @Override
+  public CmsObject read(SystemResource resource) {
+    requireNonNull(resource, "resource == null");
+    return CmsObject.of(get(resource.path(), Map.of()));
+  }
+
+  @Override
+  public SystemStatus systemStatus() {
+    CmsObject status = read(SystemResource.STATUS);
+    try {
+      return SystemStatus.of(status);
+    } catch (IllegalArgumentException e) {
+      CmsRequest request = new CmsRequest("GET", apiBase.encodedPath() + SystemResource.STATUS.path());
+      throw new CmsParseException(request, request + ": " + e.getMessage(), true, -1, -1, "status", e);
+    }
+  }
+
+  io.mmsdk.cms.CmsElement get(String path, Map<String, String> query) {
+    return executor.execute(api.get(path, query)).body();
+  }
+
+  Response<Void> post(String path, Map<String, String> form) {
+    return executor.execute(api.post(path, form));
+  }
+
+  void put(String path, Map<String, String> form) {
+    executor.execute(api.put(path, form));
+  }
+
+  void delete(String path) {
+    executor.execute(api.delete(path));
+  }
+
+  /**
+   * Asks for an Events API token: {@code POST /api/v1/authTokens}; the token is in the
+   * {@value #AUTH_TOKEN_HEADER} reply header. Not retried.
+   */
+  public String newAuthToken() {
+    Response<Void> response = executor.execute(api.postEmpty("authTokens"));
+    String token = response.headers().get(AUTH_TOKEN_HEADER);
+    if (token == null || token.isBlank()) {
+      CmsRequest request = RequestExecutor.describe("POST", apiBase.resolve("authTokens"));
+      throw new CmsParseException(request, request + " succeeded but the reply has no " + AUTH_TOKEN_HEADER
+          + " header; the server may not support the Events API (CMS 2.x or later is needed).",
+          true, -1, -1, "", null);
+    }
+    return token;
+  }
+
+  /** Returns the events URL for {@code token}: ws(s)://host:port/events/v1?authToken=... */
+  public HttpUrl eventsUrl(String token) {
+    // OkHttp WebSocket requests take http(s) URLs and upgrade them; http maps to ws, https to wss.
+    return apiBase.newBuilder().encodedPath("/events/v1").setQueryParameter("authToken", token).build();
+  }
+
+  /** Returns the HTTP client (with the Basic auth interceptor) for the Events WebSocket. */
+  public OkHttpClient http() {
+    return http;
+  }
+
+  /** Returns the injected clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true) && ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CmsClient[" + apiBase + ", user=" + username + "]";
+  }
+}

@@ -1,0 +1,149 @@
+package io.mmsdk.cms.internal;
+
+import io.mmsdk.cms.CmsAuthenticationException;
+import io.mmsdk.cms.CmsBusyException;
+import io.mmsdk.cms.CmsClientException;
+import io.mmsdk.cms.CmsConnectionException;
+import io.mmsdk.cms.CmsDuplicateException;
+import io.mmsdk.cms.CmsElement;
+import io.mmsdk.cms.CmsNotFoundException;
+import io.mmsdk.cms.CmsParseException;
+import io.mmsdk.cms.CmsRequest;
+import io.mmsdk.cms.CmsServiceException;
+import io.mmsdk.cms.CmsTimeoutException;
+import io.mmsdk.cms.FailureReason;
+import io.mmsdk.cms.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Runs Retrofit calls: retries idempotent ones per the {@link RetryPolicy} and turns every failure
+ * into the SDK's exception hierarchy with a message that names the request and what to do.
+ */
+final class RequestExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
+
+  private final RetryPolicy retryPolicy;
+  private final String username;
+
+  RequestExecutor(RetryPolicy retryPolicy, String username) {
+    this.retryPolicy = retryPolicy;
+    this.username = username;
+  }
+
+  /** Executes {@code call}, returning the successful (2xx) response. */
+  <T> Response<T> execute(Call<T> call) {
+    String method = call.request().method();
+    boolean idempotent = !method.equals("POST");
+    int maxAttempts = idempotent ? retryPolicy.maxAttempts() : 1;
+    Call<T> current = call;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(current);
+      } catch (CmsTimeoutException | CmsBusyException | CmsConnectionException e) {
+        CmsRequest request = e instanceof CmsServiceException s ? s.request() : ((CmsClientException) e).request();
+        boolean retryable = !(e.getCause() instanceof SSLException);
+        if (!retryable || attempt >= maxAttempts) {
+          throw e;
+        }
+        Duration delay = retryPolicy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
+        LOG.debug("{} failed ({}); retry {} of {} in {}", request, e.getClass().getSimpleName(),
+            attempt, maxAttempts - 1, delay);
+        try {
+          retryPolicy.waiter().await(delay);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new CmsConnectionException(request,
+              request + " was abandoned: the thread was interrupted while waiting to retry", interrupted);
+        }
+        current = current.clone();
+      }
+    }
+  }
+
+  private <T> Response<T> once(Call<T> call) {
+    CmsRequest request = describe(call.request().method(), call.request().url());
+    Response<T> response;
+    try {
+      response = call.execute();
+    } catch (XmlParser.Failure f) {
+      throw new CmsParseException(request, request + ": " + f.getMessage()
+          + (f.line > 0 ? " (line " + f.line + ", column " + f.column + ")" : "")
+          + (f.path.isEmpty() ? "" : " in <" + f.path + ">")
+          + ". The server is not speaking the CMS API as expected; check the base URL and port.",
+          f.wellFormed, f.line, f.column, f.path, f);
+    } catch (InterruptedIOException e) {
+      throw new CmsTimeoutException(request, request + " timed out (" + e.getMessage()
+          + "). The server is slow or unreachable; raise the read/connect timeout or retry later.", e);
+    } catch (SSLException e) {
+      throw new CmsConnectionException(request, request + " failed the TLS handshake: " + e.getMessage()
+          + ". Trust the server's CA with TlsTrust.pemCertificates(...) and connect with a host name "
+          + "that is in its certificate.", e);
+    } catch (IOException e) {
+      throw new CmsConnectionException(request, request + " could not be sent: " + e
+          + ". Check the host, port and network path to the Meeting Server.", e);
+    }
+    if (response.isSuccessful()) {
+      return response;
+    }
+    throw serviceError(request, response.code(), response.errorBody());
+  }
+
+  static CmsRequest describe(String method, HttpUrl url) {
+    String query = url.encodedQuery();
+    return new CmsRequest(method, url.encodedPath() + (query == null ? "" : "?" + query));
+  }
+
+  private CmsServiceException serviceError(CmsRequest request, int status, ResponseBody body) {
+    String reason = null;
+    if (body != null) {
+      try (body) {
+        CmsElement root = XmlParser.parse(body.byteStream());
+        if (root.name().equals("failureDetails") && !root.children().isEmpty()) {
+          reason = root.children().get(0).name();
+        }
+      } catch (XmlParser.Failure | RuntimeException notXml) {
+        // Error bodies are optional and often HTML; the status alone then describes the failure.
+      }
+    }
+    String what = request + " was refused with HTTP " + status + (reason == null ? "" : " (" + reason + ")");
+    if (status == 401 || status == 403) {
+      return new CmsAuthenticationException(request, status, reason, what
+          + ": the server did not accept the credentials of API user '" + username
+          + "'. Check the user name and password and that the user has the api or admin role.");
+    }
+    if (status == 503) {
+      return new CmsBusyException(request, status, reason, what
+          + ": the Meeting Server is temporarily busy. Retry later.");
+    }
+    FailureReason typed = FailureReason.fromWireName(reason);
+    if (status == 404 || (reason != null && typed.isNotFound())) {
+      return new CmsNotFoundException(request, status, reason, what
+          + ": the object does not exist. Re-read the collection for current ids.");
+    }
+    if (reason != null && typed.isDuplicate()) {
+      return new CmsDuplicateException(request, status, reason, what
+          + ": a value that must be unique is already used. Choose another value or modify the existing object.");
+    }
+    if (status >= 300 && status < 400) {
+      return new CmsServiceException(request, status, reason, what
+          + ": the server redirected, which the API never does. Check that the base URL points at the API port.");
+    }
+    return new CmsServiceException(request, status, reason, what
+        + (reason == null ? "." : ". See the CMS API failure reasons for '" + reason + "' and correct the request."));
+  }
+
+  static CmsClientException noLocation(CmsRequest request) {
+    return new CmsParseException(request, request + " succeeded but the reply has no usable Location header, "
+        + "so the new object's id is unknown. List the collection to find it.", true, -1, -1, "", null);
+  }
+}

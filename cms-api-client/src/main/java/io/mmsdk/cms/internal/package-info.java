@@ -1,0 +1,2 @@
+/** Implementation of cms-api-client. Not API: may change in any release. */
+package io.mmsdk.cms.internal;
