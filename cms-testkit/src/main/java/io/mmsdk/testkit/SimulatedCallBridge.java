@@ -1,0 +1,151 @@
+package io.mmsdk.testkit;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mmsdk.testkit.internal.BridgeNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Call Bridge of a {@link SimulatedCluster}: its own HTTP server (REST API and Events WebSocket),
+ * its own CDR receivers, and the calls it hosts. Obtain from {@link SimulatedCluster#callBridge(int)}.
+ * Thread-safe.
+ */
+public final class SimulatedCallBridge {
+  private final BridgeNode node;
+  private final SimulatedCluster cluster;
+
+  SimulatedCallBridge(BridgeNode node, SimulatedCluster cluster) {
+    this.node = node;
+    this.cluster = cluster;
+  }
+
+  /** The bridge's GUID, as in {@code /callBridges} and the CDR {@code callBridge} attribute. */
+  public String id() {
+    return node.id();
+  }
+
+  /** The bridge's name in {@code /callBridges} ({@code cb1}, {@code cb2}, ...). */
+  public String name() {
+    return node.name();
+  }
+
+  /** The host id reported in {@code /system/status} and {@code /system/MPLicenseUsage}. */
+  public String hostId() {
+    return node.hostId();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:53122} (no trailing slash, no {@code /api/v1}). */
+  public String baseUrl() {
+    return node.baseUrl();
+  }
+
+  /** The Events WebSocket URL without token, e.g. {@code ws://127.0.0.1:53122/events/v1}. */
+  public String eventsUrl() {
+    return node.baseUrl().replaceFirst("^http", "ws") + "/events/v1";
+  }
+
+  /** Fault injection for this bridge's HTTP API. */
+  public Faults faults() {
+    return node.faults();
+  }
+
+  /** The CDR {@code session} GUID of the running bridge instance (changes on restart). */
+  public String cdrSession() {
+    return node.cdrSession();
+  }
+
+  /** Whether the bridge is running (false after {@link #stop()}). */
+  public boolean isUp() {
+    return node.isUp();
+  }
+
+  /**
+   * Starts the meeting of a coSpace on this bridge (as {@code POST /calls coSpace=...} would) and
+   * returns the call id; returns the running call's id if there is one. The call stays up when empty
+   * until {@link #endCall(String)}.
+   *
+   * @throws IllegalArgumentException if the coSpace does not exist
+   */
+  public String startCall(String coSpaceId) {
+    requireNonNull(coSpaceId, "coSpaceId == null");
+    return node.testStartCall(coSpaceId);
+  }
+
+  /** Ends a call (legs end with reason {@code callEnded}, then {@code callEnd} is recorded). */
+  public void endCall(String callId) {
+    requireNonNull(callId, "callId == null");
+    node.testEndCall(callId);
+  }
+
+  /**
+   * A scripted endpoint at {@code remoteParty} dials in to the coSpace's meeting on this bridge (the
+   * meeting starts if needed and ends when the last participant leaves, unless started by
+   * {@link #startCall}). The leg is connected at once. Returns the new leg.
+   */
+  public CallLegInfo join(String coSpaceId, String remoteParty, String displayName) {
+    requireNonNull(coSpaceId, "coSpaceId == null");
+    requireNonNull(remoteParty, "remoteParty == null");
+    requireNonNull(displayName, "displayName == null");
+    return node.testJoin(coSpaceId, remoteParty, displayName);
+  }
+
+  /** The endpoint on a leg hangs up (reason {@code remoteTeardown}). */
+  public void leave(String callLegId) {
+    requireNonNull(callLegId, "callLegId == null");
+    node.testLeave(callLegId);
+  }
+
+  /** The endpoint on a leg sends DTMF digits (a {@code 1} confirms a pending confirmation prompt). */
+  public void pressKeys(String callLegId, String digits) {
+    requireNonNull(callLegId, "callLegId == null");
+    requireNonNull(digits, "digits == null");
+    node.testKeys(callLegId, digits);
+  }
+
+  /** Returns the active call ids on this bridge. */
+  public List<String> activeCallIds() {
+    return node.testActiveCallIds();
+  }
+
+  /** Returns a snapshot of a leg, live or ended. */
+  public Optional<CallLegInfo> findCallLeg(String callLegId) {
+    requireNonNull(callLegId, "callLegId == null");
+    return node.testFindLeg(callLegId);
+  }
+
+  /** Returns snapshots of every leg this bridge ever hosted, in start order of their end or now. */
+  public List<CallLegInfo> callLegs() {
+    return node.testAllLegs();
+  }
+
+  /** Stops the bridge: connections are refused, its calls vanish, events sockets close. */
+  public void stop() {
+    node.stop();
+  }
+
+  /** Restarts a stopped (or running) bridge on the same port with a new CDR session GUID. */
+  public void restart() {
+    node.restart();
+  }
+
+  /** Closes every open Events WebSocket on this bridge (clients see the socket close). */
+  public void closeEventSockets() {
+    node.testCloseEventSockets();
+  }
+
+  /** Number of open Events WebSocket sessions. */
+  public int openEventSockets() {
+    return node.testOpenEventSockets();
+  }
+
+  /** The cluster this bridge belongs to. */
+  public SimulatedCluster cluster() {
+    return cluster;
+  }
+
+  @Override
+  public String toString() {
+    return "SimulatedCallBridge[" + name() + ", " + baseUrl() + "]";
+  }
+}

@@ -1,0 +1,170 @@
+package io.mmsdk.testkit;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mmsdk.testkit.internal.BridgeNode;
+import io.mmsdk.testkit.internal.Engine;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An in-process simulated Cisco Meeting Server cluster on loopback: one or more Call Bridges sharing one
+ * configuration database, each with its own REST API, Events WebSocket, calls and CDR push.
+ *
+ * <pre>{@code
+ * try (SimulatedCluster cms = SimulatedCluster.start(ClusterOptions.builder().callBridges(2).build())) {
+ *   String url = cms.callBridge(0).baseUrl();          // http://127.0.0.1:port
+ *   // ... point a client at url with cms.apiUsername() / cms.apiPassword()
+ *   cms.clock().advance(Duration.ofSeconds(10));        // run scripted endpoints
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops every server and background thread.
+ */
+public final class SimulatedCluster implements AutoCloseable {
+  private final Engine engine;
+  private final List<SimulatedCallBridge> bridges;
+
+  private SimulatedCluster(Engine engine) {
+    this.engine = engine;
+    List<SimulatedCallBridge> list = new ArrayList<>();
+    for (BridgeNode node : engine.bridges()) {
+      list.add(new SimulatedCallBridge(node, this));
+    }
+    this.bridges = List.copyOf(list);
+  }
+
+  /** Starts a cluster with {@code options}; every bridge listens on 127.0.0.1 before this returns. */
+  public static SimulatedCluster start(ClusterOptions options) {
+    return new SimulatedCluster(Engine.start(requireNonNull(options, "options == null")));
+  }
+
+  /** Starts a cluster with {@link ClusterOptions#defaults()}. */
+  public static SimulatedCluster start() {
+    return start(ClusterOptions.defaults());
+  }
+
+  /** The options the cluster runs with. */
+  public ClusterOptions options() {
+    return engine.options();
+  }
+
+  /** All Call Bridges, in order. */
+  public List<SimulatedCallBridge> callBridges() {
+    return bridges;
+  }
+
+  /** The Call Bridge at {@code index} (0-based). */
+  public SimulatedCallBridge callBridge(int index) {
+    if (index < 0 || index >= bridges.size()) {
+      throw new IndexOutOfBoundsException(
+          "callBridge index must be 0.." + (bridges.size() - 1) + ", was " + index);
+    }
+    return bridges.get(index);
+  }
+
+  /** The API user name. */
+  public String apiUsername() {
+    return engine.options().apiUsername();
+  }
+
+  /** The API password. */
+  public String apiPassword() {
+    return engine.options().apiPassword();
+  }
+
+  /** The clock driving simulated time; advance it to make scripted things happen. */
+  public SimulatedClock clock() {
+    return engine.options().clock();
+  }
+
+  /** The PEM of the CA that issued the bridges' certificate, when HTTPS is on. */
+  public Optional<String> findCaCertificatePem() {
+    return Optional.ofNullable(engine.caCertificatePem());
+  }
+
+  /** The CA certificate that issued the bridges' certificate, when HTTPS is on. */
+  public Optional<X509Certificate> findCaCertificate() {
+    return Optional.ofNullable(engine.caCertificate());
+  }
+
+  /**
+   * Scripts the endpoint at {@code address} (case-insensitive, {@code sip:} prefix ignored): the n-th
+   * dial to it follows the n-th script, the last script repeats. Unscripted addresses answer at once.
+   * Replaces an earlier script for the address and resets its attempt count.
+   */
+  public void scriptEndpoint(String address, EndpointScript... attempts) {
+    requireNonNull(address, "address == null");
+    if (attempts.length == 0) {
+      throw new IllegalArgumentException("give at least one EndpointScript for " + address);
+    }
+    engine.scriptEndpoint(address, List.of(attempts));
+  }
+
+  /** How many times the cluster has dialled {@code address} since it was last scripted. */
+  public int dialAttempts(String address) {
+    requireNonNull(address, "address == null");
+    return engine.dialAttempts(address);
+  }
+
+  /**
+   * Waits (real time, at most {@code timeout}) until every bridge has delivered every CDR to every
+   * receiver, retrying failed deliveries at once. Returns false on timeout.
+   */
+  public boolean awaitCdrDelivered(Duration timeout) {
+    requireNonNull(timeout, "timeout == null");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      for (BridgeNode node : engine.bridges()) {
+        long left = deadline - System.nanoTime();
+        if (!node.awaitCdrDelivered(Duration.ofNanos(Math.max(0, left)))) {
+          return false;
+        }
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Seeds one {@code /system/MPLicenseUsage} entry for {@code hostId} at {@code time}; {@code values}
+   * maps element names ({@code smpFull}, {@code smpAud}, {@code smpPtP}, {@code pmp}, {@code rec},
+   * {@code str}) to their text (e.g. {@code "1.00"}).
+   */
+  public void addLicenseUsage(String hostId, Instant time, Map<String, String> values) {
+    requireNonNull(hostId, "hostId == null");
+    requireNonNull(time, "time == null");
+    requireNonNull(values, "values == null");
+    engine.addLicenseUsage(hostId, time, values);
+  }
+
+  /**
+   * Sets a {@code /clusterLicensing} (and {@code /system/licensing}) feature: {@code status} is
+   * {@code noLicense}, {@code activated}, {@code grace} or {@code expired}; {@code expiry} like
+   * {@code 2026-Mar-31}, or empty.
+   */
+  public void setLicenseFeature(String feature, String status, String expiry) {
+    requireNonNull(feature, "feature == null");
+    requireNonNull(status, "status == null");
+    requireNonNull(expiry, "expiry == null");
+    engine.setClusterLicense(feature, status, expiry);
+  }
+
+  /** Stops every bridge and background thread. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SimulatedCluster[" + bridges + "]";
+  }
+}

@@ -1,0 +1,523 @@
+package io.mmsdk.testkit.internal;
+
+import io.mmsdk.testkit.CallLegInfo;
+import io.mmsdk.testkit.EndpointScript;
+import io.mmsdk.testkit.Faults;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import okhttp3.mockwebserver.MockWebServer;
+
+/** Not API. One simulated Call Bridge: its HTTP server, local CDR receivers and its live calls. */
+public final class BridgeNode implements AutoCloseable {
+  final Engine engine;
+  final String id = UUID.randomUUID().toString();
+  final String hostId = UUID.randomUUID().toString();
+  final String name;
+  final ObjectStore local;
+  final Faults faults = new Faults();
+  final Map<String, LiveCall> calls = new LinkedHashMap<>();
+  final Map<String, LiveLeg> legs = new LinkedHashMap<>();
+  final List<CallLegInfo> endedLegs = new ArrayList<>();
+  final CdrPusher cdr;
+  final EventsHub events;
+  final RestApi api;
+  private MockWebServer server;
+  private int port;
+  Instant startedAt;
+  volatile boolean up;
+
+  BridgeNode(Engine engine, int index) {
+    this.engine = engine;
+    this.name = "cb" + (index + 1);
+    this.local = new ObjectStore(engine.specs, engine.store, 0);
+    this.cdr = new CdrPusher(id, engine.options.callBridges() > 1,
+        engine.options.cdrBufferCapacity(), engine.options.cdrRetryInterval(), engine.http);
+    this.events = new EventsHub(this);
+    this.api = new RestApi(this);
+  }
+
+  void start() throws IOException {
+    MockWebServer s = new MockWebServer();
+    s.setServerSocketFactory(new ReusableServerSockets());
+    if (engine.serverCertificates != null) {
+      s.useHttps(engine.serverCertificates.sslSocketFactory(), false);
+    }
+    s.setDispatcher(api);
+    s.start(InetAddress.getByName("127.0.0.1"), port);
+    this.server = s;
+    this.port = s.getPort();
+    this.startedAt = engine.clock.instant();
+    this.up = true;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String hostId() {
+    return hostId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public String baseUrl() {
+    return (engine.serverCertificates != null ? "https" : "http") + "://127.0.0.1:" + port;
+  }
+
+  public boolean isUp() {
+    return up;
+  }
+
+  public String cdrSession() {
+    return cdr.session();
+  }
+
+  // ---- lifecycle faults ----
+
+  /** Stops the bridge: its port refuses connections and its calls are lost without CDRs. */
+  public void stop() {
+    synchronized (engine.lock) {
+      if (!up) {
+        return;
+      }
+      up = false;
+      for (LiveCall c : new ArrayList<>(calls.values())) {
+        for (LiveLeg l : c.legs.values()) {
+          l.state = "ended";
+          l.endReason = "callEnded";
+          endedLegs.add(l.info(id));
+        }
+        calls.remove(c.id);
+        engine.releaseCorrelator(c.coSpaceId);
+      }
+      legs.clear();
+      events.closeAll();
+    }
+    shutdownServer();
+  }
+
+  /** Starts a stopped bridge again on the same port with a new CDR session. */
+  public void restart() {
+    stop();
+    synchronized (engine.lock) {
+      cdr.restart();
+      try {
+        start();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("could not restart " + name + " on port " + port, e);
+      }
+    }
+  }
+
+  private void shutdownServer() {
+    MockWebServer s = server;
+    if (s != null) {
+      try {
+        s.shutdown();
+      } catch (IOException e) {
+        // The server socket is already gone; nothing is left to release.
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    up = false;
+    events.closeAll();
+    shutdownServer();
+    cdr.close();
+  }
+
+  // ---- calls (all under engine.lock) ----
+
+  LiveCall findCallForCoSpace(String coSpaceId) {
+    for (LiveCall c : calls.values()) {
+      if (coSpaceId.equals(c.coSpaceId)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Starts (or returns the running) call of a coSpace on this bridge. */
+  LiveCall startCoSpaceCall(String coSpaceId, boolean keepWhenEmpty) {
+    StoredObject space = engine.store.find("coSpaces", coSpaceId);
+    if (space == null) {
+      throw ApiFailure.badRequest("coSpaceDoesNotExist");
+    }
+    LiveCall existing = findCallForCoSpace(coSpaceId);
+    if (existing != null) {
+      return existing;
+    }
+    return startCall(coSpaceId, space.getOrEmpty("name"), "coSpace", space.get("tenant"),
+        keepWhenEmpty);
+  }
+
+  LiveCall startCall(String coSpaceId, String callName, String callType, String tenant,
+      boolean keepWhenEmpty) {
+    requireUp();
+    LiveCall call = new LiveCall(UUID.randomUUID().toString(), coSpaceId, callName,
+        engine.correlatorFor(coSpaceId), callType, tenant, engine.clock.instant(), keepWhenEmpty);
+    calls.put(call.id, call);
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("name", call.name);
+    f.put("ownerName", "");
+    f.put("callType", callType);
+    if (coSpaceId != null) {
+      f.put("coSpace", coSpaceId);
+    }
+    if (tenant != null) {
+      f.put("tenant", tenant);
+    }
+    f.put("callCorrelator", call.correlator);
+    cdr("callStart", "call", call.id, f);
+    events.callChanged(call, "add");
+    return call;
+  }
+
+  void requireUp() {
+    if (!up) {
+      throw new IllegalStateException("Call Bridge " + name + " is stopped; call restart() first");
+    }
+  }
+
+  LiveLeg addLeg(LiveCall call, String remoteParty, String displayName, String direction,
+      boolean confirmation) {
+    LiveLeg leg = new LiveLeg(UUID.randomUUID().toString(), UUID.randomUUID().toString(), call.id,
+        remoteParty, displayName, direction, engine.clock.instant(), confirmation);
+    call.legs.put(leg.id, leg);
+    legs.put(leg.id, leg);
+    call.maxActive = Math.max(call.maxActive, call.legs.size());
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("displayName", displayName);
+    f.put("remoteParty", remoteParty);
+    f.put("localAddress", call.name);
+    f.put("type", "sip");
+    f.put("direction", direction);
+    f.put("call", call.id);
+    f.put("groupId", leg.participantId);
+    cdr("callLegStart", "callLeg", leg.id, f);
+    events.rosterChanged(call, leg, "add");
+    events.callChanged(call, "update");
+    return leg;
+  }
+
+  void connect(LiveLeg leg) {
+    if (leg.isEnded()) {
+      return;
+    }
+    leg.state = "connected";
+    leg.connectedAt = engine.clock.instant();
+    legUpdate(leg);
+  }
+
+  void legUpdate(LiveLeg leg) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    if ("connected".equals(leg.state)) {
+      f.put("state", "connected");
+    }
+    f.put("call", leg.callId);
+    f.put("deactivated", String.valueOf(leg.deactivated));
+    f.put("groupId", leg.participantId);
+    f.put("remoteAddress", leg.remoteParty);
+    f.put("displayName", leg.displayName);
+    f.put("confirmationStatus", leg.confirmationStatus);
+    cdr("callLegUpdate", "callLeg", leg.id, f);
+    LiveCall call = calls.get(leg.callId);
+    if (call != null) {
+      events.rosterChanged(call, leg, "update");
+    }
+  }
+
+  void endLeg(LiveLeg leg, String reason) {
+    if (leg.isEnded()) {
+      return;
+    }
+    LiveCall call = calls.get(leg.callId);
+    leg.state = "ended";
+    leg.endReason = reason;
+    legs.remove(leg.id);
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("reason", reason);
+    f.put("remoteTeardown", String.valueOf("remoteTeardown".equals(reason)));
+    f.put("durationSeconds", String.valueOf(
+        Duration.between(leg.created, engine.clock.instant()).toSeconds()));
+    f.put("activatedDuration", String.valueOf(leg.connectedAt == null ? 0
+        : Duration.between(leg.connectedAt, engine.clock.instant()).toSeconds()));
+    f.put("confirmationStatus", leg.confirmationStatus);
+    cdr("callLegEnd", "callLeg", leg.id, f);
+    endedLegs.add(leg.info(id));
+    if (call != null) {
+      call.legs.remove(leg.id);
+      call.completedLegs++;
+      events.rosterChanged(call, leg, "remove");
+      events.callChanged(call, "update");
+      if (call.legs.isEmpty() && !call.keepWhenEmpty) {
+        endCall(call);
+      }
+    }
+  }
+
+  void endCall(LiveCall call) {
+    if (!calls.containsKey(call.id)) {
+      return;
+    }
+    for (LiveLeg l : new ArrayList<>(call.legs.values())) {
+      call.legs.remove(l.id);
+      endLegQuietly(l, call);
+      call.completedLegs++;
+    }
+    setRecording(call, false);
+    setStreaming(call, false);
+    calls.remove(call.id);
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("callLegsCompleted", String.valueOf(call.completedLegs));
+    f.put("callLegsMaxActive", String.valueOf(call.maxActive));
+    f.put("durationSeconds", String.valueOf(
+        Duration.between(call.started, engine.clock.instant()).toSeconds()));
+    cdr("callEnd", "call", call.id, f);
+    events.callChanged(call, "remove");
+    engine.releaseCorrelator(call.coSpaceId);
+  }
+
+  private void endLegQuietly(LiveLeg leg, LiveCall call) {
+    // Detach the call so endLeg neither counts the leg twice nor ends the call recursively.
+    calls.remove(call.id);
+    endLeg(leg, "callEnded");
+    calls.put(call.id, call);
+    events.rosterChanged(call, leg, "remove");
+  }
+
+  void setRecording(LiveCall call, boolean on) {
+    if (call.recording != on) {
+      call.recording = on;
+      call.recordingId = mediaCapture("recording", on, call, call.recordingId);
+    }
+  }
+
+  void setStreaming(LiveCall call, boolean on) {
+    if (call.streaming != on) {
+      call.streaming = on;
+      call.streamingId = mediaCapture("streaming", on, call, call.streamingId);
+    }
+  }
+
+  /** Records {@code recordingStart}/{@code recordingEnd} (or streaming) and returns the capture id. */
+  private String mediaCapture(String kind, boolean on, LiveCall call, String currentId) {
+    String captureId = on ? UUID.randomUUID().toString() : currentId;
+    Map<String, Object> f = new LinkedHashMap<>();
+    if (on) {
+      f.put("call", call.id);
+    }
+    cdr(kind + (on ? "Start" : "End"), kind, captureId, f);
+    events.callChanged(call, "update");
+    return captureId;
+  }
+
+  void cdr(String type, String element, String objectId, Map<String, Object> fields) {
+    Map<String, String> receivers = new LinkedHashMap<>();
+    for (StoredObject r : local.all("system/cdrReceivers", null)) {
+      receivers.put(r.id, r.getOrEmpty("uri"));
+    }
+    cdr.receivers(receivers);
+    cdr.record(type, engine.clock.instant(), element, objectId, fields);
+  }
+
+  // ---- test-driver entry points ----
+
+  /** A scripted endpoint dials in to a coSpace: returns the connected leg. */
+  LiveLeg dialIn(String coSpaceId, String remoteParty, String displayName) {
+    LiveCall call = startCoSpaceCall(coSpaceId, false);
+    LiveLeg leg = addLeg(call, remoteParty, displayName, "incoming", false);
+    connect(leg);
+    return leg;
+  }
+
+  /** Dials out from a call to {@code remoteParty}, following its endpoint script. */
+  LiveLeg dialOut(LiveCall call, String remoteParty, boolean confirmation) {
+    LiveLeg leg = addLeg(call, remoteParty, remoteParty, "outgoing", confirmation);
+    EndpointScript script = engine.nextAttempt(remoteParty);
+    Duration ringing = engine.options.ringingTimeout();
+    switch (script.outcome()) {
+      case BUSY -> later(Duration.ZERO, leg, () -> endLeg(leg, "remoteBusy"));
+      case REJECT -> later(Duration.ZERO, leg, () -> endLeg(leg, "remoteRejected"));
+      case UNKNOWN_DESTINATION -> later(Duration.ZERO, leg, () -> endLeg(leg, "unknownDestination"));
+      case NO_ANSWER -> {
+        later(Duration.ZERO, leg, () -> ringing(leg));
+        later(ringing, leg, () -> endLeg(leg, "ringingTimeout"));
+      }
+      case ANSWER -> {
+        later(Duration.ZERO, leg, () -> ringing(leg));
+        if (script.answerDelay().compareTo(ringing) > 0) {
+          later(ringing, leg, () -> endLeg(leg, "ringingTimeout"));
+        } else {
+          later(script.answerDelay(), leg, () -> answered(leg, script));
+        }
+      }
+    }
+    return leg;
+  }
+
+  private void ringing(LiveLeg leg) {
+    if ("initial".equals(leg.state)) {
+      leg.state = "ringing";
+      LiveCall call = calls.get(leg.callId);
+      if (call != null) {
+        events.rosterChanged(call, leg, "update");
+      }
+    }
+  }
+
+  private void answered(LiveLeg leg, EndpointScript script) {
+    if (leg.confirmation) {
+      later(engine.options.confirmationTimeout(), leg, () -> {
+        if ("pending".equals(leg.confirmationStatus)) {
+          endLeg(leg, "confirmationTimeOut");
+        }
+      });
+    } else {
+      connect(leg);
+    }
+    for (EndpointScript.KeyPress press : script.keyPresses()) {
+      later(press.afterAnswer(), leg, () -> keys(leg, press.digits()));
+    }
+    script.findHangUpAfter().ifPresent(d -> later(d, leg, () -> endLeg(leg, "remoteTeardown")));
+  }
+
+  /** The endpoint on {@code leg} sends DTMF {@code digits}. */
+  void keys(LiveLeg leg, String digits) {
+    for (char c : digits.toCharArray()) {
+      if (leg.isEnded()) {
+        return;
+      }
+      leg.digits.append(c);
+      if ("pending".equals(leg.confirmationStatus)) {
+        if (c == '1') {
+          leg.confirmationStatus = "confirmed";
+          connect(leg);
+        } else if (c == '*') {
+          leg.confirmationStatus = "rejected";
+          endLeg(leg, "remoteRejected");
+        }
+      }
+    }
+  }
+
+  private void later(Duration delay, LiveLeg leg, Runnable action) {
+    engine.clock.schedule(delay, () -> {
+      synchronized (engine.lock) {
+        if (!leg.isEnded() && up) {
+          action.run();
+        }
+      }
+    });
+  }
+
+  // ---- public test-driver facade (SimulatedCallBridge delegates here) ----
+
+  public String testStartCall(String coSpaceId) {
+    synchronized (engine.lock) {
+      requireUp();
+      if (engine.store.find("coSpaces", coSpaceId) == null) {
+        throw new IllegalArgumentException("no coSpace with id " + coSpaceId);
+      }
+      return startCoSpaceCall(coSpaceId, true).id;
+    }
+  }
+
+  public void testEndCall(String callId) {
+    synchronized (engine.lock) {
+      LiveCall call = calls.get(callId);
+      if (call == null) {
+        throw new IllegalArgumentException("no active call " + callId + " on " + name);
+      }
+      endCall(call);
+    }
+  }
+
+  public CallLegInfo testJoin(String coSpaceId, String remoteParty, String displayName) {
+    synchronized (engine.lock) {
+      requireUp();
+      if (engine.store.find("coSpaces", coSpaceId) == null) {
+        throw new IllegalArgumentException("no coSpace with id " + coSpaceId);
+      }
+      return dialIn(coSpaceId, remoteParty, displayName).info(id);
+    }
+  }
+
+  public void testLeave(String callLegId) {
+    synchronized (engine.lock) {
+      endLeg(requireLiveLeg(callLegId), "remoteTeardown");
+    }
+  }
+
+  public void testKeys(String callLegId, String digits) {
+    synchronized (engine.lock) {
+      keys(requireLiveLeg(callLegId), digits);
+    }
+  }
+
+  private LiveLeg requireLiveLeg(String callLegId) {
+    LiveLeg leg = legs.get(callLegId);
+    if (leg == null) {
+      throw new IllegalArgumentException("no active call leg " + callLegId + " on " + name);
+    }
+    return leg;
+  }
+
+  public List<String> testActiveCallIds() {
+    synchronized (engine.lock) {
+      return List.copyOf(calls.keySet());
+    }
+  }
+
+  public java.util.Optional<CallLegInfo> testFindLeg(String callLegId) {
+    synchronized (engine.lock) {
+      LiveLeg live = legs.get(callLegId);
+      if (live != null) {
+        return java.util.Optional.of(live.info(id));
+      }
+      for (CallLegInfo ended : endedLegs) {
+        if (ended.id().equals(callLegId)) {
+          return java.util.Optional.of(ended);
+        }
+      }
+      return java.util.Optional.empty();
+    }
+  }
+
+  public List<CallLegInfo> testAllLegs() {
+    synchronized (engine.lock) {
+      List<CallLegInfo> out = new ArrayList<>(endedLegs);
+      for (LiveLeg l : legs.values()) {
+        out.add(l.info(id));
+      }
+      return List.copyOf(out);
+    }
+  }
+
+  public void testCloseEventSockets() {
+    events.closeAll();
+  }
+
+  public int testOpenEventSockets() {
+    return events.openSessions();
+  }
+
+  public boolean awaitCdrDelivered(Duration timeout) throws InterruptedException {
+    return cdr.awaitDelivered(timeout);
+  }
+}
