@@ -1,0 +1,21 @@
+package io.mmsdk.core.access;
+
+import io.mmsdk.cms.MmSdkException;
+import java.util.Objects;
+
+/** An operation was refused by {@link AccessControl}; {@link #decision()} holds the reason. */
+public final class AccessDeniedException extends MmSdkException {
+  private static final long serialVersionUID = 1L;
+  private final transient Decision decision;
+
+  /** Creates an exception for a denying decision. */
+  public AccessDeniedException(Decision decision) {
+    super("Access denied: " + Objects.requireNonNull(decision, "decision == null").reason());
+    this.decision = decision;
+  }
+
+  /** Returns the denying decision. */
+  public Decision decision() {
+    return decision;
+  }
+}

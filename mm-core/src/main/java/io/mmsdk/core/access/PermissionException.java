@@ -1,0 +1,13 @@
+package io.mmsdk.core.access;
+
+import io.mmsdk.cms.MmSdkException;
+
+/** A permission grant broke a rule of the meeting-permission model (the message says which). */
+public final class PermissionException extends MmSdkException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception whose message names the rule, the user or group, and what to do. */
+  public PermissionException(String message) {
+    super(message);
+  }
+}

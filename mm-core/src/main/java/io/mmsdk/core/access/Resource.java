@@ -1,0 +1,123 @@
+package io.mmsdk.core.access;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** What an {@link Action} is aimed at. One record per kind of resource. */
+public sealed interface Resource {
+
+  /**
+   * An administrative area (users, servers, settings, backups, provisioning): administrators only.
+   *
+   * @param area a name for the reason text, e.g. {@code "users"}
+   */
+  record Administration(String area) implements Resource {
+    /** Checks the area is present. */
+    public Administration {
+      Objects.requireNonNull(area, "area == null");
+    }
+  }
+
+  /**
+   * A CMS space (coSpace) and the tags it carries; meetings held in it inherit its tags.
+   *
+   * @param spaceId the space id
+   * @param tags the space's tags
+   */
+  record Space(String spaceId, Set<String> tags) implements Resource {
+    /** Copies the tags. */
+    public Space {
+      Objects.requireNonNull(spaceId, "spaceId == null");
+      tags = Set.copyOf(Objects.requireNonNull(tags, "tags == null"));
+    }
+  }
+
+  /**
+   * A scheduled conference and its owner ({@code null} owner means "none").
+   *
+   * @param conferenceId the conference id
+   * @param owner the owning username, or null for none
+   */
+  record Conference(String conferenceId, String owner) implements Resource {
+    /** Checks the id is present. */
+    public Conference {
+      Objects.requireNonNull(conferenceId, "conferenceId == null");
+    }
+
+    /** Returns a conference owned by {@code owner}. */
+    public static Conference ownedBy(String conferenceId, String owner) {
+      return new Conference(conferenceId, Objects.requireNonNull(owner, "owner == null"));
+    }
+
+    /** Returns a conference with owner "none". */
+    public static Conference unowned(String conferenceId) {
+      return new Conference(conferenceId, null);
+    }
+
+    /** Returns the owner, if any. */
+    public Optional<String> findOwner() {
+      return Optional.ofNullable(owner);
+    }
+  }
+
+  /**
+   * A proposed owner for a conference being scheduled ({@link Action#CREATE_CONFERENCE}) or changed
+   * ({@link Action#CHANGE_OWNER}). A null {@code newOwner} means "none"; otherwise {@code
+   * newOwnerLevel} is that user's privilege level.
+   *
+   * @param conference the conference (for CREATE_CONFERENCE its owner is ignored)
+   * @param newOwner proposed owner username, or null for none
+   * @param newOwnerLevel proposed owner's privilege level, or null when newOwner is null
+   */
+  record OwnerChange(Conference conference, String newOwner, PrivilegeLevel newOwnerLevel) implements Resource {
+    /** Checks that an owner comes with a level. */
+    public OwnerChange {
+      Objects.requireNonNull(conference, "conference == null");
+      if ((newOwner == null) != (newOwnerLevel == null)) {
+        throw new IllegalArgumentException("newOwner and newOwnerLevel must both be set, or both null for owner 'none'");
+      }
+    }
+
+    /** Returns a change to {@code newOwner} at {@code level}. */
+    public static OwnerChange to(Conference conference, String newOwner, PrivilegeLevel level) {
+      return new OwnerChange(conference, Objects.requireNonNull(newOwner, "newOwner == null"),
+          Objects.requireNonNull(level, "level == null"));
+    }
+
+    /** Returns a change to owner "none". */
+    public static OwnerChange toNone(Conference conference) {
+      return new OwnerChange(conference, null, null);
+    }
+  }
+
+  /**
+   * A meeting with its permissions and the organization whose groups they refer to.
+   *
+   * @param permissions the meeting's grants
+   * @param organization members and groups
+   */
+  record Meeting(MeetingPermissions permissions, Organization organization) implements Resource {
+    /** Checks both parts are present. */
+    public Meeting {
+      Objects.requireNonNull(permissions, "permissions == null");
+      Objects.requireNonNull(organization, "organization == null");
+    }
+  }
+
+  /**
+   * An agenda section of a meeting, addressed by path ({@code "Finance/Q1"}).
+   *
+   * @param permissions the meeting's grants
+   * @param organization members and groups
+   * @param section the section path
+   */
+  record AgendaSection(MeetingPermissions permissions, Organization organization, String section) implements Resource {
+    /** Checks all parts are present. */
+    public AgendaSection {
+      Objects.requireNonNull(permissions, "permissions == null");
+      Objects.requireNonNull(organization, "organization == null");
+      Objects.requireNonNull(section, "section == null");
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.mmsdk.core.audit;
+
+import io.mmsdk.cms.MmSdkException;
+
+/** The audit trail could not be read or written. */
+public final class AuditException extends MmSdkException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception with a message and cause. */
+  public AuditException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,102 @@
+package io.mmsdk.core.audit;
+
+import io.mmsdk.core.Registration;
+import io.mmsdk.core.time.Scheduler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The append-only record of who changed what. Every mm-core change made through a signed-in
+ * principal is recorded here; other modules record their own changes with {@link #record}.
+ *
+ * <p>Thread-safe. Events are time-stamped from the {@link Scheduler} clock, numbered from 1, and
+ * stored durably before {@link #record} returns.
+ */
+public final class AuditTrail {
+  private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+  private final Scheduler scheduler;
+  private final AuditStore store;
+  private final List<AuditEvent> events;
+  private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
+
+  private AuditTrail(Scheduler scheduler, AuditStore store) {
+    this.scheduler = scheduler;
+    this.store = store;
+    this.events = new ArrayList<>(store.load());
+  }
+
+  /** Returns a trail backed by {@code store}, loading what it holds. */
+  public static AuditTrail create(Scheduler scheduler, AuditStore store) {
+    return new AuditTrail(
+        Objects.requireNonNull(scheduler, "scheduler == null"), Objects.requireNonNull(store, "store == null"));
+  }
+
+  /** Returns a trail that keeps nothing between runs. */
+  public static AuditTrail inMemory(Scheduler scheduler) {
+    return create(scheduler, AuditStore.inMemory());
+  }
+
+  /**
+   * Appends an event and returns it. Never pass secrets in {@code detail}.
+   *
+   * @param actor who did it (a username, or {@code "system"})
+   * @param action dotted verb, e.g. {@code "user.delete"}
+   * @param target what it was done to
+   * @param detail free text for people
+   */
+  public AuditEvent record(String actor, String action, String target, String detail) {
+    Objects.requireNonNull(actor, "actor == null");
+    Objects.requireNonNull(action, "action == null");
+    Objects.requireNonNull(target, "target == null");
+    Objects.requireNonNull(detail, "detail == null");
+    AuditEvent e;
+    synchronized (this) {
+      long seq = events.isEmpty() ? 1 : events.get(events.size() - 1).sequence() + 1;
+      e = new AuditEvent(seq, scheduler.now(), actor, action, target, detail);
+      store.append(e);
+      events.add(e);
+    }
+    for (Consumer<AuditEvent> l : listeners) {
+      try {
+        l.accept(e);
+      } catch (RuntimeException ex) {
+        log.warn("Audit listener failed for event {}", e.sequence(), ex);
+      }
+    }
+    return e;
+  }
+
+  /** Returns the events matching {@code query}, oldest first (the newest {@code limit} if set). */
+  public synchronized List<AuditEvent> query(AuditQuery query) {
+    Objects.requireNonNull(query, "query == null");
+    List<AuditEvent> hits = events.stream().filter(query::matches).toList();
+    int from = Math.max(0, hits.size() - query.limit());
+    return List.copyOf(hits.subList(from, hits.size()));
+  }
+
+  /** Returns every event, oldest first. */
+  public synchronized List<AuditEvent> events() {
+    return List.copyOf(events);
+  }
+
+  /** Replaces the whole trail (restore only). Listeners are not told. */
+  public synchronized void replaceAll(List<AuditEvent> restored) {
+    Objects.requireNonNull(restored, "restored == null");
+    store.replaceAll(restored);
+    events.clear();
+    events.addAll(restored);
+  }
+
+  /** Adds a listener told about each new event after it is stored (for example syslog forwarding). */
+  public Registration addListener(Consumer<AuditEvent> listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+}

@@ -1,0 +1,116 @@
+package io.mmsdk.core.cluster;
+
+import io.mmsdk.core.cluster.InvalidClusterException.Problem;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A registered Call Bridge: a stable id, display name, API address, API credentials and TLS trust.
+ * Build with {@link #builder()}; the id is generated once and kept through {@link #toBuilder()}.
+ *
+ * @param id stable id, never reused
+ * @param name display name shown to administrators and video operators
+ * @param address API address (port 443 unless given)
+ * @param credentials API user; its password is never shown by {@code toString()}
+ * @param trust TLS trust settings
+ */
+public record CallBridge(
+    String id, String name, BridgeAddress address, ApiCredentials credentials, TrustSettings trust) {
+
+  /** Validates every component. */
+  public CallBridge {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(address, "address == null");
+    Objects.requireNonNull(credentials, "credentials == null");
+    Objects.requireNonNull(trust, "trust == null");
+    if (id.isBlank()) {
+      throw new InvalidClusterException(Problem.BLANK_NAME, "Call Bridge id is blank; leave it unset to generate one.");
+    }
+    name = name.strip();
+    if (name.isEmpty()) {
+      throw new InvalidClusterException(
+          Problem.BLANK_NAME, "Call Bridge at " + address + " has a blank display name; give it a name operators recognize.");
+    }
+  }
+
+  /** Returns a new builder; the id defaults to a random UUID. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this bridge, keeping its id. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.id = id;
+    b.name = name;
+    b.address = address;
+    b.credentials = credentials;
+    b.trust = trust;
+    return b;
+  }
+
+  /** Builds a {@link CallBridge}. */
+  public static final class Builder {
+    private String id;
+    private String name;
+    private BridgeAddress address;
+    private ApiCredentials credentials;
+    private TrustSettings trust = TrustSettings.systemDefaults();
+
+    private Builder() {}
+
+    /** Sets a stable id (for example one restored from storage). Defaults to a random UUID. */
+    public Builder id(String id) {
+      this.id = Objects.requireNonNull(id, "id == null");
+      return this;
+    }
+
+    /** Sets the display name. */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /** Sets the API address. */
+    public Builder address(BridgeAddress address) {
+      this.address = Objects.requireNonNull(address, "address == null");
+      return this;
+    }
+
+    /** Parses and sets the API address ({@code host}, {@code host:port}, {@code [ipv6]:port}). */
+    public Builder address(String address) {
+      return address(BridgeAddress.parse(Objects.requireNonNull(address, "address == null")));
+    }
+
+    /** Sets the API credentials. */
+    public Builder credentials(ApiCredentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    /** Sets the API credentials. */
+    public Builder credentials(String username, String password) {
+      return credentials(ApiCredentials.of(username, password));
+    }
+
+    /** Sets TLS trust (default: system CAs, verify host names). */
+    public Builder trust(TrustSettings trust) {
+      this.trust = Objects.requireNonNull(trust, "trust == null");
+      return this;
+    }
+
+    /** Validates and builds the bridge. */
+    public CallBridge build() {
+      if (address == null) {
+        throw new InvalidClusterException(Problem.BAD_HOST, "Call Bridge has no address; call address(\"cb1.example.com\").");
+      }
+      if (credentials == null) {
+        throw new InvalidClusterException(
+            Problem.CONFLICTING_SETTINGS, "Call Bridge at " + address + " has no API credentials; call credentials(user, password).");
+      }
+      return new CallBridge(
+          id == null ? UUID.randomUUID().toString() : id, name == null ? "" : name, address, credentials, trust);
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package io.mmsdk.core.cluster;
+
+import io.mmsdk.core.cluster.InvalidClusterException.Problem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The set of registered clusters and their Call Bridges, kept in a {@link ClusterStore}.
+ *
+ * <p>Besides each cluster's own rules ({@link Cluster}), the registry enforces that no two clusters
+ * share a display name and no Call Bridge address or id appears in two clusters. Every change is
+ * saved to the store before the method returns; a change the store rejects is not applied.
+ *
+ * <p>Thread-safe. Reads see an immutable snapshot; writes are serialized.
+ */
+public final class ClusterRegistry {
+  private final ClusterStore store;
+  private final List<Consumer<List<Cluster>>> listeners = new CopyOnWriteArrayList<>();
+  private volatile List<Cluster> clusters;
+
+  private ClusterRegistry(ClusterStore store) {
+    this.store = store;
+    List<Cluster> loaded = store.load();
+    validateAll(loaded);
+    this.clusters = List.copyOf(loaded);
+  }
+
+  /** Returns a registry backed by {@code store}, loading what it holds. */
+  public static ClusterRegistry create(ClusterStore store) {
+    return new ClusterRegistry(Objects.requireNonNull(store, "store == null"));
+  }
+
+  /** Returns an empty registry that keeps nothing between runs. */
+  public static ClusterRegistry inMemory() {
+    return create(ClusterStore.inMemory());
+  }
+
+  /** Returns all clusters in registration order. */
+  public List<Cluster> clusters() {
+    return clusters;
+  }
+
+  /** Returns every Call Bridge of every cluster. */
+  public List<CallBridge> callBridges() {
+    return clusters.stream().flatMap(c -> c.callBridges().stream()).toList();
+  }
+
+  /** Returns the cluster with {@code clusterId}. */
+  public Optional<Cluster> findCluster(String clusterId) {
+    Objects.requireNonNull(clusterId, "clusterId == null");
+    return clusters.stream().filter(c -> c.id().equals(clusterId)).findFirst();
+  }
+
+  /** Returns the cluster with {@code clusterId} or throws {@link ClusterNotFoundException}. */
+  public Cluster cluster(String clusterId) {
+    return findCluster(clusterId)
+        .orElseThrow(() -> new ClusterNotFoundException(
+            "No cluster with id '" + clusterId + "'; list clusters() to see the registered ids."));
+  }
+
+  /** Returns the Call Bridge with {@code bridgeId}, in whichever cluster it is. */
+  public Optional<CallBridge> findCallBridge(String bridgeId) {
+    Objects.requireNonNull(bridgeId, "bridgeId == null");
+    return callBridges().stream().filter(b -> b.id().equals(bridgeId)).findFirst();
+  }
+
+  /** Returns the Call Bridge with {@code bridgeId} or throws {@link ClusterNotFoundException}. */
+  public CallBridge callBridge(String bridgeId) {
+    return findCallBridge(bridgeId)
+        .orElseThrow(() -> new ClusterNotFoundException(
+            "No Call Bridge with id '" + bridgeId + "'; list callBridges() to see the registered ids."));
+  }
+
+  /** Returns the cluster that holds the Call Bridge {@code bridgeId}. */
+  public Optional<Cluster> findClusterOf(String bridgeId) {
+    Objects.requireNonNull(bridgeId, "bridgeId == null");
+    return clusters.stream().filter(c -> c.findCallBridge(bridgeId).isPresent()).findFirst();
+  }
+
+  /**
+   * Registers a new cluster and saves the registry.
+   *
+   * @throws InvalidClusterException if its name, a bridge address or an id is already registered
+   */
+  public synchronized Cluster add(Cluster cluster) {
+    Objects.requireNonNull(cluster, "cluster == null");
+    if (findCluster(cluster.id()).isPresent()) {
+      throw new InvalidClusterException(
+          Problem.DUPLICATE_NAME, "A cluster with id '" + cluster.id() + "' is already registered; use update(...) to change it.");
+    }
+    List<Cluster> next = new ArrayList<>(clusters);
+    next.add(cluster);
+    commit(next);
+    return cluster;
+  }
+
+  /**
+   * Replaces the registered cluster that has the same id and saves the registry.
+   *
+   * @throws ClusterNotFoundException if no cluster has that id
+   */
+  public synchronized Cluster update(Cluster cluster) {
+    Objects.requireNonNull(cluster, "cluster == null");
+    List<Cluster> next = new ArrayList<>(clusters);
+    int i = indexOf(cluster.id());
+    next.set(i, cluster);
+    commit(next);
+    return cluster;
+  }
+
+  /**
+   * Adds {@code bridge} to the cluster {@code clusterId} and saves the registry.
+   *
+   * @return the updated cluster
+   */
+  public synchronized Cluster addCallBridge(String clusterId, CallBridge bridge) {
+    Objects.requireNonNull(bridge, "bridge == null");
+    return update(cluster(clusterId).toBuilder().addCallBridge(bridge).build());
+  }
+
+  /** Removes the Call Bridge {@code bridgeId} from its cluster and saves the registry. */
+  public synchronized Cluster removeCallBridge(String bridgeId) {
+    Cluster owner =
+        findClusterOf(bridgeId)
+            .orElseThrow(() -> new ClusterNotFoundException("No Call Bridge with id '" + bridgeId + "' to remove."));
+    return update(owner.toBuilder().removeCallBridge(bridgeId).build());
+  }
+
+  /** Removes the cluster {@code clusterId} and all its bridges, and saves the registry. */
+  public synchronized void remove(String clusterId) {
+    List<Cluster> next = new ArrayList<>(clusters);
+    next.remove(indexOf(clusterId));
+    commit(next);
+  }
+
+  /** Replaces every cluster at once (used by restore) after validating the whole set. */
+  public synchronized void replaceAll(List<Cluster> all) {
+    commit(new ArrayList<>(Objects.requireNonNull(all, "all == null")));
+  }
+
+  /**
+   * Registers {@code listener} to receive the full cluster list after every change. Listeners run on
+   * the thread that made the change; one that throws does not undo the change.
+   */
+  public void addListener(Consumer<List<Cluster>> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener == null"));
+  }
+
+  private int indexOf(String clusterId) {
+    Objects.requireNonNull(clusterId, "clusterId == null");
+    for (int i = 0; i < clusters.size(); i++) {
+      if (clusters.get(i).id().equals(clusterId)) {
+        return i;
+      }
+    }
+    throw new ClusterNotFoundException("No cluster with id '" + clusterId + "'; list clusters() to see the registered ids.");
+  }
+
+  private void commit(List<Cluster> next) {
+    validateAll(next);
+    store.save(next);
+    clusters = List.copyOf(next);
+    for (Consumer<List<Cluster>> l : listeners) {
+      try {
+        l.accept(clusters);
+      } catch (RuntimeException e) {
+        LoggerFactory.getLogger(ClusterRegistry.class).warn("Cluster listener failed", e);
+      }
+    }
+  }
+
+  private static void validateAll(List<Cluster> all) {
+    Map<String, String> names = new HashMap<>();
+    Map<BridgeAddress, String> addresses = new HashMap<>();
+    Map<String, String> bridgeIds = new HashMap<>();
+    Set<String> clusterIds = new HashSet<>();
+    for (Cluster c : all) {
+      if (!clusterIds.add(c.id())) {
+        throw new InvalidClusterException(Problem.DUPLICATE_NAME, "Two clusters have id '" + c.id() + "'.");
+      }
+      String prev = names.putIfAbsent(c.name().toLowerCase(Locale.ROOT), c.id());
+      if (prev != null) {
+        throw new InvalidClusterException(
+            Problem.DUPLICATE_NAME, "A cluster named '" + c.name() + "' is already registered; choose a distinct display name.");
+      }
+      for (CallBridge b : c.callBridges()) {
+        String other = addresses.putIfAbsent(b.address(), c.name());
+        if (other != null) {
+          throw new InvalidClusterException(
+              Problem.DUPLICATE_ADDRESS,
+              "Call Bridge address " + b.address() + " is already registered in cluster '" + other + "'; a bridge belongs to one cluster.");
+        }
+        if (bridgeIds.putIfAbsent(b.id(), c.name()) != null) {
+          throw new InvalidClusterException(Problem.DUPLICATE_NAME, "Call Bridge id '" + b.id() + "' is registered twice.");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.mmsdk.core.cluster;
+
+import io.mmsdk.core.internal.AtomicFiles;
+import io.mmsdk.core.internal.ClusterCodec;
+import io.mmsdk.core.internal.Props;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/** The file-backed {@link ClusterStore}: one sorted key=value file, replaced atomically. */
+final class FileClusterStore implements ClusterStore {
+  private final Path file;
+
+  FileClusterStore(Path file) {
+    this.file = Objects.requireNonNull(file, "file == null");
+  }
+
+  @Override
+  public synchronized List<Cluster> load() {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw Props.readFailure(file, e);
+    }
+    try {
+      return ClusterCodec.decode(Props.parse(bytes));
+    } catch (IllegalArgumentException e) {
+      throw new ClusterException("Cluster registry file " + file + " is damaged: " + e.getMessage()
+          + ". Restore it from a backup or remove it to start empty.", e);
+    }
+  }
+
+  @Override
+  public synchronized void save(List<Cluster> clusters) {
+    AtomicFiles.write(file, ClusterCodec.encode(clusters).toBytes());
+  }
+}

@@ -1,0 +1,184 @@
+package io.mmsdk.core.cluster;
+
+import io.mmsdk.core.cluster.InvalidClusterException.Problem;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the SDK decides whether to trust a Call Bridge's TLS certificate: the JVM's default trust
+ * store, or a PEM certificate chain (given as text or as a file) that must include the CA that
+ * signed the web admin certificate up to the root; whether the host name must match the
+ * certificate (SAN); whether to check CRLs; or, for labs only, no verification at all.
+ *
+ * <p>Immutable. Maps onto the cms-api-client TLS trust type when a client is built.
+ */
+public final class TrustSettings {
+  private static final TrustSettings SYSTEM = builder().build();
+
+  private final String pemChain;
+  private final Path pemFile;
+  private final boolean verifyHostname;
+  private final boolean checkRevocation;
+  private final boolean insecure;
+
+  private TrustSettings(Builder b) {
+    this.pemChain = b.pemChain;
+    this.pemFile = b.pemFile;
+    this.verifyHostname = b.verifyHostname;
+    this.checkRevocation = b.checkRevocation;
+    this.insecure = b.insecure;
+  }
+
+  /** Returns settings that trust the JVM's default CAs and verify host names. */
+  public static TrustSettings systemDefaults() {
+    return SYSTEM;
+  }
+
+  /** Returns settings that trust only the given PEM chain and verify host names. */
+  public static TrustSettings pem(String pemChain) {
+    return builder().pemChain(pemChain).build();
+  }
+
+  /**
+   * Returns settings that accept any certificate and any host name. For lab set-ups only: anyone on
+   * the path can read and change the traffic, including the API password.
+   */
+  public static TrustSettings insecureForLabOnly() {
+    return builder().insecureForLabOnly(true).build();
+  }
+
+  /** Returns a new builder with system defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.pemChain = pemChain;
+    b.pemFile = pemFile;
+    b.verifyHostname = verifyHostname;
+    b.checkRevocation = checkRevocation;
+    b.insecure = insecure;
+    return b;
+  }
+
+  /** Returns the PEM certificate chain text, if trust was given as text. */
+  public Optional<String> findPemChain() {
+    return Optional.ofNullable(pemChain);
+  }
+
+  /** Returns the PEM file path, if trust was given as a file. */
+  public Optional<Path> findPemFile() {
+    return Optional.ofNullable(pemFile);
+  }
+
+  /** Returns true when a custom certificate chain (text or file) is used. */
+  public boolean usesCertificateChain() {
+    return pemChain != null || pemFile != null;
+  }
+
+  /** Returns true when the server host name must match the certificate's SAN. */
+  public boolean verifyHostname() {
+    return verifyHostname;
+  }
+
+  /** Returns true when certificates must be checked against CRLs. */
+  public boolean checkRevocation() {
+    return checkRevocation;
+  }
+
+  /** Returns true when no verification at all is done (lab use only). */
+  public boolean isInsecure() {
+    return insecure;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TrustSettings t
+        && Objects.equals(pemChain, t.pemChain)
+        && Objects.equals(pemFile, t.pemFile)
+        && verifyHostname == t.verifyHostname
+        && checkRevocation == t.checkRevocation
+        && insecure == t.insecure;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(pemChain, pemFile, verifyHostname, checkRevocation, insecure);
+  }
+
+  @Override
+  public String toString() {
+    if (insecure) {
+      return "TrustSettings[INSECURE, lab only]";
+    }
+    String source = pemChain != null ? "pem text" : pemFile != null ? "pem file " + pemFile : "system CAs";
+    return "TrustSettings[" + source + ", verifyHostname=" + verifyHostname + ", checkRevocation=" + checkRevocation + "]";
+  }
+
+  /** Builds {@link TrustSettings}; {@link #build()} rejects contradictory combinations. */
+  public static final class Builder {
+    private String pemChain;
+    private Path pemFile;
+    private boolean verifyHostname = true;
+    private boolean checkRevocation;
+    private boolean insecure;
+
+    private Builder() {}
+
+    /** Trusts only this PEM chain (CA certificates up to the root). Clears any PEM file. */
+    public Builder pemChain(String pemChain) {
+      Objects.requireNonNull(pemChain, "pemChain == null");
+      if (!pemChain.contains("-----BEGIN CERTIFICATE-----")) {
+        throw new InvalidClusterException(
+            Problem.CONFLICTING_SETTINGS,
+            "pemChain has no '-----BEGIN CERTIFICATE-----' block; paste the PEM-encoded CA chain.");
+      }
+      this.pemChain = pemChain;
+      this.pemFile = null;
+      return this;
+    }
+
+    /** Trusts only the PEM chain in this file, read when a client is built. Clears any PEM text. */
+    public Builder pemFile(Path pemFile) {
+      this.pemFile = Objects.requireNonNull(pemFile, "pemFile == null");
+      this.pemChain = null;
+      return this;
+    }
+
+    /** Sets whether the host name must match the certificate (default true). */
+    public Builder verifyHostname(boolean verifyHostname) {
+      this.verifyHostname = verifyHostname;
+      return this;
+    }
+
+    /** Sets whether to check CRLs (default false; needs a certificate chain). */
+    public Builder checkRevocation(boolean checkRevocation) {
+      this.checkRevocation = checkRevocation;
+      return this;
+    }
+
+    /** Turns off all verification. Lab use only. */
+    public Builder insecureForLabOnly(boolean insecure) {
+      this.insecure = insecure;
+      return this;
+    }
+
+    /** Validates and builds the settings. */
+    public TrustSettings build() {
+      if (insecure && (pemChain != null || pemFile != null || checkRevocation)) {
+        throw new InvalidClusterException(
+            Problem.CONFLICTING_SETTINGS,
+            "Insecure (lab-only) trust cannot be combined with a certificate chain or CRL checks; choose one.");
+      }
+      if (checkRevocation && pemChain == null && pemFile == null) {
+        throw new InvalidClusterException(
+            Problem.CONFLICTING_SETTINGS,
+            "CRL checks need a trusted certificate chain; set pemChain(...) or pemFile(...) first.");
+      }
+      return new TrustSettings(this);
+    }
+  }
+}

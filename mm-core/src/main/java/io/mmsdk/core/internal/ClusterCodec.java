@@ -1,0 +1,86 @@
+package io.mmsdk.core.internal;
+
+import io.mmsdk.core.cluster.CallBridge;
+import io.mmsdk.core.cluster.Cluster;
+import io.mmsdk.core.cluster.TrustSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Converts clusters to and from key=value documents, for the file store and  for backups.
+ */
+public final class ClusterCodec {
+  private ClusterCodec() {}
+
+  /** Encodes {@code clusters} (API passwords included: the result must be protected). */
+  public static Props encode(List<Cluster> clusters) {
+    Props p = Props.create().put("version", 1).put("clusters", clusters.size());
+    for (int i = 0; i < clusters.size(); i++) {
+      Cluster c = clusters.get(i);
+      String k = "cluster." + i;
+      p.put(k + ".id", c.id()).put(k + ".name", c.name()).put(k + ".manageMeetings", c.manageMeetings());
+      p.put(k + ".bridges", c.callBridges().size());
+      for (int j = 0; j < c.callBridges().size(); j++) {
+        CallBridge b = c.callBridges().get(j);
+        String bk = k + ".bridge." + j;
+        TrustSettings t = b.trust();
+        p.put(bk + ".id", b.id())
+            .put(bk + ".name", b.name())
+            .put(bk + ".address", b.address().authority())
+            .put(bk + ".username", b.credentials().username())
+            .put(bk + ".password", b.credentials().password())
+            .put(bk + ".trust.pem", t.findPemChain().orElse(null))
+            .put(bk + ".trust.pemFile", t.findPemFile().map(Path::toString).orElse(null))
+            .put(bk + ".trust.verifyHostname", t.verifyHostname())
+            .put(bk + ".trust.checkRevocation", t.checkRevocation())
+            .put(bk + ".trust.insecure", t.isInsecure());
+      }
+    }
+    return p;
+  }
+
+  /** Decodes clusters written by {@link #encode}; throws IllegalArgumentException when damaged. */
+  public static List<Cluster> decode(Props p) {
+    if (p.isEmpty()) {
+      return List.of();
+    }
+    int version = p.getInt("version", -1);
+    if (version != 1) {
+      throw new IllegalArgumentException("unsupported cluster data version " + version + " (expected 1)");
+    }
+    int n = p.getInt("clusters", 0);
+    List<Cluster> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String k = "cluster." + i;
+      Cluster.Builder cb =
+          Cluster.builder().id(p.require(k + ".id")).name(p.require(k + ".name"))
+              .manageMeetings(p.getBoolean(k + ".manageMeetings", true));
+      int m = p.getInt(k + ".bridges", 0);
+      for (int j = 0; j < m; j++) {
+        String bk = k + ".bridge." + j;
+        TrustSettings.Builder tb =
+            TrustSettings.builder()
+                .verifyHostname(p.getBoolean(bk + ".trust.verifyHostname", true))
+                .insecureForLabOnly(p.getBoolean(bk + ".trust.insecure", false));
+        if (p.get(bk + ".trust.pem") != null) {
+          tb.pemChain(p.get(bk + ".trust.pem"));
+        }
+        if (p.get(bk + ".trust.pemFile") != null) {
+          tb.pemFile(Path.of(p.get(bk + ".trust.pemFile")));
+        }
+        tb.checkRevocation(p.getBoolean(bk + ".trust.checkRevocation", false));
+        cb.addCallBridge(
+            CallBridge.builder()
+                .id(p.require(bk + ".id"))
+                .name(p.require(bk + ".name"))
+                .address(p.require(bk + ".address"))
+                .credentials(p.require(bk + ".username"), p.require(bk + ".password"))
+                .trust(tb.build())
+                .build());
+      }
+      out.add(cb.build());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,24 @@
+package io.mmsdk.core.notify;
+
+/**
+ * How many notifications of each severity are active.
+ *
+ * @param errors active errors
+ * @param warnings active warnings
+ * @param information active information notifications
+ */
+public record NotificationCounts(int errors, int warnings, int information) {
+  /** Returns the number of active notifications of all severities. */
+  public int total() {
+    return errors + warnings + information;
+  }
+
+  /** Returns the count for {@code severity}. */
+  public int of(Severity severity) {
+    return switch (severity) {
+      case ERROR -> errors;
+      case WARNING -> warnings;
+      case INFORMATION -> information;
+    };
+  }
+}

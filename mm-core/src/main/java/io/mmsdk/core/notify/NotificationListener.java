@@ -1,0 +1,13 @@
+package io.mmsdk.core.notify;
+
+/**
+ * Told about every change to the active notifications. Called on the thread that raised or cleared,
+ * after the change is visible; must return quickly. A listener that throws is logged and skipped.
+ */
+public interface NotificationListener {
+  /** Called when {@code notification} is raised, or re-raised with new severity or message. */
+  void raised(Notification notification);
+
+  /** Called when {@code notification} is cleared. */
+  default void cleared(Notification notification) {}
+}

@@ -1,0 +1,159 @@
+package io.mmsdk.core.notify;
+
+import io.mmsdk.core.Registration;
+import io.mmsdk.core.time.Scheduler;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The active notifications of an SDK instance. Conditions are raised and cleared by key, so a
+ * module can raise "Call Bridge X unreachable" on every failed poll and clear it on the first
+ * success without creating duplicates.
+ *
+ * <p>Thread-safe. Time stamps come from the {@link Scheduler} clock.
+ */
+public final class Notifications {
+  private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+  private static final Comparator<Notification> ORDER =
+      Comparator.comparing(Notification::severity).thenComparing(Notification::raisedAt).thenComparing(Notification::key);
+
+  private final Scheduler scheduler;
+  private final Map<String, Notification> active = new LinkedHashMap<>();
+  private final List<NotificationListener> listeners = new CopyOnWriteArrayList<>();
+
+  private Notifications(Scheduler scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  /** Returns an empty set of notifications that time-stamps with {@code scheduler}'s clock. */
+  public static Notifications create(Scheduler scheduler) {
+    return new Notifications(Objects.requireNonNull(scheduler, "scheduler == null"));
+  }
+
+  /**
+   * Raises (or updates) the condition {@code key}. Re-raising an active key keeps its {@code
+   * raisedAt} and updates severity, message and {@code updatedAt}; listeners hear about it only if
+   * severity or message changed.
+   *
+   * @param source which part of the SDK raises it, e.g. {@code "licensing"}
+   * @return the active notification
+   */
+  public Notification raise(Severity severity, String source, String key, String message) {
+    Objects.requireNonNull(severity, "severity == null");
+    Objects.requireNonNull(source, "source == null");
+    Objects.requireNonNull(key, "key == null");
+    Objects.requireNonNull(message, "message == null");
+    if (key.isBlank()) {
+      throw new IllegalArgumentException("key is blank; use a stable key such as 'licensing.unreachable.<bridgeId>'");
+    }
+    Instant now = scheduler.now();
+    Notification next;
+    boolean changed;
+    synchronized (this) {
+      Notification prev = active.get(key);
+      next = new Notification(key, severity, source, message, prev == null ? now : prev.raisedAt(), now);
+      changed = prev == null || prev.severity() != severity || !prev.message().equals(message);
+      active.put(key, next);
+    }
+    if (changed) {
+      for (NotificationListener l : listeners) {
+        try {
+          l.raised(next);
+        } catch (RuntimeException e) {
+          log.warn("Notification listener failed on raise of {}", key, e);
+        }
+      }
+    }
+    return next;
+  }
+
+  /** Clears the condition {@code key}; returns true if it was active. */
+  public boolean clear(String key) {
+    Objects.requireNonNull(key, "key == null");
+    Notification removed;
+    synchronized (this) {
+      removed = active.remove(key);
+    }
+    if (removed == null) {
+      return false;
+    }
+    for (NotificationListener l : listeners) {
+      try {
+        l.cleared(removed);
+      } catch (RuntimeException e) {
+        log.warn("Notification listener failed on clear of {}", key, e);
+      }
+    }
+    return true;
+  }
+
+  /** Clears every active notification whose key starts with {@code prefix}; returns how many. */
+  public int clearAll(String prefix) {
+    Objects.requireNonNull(prefix, "prefix == null");
+    List<String> keys;
+    synchronized (this) {
+      keys = active.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+    }
+    int n = 0;
+    for (String k : keys) {
+      n += clear(k) ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Returns the active notification with {@code key}. */
+  public synchronized Optional<Notification> find(String key) {
+    Objects.requireNonNull(key, "key == null");
+    return Optional.ofNullable(active.get(key));
+  }
+
+  /** Returns every active notification: errors first, then warnings, then information; oldest first. */
+  public synchronized List<Notification> active() {
+    return active.values().stream().sorted(ORDER).toList();
+  }
+
+  /** Returns the active notifications of {@code severity}, oldest first. */
+  public synchronized List<Notification> active(Severity severity) {
+    Objects.requireNonNull(severity, "severity == null");
+    return active.values().stream().filter(n -> n.severity() == severity).sorted(ORDER).toList();
+  }
+
+  /** Returns how many notifications of each severity are active. */
+  public synchronized NotificationCounts counts() {
+    int e = 0;
+    int w = 0;
+    int i = 0;
+    for (Notification n : active.values()) {
+      switch (n.severity()) {
+        case ERROR -> e++;
+        case WARNING -> w++;
+        case INFORMATION -> i++;
+      }
+    }
+    return new NotificationCounts(e, w, i);
+  }
+
+  /** Replaces every active notification (used by restore); listeners are not told. */
+  public synchronized void replaceAll(List<Notification> notifications) {
+    Objects.requireNonNull(notifications, "notifications == null");
+    active.clear();
+    notifications.forEach(n -> active.put(n.key(), n));
+  }
+
+  /**
+   * Adds {@code listener}; returns a handle whose {@code close()} removes it again.
+   */
+  public Registration addListener(NotificationListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+}

@@ -1,0 +1,131 @@
+package io.mmsdk.core.syslog;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Where and how to forward log lines. At most {@value #MAX_SERVERS} servers.
+ */
+public final class SyslogConfig {
+  /** The most servers Meeting Management forwards to, and so the most this SDK accepts. */
+  public static final int MAX_SERVERS = 5;
+
+  private final List<SyslogServer> servers;
+  private final String hostname;
+  private final String appName;
+  private final SSLSocketFactory tlsSocketFactory;
+  private final int queueCapacity;
+
+  private SyslogConfig(Builder b) {
+    this.servers = List.copyOf(b.servers);
+    this.hostname = b.hostname;
+    this.appName = b.appName;
+    this.tlsSocketFactory = b.tlsSocketFactory;
+    this.queueCapacity = b.queueCapacity;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the servers, in the order given. */
+  public List<SyslogServer> servers() {
+    return servers;
+  }
+
+  /** Returns the HOSTNAME field written in each message. */
+  public String hostname() {
+    return hostname;
+  }
+
+  /** Returns the APP-NAME field written in each message. */
+  public String appName() {
+    return appName;
+  }
+
+  /** Returns the socket factory used for TLS servers. */
+  public SSLSocketFactory tlsSocketFactory() {
+    return tlsSocketFactory;
+  }
+
+  /** Returns how many messages may wait to be sent before new ones are dropped. */
+  public int queueCapacity() {
+    return queueCapacity;
+  }
+
+  @Override
+  public String toString() {
+    return "SyslogConfig[servers=" + servers + ", hostname=" + hostname + ", appName=" + appName + "]";
+  }
+
+  /** Builds a {@link SyslogConfig}. */
+  public static final class Builder {
+    private final List<SyslogServer> servers = new ArrayList<>();
+    private String hostname = "-";
+    private String appName = "mm-sdk";
+    private SSLSocketFactory tlsSocketFactory;
+    private int queueCapacity = 10_000;
+
+    private Builder() {}
+
+    /** Adds a server (at most five in all, no duplicates). */
+    public Builder addServer(SyslogServer server) {
+      servers.add(Objects.requireNonNull(server, "server == null"));
+      return this;
+    }
+
+    /** Sets the HOSTNAME field (default {@code "-"}, the RFC 5424 nil value). Printable ASCII, no spaces, ≤ 255. */
+    public Builder hostname(String hostname) {
+      this.hostname = checkToken(Objects.requireNonNull(hostname, "hostname == null"), 255, "hostname");
+      return this;
+    }
+
+    /** Sets the APP-NAME field (default {@code "mm-sdk"}). Printable ASCII, no spaces, ≤ 48. */
+    public Builder appName(String appName) {
+      this.appName = checkToken(Objects.requireNonNull(appName, "appName == null"), 48, "appName");
+      return this;
+    }
+
+    /** Sets the TLS socket factory (default: the JVM's default, trusting the JVM's CAs). */
+    public Builder tlsSocketFactory(SSLSocketFactory factory) {
+      this.tlsSocketFactory = Objects.requireNonNull(factory, "factory == null");
+      return this;
+    }
+
+    /** Sets how many messages may wait before new ones are dropped (default 10 000). */
+    public Builder queueCapacity(int capacity) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("queueCapacity must be >= 1: " + capacity);
+      }
+      this.queueCapacity = capacity;
+      return this;
+    }
+
+    /** Validates and builds the configuration. */
+    public SyslogConfig build() {
+      if (servers.size() > MAX_SERVERS) {
+        throw new IllegalArgumentException(
+            servers.size() + " syslog servers given; at most " + MAX_SERVERS + " are supported. Remove some.");
+      }
+      if (new HashSet<>(servers).size() != servers.size()) {
+        throw new IllegalArgumentException("A syslog server is listed twice: " + servers + ". List each once.");
+      }
+      if (tlsSocketFactory == null) {
+        tlsSocketFactory = (SSLSocketFactory) SSLSocketFactory.getDefault();
+      }
+      return new SyslogConfig(this);
+    }
+
+    private static String checkToken(String s, int max, String name) {
+      if (s.isEmpty() || s.length() > max || !s.chars().allMatch(c -> c >= 33 && c <= 126)) {
+        throw new IllegalArgumentException(
+            name + " '" + s + "' must be 1-" + max + " printable ASCII characters without spaces (RFC 5424).");
+      }
+      return s;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.mmsdk.core.user;
+
+/** A new password does not satisfy the password policy (too short, or recently used). */
+public final class PasswordPolicyException extends UserException {
+  private static final long serialVersionUID = 1L;
+
+  /** Which rule the password broke. */
+  public enum Rule {
+    /** Shorter than the enforced minimum length. */
+    TOO_SHORT,
+    /** Same as the current or a recently used password. */
+    RECENTLY_USED,
+    /** The current password given was wrong. */
+    WRONG_CURRENT_PASSWORD
+  }
+
+  private final Rule rule;
+
+  /** Creates an exception for {@code rule}. */
+  public PasswordPolicyException(Rule rule, String message) {
+    super(message);
+    this.rule = rule;
+  }
+
+  /** Returns the rule that was broken. */
+  public Rule rule() {
+    return rule;
+  }
+}

@@ -1,0 +1,11 @@
+package io.mmsdk.core.user;
+
+/** The session token is unknown, signed out, idle too long or past the 24-hour limit. */
+public final class SessionExpiredException extends UserException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception saying why the session is no longer valid. */
+  public SessionExpiredException(String message) {
+    super(message);
+  }
+}

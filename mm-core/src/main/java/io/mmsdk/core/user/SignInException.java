@@ -1,0 +1,42 @@
+package io.mmsdk.core.user;
+
+import java.util.Objects;
+
+/** Sign-in was refused. {@link #reason()} says why; the message is safe to show to the user. */
+public final class SignInException extends UserException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why sign-in was refused. */
+  public enum Reason {
+    /** No tokens left; refused even with correct credentials. */
+    RATE_LIMITED,
+    /** Unknown user or wrong password (deliberately not told apart). */
+    INVALID_CREDENTIALS,
+    /** The LDAP user is in no mapped group. */
+    NO_MAPPED_GROUP,
+    /** The LDAP server could not be reached or answered with an error. */
+    DIRECTORY_UNAVAILABLE
+  }
+
+  /** The message shown when the bucket is empty, as Meeting Management words it. */
+  public static final String TOO_MANY_ATTEMPTS = "Too many sign in attempts. Please try again later";
+
+  private final Reason reason;
+
+  /** Creates an exception for {@code reason} with a user-facing message. */
+  public SignInException(Reason reason, String message) {
+    super(message);
+    this.reason = Objects.requireNonNull(reason, "reason == null");
+  }
+
+  /** Creates an exception with a cause (for directory failures). */
+  public SignInException(Reason reason, String message, Throwable cause) {
+    super(message, cause);
+    this.reason = Objects.requireNonNull(reason, "reason == null");
+  }
+
+  /** Returns why sign-in was refused. */
+  public Reason reason() {
+    return reason;
+  }
+}

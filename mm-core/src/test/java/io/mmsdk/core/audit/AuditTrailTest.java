@@ -1,0 +1,89 @@
+package io.mmsdk.core.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmsdk.core.time.ManualScheduler;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditTrailTest {
+  private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
+  private final ManualScheduler scheduler = ManualScheduler.startingAt(T0);
+
+  @Test
+  void record_fileStore_survivesRestartWithSequence(@TempDir Path dir) {
+    Path file = dir.resolve("audit.log");
+    AuditTrail trail = AuditTrail.create(scheduler, AuditStore.file(file));
+    trail.record("alice", "user.create", "bob", "role VIDEO_OPERATOR\ttags [x]\nsecond line");
+    scheduler.advance(Duration.ofMinutes(1));
+    trail.record("alice", "cluster.update", "c1", "renamed");
+
+    AuditTrail reloaded = AuditTrail.create(scheduler, AuditStore.file(file));
+    assertEquals(trail.events(), reloaded.events());
+    AuditEvent third = reloaded.record("bob", "user.password", "bob", "changed own password");
+    assertEquals(3, third.sequence());
+    assertEquals(T0.plus(Duration.ofMinutes(1)), third.at());
+  }
+
+  @Test
+  void load_truncatedLastLine_ignored(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("audit.log");
+    AuditTrail trail = AuditTrail.create(scheduler, AuditStore.file(file));
+    trail.record("alice", "a", "t", "d");
+    Files.writeString(file, "2\t2026-01-05T08:00:00Z\tal", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    assertEquals(1, AuditStore.file(file).load().size());
+  }
+
+  @Test
+  void load_damagedLine_clearError(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("audit.log");
+    Files.writeString(file, "1\tnot-a-time\ta\tb\tc\td\n");
+    AuditException e = assertThrows(AuditException.class, () -> AuditStore.file(file).load());
+    assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+  }
+
+  @Test
+  void query_filters_combineAndLimitKeepsNewest() {
+    AuditTrail trail = AuditTrail.inMemory(scheduler);
+    trail.record("alice", "user.create", "bob", "");
+    scheduler.advance(Duration.ofMinutes(1));
+    trail.record("alice", "user.delete", "carol", "");
+    scheduler.advance(Duration.ofMinutes(1));
+    trail.record("bob", "cluster.add", "c1", "");
+    scheduler.advance(Duration.ofMinutes(1));
+    trail.record("alice", "user.update", "bob", "");
+
+    assertEquals(List.of(1L, 2L, 4L), seqs(trail.query(AuditQuery.builder().actor("alice").build())));
+    assertEquals(List.of(1L, 4L), seqs(trail.query(AuditQuery.builder().target("bob").build())));
+    assertEquals(List.of(1L, 2L, 4L), seqs(trail.query(AuditQuery.builder().actionPrefix("user.").build())));
+    assertEquals(List.of(2L, 3L), seqs(trail.query(AuditQuery.builder()
+        .from(T0.plusSeconds(60)).until(T0.plusSeconds(180)).build())));
+    assertEquals(List.of(2L, 4L), seqs(trail.query(AuditQuery.builder().actor("alice").limit(2).build())));
+    assertEquals(4, trail.query(AuditQuery.all()).size());
+    assertThrows(IllegalArgumentException.class, () -> AuditQuery.builder().from(T0).until(T0).build());
+    assertThrows(IllegalArgumentException.class, () -> AuditQuery.builder().limit(0));
+  }
+
+  @Test
+  void listener_newEvent_toldAfterStore() {
+    AuditTrail trail = AuditTrail.inMemory(scheduler);
+    List<Long> seen = new ArrayList<>();
+    trail.addListener(e -> seen.add(e.sequence()));
+    trail.record("a", "x", "t", "d");
+    assertEquals(List.of(1L), seen);
+  }
+
+  private static List<Long> seqs(List<AuditEvent> events) {
+    return events.stream().map(AuditEvent::sequence).toList();
+  }
+}

@@ -1,0 +1,155 @@
+package io.mmsdk.core.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmsdk.core.cluster.InvalidClusterException.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterRegistryTest {
+  private static final String PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+
+  static CallBridge bridge(String name, String address) {
+    return CallBridge.builder().name(name).address(address).credentials("mmapi", "s3cret-Pa55").build();
+  }
+
+  @Test
+  void callBridge_toString_neverShowsPassword() {
+    CallBridge b = bridge("cb1", "cb1.example.com");
+    assertFalse(b.toString().contains("s3cret-Pa55"), b.toString());
+    assertTrue(b.toString().contains("mmapi"));
+    assertFalse(ClusterRegistry.inMemory().add(Cluster.builder().name("c").addCallBridge(b).build()).toString().contains("s3cret"));
+  }
+
+  @Test
+  void callBridge_blankName_blankNameProblem() {
+    InvalidClusterException e =
+        assertThrows(InvalidClusterException.class, () -> bridge("  ", "cb1.example.com"));
+    assertEquals(Problem.BLANK_NAME, e.problem());
+  }
+
+  @Test
+  void callBridge_noAddress_badHost() {
+    InvalidClusterException e = assertThrows(
+        InvalidClusterException.class, () -> CallBridge.builder().name("x").credentials("u", "p").build());
+    assertEquals(Problem.BAD_HOST, e.problem());
+  }
+
+  @Test
+  void cluster_blankName_blankNameProblem() {
+    InvalidClusterException e =
+        assertThrows(InvalidClusterException.class, () -> Cluster.builder().name(" ").build());
+    assertEquals(Problem.BLANK_NAME, e.problem());
+  }
+
+  @Test
+  void cluster_duplicateBridgeAddress_rejected() {
+    Cluster.Builder b = Cluster.builder().name("c")
+        .addCallBridge(bridge("cb1", "cb1.example.com"))
+        .addCallBridge(bridge("cb2", "CB1.example.com:443"));
+    assertEquals(Problem.DUPLICATE_ADDRESS, assertThrows(InvalidClusterException.class, b::build).problem());
+  }
+
+  @Test
+  void cluster_samHostDifferentPort_accepted() {
+    Cluster c = Cluster.builder().name("c")
+        .addCallBridge(bridge("cb1", "cb1.example.com"))
+        .addCallBridge(bridge("cb2", "cb1.example.com:8443")).build();
+    assertEquals(2, c.callBridges().size());
+  }
+
+  @Test
+  void cluster_duplicateBridgeName_rejectedCaseInsensitive() {
+    Cluster.Builder b = Cluster.builder().name("c")
+        .addCallBridge(bridge("London", "cb1.example.com"))
+        .addCallBridge(bridge("london", "cb2.example.com"));
+    assertEquals(Problem.DUPLICATE_NAME, assertThrows(InvalidClusterException.class, b::build).problem());
+  }
+
+  @Test
+  void add_addressInOtherCluster_rejectedAndNothingChanges() {
+    ClusterRegistry r = ClusterRegistry.inMemory();
+    r.add(Cluster.builder().name("A").addCallBridge(bridge("cb1", "[2001:db8::1]")).build());
+    InvalidClusterException e = assertThrows(InvalidClusterException.class,
+        () -> r.add(Cluster.builder().name("B").addCallBridge(bridge("cbX", "[2001:DB8:0::1]:443")).build()));
+    assertEquals(Problem.DUPLICATE_ADDRESS, e.problem());
+    assertEquals(1, r.clusters().size());
+  }
+
+  @Test
+  void add_duplicateClusterName_rejected() {
+    ClusterRegistry r = ClusterRegistry.inMemory();
+    r.add(Cluster.builder().name("Europe").build());
+    assertEquals(Problem.DUPLICATE_NAME,
+        assertThrows(InvalidClusterException.class, () -> r.add(Cluster.builder().name("EUROPE").build())).problem());
+  }
+
+  @Test
+  void trust_insecureWithPem_conflicting() {
+    assertEquals(Problem.CONFLICTING_SETTINGS, assertThrows(InvalidClusterException.class,
+        () -> TrustSettings.builder().pemChain(PEM).insecureForLabOnly(true).build()).problem());
+    assertEquals(Problem.CONFLICTING_SETTINGS, assertThrows(InvalidClusterException.class,
+        () -> TrustSettings.builder().checkRevocation(true).build()).problem());
+    assertEquals(Problem.CONFLICTING_SETTINGS, assertThrows(InvalidClusterException.class,
+        () -> TrustSettings.builder().pemChain("not a pem")).problem());
+  }
+
+  @Test
+  void fileStore_roundTrip_keepsIdsAndSettings(@TempDir Path dir) {
+    Path file = dir.resolve("registry.properties");
+    ClusterRegistry r = ClusterRegistry.create(ClusterStore.file(file));
+    CallBridge cb1 = CallBridge.builder().name("Lon=don: #1").address("[2001:db8::7]:8443")
+        .credentials("api", "p=ss:wörd\n#x").trust(TrustSettings.builder().pemChain(PEM).verifyHostname(false).checkRevocation(true).build()).build();
+    CallBridge cb2 = CallBridge.builder().name("Oslo").address("10.1.1.1").credentials("api", "x")
+        .trust(TrustSettings.insecureForLabOnly()).build();
+    Cluster c = r.add(Cluster.builder().name("Europe").manageMeetings(false).addCallBridge(cb1).addCallBridge(cb2).build());
+    Cluster d = r.add(Cluster.builder().name("US").addCallBridge(CallBridge.builder().name("NY").address("ny.example.com")
+        .credentials("a", "b").trust(TrustSettings.builder().pemFile(dir.resolve("ca.pem")).build()).build()).build());
+
+    ClusterRegistry reloaded = ClusterRegistry.create(ClusterStore.file(file));
+    assertEquals(List.of(c, d), reloaded.clusters());
+    assertEquals(cb1, reloaded.callBridge(cb1.id()));
+    assertEquals(c.id(), reloaded.findClusterOf(cb2.id()).orElseThrow().id());
+  }
+
+  @Test
+  void fileStore_missingFile_empty(@TempDir Path dir) {
+    assertTrue(ClusterRegistry.create(ClusterStore.file(dir.resolve("none"))).clusters().isEmpty());
+  }
+
+  @Test
+  void fileStore_damagedFile_clearError(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("r.properties");
+    Files.writeString(file, "version=1\nclusters=1\n");
+    ClusterException e = assertThrows(ClusterException.class, () -> ClusterStore.file(file).load());
+    assertTrue(e.getMessage().contains("cluster.0.id"), e.getMessage());
+  }
+
+  @Test
+  void updateRemove_bridgeLifecycle_savedAndListenersTold() {
+    ClusterRegistry r = ClusterRegistry.inMemory();
+    List<Integer> seen = new ArrayList<>();
+    r.addListener(all -> seen.add(all.size()));
+    Cluster c = r.add(Cluster.builder().name("A").build());
+    CallBridge b = bridge("cb1", "cb1.example.com");
+    r.addCallBridge(c.id(), b);
+    assertEquals(b, r.callBridge(b.id()));
+    r.update(r.cluster(c.id()).toBuilder().name("A2").build());
+    assertEquals("A2", r.cluster(c.id()).name());
+    assertEquals(b.id(), r.cluster(c.id()).callBridges().get(0).id());
+    r.removeCallBridge(b.id());
+    assertTrue(r.findCallBridge(b.id()).isEmpty());
+    r.remove(c.id());
+    assertTrue(r.clusters().isEmpty());
+    assertEquals(List.of(1, 1, 1, 1, 0), seen);
+    assertThrows(ClusterNotFoundException.class, () -> r.remove(c.id()));
+    assertThrows(ClusterNotFoundException.class, () -> r.callBridge("nope"));
+  }
+}
