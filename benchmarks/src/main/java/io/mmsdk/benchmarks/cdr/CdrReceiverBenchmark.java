@@ -1,0 +1,111 @@
+package io.mmsdk.benchmarks.cdr;
+
+import io.mmsdk.cdr.CdrHandler;
+import io.mmsdk.cdr.CdrHttpServer;
+import io.mmsdk.cdr.CdrJournal;
+import io.mmsdk.cdr.CdrPipeline;
+import io.mmsdk.cdr.CdrStore;
+import io.mmsdk.cdr.MeetingTracker;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The receiver end to end over loopback HTTP: a Call Bridge-like client POSTs 100-record batches
+ * on a keep-alive connection and waits for each 200; the server parses, de-duplicates, stores
+ * (fsync'd journal or nothing) and feeds a meeting tracker before answering. Throughput scores are
+ * records/s; sample-time scores give the ack latency percentiles per batch.
+ */
+@State(Scope.Benchmark)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class CdrReceiverBenchmark {
+  static final int RECORDS = 100;
+
+  @Param({"journal", "none"})
+  public String store;
+
+  private Path dir;
+  private CdrPipeline pipeline;
+  private MeetingTracker tracker;
+  private CdrHttpServer server;
+  private HttpClient client;
+  private URI uri;
+  private String session;
+  private long next;
+
+  /** Starts the receiver. */
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    dir = Files.createTempDirectory("cdr-bench");
+    tracker = MeetingTracker.builder().build();
+    pipeline = CdrPipeline.builder()
+        .store("journal".equals(store) ? CdrJournal.open(dir) : CdrStore.none())
+        .addListener(tracker).build();
+    server = CdrHttpServer.builder().handler(CdrHandler.builder().sink(pipeline).build()).start();
+    uri = URI.create(server.uri() + "?cluster=bench");
+    client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    session = UUID.randomUUID().toString();
+  }
+
+  /** Stops the receiver and deletes the journal. */
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    server.close();
+    pipeline.close();
+    tracker.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** Records per second: POSTs one new 100-record batch and waits for the acknowledgement. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OperationsPerInvocation(RECORDS)
+  public int postBatchThroughput() throws Exception {
+    return postBatch();
+  }
+
+  /** Ack latency per 100-record batch (see the p0.99 line). */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public int postBatchLatency() throws Exception {
+    return postBatch();
+  }
+
+  private int postBatch() throws Exception {
+    long first;
+    synchronized (this) {
+      first = next;
+      next += RECORDS;
+    }
+    byte[] body = CdrSamples.batch(session, first, RECORDS);
+    HttpResponse<Void> r = client.send(
+        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.discarding());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("receiver answered " + r.statusCode());
+    }
+    return r.statusCode();
+  }
+}

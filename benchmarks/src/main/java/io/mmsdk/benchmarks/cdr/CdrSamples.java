@@ -1,0 +1,67 @@
+package io.mmsdk.benchmarks.cdr;
+
+import java.nio.charset.StandardCharsets;
+
+/** Generates realistic CDR batches for benchmarks. */
+final class CdrSamples {
+  private CdrSamples() {}
+
+  /**
+   * Returns one batch of {@code records} records cycling through a leg's life: callLegStart,
+   * callLegUpdate, callLegEnd (with alarms and media statistics), plus callStart/callEnd.
+   */
+  static byte[] batch(String session, long firstIndex, int records) {
+    StringBuilder sb = new StringBuilder(records * 600);
+    sb.append("<?xml version=\"1.0\"?><records session=\"").append(session)
+        .append("\" callBridge=\"cb000001-0000-4000-8000-00000000b001\">\n");
+    for (int i = 0; i < records; i++) {
+      long idx = firstIndex + i;
+      String leg = String.format("leg%05d-0000-4000-8000-%012d", i % 100000, idx);
+      String call = String.format("call%04d-0000-4000-8000-%012d", i % 10000, idx / 5);
+      sb.append("<record type=\"");
+      switch (i % 5) {
+        case 0 -> sb.append("callStart").append(head(idx)).append("<call id=\"").append(call)
+            .append("\"><name>Project sync ").append(i).append("</name><ownerName/>")
+            .append("<callType>coSpace</callType><coSpace>space001-0000-4000-8000-000000000001")
+            .append("</coSpace><callCorrelator>corr0001-0000-4000-8000-").append(String.format("%012d", idx))
+            .append("</callCorrelator><tenant>tenant01-0000-4000-8000-000000000001</tenant></call>");
+        case 1 -> sb.append("callLegStart").append(head(idx)).append("<callLeg id=\"").append(leg)
+            .append("\"><displayName>Participant ").append(i).append("</displayName>")
+            .append("<remoteParty>user").append(i).append("@example.org</remoteParty>")
+            .append("<localAddress>meet@example.org</localAddress><type>sip</type><subType>sip</subType>")
+            .append("<direction>incoming</direction><call>").append(call).append("</call>")
+            .append("<sipCallId>").append(idx).append("@sbc.example.org</sipCallId>")
+            .append("<groupId>grp00001-0000-4000-8000-000000000001</groupId><canMove>true</canMove></callLeg>");
+        case 2 -> sb.append("callLegUpdate").append(head(idx)).append("<callLeg id=\"").append(leg)
+            .append("\"><state>connected</state><call>").append(call).append("</call>")
+            .append("<deactivated>false</deactivated><confirmationStatus>notRequired</confirmationStatus>")
+            .append("</callLeg>");
+        case 3 -> sb.append("callLegEnd").append(head(idx)).append("<callLeg id=\"").append(leg)
+            .append("\"><reason>remoteTeardown</reason><remoteTeardown>true</remoteTeardown>")
+            .append("<durationSeconds>3912</durationSeconds><activatedDuration>3900</activatedDuration>")
+            .append("<mediaUsagePercentages><mainVideoViewer>99.9</mainVideoViewer>")
+            .append("<mainVideoContributor>98.5</mainVideoContributor></mediaUsagePercentages>")
+            .append("<alarm type=\"packetLoss\" durationPercentage=\"0.1\"/>")
+            .append("<alarm type=\"excessiveJitter\" durationPercentage=\"0.0\"/>")
+            .append("<encryptedMedia>true</encryptedMedia>")
+            .append("<rxAudio><codec>opus</codec><packetStatistics><packetLossBursts><duration>0.2")
+            .append("</duration><density>0.01</density></packetLossBursts></packetStatistics></rxAudio>")
+            .append("<txAudio><codec>opus</codec></txAudio><rxVideo><codec>h264</codec>")
+            .append("<maxSizeWidth>1280</maxSizeWidth><maxSizeHeight>720</maxSizeHeight></rxVideo>")
+            .append("<txVideo><codec>h264</codec><maxSizeWidth>1280</maxSizeWidth>")
+            .append("<maxSizeHeight>720</maxSizeHeight></txVideo></callLeg>");
+        default -> sb.append("callEnd").append(head(idx)).append("<call id=\"").append(call)
+            .append("\"><callLegsCompleted>3</callLegsCompleted><callLegsMaxActive>3</callLegsMaxActive>")
+            .append("<durationSeconds>3955</durationSeconds></call>");
+      }
+      sb.append("</record>\n");
+    }
+    sb.append("</records>\n");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String head(long idx) {
+    return "\" time=\"2026-03-02T09:00:00Z\" recordIndex=\"" + (idx + 1) + "\" correlatorIndex=\""
+        + idx + "\">";
+  }
+}

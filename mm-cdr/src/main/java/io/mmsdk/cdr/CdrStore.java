@@ -1,0 +1,43 @@
+package io.mmsdk.cdr;
+
+import java.util.function.Consumer;
+
+/**
+ * Durable storage of received batches behind a {@link CdrPipeline}. {@link CdrJournal} is the
+ * embedded, file-backed default; {@link #none()} keeps nothing.
+ */
+public interface CdrStore extends AutoCloseable {
+
+  /**
+   * Stores {@code batch}; when this returns normally the batch must survive a crash of the process.
+   *
+   * @throws CdrStoreException if it could not be stored
+   */
+  void append(ReceivedBatch batch);
+
+  /** Passes every retained batch to {@code consumer}, oldest first. */
+  void replay(Consumer<ReceivedBatch> consumer);
+
+  /** Releases files and threads. */
+  @Override
+  void close();
+
+  /** Returns a store that keeps nothing: acknowledged batches are lost if the process stops. */
+  static CdrStore none() {
+    return new CdrStore() {
+      @Override
+      public void append(ReceivedBatch batch) {}
+
+      @Override
+      public void replay(Consumer<ReceivedBatch> consumer) {}
+
+      @Override
+      public void close() {}
+
+      @Override
+      public String toString() {
+        return "CdrStore.none()";
+      }
+    };
+  }
+}

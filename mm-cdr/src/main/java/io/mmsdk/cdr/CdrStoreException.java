@@ -1,0 +1,13 @@
+package io.mmsdk.cdr;
+
+import io.mmsdk.cms.MmSdkException;
+
+/** A batch could not be written to or read from a {@link CdrStore}. */
+public final class CdrStoreException extends MmSdkException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception with a message that says what failed and what to do. */
+  public CdrStoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,604 @@
+package io.mmsdk.cdr;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mmsdk.cdr.Meeting.LogEntry;
+import io.mmsdk.cdr.Meeting.LogKind;
+import io.mmsdk.cdr.Meeting.ParticipantState;
+import io.mmsdk.core.time.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps live meetings, their participants and state from CDR events: add it as a {@link
+ * CdrListener} of a {@link CdrPipeline}. It merges the calls of one meeting hosted on several Call
+ * Bridges (same {@code callCorrelator}, else same space), tolerates records that arrive out of
+ * order or never (a leg that starts before its call, a call whose {@code callStart} was lost,
+ * re-sent records), ends the calls of a Call Bridge that restarted, and keeps ended meetings with their
+ * log (the newest 5,000 entries per meeting) for the retention period (7 days by default)
+ * measured on the {@link Scheduler}'s clock.
+ *
+ * <p>Thread-safe. {@link #close()} stops the periodic clean-up.
+ */
+public final class MeetingTracker implements CdrListener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(MeetingTracker.class);
+  private static final String DISTRIBUTION_LINK = "distributionLink";
+  /** Bounds a meeting's log so a flapping participant cannot exhaust memory. */
+  static final int MAX_LOG_ENTRIES = 5_000;
+
+  private final Scheduler scheduler;
+  private final Duration retention;
+  private final List<MeetingListener> listeners;
+  private final Scheduler.Cancellable purgeTask;
+
+  private final Map<String, M> meetings = new LinkedHashMap<>();
+  private final Map<String, M> byCall = new HashMap<>();
+  private final Map<String, M> activeByCorrelator = new HashMap<>();
+  private final Map<String, M> activeBySpace = new HashMap<>();
+  private final Map<String, Leg> legs = new HashMap<>();
+  private final Map<String, M> byMedia = new HashMap<>();
+
+  private MeetingTracker(Builder b) {
+    this.scheduler = b.scheduler;
+    this.retention = b.retention;
+    this.listeners = new CopyOnWriteArrayList<>(b.listeners);
+    this.purgeTask =
+        scheduler.scheduleRepeating(Duration.ofHours(1), Duration.ofHours(1), this::purgeExpired);
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Adds a listener for changes from now on. */
+  public void addListener(MeetingListener listener) {
+    listeners.add(requireNonNull(listener, "listener == null"));
+  }
+
+  @Override
+  public synchronized void onEvent(CdrEvent event) {
+    requireNonNull(event, "event == null");
+    String cluster = event.origin().clusterId();
+    if (event instanceof CdrEvent.RecordReceived r) {
+      onRecord(cluster, r.session(), r.callBridge(), r.record());
+    } else if (event instanceof CdrEvent.CallBridgeRestarted r) {
+      onRestart(cluster, r.previousSession(), r);
+    } else if (event instanceof CdrEvent.RecordsMissing m) {
+      for (M meeting : new ArrayList<>(meetings.values())) {
+        if (!meeting.ended && meeting.hasSession(m.session())) {
+          change(meeting, new LogEntry(scheduler.now(), LogKind.RECORDS_MISSING, m.session(),
+              m.count() + " records " + m.cause()));
+        }
+      }
+    }
+  }
+
+  /** Returns the meetings running now, oldest first. */
+  public synchronized List<Meeting> activeMeetings() {
+    return snapshots(meetings.values().stream().filter(m -> !m.ended).toList());
+  }
+
+  /** Returns the meetings running now on cluster {@code clusterId}, oldest first. */
+  public synchronized List<Meeting> activeMeetings(String clusterId) {
+    requireNonNull(clusterId, "clusterId == null");
+    return snapshots(
+        meetings.values().stream().filter(m -> !m.ended && m.cluster.equals(clusterId)).toList());
+  }
+
+  /**
+   * Returns the running meetings in spaces tagged {@code tag}, oldest first.
+   *
+   * @param tag the tag to look for
+   * @param spaceTags the caller's tags of a space GUID (return an empty set if none)
+   */
+  public synchronized List<Meeting> activeMeetingsInSpacesTagged(
+      String tag, Function<String, Set<String>> spaceTags) {
+    requireNonNull(tag, "tag == null");
+    requireNonNull(spaceTags, "spaceTags == null");
+    List<M> out = new ArrayList<>();
+    for (M m : meetings.values()) {
+      if (!m.ended && m.coSpace != null) {
+        Set<String> tags = spaceTags.apply(m.coSpace);
+        if (tags != null && tags.contains(tag)) {
+          out.add(m);
+        }
+      }
+    }
+    return snapshots(out);
+  }
+
+  /** Returns every meeting kept: running ones and those ended within the retention period. */
+  public synchronized List<Meeting> meetings() {
+    return snapshots(meetings.values());
+  }
+
+  /** Returns the meeting with {@code id}, if kept. */
+  public synchronized Optional<Meeting> findMeeting(String id) {
+    requireNonNull(id, "id == null");
+    M m = meetings.get(id);
+    return m == null ? Optional.empty() : Optional.of(m.snapshot());
+  }
+
+  /** Returns the meeting that call {@code callId} on cluster {@code clusterId} belongs to. */
+  public synchronized Optional<Meeting> findMeetingByCall(String clusterId, String callId) {
+    M m = byCall.get(key(clusterId, callId));
+    return m == null ? Optional.empty() : Optional.of(m.snapshot());
+  }
+
+  /** Returns how many participant legs are active across all meetings. */
+  public synchronized int activeParticipantCount() {
+    int n = 0;
+    for (M m : meetings.values()) {
+      for (Leg l : m.legs.values()) {
+        if (!l.link && l.state != ParticipantState.ENDED) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Forgets meetings that ended more than the retention period ago. Runs hourly by itself. */
+  public synchronized void purgeExpired() {
+    Instant cutoff = scheduler.now().minus(retention);
+    for (var it = meetings.values().iterator(); it.hasNext(); ) {
+      M m = it.next();
+      if (m.ended && m.endObservedAt.isBefore(cutoff)) {
+        it.remove();
+        for (String callId : m.calls.keySet()) {
+          byCall.remove(key(m.cluster, callId), m);
+        }
+        for (Leg l : m.legs.values()) {
+          legs.remove(key(m.cluster, l.id), l);
+        }
+        byMedia.values().removeIf(x -> x == m);
+      }
+    }
+  }
+
+  /** Stops the hourly clean-up. */
+  @Override
+  public void close() {
+    purgeTask.cancel();
+  }
+
+  private void onRecord(String cluster, String session, String bridge, CdrRecord record) {
+    Instant t = record.header().time();
+    if (record instanceof CallStart c) {
+      callStart(cluster, session, bridge, c, t);
+    } else if (record instanceof CallLegStart s) {
+      Leg leg = leg(cluster, s.callLegId(), bridge, t);
+      leg.displayName = s.displayName() != null ? s.displayName() : leg.displayName;
+      leg.remoteParty = s.remoteParty() != null ? s.remoteParty() : leg.remoteParty;
+      leg.direction = s.direction();
+      leg.link = DISTRIBUTION_LINK.equals(s.subType());
+      if (s.callId() != null) {
+        attach(cluster, session, bridge, leg, s.callId(), t);
+      }
+    } else if (record instanceof CallLegUpdate u) {
+      Leg leg = leg(cluster, u.callLegId(), bridge, t);
+      if (u.displayName() != null) {
+        leg.displayName = u.displayName();
+      }
+      if ("connected".equals(u.state())) {
+        leg.connected = true;
+      }
+      if (u.deactivated() != null) {
+        leg.lobby = u.deactivated();
+      }
+      if (u.callId() != null && !u.callId().equals(leg.callId)) {
+        attach(cluster, session, bridge, leg, u.callId(), t);
+      }
+      updateLegState(leg, t);
+    } else if (record instanceof CallLegEnd e) {
+      Leg leg = legs.get(key(cluster, e.callLegId()));
+      if (leg == null || leg.meeting == null) {
+        // The leg never reached a meeting we know (e.g. it ended in an IVR): nothing to show.
+        legs.remove(key(cluster, e.callLegId()));
+        return;
+      }
+      endLeg(leg, t, e.reason());
+    } else if (record instanceof CallEnd e) {
+      M m = byCall.get(key(cluster, e.callId()));
+      if (m != null) {
+        endCall(m, e.callId(), t, "callEnded");
+      }
+    } else if (record instanceof RecordingStart r) {
+      media(cluster, r.callId(), r.recordingId(), LogKind.RECORDING_STARTED, t,
+          r.path() == null ? "" : r.path());
+    } else if (record instanceof RecordingEnd r) {
+      media(cluster, null, r.recordingId(), LogKind.RECORDING_STOPPED, t, "");
+    } else if (record instanceof StreamingStart s) {
+      media(cluster, s.callId(), s.streamingId(), LogKind.STREAMING_STARTED, t,
+          s.streamUrl() == null ? "" : s.streamUrl());
+    } else if (record instanceof StreamingEnd s) {
+      media(cluster, null, s.streamingId(), LogKind.STREAMING_STOPPED, t, "");
+    }
+  }
+
+  private void callStart(String cluster, String session, String bridge, CallStart c, Instant t) {
+    M existing = byCall.get(key(cluster, c.callId()));
+    M target = null;
+    if (c.callCorrelator() != null) {
+      target = activeByCorrelator.get(key(cluster, c.callCorrelator()));
+    }
+    if (target == null && c.coSpace() != null) {
+      target = activeBySpace.get(key(cluster, c.coSpace()));
+    }
+    if (existing != null && existing.ended) {
+      return; // a late callStart for a call we already closed
+    }
+    if (existing != null) {
+      existing.fill(c);
+      if (target != null && target != existing) {
+        merge(existing, target);
+        existing = target;
+      }
+      index(existing);
+      return;
+    }
+    if (target != null) {
+      target.fill(c);
+      target.calls.put(c.callId(), new CallInfo(c.callId(), bridge, session));
+      byCall.put(key(cluster, c.callId()), target);
+      change(target, new LogEntry(t, LogKind.CALL_ADDED, c.callId(),
+          bridge == null ? "" : "on Call Bridge " + bridge));
+      return;
+    }
+    M m = newMeeting(cluster, session, bridge, c.callId(), t);
+    m.fill(c);
+    index(m);
+  }
+
+  private M newMeeting(String cluster, String session, String bridge, String callId, Instant t) {
+    M m = new M(callId, cluster, t);
+    m.calls.put(callId, new CallInfo(callId, bridge, session));
+    meetings.put(m.id, m);
+    byCall.put(key(cluster, callId), m);
+    change(m, new LogEntry(t, LogKind.MEETING_STARTED, callId, ""));
+    return m;
+  }
+
+  private void index(M m) {
+    if (m.correlator != null) {
+      activeByCorrelator.put(key(m.cluster, m.correlator), m);
+    }
+    if (m.coSpace != null) {
+      activeBySpace.put(key(m.cluster, m.coSpace), m);
+    }
+  }
+
+  /** Moves everything of {@code from} (a meeting made before its callStart arrived) into {@code to}. */
+  private void merge(M from, M to) {
+    meetings.remove(from.id);
+    for (CallInfo ci : from.calls.values()) {
+      to.calls.put(ci.callId, ci);
+      byCall.put(key(to.cluster, ci.callId), to);
+      to.log(new LogEntry(from.start, LogKind.CALL_ADDED, ci.callId,
+          ci.bridge == null ? "" : "on Call Bridge " + ci.bridge));
+    }
+    for (Leg l : from.legs.values()) {
+      l.meeting = to;
+      to.legs.put(l.id, l);
+    }
+    for (LogEntry e : from.log) {
+      if (e.kind() != LogKind.MEETING_STARTED) {
+        to.log(e);
+      }
+    }
+    List<LogEntry> sorted = new ArrayList<>(to.log);
+    sorted.sort(Comparator.comparing(LogEntry::time));
+    to.log.clear();
+    to.log.addAll(sorted);
+    if (from.start.isBefore(to.start)) {
+      to.start = from.start;
+    }
+    byMedia.replaceAll((k, v) -> v == from ? to : v);
+    notifyListeners(to, to.log.peekLast());
+  }
+
+  private Leg leg(String cluster, String legId, String bridge, Instant t) {
+    return legs.computeIfAbsent(key(cluster, legId), k -> new Leg(legId, bridge, t));
+  }
+
+  private void attach(String cluster, String session, String bridge, Leg leg, String callId,
+      Instant t) {
+    M m = byCall.get(key(cluster, callId));
+    if (m == null) {
+      // The leg names a call whose callStart has not arrived (or never will): start the meeting.
+      m = newMeeting(cluster, session, bridge, callId, t);
+    }
+    Leg known = m.legs.get(leg.id);
+    if (known != null && known != leg && known.state == ParticipantState.ENDED) {
+      legs.remove(key(cluster, leg.id), leg); // a late update for a leg that already left
+      return;
+    }
+    if (leg.meeting != null && leg.meeting != m) {
+      leg.meeting.legs.remove(leg.id);
+    }
+    boolean isNew = leg.meeting != m;
+    leg.callId = callId;
+    leg.meeting = m;
+    m.legs.put(leg.id, leg);
+    if (isNew && !leg.link) {
+      change(m, new LogEntry(t, LogKind.PARTICIPANT_JOINED, leg.id,
+          leg.displayName == null ? "" : leg.displayName));
+    }
+    updateLegState(leg, t);
+  }
+
+  private void updateLegState(Leg leg, Instant t) {
+    if (leg.state == ParticipantState.ENDED) {
+      return;
+    }
+    ParticipantState s = !leg.connected ? ParticipantState.CONNECTING
+        : leg.lobby ? ParticipantState.IN_LOBBY : ParticipantState.CONNECTED;
+    if (s == leg.state) {
+      return;
+    }
+    leg.state = s;
+    if (leg.meeting != null && !leg.link && s != ParticipantState.CONNECTING) {
+      change(leg.meeting, new LogEntry(t,
+          s == ParticipantState.CONNECTED ? LogKind.PARTICIPANT_CONNECTED
+              : LogKind.PARTICIPANT_IN_LOBBY,
+          leg.id, leg.displayName == null ? "" : leg.displayName));
+    }
+  }
+
+  private void endLeg(Leg leg, Instant t, String reason) {
+    if (leg.state == ParticipantState.ENDED) {
+      if (reason != null) {
+        leg.endReason = reason;
+      }
+      return;
+    }
+    leg.state = ParticipantState.ENDED;
+    leg.leftAt = t;
+    leg.endReason = reason;
+    legs.remove(key(leg.meeting.cluster, leg.id), leg);
+    if (!leg.link) {
+      change(leg.meeting, new LogEntry(t, LogKind.PARTICIPANT_LEFT, leg.id,
+          reason == null ? "" : reason));
+    }
+  }
+
+  private void endCall(M m, String callId, Instant t, String reason) {
+    CallInfo ci = m.calls.get(callId);
+    if (ci == null || ci.ended) {
+      return;
+    }
+    ci.ended = true;
+    for (Leg l : new ArrayList<>(m.legs.values())) {
+      if (callId.equals(l.callId) && l.state != ParticipantState.ENDED) {
+        endLeg(l, t, reason);
+      }
+    }
+    change(m, new LogEntry(t, LogKind.CALL_ENDED, callId, reason));
+    if (m.calls.values().stream().allMatch(c -> c.ended)) {
+      m.ended = true;
+      m.end = t;
+      m.endReason = reason;
+      m.endObservedAt = scheduler.now();
+      if (m.correlator != null) {
+        activeByCorrelator.remove(key(m.cluster, m.correlator), m);
+      }
+      if (m.coSpace != null) {
+        activeBySpace.remove(key(m.cluster, m.coSpace), m);
+      }
+      change(m, new LogEntry(t, LogKind.MEETING_ENDED, m.id, reason));
+    }
+  }
+
+  private void onRestart(String cluster, String previousSession, CdrEvent.CallBridgeRestarted r) {
+    Instant t = scheduler.now();
+    for (M m : new ArrayList<>(meetings.values())) {
+      if (m.ended || !m.cluster.equals(cluster)) {
+        continue;
+      }
+      for (CallInfo ci : new ArrayList<>(m.calls.values())) {
+        if (!ci.ended && previousSession.equals(ci.session)) {
+          endCall(m, ci.callId, t, "callBridgeRestarted");
+        }
+      }
+    }
+    // Legs that never reached a meeting on the restarted Call Bridge are gone too.
+    legs.values().removeIf(l -> l.meeting == null && r.callBridge() != null
+        && r.callBridge().equals(l.bridge));
+  }
+
+  private void media(String cluster, String callId, String mediaId, LogKind kind, Instant t,
+      String detail) {
+    M m = callId != null ? byCall.get(key(cluster, callId)) : byMedia.get(key(cluster, mediaId));
+    if (m == null) {
+      return;
+    }
+    if (callId != null) {
+      byMedia.put(key(cluster, mediaId), m);
+    } else {
+      byMedia.remove(key(cluster, mediaId));
+    }
+    change(m, new LogEntry(t, kind, mediaId, detail));
+  }
+
+  private void change(M m, LogEntry e) {
+    m.log(e);
+    notifyListeners(m, e);
+  }
+
+  private void notifyListeners(M m, LogEntry e) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    Meeting snap = m.snapshot();
+    for (MeetingListener l : listeners) {
+      try {
+        l.onMeetingChanged(snap, e);
+      } catch (RuntimeException ex) {
+        log.warn("Meeting listener {} failed on {}; continuing", l, e.kind(), ex);
+      }
+    }
+  }
+
+  private static List<Meeting> snapshots(Collection<M> ms) {
+    List<Meeting> out = new ArrayList<>(ms.size());
+    for (M m : ms) {
+      out.add(m.snapshot());
+    }
+    out.sort(Comparator.comparing(Meeting::startTime).thenComparing(Meeting::id));
+    return out;
+  }
+
+  private static String key(String cluster, String id) {
+    return cluster + '|' + id;
+  }
+
+  /** Mutable state of one meeting. */
+  private static final class M {
+    final String id;
+    final String cluster;
+    String name;
+    String coSpace;
+    String correlator;
+    String callType;
+    Instant start;
+    Instant end;
+    String endReason;
+    boolean ended;
+    Instant endObservedAt;
+    final Map<String, CallInfo> calls = new LinkedHashMap<>(2);
+    final Map<String, Leg> legs = new LinkedHashMap<>(4);
+    final java.util.ArrayDeque<LogEntry> log = new java.util.ArrayDeque<>(8);
+
+    M(String id, String cluster, Instant start) {
+      this.id = id;
+      this.cluster = cluster;
+      this.start = start;
+    }
+
+    void fill(CallStart c) {
+      name = name != null ? name : c.name();
+      coSpace = coSpace != null ? coSpace : c.coSpace();
+      correlator = correlator != null ? correlator : c.callCorrelator();
+      callType = callType != null ? callType : c.callType();
+    }
+
+    boolean hasSession(String session) {
+      for (CallInfo c : calls.values()) {
+        if (session.equals(c.session)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void log(LogEntry e) {
+      if (log.size() >= MAX_LOG_ENTRIES) {
+        log.pollFirst(); // keep the newest entries
+      }
+      log.add(e);
+    }
+
+    Meeting snapshot() {
+      List<Meeting.Call> cs = new ArrayList<>(calls.size());
+      for (CallInfo c : calls.values()) {
+        cs.add(new Meeting.Call(c.callId, c.bridge, c.session, c.ended));
+      }
+      List<Meeting.Participant> ps = new ArrayList<>(legs.size());
+      for (Leg l : legs.values()) {
+        if (!l.link) {
+          ps.add(new Meeting.Participant(l.id, l.callId, l.bridge, l.displayName, l.remoteParty,
+              l.direction, l.state, l.joinedAt, l.leftAt, l.endReason));
+        }
+      }
+      return new Meeting(id, cluster, name, coSpace, correlator, callType,
+          ended ? Meeting.State.ENDED : Meeting.State.ACTIVE, start, end, endReason, cs, ps,
+          new ArrayList<>(log));
+    }
+  }
+
+  private static final class CallInfo {
+    final String callId;
+    final String bridge;
+    final String session;
+    boolean ended;
+
+    CallInfo(String callId, String bridge, String session) {
+      this.callId = callId;
+      this.bridge = bridge;
+      this.session = session;
+    }
+  }
+
+  private static final class Leg {
+    final String id;
+    final String bridge;
+    final Instant joinedAt;
+    String callId;
+    M meeting;
+    String displayName;
+    String remoteParty;
+    String direction;
+    boolean link;
+    boolean connected;
+    boolean lobby;
+    ParticipantState state = ParticipantState.CONNECTING;
+    Instant leftAt;
+    String endReason;
+
+    Leg(String id, String bridge, Instant joinedAt) {
+      this.id = id;
+      this.bridge = bridge;
+      this.joinedAt = joinedAt;
+    }
+  }
+
+  /** Builds a {@link MeetingTracker}. */
+  public static final class Builder {
+    private Scheduler scheduler = Scheduler.system();
+    private Duration retention = Duration.ofDays(7);
+    private final List<MeetingListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Sets the scheduler whose clock measures retention and which runs the hourly clean-up. */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = requireNonNull(scheduler, "scheduler == null");
+      return this;
+    }
+
+    /** Sets how long ended meetings and their logs are kept (default 7 days). */
+    public Builder retention(Duration retention) {
+      requireNonNull(retention, "retention == null");
+      if (retention.isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("retention must be positive: " + retention);
+      }
+      this.retention = retention;
+      return this;
+    }
+
+    /** Adds a listener. */
+    public Builder addListener(MeetingListener listener) {
+      listeners.add(requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
+    /** Returns the tracker. */
+    public MeetingTracker build() {
+      return new MeetingTracker(this);
+    }
+  }
+}

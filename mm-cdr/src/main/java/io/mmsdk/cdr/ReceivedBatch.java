@@ -1,0 +1,69 @@
+package io.mmsdk.cdr;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * A parsed batch with where and when it was received and the exact bytes that arrived (kept so a
+ * journal can store what the Call Bridge sent, unknown content included).
+ */
+public final class ReceivedBatch {
+  private final CdrOrigin origin;
+  private final Instant receivedAt;
+  private final byte[] body;
+  private final CdrBatch batch;
+
+  private ReceivedBatch(CdrOrigin origin, Instant receivedAt, byte[] body, CdrBatch batch) {
+    this.origin = requireNonNull(origin, "origin == null");
+    this.receivedAt = requireNonNull(receivedAt, "receivedAt == null");
+    this.body = requireNonNull(body, "body == null");
+    this.batch = requireNonNull(batch, "batch == null");
+  }
+
+  /**
+   * Returns a received batch. {@code body} is copied.
+   *
+   * @param origin the receiver URI's tags
+   * @param receivedAt when it arrived
+   * @param body the raw XML document
+   * @param batch {@code body} parsed
+   */
+  public static ReceivedBatch of(CdrOrigin origin, Instant receivedAt, byte[] body, CdrBatch batch) {
+    return new ReceivedBatch(origin, receivedAt, requireNonNull(body, "body == null").clone(), batch);
+  }
+
+  static ReceivedBatch wrap(CdrOrigin origin, Instant receivedAt, byte[] body, CdrBatch batch) {
+    return new ReceivedBatch(origin, receivedAt, body, batch);
+  }
+
+  /** Returns the receiver URI's tags. */
+  public CdrOrigin origin() {
+    return origin;
+  }
+
+  /** Returns when the batch arrived. */
+  public Instant receivedAt() {
+    return receivedAt;
+  }
+
+  /** Returns a copy of the raw XML document. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  byte[] bodyNoCopy() {
+    return body;
+  }
+
+  /** Returns the parsed batch. */
+  public CdrBatch batch() {
+    return batch;
+  }
+
+  @Override
+  public String toString() {
+    return "ReceivedBatch[origin=" + origin + ", receivedAt=" + receivedAt + ", session="
+        + batch.session() + ", records=" + batch.records().size() + "]";
+  }
+}

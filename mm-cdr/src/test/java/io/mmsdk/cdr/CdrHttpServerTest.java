@@ -1,0 +1,53 @@
+package io.mmsdk.cdr;
+
+import static io.mmsdk.cdr.Batches.callEnd;
+import static io.mmsdk.cdr.Batches.doc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CdrHttpServerTest {
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private HttpResponse<String> post(URI uri, byte[] body) throws Exception {
+    return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void post_overLoopback_journaledThenAcknowledged(@TempDir Path dir) throws Exception {
+    List<CdrEvent> events = new ArrayList<>();
+    try (CdrPipeline pipeline = CdrPipeline.builder().store(CdrJournal.open(dir))
+            .addListener(events::add).build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).token("tok").build()).start()) {
+      URI uri = URI.create(server.uri() + "?cluster=london&token=tok");
+      HttpResponse<String> ok = post(uri, Fixtures.bytes("multi-record-batch.xml"));
+      assertEquals(200, ok.statusCode());
+      assertEquals(6, events.size());
+      assertEquals(200, post(uri, Fixtures.bytes("multi-record-batch.xml")).statusCode());
+      assertEquals(6, events.size(), "re-sent batch is not delivered again");
+      HttpResponse<String> bad = post(uri, Fixtures.bytes("truncated.xml"));
+      assertEquals(400, bad.statusCode());
+      assertTrue(bad.body().contains("line"), bad.body());
+      assertEquals(403, post(URI.create(server.uri() + "?cluster=london"),
+          Fixtures.bytes("multi-record-batch.xml")).statusCode());
+      HttpResponse<String> get = client.send(HttpRequest.newBuilder(uri).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(405, get.statusCode());
+    }
+  }
+}

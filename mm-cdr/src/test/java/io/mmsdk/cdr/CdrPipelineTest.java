@@ -1,0 +1,151 @@
+package io.mmsdk.cdr;
+
+import static io.mmsdk.cdr.Batches.callEnd;
+import static io.mmsdk.cdr.Batches.doc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
+import io.mmsdk.core.time.ManualScheduler;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CdrPipelineTest {
+  private static final CdrOrigin ORIGIN = CdrOrigin.ofCluster("london");
+  private final CdrParser parser = CdrParser.create();
+  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
+  private final List<CdrEvent> events = new ArrayList<>();
+
+  private ReceivedBatch batch(byte[] xml) {
+    return ReceivedBatch.of(ORIGIN, scheduler.now(), xml, parser.parse(xml));
+  }
+
+  private List<String> received() {
+    List<String> out = new ArrayList<>();
+    for (CdrEvent e : events) {
+      if (e instanceof CdrEvent.RecordReceived r) {
+        out.add(((CallEnd) r.record()).callId() + (r.replayed() ? "*" : ""));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void accept_resentBatch_deliveredOnce() {
+    CdrPipeline p = CdrPipeline.builder().addListener(events::add).build();
+    byte[] xml = doc("s1", "cb1", callEnd(1, 10, "a"), callEnd(2, 11, "b"));
+    p.accept(batch(xml));
+    p.accept(batch(xml));
+    p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"), callEnd(3, 12, "c"))));
+    assertEquals(List.of("a", "b", "c"), received());
+    assertEquals(3, p.duplicatesDropped());
+  }
+
+  @Test
+  void accept_sameCorrelatorIndexInOtherSession_notADuplicate() {
+    CdrPipeline p = CdrPipeline.builder().addListener(events::add).build();
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    p.accept(batch(doc("s2", "cb2", callEnd(1, 10, "b"))));
+    assertEquals(List.of("a", "b"), received());
+  }
+
+  @Test
+  void accept_recordIndexJump_reportsSequenceGap() {
+    CdrPipeline p = CdrPipeline.builder().addListener(events::add).build();
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    p.accept(batch(doc("s1", "cb1", callEnd(5, 14, "e"))));
+    CdrEvent.RecordsMissing gap = assertInstanceOf(CdrEvent.RecordsMissing.class, events.get(1));
+    assertEquals(Cause.SEQUENCE_GAP, gap.cause());
+    assertEquals(3, gap.count());
+    assertEquals(2, gap.firstIndex());
+    assertEquals(4, gap.lastIndex());
+    // The late records still arrive once, in the order received.
+    p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"))));
+    assertEquals(List.of("a", "e", "b"), received());
+  }
+
+  @Test
+  void accept_numPreceedingRecordsMissing_reportsDiscarded() {
+    CdrPipeline p = CdrPipeline.builder().addListener(events::add).build();
+    p.accept(batch(doc("s1", "cb1", Batches.record("callEnd", 1, 20, 7, "<call id=\"x\"/>"))));
+    CdrEvent.RecordsMissing m = assertInstanceOf(CdrEvent.RecordsMissing.class, events.get(0));
+    assertEquals(Cause.DISCARDED_BY_CALL_BRIDGE, m.cause());
+    assertEquals(7, m.count());
+    assertEquals(13, m.firstIndex());
+    assertEquals(19, m.lastIndex());
+  }
+
+  @Test
+  void accept_newSessionForSameBridge_reportsRestart() {
+    CdrPipeline p = CdrPipeline.builder().addListener(events::add).build();
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    p.accept(batch(doc("s2", "cb1", callEnd(1, 0, "b"))));
+    CdrEvent.CallBridgeRestarted r =
+        assertInstanceOf(CdrEvent.CallBridgeRestarted.class, events.get(1));
+    assertEquals("s1", r.previousSession());
+    assertEquals("s2", r.session());
+    assertEquals("cb1", r.callBridge());
+    assertEquals(List.of("a", "b"), received());
+  }
+
+  @Test
+  void accept_storeFails_nothingDeliveredAndResendProcessed() {
+    boolean[] fail = {true};
+    CdrStore flaky = new CdrStore() {
+      @Override
+      public void append(ReceivedBatch batch) {
+        if (fail[0]) {
+          throw new CdrStoreException("disk full", null);
+        }
+      }
+
+      @Override
+      public void replay(Consumer<ReceivedBatch> consumer) {}
+
+      @Override
+      public void close() {}
+    };
+    CdrPipeline p = CdrPipeline.builder().store(flaky).addListener(events::add).build();
+    byte[] xml = doc("s1", "cb1", callEnd(1, 10, "a"));
+    assertThrows(CdrStoreException.class, () -> p.accept(batch(xml)));
+    assertTrue(events.isEmpty());
+    fail[0] = false;
+    p.accept(batch(xml));
+    assertEquals(List.of("a"), received());
+  }
+
+  @Test
+  void build_withJournal_replaysAndStillDropsDuplicates(@TempDir Path dir) {
+    try (CdrPipeline p = CdrPipeline.builder()
+        .store(CdrJournal.builder(dir).scheduler(scheduler).build()).build()) {
+      p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"), callEnd(2, 11, "b"))));
+    }
+    try (CdrPipeline p = CdrPipeline.builder()
+        .store(CdrJournal.builder(dir).scheduler(scheduler).build())
+        .addListener(events::add).build()) {
+      assertEquals(List.of("a*", "b*"), received());
+      p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"), callEnd(3, 12, "c"))));
+      assertEquals(List.of("a*", "b*", "c"), received());
+      assertFalse(events.get(2).replayed());
+    }
+  }
+
+  @Test
+  void accept_listenerThrows_otherListenersStillCalled() {
+    CdrPipeline p = CdrPipeline.builder()
+        .addListener(e -> {
+          throw new IllegalStateException("boom");
+        })
+        .addListener(events::add).build();
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    assertEquals(List.of("a"), received());
+  }
+}

@@ -1,0 +1,218 @@
+package io.mmsdk.cdr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmsdk.cdr.Meeting.ParticipantState;
+import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.testkit.CallLegInfo;
+import io.mmsdk.testkit.ClusterOptions;
+import io.mmsdk.testkit.SimulatedCallBridge;
+import io.mmsdk.testkit.SimulatedCluster;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The simulated cluster (cms-testkit) pushes CDRs over HTTP to the real receiver; the tracker's
+ * view must match what the simulated calls did.
+ */
+class CdrTestkitEndToEndTest {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ManualScheduler scheduler =
+      ManualScheduler.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
+  private final AtomicInteger failNextAppends = new AtomicInteger();
+  @TempDir Path dir;
+  private SimulatedCluster cms;
+  private MeetingTracker tracker;
+  private CdrPipeline pipeline;
+  private CdrHttpServer server;
+
+  @BeforeEach
+  void start() {
+    cms = SimulatedCluster.start(ClusterOptions.builder().callBridges(2).build());
+    tracker = MeetingTracker.builder().scheduler(scheduler).build();
+    CdrJournal journal = CdrJournal.builder(dir).scheduler(scheduler).build();
+    CdrStore flaky = new CdrStore() {
+      @Override
+      public void append(ReceivedBatch batch) {
+        if (failNextAppends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          throw new CdrStoreException("simulated disk failure", null);
+        }
+        journal.append(batch);
+      }
+
+      @Override
+      public void replay(Consumer<ReceivedBatch> consumer) {
+        journal.replay(consumer);
+      }
+
+      @Override
+      public void close() {
+        journal.close();
+      }
+    };
+    pipeline = CdrPipeline.builder().store(flaky).addListener(tracker).build();
+    server = CdrHttpServer.builder()
+        .handler(CdrHandler.builder().sink(pipeline).token("t0k").scheduler(scheduler).build())
+        .start();
+    for (SimulatedCallBridge cb : cms.callBridges()) {
+      String uri = server.uri() + "?cluster=sim&token=t0k";
+      assertEquals(200, api(cb, "POST", "system/cdrReceivers", Map.of("uri", uri)).statusCode());
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    pipeline.close();
+    tracker.close();
+    cms.close();
+  }
+
+  private HttpResponse<String> api(SimulatedCallBridge cb, String method, String path,
+      Map<String, String> form) {
+    StringBuilder body = new StringBuilder();
+    form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+        .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    String auth = Base64.getEncoder().encodeToString(
+        (cms.apiUsername() + ":" + cms.apiPassword()).getBytes(StandardCharsets.UTF_8));
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(cb.baseUrl() + "/api/v1/" + path))
+              .header("Authorization", "Basic " + auth)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError("API call failed: " + method + " " + path, e);
+    }
+  }
+
+  private String createSpace(String name) {
+    HttpResponse<String> r = api(cms.callBridge(0), "POST", "coSpaces", Map.of("name", name));
+    String location = r.headers().firstValue("Location").orElseThrow();
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  private void delivered() {
+    assertTrue(cms.awaitCdrDelivered(Duration.ofSeconds(10)), "CDRs not delivered");
+  }
+
+  /** Checks every leg the simulator hosted against the tracker's participants. */
+  private void assertTrackerMatchesSimulator() {
+    Map<String, Meeting.Participant> seen = new HashMap<>();
+    for (Meeting m : tracker.meetings()) {
+      m.participants().forEach(p -> seen.put(p.callLegId(), p));
+    }
+    for (SimulatedCallBridge cb : cms.callBridges()) {
+      for (CallLegInfo leg : cb.callLegs()) {
+        Meeting.Participant p = seen.get(leg.id());
+        assertTrue(p != null, "tracker misses leg " + leg);
+        assertEquals(leg.isEnded(), p.state() == ParticipantState.ENDED, leg + " vs " + p);
+        if (leg.isEnded()) {
+          assertEquals(leg.endReason(), p.endReason(), leg + " vs " + p);
+        }
+      }
+    }
+  }
+
+  @Test
+  void meetingOverTwoBridges_trackerMatchesSimulatedCalls() {
+    String space = createSpace("Weekly");
+    CallLegInfo alice = cms.callBridge(0).join(space, "alice@example.com", "Alice");
+    CallLegInfo bob = cms.callBridge(1).join(space, "bob@example.com", "Bob");
+    delivered();
+    Meeting m = tracker.activeMeetings().get(0);
+    assertEquals(1, tracker.activeMeetings().size(), tracker.activeMeetings().toString());
+    assertEquals("sim", m.clusterId());
+    assertEquals(space, m.coSpace());
+    assertEquals(2, m.calls().size());
+    assertEquals(Set.of("Alice", "Bob"), m.activeParticipants().stream()
+        .map(Meeting.Participant::displayName).collect(Collectors.toSet()));
+    assertTrue(m.activeParticipants().stream()
+        .allMatch(p -> p.state() == ParticipantState.CONNECTED), m.toString());
+
+    assertEquals(200, api(cms.callBridge(1), "PUT", "callLegs/" + bob.id(),
+        Map.of("deactivated", "true")).statusCode());
+    delivered();
+    assertEquals(ParticipantState.IN_LOBBY, tracker.activeMeetings().get(0).participants().stream()
+        .filter(p -> p.callLegId().equals(bob.id())).findFirst().orElseThrow().state());
+
+    cms.clock().advance(Duration.ofSeconds(30));
+    cms.callBridge(0).leave(alice.id());
+    delivered();
+    assertEquals(1, tracker.activeMeetings().size(), "Bob is still in on bridge 2");
+    assertTrackerMatchesSimulator();
+
+    cms.callBridge(1).leave(bob.id());
+    delivered();
+    assertTrue(tracker.activeMeetings().isEmpty(), tracker.meetings().toString());
+    assertEquals(Meeting.State.ENDED, tracker.meetings().get(0).state());
+    assertTrackerMatchesSimulator();
+  }
+
+  @Test
+  void sinkFailure_callBridgeResends_participantsCountedOnce() {
+    String space = createSpace("Retro");
+    failNextAppends.set(2);
+    cms.callBridge(0).join(space, "carol@example.com", "Carol");
+    delivered();
+    Meeting m = tracker.activeMeetings().get(0);
+    assertEquals(1, m.participants().size());
+    assertEquals(ParticipantState.CONNECTED, m.participants().get(0).state());
+    assertEquals(0, failNextAppends.get(), "the store failed twice and the batch was re-sent");
+    assertTrackerMatchesSimulator();
+  }
+
+  @Test
+  void bridgeRestart_callsOnItEndAndMeetingEnds() {
+    String space = createSpace("Standup");
+    cms.callBridge(1).join(space, "dan@example.com", "Dan");
+    delivered();
+    assertEquals(1, tracker.activeMeetings().size());
+    cms.callBridge(1).restart();
+    cms.callBridge(1).startCall(createSpace("Other"));
+    delivered();
+    Meeting standup = tracker.meetings().stream().filter(x -> space.equals(x.coSpace()))
+        .findFirst().orElseThrow();
+    assertEquals(Meeting.State.ENDED, standup.state());
+    assertEquals("callBridgeRestarted", standup.endReason());
+    assertEquals(1, tracker.activeMeetings().size(), "the new call after the restart");
+  }
+
+  @Test
+  void receiverRestart_journalReplayRebuildsTracker() {
+    String space = createSpace("Replay");
+    cms.callBridge(0).join(space, "erin@example.com", "Erin");
+    delivered();
+    pipeline.close(); // the receiving process stops; its journal stays on disk
+    try (MeetingTracker rebuilt = MeetingTracker.builder().scheduler(scheduler).build();
+        CdrPipeline reopened = CdrPipeline.builder()
+            .store(CdrJournal.builder(dir).scheduler(scheduler).build())
+            .addListener(rebuilt).build()) {
+      assertEquals(1, rebuilt.activeMeetings().size());
+      assertEquals("Erin", rebuilt.activeMeetings().get(0).participants().get(0).displayName());
+      assertEquals(ParticipantState.CONNECTED,
+          rebuilt.activeMeetings().get(0).participants().get(0).state());
+      assertEquals(3, reopened.recordsDelivered(), "callStart, callLegStart, callLegUpdate");
+    }
+  }
+}

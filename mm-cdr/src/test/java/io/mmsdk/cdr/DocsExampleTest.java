@@ -1,0 +1,52 @@
+package io.mmsdk.cdr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.core.time.Scheduler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The quick start of docs/mm-cdr.md, kept compiling and working (plain HTTP on loopback). */
+class DocsExampleTest {
+  @Test
+  void quickStart_postedBatch_visibleAsMeeting(@TempDir Path dir) throws Exception {
+    Scheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
+    String secret = "shared-secret";
+    String clusterId = "london";
+    MeetingTracker tracker = MeetingTracker.builder().scheduler(scheduler).build();
+    CdrPipeline pipeline = CdrPipeline.builder()
+        .store(CdrJournal.builder(dir).scheduler(scheduler).build())
+        .addListener(tracker)
+        .build();
+    CdrHttpServer server = CdrHttpServer.builder()
+        .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+        .handler(CdrHandler.builder().sink(pipeline).token(secret).scheduler(scheduler).build())
+        .start();
+    URI receiverUri = URI.create(server.uri() + "?cluster=" + clusterId + "&token=" + secret);
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(receiverUri)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.bytes("two-bridges-a.xml")))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode());
+      Meeting m = tracker.activeMeetings().get(0);
+      assertEquals("All Hands", m.name());
+      assertEquals(1, m.activeParticipants().size());
+      assertEquals(clusterId, m.clusterId());
+    } finally {
+      server.close();
+      pipeline.close();
+      tracker.close();
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.mmsdk.cdr;
+
+import static io.mmsdk.cdr.Batches.doc;
+import static io.mmsdk.cdr.Batches.record;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmsdk.cdr.Meeting.LogKind;
+import io.mmsdk.cdr.Meeting.ParticipantState;
+import io.mmsdk.core.time.ManualScheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MeetingTrackerTest {
+  private static final String BRIDGE_A = "cb00000a-0000-4000-8000-00000000000a";
+  private static final String BRIDGE_B = "cb00000b-0000-4000-8000-00000000000b";
+  private final ManualScheduler scheduler =
+      ManualScheduler.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
+  private final List<Meeting.LogEntry> changes = new ArrayList<>();
+  private final MeetingTracker tracker = MeetingTracker.builder().scheduler(scheduler)
+      .addListener((m, e) -> changes.add(e)).build();
+  private final CdrPipeline pipeline = CdrPipeline.builder().addListener(tracker).build();
+  private final CdrParser parser = CdrParser.create();
+
+  @AfterEach
+  void close() {
+    tracker.close();
+  }
+
+  private void post(byte[] xml) {
+    pipeline.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), xml,
+        parser.parse(xml)));
+  }
+
+  private Meeting only() {
+    List<Meeting> active = tracker.activeMeetings();
+    assertEquals(1, active.size(), active.toString());
+    return active.get(0);
+  }
+
+  @Test
+  void legStartsBeforeItsCall_joinsMeetingThenEndsWithReason() {
+    post(Fixtures.bytes("multi-record-batch.xml"));
+    assertTrue(tracker.activeMeetings().isEmpty());
+    Meeting m = tracker.findMeeting("call0001-0000-4000-8000-000000000001").orElseThrow();
+    assertEquals("Weekly Review", m.name());
+    assertEquals(Meeting.State.ENDED, m.state());
+    assertEquals("callEnded", m.endReason());
+    Meeting.Participant ada = m.participants().get(0);
+    assertEquals("Ada Lovelace", ada.displayName());
+    assertEquals(ParticipantState.ENDED, ada.state());
+    assertEquals("remoteTeardown", ada.endReason());
+    assertEquals(List.of(LogKind.MEETING_STARTED, LogKind.PARTICIPANT_JOINED,
+            LogKind.PARTICIPANT_CONNECTED, LogKind.PARTICIPANT_LEFT, LogKind.CALL_ENDED,
+            LogKind.MEETING_ENDED),
+        m.log().stream().map(Meeting.LogEntry::kind).toList());
+  }
+
+  @Test
+  void meetingOverTwoBridges_mergedByCorrelatorAndEndsWithLastCall() {
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    post(Fixtures.bytes("two-bridges-b.xml"));
+    Meeting m = only();
+    assertEquals(2, m.calls().size());
+    assertEquals(List.of("Grace Hopper", "Alan Turing"),
+        m.participants().stream().map(Meeting.Participant::displayName).toList(),
+        "the distribution link is not a participant");
+    assertEquals(ParticipantState.CONNECTED, m.participants().get(0).state());
+    assertEquals(ParticipantState.IN_LOBBY, m.participants().get(1).state());
+    assertEquals(BRIDGE_B, m.participants().get(1).callBridge());
+
+    post(doc("aaaaaaaa-0000-4000-8000-00000000000a", BRIDGE_A,
+        record("callEnd", 4, 103, "<call id=\"callA001-0000-4000-8000-00000000000a\"/>")));
+    m = only();
+    assertEquals(ParticipantState.ENDED, m.participants().get(0).state());
+    assertEquals("callEnded", m.participants().get(0).endReason());
+    assertTrue(m.isActive());
+
+    post(doc("bbbbbbbb-0000-4000-8000-00000000000b", BRIDGE_B,
+        record("callEnd", 11, 504, "<call id=\"callB001-0000-4000-8000-00000000000b\"/>")));
+    assertTrue(tracker.activeMeetings().isEmpty());
+    assertEquals(Meeting.State.ENDED, tracker.meetings().get(0).state());
+  }
+
+  @Test
+  void lobby_deactivatedThenActivated_stateFollows() {
+    post(Fixtures.bytes("two-bridges-b.xml"));
+    assertEquals(ParticipantState.IN_LOBBY, only().participants().get(0).state());
+    post(doc("bbbbbbbb-0000-4000-8000-00000000000b", BRIDGE_B,
+        record("callLegUpdate", 11, 504, "<callLeg id=\"legB0001-0000-4000-8000-00000000000b\">"
+            + "<deactivated>false</deactivated></callLeg>")));
+    assertEquals(ParticipantState.CONNECTED, only().participants().get(0).state());
+    assertEquals(LogKind.PARTICIPANT_CONNECTED, changes.get(changes.size() - 1).kind());
+  }
+
+  @Test
+  void duplicates_notCountedTwice() {
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    Meeting m = only();
+    assertEquals(1, m.participants().size());
+    assertEquals(3, m.log().size());
+  }
+
+  @Test
+  void bridgeRestart_callsOnThatBridgeEnd() {
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    post(Fixtures.bytes("two-bridges-b.xml"));
+    post(doc("aaaaaaaa-0000-4000-8000-0000000000a2", BRIDGE_A,
+        record("callLegStart", 1, 0, "<callLeg id=\"legA0002-0000-4000-8000-00000000000a\">"
+            + "<ivr/></callLeg>")));
+    Meeting m = only();
+    Meeting.Participant grace = m.participants().get(0);
+    assertEquals(ParticipantState.ENDED, grace.state());
+    assertEquals("callBridgeRestarted", grace.endReason());
+    assertTrue(m.calls().get(0).ended());
+    assertFalse(m.calls().get(1).ended());
+  }
+
+  @Test
+  void gap_loggedOnMeetingsOfThatSession() {
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    post(doc("aaaaaaaa-0000-4000-8000-00000000000a", BRIDGE_A,
+        record("callLegUpdate", 9, 110, "<callLeg id=\"legA0001-0000-4000-8000-00000000000a\">"
+            + "<deactivated>true</deactivated></callLeg>")));
+    Meeting m = only();
+    assertTrue(m.log().stream().anyMatch(e -> e.kind() == LogKind.RECORDS_MISSING
+        && e.detail().equals("5 records SEQUENCE_GAP")), m.log().toString());
+    assertEquals(ParticipantState.IN_LOBBY, m.participants().get(0).state());
+  }
+
+  @Test
+  void callStartMissing_meetingFromLegThenMergedWhenOtherBridgeMatches() {
+    // Bridge B's callStart is lost; its leg names the call, then A's callStart arrives.
+    post(doc("bbbbbbbb-0000-4000-8000-00000000000b", BRIDGE_B,
+        record("callLegStart", 1, 1, "<callLeg id=\"leg1\"><displayName>Lin</displayName>"
+            + "<call>callB</call></callLeg>")));
+    Meeting provisional = only();
+    assertNull(provisional.name());
+    post(doc("aaaaaaaa-0000-4000-8000-00000000000a", BRIDGE_A,
+        record("callStart", 1, 1, "<call id=\"callA\"><name>Design</name>"
+            + "<callCorrelator>K</callCorrelator></call>")));
+    post(doc("bbbbbbbb-0000-4000-8000-00000000000b", BRIDGE_B,
+        record("callStart", 2, 2, "<call id=\"callB\"><name>Design</name>"
+            + "<callCorrelator>K</callCorrelator></call>")));
+    Meeting m = only();
+    assertEquals("Design", m.name());
+    assertEquals(2, m.calls().size());
+    assertEquals("Lin", m.participants().get(0).displayName());
+  }
+
+  @Test
+  void retention_endedMeetingKeptSevenDaysOnSchedulerClock() {
+    post(Fixtures.bytes("multi-record-batch.xml"));
+    scheduler.advance(Duration.ofDays(6).plusHours(23));
+    assertEquals(1, tracker.meetings().size());
+    scheduler.advance(Duration.ofHours(2));
+    assertTrue(tracker.meetings().isEmpty());
+  }
+
+  @Test
+  void activeMeetingsInSpacesTagged_usesCallerLookup() {
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    Map<String, Set<String>> tags =
+        Map.of("space002-0000-4000-8000-000000000002", Set.of("sales", "emea"));
+    assertEquals(1, tracker.activeMeetingsInSpacesTagged("emea",
+        s -> tags.getOrDefault(s, Set.of())).size());
+    assertTrue(tracker.activeMeetingsInSpacesTagged("apac",
+        s -> tags.getOrDefault(s, Set.of())).isEmpty());
+    assertEquals(1, tracker.activeMeetings("london").size());
+    assertTrue(tracker.activeMeetings("paris").isEmpty());
+  }
+
+  @Test
+  void recordingAndStreaming_logged() {
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    post(doc("aaaaaaaa-0000-4000-8000-00000000000a", BRIDGE_A,
+        record("recordingStart", 4, 103, "<recording id=\"r1\"><path>p</path>"
+            + "<call>callA001-0000-4000-8000-00000000000a</call></recording>"),
+        record("recordingEnd", 5, 104, "<recording id=\"r1\"/>")));
+    List<LogKind> kinds = only().log().stream().map(Meeting.LogEntry::kind).toList();
+    assertTrue(kinds.containsAll(List.of(LogKind.RECORDING_STARTED, LogKind.RECORDING_STOPPED)),
+        kinds.toString());
+  }
+}
