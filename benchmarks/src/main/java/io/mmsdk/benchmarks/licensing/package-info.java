@@ -1,0 +1,2 @@
+/** JMH benchmarks for mm-licensing: usage binning, daily peaks and compliance. */
+package io.mmsdk.benchmarks.licensing;

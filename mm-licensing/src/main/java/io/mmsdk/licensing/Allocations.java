@@ -1,0 +1,137 @@
+package io.mmsdk.licensing;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * The licenses an administrator entered per license type, as on the Licenses page. A type left
+ * blank is different from a type set to 0: blank means "not entered yet" and makes its feature
+ * {@link ComplianceStatus#UNLICENSED}; 0 means "I have none", so any use of it is overuse.
+ * Immutable.
+ */
+public final class Allocations {
+  private final Map<AllocationType, Long> counts;
+  private final boolean customizationLicense;
+  private final boolean customizationEnabled;
+
+  private Allocations(Builder b) {
+    this.counts = Map.copyOf(b.counts);
+    this.customizationLicense = b.customizationLicense;
+    this.customizationEnabled = b.customizationEnabled;
+  }
+
+  /** Returns allocations with every type blank and no customization license. */
+  public static Allocations none() {
+    return builder().build();
+  }
+
+  /** Returns a new builder with every type blank. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding these allocations. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.counts.putAll(counts);
+    b.customizationLicense = customizationLicense;
+    b.customizationEnabled = customizationEnabled;
+    return b;
+  }
+
+  /** Returns the number of licenses entered for {@code type}, or empty if it was left blank. */
+  public OptionalLong findAllocated(AllocationType type) {
+    Long v = counts.get(Objects.requireNonNull(type, "type == null"));
+    return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+  }
+
+  /** Returns true if the allocation says "Yes" for customization. */
+  public boolean hasCustomizationLicense() {
+    return customizationLicense;
+  }
+
+  /** Returns true if customization is turned on in this deployment. */
+  public boolean isCustomizationEnabled() {
+    return customizationEnabled;
+  }
+
+  /**
+   * Returns true if the feature has licenses: for meetings any PMP or SMP count above 0, for
+   * recording or streaming a count above 0, for customization a "Yes" allocation.
+   */
+  public boolean isLicensed(Feature feature) {
+    switch (Objects.requireNonNull(feature, "feature == null")) {
+      case MEETINGS:
+        return counts.getOrDefault(AllocationType.PMP, 0L) > 0
+            || counts.getOrDefault(AllocationType.SMP, 0L) > 0;
+      case RECORDING_OR_STREAMING:
+        return counts.getOrDefault(AllocationType.RECORDING_OR_STREAMING, 0L) > 0;
+      default:
+        return customizationLicense;
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Allocations a
+        && a.counts.equals(counts)
+        && a.customizationLicense == customizationLicense
+        && a.customizationEnabled == customizationEnabled;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(counts, customizationLicense, customizationEnabled);
+  }
+
+  @Override
+  public String toString() {
+    return "Allocations{" + new EnumMap<>(counts) + ", customizationLicense="
+        + customizationLicense + ", customizationEnabled=" + customizationEnabled + "}";
+  }
+
+  /** Builds {@link Allocations}. Not thread-safe. */
+  public static final class Builder {
+    private final Map<AllocationType, Long> counts = new EnumMap<>(AllocationType.class);
+    private boolean customizationLicense;
+    private boolean customizationEnabled;
+
+    private Builder() {}
+
+    /** Sets the number of licenses for {@code type}; 0 means "none", not blank. */
+    public Builder allocate(AllocationType type, long count) {
+      Objects.requireNonNull(type, "type == null");
+      if (count < 0) {
+        throw new IllegalArgumentException(
+            "count for " + type + " must be >= 0 (enter 0 if you have none); got " + count);
+      }
+      counts.put(type, count);
+      return this;
+    }
+
+    /** Makes {@code type} blank again (not entered). */
+    public Builder clear(AllocationType type) {
+      counts.remove(Objects.requireNonNull(type, "type == null"));
+      return this;
+    }
+
+    /** Sets whether the deployment has a customization license ("Yes"/"No" allocation). */
+    public Builder customizationLicense(boolean licensed) {
+      this.customizationLicense = licensed;
+      return this;
+    }
+
+    /** Sets whether customization (customized layouts) is turned on. */
+    public Builder customizationEnabled(boolean enabled) {
+      this.customizationEnabled = enabled;
+      return this;
+    }
+
+    /** Returns the allocations. */
+    public Allocations build() {
+      return new Allocations(this);
+    }
+  }
+}

@@ -1,0 +1,419 @@
+package io.mmsdk.licensing;
+
+import io.mmsdk.core.cluster.CallBridge;
+import io.mmsdk.core.cluster.Cluster;
+import io.mmsdk.core.cluster.ClusterRegistry;
+import io.mmsdk.core.notify.Notifications;
+import io.mmsdk.core.notify.Severity;
+import io.mmsdk.core.time.Scheduler;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects license usage from every registered cluster, keeps it in a {@link UsageStore}, and
+ * computes compliance, trials and enforcement over the {@link Scheduler}'s clock. Thread-safe;
+ * close it to stop the periodic collection (the stores are the caller's to close).
+ *
+ * <p>Each round, for each cluster, the bridges are tried in registry order: a reachable bridge
+ * lists its {@code knownHosts} and the usage of each host not yet read this round is fetched from
+ * the newest stored sample (or, on first contact, from {@code backfill} ago) up to now. A bridge that
+ * fails raises the WARNING notification {@code licensing.unreachable.<bridgeId>} and the round goes
+ * on with the next bridge; the notification clears when the bridge answers again. Enforcement
+ * changes raise {@code licensing.enforcement.<clusterId>.<FEATURE>} notifications.
+ */
+public final class LicenseMonitor implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LicenseMonitor.class);
+  private static final String SOURCE = "licensing";
+
+  private final Scheduler scheduler;
+  private final ClusterRegistry registry;
+  private final Function<CallBridge, UsageSource> sources;
+  private final UsageStore usage;
+  private final LicenseStateStore stateStore;
+  private final Notifications notifications;
+  private final EnforcementPolicy policy;
+  private final Duration pollInterval;
+  private final Duration backfill;
+  private final Duration retention;
+  private final Map<String, Boolean> bridgeActivated = new HashMap<>();
+  private LicenseState state;
+  private Scheduler.Cancellable task;
+
+  private LicenseMonitor(Builder b) {
+    this.scheduler = b.scheduler;
+    this.registry = b.registry;
+    this.sources = b.sources;
+    this.usage = b.usageStore;
+    this.stateStore = b.stateStore;
+    this.notifications = b.notifications;
+    this.policy = b.policy;
+    this.pollInterval = b.pollInterval;
+    this.backfill = b.backfill;
+    this.retention = b.retention;
+    this.state = stateStore.load();
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts collecting now and every poll interval (default 5 minutes). Idempotent.
+   */
+  public synchronized LicenseMonitor start() {
+    if (task == null) {
+      task = scheduler.scheduleRepeating(Duration.ZERO, pollInterval, this::collectNow);
+    }
+    return this;
+  }
+
+  /** Stops periodic collection. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (task != null) {
+      task.cancel();
+      task = null;
+    }
+  }
+
+  /**
+   * Runs one collection round now, then prunes samples older than the retention and refreshes
+   * enforcement. In {@link LicensingMode#NO_LICENSING} nothing is collected.
+   */
+  public synchronized CollectionResult collectNow() {
+    Instant now = scheduler.now();
+    if (state.mode() == LicensingMode.NO_LICENSING) {
+      return new CollectionResult(now, 0, List.of(), List.of());
+    }
+    int added = 0;
+    List<String> hostsDone = new ArrayList<>();
+    List<String> unreachable = new ArrayList<>();
+    for (Cluster cluster : registry.clusters()) {
+      Set<String> done = new HashSet<>();
+      for (CallBridge bridge : cluster.callBridges()) {
+        String key = "licensing.unreachable." + bridge.id();
+        try {
+          UsageSource source = sources.apply(bridge);
+          bridgeActivated.put(bridge.id(), source.hasActivation());
+          for (String host : source.knownHosts()) {
+            if (done.contains(host)) {
+              continue;
+            }
+            Instant from = usage.findLatest(host).orElse(now.minus(backfill));
+            added += usage.append(source.usage(host, from, now));
+            done.add(host);
+            hostsDone.add(host);
+          }
+          notifications.clear(key);
+        } catch (LicenseStoreException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          log.warn("License usage collection from Call Bridge {} failed: {}", bridge.name(),
+              e.toString());
+          log.debug("Collection failure detail", e);
+          unreachable.add(bridge.id());
+          notifications.raise(Severity.WARNING, SOURCE, key,
+              "Cannot collect license usage from Call Bridge '" + bridge.name() + "' ("
+                  + bridge.address() + "): " + e.getMessage()
+                  + ". Usage from other Call Bridges is still collected; check that this Call"
+                  + " Bridge is reachable and its API user is valid.");
+        }
+      }
+    }
+    usage.prune(now.minus(retention));
+    refresh(now);
+    return new CollectionResult(now, added, hostsDone, unreachable);
+  }
+
+  /** Returns the license status now, updating the enforcement clocks it depends on. */
+  public synchronized LicenseStatus status() {
+    return refresh(scheduler.now());
+  }
+
+  private LicenseStatus refresh(Instant now) {
+    if (state.mode() == LicensingMode.NO_LICENSING) {
+      return new LicenseStatus(now, state.mode(), Map.of(), Map.of());
+    }
+    List<DailyPeak> peaks = bins(now).dailyPeaks();
+    Map<Feature, FeatureCompliance> features =
+        Compliance.evaluateAll(peaks, state.allocations(), state.trials(), now);
+    Map<String, Map<Feature, Instant>> since = new HashMap<>(state.enforcementSince());
+    Map<String, Map<Feature, Enforcement>> enforcement = new HashMap<>();
+    for (Cluster cluster : registry.clusters()) {
+      boolean activated = true;
+      for (CallBridge b : cluster.callBridges()) {
+        activated &= bridgeActivated.getOrDefault(b.id(), true);
+      }
+      Map<Feature, Instant> clusterSince = new EnumMap<>(Feature.class);
+      clusterSince.putAll(since.getOrDefault(cluster.id(), Map.of()));
+      Map<Feature, Enforcement> result = new EnumMap<>(Feature.class);
+      for (FeatureCompliance c : features.values()) {
+        EnforcementCondition cond = EnforcementPolicy.condition(c);
+        Instant start;
+        if (cond == EnforcementCondition.NONE) {
+          clusterSince.remove(c.feature());
+          start = now;
+        } else if (cond == EnforcementCondition.TRIAL_ENDED_UNLICENSED) {
+          start = Trials.findEnded(c.feature(), state.trials(), now).orElseThrow().end();
+          clusterSince.put(c.feature(), start);
+        } else {
+          start = clusterSince.computeIfAbsent(c.feature(), f -> now);
+        }
+        Enforcement e = policy.evaluate(c.feature(), cond, start, now, activated);
+        result.put(c.feature(), e);
+        notifyEnforcement(cluster, c.feature(), e);
+      }
+      enforcement.put(cluster.id(), result);
+      if (clusterSince.isEmpty()) {
+        since.remove(cluster.id());
+      } else {
+        since.put(cluster.id(), clusterSince);
+      }
+    }
+    if (!since.equals(state.enforcementSince())) {
+      update(state.withEnforcementSince(since));
+    }
+    return new LicenseStatus(now, state.mode(), features, enforcement);
+  }
+
+  private void notifyEnforcement(Cluster cluster, Feature f, Enforcement e) {
+    String key = "licensing.enforcement." + cluster.id() + "." + f.name();
+    if (e.level() == EnforcementLevel.NONE) {
+      notifications.clear(key);
+      return;
+    }
+    Severity s = switch (e.level()) {
+      case ALARM_1_ENFORCEMENT_PENDING, AVAILABLE_COUNTDOWN -> Severity.WARNING;
+      default -> Severity.ERROR;
+    };
+    String msg = "Cluster '" + cluster.name() + "', " + f + ": " + e.message()
+        + ". Allocate enough licenses (or start a trial if one is offered) to clear this.";
+    if (notifications.find(key).map(n -> !n.message().equals(msg)).orElse(true)) {
+      notifications.raise(s, SOURCE, key, msg);
+    }
+  }
+
+  private ClusterBins bins(Instant now) {
+    Instant from = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+        .minusDays(Compliance.WINDOW_DAYS)
+        .atStartOfDay(java.time.ZoneOffset.UTC)
+        .toInstant();
+    return UsageCalculator.bin(usage.samples(from, now.plusSeconds(1)));
+  }
+
+  /** Returns the persisted licensing state (mode, allocations, trials, enforcement clocks). */
+  public synchronized LicenseState state() {
+    return state;
+  }
+
+  /** Sets the licensing mode and saves it. */
+  public synchronized void setMode(LicensingMode mode) {
+    update(state.withMode(Objects.requireNonNull(mode, "mode == null")));
+  }
+
+  /** Sets the allocations and saves them; the status reflects them at once. */
+  public synchronized void setAllocations(Allocations allocations) {
+    update(state.withAllocations(Objects.requireNonNull(allocations, "allocations == null")));
+  }
+
+  /**
+   * Records that {@code clusterIds} were connected to some deployment during an earlier trial of
+   * {@code type} (e.g. a cluster moved in from another deployment), so that trial is not offered.
+   */
+  public synchronized void addClustersInEarlierTrial(Feature type, Set<String> clusterIds) {
+    Objects.requireNonNull(type, "type == null");
+    Map<Feature, Set<String>> m = new EnumMap<>(Feature.class);
+    m.putAll(state.clustersInEarlierTrials());
+    Set<String> s = new LinkedHashSet<>(m.getOrDefault(type, Set.of()));
+    s.addAll(Objects.requireNonNull(clusterIds, "clusterIds == null"));
+    m.put(type, s);
+    update(state.withClustersInEarlierTrials(m));
+  }
+
+  /** Returns whether a trial of {@code type} can be started now. */
+  public synchronized TrialAvailability trialAvailability(Feature type) {
+    return Trials.availability(type, state.allocations(), state.trials(), connectedClusterIds(),
+        state.clustersInEarlierTrials().getOrDefault(type, Set.of()), scheduler.now());
+  }
+
+  /**
+   * Starts a trial of {@code type} now for all connected clusters and saves it.
+   *
+   * @throws TrialNotAvailableException if the trial is not offered
+   */
+  public synchronized TrialRecord startTrial(Feature type) {
+    TrialRecord t = Trials.start(type, state.allocations(), state.trials(), connectedClusterIds(),
+        state.clustersInEarlierTrials().getOrDefault(type, Set.of()), scheduler.now());
+    List<TrialRecord> all = new ArrayList<>(state.trials());
+    all.add(t);
+    update(state.withTrials(all));
+    return t;
+  }
+
+  /**
+   * Writes {@code license-data.zip} for the last 90 days (plus today) to {@code out}, not closing
+   * it.
+   */
+  public void writeLicenseData(OutputStream out) {
+    Instant now = scheduler.now();
+    Instant from = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+        .minusDays(Compliance.WINDOW_DAYS - 1L)
+        .atStartOfDay(java.time.ZoneOffset.UTC)
+        .toInstant();
+    LicenseReports.writeLicenseData(out, usage.samples(from, now.plusSeconds(1)), now);
+  }
+
+  /** Returns the utilization series of {@code type} for the UTC dates {@code from..to}. */
+  public UtilizationSeries utilization(AllocationType type, LocalDate from, LocalDate to) {
+    Objects.requireNonNull(from, "from == null");
+    Objects.requireNonNull(to, "to == null");
+    Instant a = from.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Instant b = to.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    return UtilizationSeries.of(UsageCalculator.bin(usage.samples(a, b)), type, from, to);
+  }
+
+  /** Returns the SVG chart of {@link #utilization} with the allocation line. */
+  public String utilizationChart(AllocationType type, LocalDate from, LocalDate to) {
+    Allocations a;
+    synchronized (this) {
+      a = state.allocations();
+    }
+    return UtilizationChart.svg(utilization(type, from, to), a);
+  }
+
+  private Set<String> connectedClusterIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Cluster c : registry.clusters()) {
+      ids.add(c.id());
+    }
+    return ids;
+  }
+
+  private void update(LicenseState next) {
+    stateStore.save(next);
+    state = next;
+  }
+
+  /** Builds a {@link LicenseMonitor}. Not thread-safe. */
+  public static final class Builder {
+    private Scheduler scheduler = Scheduler.system();
+    private ClusterRegistry registry;
+    private Function<CallBridge, UsageSource> sources;
+    private UsageStore usageStore;
+    private LicenseStateStore stateStore;
+    private Notifications notifications;
+    private EnforcementPolicy policy = EnforcementPolicy.defaults();
+    private Duration pollInterval = Duration.ofMinutes(5);
+    private Duration backfill = Duration.ofDays(90);
+    private Duration retention = Duration.ofDays(100);
+
+    private Builder() {}
+
+    /** Sets the scheduler (default {@link Scheduler#system()}). */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
+      return this;
+    }
+
+    /** Sets the cluster registry whose clusters are collected. Required. */
+    public Builder registry(ClusterRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry == null");
+      return this;
+    }
+
+    /**
+     * Sets how to read a Call Bridge, e.g. {@code CmsUsageSource::forBridge}; called once per
+     * bridge per round. Required.
+     */
+    public Builder usageSources(Function<CallBridge, UsageSource> sources) {
+      this.sources = Objects.requireNonNull(sources, "sources == null");
+      return this;
+    }
+
+    /** Sets where samples are kept. Required (e.g. {@link UsageStore#file}). */
+    public Builder usageStore(UsageStore store) {
+      this.usageStore = Objects.requireNonNull(store, "store == null");
+      return this;
+    }
+
+    /** Sets where the licensing state is kept. Required (e.g. {@link LicenseStateStore#file}). */
+    public Builder stateStore(LicenseStateStore store) {
+      this.stateStore = Objects.requireNonNull(store, "store == null");
+      return this;
+    }
+
+    /** Sets where notifications are raised (default: a private instance on the scheduler). */
+    public Builder notifications(Notifications notifications) {
+      this.notifications = Objects.requireNonNull(notifications, "notifications == null");
+      return this;
+    }
+
+    /** Sets the enforcement timings (default {@link EnforcementPolicy#defaults()}). */
+    public Builder enforcementPolicy(EnforcementPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /** Sets the collection period (default 5 minutes, the CMS snapshot period). */
+    public Builder pollInterval(Duration interval) {
+      this.pollInterval = positive(interval, "pollInterval");
+      return this;
+    }
+
+    /** Sets how far back the first contact with a host reads (default 90 days). */
+    public Builder backfill(Duration backfill) {
+      this.backfill = positive(backfill, "backfill");
+      return this;
+    }
+
+    /** Sets how long samples are kept (default 100 days; at least 91 days). */
+    public Builder retention(Duration retention) {
+      positive(retention, "retention");
+      if (retention.compareTo(Duration.ofDays(91)) < 0) {
+        throw new IllegalArgumentException(
+            "retention must be at least 91 days to cover the 90-day window; got " + retention);
+      }
+      this.retention = retention;
+      return this;
+    }
+
+    /**
+     * Returns the monitor; loads the saved state.
+     *
+     * @throws IllegalStateException if a required part is missing
+     */
+    public LicenseMonitor build() {
+      if (registry == null || sources == null || usageStore == null || stateStore == null) {
+        throw new IllegalStateException(
+            "registry, usageSources, usageStore and stateStore are required; set all four");
+      }
+      if (notifications == null) {
+        notifications = Notifications.create(scheduler);
+      }
+      return new LicenseMonitor(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive; got " + d);
+      }
+      return d;
+    }
+  }
+}

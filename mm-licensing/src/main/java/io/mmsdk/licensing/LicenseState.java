@@ -1,0 +1,72 @@
+package io.mmsdk.licensing;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything licensing must remember across restarts besides usage samples. Immutable.
+ *
+ * @param mode the licensing mode
+ * @param allocations the allocations entered
+ * @param trials every trial this deployment started
+ * @param clustersInEarlierTrials per trial type, clusters known to have been connected to some
+ *     deployment during an earlier trial of that type (entered by the host application, e.g. when
+ *     a cluster moves in from another deployment)
+ * @param enforcementSince when the current enforcement condition of each feature began, per
+ *     cluster id
+ */
+public record LicenseState(
+    LicensingMode mode,
+    Allocations allocations,
+    List<TrialRecord> trials,
+    Map<Feature, Set<String>> clustersInEarlierTrials,
+    Map<String, Map<Feature, Instant>> enforcementSince) {
+
+  /** The state of a new deployment: Smart Licensing, nothing allocated, no trials. */
+  public static final LicenseState INITIAL =
+      new LicenseState(LicensingMode.SMART, Allocations.none(), List.of(), Map.of(), Map.of());
+
+  /** Checks the arguments and copies the collections. */
+  public LicenseState {
+    Objects.requireNonNull(mode, "mode == null");
+    Objects.requireNonNull(allocations, "allocations == null");
+    trials = List.copyOf(Objects.requireNonNull(trials, "trials == null"));
+    Map<Feature, Set<String>> c = new EnumMap<>(Feature.class);
+    Objects.requireNonNull(clustersInEarlierTrials, "clustersInEarlierTrials == null")
+        .forEach((k, v) -> c.put(k, Set.copyOf(v)));
+    clustersInEarlierTrials = Map.copyOf(c);
+    Map<String, Map<Feature, Instant>> e = new java.util.HashMap<>();
+    Objects.requireNonNull(enforcementSince, "enforcementSince == null")
+        .forEach((k, v) -> e.put(k, Map.copyOf(v)));
+    enforcementSince = Map.copyOf(e);
+  }
+
+  /** Returns a copy with {@code mode}. */
+  public LicenseState withMode(LicensingMode mode) {
+    return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, enforcementSince);
+  }
+
+  /** Returns a copy with {@code allocations}. */
+  public LicenseState withAllocations(Allocations allocations) {
+    return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, enforcementSince);
+  }
+
+  /** Returns a copy with {@code trials}. */
+  public LicenseState withTrials(List<TrialRecord> trials) {
+    return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, enforcementSince);
+  }
+
+  /** Returns a copy with {@code clustersInEarlierTrials}. */
+  public LicenseState withClustersInEarlierTrials(Map<Feature, Set<String>> clusters) {
+    return new LicenseState(mode, allocations, trials, clusters, enforcementSince);
+  }
+
+  /** Returns a copy with {@code enforcementSince}. */
+  public LicenseState withEnforcementSince(Map<String, Map<Feature, Instant>> since) {
+    return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, since);
+  }
+}

@@ -1,0 +1,16 @@
+package io.mmsdk.licensing;
+
+import io.mmsdk.cms.MmSdkException;
+
+/** Thrown when licensing data cannot be read from or written to its store. The cause is kept. */
+public final class LicenseStoreException extends MmSdkException {
+  private static final long serialVersionUID = 1L;
+
+  LicenseStoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  LicenseStoreException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,28 @@
+package io.mmsdk.licensing;
+
+import io.mmsdk.cms.MmSdkException;
+
+/** Thrown when a trial is started that is not offered; {@link #reason()} says why. */
+public final class TrialNotAvailableException extends MmSdkException {
+  private static final long serialVersionUID = 1L;
+  private final transient Feature type;
+  private final TrialAvailability reason;
+
+  TrialNotAvailableException(Feature type, TrialAvailability reason) {
+    super("A " + type + " trial cannot be started: " + reason
+        + ". Trials are offered once per deployment, only while the feature is unlicensed and no"
+        + " connected cluster took part in an earlier trial of the same type; add licenses instead.");
+    this.type = type;
+    this.reason = reason;
+  }
+
+  /** Returns the trial type that was asked for. */
+  public Feature type() {
+    return type;
+  }
+
+  /** Returns why the trial is not offered. */
+  public TrialAvailability reason() {
+    return reason;
+  }
+}

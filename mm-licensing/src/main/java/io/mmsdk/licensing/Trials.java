@@ -1,0 +1,104 @@
+package io.mmsdk.licensing;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Pure trial rules of section 19.1. Stateless and thread-safe. */
+public final class Trials {
+  private Trials() {}
+
+  /**
+   * Returns whether a trial of {@code type} may be started now. One trial of each type exists per
+   * deployment, shared by all clusters; it is never offered when the feature is licensed, when this
+   * deployment used it before, when a running trial already grants the feature, or when any
+   * connected cluster was connected to any deployment during an earlier trial of that type.
+   *
+   * @param type the trial type
+   * @param allocations the current allocations
+   * @param trials every trial this deployment ever started
+   * @param connectedClusterIds the clusters connected now
+   * @param clustersInEarlierTrials clusters known (e.g. from their own records or an earlier
+   *     deployment) to have been connected during an earlier trial of {@code type}
+   * @param now the current time
+   */
+  public static TrialAvailability availability(
+      Feature type,
+      Allocations allocations,
+      Collection<TrialRecord> trials,
+      Set<String> connectedClusterIds,
+      Set<String> clustersInEarlierTrials,
+      Instant now) {
+    Objects.requireNonNull(type, "type == null");
+    Objects.requireNonNull(allocations, "allocations == null");
+    Objects.requireNonNull(trials, "trials == null");
+    Objects.requireNonNull(connectedClusterIds, "connectedClusterIds == null");
+    Objects.requireNonNull(clustersInEarlierTrials, "clustersInEarlierTrials == null");
+    Objects.requireNonNull(now, "now == null");
+    if (allocations.isLicensed(type)) {
+      return TrialAvailability.LICENSED;
+    }
+    for (TrialRecord t : trials) {
+      if (t.feature() == type) {
+        return TrialAvailability.ALREADY_USED;
+      }
+    }
+    for (String c : connectedClusterIds) {
+      if (clustersInEarlierTrials.contains(c)) {
+        return TrialAvailability.CLUSTER_IN_EARLIER_TRIAL;
+      }
+    }
+    if (findActive(type, trials, now).isPresent()) {
+      return TrialAvailability.COVERED_BY_ACTIVE_TRIAL;
+    }
+    return TrialAvailability.OFFERED;
+  }
+
+  /**
+   * Starts a trial of {@code type} at {@code now} for the connected clusters.
+   *
+   * @throws TrialNotAvailableException if {@link #availability} is not {@code OFFERED}
+   */
+  public static TrialRecord start(
+      Feature type,
+      Allocations allocations,
+      Collection<TrialRecord> trials,
+      Set<String> connectedClusterIds,
+      Set<String> clustersInEarlierTrials,
+      Instant now) {
+    TrialAvailability a =
+        availability(type, allocations, trials, connectedClusterIds, clustersInEarlierTrials, now);
+    if (a != TrialAvailability.OFFERED) {
+      throw new TrialNotAvailableException(type, a);
+    }
+    return new TrialRecord(type, now, connectedClusterIds);
+  }
+
+  /** Returns the running trial that grants {@code feature} at {@code now}, if any. */
+  public static Optional<TrialRecord> findActive(
+      Feature feature, Collection<TrialRecord> trials, Instant now) {
+    for (TrialRecord t : trials) {
+      if (t.covers(feature) && t.isActiveAt(now)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the most recent trial granting {@code feature} that has ended by {@code now}, if any.
+   */
+  public static Optional<TrialRecord> findEnded(
+      Feature feature, Collection<TrialRecord> trials, Instant now) {
+    TrialRecord latest = null;
+    for (TrialRecord t : trials) {
+      if (t.covers(feature) && !now.isBefore(t.end())
+          && (latest == null || t.end().isAfter(latest.end()))) {
+        latest = t;
+      }
+    }
+    return Optional.ofNullable(latest);
+  }
+}

@@ -1,0 +1,336 @@
+package io.mmsdk.licensing.smart;
+
+import io.mmsdk.core.notify.Notifications;
+import io.mmsdk.core.notify.Severity;
+import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;
+import io.mmsdk.licensing.smart.SmartLicensingStatus.Registration;
+import io.mmsdk.licensing.smart.SmartRequest.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The Smart Licensing workflows of section 21.6 as a state machine: registration with a token,
+ * automatic authorization renewal every day at 00:00 UTC, automatic registration renewal every 6
+ * months, deregistration, and license reservation (request code → authorization code → optional
+ * confirmation code; return code). Thread-safe; close it to cancel the automatic renewals.
+ *
+ * <p>Every request waits 30 s for Cisco SSM; if no answer comes it is sent again waiting 60 s, then
+ * 90 s. After the third timeout the action fails with {@link SmartLicensingException#isUnreachable()}
+ * and the ERROR notification {@value #UNREACHABLE_KEY} ("Unable to reach Cisco Smart Software
+ * Server") is raised; it is cleared by the next request that succeeds. A refusal fails at once.
+ */
+public final class SmartLicensing implements AutoCloseable {
+  /** The key of the notification raised when Cisco SSM cannot be reached. */
+  public static final String UNREACHABLE_KEY = "licensing.smart.unreachable";
+  /** How long each attempt waits for an answer: 30, 60 and 90 seconds. */
+  public static final List<Duration> ATTEMPT_TIMEOUTS =
+      List.of(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(90));
+
+  private final SmartLicensingTransport transport;
+  private final Scheduler scheduler;
+  private final Notifications notifications;
+  private SmartLicensingStatus status =
+      new SmartLicensingStatus(Registration.UNREGISTERED, Authorization.NOT_AUTHORIZED, null, null,
+          false);
+  private Scheduler.Cancellable authorizationTask;
+  private Scheduler.Cancellable registrationTask;
+
+  private SmartLicensing(
+      SmartLicensingTransport transport, Scheduler scheduler, Notifications notifications) {
+    this.transport = transport;
+    this.scheduler = scheduler;
+    this.notifications = notifications;
+  }
+
+  /** Returns an unregistered instance sending through {@code transport}. */
+  public static SmartLicensing create(
+      SmartLicensingTransport transport, Scheduler scheduler, Notifications notifications) {
+    return new SmartLicensing(
+        Objects.requireNonNull(transport, "transport == null"),
+        Objects.requireNonNull(scheduler, "scheduler == null"),
+        Objects.requireNonNull(notifications, "notifications == null"));
+  }
+
+  /** Returns the current status. */
+  public synchronized SmartLicensingStatus status() {
+    return status;
+  }
+
+  /**
+   * Registers with {@code token}; {@code reregister} lets Cisco SSM accept an instance it already
+   * knows. On success the instance is registered and authorized, and the renewals are scheduled.
+   */
+  public CompletionStage<SmartLicensingStatus> register(String token, boolean reregister) {
+    Objects.requireNonNull(token, "token == null");
+    if (token.isBlank()) {
+      throw new IllegalArgumentException(
+          "token is blank; paste the registration token generated in Cisco SSM");
+    }
+    return send(new SmartRequest(Kind.REGISTER, token.strip(), reregister)).thenApply(r -> {
+      synchronized (this) {
+        Instant now = scheduler.now();
+        status = new SmartLicensingStatus(Registration.REGISTERED, Authorization.AUTHORIZED, now,
+            now, false);
+        scheduleRenewals();
+        return status;
+      }
+    });
+  }
+
+  /** Renews the authorization now ("Renew Authorization Now"). */
+  public CompletionStage<SmartLicensingStatus> renewAuthorizationNow() {
+    requireRegistered("renew the authorization");
+    return send(new SmartRequest(Kind.RENEW_AUTHORIZATION, "", false)).thenApply(r -> {
+      synchronized (this) {
+        status = new SmartLicensingStatus(status.registration(), status.authorization(),
+            scheduler.now(), status.registeredAt(), status.confirmationCodePending());
+        return status;
+      }
+    });
+  }
+
+  /** Renews the registration now ("Renew Registration Now"); the 6-month clock restarts. */
+  public CompletionStage<SmartLicensingStatus> renewRegistrationNow() {
+    requireRegistered("renew the registration");
+    return send(new SmartRequest(Kind.RENEW_REGISTRATION, "", false)).thenApply(r -> {
+      synchronized (this) {
+        status = new SmartLicensingStatus(status.registration(), status.authorization(),
+            status.lastAuthorizationRenewal(), scheduler.now(), status.confirmationCodePending());
+        scheduleRegistrationRenewal();
+        return status;
+      }
+    });
+  }
+
+  /** Deregisters; the renewals stop. */
+  public CompletionStage<SmartLicensingStatus> deregister() {
+    return send(new SmartRequest(Kind.DEREGISTER, "", false)).thenApply(r -> {
+      synchronized (this) {
+        cancelRenewals();
+        status = new SmartLicensingStatus(Registration.UNREGISTERED,
+            Authorization.NOT_AUTHORIZED, null, null, false);
+        return status;
+      }
+    });
+  }
+
+  /**
+   * Generates a Reservation Request Code (step 1 of reservation); the status becomes "License
+   * Reservation Pending". The stage yields the code to enter in Cisco SSM.
+   */
+  public CompletionStage<String> generateReservationRequestCode() {
+    synchronized (this) {
+      if (status.registration() != Registration.UNREGISTERED) {
+        throw new IllegalStateException("A reservation request needs an unregistered instance;"
+            + " it is " + status.registration() + ". Deregister or return the reservation first.");
+      }
+    }
+    return send(new SmartRequest(Kind.RESERVATION_REQUEST, "", false)).thenApply(r -> {
+      synchronized (this) {
+        status = new SmartLicensingStatus(Registration.LICENSE_RESERVATION_PENDING,
+            Authorization.NOT_AUTHORIZED, null, null, false);
+        return r.code();
+      }
+    });
+  }
+
+  /** Cancels a pending reservation request. */
+  public CompletionStage<SmartLicensingStatus> cancelReservationRequest() {
+    requireState(Registration.LICENSE_RESERVATION_PENDING, "cancel a reservation request");
+    return send(new SmartRequest(Kind.CANCEL_RESERVATION_REQUEST, "", false)).thenApply(r -> {
+      synchronized (this) {
+        status = new SmartLicensingStatus(Registration.UNREGISTERED,
+            Authorization.NOT_AUTHORIZED, null, null, false);
+        return status;
+      }
+    });
+  }
+
+  /**
+   * Installs a Reservation Authorization Code. After a pending request the instance becomes
+   * "Registered - License Reservation" / "Authorized - Reserved" and the stage yields an empty
+   * string. On an already reserved instance this is an update: the stage yields the Reservation
+   * Confirmation Code to enter in Cisco SSM, pending until {@link #confirmationCodeEntered()}.
+   */
+  public CompletionStage<String> installAuthorizationCode(String authorizationCode) {
+    Objects.requireNonNull(authorizationCode, "authorizationCode == null");
+    if (authorizationCode.isBlank()) {
+      throw new IllegalArgumentException(
+          "authorizationCode is blank; paste the Reservation Authorization Code from Cisco SSM");
+    }
+    boolean update;
+    synchronized (this) {
+      if (status.registration() != Registration.LICENSE_RESERVATION_PENDING
+          && status.registration() != Registration.REGISTERED_LICENSE_RESERVATION) {
+        throw new IllegalStateException("Install an authorization code only after generating a"
+            + " reservation request code or on a reserved instance; it is "
+            + status.registration() + ".");
+      }
+      update = status.registration() == Registration.REGISTERED_LICENSE_RESERVATION;
+    }
+    return send(new SmartRequest(Kind.INSTALL_AUTHORIZATION_CODE, authorizationCode.strip(), false))
+        .thenApply(r -> {
+          synchronized (this) {
+            Instant now = scheduler.now();
+            status = new SmartLicensingStatus(Registration.REGISTERED_LICENSE_RESERVATION,
+                Authorization.AUTHORIZED_RESERVED, now, now, update);
+            return update ? r.code() : "";
+          }
+        });
+  }
+
+  /** Records that the confirmation code was entered in Cisco SSM ("Code Has Been Entered"). */
+  public synchronized void confirmationCodeEntered() {
+    if (!status.confirmationCodePending()) {
+      throw new IllegalStateException("No confirmation code is pending.");
+    }
+    status = new SmartLicensingStatus(status.registration(), status.authorization(),
+        status.lastAuthorizationRenewal(), status.registeredAt(), false);
+  }
+
+  /**
+   * Generates a Reservation Return Code, returning the reserved licenses; the instance becomes
+   * unregistered. The stage yields the code to enter in Cisco SSM.
+   */
+  public CompletionStage<String> generateReturnCode() {
+    requireState(Registration.REGISTERED_LICENSE_RESERVATION, "return reserved licenses");
+    return send(new SmartRequest(Kind.RESERVATION_RETURN, "", false)).thenApply(r -> {
+      synchronized (this) {
+        status = new SmartLicensingStatus(Registration.UNREGISTERED,
+            Authorization.NOT_AUTHORIZED, null, null, false);
+        return r.code();
+      }
+    });
+  }
+
+  /** Cancels the automatic renewals. Idempotent. */
+  @Override
+  public synchronized void close() {
+    cancelRenewals();
+  }
+
+  private synchronized void requireRegistered(String action) {
+    if (status.registration() != Registration.REGISTERED) {
+      throw new IllegalStateException(
+          "Cannot " + action + ": the instance is " + status.registration()
+              + "; register with a token first.");
+    }
+  }
+
+  private synchronized void requireState(Registration want, String action) {
+    if (status.registration() != want) {
+      throw new IllegalStateException(
+          "Cannot " + action + ": the instance is " + status.registration() + ", not " + want);
+    }
+  }
+
+  private void scheduleRenewals() {
+    scheduleAuthorizationRenewal();
+    scheduleRegistrationRenewal();
+  }
+
+  private synchronized void scheduleAuthorizationRenewal() {
+    if (authorizationTask != null) {
+      authorizationTask.cancel();
+    }
+    Instant now = scheduler.now();
+    Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1)
+        .atStartOfDay(ZoneOffset.UTC).toInstant();
+    authorizationTask = scheduler.schedule(Duration.between(now, midnight), () -> {
+      synchronized (this) {
+        if (status.registration() != Registration.REGISTERED) {
+          return;
+        }
+      }
+      renewAuthorizationNow().whenComplete((s, e) -> scheduleAuthorizationRenewal());
+    });
+  }
+
+  private synchronized void scheduleRegistrationRenewal() {
+    if (registrationTask != null) {
+      registrationTask.cancel();
+    }
+    Instant now = scheduler.now();
+    Instant due = now.atZone(ZoneOffset.UTC).plusMonths(6).toInstant();
+    registrationTask = scheduler.schedule(Duration.between(now, due), () -> {
+      synchronized (this) {
+        if (status.registration() != Registration.REGISTERED) {
+          return;
+        }
+      }
+      renewRegistrationNow();
+    });
+  }
+
+  private synchronized void cancelRenewals() {
+    if (authorizationTask != null) {
+      authorizationTask.cancel();
+      authorizationTask = null;
+    }
+    if (registrationTask != null) {
+      registrationTask.cancel();
+      registrationTask = null;
+    }
+  }
+
+  private CompletableFuture<SmartResponse> send(SmartRequest request) {
+    CompletableFuture<SmartResponse> result = new CompletableFuture<>();
+    attempt(request, 0, result);
+    return result;
+  }
+
+  private void attempt(SmartRequest request, int n, CompletableFuture<SmartResponse> result) {
+    AtomicBoolean settled = new AtomicBoolean();
+    Duration timeout = ATTEMPT_TIMEOUTS.get(n);
+    Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> {
+      if (!settled.compareAndSet(false, true)) {
+        return;
+      }
+      if (n + 1 < ATTEMPT_TIMEOUTS.size()) {
+        attempt(request, n + 1, result);
+      } else {
+        notifications.raise(Severity.ERROR, "licensing", UNREACHABLE_KEY,
+            "Unable to reach Cisco Smart Software Server: " + request.kind() + " got no answer"
+                + " after waiting 30, 60 and 90 seconds. Check the connection to Cisco SSM and"
+                + " start the action again.");
+        result.completeExceptionally(new SmartLicensingException(
+            "Unable to reach Cisco Smart Software Server: no answer to " + request.kind()
+                + " after 3 attempts (30 s, 60 s, 90 s). Check connectivity and retry.",
+            true, null));
+      }
+    });
+    CompletionStage<SmartResponse> stage;
+    try {
+      stage = transport.send(request);
+    } catch (RuntimeException e) {
+      stage = CompletableFuture.failedFuture(e);
+    }
+    stage.whenComplete((response, error) -> {
+      if (error != null) {
+        // A send failure is treated like a missing answer: the timer drives the retry.
+        return;
+      }
+      if (!settled.compareAndSet(false, true)) {
+        return;
+      }
+      timer.cancel();
+      notifications.clear(UNREACHABLE_KEY);
+      if (response.accepted()) {
+        result.complete(response);
+      } else {
+        result.completeExceptionally(new SmartLicensingException(
+            "Cisco SSM refused " + request.kind() + ": " + response.failureReason()
+                + ". Check the token or code and the Smart Account, then try again.",
+            false, null));
+      }
+    });
+  }
+}

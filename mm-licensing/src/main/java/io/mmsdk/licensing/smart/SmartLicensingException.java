@@ -1,0 +1,19 @@
+package io.mmsdk.licensing.smart;
+
+import io.mmsdk.cms.MmSdkException;
+
+/** A Smart Licensing action failed; {@link #isUnreachable()} tells a timeout from a refusal. */
+public final class SmartLicensingException extends MmSdkException {
+  private static final long serialVersionUID = 1L;
+  private final boolean unreachable;
+
+  SmartLicensingException(String message, boolean unreachable, Throwable cause) {
+    super(message, cause);
+    this.unreachable = unreachable;
+  }
+
+  /** Returns true if Cisco SSM did not answer after every retry. */
+  public boolean isUnreachable() {
+    return unreachable;
+  }
+}

@@ -1,0 +1,61 @@
+package io.mmsdk.licensing.smart;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the Licensing settings show under "Smart Software Licensing Status".
+ *
+ * @param registration the registration status
+ * @param authorization the license authorization status
+ * @param lastAuthorizationRenewal when authorization was last renewed, or {@code null}
+ * @param registeredAt when the current registration was made or renewed, or {@code null}
+ * @param confirmationCodePending true after installing an updated reservation until {@link
+ *     SmartLicensing#confirmationCodeEntered()}
+ */
+public record SmartLicensingStatus(
+    Registration registration,
+    Authorization authorization,
+    Instant lastAuthorizationRenewal,
+    Instant registeredAt,
+    boolean confirmationCodePending) {
+
+  /** Checks the enums. */
+  public SmartLicensingStatus {
+    Objects.requireNonNull(registration, "registration == null");
+    Objects.requireNonNull(authorization, "authorization == null");
+  }
+
+  /** Returns when authorization was last renewed, if ever. */
+  public Optional<Instant> findLastAuthorizationRenewal() {
+    return Optional.ofNullable(lastAuthorizationRenewal);
+  }
+
+  /** Returns when the registration was made or last renewed, if registered. */
+  public Optional<Instant> findRegisteredAt() {
+    return Optional.ofNullable(registeredAt);
+  }
+
+  /** Registration status. */
+  public enum Registration {
+    /** Not registered (initial state, or after deregistering or returning a reservation). */
+    UNREGISTERED,
+    /** Registered online with a token. */
+    REGISTERED,
+    /** A Reservation Request Code was generated; waiting for the authorization code. */
+    LICENSE_RESERVATION_PENDING,
+    /** "Registered - License Reservation". */
+    REGISTERED_LICENSE_RESERVATION
+  }
+
+  /** License authorization status. */
+  public enum Authorization {
+    /** No authorization. */
+    NOT_AUTHORIZED,
+    /** Authorized online. */
+    AUTHORIZED,
+    /** "Authorized - Reserved". */
+    AUTHORIZED_RESERVED
+  }
+}

@@ -1,0 +1,14 @@
+package io.mmsdk.licensing.smart;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Carries requests to the Cisco Smart Software Manager. The SDK has no implementation that talks to
+ * Cisco: a host application provides one (and tests use a scripted one). The stage may complete
+ * late or never; {@link SmartLicensing} applies its own timeouts and retries.
+ */
+@FunctionalInterface
+public interface SmartLicensingTransport {
+  /** Sends {@code request}; the stage completes with the answer or fails if sending failed. */
+  CompletionStage<SmartResponse> send(SmartRequest request);
+}

@@ -1,0 +1,143 @@
+package io.mmsdk.licensing;
+
+import static io.mmsdk.licensing.Samples.smp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileUsageStoreTest {
+  private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Instant TO = Instant.parse("2027-01-01T00:00:00Z");
+  @TempDir Path dir;
+
+  @Test
+  void append_thenReopen_keepsEverySample() {
+    List<UsageSample> s = List.of(
+        Samples.all("h1", "2026-03-01T10:00:00Z", 1, 0.5, 0.25, 2, 1, 1),
+        smp("h2", "2026-03-01T10:01:00.123456789Z", 0.333));
+    try (UsageStore store = UsageStore.file(dir)) {
+      assertEquals(2, store.append(s));
+    }
+    try (UsageStore store = UsageStore.file(dir)) {
+      assertEquals(List.of(s.get(0), s.get(1)), store.samples(FROM, TO));
+      assertEquals(Optional.of(Instant.parse("2026-03-01T10:01:00.123456789Z")),
+          store.findLatest("h2"));
+      assertEquals(Optional.empty(), store.findLatest("h3"));
+    }
+  }
+
+  @Test
+  void append_duplicateHostAndTime_isIgnored() {
+    try (UsageStore store = UsageStore.file(dir)) {
+      assertEquals(1, store.append(List.of(smp("h1", "2026-03-01T10:00:00Z", 1))));
+      assertEquals(0, store.append(List.of(smp("h1", "2026-03-01T10:00:00Z", 2))));
+      assertEquals(1, store.append(List.of(smp("h1", "2026-03-01T10:05:00Z", 2),
+          smp("h1", "2026-03-01T10:05:00Z", 2))));
+      assertEquals(2, store.size());
+    }
+  }
+
+  @Test
+  void open_tornTail_isCutAndAcknowledgedSamplesKept() throws IOException {
+    try (UsageStore store = UsageStore.file(dir)) {
+      store.append(List.of(smp("h1", "2026-03-01T10:00:00Z", 1)));
+      store.append(List.of(smp("h1", "2026-03-01T10:05:00Z", 2)));
+    }
+    Path log = dir.resolve("usage.log");
+    long full = Files.size(log);
+    // simulate a crash in the middle of writing the second record
+    try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "rw")) {
+      f.setLength(full - 7);
+    }
+    try (UsageStore store = UsageStore.file(dir)) {
+      assertEquals(List.of(smp("h1", "2026-03-01T10:00:00Z", 1)), store.samples(FROM, TO));
+      // the store keeps working after the repair
+      store.append(List.of(smp("h1", "2026-03-01T10:10:00Z", 3)));
+    }
+    try (UsageStore store = UsageStore.file(dir)) {
+      assertEquals(2, store.size());
+      assertEquals(3, store.samples(FROM, TO).get(1).values().smpFull());
+    }
+  }
+
+  @Test
+  void open_corruptLastRecord_isDropped() throws IOException {
+    try (UsageStore store = UsageStore.file(dir)) {
+      store.append(List.of(smp("h1", "2026-03-01T10:00:00Z", 1)));
+      store.append(List.of(smp("h1", "2026-03-01T10:05:00Z", 2)));
+    }
+    Path log = dir.resolve("usage.log");
+    byte[] b = Files.readAllBytes(log);
+    b[b.length - 3] ^= 0x55;
+    Files.write(log, b);
+    try (UsageStore store = UsageStore.file(dir)) {
+      assertEquals(1, store.size());
+    }
+    assertTrue(Files.size(log) < b.length);
+  }
+
+  @Test
+  void open_garbageTail_isDropped() throws IOException {
+    try (UsageStore store = UsageStore.file(dir)) {
+      store.append(List.of(smp("h1", "2026-03-01T10:00:00Z", 1)));
+    }
+    Files.write(dir.resolve("usage.log"), new byte[] {0, 0, 0, 5, 1, 2},
+        java.nio.file.StandardOpenOption.APPEND);
+    try (UsageStore store = UsageStore.file(dir)) {
+      assertEquals(1, store.size());
+    }
+  }
+
+  @Test
+  void samples_range_isHalfOpenAndSorted() {
+    try (UsageStore store = UsageStore.file(dir)) {
+      store.append(List.of(smp("h1", "2026-03-01T10:10:00Z", 3),
+          smp("h1", "2026-03-01T10:00:00Z", 1), smp("h1", "2026-03-01T10:05:00Z", 2)));
+      List<UsageSample> got = store.samples(Instant.parse("2026-03-01T10:00:00Z"),
+          Instant.parse("2026-03-01T10:10:00Z"));
+      assertEquals(List.of(1.0, 2.0), got.stream().map(s -> s.values().smpFull()).toList());
+    }
+  }
+
+  @Test
+  void prune_removesOldSamplesDurably() {
+    try (UsageStore store = UsageStore.file(dir)) {
+      store.append(List.of(smp("h1", "2026-01-01T00:00:00Z", 1),
+          smp("h1", "2026-04-01T00:00:00Z", 2)));
+      assertEquals(1, store.prune(Instant.parse("2026-02-01T00:00:00Z")));
+      store.append(List.of(smp("h1", "2026-04-01T00:05:00Z", 3)));
+    }
+    assertTrue(Files.notExists(dir.resolve("usage.log.tmp")));
+    try (UsageStore store = UsageStore.file(dir)) {
+      assertEquals(List.of(2.0, 3.0),
+          store.samples(FROM, TO).stream().map(s -> s.values().smpFull()).toList());
+    }
+  }
+
+  @Test
+  void append_afterClose_isRejected() {
+    UsageStore store = UsageStore.file(dir);
+    store.close();
+    store.close();
+    assertThrows(IllegalStateException.class,
+        () -> store.append(List.of(smp("h1", "2026-01-01T00:00:00Z", 1))));
+  }
+
+  @Test
+  void open_directoryIsAFile_failsWithStoreException() throws IOException {
+    Path file = Files.writeString(dir.resolve("plain"), "x");
+    LicenseStoreException e =
+        assertThrows(LicenseStoreException.class, () -> UsageStore.file(file));
+    assertTrue(e.getMessage().contains("writable"), e.getMessage());
+  }
+}

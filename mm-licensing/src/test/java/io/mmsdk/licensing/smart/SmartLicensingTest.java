@@ -1,0 +1,227 @@
+package io.mmsdk.licensing.smart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmsdk.core.notify.Notifications;
+import io.mmsdk.core.notify.Severity;
+import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;
+import io.mmsdk.licensing.smart.SmartLicensingStatus.Registration;
+import io.mmsdk.licensing.smart.SmartRequest.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Drives the state machine with a scripted transport: there is no real Cisco SSM here. */
+class SmartLicensingTest {
+  private static final Instant T0 = Instant.parse("2026-06-01T15:00:00Z");
+
+  /** Answers from a script; an empty script answers OK; {@code null} entries never answer. */
+  static final class ScriptedTransport implements SmartLicensingTransport {
+    final List<SmartRequest> sent = new ArrayList<>();
+    final Deque<CompletableFuture<SmartResponse>> script = new ArrayDeque<>();
+
+    ScriptedTransport then(SmartResponse r) {
+      script.add(CompletableFuture.completedFuture(r));
+      return this;
+    }
+
+    CompletableFuture<SmartResponse> thenPending() {
+      CompletableFuture<SmartResponse> f = new CompletableFuture<>();
+      script.add(f);
+      return f;
+    }
+
+    @Override
+    public CompletionStage<SmartResponse> send(SmartRequest request) {
+      sent.add(request);
+      CompletableFuture<SmartResponse> next = script.poll();
+      return next != null ? next : CompletableFuture.completedFuture(SmartResponse.ok());
+    }
+
+    List<Kind> kinds() {
+      return sent.stream().map(SmartRequest::kind).toList();
+    }
+  }
+
+  private ManualScheduler scheduler;
+  private Notifications notifications;
+  private ScriptedTransport transport;
+  private SmartLicensing smart;
+
+  @BeforeEach
+  void setUp() {
+    scheduler = ManualScheduler.startingAt(T0);
+    notifications = Notifications.create(scheduler);
+    transport = new ScriptedTransport();
+    smart = SmartLicensing.create(transport, scheduler, notifications);
+  }
+
+  private static <T> T done(CompletionStage<T> s) throws Exception {
+    CompletableFuture<T> f = s.toCompletableFuture();
+    assertTrue(f.isDone(), "stage should be complete");
+    return f.get();
+  }
+
+  @Test
+  void register_accepted_registeredAndAuthorized_tokenNeverShown() throws Exception {
+    SmartLicensingStatus s = done(smart.register("  tok-SECRET-123 ", true));
+    assertEquals(Registration.REGISTERED, s.registration());
+    assertEquals(Authorization.AUTHORIZED, s.authorization());
+    assertEquals(T0, s.findRegisteredAt().orElseThrow());
+    SmartRequest r = transport.sent.get(0);
+    assertEquals("tok-SECRET-123", r.secret());
+    assertTrue(r.force());
+    assertFalse(r.toString().contains("SECRET"), r.toString());
+  }
+
+  @Test
+  void register_blankToken_isRejected() {
+    assertThrows(IllegalArgumentException.class, () -> smart.register(" ", false));
+  }
+
+  @Test
+  void authorization_renewsDailyAtMidnightUtc() throws Exception {
+    done(smart.register("tok", false));
+    scheduler.advance(Duration.ofHours(9).minusSeconds(1)); // 23:59:59
+    assertEquals(List.of(Kind.REGISTER), transport.kinds());
+    scheduler.advance(Duration.ofSeconds(1));
+    assertEquals(List.of(Kind.REGISTER, Kind.RENEW_AUTHORIZATION), transport.kinds());
+    assertEquals(Instant.parse("2026-06-02T00:00:00Z"),
+        smart.status().findLastAuthorizationRenewal().orElseThrow());
+    scheduler.advance(Duration.ofDays(1));
+    assertEquals(3, transport.kinds().size());
+    assertEquals(Instant.parse("2026-06-03T00:00:00Z"),
+        smart.status().findLastAuthorizationRenewal().orElseThrow());
+  }
+
+  @Test
+  void registration_renewsAfterSixMonths() {
+    smart.register("tok", false);
+    scheduler.advance(Duration.ofDays(182));
+    assertFalse(transport.kinds().contains(Kind.RENEW_REGISTRATION));
+    scheduler.advance(Duration.ofDays(1)); // 2026-12-01T15:00Z is 6 months after T0
+    assertTrue(transport.kinds().contains(Kind.RENEW_REGISTRATION));
+    assertEquals(Instant.parse("2026-12-01T15:00:00Z"),
+        smart.status().findRegisteredAt().orElseThrow());
+  }
+
+  @Test
+  void send_noAnswer_retriesAfter30And60ThenFailsAfter90WithNotification() {
+    transport.thenPending();
+    transport.thenPending();
+    transport.thenPending();
+    CompletableFuture<SmartLicensingStatus> f = smart.register("tok", false).toCompletableFuture();
+    scheduler.advance(Duration.ofSeconds(29));
+    assertEquals(1, transport.sent.size());
+    scheduler.advance(Duration.ofSeconds(1));
+    assertEquals(2, transport.sent.size());
+    scheduler.advance(Duration.ofSeconds(59));
+    assertEquals(2, transport.sent.size());
+    scheduler.advance(Duration.ofSeconds(1));
+    assertEquals(3, transport.sent.size());
+    scheduler.advance(Duration.ofSeconds(89));
+    assertFalse(f.isDone());
+    scheduler.advance(Duration.ofSeconds(1));
+    ExecutionException e = assertThrows(ExecutionException.class, f::get);
+    SmartLicensingException cause = assertInstanceOf(SmartLicensingException.class, e.getCause());
+    assertTrue(cause.isUnreachable());
+    var n = notifications.find(SmartLicensing.UNREACHABLE_KEY).orElseThrow();
+    assertEquals(Severity.ERROR, n.severity());
+    assertTrue(n.message().startsWith("Unable to reach Cisco Smart Software Server"));
+    assertEquals(Registration.UNREGISTERED, smart.status().registration());
+
+    // the message clears once an action succeeds
+    smart.register("tok", false);
+    assertTrue(notifications.find(SmartLicensing.UNREACHABLE_KEY).isEmpty());
+    assertEquals(Registration.REGISTERED, smart.status().registration());
+  }
+
+  @Test
+  void send_answerToSecondAttempt_succeedsAndLateFirstAnswerIsIgnored() throws Exception {
+    CompletableFuture<SmartResponse> first = transport.thenPending();
+    CompletableFuture<SmartResponse> second = transport.thenPending();
+    CompletableFuture<SmartLicensingStatus> f = smart.register("tok", false).toCompletableFuture();
+    scheduler.advance(Duration.ofSeconds(30));
+    second.complete(SmartResponse.ok());
+    assertEquals(Registration.REGISTERED, f.get().registration());
+    first.complete(SmartResponse.refused("late"));
+    scheduler.advance(Duration.ofMinutes(5));
+    assertEquals(2, transport.sent.size());
+    assertEquals(Registration.REGISTERED, smart.status().registration());
+  }
+
+  @Test
+  void send_refused_failsAtOnceWithoutRetry() {
+    transport.then(SmartResponse.refused("token expired"));
+    CompletableFuture<SmartLicensingStatus> f = smart.register("tok", false).toCompletableFuture();
+    ExecutionException e = assertThrows(ExecutionException.class, f::get);
+    SmartLicensingException cause = assertInstanceOf(SmartLicensingException.class, e.getCause());
+    assertFalse(cause.isUnreachable());
+    assertTrue(cause.getMessage().contains("token expired"));
+    scheduler.advance(Duration.ofMinutes(5));
+    assertEquals(1, transport.sent.size());
+  }
+
+  @Test
+  void reservation_requestInstallUpdateConfirmReturn() throws Exception {
+    transport.then(SmartResponse.ok("REQ-CODE"));
+    assertEquals("REQ-CODE", done(smart.generateReservationRequestCode()));
+    assertEquals(Registration.LICENSE_RESERVATION_PENDING, smart.status().registration());
+
+    assertEquals("", done(smart.installAuthorizationCode("AUTH-1")));
+    assertEquals(Registration.REGISTERED_LICENSE_RESERVATION, smart.status().registration());
+    assertEquals(Authorization.AUTHORIZED_RESERVED, smart.status().authorization());
+    assertFalse(smart.status().confirmationCodePending());
+
+    transport.then(SmartResponse.ok("CONFIRM-2"));
+    assertEquals("CONFIRM-2", done(smart.installAuthorizationCode("AUTH-2")));
+    assertTrue(smart.status().confirmationCodePending());
+    smart.confirmationCodeEntered();
+    assertFalse(smart.status().confirmationCodePending());
+
+    transport.then(SmartResponse.ok("RETURN-3"));
+    assertEquals("RETURN-3", done(smart.generateReturnCode()));
+    assertEquals(Registration.UNREGISTERED, smart.status().registration());
+    assertEquals(List.of(Kind.RESERVATION_REQUEST, Kind.INSTALL_AUTHORIZATION_CODE,
+        Kind.INSTALL_AUTHORIZATION_CODE, Kind.RESERVATION_RETURN), transport.kinds());
+  }
+
+  @Test
+  void reservation_cancelPendingRequest_backToUnregistered() throws Exception {
+    done(smart.generateReservationRequestCode());
+    done(smart.cancelReservationRequest());
+    assertEquals(Registration.UNREGISTERED, smart.status().registration());
+  }
+
+  @Test
+  void wrongState_actionsAreRejected() throws Exception {
+    assertThrows(IllegalStateException.class, smart::renewAuthorizationNow);
+    assertThrows(IllegalStateException.class, () -> smart.installAuthorizationCode("X"));
+    assertThrows(IllegalStateException.class, smart::generateReturnCode);
+    assertThrows(IllegalStateException.class, smart::confirmationCodeEntered);
+    done(smart.register("tok", false));
+    assertThrows(IllegalStateException.class, smart::generateReservationRequestCode);
+  }
+
+  @Test
+  void deregister_stopsRenewals() throws Exception {
+    done(smart.register("tok", false));
+    done(smart.deregister());
+    scheduler.advance(Duration.ofDays(200));
+    assertEquals(List.of(Kind.REGISTER, Kind.DEREGISTER), transport.kinds());
+    assertEquals(0, scheduler.pendingTasks());
+  }
+}
