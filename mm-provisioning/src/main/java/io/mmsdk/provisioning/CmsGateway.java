@@ -1,0 +1,39 @@
+package io.mmsdk.provisioning;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CMS operations mm-provisioning needs, on one Call Bridge of a cluster. A host application
+ * implements it over cms-api-client (or any other transport); the SDK's tests use the simulated
+ * cluster.
+ *
+ * <p>Implementations are thread-safe and throw {@link io.mmsdk.cms.MmSdkException} subclasses on
+ * failure; {@link #delete} of an object that is already gone must not fail.
+ */
+public interface CmsGateway {
+
+  /** Returns every object of {@code kind}; {@code parentId} is the coSpaceTemplate id for access method templates, else null. */
+  List<ServerObject> list(CmsKind kind, String parentId);
+
+  /** Creates an object from form fields and returns its new id (from {@code Location}). */
+  String create(CmsKind kind, String parentId, Map<String, String> form);
+
+  /** Modifies the given form fields of an object (PUT); an empty value clears a field. */
+  void update(CmsKind kind, String parentId, String id, Map<String, String> form);
+
+  /** Deletes an object; succeeds when it is already gone. */
+  void delete(CmsKind kind, String parentId, String id);
+
+  /** Returns the users CMS holds (from LDAP syncs). */
+  List<CmsUser> users();
+
+  /** Starts an LDAP sync of all sources with {@code removeWhenFinished=false}; returns its id. */
+  String startLdapSync();
+
+  /** Returns the state of the LDAP sync {@code id}. */
+  LdapSyncStatus ldapSync(String id);
+
+  /** Removes the finished LDAP sync record {@code id}; succeeds when it is already gone. */
+  void deleteLdapSync(String id);
+}

@@ -1,0 +1,247 @@
+package io.mmsdk.provisioning;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Translates a valid {@link DesiredState} into the CMS objects that implement it. Pure: no I/O, no
+ * secrets (passwords stay references). The mapping of every setting is documented in {@code
+ * docs/mm-provisioning.md}.
+ */
+public final class CmsTranslation {
+
+  private CmsTranslation() {}
+
+  /**
+   * Returns the CMS objects for {@code state}, in creation order.
+   *
+   * @throws InvalidDesiredStateException if {@code state} does not validate
+   */
+  public static List<CmsObjectSpec> translate(DesiredState state) {
+    state.validate().throwIfInvalid();
+    List<CmsObjectSpec> out = new ArrayList<>();
+    for (int i = 0; i < state.ldapServers().size(); i++) {
+      out.add(server(state.ldapServers().get(i), "ldapServers[" + i + "]"));
+    }
+    for (int i = 0; i < state.spaceTemplates().size(); i++) {
+      template(state.spaceTemplates().get(i), "spaceTemplates[" + i + "]", out);
+    }
+    for (int i = 0; i < state.userImports().size(); i++) {
+      userImport(state, state.userImports().get(i), "userImports[" + i + "]", out);
+    }
+    out.sort((a, b) -> Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
+    return List.copyOf(out);
+  }
+
+  /** Returns the key of {@code kind} object named {@code name}. */
+  static String key(CmsKind kind, String name) {
+    return kind.collection() + ":" + name;
+  }
+
+  private static CmsObjectSpec server(LdapServer s, String origin) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("name", s.name());
+    f.put("address", s.address());
+    f.put("portNumber", Integer.toString(s.effectivePort()));
+    f.put("secure", Boolean.toString(s.protocol() == LdapProtocol.LDAPS));
+    f.put("username", s.bindDn() == null ? "" : s.bindDn());
+    f.put("usePagedResults", Boolean.toString(s.usesPagedResults()));
+    Map<String, String> secrets = s.passwordRef() == null || s.passwordRef().isBlank()
+        ? Map.of() : Map.of("password", s.passwordRef());
+    return new CmsObjectSpec(CmsKind.LDAP_SERVER, key(CmsKind.LDAP_SERVER, s.name()), null, f,
+        Map.of(), secrets, origin);
+  }
+
+  private static void template(SpaceTemplate t, String origin, List<CmsObjectSpec> out) {
+    String templateKey = key(CmsKind.CO_SPACE_TEMPLATE, t.name());
+    Map<String, String> call = new LinkedHashMap<>();
+    Integer limit = t.spaceOverrides().maximumParticipants();
+    RecordingMode recording = t.spaceOverrides().recordingMode();
+    Boolean locked = t.spaceOverrides().lockedByDefault();
+    java.time.Duration timeout = t.spaceOverrides().passcodeTimeout();
+    for (Role r : t.roles()) {
+      limit = limit != null ? limit : r.overrides().maximumParticipants();
+      recording = recording != null ? recording : r.overrides().recordingMode();
+      locked = locked != null ? locked : r.overrides().lockedByDefault();
+      timeout = timeout != null ? timeout : r.overrides().passcodeTimeout();
+    }
+    if (limit != null) {
+      call.put("participantLimit", limit.toString());
+    }
+    if (recording != null) {
+      call.put("recordingMode", recording.cmsValue());
+    }
+    if (locked != null) {
+      call.put("locked", locked.toString());
+    }
+    if (timeout != null) {
+      call.put("passcodeMode", "timeout");
+      call.put("passcodeTimeout", Long.toString(timeout.getSeconds()));
+    }
+    String callProfileKey = key(CmsKind.CALL_PROFILE, t.name());
+    out.add(new CmsObjectSpec(CmsKind.CALL_PROFILE, callProfileKey, null, call, Map.of(), Map.of(),
+        origin + ".spaceOverrides"));
+
+    String dialOut = t.defaultDialOutRole() != null ? t.defaultDialOutRole() : t.roles().get(0).name();
+    for (int j = 0; j < t.roles().size(); j++) {
+      Role r = t.roles().get(j);
+      String roleOrigin = origin + ".roles[" + j + "]";
+      String legKey = key(CmsKind.CALL_LEG_PROFILE, t.name() + "/" + r.name());
+      Map<String, String> leg = new LinkedHashMap<>();
+      leg.put("name", t.name() + " - " + r.name());
+      leg.put("needsActivation", Boolean.toString(!r.activator()));
+      RoleOverrides o = r.overrides();
+      if (o.defaultLayout() != null) {
+        leg.put("defaultLayout", o.defaultLayout().cmsValue());
+      }
+      if (o.videoAllowed() != null) {
+        leg.put("videoMode", o.videoAllowed() ? "auto" : "disabled");
+      }
+      if (o.lastActivatorLeaves() != null) {
+        leg.put("deactivationMode", o.lastActivatorLeaves().cmsValue());
+      }
+      out.add(new CmsObjectSpec(CmsKind.CALL_LEG_PROFILE, legKey, null, leg, Map.of(), Map.of(),
+          roleOrigin));
+      Map<String, String> method = new LinkedHashMap<>();
+      method.put("name", r.name());
+      boolean unique = t.roleDistinction() == RoleDistinction.UNIQUE_URI;
+      method.put("uriGenerator", unique ? r.uriGenerator() : "");
+      method.put("generateUniqueCallId", Boolean.toString(unique));
+      method.put("scope", r.visibility().cmsValue());
+      out.add(new CmsObjectSpec(CmsKind.ACCESS_METHOD_TEMPLATE,
+          key(CmsKind.ACCESS_METHOD_TEMPLATE, t.name() + "/" + r.name()), templateKey, method,
+          Map.of("callLegProfile", legKey), Map.of(), roleOrigin));
+    }
+    Map<String, String> template = new LinkedHashMap<>();
+    template.put("name", t.name());
+    template.put("description", t.description() == null ? "" : t.description());
+    out.add(new CmsObjectSpec(CmsKind.CO_SPACE_TEMPLATE, templateKey, null, template,
+        Map.of("callProfile", callProfileKey,
+            "callLegProfile", key(CmsKind.CALL_LEG_PROFILE, t.name() + "/" + dialOut)),
+        Map.of(), origin));
+  }
+
+  /**
+   * One import becomes one ldapSource per segment: each filtered automatic-space rule takes the
+   * users it matches (minus those of earlier rules), and the rest keep the import's own source, which
+   * carries the unfiltered rule's space mappings if there is one. So every user is imported once.
+   */
+  private static void userImport(DesiredState state, UserImport u, String origin,
+      List<CmsObjectSpec> out) {
+    String name = u.effectiveName();
+    String profileKey = key(CmsKind.USER_PROFILE, name);
+    out.add(new CmsObjectSpec(CmsKind.USER_PROFILE, profileKey, null,
+        Map.of("hasLicense", Boolean.toString(u.assignPmpPlus())), Map.of(), Map.of(), origin));
+
+    List<Segment> segments = segments(state, u);
+    for (Segment s : segments) {
+      Map<String, String> mapping = new LinkedHashMap<>();
+      mapping.put("jidMapping", u.loginNameMapping());
+      mapping.put("nameMapping", u.displayNameMapping());
+      Map<String, String> mappingRefs = new LinkedHashMap<>();
+      if (s.rule != null) {
+        mapping.put("coSpaceNameMapping", s.rule.spaceNameMapping());
+        mapping.put("coSpaceUriMapping", s.rule.uriUserPartMapping());
+        putIfSet(mapping, "coSpaceSecondaryUriMapping", s.rule.secondaryUriMapping());
+        putIfSet(mapping, "coSpaceCallIdMapping", s.rule.callIdMapping());
+        mappingRefs.put("coSpaceTemplate", key(CmsKind.CO_SPACE_TEMPLATE, s.rule.template()));
+      }
+      String mappingKey = key(CmsKind.LDAP_MAPPING, s.name);
+      out.add(new CmsObjectSpec(CmsKind.LDAP_MAPPING, mappingKey, null, mapping, mappingRefs,
+          Map.of(), s.origin));
+      Map<String, String> source = new LinkedHashMap<>();
+      source.put("baseDn", u.baseDn());
+      source.put("filter", s.filter);
+      String sourceKey = key(CmsKind.LDAP_SOURCE, s.name);
+      out.add(new CmsObjectSpec(CmsKind.LDAP_SOURCE, sourceKey, null, source,
+          Map.of("server", key(CmsKind.LDAP_SERVER, u.server()), "mapping", mappingKey,
+              "userProfile", profileKey),
+          Map.of(), s.origin));
+      for (int k = 0; k < state.spaceCreationRules().size(); k++) {
+        SpaceCreationRule r = state.spaceCreationRules().get(k);
+        if (!name.equals(r.userImport())) {
+          continue;
+        }
+        String filter = r.filter() == null || r.filter().isBlank() ? "" : normalize(r.filter());
+        Map<String, String> assign = new LinkedHashMap<>();
+        assign.put("filter", filter);
+        out.add(new CmsObjectSpec(CmsKind.LDAP_USER_CO_SPACE_TEMPLATE_SOURCE,
+            key(CmsKind.LDAP_USER_CO_SPACE_TEMPLATE_SOURCE,
+                s.name + " | " + r.template() + (filter.isEmpty() ? "" : " | " + filter)),
+            null, assign,
+            Map.of("coSpaceTemplate", key(CmsKind.CO_SPACE_TEMPLATE, r.template()),
+                "ldapSource", sourceKey),
+            Map.of(), "spaceCreationRules[" + k + "]"));
+      }
+    }
+  }
+
+  /** Where one slice of an import's users goes: its own source and optional automatic-space rule. */
+  record Segment(String name, String filter, AutoSpaceRule rule, String origin) {}
+
+  static List<Segment> segments(DesiredState state, UserImport u) {
+    String name = u.effectiveName();
+    Filter base = parse(u.filter());
+    List<Segment> segments = new ArrayList<>();
+    List<Filter> earlier = new ArrayList<>();
+    AutoSpaceRule unfiltered = null;
+    String unfilteredOrigin = null;
+    for (int k = 0; k < state.autoSpaceRules().size(); k++) {
+      AutoSpaceRule r = state.autoSpaceRules().get(k);
+      if (!name.equals(r.userImport())) {
+        continue;
+      }
+      if (r.filter() == null || r.filter().isBlank()) {
+        unfiltered = r;
+        unfilteredOrigin = "autoSpaceRules[" + k + "]";
+        continue;
+      }
+      Filter rule = parse(r.filter());
+      List<Filter> parts = new ArrayList<>();
+      parts.add(base);
+      parts.add(rule);
+      for (Filter e : earlier) {
+        parts.add(Filter.createNOTFilter(e));
+      }
+      earlier.add(rule);
+      segments.add(new Segment(name + " | " + rule, Filter.createANDFilter(parts).toString(), r,
+          "autoSpaceRules[" + k + "]"));
+    }
+    String rest;
+    if (earlier.isEmpty()) {
+      rest = base.toString();
+    } else {
+      List<Filter> parts = new ArrayList<>();
+      parts.add(base);
+      for (Filter e : earlier) {
+        parts.add(Filter.createNOTFilter(e));
+      }
+      rest = Filter.createANDFilter(parts).toString();
+    }
+    segments.add(0, new Segment(name, rest, unfiltered,
+        unfilteredOrigin != null ? unfilteredOrigin : "userImports[" + state.userImports().indexOf(u) + "]"));
+    return segments;
+  }
+
+  private static void putIfSet(Map<String, String> map, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      map.put(field, value);
+    }
+  }
+
+  private static String normalize(String filter) {
+    return parse(filter).toString();
+  }
+
+  private static Filter parse(String filter) {
+    try {
+      return Filter.create(filter);
+    } catch (LDAPException e) {
+      throw new IllegalStateException("validated filter did not parse: " + filter, e);
+    }
+  }
+}

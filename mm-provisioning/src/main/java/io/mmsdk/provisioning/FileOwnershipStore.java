@@ -1,0 +1,120 @@
+package io.mmsdk.provisioning;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import io.mmsdk.provisioning.internal.OwnershipFileContent;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The default {@link OwnershipStore}: a JSON file replaced atomically on every change. */
+final class FileOwnershipStore implements OwnershipStore {
+
+  private static final JsonAdapter<OwnershipFileContent> ADAPTER =
+      new Moshi.Builder().build().adapter(OwnershipFileContent.class).indent("  ");
+
+  private final Path path;
+  private final Map<String, OwnedObject> owned = new TreeMap<>();
+  private final Map<String, Set<String>> pending = new TreeMap<>();
+
+  FileOwnershipStore(Path path) {
+    this.path = path;
+    if (path != null && Files.exists(path)) {
+      try {
+        OwnershipFileContent c = ADAPTER.fromJson(Files.readString(path, StandardCharsets.UTF_8));
+        if (c == null) {
+          throw new ProvisioningException("Ownership file " + path + " is empty; restore it from backup");
+        }
+        if (c.owned() != null) {
+          c.owned().forEach(o -> owned.put(o.key(), o));
+        }
+        if (c.pending() != null) {
+          c.pending().forEach((k, v) -> pending.put(k, Set.copyOf(v)));
+        }
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof ProvisioningException p) {
+          throw p;
+        }
+        throw new ProvisioningException("Cannot read ownership file " + path
+            + ": " + e.getMessage() + "; fix or restore the file (without it mm-sdk treats its own "
+            + "objects as foreign)", e);
+      }
+    }
+  }
+
+  @Override
+  public synchronized Map<String, OwnedObject> owned() {
+    return Map.copyOf(owned);
+  }
+
+  @Override
+  public synchronized Map<String, Set<String>> pendingCreates() {
+    return Map.copyOf(pending);
+  }
+
+  @Override
+  public synchronized void markPending(String key, Set<String> existingIds) {
+    pending.put(key, Set.copyOf(existingIds));
+    save();
+  }
+
+  @Override
+  public synchronized void put(OwnedObject object) {
+    owned.put(object.key(), object);
+    pending.remove(object.key());
+    save();
+  }
+
+  @Override
+  public synchronized void forget(String key) {
+    owned.remove(key);
+    pending.remove(key);
+    save();
+  }
+
+  private Map<String, List<String>> pendingLists() {
+    Map<String, List<String>> out = new TreeMap<>();
+    pending.forEach((k, v) -> out.put(k, new ArrayList<>(new TreeSet<>(v))));
+    return out;
+  }
+
+  private void save() {
+    if (path == null) {
+      return;
+    }
+    String json = ADAPTER.toJson(new OwnershipFileContent(1, new ArrayList<>(owned.values()), pendingLists()));
+    Path dir = path.toAbsolutePath().getParent();
+    Path tmp = dir.resolve(path.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(dir);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new ProvisioningException("Cannot write ownership file " + path + ": " + e.getMessage()
+          + "; check that the directory is writable and has space", e);
+    }
+  }
+}

@@ -1,0 +1,374 @@
+package io.mmsdk.provisioning;
+
+import static java.util.Objects.requireNonNull;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPInterface;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import io.mmsdk.provisioning.internal.MappingExpression;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Shows what an LDAP sync of a {@link DesiredState} would do, before anything is committed: runs each
+ * import's filter against the real directory (paged when the server uses paged results), evaluates
+ * the mappings, and reports users, spaces and URIs (lower-cased), clashes that would fail the sync,
+ * users matched by several imports with different PMP Plus settings, the PMP Plus licenses needed,
+ * and what would change for users already on CMS.
+ *
+ * <p>Read-only against both the directory and CMS. Meeting Management has no equivalent.
+ */
+public final class LdapPreview {
+
+  /** Entries requested per page when paged results are on. */
+  public static final int PAGE_SIZE = 1000;
+
+  private final DirectoryConnector directories;
+  private final List<CmsUser> existingUsers;
+
+  private LdapPreview(Builder b) {
+    this.directories = b.directories;
+    this.existingUsers = b.existingUsers;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs the preview.
+   *
+   * @throws InvalidDesiredStateException if {@code state} does not validate
+   * @throws ProvisioningException if a directory cannot be searched (names the import and the LDAP error)
+   */
+  public PreviewReport run(DesiredState state) {
+    state.validate().throwIfInvalid();
+    Map<String, LdapServer> servers = new HashMap<>();
+    state.ldapServers().forEach(s -> servers.put(s.name(), s));
+    Map<String, SpaceTemplate> templates = new HashMap<>();
+    state.spaceTemplates().forEach(t -> templates.put(t.name(), t));
+
+    Map<String, List<String>> importsByDn = new LinkedHashMap<>();
+    Map<String, Boolean> pmpByImport = new HashMap<>();
+    Map<String, Integer> perImport = new LinkedHashMap<>();
+    Map<String, PreviewUser> usersByDn = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    Map<LdapServer, LDAPInterface> open = new HashMap<>();
+    try {
+      for (UserImport u : state.userImports()) {
+        String importName = u.effectiveName();
+        pmpByImport.put(importName, u.assignPmpPlus());
+        LdapServer server = servers.get(u.server());
+        LDAPInterface ldap = open.computeIfAbsent(server, directories::connect);
+        ImportEvaluator eval = new ImportEvaluator(state, u, templates);
+        int[] count = {0};
+        search(ldap, server, u, eval.attributes(), entry -> {
+          count[0]++;
+          String dn = entry.getDN();
+          importsByDn.computeIfAbsent(dn, k -> new ArrayList<>()).add(importName);
+          if (!usersByDn.containsKey(dn)) {
+            PreviewUser user = eval.evaluate(entry, problems);
+            if (user != null) {
+              usersByDn.put(dn, user);
+            }
+          }
+        });
+        perImport.put(importName, count[0]);
+      }
+    } finally {
+      for (LDAPInterface c : open.values()) {
+        if (c instanceof LDAPConnection connection) {
+          connection.close();
+        }
+      }
+    }
+    return report(usersByDn, importsByDn, pmpByImport, perImport, problems);
+  }
+
+  private PreviewReport report(Map<String, PreviewUser> usersByDn, Map<String, List<String>> importsByDn,
+      Map<String, Boolean> pmpByImport, Map<String, Integer> perImport, List<String> problems) {
+    List<PreviewReport.Clash> clashes = new ArrayList<>();
+    Map<String, String> jids = new HashMap<>();
+    Map<String, String> uris = new HashMap<>();
+    Map<String, String> callIds = new HashMap<>();
+    for (PreviewUser u : usersByDn.values()) {
+      claim(clashes, jids, "jid", u.jid().toLowerCase(Locale.ROOT), u.dn());
+      for (PreviewSpace s : u.spaces()) {
+        claim(clashes, uris, "uri", s.uri(), u.dn());
+        if (!s.secondaryUri().isEmpty()) {
+          claim(clashes, uris, "secondaryUri", s.secondaryUri(), u.dn());
+        }
+        for (String r : s.roleUris()) {
+          claim(clashes, uris, "uri", r, u.dn());
+        }
+        if (!s.callId().isEmpty()) {
+          claim(clashes, callIds, "callId", s.callId(), u.dn());
+        }
+      }
+    }
+    List<PreviewReport.MultiImportMatch> multi = new ArrayList<>();
+    int needed = 0;
+    int uncertain = 0;
+    for (Map.Entry<String, List<String>> e : importsByDn.entrySet()) {
+      List<String> imports = new ArrayList<>(new LinkedHashSet<>(e.getValue()));
+      Set<Boolean> pmp = new LinkedHashSet<>();
+      imports.forEach(i -> pmp.add(pmpByImport.get(i)));
+      boolean differs = pmp.size() > 1;
+      if (imports.size() > 1) {
+        multi.add(new PreviewReport.MultiImportMatch(e.getKey(), imports, differs));
+      }
+      if (differs) {
+        uncertain++;
+      } else if (pmp.contains(Boolean.TRUE)) {
+        needed++;
+      }
+    }
+    Map<String, CmsUser> onCms = new HashMap<>();
+    existingUsers.forEach(c -> onCms.put(c.jid().toLowerCase(Locale.ROOT), c));
+    List<String> newUsers = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (PreviewUser u : usersByDn.values()) {
+      String jid = u.jid().toLowerCase(Locale.ROOT);
+      seen.add(jid);
+      CmsUser c = onCms.get(jid);
+      if (c == null) {
+        newUsers.add(u.jid());
+      } else if (c.name() != null && !c.name().equals(u.name())) {
+        changed.add(u.jid());
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (CmsUser c : existingUsers) {
+      if (!seen.contains(c.jid().toLowerCase(Locale.ROOT))) {
+        missing.add(c.jid());
+      }
+    }
+    return new PreviewReport(new ArrayList<>(usersByDn.values()), perImport, clashes, multi, problems,
+        needed, uncertain, newUsers, changed, missing);
+  }
+
+  private static void claim(List<PreviewReport.Clash> clashes, Map<String, String> owners, String what,
+      String value, String dn) {
+    String first = owners.putIfAbsent(value, dn);
+    if (first != null && !first.equals(dn)) {
+      clashes.add(new PreviewReport.Clash(what, value, first, dn));
+    }
+  }
+
+  private interface EntrySink {
+    void accept(SearchResultEntry entry);
+  }
+
+  private static void search(LDAPInterface ldap, LdapServer server, UserImport u, String[] attributes,
+      EntrySink sink) {
+    try {
+      ASN1OctetString cookie = null;
+      do {
+        SearchRequest request = new SearchRequest(u.baseDn(), SearchScope.SUB, Filter.create(u.filter()),
+            attributes);
+        if (server.usesPagedResults()) {
+          request.setControls(new Control[] {new SimplePagedResultsControl(PAGE_SIZE, cookie)});
+        }
+        SearchResult result = ldap.search(request);
+        for (SearchResultEntry e : result.getSearchEntries()) {
+          sink.accept(e);
+        }
+        cookie = null;
+        if (server.usesPagedResults()) {
+          SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
+          if (response != null && response.moreResultsToReturn()) {
+            cookie = response.getCookie();
+          }
+        }
+      } while (cookie != null);
+    } catch (LDAPException e) {
+      throw new ProvisioningException("Searching LDAP server '" + server.name() + "' for user import '"
+          + u.effectiveName() + "' (base " + u.baseDn() + ", filter " + u.filter() + ") failed: "
+          + e.getResultCode() + " " + e.getDiagnosticMessage()
+          + "; check the base DN (case sensitive), the filter and the bind user's read rights", e);
+    }
+  }
+
+  /** Evaluates one import's mappings and automatic-space rules on entries. */
+  private static final class ImportEvaluator {
+    private final UserImport u;
+    private final MappingExpression login;
+    private final MappingExpression display;
+    private final List<RuleEval> rules = new ArrayList<>();
+    private final Set<String> attributes = new LinkedHashSet<>();
+
+    ImportEvaluator(DesiredState state, UserImport u, Map<String, SpaceTemplate> templates) {
+      this.u = u;
+      this.login = parse(u.loginNameMapping());
+      this.display = parse(u.displayNameMapping());
+      // Segment 0 holds the users no filtered rule takes (with the unfiltered rule, if any); the
+      // others are disjoint filtered slices, exactly as they become ldapSources.
+      List<CmsTranslation.Segment> segments = CmsTranslation.segments(state, u);
+      for (int i = 1; i <= segments.size(); i++) {
+        CmsTranslation.Segment s = segments.get(i % segments.size());
+        if (s.rule() == null) {
+          continue;
+        }
+        AutoSpaceRule r = s.rule();
+        Filter filter;
+        try {
+          filter = Filter.create(s.filter());
+        } catch (LDAPException e) {
+          throw new IllegalStateException("translated filter did not parse: " + s.filter(), e);
+        }
+        RuleEval eval = new RuleEval(filter, parse(r.spaceNameMapping()), parse(r.uriUserPartMapping()),
+            parse(r.secondaryUriMapping()), parse(r.callIdMapping()), templates.get(r.template()));
+        eval.fallback = i == segments.size();
+        rules.add(eval);
+        collect(filter);
+      }
+      for (MappingExpression m : new MappingExpression[] {login, display}) {
+        attributes.addAll(m.attributes());
+      }
+      for (RuleEval r : rules) {
+        for (MappingExpression m : new MappingExpression[] {r.name, r.uri, r.secondary, r.callId}) {
+          if (m != null) {
+            attributes.addAll(m.attributes());
+          }
+        }
+      }
+    }
+
+    private void collect(Filter f) {
+      if (f.getAttributeName() != null) {
+        attributes.add(f.getAttributeName());
+      }
+      for (Filter c : f.getComponents()) {
+        collect(c);
+      }
+      if (f.getNOTComponent() != null) {
+        collect(f.getNOTComponent());
+      }
+    }
+
+    String[] attributes() {
+      return attributes.toArray(new String[0]);
+    }
+
+    private static MappingExpression parse(String mapping) {
+      return mapping == null || mapping.isBlank() ? null : MappingExpression.parse(mapping);
+    }
+
+    PreviewUser evaluate(SearchResultEntry entry, List<String> problems) {
+      java.util.function.Function<String, String> values = entry::getAttributeValue;
+      String jid = login.evaluate(values);
+      String name = display.evaluate(values);
+      if (jid == null) {
+        problems.add(entry.getDN() + " (" + u.effectiveName() + "): login name mapping '" + login.source()
+            + "' needs attributes " + login.attributes() + " and one is missing; the user cannot be imported");
+        return null;
+      }
+      if (name == null) {
+        problems.add(entry.getDN() + " (" + u.effectiveName() + "): display name mapping '" + display.source()
+            + "' needs attributes " + display.attributes() + " and one is missing");
+        name = "";
+      }
+      List<PreviewSpace> spaces = new ArrayList<>();
+      for (RuleEval r : rules) {
+        boolean matches;
+        try {
+          matches = r.fallback || r.filter.matchesEntry(entry);
+        } catch (LDAPException e) {
+          matches = false;
+        }
+        if (!matches) {
+          continue;
+        }
+        String uri = r.uri.evaluate(values);
+        if (uri == null) {
+          problems.add(entry.getDN() + ": URI user part mapping '" + r.uri.source() + "' needs attributes "
+              + r.uri.attributes() + " and one is missing; no space will be created");
+          break;
+        }
+        uri = uri.toLowerCase(Locale.ROOT);
+        String spaceName = orEmpty(r.name == null ? null : r.name.evaluate(values));
+        String secondary = orEmpty(r.secondary == null ? null : r.secondary.evaluate(values))
+            .toLowerCase(Locale.ROOT);
+        String callId = orEmpty(r.callId == null ? null : r.callId.evaluate(values));
+        List<String> roleUris = new ArrayList<>();
+        if (r.template != null && r.template.roleDistinction() == RoleDistinction.UNIQUE_URI) {
+          for (Role role : r.template.roles()) {
+            roleUris.add(role.uriGenerator().replace("$", uri).toLowerCase(Locale.ROOT));
+          }
+        }
+        spaces.add(new PreviewSpace(spaceName, uri, secondary, callId,
+            r.template == null ? "" : r.template.name(), roleUris));
+        break;
+      }
+      return new PreviewUser(entry.getDN(), u.effectiveName(), jid, name, u.assignPmpPlus(), spaces);
+    }
+
+    private static String orEmpty(String s) {
+      return s == null ? "" : s;
+    }
+  }
+
+  private static final class RuleEval {
+    final Filter filter;
+    final MappingExpression name;
+    final MappingExpression uri;
+    final MappingExpression secondary;
+    final MappingExpression callId;
+    final SpaceTemplate template;
+    boolean fallback;
+
+    RuleEval(Filter filter, MappingExpression name, MappingExpression uri, MappingExpression secondary,
+        MappingExpression callId, SpaceTemplate template) {
+      this.filter = filter;
+      this.name = name;
+      this.uri = uri;
+      this.secondary = secondary;
+      this.callId = callId;
+      this.template = template;
+    }
+  }
+
+  /** Builds {@link LdapPreview} instances. */
+  public static final class Builder {
+    private DirectoryConnector directories;
+    private List<CmsUser> existingUsers = List.of();
+
+    private Builder() {}
+
+    /** Sets how directories are reached (required). */
+    public Builder directories(DirectoryConnector directories) {
+      this.directories = requireNonNull(directories, "directories == null");
+      return this;
+    }
+
+    /** Sets the users already on CMS (for example {@link CmsGateway#users()}), to report changes. */
+    public Builder existingUsers(List<CmsUser> existingUsers) {
+      this.existingUsers = List.copyOf(requireNonNull(existingUsers, "existingUsers == null"));
+      return this;
+    }
+
+    /** Returns the preview. */
+    public LdapPreview build() {
+      if (directories == null) {
+        throw new IllegalStateException("directories is required; call directories(...)");
+      }
+      return new LdapPreview(this);
+    }
+  }
+}

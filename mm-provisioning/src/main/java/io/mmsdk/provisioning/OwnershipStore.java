@@ -1,0 +1,44 @@
+package io.mmsdk.provisioning;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Remembers which CMS objects belong to mm-sdk (one store per cluster). Objects not in the store are
+ * foreign and are never modified or deleted. Because commits are not transactional, a create is
+ * first marked pending; if the response is lost, the next plan claims the object that matches it
+ * exactly instead of creating a duplicate.
+ *
+ * <p>Implementations are thread-safe; every method returns only after the change is durable.
+ */
+public interface OwnershipStore {
+
+  /** Returns the owned objects by key. */
+  Map<String, OwnedObject> owned();
+
+  /**
+   * Returns the keys whose create was started but not confirmed, each with the ids of that type that
+   * already existed before the create (so an in-doubt object is never confused with a foreign one).
+   */
+  Map<String, Set<String>> pendingCreates();
+
+  /** Marks {@code key} as about to be created while {@code existingIds} already exist. */
+  void markPending(String key, Set<String> existingIds);
+
+  /** Records an owned object (created, adopted or updated) and clears its pending mark. */
+  void put(OwnedObject object);
+
+  /** Forgets {@code key} (after its object was deleted or vanished) and clears its pending mark. */
+  void forget(String key);
+
+  /** Returns a store kept in a JSON file at {@code path}, written atomically. */
+  static OwnershipStore file(Path path) {
+    return new FileOwnershipStore(path);
+  }
+
+  /** Returns a store that lives in memory only (for tests and previews). */
+  static OwnershipStore inMemory() {
+    return new FileOwnershipStore(null);
+  }
+}

@@ -1,0 +1,300 @@
+package io.mmsdk.provisioning;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mmsdk.core.time.Scheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plans and commits a {@link DesiredState} on one cluster, through a {@link CmsGateway} to one of
+ * its Call Bridges.
+ *
+ * <p>Ownership: mm-sdk only updates or deletes objects recorded in its {@link OwnershipStore} (those
+ * it created, or that were adopted with {@link #adopt}). Everything else on the server is foreign and
+ * is never touched, even if it has the same name.
+ *
+ * <p>Thread-safe; {@link #plan} and {@link #commit} run one at a time. Close it to stop the automatic
+ * refresh of the server view.
+ */
+public final class Provisioner implements AutoCloseable {
+
+  /** How often {@link #startAutoRefresh()} re-reads the server, as Meeting Management does. */
+  public static final Duration REFRESH_INTERVAL = Duration.ofMinutes(5);
+
+  private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
+
+  private final CmsGateway gateway;
+  private final OwnershipStore ownership;
+  private final SecretResolver secrets;
+  private final Scheduler scheduler;
+  private ServerSnapshot serverView;
+  private DesiredState draft;
+  private Scheduler.Cancellable refresh;
+
+  private Provisioner(Builder b) {
+    this.gateway = b.gateway;
+    this.ownership = b.ownership;
+    this.secrets = b.secrets;
+    this.scheduler = b.scheduler;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Reads every provisioning object from the server and makes it the current server view. */
+  public synchronized ServerSnapshot refresh() {
+    serverView = ServerSnapshot.read(gateway, scheduler.now());
+    return serverView;
+  }
+
+  /** Returns the last server view, reading it first if there is none. */
+  public synchronized ServerSnapshot serverView() {
+    return serverView != null ? serverView : refresh();
+  }
+
+  /** Stores {@code state} as the local, uncommitted change; automatic refreshes pause while it is set. */
+  public synchronized void setDraft(DesiredState state) {
+    this.draft = requireNonNull(state, "state == null");
+  }
+
+  /** Returns the local, uncommitted change, if any. */
+  public synchronized Optional<DesiredState> findDraft() {
+    return Optional.ofNullable(draft);
+  }
+
+  /** Drops the local change and re-reads the last committed settings from the server. */
+  public synchronized ServerSnapshot discard() {
+    draft = null;
+    return refresh();
+  }
+
+  /**
+   * Re-reads the server every {@link #REFRESH_INTERVAL} while no draft is set. Idempotent; stopped by
+   * {@link #close()}.
+   */
+  public synchronized void startAutoRefresh() {
+    if (refresh != null) {
+      return;
+    }
+    refresh = scheduler.scheduleRepeating(REFRESH_INTERVAL, REFRESH_INTERVAL, () -> {
+      synchronized (this) {
+        if (draft == null) {
+          try {
+            refresh();
+          } catch (RuntimeException e) {
+            log.warn("Provisioning: refreshing the server view failed; keeping the previous one: {}",
+                e.getMessage());
+          }
+        }
+      }
+    });
+  }
+
+  /** Validates and plans {@code state} against a fresh read of the server. */
+  public synchronized Plan plan(DesiredState state) {
+    return plan(state, refresh());
+  }
+
+  /** Validates and plans {@code state} against {@code server}; pure, performs no I/O. */
+  public synchronized Plan plan(DesiredState state, ServerSnapshot server) {
+    List<CmsObjectSpec> specs = CmsTranslation.translate(state);
+    return new Planner(specs, server, ownership.owned(), ownership.pendingCreates(), secrets).plan();
+  }
+
+  /**
+   * Brings the server to {@code state}: re-reads the server, plans, then applies each step in order,
+   * recording ownership after every step.
+   *
+   * @throws InvalidDesiredStateException if {@code state} does not validate (nothing is sent)
+   * @throws CommitFailedException if a step fails; earlier steps stay applied
+   */
+  public synchronized CommitResult commit(DesiredState state) {
+    List<CmsObjectSpec> specs = CmsTranslation.translate(state);
+    ServerSnapshot server = refresh();
+    forgetVanished(server, specs);
+    Plan plan = new Planner(specs, server, ownership.owned(), ownership.pendingCreates(), secrets).plan();
+    Map<String, CmsObjectSpec> byKey = new HashMap<>();
+    specs.forEach(s -> byKey.put(s.key(), s));
+    List<PlanStep> applied = new ArrayList<>();
+    for (PlanStep step : plan.steps()) {
+      try {
+        apply(step, byKey.get(step.key()));
+      } catch (RuntimeException e) {
+        throw new CommitFailedException(applied, step, e);
+      }
+      applied.add(step);
+    }
+    draft = null;
+    refresh();
+    return new CommitResult(plan, applied);
+  }
+
+  /**
+   * Takes the existing object {@code cmsId} under mm-sdk's management as the implementation of
+   * {@code key} (see {@link CmsObjectSpec#key()}); the next commit updates it instead of creating a
+   * new one. This is the only way a foreign object becomes owned.
+   *
+   * @throws ProvisioningException if no object of the key's type has that id
+   */
+  public synchronized void adopt(String key, String cmsId) {
+    requireNonNull(key, "key == null");
+    requireNonNull(cmsId, "cmsId == null");
+    ServerSnapshot server = refresh();
+    for (CmsKind kind : CmsKind.values()) {
+      if (key.startsWith(kind.collection() + ":")) {
+        ServerObject o = server.find(kind, cmsId).orElseThrow(() -> new ProvisioningException(
+            "Cannot adopt " + cmsId + " as " + key + ": no " + kind.collection()
+                + " object has that id; list the server objects and pass an existing id"));
+        ownership.put(new OwnedObject(key, kind, cmsId, o.parentId(), null));
+        return;
+      }
+    }
+    throw new ProvisioningException("Cannot adopt " + cmsId + ": key '" + key
+        + "' does not start with a collection name such as ldapServers: or coSpaceTemplates:");
+  }
+
+  private void forgetVanished(ServerSnapshot server, List<CmsObjectSpec> specs) {
+    for (OwnedObject o : ownership.owned().values()) {
+      if (server.find(o.kind(), o.id()).isEmpty()) {
+        log.info("Provisioning: {} {} ({}) is no longer on the server; forgetting it",
+            o.kind().collection(), o.id(), o.key());
+        ownership.forget(o.key());
+      }
+    }
+  }
+
+  private void apply(PlanStep step, CmsObjectSpec spec) {
+    Map<String, OwnedObject> owned = ownership.owned();
+    switch (step.action()) {
+      case CREATE -> {
+        String parentId = parentId(spec, owned);
+        Map<String, String> form = new LinkedHashMap<>(spec.fields());
+        spec.references().forEach((f, k) -> form.put(f, idOf(k, owned)));
+        String fingerprint = addSecrets(spec, form);
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        gateway.list(spec.kind(), parentId).forEach(o -> existing.add(o.id()));
+        ownership.markPending(spec.key(), existing);
+        String id = gateway.create(spec.kind(), parentId, form);
+        ownership.put(new OwnedObject(spec.key(), spec.kind(), id, parentId, fingerprint));
+      }
+      case ADOPT, UPDATE -> {
+        String parentId = parentId(spec, owned);
+        OwnedObject before = owned.get(spec.key());
+        String fingerprint = before == null ? null : before.secretFingerprint();
+        if (step.action() == PlanAction.ADOPT) {
+          ownership.put(new OwnedObject(spec.key(), spec.kind(), step.id(), parentId, null));
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        boolean secret = false;
+        for (FieldChange c : step.changes()) {
+          if (c.secret()) {
+            secret = true;
+          } else if (spec.references().containsKey(c.field())) {
+            form.put(c.field(), idOf(spec.references().get(c.field()), owned));
+          } else {
+            form.put(c.field(), c.after());
+          }
+        }
+        if (secret) {
+          fingerprint = addSecrets(spec, form);
+        }
+        if (!form.isEmpty()) {
+          gateway.update(spec.kind(), parentId, step.id(), form);
+        }
+        ownership.put(new OwnedObject(spec.key(), spec.kind(), step.id(), parentId, fingerprint));
+      }
+      case DELETE -> {
+        OwnedObject o = owned.get(step.key());
+        gateway.delete(step.kind(), o.parentId(), step.id());
+        ownership.forget(step.key());
+      }
+      default -> throw new IllegalStateException("unknown action " + step.action());
+    }
+  }
+
+  private String addSecrets(CmsObjectSpec spec, Map<String, String> form) {
+    String fingerprint = null;
+    for (Map.Entry<String, String> s : spec.secretRefs().entrySet()) {
+      String secret = secrets.resolve(s.getValue());
+      form.put(s.getKey(), secret);
+      fingerprint = Planner.fingerprint(spec.key(), secret);
+    }
+    return fingerprint;
+  }
+
+  private static String parentId(CmsObjectSpec spec, Map<String, OwnedObject> owned) {
+    return spec.parentKey() == null ? null : idOf(spec.parentKey(), owned);
+  }
+
+  private static String idOf(String key, Map<String, OwnedObject> owned) {
+    OwnedObject o = owned.get(key);
+    if (o == null) {
+      throw new ProvisioningException("Internal ordering error: " + key + " has no CMS id yet");
+    }
+    return o.id();
+  }
+
+  /** Stops the automatic refresh. */
+  @Override
+  public synchronized void close() {
+    if (refresh != null) {
+      refresh.cancel();
+      refresh = null;
+    }
+  }
+
+  /** Builds {@link Provisioner} instances. */
+  public static final class Builder {
+    private CmsGateway gateway;
+    private OwnershipStore ownership;
+    private SecretResolver secrets = SecretResolver.environment();
+    private Scheduler scheduler = Scheduler.system();
+
+    private Builder() {}
+
+    /** Sets the gateway to the cluster (required). */
+    public Builder gateway(CmsGateway gateway) {
+      this.gateway = requireNonNull(gateway, "gateway == null");
+      return this;
+    }
+
+    /** Sets where ownership is recorded (required; use {@link OwnershipStore#file} in production). */
+    public Builder ownership(OwnershipStore ownership) {
+      this.ownership = requireNonNull(ownership, "ownership == null");
+      return this;
+    }
+
+    /** Sets how password references are resolved; environment variables unless set. */
+    public Builder secrets(SecretResolver secrets) {
+      this.secrets = requireNonNull(secrets, "secrets == null");
+      return this;
+    }
+
+    /** Sets the scheduler; {@link Scheduler#system()} unless set. */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = requireNonNull(scheduler, "scheduler == null");
+      return this;
+    }
+
+    /** Returns the provisioner. */
+    public Provisioner build() {
+      if (gateway == null) {
+        throw new IllegalStateException("gateway is required; call gateway(...)");
+      }
+      if (ownership == null) {
+        throw new IllegalStateException("ownership is required; call ownership(OwnershipStore.file(path))");
+      }
+      return new Provisioner(this);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.mmsdk.provisioning;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A participant role of a {@link SpaceTemplate} (CMS {@code accessMethodTemplate} + its {@code
+ * callLegProfile}).
+ *
+ * <p>{@code uriGenerator} (for example {@code $.host}) is used only when roles are told apart by
+ * unique URI; it must contain exactly one {@code $}. A null {@code minPasscodeLength} means the system
+ * default; 0 means no passcode.
+ */
+public record Role(
+    String name,
+    Visibility visibility,
+    String uriGenerator,
+    Integer minPasscodeLength,
+    boolean activator,
+    RoleOverrides overrides) {
+
+  /** Normalises a missing {@code overrides} to {@link RoleOverrides#NONE}. */
+  public Role {
+    overrides = overrides == null ? RoleOverrides.NONE : overrides;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link Role} values. */
+  public static final class Builder {
+    private String name;
+    private Visibility visibility = Visibility.PUBLIC;
+    private String uriGenerator;
+    private Integer minPasscodeLength;
+    private boolean activator;
+    private RoleOverrides overrides = RoleOverrides.NONE;
+
+    private Builder() {}
+
+    /** Sets the role name, unique within its template. */
+    public Builder name(String name) {
+      this.name = requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /** Sets the visibility; PUBLIC unless set. */
+    public Builder visibility(Visibility visibility) {
+      this.visibility = requireNonNull(visibility, "visibility == null");
+      return this;
+    }
+
+    /** Sets the unique URI generator, for example {@code $.host}. */
+    public Builder uriGenerator(String uriGenerator) {
+      this.uriGenerator = requireNonNull(uriGenerator, "uriGenerator == null");
+      return this;
+    }
+
+    /** Sets the minimum passcode length; 0 means no passcode. */
+    public Builder minPasscodeLength(int minPasscodeLength) {
+      this.minPasscodeLength = minPasscodeLength;
+      return this;
+    }
+
+    /** Sets whether participants with this role are activators. */
+    public Builder activator(boolean activator) {
+      this.activator = activator;
+      return this;
+    }
+
+    /** Sets the overrides. */
+    public Builder overrides(RoleOverrides overrides) {
+      this.overrides = requireNonNull(overrides, "overrides == null");
+      return this;
+    }
+
+    /** Returns the role. */
+    public Role build() {
+      return new Role(name, visibility, uriGenerator, minPasscodeLength, activator, overrides);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.mmsdk.provisioning;
+
+/**
+ * Turns a secret reference from the desired state (for example {@code env:LDAP_PASSWORD}) into the
+ * secret. Implementations must not log the secret.
+ */
+@FunctionalInterface
+public interface SecretResolver {
+
+  /**
+   * Returns the secret for {@code reference}; throws {@link ProvisioningException} with a message
+   * naming the reference (never the secret) when it cannot be resolved.
+   */
+  String resolve(String reference);
+
+  /** Returns a resolver for {@code env:NAME} references that reads environment variables. */
+  static SecretResolver environment() {
+    return reference -> {
+      if (!reference.startsWith("env:")) {
+        throw new ProvisioningException("Secret reference '" + reference
+            + "' is not supported; use env:VARIABLE_NAME or pass your own SecretResolver");
+      }
+      String value = System.getenv(reference.substring(4));
+      if (value == null) {
+        throw new ProvisioningException("Environment variable " + reference.substring(4)
+            + " (secret reference '" + reference + "') is not set");
+      }
+      return value;
+    };
+  }
+}

@@ -1,0 +1,95 @@
+package io.mmsdk.provisioning;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A set of users imported from one LDAP server (CMS {@code ldapMappings} + {@code ldapSources} +
+ * {@code userProfiles}).
+ *
+ * <p>A blank {@code name} is replaced by one generated from the server, base DN and filter (see
+ * {@link #effectiveName()}). Mappings use CMS syntax, for example {@code $sAMAccountName$@example.com}
+ * and {@code $cn$}; attribute names are case sensitive.
+ */
+public record UserImport(
+    String name,
+    String server,
+    String baseDn,
+    String filter,
+    String loginNameMapping,
+    String displayNameMapping,
+    boolean assignPmpPlus) {
+
+  /** Returns the name, or a name generated from server, base DN and filter when it is blank. */
+  public String effectiveName() {
+    if (name != null && !name.isBlank()) {
+      return name;
+    }
+    return server + " " + baseDn + " " + (filter == null ? "" : filter);
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link UserImport} values. */
+  public static final class Builder {
+    private String name;
+    private String server;
+    private String baseDn;
+    private String filter;
+    private String loginNameMapping;
+    private String displayNameMapping;
+    private boolean assignPmpPlus;
+
+    private Builder() {}
+
+    /** Sets the name; when not set, one is generated. */
+    public Builder name(String name) {
+      this.name = requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /** Sets the name of the {@link LdapServer} to import from. */
+    public Builder server(String server) {
+      this.server = requireNonNull(server, "server == null");
+      return this;
+    }
+
+    /** Sets the base DN (case sensitive). */
+    public Builder baseDn(String baseDn) {
+      this.baseDn = requireNonNull(baseDn, "baseDn == null");
+      return this;
+    }
+
+    /** Sets the RFC 4515 search filter, for example {@code (objectClass=person)}. */
+    public Builder filter(String filter) {
+      this.filter = requireNonNull(filter, "filter == null");
+      return this;
+    }
+
+    /** Sets the login (sign-in) name mapping, for example {@code $sAMAccountName$@example.com}. */
+    public Builder loginNameMapping(String loginNameMapping) {
+      this.loginNameMapping = requireNonNull(loginNameMapping, "loginNameMapping == null");
+      return this;
+    }
+
+    /** Sets the display name mapping, for example {@code $cn$}. */
+    public Builder displayNameMapping(String displayNameMapping) {
+      this.displayNameMapping = requireNonNull(displayNameMapping, "displayNameMapping == null");
+      return this;
+    }
+
+    /** Sets whether imported users get a personal (PMP Plus) license. */
+    public Builder assignPmpPlus(boolean assignPmpPlus) {
+      this.assignPmpPlus = assignPmpPlus;
+      return this;
+    }
+
+    /** Returns the import. */
+    public UserImport build() {
+      return new UserImport(
+          name, server, baseDn, filter, loginNameMapping, displayNameMapping, assignPmpPlus);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.mmsdk.provisioning;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** All problems found in a {@link DesiredState}; empty when it is valid. */
+public record ValidationResult(List<ValidationError> errors) {
+
+  /** Copies {@code errors}. */
+  public ValidationResult {
+    errors = List.copyOf(errors);
+  }
+
+  /** Returns whether no problem was found. */
+  public boolean isValid() {
+    return errors.isEmpty();
+  }
+
+  /** Throws {@link InvalidDesiredStateException} listing every error when there is any. */
+  public void throwIfInvalid() {
+    if (!isValid()) {
+      throw new InvalidDesiredStateException(this);
+    }
+  }
+
+  /** Returns one error per line. */
+  public String describe() {
+    return errors.stream().map(ValidationError::toString).collect(Collectors.joining("\n"));
+  }
+}

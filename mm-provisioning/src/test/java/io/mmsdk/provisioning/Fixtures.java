@@ -1,0 +1,35 @@
+package io.mmsdk.provisioning;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Shared test inputs. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static String resource(String name) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("missing test resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static DesiredState sample() {
+    return DesiredStateJson.fromJson(resource("desired-state.json"));
+  }
+
+  static SecretResolver secrets(String password) {
+    return ref -> {
+      if (!ref.equals("env:LDAP_BIND_PASSWORD")) {
+        throw new ProvisioningException("unknown secret reference " + ref);
+      }
+      return password;
+    };
+  }
+}
