@@ -1,0 +1,34 @@
+package io.mmsdk.blastdial;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where blast dial keeps what must survive a restart: monitoring settings, each space's
+ * configuration and contacts, and the state of blast dials in progress. {@link FileBlastDialStore}
+ * is the embedded default. Implementations must be thread-safe and durable: once a save method
+ * returns, the data survives a crash.
+ */
+public interface BlastDialStore {
+
+  /** Returns the saved monitoring settings, or {@link MonitoringSettings#primary()} if none. */
+  MonitoringSettings monitoring();
+
+  /** Saves the monitoring settings. */
+  void saveMonitoring(MonitoringSettings settings);
+
+  /** Returns the saved setup of {@code space}, if any. */
+  Optional<SpaceSetup> findSpace(SpaceKey space);
+
+  /** Saves (replaces) the setup of one space. */
+  void saveSpace(SpaceSetup setup);
+
+  /** Saves (replaces) the state of a blast dial in progress, keyed by cluster and call id. */
+  void saveRun(BlastStatus run);
+
+  /** Forgets a blast dial that is over. Does nothing if it is not stored. */
+  void deleteRun(String clusterId, String callId);
+
+  /** Returns every stored blast dial in progress. */
+  List<BlastStatus> runs();
+}

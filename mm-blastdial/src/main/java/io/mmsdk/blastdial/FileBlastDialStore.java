@@ -1,0 +1,286 @@
+package io.mmsdk.blastdial;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The embedded {@link BlastDialStore}: one small properties file per space and per blast dial in
+ * progress under a directory. Every write goes to a temporary file that is forced to disk and then
+ * atomically renamed over the old one, so a crash leaves either the old or the new content.
+ * Thread-safe within one process; do not share the directory between processes.
+ */
+public final class FileBlastDialStore implements BlastDialStore {
+  private static final String FORMAT = "1";
+
+  private final Path spaces;
+  private final Path runs;
+  private final Path monitoring;
+
+  private FileBlastDialStore(Path directory) {
+    this.spaces = directory.resolve("spaces");
+    this.runs = directory.resolve("runs");
+    this.monitoring = directory.resolve("monitoring.properties");
+    try {
+      Files.createDirectories(spaces);
+      Files.createDirectories(runs);
+    } catch (IOException e) {
+      throw new BlastDialException(
+          "Cannot create the blast dial store directory " + directory
+              + "; check that the path is writable by this process",
+          e);
+    }
+  }
+
+  /** Opens (creating if needed) a store in {@code directory}. */
+  public static FileBlastDialStore open(Path directory) {
+    return new FileBlastDialStore(requireNonNull(directory, "directory == null"));
+  }
+
+  @Override
+  public synchronized MonitoringSettings monitoring() {
+    return read(monitoring)
+        .map(
+            p ->
+                new MonitoringSettings(
+                    MonitoringRole.valueOf(p.getProperty("role")),
+                    Duration.parse(p.getProperty("secondaryDelay"))))
+        .orElse(MonitoringSettings.primary());
+  }
+
+  @Override
+  public synchronized void saveMonitoring(MonitoringSettings settings) {
+    requireNonNull(settings, "settings == null");
+    Properties p = new Properties();
+    p.setProperty("role", settings.role().name());
+    p.setProperty("secondaryDelay", settings.secondaryDelay().toString());
+    write(monitoring, p);
+  }
+
+  @Override
+  public synchronized Optional<SpaceSetup> findSpace(SpaceKey space) {
+    requireNonNull(space, "space == null");
+    Path f = file(spaces, space.clusterId(), space.spaceId());
+    return read(f).map(p -> decode(f, () -> readSpace(space, p)));
+  }
+
+  @Override
+  public synchronized void saveSpace(SpaceSetup setup) {
+    requireNonNull(setup, "setup == null");
+    Properties p = new Properties();
+    p.setProperty("format", FORMAT);
+    p.setProperty("cluster", setup.space().clusterId());
+    p.setProperty("space", setup.space().spaceId());
+    BlastDialConfig c = setup.config();
+    p.setProperty("enabled", Boolean.toString(c.isEnabled()));
+    p.setProperty("retries", Integer.toString(c.retries()));
+    p.setProperty("retryDelay", c.retryDelay().toString());
+    p.setProperty("audioPrompt", c.audioPrompt().name());
+    p.setProperty("contacts", Integer.toString(setup.contacts().size()));
+    for (int i = 0; i < setup.contacts().size(); i++) {
+      putContact(p, "contact." + i + ".", setup.contacts().get(i));
+    }
+    write(file(spaces, setup.space().clusterId(), setup.space().spaceId()), p);
+  }
+
+  @Override
+  public synchronized void saveRun(BlastStatus run) {
+    requireNonNull(run, "run == null");
+    Properties p = new Properties();
+    p.setProperty("format", FORMAT);
+    p.setProperty("cluster", run.space().clusterId());
+    p.setProperty("space", run.space().spaceId());
+    p.setProperty("call", run.callId());
+    p.setProperty("startedAt", run.startedAt().toString());
+    p.setProperty("phase", run.phase().name());
+    p.setProperty("contacts", Integer.toString(run.contacts().size()));
+    for (int i = 0; i < run.contacts().size(); i++) {
+      ContactStatus s = run.contacts().get(i);
+      String k = "contact." + i + ".";
+      putContact(p, k, s.contact());
+      p.setProperty(k + "state", s.state().name());
+      p.setProperty(k + "attempts", Integer.toString(s.attempts()));
+      if (s.nextRetryAt() != null) {
+        p.setProperty(k + "nextRetryAt", s.nextRetryAt().toString());
+      }
+      if (s.callLegId() != null) {
+        p.setProperty(k + "callLeg", s.callLegId());
+      }
+      if (s.lastResult() != null) {
+        p.setProperty(k + "lastResult", s.lastResult());
+      }
+    }
+    write(file(runs, run.space().clusterId(), run.callId()), p);
+  }
+
+  @Override
+  public synchronized void deleteRun(String clusterId, String callId) {
+    try {
+      Files.deleteIfExists(file(runs, clusterId, callId));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized List<BlastStatus> runs() {
+    List<BlastStatus> result = new ArrayList<>();
+    try (DirectoryStream<Path> dir = Files.newDirectoryStream(runs, "*.properties")) {
+      for (Path f : dir) {
+        read(f).ifPresent(p -> result.add(decode(f, () -> readRun(p))));
+      }
+    } catch (IOException e) {
+      throw new BlastDialException("Cannot list blast dials in progress in " + runs, e);
+    }
+    result.sort(java.util.Comparator.comparing(BlastStatus::startedAt));
+    return result;
+  }
+
+  private static <T> T decode(Path file, java.util.function.Supplier<T> reader) {
+    try {
+      return reader.get();
+    } catch (RuntimeException e) {
+      throw new BlastDialException(
+          "The blast dial store file " + file + " has missing or malformed values (" + e
+              + "); restore it from a backup or delete it to start over",
+          e);
+    }
+  }
+
+  private static SpaceSetup readSpace(SpaceKey space, Properties p) {
+    BlastDialConfig config =
+        BlastDialConfig.builder()
+            .enabled(Boolean.parseBoolean(p.getProperty("enabled")))
+            .retries(Integer.parseInt(p.getProperty("retries")))
+            .retryDelay(Duration.parse(p.getProperty("retryDelay")))
+            .audioPrompt(AudioPromptMode.valueOf(p.getProperty("audioPrompt")))
+            .build();
+    int n = Integer.parseInt(p.getProperty("contacts"));
+    List<Contact> contacts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      contacts.add(readContact(p, "contact." + i + "."));
+    }
+    return new SpaceSetup(space, config, contacts);
+  }
+
+  private static BlastStatus readRun(Properties p) {
+    int n = Integer.parseInt(p.getProperty("contacts"));
+    List<ContactStatus> contacts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String k = "contact." + i + ".";
+      String next = p.getProperty(k + "nextRetryAt");
+      contacts.add(
+          new ContactStatus(
+              readContact(p, k),
+              ContactState.valueOf(p.getProperty(k + "state")),
+              Integer.parseInt(p.getProperty(k + "attempts")),
+              next == null ? null : Instant.parse(next),
+              p.getProperty(k + "callLeg"),
+              p.getProperty(k + "lastResult")));
+    }
+    return new BlastStatus(
+        SpaceKey.of(p.getProperty("cluster"), p.getProperty("space")),
+        p.getProperty("call"),
+        Instant.parse(p.getProperty("startedAt")),
+        BlastStatus.Phase.valueOf(p.getProperty("phase")),
+        contacts);
+  }
+
+  private static void putContact(Properties p, String prefix, Contact c) {
+    p.setProperty(prefix + "id", c.id());
+    p.setProperty(prefix + "name", c.name());
+    p.setProperty(prefix + "address", c.address());
+    p.setProperty(prefix + "prompt", Boolean.toString(c.promptRequired()));
+  }
+
+  private static Contact readContact(Properties p, String prefix) {
+    return new Contact(
+        p.getProperty(prefix + "id"),
+        p.getProperty(prefix + "name"),
+        p.getProperty(prefix + "address"),
+        Boolean.parseBoolean(p.getProperty(prefix + "prompt")));
+  }
+
+  private static Path file(Path dir, String a, String b) {
+    HexFormat hex = HexFormat.of();
+    return dir.resolve(
+        hex.formatHex(a.getBytes(StandardCharsets.UTF_8)) + "_"
+            + hex.formatHex(b.getBytes(StandardCharsets.UTF_8)) + ".properties");
+  }
+
+  private static Optional<Properties> read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      Properties p = new Properties();
+      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      return Optional.of(p);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BlastDialException(
+          "Cannot read the blast dial store file " + file
+              + "; restore it from a backup or delete it to start over",
+          e);
+    }
+  }
+
+  private static void write(Path file, Properties p) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      StringWriter text = new StringWriter();
+      p.store(text, null);
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      try (FileChannel ch =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      forceDirectory(file.getParent());
+    } catch (IOException e) {
+      throw new BlastDialException(
+          "Cannot write the blast dial store file " + file
+              + "; check free disk space and permissions",
+          e);
+    }
+  }
+
+  private static void forceDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot open a directory for fsync; the rename is still atomic there.
+      return;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.mmsdk.blastdial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmsdk.core.time.ManualScheduler;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BlastDialConcurrencyTest {
+  @TempDir Path dir;
+
+  /** A bridge whose dial-outs block until released, counting how many run at once. */
+  static final class SlowBridge implements CallBridgeGateway {
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger maxRunning = new AtomicInteger();
+    final AtomicInteger dials = new AtomicInteger();
+
+    @Override
+    public String dialOut(String callId, String remoteParty, boolean confirmation) {
+      int now = running.incrementAndGet();
+      maxRunning.accumulateAndGet(now, Math::max);
+      try {
+        assertTrue(release.await(10, TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } finally {
+        running.decrementAndGet();
+      }
+      return "leg-" + dials.incrementAndGet();
+    }
+
+    @Override
+    public List<CallLegInfo> callLegs(String callId) {
+      return List.of();
+    }
+
+    @Override
+    public boolean isCallActive(String callId) {
+      return true;
+    }
+  }
+
+  @Test
+  void participantJoined_manyContacts_neverMoreRequestsInFlightThanTheCap() throws Exception {
+    SlowBridge bridge = new SlowBridge();
+    SpaceKey space = SpaceKey.of("a", "s");
+    try (BlastDial blast = BlastDial.builder()
+        .store(FileBlastDialStore.open(dir))
+        .scheduler(ManualScheduler.startingAt(Instant.parse("2026-11-24T09:00:00Z")))
+        .callBridge("a", bridge)
+        .maxConcurrentRequests(3)
+        .build()) {
+      blast.configure(space, BlastDialConfig.builder().enabled(true).build());
+      for (int i = 0; i < 20; i++) {
+        blast.addContact(space, new ContactDetails("N" + i, "n" + i + "@example.com", true));
+      }
+
+      blast.participantJoined(space, "call-1", "");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (bridge.running.get() < 3 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertEquals(3, bridge.running.get());
+      bridge.release.countDown();
+      while (bridge.dials.get() < 20 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+
+      assertEquals(20, bridge.dials.get());
+      assertEquals(3, bridge.maxRunning.get());
+    }
+  }
+}
