@@ -76,6 +76,17 @@ public final class Form {
       return this;
     }
 
+    /**
+     * Sets an enumerated field to a wire value such as {@code speakerOnly}. Values the blueprint
+     * does not list are sent as given (a newer server may accept them).
+     */
+    public Builder set(CmsField<CmsEnumValue> field, String value) {
+      requireNonNull(field, "field == null");
+      requireNonNull(value, "value == null");
+      parameters.put(field.name(), value);
+      return this;
+    }
+
     /** Sets the raw parameter {@code name} to {@code value}; an empty value unsets. */
     public Builder set(String name, String value) {
       requireNonNull(name, "name == null");

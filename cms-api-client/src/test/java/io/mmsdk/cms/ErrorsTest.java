@@ -11,32 +11,13 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ErrorsTest {
-  private MockWebServer server;
-  private CmsClient cms;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    cms = MockCms.client(server);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    cms.close();
-    server.shutdown();
-  }
-
+class ErrorsTest extends MockCms {
   static Stream<Arguments> failures() {
     return Stream.of(
         Arguments.of(400, "<failureDetails><coSpaceDoesNotExist/></failureDetails>", CmsNotFoundException.class, FailureReason.CO_SPACE_DOES_NOT_EXIST),

@@ -1,16 +1,31 @@
 package io.mmsdk.cms;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
-/** Helpers for tests against a MockWebServer playing a Meeting Server. */
-final class MockCms {
-  static final List<Duration> NO_WAITS = new ArrayList<>();
+/**
+ * Base for tests against a MockWebServer playing a Meeting Server: starts {@link #server} and a
+ * {@link #cms} client without retries before each test and closes both after it.
+ */
+abstract class MockCms {
+  protected MockWebServer server;
+  protected CmsClient cms;
 
-  private MockCms() {}
+  @BeforeEach
+  void startServer() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    cms = client(server);
+  }
+
+  @AfterEach
+  void stopServer() throws Exception {
+    cms.close();
+    server.shutdown();
+  }
 
   static CmsClient client(MockWebServer server) {
     return client(server, RetryPolicy.none());

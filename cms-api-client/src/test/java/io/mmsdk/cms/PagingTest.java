@@ -9,23 +9,17 @@ import java.util.stream.IntStream;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Paging against a server whose own page cap is smaller than the requested limit. */
-class PagingTest {
+class PagingTest extends MockCms {
   private static final int TOTAL = 7;
   private static final int SERVER_CAP = 3;
 
-  private MockWebServer server;
-  private CmsClient cms;
-
   @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
+  void capPages() {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -39,14 +33,6 @@ class PagingTest {
         return MockCms.xml("<coSpaces total=\"" + TOTAL + "\">" + items + "</coSpaces>");
       }
     });
-    server.start();
-    cms = MockCms.client(server);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    cms.close();
-    server.shutdown();
   }
 
   @Test

@@ -6,34 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every object family: list and single-object reads in the blueprint's shapes. */
-class ResourceFamiliesTest {
+class ResourceFamiliesTest extends MockCms {
   private static final String ID = "581caae0-420a-43df-9a9e-f690c70e12d3";
   private static final String PARENT = "b449de90-9dc5-4bed-9c65-a09a321d2bd9";
-
-  private MockWebServer server;
-  private CmsClient cms;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    cms = MockCms.client(server);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    cms.close();
-    server.shutdown();
-  }
 
   static Stream<Arguments> families() {
     return Stream.of(

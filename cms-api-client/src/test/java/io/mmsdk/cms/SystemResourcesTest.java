@@ -10,28 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SystemResourcesTest {
-  private MockWebServer server;
-  private CmsClient cms;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    cms = MockCms.client(server);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    cms.close();
-    server.shutdown();
-  }
-
+class SystemResourcesTest extends MockCms {
   @Test
   void systemStatus_blueprintSample_parsesVersionAndUptime() throws Exception {
     server.enqueue(MockCms.xml("""

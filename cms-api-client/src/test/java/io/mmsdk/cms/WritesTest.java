@@ -5,31 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class WritesTest {
-  private MockWebServer server;
-  private CmsClient cms;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    cms = MockCms.client(server);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    cms.close();
-    server.shutdown();
-  }
-
+class WritesTest extends MockCms {
   @ParameterizedTest
   @CsvSource({
     "/api/v1/coSpaces/581caae0-420a-43df-9a9e-f690c70e12d3, 581caae0-420a-43df-9a9e-f690c70e12d3",
@@ -50,7 +31,7 @@ class WritesTest {
         .set(CmsFields.NAME, "Sales Team")
         .set(CmsFields.URI, "sales")
         .set(CmsFields.NON_MEMBER_ACCESS, false)
-        .set(CmsFields.DEFAULT_LAYOUT, new CmsEnumValue("speakerOnly", true))
+        .set(CmsFields.DEFAULT_LAYOUT, "speakerOnly")
         .build();
 
     String id = cms.coSpaces().create(form);

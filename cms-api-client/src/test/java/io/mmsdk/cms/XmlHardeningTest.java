@@ -7,29 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class XmlHardeningTest {
-  private MockWebServer server;
-  private CmsClient cms;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    cms = MockCms.client(server);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    cms.close();
-    server.shutdown();
-  }
-
+class XmlHardeningTest extends MockCms {
   @Test
   void get_externalEntity_rejectedAndFileNeverRead(@TempDir Path dir) throws Exception {
     Path secret = dir.resolve("secret.txt");

@@ -201,7 +201,11 @@ public final class EventsConnection {
     }
     connected = false;
     socket = null;
-    if (!inGap) {
+    if (!everConnected) {
+      listener.onError(new MmSdkException("events: could not open the WebSocket to "
+          + client.apiBase().getHost() + " (" + reason + "); retrying. Check that the Events API is "
+          + "reachable on the same port as the REST API."));
+    } else if (!inGap) {
       inGap = true;
       listener.onGap(new EventGap(client.clock().instant(), reason));
     }

@@ -1,0 +1,96 @@
+package io.mmsdk.cms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javax.net.ssl.SSLException;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** TLS against a server whose certificate is issued by a CA made in the test. */
+class TlsTrustTest {
+  private HeldCertificate ca;
+  private MockWebServer server;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("Test CMS CA").build();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    server.shutdown();
+  }
+
+  private void startServerFor(String sanHost) throws Exception {
+    HeldCertificate serverCert = new HeldCertificate.Builder()
+        .signedBy(ca).commonName("cms").addSubjectAlternativeName(sanHost).build();
+    HandshakeCertificates serverTls = new HandshakeCertificates.Builder()
+        .heldCertificate(serverCert, ca.certificate()).build();
+    server = new MockWebServer();
+    server.useHttps(serverTls.sslSocketFactory(), false);
+    server.start();
+    server.enqueue(MockCms.xml("<status><softwareVersion>3.2.1</softwareVersion></status>"));
+  }
+
+  private CmsClient client(TlsTrust trust) {
+    return CmsClient.builder().host("localhost").port(server.getPort()).credentials("a", "b")
+        .tlsTrust(trust).retryPolicy(RetryPolicy.none()).build();
+  }
+
+  @Test
+  void pemCertificates_serverCertFromThatCa_connects() throws Exception {
+    startServerFor("localhost");
+
+    try (CmsClient cms = client(TlsTrust.pemCertificates(ca.certificatePem()))) {
+      assertEquals(new CmsVersion(3, 2, 1, "3.2.1"), cms.systemStatus().softwareVersion());
+      assertTrue(cms.apiBase().toString().startsWith("https://localhost:"));
+    }
+  }
+
+  @Test
+  void systemDefault_unknownCa_refusedWithTrustAdvice() throws Exception {
+    startServerFor("localhost");
+
+    try (CmsClient cms = client(TlsTrust.systemDefault())) {
+      CmsConnectionException e = assertThrows(CmsConnectionException.class, cms::systemStatus);
+
+      assertInstanceOf(SSLException.class, e.getCause());
+      assertTrue(e.getMessage().contains("TlsTrust.pemCertificates"), e.getMessage());
+    }
+  }
+
+  @Test
+  void pemCertificates_hostnameNotInSan_refused() throws Exception {
+    startServerFor("cms.example.com");
+
+    try (CmsClient cms = client(TlsTrust.pemCertificates(ca.certificatePem()))) {
+      CmsConnectionException e = assertThrows(CmsConnectionException.class, cms::systemStatus);
+
+      assertInstanceOf(SSLException.class, e.getCause());
+    }
+  }
+
+  @Test
+  void insecureTrustAll_unknownCaAndWrongHost_connects() throws Exception {
+    startServerFor("cms.example.com");
+
+    try (CmsClient cms = client(TlsTrust.insecureTrustAllForLabUseOnly())) {
+      assertEquals(3, cms.systemStatus().softwareVersion().major());
+    }
+  }
+
+  @Test
+  void pemCertificates_garbage_rejected() throws Exception {
+    startServerFor("localhost");
+
+    assertThrows(IllegalArgumentException.class, () -> TlsTrust.pemCertificates("not a certificate"));
+    assertThrows(IllegalArgumentException.class, () -> TlsTrust.pemCertificates(""));
+  }
+}

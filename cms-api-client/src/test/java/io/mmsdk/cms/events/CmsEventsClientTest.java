@@ -1,0 +1,311 @@
+package io.mmsdk.cms.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import io.mmsdk.cms.CmsAuthenticationException;
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.cms.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Events client against a MockWebServer playing the token endpoint and the WebSocket. */
+class CmsEventsClientTest {
+  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
+  private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+
+  private final BlockingQueue<String> fromClient = new LinkedBlockingQueue<>();
+  private final BlockingQueue<WebSocket> serverSockets = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> upgradeTokens = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+  private final AtomicInteger tokens = new AtomicInteger();
+  private volatile int tokenStatus = 200;
+  private volatile int upgradeStatus = 0;
+  private MockWebServer server;
+  private CmsClient cms;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server = new MockWebServer();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        if (request.getMethod().equals("POST") && request.getPath().equals("/api/v1/authTokens")) {
+          if (tokenStatus != 200) {
+            return new MockResponse().setResponseCode(tokenStatus);
+          }
+          return new MockResponse().setHeader("X-Cisco-CMS-Auth-Token", "token-" + tokens.incrementAndGet());
+        }
+        if (request.getRequestUrl().encodedPath().equals("/events/v1")) {
+          upgradeTokens.add(request.getRequestUrl().queryParameter("authToken"));
+          if (upgradeStatus != 0) {
+            return new MockResponse().setResponseCode(upgradeStatus);
+          }
+          return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket webSocket, Response response) {
+              serverSockets.add(webSocket);
+            }
+
+            @Override
+            public void onMessage(WebSocket webSocket, String text) {
+              fromClient.add(text);
+            }
+
+            @Override
+            public void onClosing(WebSocket webSocket, int code, String reason) {
+              webSocket.close(1000, null);
+            }
+          });
+        }
+        return new MockResponse().setResponseCode(404);
+      }
+    });
+    server.start();
+    cms = CmsClient.builder().baseUrl(server.url("/").toString()).credentials("apiuser", "pw")
+        .retryPolicy(RetryPolicy.none()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    cms.close();
+    server.shutdown();
+  }
+
+  private CmsEventsClient start(List<Subscription> subscriptions) {
+    CmsEventsClient client = CmsEventsClient.builder(cms)
+        .subscriptions(subscriptions)
+        .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(40))
+        .listener(new CmsEventListener() {
+          @Override
+          public void onConnected() {
+            events.add("connected");
+          }
+
+          @Override
+          public void onCallListUpdate(CallListUpdate update) {
+            events.add(update);
+          }
+
+          @Override
+          public void onRosterUpdate(RosterUpdate update) {
+            events.add(update);
+          }
+
+          @Override
+          public void onCallInfoUpdate(CallInfoUpdate update) {
+            events.add(update);
+          }
+
+          @Override
+          public void onSubscriptionUpdate(SubscriptionUpdate update) {
+            events.add(update);
+          }
+
+          @Override
+          public void onGap(EventGap gap) {
+            events.add(gap);
+          }
+
+          @Override
+          public void onReconnected() {
+            events.add("reconnected");
+          }
+
+          @Override
+          public void onError(MmSdkException error) {
+            events.add(error);
+          }
+        })
+        .build();
+    client.start();
+    return client;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(String text) throws Exception {
+    return (Map<String, Object>) JSON.fromJson(text);
+  }
+
+  private String nextFromClient() throws InterruptedException {
+    String text = fromClient.poll(5, TimeUnit.SECONDS);
+    assertNotNull(text, "the client sent nothing");
+    return text;
+  }
+
+  private Object nextEvent() throws InterruptedException {
+    Object event = events.poll(5, TimeUnit.SECONDS);
+    assertNotNull(event, "the listener got nothing");
+    return event;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void start_tokenThenSubscribe_sendsWholeSubscriptionSet() throws Exception {
+    try (CmsEventsClient client = start(List.of(
+        Subscription.calls(1, List.of("name", "participants")),
+        Subscription.callRoster(2, "call-1", Subscription.ROSTER_ELEMENTS)))) {
+      RecordedRequest tokenRequest = server.takeRequest(5, TimeUnit.SECONDS);
+      assertEquals("/api/v1/authTokens", tokenRequest.getPath());
+      assertTrue(tokenRequest.getHeader("Authorization").startsWith("Basic "));
+      assertEquals("token-1", upgradeTokens.poll(5, TimeUnit.SECONDS));
+
+      Map<String, Object> subscribe = json(nextFromClient());
+
+      assertEquals("connected", nextEvent());
+      assertEquals("message", subscribe.get("type"));
+      Map<String, Object> message = (Map<String, Object>) subscribe.get("message");
+      assertEquals("subscribeRequest", message.get("type"));
+      List<Map<String, Object>> subs = (List<Map<String, Object>>) message.get("subscriptions");
+      assertEquals(2, subs.size());
+      assertEquals("calls", subs.get(0).get("type"));
+      assertEquals(List.of("name", "participants"), subs.get(0).get("elements"));
+      assertEquals(false, subs.get(0).containsKey("call"));
+      assertEquals("callRoster", subs.get(1).get("type"));
+      assertEquals("call-1", subs.get(1).get("call"));
+      assertEquals(2.0, subs.get(1).get("index"));
+      assertTrue(client.isConnected());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void messages_eachAckedAndDispatchedTyped() throws Exception {
+    try (CmsEventsClient client = start(List.of(Subscription.calls(3, Subscription.CALL_ELEMENTS)))) {
+      WebSocket socket = serverSockets.poll(5, TimeUnit.SECONDS);
+      Map<String, Object> subscribe = json(nextFromClient());
+      Object subscribeId = ((Map<String, Object>) subscribe.get("message")).get("messageId");
+      socket.send("{\"type\":\"messageAck\",\"messageAck\":{\"messageId\":" + subscribeId + ",\"status\":\"success\"}}");
+      assertEquals("connected", nextEvent());
+
+      socket.send("{\"type\":\"message\",\"message\":{\"messageId\":7,\"type\":\"subscriptionUpdate\","
+          + "\"subscriptions\":[{\"index\":3,\"type\":\"calls\",\"state\":\"active\"}]}}");
+      socket.send("{\"type\":\"message\",\"message\":{\"messageId\":8,\"type\":\"callListUpdate\",\"subscriptionIndex\":3,"
+          + "\"updates\":[{\"call\":\"97c771ae-fc2e-4257-b129-30ee818e034b\",\"updateType\":\"add\",\"name\":\"Andy's coSpace\","
+          + "\"participants\":0,\"recording\":false,\"newElement\":\"x\"}]}}");
+      socket.send("{\"type\":\"message\",\"message\":{\"messageId\":9,\"type\":\"rosterUpdate\",\"subscriptionIndex\":3,"
+          + "\"updates\":[{\"participant\":\"p-1\",\"updateType\":\"remove\"}]}}");
+      socket.send("{\"type\":\"message\",\"message\":{\"messageId\":10,\"type\":\"callInfoUpdate\",\"subscriptionIndex\":3,"
+          + "\"callInfo\":{\"name\":\"Sales\",\"lockState\":\"unlocked\"}}}");
+
+      for (int id = 7; id <= 10; id++) {
+        Map<String, Object> ack = json(nextFromClient());
+        assertEquals("messageAck", ack.get("type"));
+        assertEquals(Map.of("messageId", (double) id, "status", "success"), ack.get("messageAck"));
+      }
+      SubscriptionUpdate states = assertInstanceOf(SubscriptionUpdate.class, nextEvent());
+      assertEquals(Map.of(3, "active"), states.states());
+      CallListUpdate calls = assertInstanceOf(CallListUpdate.class, nextEvent());
+      assertEquals(3, calls.subscriptionIndex());
+      EventUpdate add = calls.updates().get(0);
+      assertEquals("97c771ae-fc2e-4257-b129-30ee818e034b", add.id());
+      assertTrue(add.isAdd());
+      assertEquals("Andy's coSpace", add.findText("name").orElseThrow());
+      assertEquals("0", add.findText("participants").orElseThrow());
+      assertEquals("false", add.findText("recording").orElseThrow());
+      assertEquals("x", add.findText("newElement").orElseThrow());
+      RosterUpdate roster = assertInstanceOf(RosterUpdate.class, nextEvent());
+      assertTrue(roster.updates().get(0).isRemove());
+      assertEquals("p-1", roster.updates().get(0).id());
+      CallInfoUpdate info = assertInstanceOf(CallInfoUpdate.class, nextEvent());
+      assertEquals("Sales", info.findText("name").orElseThrow());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void serverDrop_reportsGapThenReconnectsWithFreshTokenAndResubscribes() throws Exception {
+    try (CmsEventsClient client = start(List.of(Subscription.calls(1, List.of("name"))))) {
+      WebSocket first = serverSockets.poll(5, TimeUnit.SECONDS);
+      nextFromClient();
+      assertEquals("connected", nextEvent());
+
+      first.close(1001, "going away");
+
+      EventGap gap = assertInstanceOf(EventGap.class, nextEvent());
+      assertEquals(NOW, gap.since());
+      assertTrue(gap.reason().contains("1001"), gap.reason());
+      assertEquals("reconnected", nextEvent());
+      assertEquals(List.of("token-1", "token-2"), List.of(upgradeTokens.poll(5, TimeUnit.SECONDS), upgradeTokens.poll(5, TimeUnit.SECONDS)));
+      Map<String, Object> resubscribe = json(nextFromClient());
+      assertEquals("subscribeRequest", ((Map<String, Object>) resubscribe.get("message")).get("type"));
+    }
+  }
+
+  @Test
+  void tokenRefused_reportsAuthenticationErrorAndKeepsTrying() throws Exception {
+    tokenStatus = 401;
+    try (CmsEventsClient client = start(List.of())) {
+      assertInstanceOf(CmsAuthenticationException.class, nextEvent());
+      assertInstanceOf(CmsAuthenticationException.class, nextEvent());
+
+      tokenStatus = 200;
+      Object next;
+      do {
+        next = nextEvent();
+      } while (next instanceof CmsAuthenticationException);
+      assertEquals("connected", next);
+    }
+  }
+
+  @Test
+  void upgradeRefusedBeforeFirstConnect_errorNotGapThenConnects() throws Exception {
+    upgradeStatus = 403;
+    try (CmsEventsClient client = start(List.of())) {
+      MmSdkException error = assertInstanceOf(MmSdkException.class, nextEvent());
+      assertTrue(error.getMessage().contains("HTTP 403"), error.getMessage());
+
+      upgradeStatus = 0;
+      Object next;
+      do {
+        next = nextEvent();
+        assertTrue(!(next instanceof EventGap), "no gap before the first connection");
+      } while (next instanceof MmSdkException);
+      assertEquals("connected", next);
+    }
+  }
+
+  @Test
+  void subscribe_whileConnected_sendsNewSet() throws Exception {
+    try (CmsEventsClient client = start(List.of(Subscription.calls(1, List.of("name"))))) {
+      nextFromClient();
+      assertEquals("connected", nextEvent());
+
+      client.subscribe(List.of(Subscription.callInfo(5, "call-9", List.of("name"))));
+
+      String text = nextFromClient();
+      assertTrue(text.contains("\"callInfo\"") && text.contains("call-9") && !text.contains("\"calls\""), text);
+    }
+  }
+
+  @Test
+  void subscription_invalidShape_rejected() {
+    assertThrows(IllegalArgumentException.class, () -> Subscription.callRoster(1, "", List.of()));
+    assertThrows(IllegalArgumentException.class, () -> new Subscription(1, SubscriptionType.CALLS, "c", List.of()));
+    assertThrows(IllegalStateException.class, () -> CmsEventsClient.builder(cms).build());
+  }
+}
