@@ -28,7 +28,7 @@ class EventsTest {
 
   @BeforeEach
   void start() {
-    cms = SimulatedCluster.start(ClusterOptions.builder().eventsMaxUnacknowledged(3).build());
+    cms = SimulatedCluster.start();
   }
 
   @AfterEach
@@ -139,6 +139,8 @@ class EventsTest {
 
   @Test
   void clientStopsAcking_serverStopsSending() throws Exception {
+    cms.close();
+    cms = SimulatedCluster.start(ClusterOptions.builder().eventsMaxUnacknowledged(3).build());
     open(token());
     socket.send("{\"type\":\"message\",\"message\":{\"messageId\":1,\"type\":\"subscribeRequest\","
         + "\"subscriptions\":[{\"index\":1,\"type\":\"calls\",\"elements\":[\"name\"]}]}}");

@@ -8,7 +8,7 @@ import javax.net.ServerSocketFactory;
 
 /**
  * Not API. Server sockets that always set SO_REUSEADDR, so a restarted bridge can bind its old port
- * while connections from its previous life linger in TIME_WAIT.
+ * while connections from its previous life linger in TIME_WAIT, and accept with TCP_NODELAY.
  */
 final class ReusableServerSockets extends ServerSocketFactory {
   @Override
@@ -46,6 +46,14 @@ final class ReusableServerSockets extends ServerSocketFactory {
     @Override
     public void setReuseAddress(boolean on) throws SocketException {
       super.setReuseAddress(true);
+    }
+
+    /** Disables Nagle so small replies are not held back by the client's delayed ACK (~40 ms). */
+    @Override
+    public java.net.Socket accept() throws IOException {
+      java.net.Socket socket = super.accept();
+      socket.setTcpNoDelay(true);
+      return socket;
     }
   }
 }
