@@ -1,6 +1,12 @@
 package io.mmsdk.core.cluster;
 
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.core.cluster.InvalidClusterException.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -31,6 +37,54 @@ public record CallBridge(
     if (name.isEmpty()) {
       throw new InvalidClusterException(
           Problem.BLANK_NAME, "Call Bridge at " + address + " has a blank display name; give it a name operators recognize.");
+    }
+  }
+
+  /**
+   * Returns a {@link CmsClient} builder already set to this bridge's address, API credentials and
+   * TLS trust; add a clock, retry policy or shared {@code OkHttpClient} before {@code build()}. The
+   * caller owns (and closes) the client it builds.
+   *
+   * @throws ClusterException if the trust settings ask for something the client cannot do (turning
+   *     off host name checks while trusting a chain, or CRL checks), or the PEM file is unreadable
+   */
+  public CmsClient.Builder clientBuilder() {
+    return CmsClient.builder()
+        .host(address.host())
+        .port(address.port())
+        .credentials(credentials.username(), credentials.password())
+        .tlsTrust(tlsTrust());
+  }
+
+  private TlsTrust tlsTrust() {
+    if (trust.isInsecure()) {
+      return TlsTrust.insecureTrustAllForLabUseOnly();
+    }
+    if (trust.checkRevocation()) {
+      throw new ClusterException("Call Bridge '" + name + "' asks for CRL checks, which cms-api-client does not perform; "
+          + "turn checkRevocation off for this bridge.");
+    }
+    if (!trust.verifyHostname()) {
+      throw new ClusterException("Call Bridge '" + name + "' turns host name checks off, which cms-api-client always makes; "
+          + "use the address named in the certificate's SAN and turn verifyHostname back on.");
+    }
+    if (!trust.usesCertificateChain()) {
+      return TlsTrust.systemDefault();
+    }
+    String pem = trust.findPemChain().orElse(null);
+    if (pem == null) {
+      Path file = trust.findPemFile().orElseThrow();
+      try {
+        pem = Files.readString(file, StandardCharsets.US_ASCII);
+      } catch (IOException e) {
+        throw new ClusterException("Could not read the certificate chain " + file + " for Call Bridge '" + name + "': "
+            + e.getMessage(), e);
+      }
+    }
+    try {
+      return TlsTrust.pemCertificates(pem);
+    } catch (IllegalArgumentException e) {
+      throw new ClusterException("The certificate chain for Call Bridge '" + name + "' is unreadable: " + e.getMessage(), e);
     }
   }
 

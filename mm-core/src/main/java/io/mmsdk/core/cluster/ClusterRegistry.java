@@ -1,5 +1,7 @@
 package io.mmsdk.core.cluster;
 
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.core.audit.AuditTrail;
 import io.mmsdk.core.cluster.InvalidClusterException.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +26,16 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Reads see an immutable snapshot; writes are serialized.
  */
 public final class ClusterRegistry {
+  private static final String SYSTEM = "system";
+
   private final ClusterStore store;
+  private final AuditTrail audit;
   private final List<Consumer<List<Cluster>>> listeners = new CopyOnWriteArrayList<>();
   private volatile List<Cluster> clusters;
 
-  private ClusterRegistry(ClusterStore store) {
+  private ClusterRegistry(ClusterStore store, AuditTrail audit) {
     this.store = store;
+    this.audit = audit;
     List<Cluster> loaded = store.load();
     validateAll(loaded);
     this.clusters = List.copyOf(loaded);
@@ -37,7 +43,15 @@ public final class ClusterRegistry {
 
   /** Returns a registry backed by {@code store}, loading what it holds. */
   public static ClusterRegistry create(ClusterStore store) {
-    return new ClusterRegistry(Objects.requireNonNull(store, "store == null"));
+    return new ClusterRegistry(Objects.requireNonNull(store, "store == null"), null);
+  }
+
+  /**
+   * Returns a registry backed by {@code store} that records every change in {@code audit} (actor
+   * {@code "system"} unless a method taking an actor is used). Credentials never reach the trail.
+   */
+  public static ClusterRegistry create(ClusterStore store, AuditTrail audit) {
+    return new ClusterRegistry(Objects.requireNonNull(store, "store == null"), Objects.requireNonNull(audit, "audit == null"));
   }
 
   /** Returns an empty registry that keeps nothing between runs. */
@@ -81,6 +95,17 @@ public final class ClusterRegistry {
             "No Call Bridge with id '" + bridgeId + "'; list callBridges() to see the registered ids."));
   }
 
+  /**
+   * Builds a new {@link CmsClient} for the registered Call Bridge {@code bridgeId} with default
+   * timeouts and retries; the caller owns and closes it. For other options use {@link
+   * CallBridge#clientBuilder()}.
+   *
+   * @throws ClusterNotFoundException if no bridge has that id
+   */
+  public CmsClient client(String bridgeId) {
+    return callBridge(bridgeId).clientBuilder().build();
+  }
+
   /** Returns the cluster that holds the Call Bridge {@code bridgeId}. */
   public Optional<Cluster> findClusterOf(String bridgeId) {
     Objects.requireNonNull(bridgeId, "bridgeId == null");
@@ -92,7 +117,13 @@ public final class ClusterRegistry {
    *
    * @throws InvalidClusterException if its name, a bridge address or an id is already registered
    */
-  public synchronized Cluster add(Cluster cluster) {
+  public Cluster add(Cluster cluster) {
+    return add(SYSTEM, cluster);
+  }
+
+  /** Like {@link #add(Cluster)}, recording {@code actor} in the audit trail. */
+  public synchronized Cluster add(String actor, Cluster cluster) {
+    Objects.requireNonNull(actor, "actor == null");
     Objects.requireNonNull(cluster, "cluster == null");
     if (findCluster(cluster.id()).isPresent()) {
       throw new InvalidClusterException(
@@ -101,6 +132,7 @@ public final class ClusterRegistry {
     List<Cluster> next = new ArrayList<>(clusters);
     next.add(cluster);
     commit(next);
+    record(actor, "cluster.add", cluster.id(), describe(cluster));
     return cluster;
   }
 
@@ -109,12 +141,19 @@ public final class ClusterRegistry {
    *
    * @throws ClusterNotFoundException if no cluster has that id
    */
-  public synchronized Cluster update(Cluster cluster) {
+  public Cluster update(Cluster cluster) {
+    return update(SYSTEM, cluster);
+  }
+
+  /** Like {@link #update(Cluster)}, recording {@code actor} in the audit trail. */
+  public synchronized Cluster update(String actor, Cluster cluster) {
+    Objects.requireNonNull(actor, "actor == null");
     Objects.requireNonNull(cluster, "cluster == null");
     List<Cluster> next = new ArrayList<>(clusters);
     int i = indexOf(cluster.id());
     next.set(i, cluster);
     commit(next);
+    record(actor, "cluster.update", cluster.id(), describe(cluster));
     return cluster;
   }
 
@@ -123,24 +162,41 @@ public final class ClusterRegistry {
    *
    * @return the updated cluster
    */
-  public synchronized Cluster addCallBridge(String clusterId, CallBridge bridge) {
+  public Cluster addCallBridge(String clusterId, CallBridge bridge) {
+    return addCallBridge(SYSTEM, clusterId, bridge);
+  }
+
+  /** Like {@link #addCallBridge(String, CallBridge)}, recording {@code actor} in the audit trail. */
+  public synchronized Cluster addCallBridge(String actor, String clusterId, CallBridge bridge) {
     Objects.requireNonNull(bridge, "bridge == null");
-    return update(cluster(clusterId).toBuilder().addCallBridge(bridge).build());
+    return update(actor, cluster(clusterId).toBuilder().addCallBridge(bridge).build());
   }
 
   /** Removes the Call Bridge {@code bridgeId} from its cluster and saves the registry. */
-  public synchronized Cluster removeCallBridge(String bridgeId) {
+  public Cluster removeCallBridge(String bridgeId) {
+    return removeCallBridge(SYSTEM, bridgeId);
+  }
+
+  /** Like {@link #removeCallBridge(String)}, recording {@code actor} in the audit trail. */
+  public synchronized Cluster removeCallBridge(String actor, String bridgeId) {
     Cluster owner =
         findClusterOf(bridgeId)
             .orElseThrow(() -> new ClusterNotFoundException("No Call Bridge with id '" + bridgeId + "' to remove."));
-    return update(owner.toBuilder().removeCallBridge(bridgeId).build());
+    return update(actor, owner.toBuilder().removeCallBridge(bridgeId).build());
   }
 
   /** Removes the cluster {@code clusterId} and all its bridges, and saves the registry. */
-  public synchronized void remove(String clusterId) {
+  public void remove(String clusterId) {
+    remove(SYSTEM, clusterId);
+  }
+
+  /** Like {@link #remove(String)}, recording {@code actor} in the audit trail. */
+  public synchronized void remove(String actor, String clusterId) {
+    Objects.requireNonNull(actor, "actor == null");
     List<Cluster> next = new ArrayList<>(clusters);
-    next.remove(indexOf(clusterId));
+    Cluster gone = next.remove(indexOf(clusterId));
     commit(next);
+    record(actor, "cluster.remove", clusterId, describe(gone));
   }
 
   /** Replaces every cluster at once (used by restore) after validating the whole set. */
@@ -154,6 +210,21 @@ public final class ClusterRegistry {
    */
   public void addListener(Consumer<List<Cluster>> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener == null"));
+  }
+
+  private void record(String actor, String action, String target, String detail) {
+    if (audit != null) {
+      audit.record(actor, action, target, detail);
+    }
+  }
+
+  private static String describe(Cluster c) {
+    StringBuilder sb = new StringBuilder("'" + c.name() + "' manageMeetings=" + c.manageMeetings() + " bridges=[");
+    for (int i = 0; i < c.callBridges().size(); i++) {
+      CallBridge b = c.callBridges().get(i);
+      sb.append(i == 0 ? "" : ", ").append(b.name()).append('@').append(b.address());
+    }
+    return sb.append(']').toString();
   }
 
   private int indexOf(String clusterId) {

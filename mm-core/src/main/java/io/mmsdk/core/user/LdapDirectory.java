@@ -192,11 +192,15 @@ public final class LdapDirectory {
       } catch (GeneralSecurityException e) {
         throw new LDAPException(ResultCode.CONNECT_ERROR, "could not set up TLS: " + e.getMessage(), e);
       }
-      if (settings.trust().verifyHostname() && !settings.trust().isInsecure()) {
-        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-      }
     }
-    return new LDAPConnection(factory, options, settings.host(), settings.port());
+    LDAPConnection c = new LDAPConnection(factory, options, settings.host(), settings.port());
+    if (settings.ldaps() && settings.trust().verifyHostname() && !settings.trust().isInsecure()
+        && !new HostNameSSLSocketVerifier(true).verify(settings.host(), c.getSSLSession())) {
+      c.close();
+      throw new LDAPException(ResultCode.CONNECT_ERROR, "the server certificate does not name host '" + settings.host()
+          + "'; use the host name in the certificate's SAN, or fix the certificate");
+    }
+    return c;
   }
 
   private UserException failure(String what, LDAPException e) {

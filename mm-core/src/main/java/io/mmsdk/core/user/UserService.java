@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class UserService {
   private static final Logger log = LoggerFactory.getLogger(UserService.class);
+  private static final int PRUNE_THRESHOLD = 10_000;
 
   private final Scheduler scheduler;
   private final UserStore store;
@@ -363,6 +364,7 @@ public final class UserService {
     List<LdapGroupMapping> groups;
     synchronized (this) {
       policy = data.signInPolicy();
+      prune(policy, now);
       if (policy.rateLimited() && bucket(username, policy, now).tokens == 0) {
         audit.record(username, "signin.refused", username, "rate limited");
         throw new SignInException(SignInException.Reason.RATE_LIMITED, SignInException.TOO_MANY_ATTEMPTS);
@@ -526,6 +528,21 @@ public final class UserService {
               + p.idleTimeout().toSeconds() + " s); sign in again.");
     }
     return s;
+  }
+
+  /** Drops expired sessions and, past a size bound, full buckets and never-signed-in activity. */
+  private void prune(SignInPolicy p, Instant now) {
+    sessions.values().removeIf(s -> !now.isBefore(s.session.signedInAt().plus(SignInPolicy.ABSOLUTE_TIMEOUT))
+        || (p.idleTimeoutEnabled() && !now.isBefore(s.lastActivity.plus(p.idleTimeout()))));
+    if (buckets.size() > PRUNE_THRESHOLD) {
+      buckets.values().removeIf(b -> {
+        b.refill(p, now);
+        return b.tokens >= p.tokens();
+      });
+    }
+    if (activity.size() > PRUNE_THRESHOLD) {
+      activity.values().removeIf(a -> a.lastSignIn == null);
+    }
   }
 
   private Bucket bucket(String username, SignInPolicy policy, Instant now) {

@@ -152,4 +152,20 @@ class ClusterRegistryTest {
     assertThrows(ClusterNotFoundException.class, () -> r.remove(c.id()));
     assertThrows(ClusterNotFoundException.class, () -> r.callBridge("nope"));
   }
+
+  @Test
+  void audit_changesRecordedWithActorWithoutSecrets() {
+    io.mmsdk.core.audit.AuditTrail trail = io.mmsdk.core.audit.AuditTrail.inMemory(
+        io.mmsdk.core.time.ManualScheduler.startingAt(java.time.Instant.parse("2026-01-01T00:00:00Z")));
+    ClusterRegistry r = ClusterRegistry.create(ClusterStore.inMemory(), trail);
+    Cluster c = r.add("alice", Cluster.builder().name("A").build());
+    CallBridge b = bridge("cb1", "cb1.example.com");
+    r.addCallBridge("bob", c.id(), b);
+    r.removeCallBridge(b.id());
+    r.remove("alice", c.id());
+    assertEquals(List.of("alice cluster.add", "bob cluster.update", "system cluster.update", "alice cluster.remove"),
+        trail.events().stream().map(e -> e.actor() + " " + e.action()).toList());
+    assertTrue(trail.events().get(1).detail().contains("cb1@cb1.example.com:443"), trail.events().get(1).detail());
+    trail.events().forEach(e -> assertFalse(e.detail().contains("s3cret"), e.detail()));
+  }
 }

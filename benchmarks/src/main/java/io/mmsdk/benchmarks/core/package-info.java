@@ -1,0 +1,2 @@
+/** JMH benchmarks for mm-core: access decisions, notifications, password hashing. */
+package io.mmsdk.benchmarks.core;

@@ -1,0 +1,6 @@
+/**
+ * Password-encrypted backup and restore of the SDK's configuration (policies, sign-in settings, LDAP
+ * server and group mappings) and database (local users with recent password hashes, the cluster
+ * registry, the passphrase dictionary). Entry point: {@link io.mmsdk.core.backup.BackupManager}.
+ */
+package io.mmsdk.core.backup;

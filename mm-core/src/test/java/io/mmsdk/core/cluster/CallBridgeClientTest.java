@@ -1,0 +1,79 @@
+package io.mmsdk.core.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.CmsConnectionException;
+import io.mmsdk.testkit.ClusterOptions;
+import io.mmsdk.testkit.SimulatedCluster;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CallBridgeClientTest {
+  private static SimulatedCluster sim;
+
+  @BeforeAll
+  static void start() {
+    sim = SimulatedCluster.start(ClusterOptions.builder().callBridges(1).https(true).credentials("mmapi", "api-Pa55").build());
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  private static CallBridge.Builder bridge(TrustSettings trust) {
+    URI url = URI.create(sim.callBridge(0).baseUrl());
+    return CallBridge.builder().name("cb1").address(BridgeAddress.of(url.getHost(), url.getPort()))
+        .credentials("mmapi", "api-Pa55").trust(trust);
+  }
+
+  @Test
+  void client_registeredBridgeWithPemTrust_talksToBridge() {
+    ClusterRegistry registry = ClusterRegistry.inMemory();
+    CallBridge b = bridge(TrustSettings.pem(sim.findCaCertificatePem().orElseThrow())).build();
+    registry.add(Cluster.builder().name("lab").addCallBridge(b).build());
+    try (CmsClient client = registry.client(b.id())) {
+      assertNotNull(client.systemStatus());
+      assertEquals(b.address().port(), client.apiBase().getPort());
+    }
+  }
+
+  @Test
+  void client_pemFile_readWhenBuilt(@TempDir Path dir) throws Exception {
+    Path pem = Files.writeString(dir.resolve("ca.pem"), sim.findCaCertificatePem().orElseThrow());
+    try (CmsClient client = bridge(TrustSettings.builder().pemFile(pem).build()).build().clientBuilder().build()) {
+      assertNotNull(client.systemStatus());
+    }
+    CallBridge missing = bridge(TrustSettings.builder().pemFile(dir.resolve("missing.pem")).build()).build();
+    assertThrows(ClusterException.class, missing::clientBuilder);
+  }
+
+  @Test
+  void client_systemTrust_rejectsGeneratedCa() {
+    try (CmsClient client = bridge(TrustSettings.systemDefaults()).build().clientBuilder().build()) {
+      assertThrows(CmsConnectionException.class, client::systemStatus);
+    }
+  }
+
+  @Test
+  void clientBuilder_unsupportedTrustOptions_clearError() {
+    String pem = sim.findCaCertificatePem().orElseThrow();
+    ClusterException noHost = assertThrows(ClusterException.class,
+        () -> bridge(TrustSettings.builder().pemChain(pem).verifyHostname(false).build()).build().clientBuilder());
+    assertTrue(noHost.getMessage().contains("host name"), noHost.getMessage());
+    assertThrows(ClusterException.class,
+        () -> bridge(TrustSettings.builder().pemChain(pem).checkRevocation(true).build()).build().clientBuilder());
+    try (CmsClient lab = bridge(TrustSettings.insecureForLabOnly()).build().clientBuilder().build()) {
+      assertNotNull(lab.systemStatus());
+    }
+  }
+}
