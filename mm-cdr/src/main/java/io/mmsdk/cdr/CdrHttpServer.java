@@ -22,7 +22,7 @@ import javax.net.ssl.SSLContext;
 /**
  * An embedded HTTP or HTTPS endpoint for CDR POSTs on the JDK's built-in server, delegating to a
  * {@link CdrHandler}. Keep-alive connections are supported, so a Call Bridge can send many batches
- * on one connection. Starts listening on {@link Builder#start()}; {@link #close()} stops it.
+ * on one connection. A 200 has an empty body; other statuses carry the reason as plain text. Starts listening on {@link Builder#start()}; {@link #close()} stops it.
  */
 public final class CdrHttpServer implements AutoCloseable {
   private final HttpServer server;
@@ -97,7 +97,13 @@ public final class CdrHttpServer implements AutoCloseable {
         // Drain what the handler did not read so the connection can be kept alive.
         body.transferTo(OutputStream.nullOutputStream());
       }
-      respond(exchange, outcome.statusCode(), outcome.message());
+      if (outcome.isAccepted()) {
+        // Headers only: one TCP write, so Nagle's algorithm cannot hold the ack back waiting for
+        // the Call Bridge's delayed ACK (that costs ~40 ms per batch on keep-alive connections).
+        exchange.sendResponseHeaders(200, -1);
+      } else {
+        respond(exchange, outcome.statusCode(), outcome.message());
+      }
     }
   }
 

@@ -249,15 +249,15 @@ public final class CdrJournal implements CdrStore {
         readEntries(
             file,
             (end, payload) -> {
-              ReceivedBatch rb = decode(payload, file);
-              if (rb == null) {
-                return;
-              }
-              if (newest[0] == null || rb.receivedAt().isAfter(newest[0])) {
-                newest[0] = rb.receivedAt();
+              Instant at = receivedAt(payload);
+              if (newest[0] == null || at.isAfter(newest[0])) {
+                newest[0] = at;
               }
               if (consumer != null) {
-                consumer.accept(rb);
+                ReceivedBatch rb = decode(payload, file);
+                if (rb != null) {
+                  consumer.accept(rb);
+                }
               }
             });
     long size = Files.size(file);
@@ -348,6 +348,17 @@ public final class CdrJournal implements CdrStore {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(b.length);
     out.write(b);
+  }
+
+  /** Reads only the receive time of an entry (no XML parsing), for retention bookkeeping. */
+  private static Instant receivedAt(byte[] payload) {
+    ByteBuffer in = ByteBuffer.wrap(payload);
+    readString(in);
+    int n = in.getInt();
+    for (int i = 0; i < 2 * n; i++) {
+      readString(in);
+    }
+    return Instant.ofEpochSecond(in.getLong(), in.getInt());
   }
 
   private ReceivedBatch decode(byte[] payload, Path file) {

@@ -27,6 +27,8 @@ final class StaxCdrReader {
   private int recordNumber;
   private XMLStreamReader r;
   private String lastTimeText;
+  /** Leaf values of the body being read; reused because each body is turned into a record at once. */
+  private final Map<String, String> bodyFields = new HashMap<>(32);
   private Instant lastTime;
 
   StaxCdrReader(
@@ -221,7 +223,8 @@ final class StaxCdrReader {
           "<" + r.getLocalName() + "> has no id attribute; CDR bodies always carry one", null);
     }
     boolean legEnd = "callLegEnd".equals(header.type());
-    Map<String, String> f = new HashMap<>(16);
+    Map<String, String> f = bodyFields;
+    f.clear();
     List<RawElement> unknown = new ArrayList<>(0);
     List<CallLegEnd.Alarm> alarms = legEnd ? new ArrayList<>(2) : List.of();
     CallLegEnd.MediaUsagePercentages usage = null;
@@ -596,8 +599,8 @@ final class StaxCdrReader {
       throw error(Kind.LIMIT_EXCEEDED,
           "elements are nested deeper than " + maxDepth + " levels; CDRs are at most 6 deep", null);
     }
-    String name = r.getLocalName();
-    path[depth++] = depth == 2 && "record".equals(name) ? "record[" + (recordNumber + 1) + "]" : name;
+    // The record number is added only when a path is printed, to keep the hot path allocation-free.
+    path[depth++] = r.getLocalName();
   }
 
   private void pop() {
@@ -611,6 +614,9 @@ final class StaxCdrReader {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < depth; i++) {
       sb.append('/').append(path[i]);
+      if (i == 1 && "record".equals(path[i])) {
+        sb.append('[').append(recordNumber).append(']');
+      }
     }
     return sb.toString();
   }
