@@ -66,6 +66,46 @@ public final class CmsUsageSource implements UsageSource {
         || "activated".equals(lic.findText("features/callBridgeNoEncryption/status").orElse(""));
   }
 
+  @Override
+  public MultipartyUsage multipartyUsage() {
+    return toMultiparty(client.read(SystemResource.MULTIPARTY_LICENSING));
+  }
+
+  static MultipartyUsage toMultiparty(CmsObject m) {
+    String ts = m.findText("timestamp").orElse("");
+    Instant at;
+    try {
+      at = Instant.parse(ts);
+    } catch (DateTimeParseException e) {
+      throw new LicenseDataException("multipartyLicensing timestamp '" + ts
+          + "' is not an RFC 3339 UTC time such as 2026-01-01T00:00:00Z.", e);
+    }
+    return new MultipartyUsage(at,
+        (long) decimal(m, "callsActive"),
+        decimal(m, "weightedCallsActive"),
+        (long) decimal(m, "callsWithoutPersonalLicense"),
+        decimal(m, "weightedCallsWithoutPersonalLicense"),
+        (long) decimal(m, "participantsActive"),
+        (long) decimal(m, "personalLicenses"));
+  }
+
+  private static double decimal(CmsObject m, String element) {
+    String text = m.findText(element).orElse("").strip();
+    if (text.isEmpty()) {
+      return 0;
+    }
+    try {
+      double v = Double.parseDouble(text);
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw new NumberFormatException("not a count");
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new LicenseDataException("multipartyLicensing <" + element + "> is '" + text
+          + "'; expected a non-negative number such as 1.000.", e);
+    }
+  }
+
   static UsageSample toSample(String hostId, CmsObject entry) {
     String time = entry.findAttribute("time").orElseThrow(() -> new LicenseDataException(
         "An MPLicenseUsage entry of host " + hostId + " has no time attribute; expected"

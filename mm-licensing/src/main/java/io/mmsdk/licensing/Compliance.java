@@ -35,14 +35,14 @@ public final class Compliance {
 
   private Compliance() {}
 
-  /** Returns the status of every feature, in {@link Feature} order. */
+  /** Returns the status of every feature as an unmodifiable map in {@link Feature} order. */
   public static Map<Feature, FeatureCompliance> evaluateAll(
       List<DailyPeak> peaks, Allocations allocations, Collection<TrialRecord> trials, Instant now) {
     Map<Feature, FeatureCompliance> out = new EnumMap<>(Feature.class);
     for (Feature f : Feature.values()) {
       out.put(f, evaluate(f, peaks, allocations, trials, now));
     }
-    return out;
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /**

@@ -1,6 +1,10 @@
 package io.mmsdk.licensing;
 
-/** The license status levels of chapter 19, from best to worst within each feature. */
+/**
+ * The license status levels of chapter 19. Meetings and recording or streaming use every level but
+ * {@code LICENSED}; customization uses {@code LICENSED}, {@code UNLICENSED} and {@code
+ * OUT_OF_COMPLIANCE}.
+ */
 public enum ComplianceStatus {
   /** Customization only: the deployment has a customization license (or a trial). */
   LICENSED("Licensed"),

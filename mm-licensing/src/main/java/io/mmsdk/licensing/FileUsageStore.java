@@ -70,8 +70,16 @@ final class FileUsageStore implements UsageStore {
 
   private void load() throws IOException {
     long size = channel.size();
-    ByteBuffer all = ByteBuffer.allocate((int) Math.min(size, Integer.MAX_VALUE - 8));
-    channel.read(all, 0);
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IOException("usage.log is " + size + " bytes, more than this store reads at once;"
+          + " prune it with a shorter retention or move it aside");
+    }
+    ByteBuffer all = ByteBuffer.allocate((int) size);
+    while (all.hasRemaining()) {
+      if (channel.read(all, all.position()) < 0) {
+        break;
+      }
+    }
     all.flip();
     long good = 0;
     CRC32 crc = new CRC32();

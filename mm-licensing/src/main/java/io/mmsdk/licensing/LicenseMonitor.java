@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,9 @@ public final class LicenseMonitor implements AutoCloseable {
   private final Duration pollInterval;
   private final Duration backfill;
   private final Duration retention;
-  private final Map<String, Boolean> bridgeActivated = new HashMap<>();
+  private final Object collectLock = new Object();
+  private final Map<String, Boolean> bridgeActivated = new ConcurrentHashMap<>();
+  private final Map<String, MultipartyUsage> multiparty = new ConcurrentHashMap<>();
   private LicenseState state;
   private Scheduler.Cancellable task;
 
@@ -93,12 +96,23 @@ public final class LicenseMonitor implements AutoCloseable {
 
   /**
    * Runs one collection round now, then prunes samples older than the retention and refreshes
-   * enforcement. In {@link LicensingMode#NO_LICENSING} nothing is collected.
+   * enforcement. In {@link LicensingMode#NO_LICENSING} nothing is collected. Rounds never overlap;
+   * {@link #status()} does not wait for a round's network calls.
    */
-  public synchronized CollectionResult collectNow() {
+  public CollectionResult collectNow() {
+    synchronized (collectLock) {
+      return collectRound();
+    }
+  }
+
+  // Network I/O happens outside the monitor lock, so status() never waits for a slow bridge;
+  // collectLock only keeps two rounds from overlapping.
+  private CollectionResult collectRound() {
     Instant now = scheduler.now();
-    if (state.mode() == LicensingMode.NO_LICENSING) {
-      return new CollectionResult(now, 0, List.of(), List.of());
+    synchronized (this) {
+      if (state.mode() == LicensingMode.NO_LICENSING) {
+        return new CollectionResult(now, 0, List.of(), List.of());
+      }
     }
     int added = 0;
     List<String> hostsDone = new ArrayList<>();
@@ -110,6 +124,7 @@ public final class LicenseMonitor implements AutoCloseable {
         try {
           UsageSource source = sources.apply(bridge);
           bridgeActivated.put(bridge.id(), source.hasActivation());
+          multiparty.put(bridge.id(), source.multipartyUsage());
           for (String host : source.knownHosts()) {
             if (done.contains(host)) {
               continue;
@@ -136,7 +151,9 @@ public final class LicenseMonitor implements AutoCloseable {
       }
     }
     usage.prune(now.minus(retention));
-    refresh(now);
+    synchronized (this) {
+      refresh(now);
+    }
     return new CollectionResult(now, added, hostsDone, unreachable);
   }
 
@@ -214,6 +231,30 @@ public final class LicenseMonitor implements AutoCloseable {
         .atStartOfDay(java.time.ZoneOffset.UTC)
         .toInstant();
     return UsageCalculator.bin(usage.samples(from, now.plusSeconds(1)));
+  }
+
+  /**
+   * Returns each Call Bridge's multiparty license use as read in the last round that reached it,
+   * by bridge id.
+   */
+  public synchronized Map<String, MultipartyUsage> multipartyUsage() {
+    return Map.copyOf(multiparty);
+  }
+
+  /**
+   * Returns the SMP Plus licenses {@code clusterId} needs right now: the sum of {@code
+   * weightedCallsWithoutPersonalLicense} over its bridges as last read.
+   */
+  public synchronized double currentSharedLicenseDemand(String clusterId) {
+    Objects.requireNonNull(clusterId, "clusterId == null");
+    double sum = 0;
+    for (CallBridge b : registry.cluster(clusterId).callBridges()) {
+      MultipartyUsage m = multiparty.get(b.id());
+      if (m != null) {
+        sum += m.weightedCallsWithoutPersonalLicense();
+      }
+    }
+    return sum;
   }
 
   /** Returns the persisted licensing state (mode, allocations, trials, enforcement clocks). */
@@ -337,8 +378,8 @@ public final class LicenseMonitor implements AutoCloseable {
     }
 
     /**
-     * Sets how to read a Call Bridge, e.g. {@code CmsUsageSource::forBridge}; called once per
-     * bridge per round. Required.
+     * Sets how to read a Call Bridge, e.g. {@code b -> CmsUsageSource.of(clientFor(b))}; called
+     * once per bridge per round. Required.
      */
     public Builder usageSources(Function<CallBridge, UsageSource> sources) {
       this.sources = Objects.requireNonNull(sources, "sources == null");

@@ -1,6 +1,7 @@
 package io.mmsdk.licensing;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Optional;
  *
  * @param at when it was computed
  * @param mode the licensing mode
- * @param features the compliance of each feature
+ * @param features the compliance of each feature, iterating in {@link Feature} order
  * @param enforcement per cluster id, the enforcement of each feature
  */
 public record LicenseStatus(
@@ -27,10 +28,15 @@ public record LicenseStatus(
   public LicenseStatus {
     Objects.requireNonNull(at, "at == null");
     Objects.requireNonNull(mode, "mode == null");
-    features = features.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(features));
+    features = ordered(features);
     Map<String, Map<Feature, Enforcement>> e = new HashMap<>();
-    enforcement.forEach((k, v) -> e.put(k, Map.copyOf(v)));
+    enforcement.forEach((k, v) -> e.put(k, ordered(v)));
     enforcement = Map.copyOf(e);
+  }
+
+  /** Copies into an unmodifiable map iterating in {@link Feature} order. */
+  private static <V> Map<Feature, V> ordered(Map<Feature, V> m) {
+    return m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(m));
   }
 
   /** Returns the compliance of {@code feature}; empty in {@code NO_LICENSING} mode. */

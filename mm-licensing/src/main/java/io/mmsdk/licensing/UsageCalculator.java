@@ -77,6 +77,8 @@ public final class UsageCalculator {
     int h = -1;
     for (UsageSample s : all) {
       String id = s.hostId();
+      // Identity check only skips the map lookup for runs of one host; equal strings still match
+      // through the map.
       if (id != lastHost) {
         Integer idx = hostIndex.get(id);
         if (idx == null) {

@@ -24,4 +24,7 @@ public interface UsageSource {
    * callBridgeNoEncryption} activated in its licensing status).
    */
   boolean hasActivation();
+
+  /** Returns the bridge's current multiparty license use ({@code /system/multipartyLicensing}). */
+  MultipartyUsage multipartyUsage();
 }

@@ -121,6 +121,16 @@ class LicenseMonitorTest {
   }
 
   @Test
+  void collectNow_multipartyUsage_sumsWeightedCallsOverTheCluster() {
+    bridges.get("b1").weightedWithoutPersonal = 1.5;
+    bridges.get("b2").weightedWithoutPersonal = 0.5;
+    LicenseMonitor m = monitor();
+    m.collectNow();
+    assertEquals(2.0, m.currentSharedLicenseDemand("c1"), 1e-9);
+    assertEquals(1.5, m.multipartyUsage().get("b1").weightedCallsWithoutPersonalLicense());
+  }
+
+  @Test
   void start_collectsEvery5MinutesUntilClosed() {
     LicenseMonitor m = monitor().start();
     scheduler.advance(Duration.ofMinutes(10));
@@ -174,6 +184,49 @@ class LicenseMonitorTest {
   }
 
   @Test
+  void status_customizationOnWithoutLicense_countsDownThenNotAvailable() {
+    LicenseMonitor m = monitor();
+    m.setAllocations(Allocations.builder()
+        .allocate(AllocationType.PMP, 10).allocate(AllocationType.SMP, 10)
+        .customizationEnabled(true).build());
+    assertEquals(ComplianceStatus.OUT_OF_COMPLIANCE,
+        m.status().findFeature(Feature.CUSTOMIZATION).orElseThrow().status());
+    assertEquals("Available for 30 more days",
+        m.status().findEnforcement("c1", Feature.CUSTOMIZATION).orElseThrow().message());
+    scheduler.advance(DAY.multipliedBy(29).plusHours(12));
+    assertEquals("Available for 1 more days",
+        m.status().findEnforcement("c1", Feature.CUSTOMIZATION).orElseThrow().message());
+    scheduler.advance(Duration.ofHours(12));
+    assertEquals("Not available",
+        m.status().findEnforcement("c1", Feature.CUSTOMIZATION).orElseThrow().message());
+    m.setAllocations(m.state().allocations().toBuilder().customizationEnabled(false).build());
+    assertEquals(Enforcement.NONE,
+        m.status().findEnforcement("c1", Feature.CUSTOMIZATION).orElseThrow());
+  }
+
+  @Test
+  void status_recordingUsedWithoutLicenses_countsDownThenNotAvailable() {
+    for (int i = 0; i < 288; i++) {
+      UsageSample s = new UsageSample("h1", T0.minus(DAY).plus(Duration.ofMinutes(5L * i)),
+          new UsageValues(0, 0, 0, 0, 1, 0));
+      bridges.get("b1").add(s);
+    }
+    LicenseMonitor m = monitor();
+    m.setAllocations(Allocations.builder()
+        .allocate(AllocationType.PMP, 10).allocate(AllocationType.SMP, 10)
+        .allocate(AllocationType.RECORDING_OR_STREAMING, 0).build());
+    m.collectNow();
+    assertEquals(ComplianceStatus.UNLICENSED,
+        m.status().findFeature(Feature.RECORDING_OR_STREAMING).orElseThrow().status());
+    assertEquals("Available for 30 more days",
+        m.status().findEnforcement("c1", Feature.RECORDING_OR_STREAMING).orElseThrow().message());
+    assertEquals(Enforcement.NONE, m.status().findEnforcement("c1", Feature.MEETINGS).orElseThrow());
+    scheduler.advance(DAY.multipliedBy(30));
+    assertEquals(EnforcementLevel.NOT_AVAILABLE,
+        m.status().findEnforcement("c1", Feature.RECORDING_OR_STREAMING).orElseThrow().level());
+  }
+
+  @Test
   void status_enforcementClock_survivesRestart() {
     history(T0.minus(DAY.multipliedBy(20)), 40, 2);
     Allocations a = Allocations.builder()
@@ -215,6 +268,7 @@ class LicenseMonitorTest {
         m.trialAvailability(Feature.CUSTOMIZATION));
 
     LicenseStatus during = m.status();
+    assertEquals(List.of(Feature.values()), List.copyOf(during.features().keySet()));
     assertEquals(ComplianceStatus.IN_COMPLIANCE,
         during.findFeature(Feature.MEETINGS).orElseThrow().status());
     assertEquals(ComplianceStatus.LICENSED,

@@ -12,6 +12,7 @@ final class ScriptedBridge implements UsageSource {
   final List<String> requests = new ArrayList<>();
   boolean reachable = true;
   boolean activated = true;
+  double weightedWithoutPersonal;
 
   ScriptedBridge host(String hostId) {
     history.computeIfAbsent(hostId, k -> new ArrayList<>());
@@ -46,6 +47,13 @@ final class ScriptedBridge implements UsageSource {
   public boolean hasActivation() {
     check();
     return activated;
+  }
+
+  @Override
+  public MultipartyUsage multipartyUsage() {
+    check();
+    return new MultipartyUsage(Instant.parse("2026-06-01T00:00:00Z"), 0, 0, 0,
+        weightedWithoutPersonal, 0, 0);
   }
 
   private void check() {

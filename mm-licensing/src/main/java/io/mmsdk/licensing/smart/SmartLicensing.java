@@ -37,26 +37,45 @@ public final class SmartLicensing implements AutoCloseable {
   private final SmartLicensingTransport transport;
   private final Scheduler scheduler;
   private final Notifications notifications;
-  private SmartLicensingStatus status =
-      new SmartLicensingStatus(Registration.UNREGISTERED, Authorization.NOT_AUTHORIZED, null, null,
-          false);
+  private final SmartLicensingStore store;
+  private SmartLicensingStatus status;
   private Scheduler.Cancellable authorizationTask;
   private Scheduler.Cancellable registrationTask;
 
-  private SmartLicensing(
-      SmartLicensingTransport transport, Scheduler scheduler, Notifications notifications) {
+  private SmartLicensing(SmartLicensingTransport transport, Scheduler scheduler,
+      Notifications notifications, SmartLicensingStore store) {
     this.transport = transport;
     this.scheduler = scheduler;
     this.notifications = notifications;
+    this.store = store;
+    this.status = store.load();
   }
 
-  /** Returns an unregistered instance sending through {@code transport}. */
+  /** Returns an unregistered instance sending through {@code transport}, keeping state in memory. */
   public static SmartLicensing create(
       SmartLicensingTransport transport, Scheduler scheduler, Notifications notifications) {
-    return new SmartLicensing(
+    return create(transport, scheduler, notifications, SmartLicensingStore.inMemory());
+  }
+
+  /**
+   * Returns an instance sending through {@code transport} whose status is loaded from and saved to
+   * {@code store}. If the saved status is registered online, the automatic renewals resume: the
+   * next authorization renewal at the coming 00:00 UTC, the registration renewal 6 months after the
+   * saved registration time (at once if that is past).
+   */
+  public static SmartLicensing create(SmartLicensingTransport transport, Scheduler scheduler,
+      Notifications notifications, SmartLicensingStore store) {
+    SmartLicensing s = new SmartLicensing(
         Objects.requireNonNull(transport, "transport == null"),
         Objects.requireNonNull(scheduler, "scheduler == null"),
-        Objects.requireNonNull(notifications, "notifications == null"));
+        Objects.requireNonNull(notifications, "notifications == null"),
+        Objects.requireNonNull(store, "store == null"));
+    synchronized (s) {
+      if (s.status.registration() == Registration.REGISTERED) {
+        s.scheduleRenewals();
+      }
+    }
+    return s;
   }
 
   /** Returns the current status. */
@@ -77,8 +96,8 @@ public final class SmartLicensing implements AutoCloseable {
     return send(new SmartRequest(Kind.REGISTER, token.strip(), reregister)).thenApply(r -> {
       synchronized (this) {
         Instant now = scheduler.now();
-        status = new SmartLicensingStatus(Registration.REGISTERED, Authorization.AUTHORIZED, now,
-            now, false);
+        setStatus(new SmartLicensingStatus(Registration.REGISTERED, Authorization.AUTHORIZED, now,
+            now, false));
         scheduleRenewals();
         return status;
       }
@@ -90,8 +109,8 @@ public final class SmartLicensing implements AutoCloseable {
     requireRegistered("renew the authorization");
     return send(new SmartRequest(Kind.RENEW_AUTHORIZATION, "", false)).thenApply(r -> {
       synchronized (this) {
-        status = new SmartLicensingStatus(status.registration(), status.authorization(),
-            scheduler.now(), status.registeredAt(), status.confirmationCodePending());
+        setStatus(new SmartLicensingStatus(status.registration(), status.authorization(),
+            scheduler.now(), status.registeredAt(), status.confirmationCodePending()));
         return status;
       }
     });
@@ -102,8 +121,8 @@ public final class SmartLicensing implements AutoCloseable {
     requireRegistered("renew the registration");
     return send(new SmartRequest(Kind.RENEW_REGISTRATION, "", false)).thenApply(r -> {
       synchronized (this) {
-        status = new SmartLicensingStatus(status.registration(), status.authorization(),
-            status.lastAuthorizationRenewal(), scheduler.now(), status.confirmationCodePending());
+        setStatus(new SmartLicensingStatus(status.registration(), status.authorization(),
+            status.lastAuthorizationRenewal(), scheduler.now(), status.confirmationCodePending()));
         scheduleRegistrationRenewal();
         return status;
       }
@@ -115,8 +134,8 @@ public final class SmartLicensing implements AutoCloseable {
     return send(new SmartRequest(Kind.DEREGISTER, "", false)).thenApply(r -> {
       synchronized (this) {
         cancelRenewals();
-        status = new SmartLicensingStatus(Registration.UNREGISTERED,
-            Authorization.NOT_AUTHORIZED, null, null, false);
+        setStatus(new SmartLicensingStatus(Registration.UNREGISTERED,
+            Authorization.NOT_AUTHORIZED, null, null, false));
         return status;
       }
     });
@@ -135,8 +154,8 @@ public final class SmartLicensing implements AutoCloseable {
     }
     return send(new SmartRequest(Kind.RESERVATION_REQUEST, "", false)).thenApply(r -> {
       synchronized (this) {
-        status = new SmartLicensingStatus(Registration.LICENSE_RESERVATION_PENDING,
-            Authorization.NOT_AUTHORIZED, null, null, false);
+        setStatus(new SmartLicensingStatus(Registration.LICENSE_RESERVATION_PENDING,
+            Authorization.NOT_AUTHORIZED, null, null, false));
         return r.code();
       }
     });
@@ -147,8 +166,8 @@ public final class SmartLicensing implements AutoCloseable {
     requireState(Registration.LICENSE_RESERVATION_PENDING, "cancel a reservation request");
     return send(new SmartRequest(Kind.CANCEL_RESERVATION_REQUEST, "", false)).thenApply(r -> {
       synchronized (this) {
-        status = new SmartLicensingStatus(Registration.UNREGISTERED,
-            Authorization.NOT_AUTHORIZED, null, null, false);
+        setStatus(new SmartLicensingStatus(Registration.UNREGISTERED,
+            Authorization.NOT_AUTHORIZED, null, null, false));
         return status;
       }
     });
@@ -180,8 +199,8 @@ public final class SmartLicensing implements AutoCloseable {
         .thenApply(r -> {
           synchronized (this) {
             Instant now = scheduler.now();
-            status = new SmartLicensingStatus(Registration.REGISTERED_LICENSE_RESERVATION,
-                Authorization.AUTHORIZED_RESERVED, now, now, update);
+            setStatus(new SmartLicensingStatus(Registration.REGISTERED_LICENSE_RESERVATION,
+                Authorization.AUTHORIZED_RESERVED, now, now, update));
             return update ? r.code() : "";
           }
         });
@@ -192,8 +211,8 @@ public final class SmartLicensing implements AutoCloseable {
     if (!status.confirmationCodePending()) {
       throw new IllegalStateException("No confirmation code is pending.");
     }
-    status = new SmartLicensingStatus(status.registration(), status.authorization(),
-        status.lastAuthorizationRenewal(), status.registeredAt(), false);
+    setStatus(new SmartLicensingStatus(status.registration(), status.authorization(),
+        status.lastAuthorizationRenewal(), status.registeredAt(), false));
   }
 
   /**
@@ -204,8 +223,8 @@ public final class SmartLicensing implements AutoCloseable {
     requireState(Registration.REGISTERED_LICENSE_RESERVATION, "return reserved licenses");
     return send(new SmartRequest(Kind.RESERVATION_RETURN, "", false)).thenApply(r -> {
       synchronized (this) {
-        status = new SmartLicensingStatus(Registration.UNREGISTERED,
-            Authorization.NOT_AUTHORIZED, null, null, false);
+        setStatus(new SmartLicensingStatus(Registration.UNREGISTERED,
+            Authorization.NOT_AUTHORIZED, null, null, false));
         return r.code();
       }
     });
@@ -215,6 +234,11 @@ public final class SmartLicensing implements AutoCloseable {
   @Override
   public synchronized void close() {
     cancelRenewals();
+  }
+
+  private synchronized void setStatus(SmartLicensingStatus next) {
+    store.save(next);
+    status = next;
   }
 
   private synchronized void requireRegistered(String action) {
@@ -259,7 +283,8 @@ public final class SmartLicensing implements AutoCloseable {
       registrationTask.cancel();
     }
     Instant now = scheduler.now();
-    Instant due = now.atZone(ZoneOffset.UTC).plusMonths(6).toInstant();
+    Instant base = status.findRegisteredAt().orElse(now);
+    Instant due = base.atZone(ZoneOffset.UTC).plusMonths(6).toInstant();
     registrationTask = scheduler.schedule(Duration.between(now, due), () -> {
       synchronized (this) {
         if (status.registration() != Registration.REGISTERED) {

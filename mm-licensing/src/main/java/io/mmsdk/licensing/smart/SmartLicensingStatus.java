@@ -21,6 +21,10 @@ public record SmartLicensingStatus(
     Instant registeredAt,
     boolean confirmationCodePending) {
 
+  /** Not registered, not authorized. */
+  public static final SmartLicensingStatus UNREGISTERED = new SmartLicensingStatus(
+      Registration.UNREGISTERED, Authorization.NOT_AUTHORIZED, null, null, false);
+
   /** Checks the enums. */
   public SmartLicensingStatus {
     Objects.requireNonNull(registration, "registration == null");

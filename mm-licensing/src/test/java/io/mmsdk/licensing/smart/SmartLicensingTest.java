@@ -217,6 +217,36 @@ class SmartLicensingTest {
   }
 
   @Test
+  void fileStore_restart_keepsStatusAndResumesRenewals(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    SmartLicensing first = SmartLicensing.create(transport, scheduler, notifications,
+        SmartLicensingStore.file(dir));
+    done(first.register("tok", false));
+    first.close();
+    scheduler.advance(Duration.ofHours(1));
+    assertEquals(List.of(Kind.REGISTER), transport.kinds());
+
+    SmartLicensing second = SmartLicensing.create(transport, scheduler, notifications,
+        SmartLicensingStore.file(dir));
+    assertEquals(Registration.REGISTERED, second.status().registration());
+    assertEquals(T0, second.status().findRegisteredAt().orElseThrow());
+    scheduler.advance(Duration.ofHours(8)); // to 00:00 UTC
+    assertEquals(List.of(Kind.REGISTER, Kind.RENEW_AUTHORIZATION), transport.kinds());
+    second.close();
+  }
+
+  @Test
+  void fileStore_nothingSaved_unregistered_damagedFileFails(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    assertEquals(SmartLicensingStatus.UNREGISTERED, SmartLicensingStore.file(dir).load());
+    java.nio.file.Files.writeString(dir.resolve("smart-licensing.properties"),
+        "registration=MAYBE\n");
+    SmartLicensingException e = assertThrows(SmartLicensingException.class,
+        () -> SmartLicensingStore.file(dir).load());
+    assertTrue(e.getMessage().contains("register again"), e.getMessage());
+  }
+
+  @Test
   void deregister_stopsRenewals() throws Exception {
     done(smart.register("tok", false));
     done(smart.deregister());

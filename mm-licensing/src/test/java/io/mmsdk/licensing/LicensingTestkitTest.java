@@ -33,13 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * live calls on both Call Bridges recorded as 5-minute MPLicenseUsage snapshots by the simulator,
  * collected through cms-api-client, ending out of compliance with Alarm 1.
  */
-class LicensingTestkitIT {
+class LicensingTestkitTest {
   private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
 
   @TempDir Path dir;
   private SimulatedClock simClock;
   private SimulatedCluster sim;
-  private final Map<String, CmsClient> clients = new HashMap<>();
+  private final Map<String, String> baseUrls = new HashMap<>();
+  private CmsUsageSources sources;
   private ManualScheduler scheduler;
   private ClusterRegistry registry;
   private UsageStore store;
@@ -58,17 +59,19 @@ class LicensingTestkitIT {
       cluster.addCallBridge(CallBridge.builder().id(b.id()).name(b.name())
           .address(base.getHost() + ":" + base.getPort())
           .credentials(sim.apiUsername(), sim.apiPassword()).build());
-      clients.put(b.id(), CmsClient.builder().baseUrl(b.baseUrl())
-          .credentials(sim.apiUsername(), sim.apiPassword()).clock(simClock).build());
+      baseUrls.put(b.id(), b.baseUrl());
     }
     registry.add(cluster.build());
+    // the simulator speaks plain HTTP here, so build clients from its base URLs
+    sources = CmsUsageSources.create(b -> CmsClient.builder().baseUrl(baseUrls.get(b.id()))
+        .credentials(sim.apiUsername(), sim.apiPassword()).clock(simClock).build());
     store = UsageStore.file(dir.resolve("usage"));
   }
 
   @AfterEach
   void tearDown() {
     store.close();
-    clients.values().forEach(CmsClient::close);
+    sources.close();
     sim.close();
   }
 
@@ -88,7 +91,7 @@ class LicensingTestkitIT {
     LicenseMonitor monitor = LicenseMonitor.builder()
         .scheduler(scheduler)
         .registry(registry)
-        .usageSources(b -> CmsUsageSource.of(clients.get(b.id())))
+        .usageSources(sources)
         .usageStore(store)
         .stateStore(LicenseStateStore.file(dir.resolve("state")))
         .notifications(notifications)
@@ -103,9 +106,11 @@ class LicensingTestkitIT {
         monitor.status().findFeature(Feature.MEETINGS).orElseThrow().status());
 
     // one meeting on each bridge for the whole day: 1.00 smpFull per host per snapshot
-    CmsClient api = clients.get(sim.callBridge(0).id());
+    CmsClient api = CmsClient.builder().baseUrl(sim.callBridge(0).baseUrl())
+        .credentials(sim.apiUsername(), sim.apiPassword()).build();
     String space0 = api.coSpaces().create(Form.builder().set("name", "Ops").build());
     String space1 = api.coSpaces().create(Form.builder().set("name", "Sales").build());
+    api.close();
     sim.callBridge(0).join(space0, "alice@example.com", "Alice");
     sim.callBridge(1).join(space1, "bob@example.com", "Bob");
     advanceBoth(Duration.ofHours(23).plusMinutes(59));
@@ -121,6 +126,9 @@ class LicensingTestkitIT {
         status.findEnforcement("c1", Feature.MEETINGS).orElseThrow().message());
     assertEquals(ComplianceStatus.IN_COMPLIANCE,
         status.findFeature(Feature.RECORDING_OR_STREAMING).orElseThrow().status());
+
+    // live view: two calls, each on one bridge, neither owned by a PMP user
+    assertEquals(2.0, monitor.currentSharedLicenseDemand("c1"), 1e-9);
 
     // the day's 5-minute series shows both bridges' calls summed
     UtilizationSeries day = monitor.utilization(AllocationType.SMP, LocalDate.parse("2026-06-01"),
