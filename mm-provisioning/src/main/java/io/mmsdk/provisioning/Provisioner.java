@@ -128,14 +128,14 @@ public final class Provisioner implements AutoCloseable {
     List<PlanStep> applied = new ArrayList<>();
     for (PlanStep step : plan.steps()) {
       try {
-        apply(step, byKey.get(step.key()));
+        apply(step, byKey.get(step.key()), server);
       } catch (RuntimeException e) {
         throw new CommitFailedException(applied, step, e);
       }
       applied.add(step);
     }
     draft = null;
-    refresh();
+    serverView = null;
     return new CommitResult(plan, applied);
   }
 
@@ -173,7 +173,7 @@ public final class Provisioner implements AutoCloseable {
     }
   }
 
-  private void apply(PlanStep step, CmsObjectSpec spec) {
+  private void apply(PlanStep step, CmsObjectSpec spec, ServerSnapshot server) {
     Map<String, OwnedObject> owned = ownership.owned();
     switch (step.action()) {
       case CREATE -> {
@@ -181,8 +181,9 @@ public final class Provisioner implements AutoCloseable {
         Map<String, String> form = new LinkedHashMap<>(spec.fields());
         spec.references().forEach((f, k) -> form.put(f, idOf(k, owned)));
         String fingerprint = addSecrets(spec, form);
+        // Ids that existed when this commit read the server: an in-doubt object is never one of them.
         java.util.Set<String> existing = new java.util.HashSet<>();
-        gateway.list(spec.kind(), parentId).forEach(o -> existing.add(o.id()));
+        server.of(spec.kind()).forEach(o -> existing.add(o.id()));
         ownership.markPending(spec.key(), existing);
         String id = gateway.create(spec.kind(), parentId, form);
         ownership.put(new OwnedObject(spec.key(), spec.kind(), id, parentId, fingerprint));

@@ -1,27 +1,46 @@
 package io.mmsdk.provisioning;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every provisioning object read from a cluster at one moment, foreign ones included.
- *
- * @param objects objects by type
- * @param readAt when the read finished
+ * Every provisioning object read from a cluster at one moment, foreign ones included. Immutable;
+ * lookups by id are constant time, so planning stays linear in the number of objects.
  */
-public record ServerSnapshot(Map<CmsKind, List<ServerObject>> objects, Instant readAt) {
+public final class ServerSnapshot {
 
-  /** Copies {@code objects}; missing types are empty. */
-  public ServerSnapshot {
+  private final Map<CmsKind, List<ServerObject>> objects;
+  private final Map<CmsKind, Map<String, ServerObject>> byId = new EnumMap<>(CmsKind.class);
+  private final Instant readAt;
+
+  /** Creates a snapshot from objects by type (missing types are empty) read at {@code readAt}. */
+  public ServerSnapshot(Map<CmsKind, List<ServerObject>> objects, Instant readAt) {
     Map<CmsKind, List<ServerObject>> copy = new EnumMap<>(CmsKind.class);
     for (CmsKind k : CmsKind.values()) {
       List<ServerObject> list = objects.get(k);
       copy.put(k, list == null ? List.of() : List.copyOf(list));
+      Map<String, ServerObject> index = new HashMap<>();
+      copy.get(k).forEach(o -> index.put(o.id(), o));
+      byId.put(k, index);
     }
-    objects = java.util.Collections.unmodifiableMap(copy);
+    this.objects = Collections.unmodifiableMap(copy);
+    this.readAt = java.util.Objects.requireNonNull(readAt, "readAt == null");
+  }
+
+  /** Returns all objects by type. */
+  public Map<CmsKind, List<ServerObject>> objects() {
+    return objects;
+  }
+
+  /** Returns when the read finished. */
+  public Instant readAt() {
+    return readAt;
   }
 
   /** Returns the objects of {@code kind}. */
@@ -31,23 +50,29 @@ public record ServerSnapshot(Map<CmsKind, List<ServerObject>> objects, Instant r
 
   /** Returns the object of {@code kind} with {@code id}, if present. */
   public Optional<ServerObject> find(CmsKind kind, String id) {
-    return objects.get(kind).stream().filter(o -> o.id().equals(id)).findFirst();
+    return Optional.ofNullable(byId.get(kind).get(id));
   }
 
   /** Reads every provisioning object through {@code gateway}. */
   public static ServerSnapshot read(CmsGateway gateway, Instant readAt) {
     Map<CmsKind, List<ServerObject>> map = new EnumMap<>(CmsKind.class);
     for (CmsKind k : CmsKind.values()) {
-      if (k == CmsKind.ACCESS_METHOD_TEMPLATE) {
-        continue;
+      if (k != CmsKind.ACCESS_METHOD_TEMPLATE) {
+        map.put(k, gateway.list(k, null));
       }
-      map.put(k, gateway.list(k, null));
     }
-    List<ServerObject> methods = new java.util.ArrayList<>();
+    List<ServerObject> methods = new ArrayList<>();
     for (ServerObject t : map.get(CmsKind.CO_SPACE_TEMPLATE)) {
       methods.addAll(gateway.list(CmsKind.ACCESS_METHOD_TEMPLATE, t.id()));
     }
     map.put(CmsKind.ACCESS_METHOD_TEMPLATE, methods);
     return new ServerSnapshot(map, readAt);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("ServerSnapshot[").append(readAt);
+    objects.forEach((k, v) -> out.append(", ").append(k.collection()).append('=').append(v.size()));
+    return out.append(']').toString();
   }
 }

@@ -1,0 +1,2 @@
+/** JMH benchmarks for mm-provisioning: LDAP preview and planning. */
+package io.mmsdk.benchmarks.provisioning;

@@ -1,0 +1,179 @@
+package io.mmsdk.provisioning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.Form;
+import io.mmsdk.cms.ResourceType;
+import io.mmsdk.cms.RetryPolicy;
+import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** plan → commit → sync against the simulated cluster and an UnboundID directory on loopback. */
+class ProvisioningEndToEndTest {
+
+  @TempDir Path dir;
+
+  private InMemoryDirectoryServer ds;
+  private SimulatedCluster cluster;
+  private CmsClient client;
+  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
+
+  @BeforeEach
+  void start() {
+    ds = Directory.start(true);
+    Directory.person(ds, "swood", "Sally Wood", "Wood", "1001", "staff");
+    Directory.person(ds, "BJones", "Bob Jones", "Jones", "1002", "staff");
+    Directory.person(ds, "ckent", "Clark Kent", "Kent", null, "contractor");
+    cluster = SimulatedCluster.start();
+    client = CmsClient.builder().baseUrl(cluster.callBridge(0).baseUrl())
+        .credentials(cluster.apiUsername(), cluster.apiPassword())
+        .retryPolicy(RetryPolicy.none()).build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    cluster.close();
+    ds.shutDown(true);
+  }
+
+  /** The sample state, pointed at the loopback directory over plain LDAP. */
+  private DesiredState state() {
+    DesiredState s = Fixtures.sample();
+    LdapServer local = LdapServer.builder().name("corp").protocol(LdapProtocol.LDAP).address("127.0.0.1")
+        .port(ds.getListenPort()).bindDn("cn=cms-bind,ou=service,dc=example,dc=com")
+        .passwordRef("env:LDAP_BIND_PASSWORD").build();
+    return new DesiredState(List.of(local), s.userImports(), s.autoSpaceRules(), s.spaceCreationRules(),
+        s.spaceTemplates(), s.syncSchedule());
+  }
+
+  private Provisioner provisioner(String ownershipFile) {
+    return Provisioner.builder().gateway(CmsClientGateway.of(client))
+        .ownership(OwnershipStore.file(dir.resolve(ownershipFile))).secrets(Fixtures.secrets("pw"))
+        .scheduler(scheduler).build();
+  }
+
+  private Map<String, Integer> counts() {
+    Map<String, Integer> out = new TreeMap<>();
+    for (ResourceType t : List.of(ResourceType.LDAP_SERVERS, ResourceType.USER_PROFILES, ResourceType.CALL_PROFILES,
+        ResourceType.CALL_LEG_PROFILES, ResourceType.CO_SPACE_TEMPLATES, ResourceType.LDAP_MAPPINGS,
+        ResourceType.LDAP_SOURCES, ResourceType.LDAP_USER_CO_SPACE_TEMPLATE_SOURCES)) {
+      out.put(t.listElement(), (int) client.resources(t).list().stream().count());
+    }
+    int methods = 0;
+    for (CmsObject t : client.coSpaceTemplates().list()) {
+      methods += (int) client.accessMethodTemplates(t.id()).list().stream().count();
+    }
+    out.put("accessMethodTemplates", methods);
+    return out;
+  }
+
+  private String addForeignObjects() {
+    client.ldapServers().create(Form.builder().set("name", "corp").set("address", "legacy.example.com")
+        .set("portNumber", "389").set("secure", "false").build());
+    client.userProfiles().create(Form.builder().set("hasLicense", "true").build());
+    String t = client.coSpaceTemplates().create(Form.builder().set("name", "Legacy").build());
+    client.accessMethodTemplates(t).create(Form.builder().set("name", "Everyone").build());
+    return t;
+  }
+
+  @Test
+  void planCommitSync_createsUsersSpacesAndTemplateAssignments() {
+    Provisioner p = provisioner("owned.json");
+    Plan plan = p.plan(state());
+    assertEquals(18, plan.count(PlanAction.CREATE), plan.renderText());
+    p.commit(state());
+    assertTrue(p.plan(state()).isEmpty(), p.plan(state()).renderText());
+
+    CmsGateway gateway = CmsClientGateway.of(client);
+    try (LdapSyncRunner sync = LdapSyncRunner.builder().scheduler(scheduler)
+        .callBridges(name -> name.equals("cb1") ? Optional.of(gateway) : Optional.empty()).build()) {
+      CompletableFuture<LdapSyncReport> f = sync.runNow("cb1");
+      scheduler.advance(Duration.ofSeconds(5));
+      LdapSyncReport report = f.join();
+      assertEquals(LdapSyncReport.Outcome.COMPLETE, report.outcome(), report.message());
+      assertEquals(3, report.numUsersImported());
+    }
+
+    Map<String, CmsUser> users = gateway.users().stream().collect(Collectors.toMap(CmsUser::jid, u -> u));
+    assertEquals(List.of("bjones@example.com", "ckent@example.com", "swood@example.com"),
+        users.keySet().stream().sorted().toList());
+    assertEquals("Clark Kent (contractor)", users.get("ckent@example.com").name());
+    Map<String, Map<String, String>> spaces = client.coSpaces().list().stream()
+        .map(o -> client.coSpaces().get(o.id()))
+        .collect(Collectors.toMap(o -> o.fields().get("uri"), CmsObject::fields));
+    assertEquals(List.of("bjones.space", "swood.space"), spaces.keySet().stream().sorted().toList());
+    assertEquals("Sally Wood's space", spaces.get("swood.space").get("name"));
+    assertEquals("1001", spaces.get("swood.space").get("callId"));
+    String hostAndGuest = client.coSpaceTemplates().list().stream()
+        .filter(t -> "Host and guest".equals(client.coSpaceTemplates().get(t.id()).fields().get("name")))
+        .findFirst().orElseThrow().id();
+    List<String> swoodTemplates = client.userCoSpaceTemplates(users.get("swood@example.com").id()).list()
+        .stream().map(o -> o.fields().get("coSpaceTemplate")).toList();
+    assertTrue(swoodTemplates.contains(hostAndGuest), swoodTemplates.toString());
+    assertTrue(client.userCoSpaceTemplates(users.get("ckent@example.com").id()).list().stream()
+        .findAny().isEmpty(), "contractors may not create spaces");
+  }
+
+  @Test
+  void commit_failureAtEachCollection_replanShowsRestAndRecommitConverges() {
+    String foreignTemplate = addForeignObjects();
+    Map<String, Integer> expected;
+    {
+      provisioner("clean.json").commit(state());
+      expected = counts();
+      provisioner("clean.json").commit(DesiredState.builder().build());
+      assertEquals(Map.of("accessMethodTemplates", 1, "coSpaceTemplates", 1, "ldapServers", 1,
+          "userProfiles", 1), nonZero(counts()), "only foreign objects remain after deleting ours");
+    }
+    // Every single step is covered against the fake in CommitTest; here one early, one nested and the
+    // last collection go through the real HTTP stack (each GET costs ~40 ms on the simulator).
+    String[] paths = {"ldapServers", "coSpaceTemplates/*/accessMethodTemplates", "ldapUserCoSpaceTemplateSources"};
+    for (int i = 0; i < paths.length; i++) {
+      for (boolean lostResponse : new boolean[] {false, true}) {
+        String file = "owned-" + i + "-" + lostResponse + ".json";
+        if (lostResponse) {
+          cluster.callBridge(0).faults().dropResponseAfterApplying("POST", paths[i], 1);
+        } else {
+          cluster.callBridge(0).faults().failNext("POST", paths[i], 1, 500);
+        }
+        assertThrows(CommitFailedException.class, () -> provisioner(file).commit(state()),
+            "fault at " + paths[i]);
+        cluster.callBridge(0).faults().clear();
+        Plan left = provisioner(file).plan(state());
+        assertTrue(!left.isEmpty(), "something is left after a fault at " + paths[i]);
+        provisioner(file).commit(state());
+        assertTrue(provisioner(file).plan(state()).isEmpty());
+        assertEquals(expected, counts(), "after a fault at " + paths[i] + " lostResponse=" + lostResponse);
+        provisioner(file).commit(DesiredState.builder().build());
+        assertEquals(Map.of("accessMethodTemplates", 1, "coSpaceTemplates", 1, "ldapServers", 1,
+            "userProfiles", 1), nonZero(counts()));
+      }
+    }
+    assertEquals("Legacy", client.coSpaceTemplates().get(foreignTemplate).fields().get("name"));
+  }
+
+  private static Map<String, Integer> nonZero(Map<String, Integer> counts) {
+    Map<String, Integer> out = new TreeMap<>(counts);
+    out.values().removeIf(v -> v == 0);
+    return out;
+  }
+}
