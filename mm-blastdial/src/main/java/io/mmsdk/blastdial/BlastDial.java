@@ -48,6 +48,7 @@ public final class BlastDial implements AutoCloseable {
   private static final Duration MAX_BUSY_BACKOFF = Duration.ofSeconds(30);
   private static final Duration CHECK_RETRY_DELAY = Duration.ofSeconds(10);
   private static final int REMEMBERED_FINISHED = 1000;
+  private static final Duration MEETING_MEMORY = Duration.ofHours(24);
   private static final int REMEMBERED_EARLY_EVENTS = 10_000;
   private static final Set<String> JOINED_CONFIRMATION =
       Set.of("", "notrequired", "confirmed", "accepted");
@@ -67,6 +68,7 @@ public final class BlastDial implements AutoCloseable {
   private MonitoringSettings monitoringCache;
   private final Map<String, Run> active = new HashMap<>();
   private final Map<String, Set<String>> observedCalls = new HashMap<>();
+  private final Map<SpaceKey, Meeting> meetingOfSpace = new HashMap<>();
   private final Map<String, LegRef> legs = new HashMap<>();
   private final Map<String, BlastStatus> finished = lruMap(REMEMBERED_FINISHED);
   private final Map<String, LegEvent> earlyEvents = lruMap(REMEMBERED_EARLY_EVENTS);
@@ -263,7 +265,9 @@ public final class BlastDial implements AutoCloseable {
   /**
    * Reports that a participant joined the meeting {@code callId} of {@code space}. The first report
    * for a meeting starts blast dial if it is on for the space (a Secondary waits first); later
-   * reports for the same meeting are ignored. The contact whose address matches {@code
+   * reports for the same meeting are ignored, and so is a different call id for a space whose
+   * meeting has not been reported ended (a distributed instance of the same meeting on another
+   * Call Bridge; remembered for at most 24 hours). The contact whose address matches {@code
    * participantAddress} is not called.
    *
    * @param participantAddress the joining participant's address (URI), or an empty string if unknown
@@ -275,6 +279,16 @@ public final class BlastDial implements AutoCloseable {
     synchronized (this) {
       String key = key(space.clusterId(), callId);
       if (closed || active.containsKey(key) || finished.containsKey(key)) {
+        return;
+      }
+      Meeting current = meetingOfSpace.get(space);
+      if (current != null
+          && !current.callId().equals(callId)
+          && current.startedAt().plus(MEETING_MEMORY).isAfter(scheduler.now())) {
+        // Another call id for a space whose meeting has not ended: a distributed instance of the
+        // same meeting on another Call Bridge. Its start must not blast dial a second time.
+        log.info("Call {} of space {} joins meeting {} already handled; not dialing again",
+            callId, space.spaceId(), current.callId());
         return;
       }
       MonitoringSettings monitoring = monitoring();
@@ -305,6 +319,7 @@ public final class BlastDial implements AutoCloseable {
               primary ? BlastStatus.Phase.DIALING : BlastStatus.Phase.WAITING_AS_SECONDARY,
               slots);
       active.put(key, run);
+      meetingOfSpace.put(space, new Meeting(callId, run.startedAt));
       log.info(
           "Blast dial triggered for space {} call {} ({} contacts, role {})",
           space.spaceId(), callId, slots.size(), monitoring.role());
@@ -361,6 +376,7 @@ public final class BlastDial implements AutoCloseable {
     if (run != null) {
       finish(run, BlastStatus.Phase.MEETING_ENDED);
     }
+    meetingOfSpace.values().removeIf(m -> m.callId().equals(callId));
     store.deleteRun(clusterId, callId);
   }
 
@@ -616,6 +632,7 @@ public final class BlastDial implements AutoCloseable {
     BlastStatus snapshot = run.snapshot();
     finished.put(key, snapshot);
     if (phase == BlastStatus.Phase.MEETING_ENDED) {
+      meetingOfSpace.values().removeIf(m -> m.callId().equals(run.callId));
       store.deleteRun(run.space.clusterId(), run.callId);
     } else {
       store.saveRun(snapshot);
@@ -721,6 +738,7 @@ public final class BlastDial implements AutoCloseable {
       for (BlastStatus stored : store.runs()) {
         Run run = Run.from(stored);
         String key = key(run.space.clusterId(), run.callId);
+        meetingOfSpace.put(run.space, new Meeting(run.callId, run.startedAt));
         if (!gateways.containsKey(run.space.clusterId())) {
           log.warn("Blast dial for call {} belongs to cluster {} which has no gateway; left as is",
               run.callId, run.space.clusterId());
@@ -747,6 +765,7 @@ public final class BlastDial implements AutoCloseable {
 
   private void forgetIfEnded(Run run, boolean callActive, List<CallLegInfo> callLegs) {
     if (!callActive) {
+      meetingOfSpace.values().removeIf(m -> m.callId().equals(run.callId));
       store.deleteRun(run.space.clusterId(), run.callId);
     }
   }
@@ -919,6 +938,8 @@ public final class BlastDial implements AutoCloseable {
   }
 
   private record LegRef(Run run, Run.Slot slot) {}
+
+  private record Meeting(String callId, Instant startedAt) {}
 
   private record LegEvent(String legId, boolean connected, String reason, String confirmationStatus) {}
 

@@ -126,6 +126,22 @@ class BlastDialTest {
   }
 
   @Test
+  void participantJoined_secondCallInstanceOfSameSpace_notDialedAgainUntilMeetingEnds() {
+    configure(blast, 0, AudioPromptMode.PER_CONTACT, "bob@example.com");
+    bridge.startCall("call-on-bridge-2");
+    bridge.startCall("next-meeting");
+
+    blast.participantJoined(SPACE, CALL, "alice@example.com");
+    blast.participantJoined(SPACE, "call-on-bridge-2", "carol@example.com");
+    assertEquals(1, bridge.dials().size());
+    assertTrue(blast.findStatus(CLUSTER, "call-on-bridge-2").isEmpty());
+
+    blast.meetingEnded(CLUSTER, CALL);
+    blast.participantJoined(SPACE, "next-meeting", "alice@example.com");
+    assertEquals(2, bridge.dials().size());
+  }
+
+  @Test
   void participantJoined_contactPressesStar_declinedAndNotRedialed() {
     configure(blast, 3, AudioPromptMode.PER_CONTACT, "bob@example.com");
     bridge.script("bob@example.com", Answer.press("*"), Answer.press("1"));
@@ -238,6 +254,7 @@ class BlastDialTest {
         bridge.dials().stream().map(ScriptedBridge.Dial::confirmation).toList());
 
     blast.configure(SPACE, config(blast).toBuilder().audioPrompt(AudioPromptMode.ALWAYS).build());
+    blast.meetingEnded(CLUSTER, CALL);
     bridge.startCall("call-2");
     blast.participantJoined(SPACE, "call-2", "");
     assertEquals(List.of(true, true),
@@ -421,6 +438,71 @@ class BlastDialTest {
 
     assertEquals(1, bridge.dialsTo("bob@example.com"));
     assertEquals(ContactState.JOINED, status("bob@example.com").state());
+  }
+
+  @Test
+  void restart_secondaryWaiting_checksAtOriginalDueTime() {
+    blast.setMonitoring(MonitoringSettings.secondary(Duration.ofSeconds(60)));
+    configure(blast, 0, AudioPromptMode.PER_CONTACT, "bob@example.com");
+    blast.participantJoined(SPACE, CALL, "alice@example.com");
+    scheduler.advance(Duration.ofSeconds(20));
+    blast.close();
+    bridge.unlisten(blast);
+
+    blast = newBlastDial(dir.resolve("a"));
+    scheduler.advance(Duration.ofSeconds(39));
+    assertEquals(0, bridge.dials().size());
+    scheduler.advance(Duration.ofSeconds(1));
+
+    assertEquals(1, bridge.dialsTo("bob@example.com"));
+  }
+
+  @Test
+  void restart_meetingEndedWhileDown_stopsWithoutDialing() {
+    configure(blast, 3, AudioPromptMode.PER_CONTACT, "bob@example.com");
+    bridge.script("bob@example.com", Answer.busy());
+    blast.participantJoined(SPACE, CALL, "alice@example.com");
+    scheduler.advance(ScriptedBridge.RING);
+    blast.close();
+    bridge.unlisten(blast);
+    bridge.endCall(CALL);
+
+    blast = newBlastDial(dir.resolve("a"));
+    scheduler.advance(Duration.ofHours(1));
+
+    assertEquals(1, bridge.dials().size());
+    assertEquals(BlastStatus.Phase.MEETING_ENDED, blast.findStatus(CLUSTER, CALL).get().phase());
+    assertTrue(FileBlastDialStore.open(dir.resolve("a")).runs().isEmpty());
+  }
+
+  @Test
+  void configure_fewerRetriesMidBlast_appliesToNextFailure() {
+    configure(blast, 5, AudioPromptMode.PER_CONTACT, "bob@example.com");
+
+    blast.participantJoined(SPACE, CALL, "alice@example.com");
+    scheduler.advance(ScriptedBridge.RING);
+    blast.configure(SPACE, config(blast).toBuilder().retries(1).build());
+    scheduler.advance(Duration.ofHours(1));
+
+    assertEquals(2, bridge.dialsTo("bob@example.com"));
+    assertEquals(ContactState.RETRIES_EXHAUSTED, status("bob@example.com").state());
+  }
+
+  @Test
+  void dialOut_requestFails_countsAsAttemptAndRetries() {
+    configure(blast, 1, AudioPromptMode.PER_CONTACT, "bob@example.com");
+    bridge.script("bob@example.com", Answer.press("1"));
+    bridge.endCall(CALL);
+
+    blast.participantJoined(SPACE, CALL, "alice@example.com");
+    ContactStatus failed = status("bob@example.com");
+    assertEquals(ContactState.WAITING_RETRY, failed.state());
+    assertEquals("dialOutFailed", failed.lastResult());
+    bridge.startCall(CALL);
+    scheduler.advance(RETRY.plus(ScriptedBridge.RING));
+
+    assertEquals(ContactState.JOINED, status("bob@example.com").state());
+    assertEquals(2, status("bob@example.com").attempts());
   }
 
   @Test

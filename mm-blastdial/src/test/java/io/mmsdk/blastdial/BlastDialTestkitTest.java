@@ -252,6 +252,23 @@ class BlastDialTestkitTest {
   static final Duration RETRY_AND_RING = Duration.ofSeconds(200);
 
   @Test
+  void unreachableAndRefusedDialOuts_countAsFailedAttemptsAndRetry() {
+    BlastDial blast = start("a", MonitoringSettings.primary());
+    setUpSpace(blast, 1, AudioPromptMode.PER_CONTACT, "gone@example.com", "bob@example.com");
+    cms.scriptEndpoint("gone@example.com", EndpointScript.unknownDestination());
+    cms.scriptEndpoint("bob@example.com", EndpointScript.answersThenPresses("1"));
+    bridge.faults().failNextWithReason("POST", "calls/*/callLegs", 1, "parameterError");
+
+    String call = firstJoin(blast);
+    advance(Duration.ofMinutes(8));
+
+    ContactStatus gone = blast.findStatus(CLUSTER, call).get().findContact("gone@example.com").get();
+    assertEquals(ContactState.RETRIES_EXHAUSTED, gone.state());
+    assertEquals("unknownDestination", gone.lastResult());
+    assertEquals(ContactState.JOINED, state(blast, call, "bob@example.com"));
+  }
+
+  @Test
   void bridgeAnswers503_dialOutRetriedAfterBackOff() {
     BlastDial blast = start("a", MonitoringSettings.primary());
     setUpSpace(blast, 0, AudioPromptMode.PER_CONTACT, "bob@example.com");

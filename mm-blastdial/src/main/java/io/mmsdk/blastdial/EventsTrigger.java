@@ -1,0 +1,173 @@
+package io.mmsdk.blastdial;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.cms.events.CallListUpdate;
+import io.mmsdk.cms.events.CmsEventListener;
+import io.mmsdk.cms.events.CmsEventsClient;
+import io.mmsdk.cms.events.EventUpdate;
+import io.mmsdk.cms.events.RosterUpdate;
+import io.mmsdk.cms.events.Subscription;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Triggers blast dial from one Call Bridge's Events API: it subscribes to the call list, and to the
+ * roster of every call that belongs to a space; the first participant that dials in is reported
+ * with {@link BlastDial#participantJoined}, and a call leaving the list with {@link
+ * BlastDial#meetingEnded}. Participants dialed out ({@code direction=outgoing}) never trigger.
+ *
+ * <p>Leg outcomes (press 1, {@code *}, busy, ...) are not in the roster; feed them from CDRs with
+ * {@link BlastDial#callLegConnected} and {@link BlastDial#callLegEnded}. Thread-safe; {@link
+ * #close()} closes the events connection it opened (not the {@link CmsClient}).
+ */
+public final class EventsTrigger implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EventsTrigger.class);
+  private static final int CALLS_INDEX = 1;
+
+  private final BlastDial blast;
+  private final String clusterId;
+  private final CmsClient client;
+  private final CmsEventsClient events;
+  private final Map<String, Integer> indexOfCall = new HashMap<>();
+  private final Map<Integer, SpaceKey> spaceOfIndex = new HashMap<>();
+  private final Map<Integer, String> callOfIndex = new HashMap<>();
+  private int nextIndex = CALLS_INDEX + 1;
+
+  private EventsTrigger(BlastDial blast, String clusterId, CmsClient client) {
+    this.blast = blast;
+    this.clusterId = clusterId;
+    this.client = client;
+    this.events =
+        CmsEventsClient.builder(client)
+            .subscriptions(List.of(callsSubscription()))
+            .listener(new Listener())
+            .build();
+  }
+
+  /**
+   * Connects to the events of the Call Bridge behind {@code client} (a bridge of cluster {@code
+   * clusterId}) and starts reporting joins to {@code blast}. Connection and reconnection happen in
+   * the background.
+   */
+  public static EventsTrigger start(BlastDial blast, String clusterId, CmsClient client) {
+    requireNonNull(blast, "blast == null");
+    requireNonNull(clusterId, "clusterId == null");
+    requireNonNull(client, "client == null");
+    EventsTrigger trigger = new EventsTrigger(blast, clusterId, client);
+    trigger.events.start();
+    return trigger;
+  }
+
+  /** Returns whether the events connection is currently up. */
+  public boolean isConnected() {
+    return events.isConnected();
+  }
+
+  /** Closes the events connection. */
+  @Override
+  public void close() {
+    events.close();
+  }
+
+  private static Subscription callsSubscription() {
+    return Subscription.calls(CALLS_INDEX, List.of("name", "participants"));
+  }
+
+  private void onCalls(CallListUpdate update) {
+    for (EventUpdate u : update.updates()) {
+      if (u.isAdd()) {
+        watch(u.id());
+      } else if (u.isRemove()) {
+        unwatch(u.id());
+        blast.meetingEnded(clusterId, u.id());
+      }
+    }
+  }
+
+  private void watch(String callId) {
+    synchronized (this) {
+      if (indexOfCall.containsKey(callId)) {
+        return;
+      }
+    }
+    String spaceId;
+    try {
+      spaceId = client.calls().find(callId).flatMap(c -> c.findText("coSpace")).orElse("");
+    } catch (MmSdkException e) {
+      log.warn("Cannot read call {} to find its space; it will not trigger blast dial", callId, e);
+      return;
+    }
+    if (spaceId.isEmpty()) {
+      return;
+    }
+    synchronized (this) {
+      if (indexOfCall.containsKey(callId)) {
+        return;
+      }
+      int index = nextIndex++;
+      indexOfCall.put(callId, index);
+      spaceOfIndex.put(index, SpaceKey.of(clusterId, spaceId));
+      callOfIndex.put(index, callId);
+      resubscribe();
+    }
+  }
+
+  private synchronized void unwatch(String callId) {
+    Integer index = indexOfCall.remove(callId);
+    if (index != null) {
+      spaceOfIndex.remove(index);
+      callOfIndex.remove(index);
+      resubscribe();
+    }
+  }
+
+  private void resubscribe() {
+    List<Subscription> all = new ArrayList<>();
+    all.add(callsSubscription());
+    for (Map.Entry<String, Integer> e : indexOfCall.entrySet()) {
+      all.add(Subscription.callRoster(e.getValue(), e.getKey(), Subscription.ROSTER_ELEMENTS));
+    }
+    events.subscribe(all);
+  }
+
+  private void onRoster(RosterUpdate update) {
+    SpaceKey space;
+    String callId;
+    synchronized (this) {
+      space = spaceOfIndex.get(update.subscriptionIndex());
+      callId = callOfIndex.get(update.subscriptionIndex());
+    }
+    if (space == null) {
+      return;
+    }
+    for (EventUpdate u : update.updates()) {
+      if (u.isAdd() && !"outgoing".equals(u.findText("direction").orElse(""))) {
+        blast.participantJoined(space, callId, u.findText("uri").orElse(""));
+      }
+    }
+  }
+
+  private final class Listener implements CmsEventListener {
+    @Override
+    public void onCallListUpdate(CallListUpdate update) {
+      onCalls(update);
+    }
+
+    @Override
+    public void onRosterUpdate(RosterUpdate update) {
+      onRoster(update);
+    }
+
+    @Override
+    public void onError(MmSdkException error) {
+      log.warn("Events error on {}; blast dial triggers may be late", client.apiBase(), error);
+    }
+  }
+}
