@@ -2,6 +2,7 @@ package io.mmsdk.examples.demo;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The one-command demo: {@code ./mvnw -q -Pdemo -DskipTests package}.
@@ -43,11 +44,17 @@ public final class Demo {
 
   /** Runs the demo with {@code options}, printing progress to {@code out}. */
   static DemoResult run(DemoOptions options, PrintStream out) throws Exception {
+    return run(options, out, System::getenv);
+  }
+
+  /** Runs the demo; {@code environment} resolves the {@code --cms-password-env} variable. */
+  static DemoResult run(DemoOptions options, PrintStream out, Function<String, String> environment)
+      throws Exception {
     long started = System.nanoTime();
     DemoResult result;
     if (options.findCmsUrl().isPresent()) {
       Progress progress = new Progress(out, RealBridgeRun.STEPS);
-      result = RealBridgeRun.run(options, progress);
+      result = RealBridgeRun.run(options, progress, environment);
     } else {
       Progress progress = new Progress(out, SimulatedRun.STEPS);
       result = SimulatedRun.run(options, progress);

@@ -50,10 +50,10 @@ final class MeetingsStep {
     world.advance(Duration.ofSeconds(2));
     List<Meeting> all = tracker.meetings();
     for (Meeting m : all) {
-      long bridges = m.calls().stream().map(Meeting.Call::callBridge).distinct().count();
+      long hosts = m.calls().stream().map(Meeting.Call::callBridge).distinct().count();
       progress.line("ended  %-34s %d min, %d participant(s), %d call(s) on %d bridge(s), end reason %s",
           quoted(m.name()), Duration.between(m.startTime(), m.endTime()).toMinutes(), m.participants().size(),
-          m.calls().size(), bridges, m.endReason());
+          m.calls().size(), hosts, m.endReason() == null ? "-" : m.endReason());
     }
     return all.size();
   }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The demo against a real Call Bridge: only read-only steps (spaces with paging, system status,
@@ -29,9 +30,10 @@ final class RealBridgeRun {
 
   private RealBridgeRun() {}
 
-  static DemoResult run(DemoOptions options, Progress progress) throws IOException {
+  static DemoResult run(DemoOptions options, Progress progress, Function<String, String> environment)
+      throws IOException {
     String url = options.findCmsUrl().orElseThrow();
-    String password = System.getenv(options.cmsPasswordEnv());
+    String password = environment.apply(options.cmsPasswordEnv());
     if (password == null || password.isEmpty()) {
       throw new IllegalArgumentException("Environment variable " + options.cmsPasswordEnv()
           + " (from --cms-password-env) is not set; export the API password there.");
