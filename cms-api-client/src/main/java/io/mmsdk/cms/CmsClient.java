@@ -44,6 +44,15 @@ public interface CmsClient extends AutoCloseable {
   /** Reads a single-object node such as {@code /system/status}. */
   CmsObject read(SystemResource resource);
 
+  /**
+   * Reads any single-object node by its path under {@code /api/v1}, for example
+   * {@code "coSpaces/<id>/meetingEntryDetail"} or {@code "system/configuration/cluster"}.
+   *
+   * @throws IllegalArgumentException if {@code path} is absolute, has a query, or contains
+   *     {@code ..}
+   */
+  CmsObject read(String path);
+
   /** Reads {@code /system/status} with a parsed, comparable {@link CmsVersion}. */
   SystemStatus systemStatus();
 

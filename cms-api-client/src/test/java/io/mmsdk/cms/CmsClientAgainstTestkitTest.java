@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.events.CallListUpdate;
-import io.mmsdk.cms.events.CmsEventListener;
 import io.mmsdk.cms.events.CmsEventsClient;
 import io.mmsdk.cms.events.EventGap;
+import io.mmsdk.cms.events.RecordingListener;
 import io.mmsdk.cms.events.Subscription;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,54 +110,23 @@ class CmsClientAgainstTestkitTest {
 
   @Test
   void events_callAddedThenReconnectAfterDrop() throws Exception {
-    BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    RecordingListener events = new RecordingListener();
     String space = cms.coSpaces().create(Form.builder().set(CmsFields.NAME, "Ev").set(CmsFields.URI, "ev").build());
     try (CmsEventsClient client = CmsEventsClient.builder(cms)
         .subscriptions(List.of(Subscription.calls(1, Subscription.CALL_ELEMENTS)))
         .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
-        .listener(new CmsEventListener() {
-          @Override
-          public void onConnected() {
-            events.add("connected");
-          }
-
-          @Override
-          public void onCallListUpdate(CallListUpdate update) {
-            events.add(update);
-          }
-
-          @Override
-          public void onGap(EventGap gap) {
-            events.add(gap);
-          }
-
-          @Override
-          public void onReconnected() {
-            events.add("reconnected");
-          }
-        })
+        .listener(events)
         .build()) {
       client.start();
-      assertEquals("connected", events.poll(5, TimeUnit.SECONDS));
+      assertEquals("connected", events.next());
 
       String callId = bridge.startCall(space);
-      poll(events, o -> o instanceof CallListUpdate u
+      events.awaitMatching(o -> o instanceof CallListUpdate u
           && u.updates().stream().anyMatch(x -> x.id().equals(callId) && x.isAdd()), "add of " + callId);
 
       bridge.closeEventSockets();
-      poll(events, EventGap.class::isInstance, "gap");
-      poll(events, "reconnected"::equals, "reconnected");
+      events.awaitMatching(EventGap.class::isInstance, "gap");
+      events.awaitMatching("reconnected"::equals, "reconnected");
     }
-  }
-
-  private static void poll(BlockingQueue<Object> queue, Predicate<Object> wanted, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      if (wanted.test(queue.poll(100, TimeUnit.MILLISECONDS))) {
-        return;
-      }
-    }
-    throw new AssertionError("no " + what + " within 5 s");
   }
 }

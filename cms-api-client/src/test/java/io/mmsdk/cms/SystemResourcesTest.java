@@ -160,4 +160,17 @@ class SystemResourcesTest extends MockCms {
 
     assertTrue(e.getMessage().contains("nonMemberAccess") && e.getMessage().contains("yes"), e.getMessage());
   }
+
+  @Test
+  void read_anyPath_getsNode() throws Exception {
+    server.enqueue(MockCms.xml("<meetingEntryDetail><coSpace/><uri>johnny.space@ciscolabs.com</uri><callId/></meetingEntryDetail>"));
+
+    CmsObject detail = cms.read("coSpaces/cs-1/meetingEntryDetail");
+
+    assertEquals("/api/v1/coSpaces/cs-1/meetingEntryDetail", server.takeRequest().getPath());
+    assertEquals("johnny.space@ciscolabs.com", detail.find(CmsFields.URI).orElseThrow());
+    assertThrows(IllegalArgumentException.class, () -> cms.read("/api/v1/coSpaces"));
+    assertThrows(IllegalArgumentException.class, () -> cms.read("coSpaces/../system"));
+    assertThrows(IllegalArgumentException.class, () -> cms.read("coSpaces?limit=1"));
+  }
 }

@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param endReason the callLegEnd reason once ended, otherwise empty string
  * @param digitsReceived every DTMF digit the endpoint sent, in order
  * @param created when the leg started
+ * @param deactivated whether the leg waits in the lobby for an activator
  */
 public record CallLegInfo(String id, String participantId, String callId, String callBridgeId,
     String remoteParty, String direction, String state, String confirmationStatus, String endReason,
-    String digitsReceived, Instant created) {
+    String digitsReceived, Instant created, boolean deactivated) {
 
   /** Returns the callLegEnd reason if the leg has ended. */
   public Optional<String> findEndReason() {

@@ -90,6 +90,21 @@ public final class SimulatedCallBridge {
     return node.testJoin(coSpaceId, remoteParty, displayName);
   }
 
+  /**
+   * A scripted endpoint dials {@code dialled} (a coSpace or access method URI, with or without
+   * {@code @domain}, or a call ID) and joins that meeting. The effective call leg profile (the access
+   * method's, else the coSpace's) applies: with {@code needsActivation=true} the leg waits in the lobby
+   * ({@code deactivated=true}) until an activator joins.
+   *
+   * @throws IllegalArgumentException if nothing answers to {@code dialled}
+   */
+  public CallLegInfo dial(String dialled, String remoteParty, String displayName) {
+    requireNonNull(dialled, "dialled == null");
+    requireNonNull(remoteParty, "remoteParty == null");
+    requireNonNull(displayName, "displayName == null");
+    return node.testDial(dialled, remoteParty, displayName);
+  }
+
   /** The endpoint on a leg hangs up (reason {@code remoteTeardown}). */
   public void leave(String callLegId) {
     requireNonNull(callLegId, "callLegId == null");

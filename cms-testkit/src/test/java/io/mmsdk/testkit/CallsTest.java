@@ -144,6 +144,25 @@ class CallsTest {
   }
 
   @Test
+  void dial_guestAccessMethodNeedsActivation_waitsInLobbyUntilHostJoins() {
+    String guest = api.post("callLegProfiles", "needsActivation", "true").idFromLocation();
+    api.post("coSpaces/" + spaceId + "/accessMethods", "uri", "standup.guest", "callLegProfile", guest);
+    CallLegInfo waiting = bridge.dial("standup.guest@example.com", "guest@x", "Guest");
+    assertTrue(waiting.deactivated());
+    assertEquals("true", api.get("callLegs/" + waiting.id()).text("deactivated"));
+    CallLegInfo host = bridge.dial("standup", "host@x", "Host");
+    assertFalse(host.deactivated());
+    assertFalse(bridge.findCallLeg(waiting.id()).orElseThrow().deactivated());
+    assertEquals(waiting.callId(), host.callId());
+  }
+
+  @Test
+  void dial_unknownUri_isRefused() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> bridge.dial("nobody", "x@y", "X"));
+  }
+
+  @Test
   void distributedCall_sharesCorrelatorAcrossBridges() {
     try (SimulatedCluster two = SimulatedCluster.start(ClusterOptions.builder().callBridges(2).build())) {
       Http a = new Http(two, 0);

@@ -48,6 +48,36 @@ class LicensingAndFaultsTest {
   }
 
   @Test
+  void licenseUsage_spaceOfLicensedOwner_countsAsPmp() throws Exception {
+    String profile = api.post("userProfiles", "hasLicense", "true").idFromLocation();
+    com.unboundid.ldap.listener.InMemoryDirectoryServerConfig config =
+        new com.unboundid.ldap.listener.InMemoryDirectoryServerConfig("dc=example,dc=com");
+    config.setSchema(null);
+    com.unboundid.ldap.listener.InMemoryDirectoryServer ldap =
+        new com.unboundid.ldap.listener.InMemoryDirectoryServer(config);
+    try {
+      ldap.add("dn: dc=example,dc=com", "objectClass: domain", "dc: example");
+      ldap.add("dn: uid=ann,dc=example,dc=com", "objectClass: inetOrgPerson", "uid: ann", "cn: Ann");
+      ldap.startListening();
+      String server = api.post("ldapServers", "address", "127.0.0.1", "portNumber",
+          String.valueOf(ldap.getListenPort())).idFromLocation();
+      String mapping = api.post("ldapMappings", "jidMapping", "$uid$@example.com",
+          "coSpaceUriMapping", "$uid$.space").idFromLocation();
+      api.post("ldapSources", "server", server, "mapping", mapping, "baseDn", "dc=example,dc=com",
+          "filter", "(uid=*)", "userProfile", profile);
+      api.post("ldapSyncs");
+    } finally {
+      ldap.shutDown(true);
+    }
+    cms.callBridge(0).dial("ann.space", "guest@x", "Guest");
+    cms.clock().advance(Duration.ofMinutes(5));
+    Http.Reply usage = api.get("system/MPLicenseUsage");
+    assertEquals("1.00", usage.text("pmp"));
+    assertEquals("", usage.text("smpFull"));
+    assertEquals("0", api.get("system/multipartyLicensing").text("callsWithoutPersonalLicense"));
+  }
+
+  @Test
   void licenseUsage_seededHistoryFilteredByTime() {
     Instant t = Instant.parse("2025-12-01T00:00:00Z");
     cms.addLicenseUsage("host-x", t, Map.of("smpFull", "3.00"));

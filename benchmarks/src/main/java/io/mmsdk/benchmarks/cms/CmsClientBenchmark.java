@@ -12,13 +12,14 @@ import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -33,7 +34,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * How fast cms-api-client reads a 100-object coSpaces page (hardened StAX into immutable objects),
  * and how long listing 300 coSpaces (3 requests of 100) takes over loopback HTTP, against a
- * MockWebServer replaying a fixed page (client cost) and against the simulated Call Bridge.
+ * minimal HTTP server that answers every request with one fixed page in a single TCP segment
+ * (client cost), and against the simulated Call Bridge (includes the simulator's own cost).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,8 +44,8 @@ public class CmsClientBenchmark {
   private byte[] page;
   private SimulatedCluster cluster;
   private CmsClient cms;
-  private MockWebServer mockServer;
-  private CmsClient mockCms;
+  private OnePageServer pageServer;
+  private CmsClient rawCms;
 
   /** Builds the XML page and a cluster with 300 coSpaces. */
   @Setup(Level.Trial)
@@ -57,19 +59,12 @@ public class CmsClientBenchmark {
     page = xml.append("</coSpaces>").toString().getBytes(StandardCharsets.UTF_8);
     String mockPage = new String(page, StandardCharsets.UTF_8).replace("total=\"100\"", "total=\"300\"");
 
-    mockServer = new MockWebServer();
-    mockServer.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse().setHeader("Content-Type", "text/xml").setBody(mockPage);
-      }
-    });
     try {
-      mockServer.start();
+      pageServer = new OnePageServer(mockPage.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    mockCms = CmsClient.builder().baseUrl(mockServer.url("/").toString())
+    rawCms = CmsClient.builder().baseUrl("http://127.0.0.1:" + pageServer.port())
         .credentials("bench", "bench").retryPolicy(RetryPolicy.none()).build();
 
     cluster = SimulatedCluster.start(ClusterOptions.builder().defaultPageLimit(100).build());
@@ -85,8 +80,8 @@ public class CmsClientBenchmark {
   public void tearDown() throws IOException {
     cms.close();
     cluster.close();
-    mockCms.close();
-    mockServer.shutdown();
+    rawCms.close();
+    pageServer.close();
   }
 
   /** Parses one 100-object page and flattens every object. */
@@ -98,15 +93,75 @@ public class CmsClientBenchmark {
     }
   }
 
-  /** Lists 300 coSpaces (3 pages of 100) from a MockWebServer replaying one page: client cost. */
+  /** Lists 300 coSpaces (3 pages of 100) from a minimal server replaying one page: client cost. */
   @Benchmark
-  public long list300FromMockServer() {
-    return mockCms.coSpaces().list(ListOptions.builder().pageSize(100).build()).stream().count();
+  public long list300FromMinimalServer() {
+    return rawCms.coSpaces().list(ListOptions.builder().pageSize(100).build()).stream().count();
   }
 
   /** Lists 300 coSpaces lazily over loopback HTTP (3 pages). */
   @Benchmark
   public long list300OverLoopback() {
     return cms.coSpaces().list(ListOptions.builder().pageSize(100).build()).stream().count();
+  }
+
+  /**
+   * A keep-alive HTTP/1.1 server that answers every request with the same XML page, written in one
+   * go with TCP_NODELAY so that Nagle's algorithm and delayed ACKs do not distort the figure.
+   */
+  static final class OnePageServer implements AutoCloseable {
+    private final ServerSocket serverSocket;
+    private final byte[] response;
+
+    OnePageServer(byte[] body) throws IOException {
+      byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: " + body.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
+      response = new byte[head.length + body.length];
+      System.arraycopy(head, 0, response, 0, head.length);
+      System.arraycopy(body, 0, response, head.length, body.length);
+      serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      Thread acceptor = new Thread(this::acceptLoop, "one-page-server");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    int port() {
+      return serverSocket.getLocalPort();
+    }
+
+    private void acceptLoop() {
+      while (!serverSocket.isClosed()) {
+        try {
+          Socket socket = serverSocket.accept();
+          socket.setTcpNoDelay(true);
+          Thread handler = new Thread(() -> serve(socket), "one-page-connection");
+          handler.setDaemon(true);
+          handler.start();
+        } catch (IOException closed) {
+          return;
+        }
+      }
+    }
+
+    private void serve(Socket socket) {
+      try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        int matched = 0;
+        for (int b = in.read(); b != -1; b = in.read()) {
+          matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+          if (matched == 4) {
+            out.write(response);
+            out.flush();
+            matched = 0;
+          }
+        }
+      } catch (IOException disconnected) {
+        // The client closed the connection; nothing left to serve.
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      serverSocket.close();
+    }
   }
 }

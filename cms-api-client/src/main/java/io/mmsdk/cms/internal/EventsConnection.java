@@ -120,7 +120,12 @@ public final class EventsConnection {
     try {
       scheduler.execute(() -> {
         if (!closed.get()) {
-          task.run();
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            // A throwing listener must not stop acknowledgements, dispatch or reconnects.
+            LOG.warn("events: a listener callback threw; the connection carries on", e);
+          }
         }
       });
     } catch (RejectedExecutionException afterClose) {
@@ -132,9 +137,10 @@ public final class EventsConnection {
     String token;
     try {
       token = client.newAuthToken();
-    } catch (MmSdkException e) {
-      listener.onError(e);
+    } catch (RuntimeException e) {
       scheduleReconnect();
+      listener.onError(e instanceof MmSdkException m ? m
+          : new MmSdkException("events: the token request to " + client.apiBase().getHost() + " failed: " + e, e));
       return;
     }
     long gen = ++generation;

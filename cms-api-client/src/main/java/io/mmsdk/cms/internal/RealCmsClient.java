@@ -96,6 +96,17 @@ public final class RealCmsClient implements CmsClient {
   }
 
   @Override
+  public CmsObject read(String path) {
+    requireNonNull(path, "path == null");
+    if (path.isEmpty() || path.startsWith("/") || path.contains("?") || path.contains("#")
+        || path.contains("..") || path.contains("//")) {
+      throw new IllegalArgumentException("path \"" + path + "\" must be relative to /api/v1 without a "
+          + "query, for example \"system/configuration/cluster\"");
+    }
+    return CmsObject.of(get(path, Map.of()));
+  }
+
+  @Override
   public SystemStatus systemStatus() {
     CmsObject status = read(SystemResource.STATUS);
     try {

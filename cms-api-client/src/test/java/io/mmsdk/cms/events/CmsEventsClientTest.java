@@ -41,7 +41,7 @@ class CmsEventsClientTest {
   private final BlockingQueue<String> fromClient = new LinkedBlockingQueue<>();
   private final BlockingQueue<WebSocket> serverSockets = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> upgradeTokens = new LinkedBlockingQueue<>();
-  private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+  private final RecordingListener events = new RecordingListener();
   private final AtomicInteger tokens = new AtomicInteger();
   private volatile int tokenStatus = 200;
   private volatile int upgradeStatus = 0;
@@ -100,47 +100,7 @@ class CmsEventsClientTest {
     CmsEventsClient client = CmsEventsClient.builder(cms)
         .subscriptions(subscriptions)
         .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(40))
-        .listener(new CmsEventListener() {
-          @Override
-          public void onConnected() {
-            events.add("connected");
-          }
-
-          @Override
-          public void onCallListUpdate(CallListUpdate update) {
-            events.add(update);
-          }
-
-          @Override
-          public void onRosterUpdate(RosterUpdate update) {
-            events.add(update);
-          }
-
-          @Override
-          public void onCallInfoUpdate(CallInfoUpdate update) {
-            events.add(update);
-          }
-
-          @Override
-          public void onSubscriptionUpdate(SubscriptionUpdate update) {
-            events.add(update);
-          }
-
-          @Override
-          public void onGap(EventGap gap) {
-            events.add(gap);
-          }
-
-          @Override
-          public void onReconnected() {
-            events.add("reconnected");
-          }
-
-          @Override
-          public void onError(MmSdkException error) {
-            events.add(error);
-          }
-        })
+        .listener(events)
         .build();
     client.start();
     return client;
@@ -158,9 +118,7 @@ class CmsEventsClientTest {
   }
 
   private Object nextEvent() throws InterruptedException {
-    Object event = events.poll(5, TimeUnit.SECONDS);
-    assertNotNull(event, "the listener got nothing");
-    return event;
+    return events.next();
   }
 
   @Test
@@ -286,6 +244,50 @@ class CmsEventsClientTest {
         assertTrue(!(next instanceof EventGap), "no gap before the first connection");
       } while (next instanceof MmSdkException);
       assertEquals("connected", next);
+    }
+  }
+
+  @Test
+  void subscribeRefusedByServer_reportedAsError() throws Exception {
+    try (CmsEventsClient client = start(List.of(Subscription.callInfo(4, "no-such-call", List.of("name"))))) {
+      WebSocket socket = serverSockets.poll(5, TimeUnit.SECONDS);
+      nextFromClient();
+      assertEquals("connected", nextEvent());
+
+      socket.send("{\"type\":\"messageAck\",\"messageAck\":{\"messageId\":1,\"status\":\"failure\"}}");
+
+      MmSdkException error = assertInstanceOf(MmSdkException.class, nextEvent());
+      assertTrue(error.getMessage().contains("status failure"), error.getMessage());
+    }
+  }
+
+  @Test
+  void listenerThrows_connectionCarriesOnAndAcks() throws Exception {
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    try (CmsEventsClient client = CmsEventsClient.builder(cms)
+        .subscriptions(List.of(Subscription.calls(1, List.of("name"))))
+        .listener(new CmsEventListener() {
+          @Override
+          public void onCallListUpdate(CallListUpdate update) {
+            seen.add(update.updates().get(0).id());
+            throw new IllegalStateException("listener bug");
+          }
+        })
+        .build()) {
+      client.start();
+      WebSocket socket = serverSockets.poll(5, TimeUnit.SECONDS);
+      nextFromClient();
+      for (int id = 1; id <= 2; id++) {
+        socket.send("{\"type\":\"message\",\"message\":{\"messageId\":" + (100 + id)
+            + ",\"type\":\"callListUpdate\",\"subscriptionIndex\":1,\"updates\":[{\"call\":\"c" + id
+            + "\",\"updateType\":\"add\"}]}}");
+      }
+
+      assertEquals("c1", seen.poll(5, TimeUnit.SECONDS));
+      assertEquals("c2", seen.poll(5, TimeUnit.SECONDS));
+      assertTrue(nextFromClient().contains("101"));
+      assertTrue(nextFromClient().contains("102"));
+      assertTrue(client.isConnected());
     }
   }
 

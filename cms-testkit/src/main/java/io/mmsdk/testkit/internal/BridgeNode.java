@@ -57,30 +57,37 @@ public final class BridgeNode implements AutoCloseable {
     this.up = true;
   }
 
+  /** Returns the bridge GUID. */
   public String id() {
     return id;
   }
 
+  /** Returns the host id. */
   public String hostId() {
     return hostId;
   }
 
+  /** Returns the bridge name. */
   public String name() {
     return name;
   }
 
+  /** Returns the fault rules of this bridge. */
   public Faults faults() {
     return faults;
   }
 
+  /** Returns the scheme, loopback address and port. */
   public String baseUrl() {
     return (engine.serverCertificates != null ? "https" : "http") + "://127.0.0.1:" + port;
   }
 
+  /** Returns whether the HTTP server is running. */
   public boolean isUp() {
     return up;
   }
 
+  /** Returns the current CDR session GUID. */
   public String cdrSession() {
     return cdr.session();
   }
@@ -338,12 +345,55 @@ public final class BridgeNode implements AutoCloseable {
 
   // ---- test-driver entry points ----
 
-  /** A scripted endpoint dials in to a coSpace: returns the connected leg. */
-  LiveLeg dialIn(String coSpaceId, String remoteParty, String displayName) {
+  /**
+   * A scripted endpoint dials in to a coSpace: returns the connected leg. A leg whose effective call
+   * leg profile says {@code needsActivation=true} waits in the lobby ({@code deactivated}) until an
+   * activator is connected; an activator joining activates every waiting leg.
+   */
+  LiveLeg dialIn(String coSpaceId, String remoteParty, String displayName, String callLegProfile) {
     LiveCall call = startCoSpaceCall(coSpaceId, false);
     LiveLeg leg = addLeg(call, remoteParty, displayName, "incoming", false);
+    StoredObject profile = callLegProfile == null ? null
+        : engine.store.find("callLegProfiles", callLegProfile);
+    leg.needsActivation = profile != null && "true".equals(profile.get("needsActivation"));
+    boolean activatorPresent = call.legs.values().stream()
+        .anyMatch(l -> l != leg && !l.needsActivation && "connected".equals(l.state));
+    leg.deactivated = leg.needsActivation && !activatorPresent;
     connect(leg);
+    if (!leg.needsActivation) {
+      for (LiveLeg waiting : new ArrayList<>(call.legs.values())) {
+        if (waiting.deactivated) {
+          waiting.deactivated = false;
+          legUpdate(waiting);
+        }
+      }
+    }
     return leg;
+  }
+
+  /**
+   * Resolves a dialled URI user part or call ID to {coSpaceId, callLegProfileId}: an access method's
+   * profile wins over its coSpace's. Returns null when nothing matches.
+   */
+  String[] resolveDialIn(String dialled) {
+    String user = dialled.toLowerCase(java.util.Locale.ROOT).replaceFirst("^sip:", "")
+        .replaceFirst("@.*$", "");
+    for (StoredObject am : engine.store.all("accessMethods", null)) {
+      if (user.equalsIgnoreCase(am.getOrEmpty("uri")) || user.equals(am.getOrEmpty("callId"))) {
+        StoredObject space = engine.store.find("coSpaces", am.parentId);
+        String profile = am.get("callLegProfile") != null ? am.get("callLegProfile")
+            : space == null ? null : space.get("callLegProfile");
+        return new String[] {am.parentId, profile};
+      }
+    }
+    for (StoredObject space : engine.store.all("coSpaces", null)) {
+      if (user.equalsIgnoreCase(space.getOrEmpty("uri"))
+          || user.equalsIgnoreCase(space.getOrEmpty("secondaryUri"))
+          || user.equals(space.getOrEmpty("callId"))) {
+        return new String[] {space.id, space.get("callLegProfile")};
+      }
+    }
+    return null;
   }
 
   /** Dials out from a call to {@code remoteParty}, following its endpoint script. */
@@ -428,6 +478,7 @@ public final class BridgeNode implements AutoCloseable {
 
   // ---- public test-driver facade (SimulatedCallBridge delegates here) ----
 
+  /** Starts (or returns) the meeting of a coSpace. */
   public String testStartCall(String coSpaceId) {
     synchronized (engine.lock) {
       requireUp();
@@ -438,6 +489,7 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /** Ends an active call. */
   public void testEndCall(String callId) {
     synchronized (engine.lock) {
       LiveCall call = calls.get(callId);
@@ -448,22 +500,39 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /** A scripted endpoint joins a coSpace meeting. */
   public CallLegInfo testJoin(String coSpaceId, String remoteParty, String displayName) {
     synchronized (engine.lock) {
       requireUp();
       if (engine.store.find("coSpaces", coSpaceId) == null) {
         throw new IllegalArgumentException("no coSpace with id " + coSpaceId);
       }
-      return dialIn(coSpaceId, remoteParty, displayName).info(id);
+      StoredObject space = engine.store.find("coSpaces", coSpaceId);
+      return dialIn(coSpaceId, remoteParty, displayName, space.get("callLegProfile")).info(id);
     }
   }
 
+  /** A scripted endpoint dials a URI or call ID. */
+  public CallLegInfo testDial(String dialled, String remoteParty, String displayName) {
+    synchronized (engine.lock) {
+      requireUp();
+      String[] target = resolveDialIn(dialled);
+      if (target == null) {
+        throw new IllegalArgumentException("no coSpace or access method answers to '" + dialled
+            + "'; create one with that uri or callId first");
+      }
+      return dialIn(target[0], remoteParty, displayName, target[1]).info(id);
+    }
+  }
+
+  /** The endpoint on a leg hangs up. */
   public void testLeave(String callLegId) {
     synchronized (engine.lock) {
       endLeg(requireLiveLeg(callLegId), "remoteTeardown");
     }
   }
 
+  /** The endpoint on a leg sends DTMF digits. */
   public void testKeys(String callLegId, String digits) {
     synchronized (engine.lock) {
       keys(requireLiveLeg(callLegId), digits);
@@ -478,12 +547,14 @@ public final class BridgeNode implements AutoCloseable {
     return leg;
   }
 
+  /** Returns the active call ids. */
   public List<String> testActiveCallIds() {
     synchronized (engine.lock) {
       return List.copyOf(calls.keySet());
     }
   }
 
+  /** Returns a live or ended leg. */
   public java.util.Optional<CallLegInfo> testFindLeg(String callLegId) {
     synchronized (engine.lock) {
       LiveLeg live = legs.get(callLegId);
@@ -499,6 +570,7 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /** Returns every leg ever hosted. */
   public List<CallLegInfo> testAllLegs() {
     synchronized (engine.lock) {
       List<CallLegInfo> out = new ArrayList<>(endedLegs);
@@ -509,14 +581,17 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /** Closes every events socket. */
   public void testCloseEventSockets() {
     events.closeAll();
   }
 
+  /** Returns the number of open events sockets. */
   public int testOpenEventSockets() {
     return events.openSessions();
   }
 
+  /** Waits until every CDR is delivered or the timeout passes. */
   public boolean awaitCdrDelivered(Duration timeout) throws InterruptedException {
     return cdr.awaitDelivered(timeout);
   }

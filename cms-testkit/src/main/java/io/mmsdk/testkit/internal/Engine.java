@@ -97,10 +97,12 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** Returns the bridges in index order. */
   public List<BridgeNode> bridges() {
     return bridges;
   }
 
+  /** Returns the options the cluster runs with. */
   public ClusterOptions options() {
     return options;
   }
@@ -110,6 +112,7 @@ public final class Engine implements AutoCloseable {
     return ca == null ? null : ca.certificatePem();
   }
 
+  /** Returns the CA certificate when HTTPS is on, otherwise null. */
   public java.security.cert.X509Certificate caCertificate() {
     return ca == null ? null : ca.certificate();
   }
@@ -121,6 +124,7 @@ public final class Engine implements AutoCloseable {
     return a.startsWith("sip:") ? a.substring(4) : a;
   }
 
+  /** Replaces the attempt scripts of an address and resets its attempt count. */
   public void scriptEndpoint(String address, List<EndpointScript> attemptScripts) {
     synchronized (lock) {
       String key = normalizeAddress(address);
@@ -139,6 +143,7 @@ public final class Engine implements AutoCloseable {
     return list.get(Math.min(n, list.size() - 1));
   }
 
+  /** Returns how often an address was dialled since it was scripted. */
   public int dialAttempts(String address) {
     synchronized (lock) {
       return attempts.getOrDefault(normalizeAddress(address), 0);
@@ -194,13 +199,16 @@ public final class Engine implements AutoCloseable {
         if (!b.up) {
           continue;
         }
+        double pmp = 0;
         double smpFull = 0;
         double smpPtP = 0;
         int rec = 0;
         int str = 0;
         for (LiveCall c : b.calls.values()) {
           double share = 1.0 / span(c);
-          if (c.legs.size() == 2 && c.coSpaceId == null) {
+          if (ownerHasLicense(c)) {
+            pmp += share;
+          } else if (c.legs.size() == 2 && c.coSpaceId == null) {
             smpPtP += share;
           } else {
             smpFull += share;
@@ -209,6 +217,7 @@ public final class Engine implements AutoCloseable {
           str += c.streaming ? 1 : 0;
         }
         Map<String, String> entry = new LinkedHashMap<>();
+        putUsage(entry, "pmp", pmp);
         putUsage(entry, "smpPtP", smpPtP);
         putUsage(entry, "smpFull", smpFull);
         if (rec > 0) {
@@ -223,18 +232,35 @@ public final class Engine implements AutoCloseable {
     scheduleLicenseSnapshots();
   }
 
+  /** Whether a user's userProfile grants a personal (PMP) license. */
+  boolean hasLicense(StoredObject user) {
+    String profileId = user.get("userProfile");
+    StoredObject profile = profileId == null ? null : store.find("userProfiles", profileId);
+    return profile != null && "true".equals(profile.get("hasLicense"));
+  }
+
+  /** Whether a call's coSpace is owned by a user holding a personal license. */
+  boolean ownerHasLicense(LiveCall c) {
+    StoredObject space = c.coSpaceId == null ? null : store.find("coSpaces", c.coSpaceId);
+    String ownerId = space == null ? null : space.get("ownerId");
+    StoredObject owner = ownerId == null ? null : store.find("users", ownerId);
+    return owner != null && hasLicense(owner);
+  }
+
   private static void putUsage(Map<String, String> entry, String name, double value) {
     if (value > 0) {
       entry.put(name, String.format(Locale.ROOT, "%.2f", value));
     }
   }
 
+  /** Seeds one MPLicenseUsage entry. */
   public void addLicenseUsage(String hostId, Instant time, Map<String, String> values) {
     synchronized (lock) {
       licenseUsage.computeIfAbsent(hostId, k -> new TreeMap<>()).put(time, Map.copyOf(values));
     }
   }
 
+  /** Sets a clusterLicensing feature status and expiry. */
   public void setClusterLicense(String feature, String status, String expiry) {
     synchronized (lock) {
       clusterLicenseFeatures.put(feature, new String[] {status, expiry});

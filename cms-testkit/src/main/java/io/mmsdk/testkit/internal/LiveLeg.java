@@ -17,6 +17,7 @@ final class LiveLeg {
   String confirmationStatus;
   Instant connectedAt;
   boolean deactivated;
+  boolean needsActivation;
   String endReason = "";
   final StringBuilder digits = new StringBuilder();
 
@@ -39,6 +40,6 @@ final class LiveLeg {
 
   CallLegInfo info(String bridgeId) {
     return new CallLegInfo(id, participantId, callId, bridgeId, remoteParty, direction, state,
-        confirmationStatus, endReason, digits.toString(), created);
+        confirmationStatus, endReason, digits.toString(), created, deactivated);
   }
 }

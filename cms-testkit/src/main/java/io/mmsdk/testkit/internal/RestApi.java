@@ -307,7 +307,7 @@ final class RestApi extends Dispatcher {
     int users = engine.store.all("users", null).size();
     int personal = 0;
     for (StoredObject u : engine.store.all("users", null)) {
-      if (hasLicense(u)) {
+      if (engine.hasLicense(u)) {
         personal++;
       }
     }
@@ -321,7 +321,7 @@ final class RestApi extends Dispatcher {
       participants += c.legs.size();
       double w = 1.0 / engine.span(c);
       weighted += w;
-      if (!ownerHasLicense(c)) {
+      if (!engine.ownerHasLicense(c)) {
         withoutPersonal++;
         weightedWithout += w;
       }
@@ -336,19 +336,6 @@ final class RestApi extends Dispatcher {
     f.put("callsWithoutPersonalLicense", String.valueOf(withoutPersonal));
     f.put("weightedCallsWithoutPersonalLicense", String.format(Locale.ROOT, "%.3f", weightedWithout));
     return f;
-  }
-
-  private boolean hasLicense(StoredObject user) {
-    String profileId = user.get("userProfile");
-    StoredObject profile = profileId == null ? null : engine.store.find("userProfiles", profileId);
-    return profile != null && "true".equals(profile.get("hasLicense"));
-  }
-
-  private boolean ownerHasLicense(LiveCall c) {
-    StoredObject space = c.coSpaceId == null ? null : engine.store.find("coSpaces", c.coSpaceId);
-    String ownerId = space == null ? null : space.get("ownerId");
-    StoredObject owner = ownerId == null ? null : engine.store.find("users", ownerId);
-    return owner != null && hasLicense(owner);
   }
 
   private MockResponse licenseUsage(Map<String, String> query) {
