@@ -18,7 +18,7 @@ import java.util.Objects;
 
 /**
  * Audit events as lines of tab-separated fields, appended and fsynced one by one. A final line
- * without its newline (a crash during append, so never acknowledged) is ignored on load.
+ * without its newline (a crash during append, so never acknowledged) is cut off on load.
  */
 final class FileAuditStore implements AuditStore {
   private final Path file;
@@ -31,7 +31,19 @@ final class FileAuditStore implements AuditStore {
   public synchronized List<AuditEvent> load() {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      byte[] bytes = Files.readAllBytes(file);
+      int end = bytes.length;
+      while (end > 0 && bytes[end - 1] != '\n') {
+        end--;
+      }
+      if (end < bytes.length) {
+        // Cut the unacknowledged partial line so the next append starts on a fresh line.
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          ch.truncate(end);
+          ch.force(true);
+        }
+      }
+      text = new String(bytes, 0, end, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {

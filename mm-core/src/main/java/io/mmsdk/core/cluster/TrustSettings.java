@@ -1,7 +1,11 @@
 package io.mmsdk.core.cluster;
 
 import io.mmsdk.core.cluster.InvalidClusterException.Problem;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -133,8 +137,18 @@ public final class TrustSettings {
       Objects.requireNonNull(pemChain, "pemChain == null");
       if (!pemChain.contains("-----BEGIN CERTIFICATE-----")) {
         throw new InvalidClusterException(
-            Problem.CONFLICTING_SETTINGS,
+            Problem.BAD_CERTIFICATE,
             "pemChain has no '-----BEGIN CERTIFICATE-----' block; paste the PEM-encoded CA chain.");
+      }
+      try {
+        if (CertificateFactory.getInstance("X.509")
+            .generateCertificates(new ByteArrayInputStream(pemChain.getBytes(StandardCharsets.US_ASCII))).isEmpty()) {
+          throw new CertificateException("no certificate found");
+        }
+      } catch (CertificateException e) {
+        throw new InvalidClusterException(
+            Problem.BAD_CERTIFICATE,
+            "pemChain could not be read as X.509 certificates (" + e.getMessage() + "); paste the PEM-encoded CA chain.");
       }
       this.pemChain = pemChain;
       this.pemFile = null;

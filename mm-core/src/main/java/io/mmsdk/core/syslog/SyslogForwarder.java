@@ -3,6 +3,9 @@ package io.mmsdk.core.syslog;
 import io.mmsdk.core.Registration;
 import io.mmsdk.core.audit.AuditEvent;
 import io.mmsdk.core.audit.AuditTrail;
+import io.mmsdk.core.notify.Notification;
+import io.mmsdk.core.notify.NotificationListener;
+import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.time.Scheduler;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,6 +99,31 @@ public final class SyslogForwarder implements AutoCloseable {
   public Registration attach(AuditTrail trail) {
     Objects.requireNonNull(trail, "trail == null");
     return trail.addListener(this::forward);
+  }
+
+  /**
+   * Forwards every future raise and clear of {@code notifications} as a system log line: the
+   * notification's source becomes the MSGID; ERROR, WARNING and INFORMATION map to the syslog
+   * severities of the same name (INFORMATION to informational); clears are informational.
+   */
+  public Registration attach(Notifications notifications) {
+    Objects.requireNonNull(notifications, "notifications == null");
+    return notifications.addListener(new NotificationListener() {
+      @Override
+      public void raised(Notification n) {
+        SyslogSeverity sev = switch (n.severity()) {
+          case ERROR -> SyslogSeverity.ERROR;
+          case WARNING -> SyslogSeverity.WARNING;
+          case INFORMATION -> SyslogSeverity.INFORMATIONAL;
+        };
+        log(sev, n.source(), n.message() + " [" + n.key() + "]");
+      }
+
+      @Override
+      public void cleared(Notification n) {
+        log(SyslogSeverity.INFORMATIONAL, n.source(), "cleared: " + n.message() + " [" + n.key() + "]");
+      }
+    });
   }
 
   /** Returns how many (message, server) deliveries succeeded. */

@@ -189,7 +189,7 @@ public final class LdapDirectory {
     if (settings.ldaps()) {
       try {
         factory = new SSLUtil(Tls.trustManager(settings.trust())).createSSLSocketFactory();
-      } catch (GeneralSecurityException e) {
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
         throw new LDAPException(ResultCode.CONNECT_ERROR, "could not set up TLS: " + e.getMessage(), e);
       }
     }

@@ -104,8 +104,9 @@ public final class UserService {
     Objects.requireNonNull(password, "password == null");
     requireNonEmpty(password);
     PasswordHash h = hash(password);
+    String who;
     synchronized (this) {
-      requireAdmin(actor, "users");
+      who = requireAdmin(actor, "users").username();
       if (findRecord(user.username()).isPresent()) {
         throw new UserException("Username '" + user.username() + "' is already taken; usernames must be unique.");
       }
@@ -113,7 +114,7 @@ public final class UserService {
       next.add(new UserRecord(user, h, List.of()));
       commit(data.withUsers(next));
     }
-    audit.record(actor.username(), "user.create", user.username(), "role " + user.role() + ", tags " + user.tags());
+    audit.record(who, "user.create", user.username(), "role " + user.role() + ", tags " + user.tags());
     return user;
   }
 
@@ -124,13 +125,14 @@ public final class UserService {
   public LocalUser updateLocalUser(Session actor, LocalUser user) {
     Objects.requireNonNull(user, "user == null");
     LocalUser before;
+    String who;
     synchronized (this) {
-      requireAdmin(actor, "users");
+      who = requireAdmin(actor, "users").username();
       UserRecord r = record(user.username());
       before = r.user();
       replace(new UserRecord(user, r.password(), r.previousPasswords()));
     }
-    audit.record(actor.username(), "user.update", user.username(),
+    audit.record(who, "user.update", user.username(),
         "role " + before.role() + " -> " + user.role() + ", tags " + before.tags() + " -> " + user.tags());
     return user;
   }
@@ -140,12 +142,13 @@ public final class UserService {
     Objects.requireNonNull(newPassword, "newPassword == null");
     requireNonEmpty(newPassword);
     PasswordHash h = hash(newPassword);
+    String who;
     synchronized (this) {
-      requireAdmin(actor, "users");
+      who = requireAdmin(actor, "users").username();
       UserRecord r = record(username);
       replace(new UserRecord(r.user(), h, prepend(r.password(), r.previousPasswords())));
     }
-    audit.record(actor.username(), "user.password.set", username, "password set by administrator");
+    audit.record(who, "user.password.set", username, "password set by administrator");
   }
 
   /**
@@ -155,9 +158,11 @@ public final class UserService {
    */
   public void deleteLocalUser(Session actor, String username) {
     Objects.requireNonNull(username, "username == null");
+    String who;
     synchronized (this) {
-      requireAdmin(actor, "users");
-      if (actor.source() == UserSource.LOCAL && actor.username().equals(username)) {
+      Session me = requireAdmin(actor, "users");
+      who = me.username();
+      if (me.source() == UserSource.LOCAL && me.username().equals(username)) {
         throw new UserException("You can never delete the administrator account you are currently signed in with ('"
             + username + "'). Sign in as another administrator (local or LDAP) to delete it.");
       }
@@ -167,7 +172,7 @@ public final class UserService {
       commit(data.withUsers(next));
       sessions.values().removeIf(s -> s.session.source() == UserSource.LOCAL && s.session.username().equals(username));
     }
-    audit.record(actor.username(), "user.delete", username, "");
+    audit.record(who, "user.delete", username, "");
     for (Consumer<String> l : deletionListeners) {
       try {
         l.accept(username);
@@ -208,12 +213,13 @@ public final class UserService {
     Objects.requireNonNull(newPassword, "newPassword == null");
     UserRecord r;
     PasswordPolicy policy;
+    Session me;
     synchronized (this) {
-      touch(session);
-      if (session.source() != UserSource.LOCAL) {
+      me = touch(session);
+      if (me.source() != UserSource.LOCAL) {
         throw new UserException("LDAP users change their password in the directory, not here.");
       }
-      r = record(session.username());
+      r = record(me.username());
       policy = data.passwordPolicy();
     }
     if (!r.password().matches(currentPassword)) {
@@ -240,10 +246,10 @@ public final class UserService {
     }
     PasswordHash h = hash(newPassword);
     synchronized (this) {
-      UserRecord now = record(session.username());
+      UserRecord now = record(me.username());
       replace(new UserRecord(now.user(), h, prepend(now.password(), now.previousPasswords())));
     }
-    audit.record(session.username(), "user.password.change", session.username(), "changed own password");
+    audit.record(me.username(), "user.password.change", me.username(), "changed own password");
   }
 
   /** Returns a suggested passphrase when the generator is enabled and a dictionary is set. */
@@ -268,21 +274,23 @@ public final class UserService {
   /** Replaces the password policy (administrators only). */
   public void setPasswordPolicy(Session actor, PasswordPolicy policy) {
     Objects.requireNonNull(policy, "policy == null");
+    String who;
     synchronized (this) {
-      requireAdmin(actor, "security policies");
+      who = requireAdmin(actor, "security policies").username();
       commit(data.withPasswordPolicy(policy));
     }
-    audit.record(actor.username(), "policy.password", "local users", policy.toString());
+    audit.record(who, "policy.password", "local users", policy.toString());
   }
 
   /** Sets the passphrase dictionary (administrators only). */
   public void setPassphraseDictionary(Session actor, PassphraseDictionary dictionary) {
     Objects.requireNonNull(dictionary, "dictionary == null");
+    String who;
     synchronized (this) {
-      requireAdmin(actor, "security policies");
+      who = requireAdmin(actor, "security policies").username();
       commit(data.withDictionary(dictionary));
     }
-    audit.record(actor.username(), "policy.dictionary", "passphrase dictionary", dictionary.words().size() + " words");
+    audit.record(who, "policy.dictionary", "passphrase dictionary", dictionary.words().size() + " words");
   }
 
   /** Returns the sign-in policy. */
@@ -293,12 +301,13 @@ public final class UserService {
   /** Replaces the sign-in policy (administrators only); new limits apply to existing sessions too. */
   public void setSignInPolicy(Session actor, SignInPolicy policy) {
     Objects.requireNonNull(policy, "policy == null");
+    String who;
     synchronized (this) {
-      requireAdmin(actor, "advanced security");
+      who = requireAdmin(actor, "advanced security").username();
       commit(data.withSignInPolicy(policy));
       buckets.clear();
     }
-    audit.record(actor.username(), "policy.signin", "sign-in", policy.toString());
+    audit.record(who, "policy.signin", "sign-in", policy.toString());
   }
 
   // ---------------------------------------------------------------- LDAP
@@ -316,21 +325,23 @@ public final class UserService {
   /** Sets the LDAP server (administrators only). */
   public void setLdapSettings(Session actor, LdapSettings settings) {
     Objects.requireNonNull(settings, "settings == null");
+    String who;
     synchronized (this) {
-      requireAdmin(actor, "LDAP");
+      who = requireAdmin(actor, "LDAP").username();
       commit(data.withLdap(settings, data.ldapGroups()));
     }
-    audit.record(actor.username(), "ldap.server", settings.host() + ":" + settings.port(), "LDAP server set");
+    audit.record(who, "ldap.server", settings.host() + ":" + settings.port(), "LDAP server set");
   }
 
   /** Replaces the LDAP group mappings (administrators only); members get the new roles at next sign-in. */
   public void setLdapGroups(Session actor, List<LdapGroupMapping> groups) {
     Objects.requireNonNull(groups, "groups == null");
+    String who;
     synchronized (this) {
-      requireAdmin(actor, "LDAP");
+      who = requireAdmin(actor, "LDAP").username();
       commit(data.withLdap(data.ldapSettings(), groups));
     }
-    audit.record(actor.username(), "ldap.groups", "LDAP groups", groups.size() + " group mapping(s)");
+    audit.record(who, "ldap.groups", "LDAP groups", groups.size() + " group mapping(s)");
   }
 
   /** Returns a directory for the configured LDAP server (to check groups and list members). */
@@ -474,7 +485,7 @@ public final class UserService {
       throw new IllegalArgumentException("Choose configuration, database or both to restore.");
     }
     synchronized (this) {
-      requireAdmin(actor, "backup and restore");
+      Session me = requireAdmin(actor, "backup and restore");
       UserData next = data;
       if (configuration) {
         next = next.withPasswordPolicy(restored.passwordPolicy()).withSignInPolicy(restored.signInPolicy())
@@ -482,10 +493,10 @@ public final class UserService {
       }
       if (database) {
         List<UserRecord> users = new ArrayList<>(restored.users());
-        if (actor.source() == UserSource.LOCAL) {
-          UserRecord me = record(actor.username());
-          users.removeIf(r -> r.user().username().equals(me.user().username()));
-          users.add(me);
+        if (me.source() == UserSource.LOCAL) {
+          UserRecord mine = record(me.username());
+          users.removeIf(r -> r.user().username().equals(mine.user().username()));
+          users.add(mine);
         }
         next = next.withUsers(users).withDictionary(restored.dictionary());
       }
@@ -496,18 +507,24 @@ public final class UserService {
 
   // ---------------------------------------------------------------- internals
 
-  private void requireAdmin(Session actor, String area) {
-    touch(actor);
-    Decision d = AccessControl.decide(actor.principal(), Action.ADMINISTER, new Resource.Administration(area));
+  /**
+   * Returns the stored session for the caller's token (never the caller's copy, so a forged role or
+   * username in a {@code Session} value has no effect) after checking it may administer.
+   */
+  private Session requireAdmin(Session actor, String area) {
+    Session live = touch(actor);
+    Decision d = AccessControl.decide(live.principal(), Action.ADMINISTER, new Resource.Administration(area));
     if (d.denied()) {
       throw new AccessDeniedException(d);
     }
+    return live;
   }
 
-  private void touch(Session actor) {
+  private Session touch(Session actor) {
     Objects.requireNonNull(actor, "actor == null");
     SessionState s = live(actor.token());
     s.lastActivity = scheduler.now();
+    return s.session;
   }
 
   private SessionState live(String token) {

@@ -36,12 +36,15 @@ class AuditTrailTest {
   }
 
   @Test
-  void load_truncatedLastLine_ignored(@TempDir Path dir) throws Exception {
+  void load_truncatedLastLine_cutAndAppendsContinue(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("audit.log");
     AuditTrail trail = AuditTrail.create(scheduler, AuditStore.file(file));
     trail.record("alice", "a", "t", "d");
     Files.writeString(file, "2\t2026-01-05T08:00:00Z\tal", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    assertEquals(1, AuditStore.file(file).load().size());
+    AuditTrail reopened = AuditTrail.create(scheduler, AuditStore.file(file));
+    assertEquals(1, reopened.events().size());
+    reopened.record("bob", "b", "t", "d");
+    assertEquals(List.of(1L, 2L), seqs(AuditStore.file(file).load()));
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClusterRegistryTest {
-  private static final String PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+  private static final String PEM = new okhttp3.tls.HeldCertificate.Builder().certificateAuthority(0).build().certificatePem();
 
   static CallBridge bridge(String name, String address) {
     return CallBridge.builder().name(name).address(address).credentials("mmapi", "s3cret-Pa55").build();
@@ -97,8 +97,10 @@ class ClusterRegistryTest {
         () -> TrustSettings.builder().pemChain(PEM).insecureForLabOnly(true).build()).problem());
     assertEquals(Problem.CONFLICTING_SETTINGS, assertThrows(InvalidClusterException.class,
         () -> TrustSettings.builder().checkRevocation(true).build()).problem());
-    assertEquals(Problem.CONFLICTING_SETTINGS, assertThrows(InvalidClusterException.class,
+    assertEquals(Problem.BAD_CERTIFICATE, assertThrows(InvalidClusterException.class,
         () -> TrustSettings.builder().pemChain("not a pem")).problem());
+    assertEquals(Problem.BAD_CERTIFICATE, assertThrows(InvalidClusterException.class,
+        () -> TrustSettings.pem("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n")).problem());
   }
 
   @Test

@@ -42,6 +42,27 @@ class SyslogForwarderTest {
   }
 
   @Test
+  void attach_notifications_raiseAndClearForwarded() throws Exception {
+    try (DatagramSocket server = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      server.setSoTimeout(5_000);
+      SyslogConfig config = SyslogConfig.builder()
+          .addServer(new SyslogServer("127.0.0.1", server.getLocalPort(), SyslogTransport.UDP)).build();
+      io.mmsdk.core.notify.Notifications notifications = io.mmsdk.core.notify.Notifications.create(scheduler);
+      try (SyslogForwarder f = SyslogForwarder.start(config, scheduler)) {
+        f.attach(notifications);
+        notifications.raise(io.mmsdk.core.notify.Severity.WARNING, "licensing", "lic.cb1", "cb1 slow");
+        notifications.clear("lic.cb1");
+        DatagramPacket p = new DatagramPacket(new byte[4096], 4096);
+        server.receive(p);
+        assertEquals("<12>1 2026-01-05T08:00:00.250Z - mm-sdk - licensing - \uFEFFcb1 slow [lic.cb1]",
+            new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
+        server.receive(p);
+        assertTrue(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8).startsWith("<14>1 "));
+      }
+    }
+  }
+
+  @Test
   void forward_tcp_octetCountedAuditWithStructuredData() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       server.setSoTimeout(5_000);

@@ -11,6 +11,7 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.core.time.ManualScheduler;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -169,6 +170,12 @@ class LdapDirectoryTest {
         .ldaps(TrustSettings.pem(ca.certificatePem())).build();
     assertEquals(SignInException.Reason.DIRECTORY_UNAVAILABLE,
         assertThrows(SignInException.class, () -> LdapDirectory.create(wrongHost).authenticate("olga", "olga-pw", MAPPINGS)).reason());
+    Path missing = Path.of("does-not-exist", "ca.pem");
+    LdapSettings unreadable = plain().host("localhost").port(server.getListenPort("ldaps"))
+        .ldaps(TrustSettings.builder().pemFile(missing).build()).build();
+    assertEquals(SignInException.Reason.DIRECTORY_UNAVAILABLE,
+        assertThrows(SignInException.class, () -> LdapDirectory.create(unreadable).authenticate("olga", "olga-pw", MAPPINGS)).reason());
+    assertThrows(UserException.class, () -> LdapDirectory.create(unreadable).groupExists(OPS_EMEA));
     LdapSettings noHostCheck = plain().host("localhost").port(server.getListenPort("ldaps-wrong-name"))
         .ldaps(TrustSettings.builder().pemChain(ca.certificatePem()).verifyHostname(false).build()).build();
     assertEquals(Role.VIDEO_OPERATOR, LdapDirectory.create(noHostCheck).authenticate("olga", "olga-pw", MAPPINGS).role());
@@ -193,5 +200,10 @@ class LdapDirectoryTest {
     assertEquals(SignInException.Reason.RATE_LIMITED,
         assertThrows(SignInException.class, () -> users.signIn("omar", "omar-pw")).reason());
     assertFalse(plain().build().toString().contains("svc-secret"));
+
+    Session ldapAdmin = users.signIn("alice", "alice-pw").session();
+    assertEquals(Role.ADMINISTRATOR, ldapAdmin.role());
+    users.deleteLocalUser(ldapAdmin, "local-admin");
+    assertTrue(users.localUsers().isEmpty(), "an LDAP administrator may delete the last local administrator");
   }
 }

@@ -79,6 +79,18 @@ class UserServiceTest {
   }
 
   @Test
+  void forgedSession_roleInCallerCopyIgnored() {
+    UserService s = withAdmin();
+    Session admin = s.signIn("admin", "admin-Pa55word").session();
+    s.addLocalUser(admin, LocalUser.of("op1", Role.VIDEO_OPERATOR), "op1-secret");
+    Session op = s.signIn("op1", "op1-secret").session();
+    Session forged = new Session(op.token(), "admin", Role.ADMINISTRATOR, Set.of(), UserSource.LOCAL, op.signedInAt());
+    assertThrows(AccessDeniedException.class, () -> s.addLocalUser(forged, LocalUser.of("x", Role.ADMINISTRATOR), "p"));
+    Session made = new Session("not-a-token", "admin", Role.ADMINISTRATOR, Set.of(), UserSource.LOCAL, op.signedInAt());
+    assertThrows(SessionExpiredException.class, () -> s.addLocalUser(made, LocalUser.of("x", Role.ADMINISTRATOR), "p"));
+  }
+
+  @Test
   void deleteLocalUser_self_refusedOtherAdminMay_andOwnershipReset() {
     UserService s = withAdmin();
     ConferenceOwnership owners = ConferenceOwnership.create();
