@@ -50,4 +50,21 @@ class CdrHttpServerTest {
       assertEquals(405, get.statusCode());
     }
   }
+
+  @Test
+  void post_bodyOverLimit_413(@TempDir Path dir) throws Exception {
+    try (CdrPipeline pipeline = CdrPipeline.builder().store(CdrJournal.open(dir)).build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline)
+                .parser(CdrParser.builder().maxBytes(1024).build()).build()).start()) {
+      byte[] big = new byte[512 * 1024];
+      java.util.Arrays.fill(big, (byte) 'x');
+      HttpResponse<String> r = post(server.uri(), big);
+      assertEquals(413, r.statusCode());
+      assertEquals(0, pipeline.recordsDelivered());
+      assertEquals(200, post(server.uri(), doc("s1", null, callEnd(1, 1, "a"))).statusCode(),
+          "a small batch is still accepted after an oversized one");
+      assertEquals(1, pipeline.recordsDelivered());
+    }
+  }
 }
