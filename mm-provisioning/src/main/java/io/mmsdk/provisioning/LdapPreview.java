@@ -34,15 +34,17 @@ import java.util.Set;
  */
 public final class LdapPreview {
 
-  /** Entries requested per page when paged results are on. */
-  public static final int PAGE_SIZE = 1000;
+  /** Entries requested per page when paged results are on, unless set: Active Directory's default MaxPageSize. */
+  public static final int DEFAULT_PAGE_SIZE = 1000;
 
   private final DirectoryConnector directories;
   private final List<CmsUser> existingUsers;
+  private final int pageSize;
 
   private LdapPreview(Builder b) {
     this.directories = b.directories;
     this.existingUsers = b.existingUsers;
+    this.pageSize = b.pageSize;
   }
 
   /** Returns a new builder. */
@@ -77,7 +79,7 @@ public final class LdapPreview {
         LDAPInterface ldap = open.computeIfAbsent(server, directories::connect);
         ImportEvaluator eval = new ImportEvaluator(state, u, templates);
         int[] count = {0};
-        search(ldap, server, u, eval.attributes(), entry -> {
+        search(ldap, server, u, eval.attributes(), pageSize, entry -> {
           count[0]++;
           String dn = entry.getDN();
           importsByDn.computeIfAbsent(dn, k -> new ArrayList<>()).add(importName);
@@ -176,14 +178,14 @@ public final class LdapPreview {
   }
 
   private static void search(LDAPInterface ldap, LdapServer server, UserImport u, String[] attributes,
-      EntrySink sink) {
+      int pageSize, EntrySink sink) {
     try {
       ASN1OctetString cookie = null;
       do {
         SearchRequest request = new SearchRequest(u.baseDn(), SearchScope.SUB, Filter.create(u.filter()),
             attributes);
         if (server.usesPagedResults()) {
-          request.setControls(new Control[] {new SimplePagedResultsControl(PAGE_SIZE, cookie)});
+          request.setControls(new Control[] {new SimplePagedResultsControl(pageSize, cookie)});
         }
         SearchResult result = ldap.search(request);
         for (SearchResultEntry e : result.getSearchEntries()) {
@@ -348,8 +350,21 @@ public final class LdapPreview {
   public static final class Builder {
     private DirectoryConnector directories;
     private List<CmsUser> existingUsers = List.of();
+    private int pageSize = DEFAULT_PAGE_SIZE;
 
     private Builder() {}
+
+    /**
+     * Sets how many entries to request per page when the server uses paged results; {@value
+     * #DEFAULT_PAGE_SIZE} unless set. Servers may return fewer (Active Directory caps at MaxPageSize).
+     */
+    public Builder pageSize(int pageSize) {
+      if (pageSize < 1) {
+        throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+      }
+      this.pageSize = pageSize;
+      return this;
+    }
 
     /** Sets how directories are reached (required). */
     public Builder directories(DirectoryConnector directories) {

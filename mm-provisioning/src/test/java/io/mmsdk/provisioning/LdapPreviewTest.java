@@ -93,6 +93,16 @@ class LdapPreviewTest {
   }
 
   @Test
+  void run_smallPages_readsEveryPage() {
+    for (int i = 0; i < 25; i++) {
+      Directory.person(ds, "p" + i, "Person " + i, "P" + i, String.valueOf(5000 + i), "staff");
+    }
+    PreviewReport r = LdapPreview.builder().directories(server -> ds).pageSize(7).build().run(Fixtures.sample());
+    assertEquals(25, r.users().size());
+    assertEquals(25, r.pmpPlusLicensesNeeded());
+  }
+
+  @Test
   void run_badBaseDn_failsNamingTheImport() {
     DesiredState s = Fixtures.sample();
     UserImport u = s.userImports().get(0);
