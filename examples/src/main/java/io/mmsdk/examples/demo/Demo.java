@@ -1,5 +1,6 @@
 package io.mmsdk.examples.demo;
 
+import io.mmsdk.cms.MmSdkException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.function.Function;
@@ -35,7 +36,9 @@ public final class Demo {
     } catch (Exception e) {
       System.err.println();
       System.err.println("mm-sdk demo FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      e.printStackTrace(System.err);
+      if (!(e instanceof MmSdkException || e instanceof IllegalArgumentException)) {
+        e.printStackTrace(System.err);  // unexpected: the details help a bug report
+      }
       System.exit(1);
     }
     // Some HTTP clients keep idle non-daemon threads for a while; the demo is done.

@@ -32,7 +32,9 @@ record DemoOptions(
       "  --cms-password-env VAR  read the API password from environment variable VAR",
       "  --trust-pem FILE        PEM CA certificate(s) to trust (default: the JVM trust store)",
       "  --users N               generated directory users in the simulated run (default 300)",
-      "  --help                  print this text");
+      "  --help                  print this text",
+      "",
+      "Through Maven: ./mvnw -q -Pdemo -DskipTests package -Ddemo.args=\"--out /tmp/mm-demo\"");
 
   DemoOptions {
     Objects.requireNonNull(outputDirectory, "outputDirectory == null");
