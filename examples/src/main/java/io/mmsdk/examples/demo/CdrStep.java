@@ -52,7 +52,7 @@ final class CdrStep implements AutoCloseable {
     CdrStep step = new CdrStep(tracker, pipeline, server);
     URI receiver = URI.create(server.uri() + "?cluster=" + cluster.id() + "&token=" + token);
     CdrReceiverInstaller installer = CdrReceiverInstaller.create(receiver);
-    progress.line("receiver listening at %s (journal in %s)", server.uri(), journalDirectory);
+    progress.line("receiver listening at %s, CDRs journaled before they are acknowledged", server.uri());
     for (CallBridge bridge : cluster.callBridges()) {
       try (CmsClient client = registry.client(bridge.id())) {
         CdrReceiverInstaller.Installation installation = installer.install(client);

@@ -33,9 +33,18 @@ final class SimulatedRun {
   static DemoResult run(DemoOptions options, Progress progress) throws IOException, InterruptedException {
     Path out = options.outputDirectory();
     Files.createDirectories(out);
-    Path state = out.resolve("state");
-    RealBridgeRun.deleteTree(state);  // a fresh run each time
-    Files.createDirectories(state);
+    // Journal, usage and ownership stores live in a temporary directory removed at the end, so
+    // every run starts fresh and --out only ever receives the two report files.
+    Path state = Files.createTempDirectory("mm-sdk-demo-");
+    try {
+      return run(options, progress, out, state);
+    } finally {
+      RealBridgeRun.deleteTree(state);
+    }
+  }
+
+  private static DemoResult run(DemoOptions options, Progress progress, Path out, Path state)
+      throws IOException, InterruptedException {
 
     progress.plain("Starting a simulated two-bridge CMS cluster (cms-testkit) and an LDAP directory with "
         + options.directoryUsers() + " people ...");
@@ -91,7 +100,7 @@ final class SimulatedRun {
         for (Path f : files) {
           progress.line("%s (%,d bytes)", f.toAbsolutePath().normalize(), Files.size(f));
         }
-        progress.line("CDR journal and stores: %s (%d CDRs received)", state.toAbsolutePath().normalize(),
+        progress.line("%d CDRs received and journaled (stores were in a temporary directory, now removed)",
             cdr.recordsDelivered());
         return new DemoResult(true, provisioned.spaces(), provisioned.usersImported(), meetings, blastOutcomes,
             licensing.compliance(), files, progress.lines());
