@@ -41,8 +41,6 @@ public final class Demo {
       }
       System.exit(1);
     }
-    // Some HTTP clients keep idle non-daemon threads for a while; the demo is done.
-    System.exit(0);
   }
 
   /** Runs the demo with {@code options}, printing progress to {@code out}. */
