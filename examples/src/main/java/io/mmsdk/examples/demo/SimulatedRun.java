@@ -43,9 +43,12 @@ final class SimulatedRun {
     }
   }
 
+  /** What the later steps share once the cluster is registered, provisioned and sending CDRs. */
+  private record Session(SimulatedWorld world, ClusterRegistry registry, Cluster cluster, CmsClient client,
+      CdrStep cdr, BlastDialStep.CdrToBlastDial toBlastDial, Path state) {}
+
   private static DemoResult run(DemoOptions options, Progress progress, Path out, Path state)
       throws IOException, InterruptedException {
-
     progress.plain("Starting a simulated two-bridge CMS cluster (cms-testkit) and an LDAP directory with "
         + options.directoryUsers() + " people ...");
     try (SimulatedWorld world = SimulatedWorld.start(START, options.directoryUsers())) {
@@ -56,55 +59,61 @@ final class SimulatedRun {
       ClusterRegistry registry = ClusterRegistry.inMemory();
       Cluster cluster = ClusterStep.run(progress, world, registry);
       CallBridge first = cluster.callBridges().get(0);
-      BlastDialStep.CdrToBlastDial toBlastDial = new BlastDialStep.CdrToBlastDial();
-
-      try (CmsClient client = registry.client(first.id());
-           CdrStep cdr = CdrStep.run(progress, world.scheduler, registry, cluster, state.resolve("cdr-journal"),
-               toBlastDial)) {
-        ProvisioningStep.Outcome provisioned =
-            ProvisioningStep.run(progress, world, client, first.name(), state);
-        List<CmsUser> people = CmsClientGateway.of(client).users();
-        List<CmsObject> spaces = provisioned.someSpaces();
-        if (spaces.size() < 5) {
-          throw new IllegalStateException("Expected at least 5 spaces after the LDAP sync, found " + spaces.size());
+      try (CmsClient client = registry.client(first.id())) {
+        ProvisioningStep.Outcome provisioned = ProvisioningStep.run(progress, world, client, first.name(), state);
+        BlastDialStep.CdrToBlastDial toBlastDial = new BlastDialStep.CdrToBlastDial();
+        try (CdrStep cdr = CdrStep.run(progress, world.scheduler, registry, cluster, state.resolve("cdr-journal"),
+            toBlastDial)) {
+          Session session = new Session(world, registry, cluster, client, cdr, toBlastDial, state);
+          return meetingsBlastDialAndLicensing(options, progress, session, provisioned, out);
         }
-
-        int meetings = MeetingsStep.run(progress, world, cdr.tracker, spaces.subList(0, 4), people, options.pace());
-
-        Map<String, String> blastOutcomes;
-        try (BlastDial blast = BlastDial.builder()
-            .store(FileBlastDialStore.open(state.resolve("blastdial")))
-            .scheduler(world.scheduler)
-            .callBridge(cluster.id(), CmsCallBridgeGateway.create(client))
-            .clusters(registry)
-            .executor(Runnable::run)
-            .build()) {
-          blast.setMonitoring(MonitoringSettings.primary());
-          toBlastDial.target.set(blast);
-          blastOutcomes = BlastDialStep.run(progress, world, blast, cluster.id(), client, spaces.get(4),
-              people.get(0).jid());
-          toBlastDial.target.set(null);
-        }
-
-        LicensingStep.Outcome licensing = LicensingStep.run(progress, world.scheduler, registry,
-            Allocations.builder()
-                .allocate(AllocationType.PMP, 40)
-                .allocate(AllocationType.SMP, 18)
-                .allocate(AllocationType.RECORDING_OR_STREAMING, 2)
-                .customizationLicense(false)
-                .build(),
-            out, state);
-
-        progress.step("Files");
-        List<Path> files = new ArrayList<>(licensing.files());
-        for (Path f : files) {
-          progress.line("%s (%,d bytes)", f.toAbsolutePath().normalize(), Files.size(f));
-        }
-        progress.line("%d CDRs received and journaled (stores were in a temporary directory, now removed)",
-            cdr.recordsDelivered());
-        return new DemoResult(true, provisioned.spaces(), provisioned.usersImported(), meetings, blastOutcomes,
-            licensing.compliance(), files, progress.lines());
       }
     }
+  }
+
+  private static DemoResult meetingsBlastDialAndLicensing(DemoOptions options, Progress progress, Session s,
+      ProvisioningStep.Outcome provisioned, Path out) throws IOException, InterruptedException {
+    List<CmsUser> people = CmsClientGateway.of(s.client()).users();
+    List<CmsObject> spaces = provisioned.someSpaces();
+    if (spaces.size() < 5 || people.isEmpty()) {
+      throw new IllegalStateException("Expected at least 5 spaces and some users after the LDAP sync, found "
+          + spaces.size() + " spaces and " + people.size() + " users");
+    }
+    int meetings = MeetingsStep.run(progress, s.world(), s.cdr().tracker, spaces.subList(0, 4), people,
+        options.pace());
+
+    Map<String, String> blastOutcomes;
+    try (BlastDial blast = BlastDial.builder()
+        .store(FileBlastDialStore.open(s.state().resolve("blastdial")))
+        .scheduler(s.world().scheduler)
+        .callBridge(s.cluster().id(), CmsCallBridgeGateway.create(s.client()))
+        .clusters(s.registry())
+        .executor(Runnable::run)  // dial-outs sent in step with simulated time
+        .build()) {
+      blast.setMonitoring(MonitoringSettings.primary());
+      s.toBlastDial().target.set(blast);
+      blastOutcomes = BlastDialStep.run(progress, s.world(), blast, s.cluster().id(), s.client(), spaces.get(4),
+          people.get(0).jid());
+      s.toBlastDial().target.set(null);
+    }
+
+    LicensingStep.Outcome licensing = LicensingStep.run(progress, s.world().scheduler, s.registry(),
+        Allocations.builder()
+            .allocate(AllocationType.PMP, 40)
+            .allocate(AllocationType.SMP, 18)
+            .allocate(AllocationType.RECORDING_OR_STREAMING, 2)
+            .customizationLicense(false)
+            .build(),
+        out, s.state());
+
+    progress.step("Files");
+    List<Path> files = new ArrayList<>(licensing.files());
+    for (Path f : files) {
+      progress.line("%s (%,d bytes)", f.toAbsolutePath().normalize(), Files.size(f));
+    }
+    progress.line("%d CDRs received and journaled (stores in a temporary directory, removed at exit)",
+        s.cdr().recordsDelivered());
+    return new DemoResult(true, provisioned.spaces(), provisioned.usersImported(), meetings, blastOutcomes,
+        licensing.compliance(), files, progress.lines());
   }
 }
