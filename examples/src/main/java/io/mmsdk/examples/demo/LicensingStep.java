@@ -50,8 +50,8 @@ final class LicensingStep {
              .build()) {
       monitor.setAllocations(allocations);
       CollectionResult collected = monitor.collectNow();
-      progress.line("collected %d usage samples from hosts %s; unreachable bridges: %s", collected.samplesAdded(),
-          collected.hostsCollected(), collected.unreachableBridgeIds().isEmpty() ? "none"
+      progress.line("collected %d usage samples from %d host(s); unreachable bridges: %s", collected.samplesAdded(),
+          collected.hostsCollected().size(), collected.unreachableBridgeIds().isEmpty() ? "none"
               : collected.unreachableBridgeIds());
       LicenseStatus status = monitor.status();
       for (FeatureCompliance f : status.features().values()) {
