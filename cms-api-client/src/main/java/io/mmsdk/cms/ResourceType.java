@@ -94,9 +94,9 @@ public final class ResourceType {
   public static final ResourceType CALL_PARTICIPANTS =
       new ResourceType("calls/{parent}/participants", "participants", "participant", true, Set.of("filter", "tenantFilter", "callBridgeFilter"));
 
-  /** {@code /tenants}; filters: filter callLegProfileFillter. */
+  /** {@code /tenants}; filters: filter callLegProfileFilter callLegProfileFillter (the blueprint spells it both ways). */
   public static final ResourceType TENANTS =
-      new ResourceType("tenants", "tenants", "tenant", true, Set.of("filter", "callLegProfileFillter"));
+      new ResourceType("tenants", "tenants", "tenant", true, Set.of("filter", "callLegProfileFilter", "callLegProfileFillter"));
 
   /** {@code /callBridges}. */
   public static final ResourceType CALL_BRIDGES =

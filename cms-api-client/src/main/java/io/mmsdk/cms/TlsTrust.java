@@ -52,23 +52,36 @@ public final class TlsTrust {
    */
   public static TlsTrust pemCertificates(String pem) {
     requireNonNull(pem, "pem == null");
-    List<X509Certificate> certs;
     try {
       Collection<? extends Certificate> read =
           CertificateFactory.getInstance("X.509")
               .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-      certs = read.stream().map(X509Certificate.class::cast).toList();
+      List<X509Certificate> certs = read.stream().map(X509Certificate.class::cast).toList();
+      if (!certs.isEmpty()) {
+        return certificates(certs);
+      }
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException(
           "pem could not be read as X.509 certificates; expected one or more "
               + "-----BEGIN CERTIFICATE----- blocks",
           e);
     }
-    if (certs.isEmpty()) {
-      throw new IllegalArgumentException(
-          "pem holds no certificate; expected one or more -----BEGIN CERTIFICATE----- blocks");
+    throw new IllegalArgumentException(
+        "pem holds no certificate; expected one or more -----BEGIN CERTIFICATE----- blocks");
+  }
+
+  /**
+   * Trusts only {@code certificates} (a CA chain or the server's self-signed certificate), with
+   * host name checking.
+   *
+   * @throws IllegalArgumentException if the list is empty
+   */
+  public static TlsTrust certificates(List<X509Certificate> certificates) {
+    List<X509Certificate> copy = List.copyOf(requireNonNull(certificates, "certificates == null"));
+    if (copy.isEmpty()) {
+      throw new IllegalArgumentException("certificates is empty; pass the CA that issued the server's certificate");
     }
-    return new TlsTrust("pem", certs);
+    return new TlsTrust("pem", copy);
   }
 
   /**

@@ -137,6 +137,18 @@ class SystemResourcesTest extends MockCms {
   }
 
   @Test
+  void tenants_callLegProfileFilter_bothSpellingsAccepted() throws Exception {
+    server.enqueue(MockCms.xml("<tenants total=\"0\"/>"));
+    server.enqueue(MockCms.xml("<tenants total=\"0\"/>"));
+
+    cms.tenants().page(0, 5, ListOptions.builder().callLegProfileFilter("p1").build());
+    cms.tenants().page(0, 5, ListOptions.builder().parameter("callLegProfileFillter", "p1").build());
+
+    assertEquals("/api/v1/tenants?callLegProfileFilter=p1&offset=0&limit=5", server.takeRequest().getPath());
+    assertEquals("/api/v1/tenants?callLegProfileFillter=p1&offset=0&limit=5", server.takeRequest().getPath());
+  }
+
+  @Test
   void find_enumField_keepsUnknownValue() throws Exception {
     server.enqueue(MockCms.xml("<callLegProfile id=\"p1\"><defaultLayout>speakerOnly</defaultLayout>"
         + "<qualityMain>max2160p60</qualityMain></callLegProfile>"));

@@ -55,6 +55,16 @@ class TlsTrustTest {
   }
 
   @Test
+  void certificates_x509FromThatCa_connects() throws Exception {
+    startServerFor("localhost");
+
+    try (CmsClient cms = client(TlsTrust.certificates(java.util.List.of(ca.certificate())))) {
+      assertEquals(3, cms.systemStatus().softwareVersion().major());
+    }
+    assertThrows(IllegalArgumentException.class, () -> TlsTrust.certificates(java.util.List.of()));
+  }
+
+  @Test
   void systemDefault_unknownCa_refusedWithTrustAdvice() throws Exception {
     startServerFor("localhost");
 
