@@ -50,6 +50,15 @@ final class StaxCdrReader {
       r = factory.createXMLStreamReader(in);
       try {
         return readDocument();
+      } catch (CdrParseException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // Some StAX implementations (Aalto) report errors found while reading text lazily as an
+        // unchecked wrapper around the XMLStreamException.
+        if (e.getCause() instanceof XMLStreamException x) {
+          throw x;
+        }
+        throw e;
       } finally {
         r.close();
       }

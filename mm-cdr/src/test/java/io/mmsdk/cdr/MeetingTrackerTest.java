@@ -190,4 +190,33 @@ class MeetingTrackerTest {
     assertTrue(kinds.containsAll(List.of(LogKind.RECORDING_STARTED, LogKind.RECORDING_STOPPED)),
         kinds.toString());
   }
+
+  @Test
+  void missingCallLegStartAndEnd_legFromUpdateEndedByCallEnd() {
+    post(doc("cccccccc-0000-4000-8000-00000000000c", null,
+        record("callStart", 1, 1, "<call id=\"callC\"><name>Ops</name></call>"),
+        record("callLegUpdate", 3, 3, "<callLeg id=\"legC\"><state>connected</state>"
+            + "<call>callC</call><displayName>Mo</displayName></callLeg>")));
+    Meeting m = only();
+    assertEquals(ParticipantState.CONNECTED, m.participants().get(0).state());
+    assertEquals("Mo", m.participants().get(0).displayName());
+    post(doc("cccccccc-0000-4000-8000-00000000000c", null,
+        record("callEnd", 4, 4, "<call id=\"callC\"/>")));
+    Meeting ended = tracker.meetings().get(0);
+    assertEquals(Meeting.State.ENDED, ended.state());
+    assertEquals("callEnded", ended.participants().get(0).endReason());
+  }
+
+  @Test
+  void lateUpdateAfterLegEnded_ignored() {
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    post(doc("aaaaaaaa-0000-4000-8000-00000000000a", BRIDGE_A,
+        record("callLegEnd", 4, 103, "<callLeg id=\"legA0001-0000-4000-8000-00000000000a\">"
+            + "<reason>remoteTeardown</reason></callLeg>"),
+        record("callLegUpdate", 5, 104, "<callLeg id=\"legA0001-0000-4000-8000-00000000000a\">"
+            + "<state>connected</state><call>callA001-0000-4000-8000-00000000000a</call></callLeg>")));
+    Meeting m = only();
+    assertEquals(1, m.participants().size());
+    assertEquals(ParticipantState.ENDED, m.participants().get(0).state());
+  }
 }
