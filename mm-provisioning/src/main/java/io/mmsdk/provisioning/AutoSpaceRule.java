@@ -8,6 +8,14 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>{@code filter} optionally narrows the import to a smaller group; the URI user part is lower
  * cased by CMS and must be unique per user.
+ *
+ * @param userImport name of the user import
+ * @param filter optional narrowing RFC 4515 filter, null or blank for all users
+ * @param spaceNameMapping space name mapping
+ * @param uriUserPartMapping URI user part mapping (lower-cased by CMS)
+ * @param secondaryUriMapping optional secondary URI mapping
+ * @param callIdMapping optional call ID mapping
+ * @param template name of the space template
  */
 public record AutoSpaceRule(
     String userImport,

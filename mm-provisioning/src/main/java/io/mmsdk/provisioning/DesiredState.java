@@ -11,6 +11,13 @@ import java.util.List;
  *
  * <p>Immutable. Load and save it as JSON with {@link DesiredStateJson}; check it with {@link
  * #validate()} before planning.
+ *
+ * @param ldapServers LDAP servers
+ * @param userImports user imports
+ * @param autoSpaceRules rules that create spaces automatically
+ * @param spaceCreationRules rules that let users create spaces
+ * @param spaceTemplates space templates
+ * @param syncSchedule LDAP sync schedule, or null for none
  */
 public record DesiredState(
     List<LdapServer> ldapServers,

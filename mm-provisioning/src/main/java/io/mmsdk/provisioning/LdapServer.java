@@ -10,6 +10,14 @@ import static java.util.Objects.requireNonNull;
  * git. A null {@code port} means the protocol default (389/636); a null {@code pagedResults} means
  * "use the paged results control" (the CMS default). Validation, not construction, rejects missing
  * required values, so that every error can be reported with its path.
+ *
+ * @param name unique name; also sent as the CMS ldapServer name
+ * @param protocol LDAP or LDAPS
+ * @param address host name or IP address
+ * @param port port, or null for the protocol default
+ * @param bindDn bind DN, or null for an anonymous bind
+ * @param passwordRef reference to the bind password, resolved by a SecretResolver
+ * @param pagedResults whether to use the paged results control; null means true
  */
 public record LdapServer(
     String name,

@@ -121,7 +121,7 @@ public final class Provisioner implements AutoCloseable {
   public synchronized CommitResult commit(DesiredState state) {
     List<CmsObjectSpec> specs = CmsTranslation.translate(state);
     ServerSnapshot server = refresh();
-    forgetVanished(server, specs);
+    forgetVanished(server);
     Plan plan = new Planner(specs, server, ownership.owned(), ownership.pendingCreates(), secrets).plan();
     Map<String, CmsObjectSpec> byKey = new HashMap<>();
     specs.forEach(s -> byKey.put(s.key(), s));
@@ -163,7 +163,7 @@ public final class Provisioner implements AutoCloseable {
         + "' does not start with a collection name such as ldapServers: or coSpaceTemplates:");
   }
 
-  private void forgetVanished(ServerSnapshot server, List<CmsObjectSpec> specs) {
+  private void forgetVanished(ServerSnapshot server) {
     for (OwnedObject o : ownership.owned().values()) {
       if (server.find(o.kind(), o.id()).isEmpty()) {
         log.info("Provisioning: {} {} ({}) is no longer on the server; forgetting it",

@@ -9,6 +9,13 @@ import static java.util.Objects.requireNonNull;
  * <p>{@code uriGenerator} (for example {@code $.host}) is used only when roles are told apart by
  * unique URI; it must contain exactly one {@code $}. A null {@code minPasscodeLength} means the system
  * default; 0 means no passcode.
+ *
+ * @param name role name, unique within the template
+ * @param visibility visibility of the role's access details
+ * @param uriGenerator unique URI generator such as $.host, for UNIQUE_URI templates
+ * @param minPasscodeLength minimum passcode length, null for the system default, 0 for none
+ * @param activator whether participants with this role are activators
+ * @param overrides settings that override system values
  */
 public record Role(
     String name,

@@ -8,6 +8,15 @@ import java.time.Duration;
  * Settings of a role that override the system values; a null component means "use the system value"
  * (the Override check box left unchecked). See {@code docs/mm-provisioning.md} for the CMS field
  * each one becomes.
+ *
+ * @param maximumParticipants maximum active participants (held per space by CMS)
+ * @param recordingMode recording mode (held per space by CMS)
+ * @param lockedByDefault whether meetings start locked (held per space by CMS)
+ * @param passcodeTimeout passcode timeout, whole seconds (held per space by CMS)
+ * @param videoAllowed whether participant video is allowed
+ * @param defaultLayout default layout
+ * @param lastActivatorLeaves behaviour when the last activator leaves
+ * @param allowChangeRole whether the role may change role (not sent: no CMS field documented)
  */
 public record RoleOverrides(
     Integer maximumParticipants,

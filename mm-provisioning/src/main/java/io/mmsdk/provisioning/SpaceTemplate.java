@@ -11,6 +11,13 @@ import java.util.List;
  * {@code callProfile}).
  *
  * <p>The name and description are shown to web app users.
+ *
+ * @param name template name shown to web app users
+ * @param description description shown to web app users
+ * @param roleDistinction how roles are told apart; PASSCODE when null
+ * @param roles the roles, at least one
+ * @param defaultDialOutRole role for dial-out participants; the first role when null
+ * @param spaceOverrides space-level overrides
  */
 public record SpaceTemplate(
     String name,

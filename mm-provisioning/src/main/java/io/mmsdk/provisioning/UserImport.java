@@ -9,6 +9,14 @@ import static java.util.Objects.requireNonNull;
  * <p>A blank {@code name} is replaced by one generated from the server, base DN and filter (see
  * {@link #effectiveName()}). Mappings use CMS syntax, for example {@code $sAMAccountName$@example.com}
  * and {@code $cn$}; attribute names are case sensitive.
+ *
+ * @param name unique name, or blank to generate one
+ * @param server name of the LdapServer
+ * @param baseDn base DN of the search (case sensitive)
+ * @param filter RFC 4515 filter
+ * @param loginNameMapping login name mapping, e.g. $sAMAccountName$@example.com
+ * @param displayNameMapping display name mapping, e.g. $cn$
+ * @param assignPmpPlus whether imported users get a PMP Plus license
  */
 public record UserImport(
     String name,

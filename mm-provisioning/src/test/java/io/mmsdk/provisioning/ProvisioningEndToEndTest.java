@@ -134,6 +134,34 @@ class ProvisioningEndToEndTest {
   }
 
   @Test
+  void sync_duplicateUrisInDirectory_previewNamesBothEntriesAndSyncReportsClash() throws Exception {
+    com.unboundid.ldap.sdk.Entry dup = new com.unboundid.ldap.sdk.Entry("cn=Sally Double,ou=people,dc=example,dc=com");
+    dup.addAttribute("objectClass", "person");
+    dup.addAttribute("uid", "SWood");
+    dup.addAttribute("cn", "Sally Double");
+    dup.addAttribute("employeeType", "staff");
+    ds.add(dup);
+    PreviewReport preview = LdapPreview.builder().directories(server -> ds).build().run(state());
+    assertTrue(preview.hasClashes());
+    PreviewReport.Clash first = preview.clashes().get(0);
+    assertEquals("jid", first.what());
+    assertEquals("swood@example.com", first.value());
+    assertTrue(preview.renderText().contains("cn=Sally Double,ou=people,dc=example,dc=com"));
+
+    provisioner("owned.json").commit(state());
+    CmsGateway gateway = CmsClientGateway.of(client);
+    try (LdapSyncRunner sync = LdapSyncRunner.builder().scheduler(scheduler)
+        .callBridges(name -> Optional.of(gateway)).build()) {
+      CompletableFuture<LdapSyncReport> f = sync.runNow("cb1");
+      scheduler.advance(Duration.ofSeconds(5));
+      LdapSyncReport report = f.join();
+      assertEquals(LdapSyncReport.Outcome.FAILED, report.outcome(), report.message());
+      assertEquals("clashOccurred", report.failureReason());
+      assertTrue(report.message().contains("preview"), report.message());
+    }
+  }
+
+  @Test
   void commit_failureAtEachCollection_replanShowsRestAndRecommitConverges() {
     String foreignTemplate = addForeignObjects();
     Map<String, Integer> expected;
@@ -144,9 +172,11 @@ class ProvisioningEndToEndTest {
       assertEquals(Map.of("accessMethodTemplates", 1, "coSpaceTemplates", 1, "ldapServers", 1,
           "userProfiles", 1), nonZero(counts()), "only foreign objects remain after deleting ours");
     }
-    // Every single step is covered against the fake in CommitTest; here one early, one nested and the
-    // last collection go through the real HTTP stack (each GET costs ~40 ms on the simulator).
-    String[] paths = {"ldapServers", "coSpaceTemplates/*/accessMethodTemplates", "ldapUserCoSpaceTemplateSources"};
+    // The first POST of each collection fails (rejected, or applied with the response lost); every
+    // single step is also covered against the fake in CommitTest.
+    String[] paths = {"ldapServers", "userProfiles", "callProfiles", "callLegProfiles", "coSpaceTemplates",
+        "coSpaceTemplates/*/accessMethodTemplates", "ldapMappings", "ldapSources",
+        "ldapUserCoSpaceTemplateSources"};
     for (int i = 0; i < paths.length; i++) {
       for (boolean lostResponse : new boolean[] {false, true}) {
         String file = "owned-" + i + "-" + lostResponse + ".json";
@@ -169,6 +199,29 @@ class ProvisioningEndToEndTest {
       }
     }
     assertEquals("Legacy", client.coSpaceTemplates().get(foreignTemplate).fields().get("name"));
+  }
+
+  @Test
+  void commit_rejectedAtEveryPost_replanShowsExactlyWhatIsLeftAndRecommitConverges() {
+    addForeignObjects();
+    Map<String, Integer> expected;
+    {
+      provisioner("clean.json").commit(state());
+      expected = counts();
+      provisioner("clean.json").commit(DesiredState.builder().build());
+    }
+    for (int n = 1; n <= 18; n++) {
+      String file = "nth-" + n + ".json";
+      cluster.callBridge(0).faults().failNth("POST", "", n, 500);
+      CommitFailedException e = assertThrows(CommitFailedException.class, () -> provisioner(file).commit(state()));
+      cluster.callBridge(0).faults().clear();
+      assertEquals(n - 1, e.applied().size());
+      assertEquals(18 - (n - 1), provisioner(file).plan(state()).steps().size(), "after POST #" + n + " failed");
+      provisioner(file).commit(state());
+      assertTrue(provisioner(file).plan(state()).isEmpty());
+      assertEquals(expected, counts(), "after POST #" + n + " failed");
+      provisioner(file).commit(DesiredState.builder().build());
+    }
   }
 
   private static Map<String, Integer> nonZero(Map<String, Integer> counts) {
