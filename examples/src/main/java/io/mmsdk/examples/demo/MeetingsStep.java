@@ -4,10 +4,9 @@ import io.mmsdk.cdr.Meeting;
 import io.mmsdk.cdr.MeetingTracker;
 import io.mmsdk.cms.CmsObject;
 import io.mmsdk.provisioning.CmsUser;
-import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,7 +21,7 @@ final class MeetingsStep {
       List<CmsUser> people, Duration pace) throws InterruptedException {
     progress.step("Run " + spaces.size() + " meetings with scripted participants (testkit driver)");
     List<SimulatedCallBridge> bridges = world.cms.callBridges();
-    List<CallLegInfo> legs = new ArrayList<>();
+    Instant started = world.now();
     int person = 0;
     for (int round = 0; round < 3; round++) {
       for (int m = 0; m < spaces.size(); m++) {
@@ -32,15 +31,16 @@ final class MeetingsStep {
         // Meeting 0 spans both bridges (a distributed meeting); the others stay on one bridge.
         SimulatedCallBridge bridge = m == 0 ? bridges.get(round % 2) : bridges.get(m % bridges.size());
         CmsUser who = people.get(person++ % people.size());
-        legs.add(bridge.join(spaces.get(m).id(), who.jid(), who.name()));
+        bridge.join(spaces.get(m).id(), who.jid(), who.name());
       }
       world.advance(Duration.ofMinutes(1));
       showLive(progress, world, tracker);
       Thread.sleep(pace.toMillis());
     }
     world.advance(Duration.ofMinutes(7));
-    progress.line("after 10 simulated minutes: %d active meetings, %d participants (MeetingTracker)",
-        tracker.activeMeetings().size(), tracker.activeParticipantCount());
+    progress.line("after %d simulated minutes: %d active meetings, %d participants (MeetingTracker)",
+        Duration.between(started, world.now()).toMinutes(), tracker.activeMeetings().size(),
+        tracker.activeParticipantCount());
 
     for (SimulatedCallBridge bridge : bridges) {
       for (String callId : bridge.activeCallIds()) {

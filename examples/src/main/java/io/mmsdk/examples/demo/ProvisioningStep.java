@@ -38,7 +38,7 @@ final class ProvisioningStep {
   private ProvisioningStep() {}
 
   /** What the sync produced. */
-  record Outcome(int usersImported, long users, long spaces, List<CmsObject> someSpaces) {}
+  record Outcome(int usersImported, List<CmsUser> users, long spaces, List<CmsObject> someSpaces) {}
 
   static Outcome run(Progress progress, SimulatedWorld world, CmsClient client, String bridgeName,
       Path stateDirectory) {
@@ -99,7 +99,7 @@ final class ProvisioningStep {
     firstPage.stream().limit(3).forEach(s -> progress.line("  space %-28s %s",
         s.findText("uri").orElse("?"), s.findText("name").orElse("?")));
     progress.line("%d users and %d spaces on the cluster", users.size(), spaces);
-    return new Outcome(imported, users.size(), spaces, firstPage);
+    return new Outcome(imported, users, spaces, firstPage);
   }
 
   /** Reads the sample desired state from the classpath. */

@@ -11,7 +11,6 @@ import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.licensing.AllocationType;
 import io.mmsdk.licensing.Allocations;
-import io.mmsdk.provisioning.CmsClientGateway;
 import io.mmsdk.provisioning.CmsUser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +72,7 @@ final class SimulatedRun {
 
   private static DemoResult meetingsBlastDialAndLicensing(DemoOptions options, Progress progress, Session s,
       ProvisioningStep.Outcome provisioned, Path out) throws IOException, InterruptedException {
-    List<CmsUser> people = CmsClientGateway.of(s.client()).users();
+    List<CmsUser> people = provisioned.users();
     List<CmsObject> spaces = provisioned.someSpaces();
     if (spaces.size() < 5 || people.isEmpty()) {
       throw new IllegalStateException("Expected at least 5 spaces and some users after the LDAP sync, found "
