@@ -1,0 +1,160 @@
+package io.mmsdk.examples.cdr;
+
+import io.mmsdk.cdr.CdrHandler;
+import io.mmsdk.cdr.CdrHttpServer;
+import io.mmsdk.cdr.CdrJournal;
+import io.mmsdk.cdr.CdrPipeline;
+import io.mmsdk.cdr.CdrReceiverInstaller;
+import io.mmsdk.cdr.Meeting;
+import io.mmsdk.cdr.MeetingTracker;
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.TlsTrust;
+import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.testkit.CallLegInfo;
+import io.mmsdk.testkit.SimulatedCallBridge;
+import io.mmsdk.testkit.SimulatedCluster;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A standalone CDR receiver that prints meetings as they change.
+ *
+ * <pre>
+ * PrintMeetings [--port 9080] [--journal DIR]
+ *               [--cms-url https://cms1.example.com:8443 --cms-user api --cms-password-env CMS_PASSWORD
+ *                [--trust-pem ca.pem] --public-url http://this-host.example.com:9080]
+ * </pre>
+ *
+ * <p>With {@code --cms-url} it registers {@code --public-url} (how the Call Bridge reaches this
+ * program) as a CDR receiver on that bridge and runs until stopped (Ctrl-C removes the entry
+ * again). Without it, it starts a simulated Call Bridge, runs one short meeting and exits.
+ */
+public final class PrintMeetings {
+  private PrintMeetings() {}
+
+  /** Runs the example. */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> flags = flags(args);
+    Scheduler scheduler = Scheduler.system();
+    Path journalDir = flags.containsKey("--journal") ? Path.of(flags.get("--journal"))
+        : Files.createTempDirectory("cdr-journal-");
+    String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+
+    MeetingTracker tracker = MeetingTracker.builder().scheduler(scheduler).build();
+    tracker.addListener((meeting, change) -> System.out.printf("%s  %-22s %-20s %s %s%n", change.time(),
+        change.kind(), meeting.name() == null ? "(unnamed)" : meeting.name(), change.subject(),
+        change.detail() == null ? "" : change.detail()));
+    CdrPipeline pipeline = CdrPipeline.builder()
+        .store(CdrJournal.builder(journalDir).scheduler(scheduler).build())
+        .addListener(tracker)
+        .build();
+    CdrHttpServer server = CdrHttpServer.builder()
+        .address(new InetSocketAddress(Integer.parseInt(flags.getOrDefault("--port", "0"))))
+        .handler(CdrHandler.builder().sink(pipeline).token(token).scheduler(scheduler).build())
+        .start();
+    System.out.println("CDR receiver listening on port " + server.port() + ", journal in " + journalDir);
+    try {
+      if (flags.containsKey("--cms-url")) {
+        runAgainstRealBridge(flags, server, token);
+      } else {
+        runAgainstSimulatedBridge(server, token, tracker);
+      }
+    } finally {
+      server.close();
+      pipeline.close();
+      tracker.close();
+    }
+  }
+
+  private static void runAgainstRealBridge(Map<String, String> flags, CdrHttpServer server, String token)
+      throws IOException, InterruptedException {
+    String password = System.getenv(required(flags, "--cms-password-env"));
+    if (password == null) {
+      fail("environment variable " + flags.get("--cms-password-env") + " is not set");
+    }
+    CmsClient.Builder builder = CmsClient.builder().baseUrl(flags.get("--cms-url"))
+        .credentials(required(flags, "--cms-user"), password);
+    if (flags.containsKey("--trust-pem")) {
+      builder.tlsTrust(TlsTrust.pemCertificates(Files.readString(Path.of(flags.get("--trust-pem")))));
+    }
+    URI receiver = URI.create(required(flags, "--public-url") + server.uri().getPath()
+        + "?cluster=example&token=" + token);
+    CdrReceiverInstaller installer = CdrReceiverInstaller.create(receiver);
+    try (CmsClient cms = builder.build()) {
+      System.out.println("Registered on " + flags.get("--cms-url") + ": " + installer.install(cms).action()
+          + ". Waiting for CDRs; Ctrl-C to stop.");
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        System.out.println("Removed " + installer.uninstall(cms) + " receiver entry.");
+        stopped.countDown();
+      }));
+      stopped.await();
+    }
+  }
+
+  private static void runAgainstSimulatedBridge(CdrHttpServer server, String token, MeetingTracker tracker) {
+    try (SimulatedCluster cms = SimulatedCluster.start();
+         CmsClient client = CmsClient.builder().baseUrl(cms.callBridge(0).baseUrl())
+             .credentials(cms.apiUsername(), cms.apiPassword()).build()) {
+      System.out.println("No --cms-url: using a simulated Call Bridge at " + cms.callBridge(0).baseUrl());
+      URI receiver = URI.create(server.uri() + "?cluster=example&token=" + token);
+      System.out.println("Receiver entry: " + CdrReceiverInstaller.create(receiver).install(client).action());
+      String space = client.coSpaces().create(io.mmsdk.cms.Form.builder()
+          .set("name", "Weekly sync").set("uri", "weekly.sync").build());
+
+      SimulatedCallBridge bridge = cms.callBridge(0);
+      CallLegInfo alice = bridge.join(space, "alice@example.com", "Alice");
+      CallLegInfo bob = bridge.join(space, "bob@example.com", "Bob");
+      cms.clock().advance(Duration.ofMinutes(5));
+      delivered(cms);
+      for (Meeting m : tracker.activeMeetings()) {
+        System.out.println(">> active: " + m.name() + " with " + m.activeParticipants().size() + " participants");
+      }
+      bridge.leave(bob.id());
+      cms.clock().advance(Duration.ofMinutes(1));
+      bridge.endCall(alice.callId());
+      delivered(cms);
+      System.out.println(">> meetings seen: " + tracker.meetings().size() + ", active now: "
+          + tracker.activeMeetings().size());
+    }
+  }
+
+  private static void delivered(SimulatedCluster cms) {
+    if (!cms.awaitCdrDelivered(Duration.ofSeconds(10))) {
+      fail("the simulated Call Bridge could not deliver its CDRs");
+    }
+  }
+
+  private static Map<String, String> flags(String[] args) {
+    Map<String, String> flags = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        fail("expected --flag value pairs, got '" + args[i] + "'");
+      }
+      flags.put(args[i], args[++i]);
+    }
+    return flags;
+  }
+
+  private static String required(Map<String, String> flags, String name) {
+    String v = flags.get(name);
+    if (v == null) {
+      fail(name + " is required with --cms-url");
+    }
+    return v;
+  }
+
+  private static void fail(String message) {
+    System.err.println("PrintMeetings: " + message);
+    System.exit(1);
+  }
+}
