@@ -1,5 +1,6 @@
 package io.mmsdk.examples.blastdial;
 
+import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.blastdial.BlastDial;
 import io.mmsdk.blastdial.BlastDialConfig;
 import io.mmsdk.blastdial.BlastStatus;
@@ -34,7 +35,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +67,7 @@ public final class BlastDialSpace {
 
   /** Runs the example. */
   public static void main(String[] args) throws Exception {
-    Map<String, String> flags = flags(args);
+    Map<String, String> flags = ExampleFlags.parse("BlastDialSpace", args);
     byte[] csv = flags.containsKey("--contacts") ? Files.readAllBytes(Path.of(flags.get("--contacts")))
         : SAMPLE_CSV.getBytes(StandardCharsets.UTF_8);
     String csvName = flags.containsKey("--contacts") ? Path.of(flags.get("--contacts")).getFileName().toString()
@@ -92,12 +92,12 @@ public final class BlastDialSpace {
              .build()) {
       forward.blast = blast;
       blast.setMonitoring(MonitoringSettings.primary());
-      String base = real ? required(flags, "--public-url") + receiver.uri().getPath() : receiver.uri().toString();
+      String base = real ? ExampleFlags.required("BlastDialSpace", flags, "--public-url") + receiver.uri().getPath() : receiver.uri().toString();
       CdrReceiverInstaller installer = CdrReceiverInstaller.create(URI.create(base + "?cluster=" + CLUSTER
           + "&token=" + token));
       installer.install(cms);
 
-      String spaceId = real ? required(flags, "--space")
+      String spaceId = real ? ExampleFlags.required("BlastDialSpace", flags, "--space")
           : cms.coSpaces().create(Form.builder().set("name", "Incident bridge").set("uri", "incident").build());
       SpaceKey space = SpaceKey.of(CLUSTER, spaceId);
       blast.configure(space, BlastDialConfig.builder().enabled(true).retries(retries)
@@ -175,39 +175,19 @@ public final class BlastDialSpace {
       return CmsClient.builder().baseUrl(sim.callBridge(0).baseUrl())
           .credentials(sim.apiUsername(), sim.apiPassword()).build();
     }
-    String password = System.getenv(required(flags, "--cms-password-env"));
+    String password = System.getenv(ExampleFlags.required("BlastDialSpace", flags, "--cms-password-env"));
     if (password == null) {
       fail("environment variable " + flags.get("--cms-password-env") + " is not set");
     }
     CmsClient.Builder builder = CmsClient.builder().baseUrl(flags.get("--cms-url"))
-        .credentials(required(flags, "--cms-user"), password);
+        .credentials(ExampleFlags.required("BlastDialSpace", flags, "--cms-user"), password);
     if (flags.containsKey("--trust-pem")) {
       builder.tlsTrust(TlsTrust.pemCertificates(Files.readString(Path.of(flags.get("--trust-pem")))));
     }
     return builder.build();
   }
 
-  private static Map<String, String> flags(String[] args) {
-    Map<String, String> flags = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        fail("expected --flag value pairs, got '" + args[i] + "'");
-      }
-      flags.put(args[i], args[++i]);
-    }
-    return flags;
-  }
-
-  private static String required(Map<String, String> flags, String name) {
-    String v = flags.get(name);
-    if (v == null) {
-      fail(name + " is required with --cms-url");
-    }
-    return v;
-  }
-
   private static void fail(String message) {
-    System.err.println("BlastDialSpace: " + message);
-    System.exit(1);
+    ExampleFlags.fail("BlastDialSpace", message);
   }
 }

@@ -1,5 +1,6 @@
 package io.mmsdk.examples.cdr;
 
+import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cdr.CdrHttpServer;
 import io.mmsdk.cdr.CdrJournal;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +43,7 @@ public final class PrintMeetings {
 
   /** Runs the example. */
   public static void main(String[] args) throws Exception {
-    Map<String, String> flags = flags(args);
+    Map<String, String> flags = ExampleFlags.parse("PrintMeetings", args);
     Scheduler scheduler = Scheduler.system();
     Path journalDir = flags.containsKey("--journal") ? Path.of(flags.get("--journal"))
         : Files.createTempDirectory("cdr-journal-");
@@ -77,16 +77,16 @@ public final class PrintMeetings {
 
   private static void runAgainstRealBridge(Map<String, String> flags, CdrHttpServer server, String token)
       throws IOException, InterruptedException {
-    String password = System.getenv(required(flags, "--cms-password-env"));
+    String password = System.getenv(ExampleFlags.required("PrintMeetings", flags, "--cms-password-env"));
     if (password == null) {
       fail("environment variable " + flags.get("--cms-password-env") + " is not set");
     }
     CmsClient.Builder builder = CmsClient.builder().baseUrl(flags.get("--cms-url"))
-        .credentials(required(flags, "--cms-user"), password);
+        .credentials(ExampleFlags.required("PrintMeetings", flags, "--cms-user"), password);
     if (flags.containsKey("--trust-pem")) {
       builder.tlsTrust(TlsTrust.pemCertificates(Files.readString(Path.of(flags.get("--trust-pem")))));
     }
-    URI receiver = URI.create(required(flags, "--public-url") + server.uri().getPath()
+    URI receiver = URI.create(ExampleFlags.required("PrintMeetings", flags, "--public-url") + server.uri().getPath()
         + "?cluster=example&token=" + token);
     CdrReceiverInstaller installer = CdrReceiverInstaller.create(receiver);
     try (CmsClient cms = builder.build()) {
@@ -134,27 +134,7 @@ public final class PrintMeetings {
     }
   }
 
-  private static Map<String, String> flags(String[] args) {
-    Map<String, String> flags = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        fail("expected --flag value pairs, got '" + args[i] + "'");
-      }
-      flags.put(args[i], args[++i]);
-    }
-    return flags;
-  }
-
-  private static String required(Map<String, String> flags, String name) {
-    String v = flags.get(name);
-    if (v == null) {
-      fail(name + " is required with --cms-url");
-    }
-    return v;
-  }
-
   private static void fail(String message) {
-    System.err.println("PrintMeetings: " + message);
-    System.exit(1);
+    ExampleFlags.fail("PrintMeetings", message);
   }
 }

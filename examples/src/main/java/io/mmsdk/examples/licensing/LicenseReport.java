@@ -1,5 +1,6 @@
 package io.mmsdk.examples.licensing;
 
+import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -54,7 +54,7 @@ public final class LicenseReport {
 
   /** Runs the example. */
   public static void main(String[] args) throws Exception {
-    Map<String, String> flags = flags(args);
+    Map<String, String> flags = ExampleFlags.parse("LicenseReport", args);
     Allocations.Builder allocations = Allocations.builder().customizationLicense(false);
     allocate(allocations, flags, "--pmp", AllocationType.PMP);
     allocate(allocations, flags, "--smp", AllocationType.SMP);
@@ -68,14 +68,14 @@ public final class LicenseReport {
     Path data;
     if (flags.containsKey("--cms-url")) {
       URI url = URI.create(flags.get("--cms-url"));
-      String password = System.getenv(required(flags, "--cms-password-env"));
+      String password = System.getenv(ExampleFlags.required("LicenseReport", flags, "--cms-password-env"));
       if (password == null) {
         fail("environment variable " + flags.get("--cms-password-env") + " is not set");
       }
       registry.add(Cluster.builder().name(url.getHost()).addCallBridge(CallBridge.builder()
           .name(url.getHost())
           .address(url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : ""))
-          .credentials(required(flags, "--cms-user"), password)
+          .credentials(ExampleFlags.required("LicenseReport", flags, "--cms-user"), password)
           .trust(flags.containsKey("--trust-pem")
               ? TrustSettings.builder().pemFile(Path.of(flags.get("--trust-pem"))).build()
               : TrustSettings.systemDefaults())
@@ -164,27 +164,7 @@ public final class LicenseReport {
     }
   }
 
-  private static Map<String, String> flags(String[] args) {
-    Map<String, String> flags = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        fail("expected --flag value pairs, got '" + args[i] + "'");
-      }
-      flags.put(args[i], args[++i]);
-    }
-    return flags;
-  }
-
-  private static String required(Map<String, String> flags, String name) {
-    String v = flags.get(name);
-    if (v == null) {
-      fail(name + " is required with --cms-url");
-    }
-    return v;
-  }
-
   private static void fail(String message) {
-    System.err.println("LicenseReport: " + message);
-    System.exit(1);
+    ExampleFlags.fail("LicenseReport", message);
   }
 }

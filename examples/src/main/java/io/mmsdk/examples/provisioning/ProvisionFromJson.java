@@ -3,6 +3,7 @@ package io.mmsdk.examples.provisioning;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.core.time.ManualScheduler;
@@ -28,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +54,7 @@ public final class ProvisionFromJson {
 
   /** Runs the example. */
   public static void main(String[] args) throws Exception {
-    Map<String, String> flags = flags(args);
+    Map<String, String> flags = ExampleFlags.parse("ProvisionFromJson", args);
     DesiredState desired = flags.containsKey("--file")
         ? DesiredStateJson.read(Path.of(flags.get("--file")))
         : DesiredStateJson.fromJson(sample());
@@ -64,12 +64,12 @@ public final class ProvisionFromJson {
     }
     Path state = Path.of(flags.getOrDefault("--state", "provisioning-owned.json"));
     if (flags.containsKey("--cms-url")) {
-      String password = System.getenv(required(flags, "--cms-password-env"));
+      String password = System.getenv(ExampleFlags.required("ProvisionFromJson", flags, "--cms-password-env"));
       if (password == null) {
         fail("environment variable " + flags.get("--cms-password-env") + " is not set");
       }
       CmsClient.Builder builder = CmsClient.builder().baseUrl(flags.get("--cms-url"))
-          .credentials(required(flags, "--cms-user"), password);
+          .credentials(ExampleFlags.required("ProvisionFromJson", flags, "--cms-user"), password);
       if (flags.containsKey("--trust-pem")) {
         builder.tlsTrust(TlsTrust.pemCertificates(Files.readString(Path.of(flags.get("--trust-pem")))));
       }
@@ -163,27 +163,7 @@ public final class ProvisionFromJson {
     }
   }
 
-  private static Map<String, String> flags(String[] args) {
-    Map<String, String> flags = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        fail("expected --flag value pairs, got '" + args[i] + "'");
-      }
-      flags.put(args[i], args[++i]);
-    }
-    return flags;
-  }
-
-  private static String required(Map<String, String> flags, String name) {
-    String v = flags.get(name);
-    if (v == null) {
-      fail(name + " is required with --cms-url");
-    }
-    return v;
-  }
-
   private static void fail(String message) {
-    System.err.println("ProvisionFromJson: " + message);
-    System.exit(1);
+    ExampleFlags.fail("ProvisionFromJson", message);
   }
 }

@@ -1,5 +1,6 @@
 package io.mmsdk.examples.spaces;
 
+import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.Form;
@@ -12,7 +13,6 @@ import io.mmsdk.testkit.SimulatedCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,17 +31,17 @@ public final class ListSpaces {
 
   /** Runs the example; exits 1 with a message when the Call Bridge refuses or cannot be reached. */
   public static void main(String[] args) throws IOException {
-    Map<String, String> flags = flags(args);
+    Map<String, String> flags = ExampleFlags.parse("ListSpaces", args);
     int pageSize = Integer.parseInt(flags.getOrDefault("--page-size", "10"));
     String filter = flags.getOrDefault("--filter", "");
     SimulatedCluster simulated = null;
     CmsClient.Builder builder = CmsClient.builder();
     if (flags.containsKey("--cms-url")) {
-      String password = System.getenv(required(flags, "--cms-password-env"));
+      String password = System.getenv(ExampleFlags.required("ListSpaces", flags, "--cms-password-env"));
       if (password == null) {
         fail("environment variable " + flags.get("--cms-password-env") + " is not set");
       }
-      builder.baseUrl(flags.get("--cms-url")).credentials(required(flags, "--cms-user"), password);
+      builder.baseUrl(flags.get("--cms-url")).credentials(ExampleFlags.required("ListSpaces", flags, "--cms-user"), password);
       if (flags.containsKey("--trust-pem")) {
         builder.tlsTrust(TlsTrust.pemCertificates(Files.readString(Path.of(flags.get("--trust-pem")))));
       }
@@ -90,27 +90,7 @@ public final class ListSpaces {
     }
   }
 
-  private static Map<String, String> flags(String[] args) {
-    Map<String, String> flags = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        fail("expected --flag value pairs, got '" + args[i] + "'");
-      }
-      flags.put(args[i], args[++i]);
-    }
-    return flags;
-  }
-
-  private static String required(Map<String, String> flags, String name) {
-    String v = flags.get(name);
-    if (v == null) {
-      fail(name + " is required with --cms-url");
-    }
-    return v;
-  }
-
   private static void fail(String message) {
-    System.err.println("ListSpaces: " + message);
-    System.exit(1);
+    ExampleFlags.fail("ListSpaces", message);
   }
 }
