@@ -1,16 +1,16 @@
 package io.mmsdk.examples.cdr;
 
-import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cdr.CdrHttpServer;
 import io.mmsdk.cdr.CdrJournal;
 import io.mmsdk.cdr.CdrPipeline;
-import io.mmsdk.cdr.CdrReceiverInstaller;
 import io.mmsdk.cdr.Meeting;
 import io.mmsdk.cdr.MeetingTracker;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.TlsTrust;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.examples.ExampleFlags;
+import io.mmsdk.meetings.CdrReceiverInstaller;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
