@@ -666,7 +666,7 @@ public final class BlastDial implements AutoCloseable {
   // ---------------------------------------------------------------- Secondary and restart checks
 
   private interface Check {
-    void run(Run run, boolean callActive, List<CallLegInfo> legs);
+    void run(Run run, boolean callActive, List<CallLegSummary> legs);
   }
 
   private void scheduleCheck(Run run, Duration delay, Check check) {
@@ -682,7 +682,7 @@ public final class BlastDial implements AutoCloseable {
     }
     CallBridgeGateway gateway = gateways.get(run.space.clusterId());
     boolean callActive;
-    List<CallLegInfo> callLegs;
+    List<CallLegSummary> callLegs;
     try {
       callActive = gateway.isCallActive(run.callId);
       callLegs = callActive ? gateway.callLegs(run.callId) : List.of();
@@ -706,7 +706,7 @@ public final class BlastDial implements AutoCloseable {
     queue.drain();
   }
 
-  private void secondaryCheck(Run run, boolean callActive, List<CallLegInfo> callLegs) {
+  private void secondaryCheck(Run run, boolean callActive, List<CallLegSummary> callLegs) {
     if (!isActive(run) || run.phase != BlastStatus.Phase.WAITING_AS_SECONDARY) {
       return;
     }
@@ -763,7 +763,7 @@ public final class BlastDial implements AutoCloseable {
     }
   }
 
-  private void forgetIfEnded(Run run, boolean callActive, List<CallLegInfo> callLegs) {
+  private void forgetIfEnded(Run run, boolean callActive, List<CallLegSummary> callLegs) {
     if (!callActive) {
       meetingOfSpace.values().removeIf(m -> m.callId().equals(run.callId));
       store.deleteRun(run.space.clusterId(), run.callId);
@@ -771,7 +771,7 @@ public final class BlastDial implements AutoCloseable {
   }
 
   private void resumeCheck(
-      Run run, boolean callActive, List<CallLegInfo> callLegs, Duration secondaryWait) {
+      Run run, boolean callActive, List<CallLegSummary> callLegs, Duration secondaryWait) {
     if (!isActive(run)) {
       return;
     }
@@ -784,9 +784,9 @@ public final class BlastDial implements AutoCloseable {
           this::secondaryCheck);
       return;
     }
-    Map<String, CallLegInfo> byId = new HashMap<>();
+    Map<String, CallLegSummary> byId = new HashMap<>();
     Set<String> owned = new HashSet<>();
-    for (CallLegInfo l : callLegs) {
+    for (CallLegSummary l : callLegs) {
       byId.put(l.id(), l);
     }
     for (Run.Slot slot : run.slots) {
@@ -799,7 +799,7 @@ public final class BlastDial implements AutoCloseable {
       switch (slot.state) {
         case DIALING:
           if (slot.callLegId != null) {
-            CallLegInfo leg = byId.get(slot.callLegId);
+            CallLegSummary leg = byId.get(slot.callLegId);
             if (leg == null) {
               legs.remove(slot.callLegId);
               attemptFailed(run, slot, "endedWhileNotMonitoring");
@@ -810,7 +810,7 @@ public final class BlastDial implements AutoCloseable {
             }
           } else {
             String address = ContactRules.normalizeAddress(slot.contact.address());
-            Optional<CallLegInfo> adopted =
+            Optional<CallLegSummary> adopted =
                 callLegs.stream()
                     .filter(l -> l.outgoing() && !owned.contains(l.id())
                         && ContactRules.normalizeAddress(l.remoteParty()).equals(address))
@@ -955,7 +955,7 @@ public final class BlastDial implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the store (required); use {@link FileBlastDialStore#open} for the embedded default. */
+    /** Sets the store (required); use {@link BlastDialStore#file} for the embedded default. */
     public Builder store(BlastDialStore store) {
       this.store = requireNonNull(store, "store == null");
       return this;
@@ -1027,7 +1027,7 @@ public final class BlastDial implements AutoCloseable {
      */
     public BlastDial build() {
       if (store == null) {
-        throw new IllegalStateException("store is required; call store(FileBlastDialStore.open(dir))");
+        throw new IllegalStateException("store is required; call store(BlastDialStore.file(dir))");
       }
       if (gateways.isEmpty()) {
         throw new IllegalStateException(

@@ -1,15 +1,26 @@
 package io.mmsdk.blastdial;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where blast dial keeps what must survive a restart: monitoring settings, each space's
- * configuration and contacts, and the state of blast dials in progress. {@link FileBlastDialStore}
- * is the embedded default. Implementations must be thread-safe and durable: once a save method
+ * configuration and contacts, and the state of blast dials in progress. {@link #file(Path)} is the
+ * embedded default. Implementations must be thread-safe and durable: once a save method
  * returns, the data survives a crash.
  */
 public interface BlastDialStore {
+
+  /**
+   * Opens (creating if needed) the embedded, file-backed store in {@code directory}: one file per
+   * space and per blast dial in progress, each replaced atomically.
+   *
+   * @throws BlastDialException if the directory cannot be created
+   */
+  static BlastDialStore file(Path directory) {
+    return FileBlastDialStore.open(directory);
+  }
 
   /** Returns the saved monitoring settings, or {@link MonitoringSettings#primary()} if none. */
   MonitoringSettings monitoring();

@@ -28,7 +28,7 @@ public interface CallBridgeGateway {
    * ended. Used by a Secondary to see whether another instance has started to dial out, and after
    * a restart to find out what happened while this instance was down.
    */
-  List<CallLegInfo> callLegs(String callId);
+  List<CallLegSummary> callLegs(String callId);
 
   /** Returns whether the call {@code callId} is still active on the bridge. */
   boolean isCallActive(String callId);

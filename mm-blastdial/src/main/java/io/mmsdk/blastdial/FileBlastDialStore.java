@@ -26,7 +26,7 @@ import java.util.Properties;
  * atomically renamed over the old one, so a crash leaves either the old or the new content.
  * Thread-safe within one process; do not share the directory between processes.
  */
-public final class FileBlastDialStore implements BlastDialStore {
+final class FileBlastDialStore implements BlastDialStore {
   private static final String FORMAT = "1";
 
   private final Path spaces;
@@ -49,7 +49,7 @@ public final class FileBlastDialStore implements BlastDialStore {
   }
 
   /** Opens (creating if needed) a store in {@code directory}. */
-  public static FileBlastDialStore open(Path directory) {
+  static FileBlastDialStore open(Path directory) {
     return new FileBlastDialStore(requireNonNull(directory, "directory == null"));
   }
 

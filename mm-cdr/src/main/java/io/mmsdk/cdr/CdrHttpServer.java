@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
@@ -80,7 +81,15 @@ public final class CdrHttpServer implements AutoCloseable {
   /** Stops accepting requests, lets running ones finish for up to a second, and stops threads. */
   @Override
   public void close() {
-    server.stop(1);
+    // Batches in flight get up to a second to be stored and acknowledged, then the server stops
+    // at once: the JDK's stop(delay) waits the whole delay even when nothing is in flight.
+    executor.shutdown();
+    try {
+      executor.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server.stop(0);
     executor.shutdownNow();
   }
 

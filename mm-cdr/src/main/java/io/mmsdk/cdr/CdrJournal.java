@@ -85,11 +85,6 @@ public final class CdrJournal implements CdrStore {
         this::purge);
   }
 
-  /** Opens (or creates) a journal in {@code dir} with default settings. */
-  public static CdrJournal open(Path dir) {
-    return builder(dir).build();
-  }
-
   /** Returns a builder for a journal in {@code dir}. */
   public static Builder builder(Path dir) {
     return new Builder(requireNonNull(dir, "dir == null"));

@@ -24,7 +24,7 @@ public final class CmsUsageSource implements UsageSource {
   }
 
   /** Returns a source reading through {@code client}. */
-  public static CmsUsageSource of(CmsClient client) {
+  public static CmsUsageSource create(CmsClient client) {
     return new CmsUsageSource(Objects.requireNonNull(client, "client == null"));
   }
 

@@ -51,7 +51,7 @@ public final class CmsUsageSources implements Function<CallBridge, UsageSource>,
       clients.put(bridge.id(), client);
       bridges.put(bridge.id(), bridge);
     }
-    return CmsUsageSource.of(client);
+    return CmsUsageSource.create(client);
   }
 
   /** Closes every client built so far. Idempotent. */

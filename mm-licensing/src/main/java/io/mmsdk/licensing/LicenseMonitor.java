@@ -378,7 +378,7 @@ public final class LicenseMonitor implements AutoCloseable {
     }
 
     /**
-     * Sets how to read a Call Bridge, e.g. {@code b -> CmsUsageSource.of(clientFor(b))}; called
+     * Sets how to read a Call Bridge, e.g. {@code b -> CmsUsageSource.create(clientFor(b))}; called
      * once per bridge per round. Required.
      */
     public Builder usageSources(Function<CallBridge, UsageSource> sources) {

@@ -27,7 +27,7 @@ public final class CmsClientGateway implements CmsGateway {
   }
 
   /** Returns a gateway that uses {@code client}; the caller keeps ownership of the client. */
-  public static CmsClientGateway of(CmsClient client) {
+  public static CmsClientGateway create(CmsClient client) {
     return new CmsClientGateway(requireNonNull(client, "client == null"));
   }
 

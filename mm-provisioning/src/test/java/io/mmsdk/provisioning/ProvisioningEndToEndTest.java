@@ -66,7 +66,7 @@ class ProvisioningEndToEndTest {
   }
 
   private Provisioner provisioner(String ownershipFile) {
-    return Provisioner.builder().gateway(CmsClientGateway.of(client))
+    return Provisioner.builder().gateway(CmsClientGateway.create(client))
         .ownership(OwnershipStore.file(dir.resolve(ownershipFile))).secrets(Fixtures.secrets("pw"))
         .scheduler(scheduler).build();
   }
@@ -103,7 +103,7 @@ class ProvisioningEndToEndTest {
     p.commit(state());
     assertTrue(p.plan(state()).isEmpty(), p.plan(state()).renderText());
 
-    CmsGateway gateway = CmsClientGateway.of(client);
+    CmsGateway gateway = CmsClientGateway.create(client);
     try (LdapSyncRunner sync = LdapSyncRunner.builder().scheduler(scheduler)
         .callBridges(name -> name.equals("cb1") ? Optional.of(gateway) : Optional.empty()).build()) {
       CompletableFuture<LdapSyncReport> f = sync.runNow("cb1");
@@ -149,7 +149,7 @@ class ProvisioningEndToEndTest {
     assertTrue(preview.renderText().contains("cn=Sally Double,ou=people,dc=example,dc=com"));
 
     provisioner("owned.json").commit(state());
-    CmsGateway gateway = CmsClientGateway.of(client);
+    CmsGateway gateway = CmsClientGateway.create(client);
     try (LdapSyncRunner sync = LdapSyncRunner.builder().scheduler(scheduler)
         .callBridges(name -> Optional.of(gateway)).build()) {
       CompletableFuture<LdapSyncReport> f = sync.runNow("cb1");
