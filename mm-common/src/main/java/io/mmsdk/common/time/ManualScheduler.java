@@ -30,7 +30,7 @@ public final class ManualScheduler implements Scheduler {
     this.clock = new ManualClock(start);
   }
 
-  /** Returns a scheduler whose clock starts at {@code start} (UTC). */
+  /** {@return a scheduler whose clock starts at {@code start} (UTC)} */
   public static ManualScheduler startingAt(Instant start) {
     return new ManualScheduler(Objects.requireNonNull(start, "start == null"));
   }
@@ -94,7 +94,7 @@ public final class ManualScheduler implements Scheduler {
     advance(Duration.ZERO);
   }
 
-  /** Returns how many tasks are waiting (including repeating ones). */
+  /** {@return how many tasks are waiting (including repeating ones)} */
   public synchronized int pendingTasks() {
     return queue.size();
   }
