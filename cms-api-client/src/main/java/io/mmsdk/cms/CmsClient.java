@@ -27,18 +27,18 @@ import okhttp3.OkHttpClient;
  * }</pre>
  */
 public interface CmsClient extends AutoCloseable {
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the API base, for example {@code https://cms1.example.com:8443/api/v1/}. */
+  /** {@return the API base, for example {@code https://cms1.example.com:8443/api/v1/}} */
   URI apiBase();
 
-  /** Returns operations on a top-level family. */
+  /** {@return operations on a top-level family} */
   CmsResources resources(ResourceType type);
 
-  /** Returns operations on a nested family below the object {@code parentId}. */
+  /** {@return operations on a nested family below the object {@code parentId}} */
   CmsResources resources(ResourceType type, String parentId);
 
   /** Reads a single-object node such as {@code /system/status}. */
@@ -56,132 +56,132 @@ public interface CmsClient extends AutoCloseable {
   /** Reads {@code /system/status} with a parsed, comparable {@link CmsVersion}. */
   SystemStatus systemStatus();
 
-  /** Returns operations on coSpaces. */
+  /** {@return operations on coSpaces} */
   default CmsResources coSpaces() {
     return resources(ResourceType.CO_SPACES);
   }
 
-  /** Returns operations on a coSpace's access methods. */
+  /** {@return operations on a coSpace's access methods} */
   default CmsResources accessMethods(String coSpaceId) {
     return resources(ResourceType.ACCESS_METHODS, coSpaceId);
   }
 
-  /** Returns operations on a coSpace's members. */
+  /** {@return operations on a coSpace's members} */
   default CmsResources coSpaceUsers(String coSpaceId) {
     return resources(ResourceType.CO_SPACE_USERS, coSpaceId);
   }
 
-  /** Returns operations on coSpace templates (2.9+). */
+  /** {@return operations on coSpace templates (2.9+)} */
   default CmsResources coSpaceTemplates() {
     return resources(ResourceType.CO_SPACE_TEMPLATES);
   }
 
-  /** Returns operations on a coSpace template's access method templates. */
+  /** {@return operations on a coSpace template's access method templates} */
   default CmsResources accessMethodTemplates(String coSpaceTemplateId) {
     return resources(ResourceType.ACCESS_METHOD_TEMPLATES, coSpaceTemplateId);
   }
 
-  /** Returns operations on call leg profiles. */
+  /** {@return operations on call leg profiles} */
   default CmsResources callLegProfiles() {
     return resources(ResourceType.CALL_LEG_PROFILES);
   }
 
-  /** Returns operations on call profiles. */
+  /** {@return operations on call profiles} */
   default CmsResources callProfiles() {
     return resources(ResourceType.CALL_PROFILES);
   }
 
-  /** Returns operations on users (read-only; they come from LDAP sync). */
+  /** {@return operations on users (read-only; they come from LDAP sync)} */
   default CmsResources users() {
     return resources(ResourceType.USERS);
   }
 
-  /** Returns operations on user profiles. */
+  /** {@return operations on user profiles} */
   default CmsResources userProfiles() {
     return resources(ResourceType.USER_PROFILES);
   }
 
-  /** Returns operations on a user's coSpace template assignments. */
+  /** {@return operations on a user's coSpace template assignments} */
   default CmsResources userCoSpaceTemplates(String userId) {
     return resources(ResourceType.USER_CO_SPACE_TEMPLATES, userId);
   }
 
-  /** Returns operations on LDAP servers. */
+  /** {@return operations on LDAP servers} */
   default CmsResources ldapServers() {
     return resources(ResourceType.LDAP_SERVERS);
   }
 
-  /** Returns operations on LDAP mappings. */
+  /** {@return operations on LDAP mappings} */
   default CmsResources ldapMappings() {
     return resources(ResourceType.LDAP_MAPPINGS);
   }
 
-  /** Returns operations on LDAP sources. */
+  /** {@return operations on LDAP sources} */
   default CmsResources ldapSources() {
     return resources(ResourceType.LDAP_SOURCES);
   }
 
-  /** Returns operations on LDAP syncs (create one to start a sync). */
+  /** {@return operations on LDAP syncs (create one to start a sync)} */
   default CmsResources ldapSyncs() {
     return resources(ResourceType.LDAP_SYNCS);
   }
 
-  /** Returns operations on LDAP user coSpace template sources. */
+  /** {@return operations on LDAP user coSpace template sources} */
   default CmsResources ldapUserCoSpaceTemplateSources() {
     return resources(ResourceType.LDAP_USER_CO_SPACE_TEMPLATE_SOURCES);
   }
 
-  /** Returns operations on active calls. */
+  /** {@return operations on active calls} */
   default CmsResources calls() {
     return resources(ResourceType.CALLS);
   }
 
-  /** Returns operations on all active call legs. */
+  /** {@return operations on all active call legs} */
   default CmsResources callLegs() {
     return resources(ResourceType.CALL_LEGS);
   }
 
-  /** Returns operations on a call's legs; {@code create} dials out ({@code remoteParty}, {@code confirmation}, ...). */
+  /** {@return operations on a call's legs; {@code create} dials out ({@code remoteParty}, {@code confirmation}, ...)} */
   default CmsResources callLegsOf(String callId) {
     return resources(ResourceType.CALL_CALL_LEGS, callId);
   }
 
-  /** Returns operations on all participants. */
+  /** {@return operations on all participants} */
   default CmsResources participants() {
     return resources(ResourceType.PARTICIPANTS);
   }
 
-  /** Returns operations on a call's participants; {@code create} dials out, possibly on another clustered Call Bridge. */
+  /** {@return operations on a call's participants; {@code create} dials out, possibly on another clustered Call Bridge} */
   default CmsResources participantsOf(String callId) {
     return resources(ResourceType.CALL_PARTICIPANTS, callId);
   }
 
-  /** Returns operations on tenants. */
+  /** {@return operations on tenants} */
   default CmsResources tenants() {
     return resources(ResourceType.TENANTS);
   }
 
-  /** Returns operations on clustered Call Bridges. */
+  /** {@return operations on clustered Call Bridges} */
   default CmsResources callBridges() {
     return resources(ResourceType.CALL_BRIDGES);
   }
 
-  /** Returns operations on active alarms ({@code /system/alarms}). */
+  /** {@return operations on active alarms ({@code /system/alarms})} */
   default CmsResources alarms() {
     return resources(ResourceType.ALARMS);
   }
 
-  /** Returns operations on CDR receivers of this Call Bridge ({@code /system/cdrReceivers}). */
+  /** {@return operations on CDR receivers of this Call Bridge ({@code /system/cdrReceivers})} */
   default CmsResources cdrReceivers() {
     return resources(ResourceType.CDR_RECEIVERS);
   }
 
-  /** Returns operations on multiparty license usage entries ({@code /system/MPLicenseUsage}; filter with startTime, endTime, hostId; each entry's {@code time} is an attribute). */
+  /** {@return operations on multiparty license usage entries ({@code /system/MPLicenseUsage}; filter with startTime, endTime, hostId; each entry's {@code time} is an attribute)} */
   default CmsResources licenseUsage() {
     return resources(ResourceType.LICENSE_USAGE);
   }
 
-  /** Returns operations on hosts with license usage data ({@code /system/MPLicenseUsage/knownHosts}). */
+  /** {@return operations on hosts with license usage data ({@code /system/MPLicenseUsage/knownHosts})} */
   default CmsResources licenseKnownHosts() {
     return resources(ResourceType.LICENSE_KNOWN_HOSTS);
   }
@@ -209,6 +209,9 @@ public interface CmsClient extends AutoCloseable {
     /**
      * Sets the server's base URL, for example {@code https://cms1.example.com:8443}; a trailing
      * {@code /api/v1} is accepted. Use either this or {@link #host(String)}.
+     *
+     * @param baseUrl the server's base URL, for example {@code https://cms1.example.com:8443}; a trailing {@code /api/v1} is accepted
+     * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
       requireNonNull(baseUrl, "baseUrl == null");
@@ -221,7 +224,12 @@ public interface CmsClient extends AutoCloseable {
       return this;
     }
 
-    /** Sets the host name or IP address (IPv6 with or without brackets); HTTPS is used. */
+    /**
+     * Sets the host name or IP address (IPv6 with or without brackets); HTTPS is used.
+     *
+     * @param host the host name or IP address (IPv6 with or without brackets); HTTPS is used
+     * @return this builder
+     */
     public Builder host(String host) {
       requireNonNull(host, "host == null");
       String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
@@ -232,7 +240,12 @@ public interface CmsClient extends AutoCloseable {
       return this;
     }
 
-    /** Sets the HTTPS port of the Web Admin / API (default 443). */
+    /**
+     * Sets the HTTPS port of the Web Admin / API (default 443).
+     *
+     * @param port the HTTPS port of the Web Admin / API (default 443)
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("port is " + port + "; expected 1 to 65535");
@@ -241,7 +254,11 @@ public interface CmsClient extends AutoCloseable {
       return this;
     }
 
-    /** Sets the API user's credentials (HTTP Basic). The password never appears in logs or text. */
+    /**
+     * Sets the API user's credentials (HTTP Basic). The password never appears in logs or text.
+     *
+     * @return this builder
+     */
     public Builder credentials(String username, String password) {
       requireNonNull(username, "username == null");
       requireNonNull(password, "password == null");
@@ -253,25 +270,45 @@ public interface CmsClient extends AutoCloseable {
       return this;
     }
 
-    /** Sets the connect timeout (default 10 s). */
+    /**
+     * Sets the connect timeout (default 10 s).
+     *
+     * @param connectTimeout the connect timeout (default 10 s)
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** Sets the read timeout (default 30 s). */
+    /**
+     * Sets the read timeout (default 30 s).
+     *
+     * @param readTimeout the read timeout (default 30 s)
+     * @return this builder
+     */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = positive(readTimeout, "readTimeout");
       return this;
     }
 
-    /** Sets the retry policy (default {@link RetryPolicy#defaults()}). */
+    /**
+     * Sets the retry policy (default {@link RetryPolicy#defaults()}).
+     *
+     * @param retryPolicy the retry policy (default {@link RetryPolicy#defaults()})
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }
 
-    /** Sets which certificates to trust (default: the JVM's trust store). */
+    /**
+     * Sets which certificates to trust (default: the JVM's trust store).
+     *
+     * @param tlsTrust which certificates to trust (default: the JVM's trust store)
+     * @return this builder
+     */
     public Builder tlsTrust(TlsTrust tlsTrust) {
       this.tlsTrust = requireNonNull(tlsTrust, "tlsTrust == null");
       return this;
@@ -280,20 +317,27 @@ public interface CmsClient extends AutoCloseable {
     /**
      * Shares the connection pool and threads of {@code okHttpClient}. The client derives its own
      * configuration from it and never closes it.
+     *
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient == null");
       return this;
     }
 
-    /** Sets the clock (default UTC system clock). */
+    /**
+     * Sets the clock (default UTC system clock).
+     *
+     * @param clock the clock (default UTC system clock)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
       return this;
     }
 
     /**
-     * Returns the client.
+     * {@return the client}
      *
      * @throws IllegalStateException if no address or no credentials were given
      */

@@ -17,7 +17,6 @@ import java.util.Optional;
  */
 public record CmsElement(
     String name, Map<String, String> attributes, String text, List<CmsElement> children) {
-  /** Copies the collections. */
   public CmsElement {
     requireNonNull(name, "name == null");
     attributes = Map.copyOf(attributes);
@@ -25,7 +24,7 @@ public record CmsElement(
     children = List.copyOf(children);
   }
 
-  /** Returns the first child named {@code childName}. */
+  /** {@return the first child named {@code childName}} */
   public Optional<CmsElement> findChild(String childName) {
     for (CmsElement child : children) {
       if (child.name.equals(childName)) {
@@ -35,7 +34,7 @@ public record CmsElement(
     return Optional.empty();
   }
 
-  /** Returns the attribute named {@code attributeName}. */
+  /** {@return the attribute named {@code attributeName}} */
   public Optional<String> findAttribute(String attributeName) {
     return Optional.ofNullable(attributes.get(attributeName));
   }

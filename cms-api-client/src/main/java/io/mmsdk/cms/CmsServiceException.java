@@ -14,15 +14,22 @@ import java.util.Optional;
 public class CmsServiceException extends MmSdkException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code. */
   private final int status;
+  /** The typed failure reason, or null. */
   private final FailureReason failureReason;
+  /** The failure reason as CMS named it, or null. */
   private final String rawFailureReason;
+  /** The request CMS refused. */
   private final CmsRequest request;
 
   /**
    * Creates an exception.
    *
    * @param rawFailureReason the element name inside {@code <failureDetails>}, or null if none
+   * @param request the request that failed
+   * @param status the HTTP status code
+   * @param message what went wrong and what to do about it
    */
   public CmsServiceException(
       CmsRequest request, int status, String rawFailureReason, String message) {
@@ -34,22 +41,22 @@ public class CmsServiceException extends MmSdkException {
         rawFailureReason == null ? null : FailureReason.fromWireName(rawFailureReason);
   }
 
-  /** Returns the HTTP status code, for example 400. */
+  /** {@return the HTTP status code, for example 400} */
   public int status() {
     return status;
   }
 
-  /** Returns the typed CMS failure reason, if the reply had a {@code <failureDetails>} body. */
+  /** {@return the typed CMS failure reason, if the reply had a {@code <failureDetails>} body} */
   public Optional<FailureReason> findFailureReason() {
     return Optional.ofNullable(failureReason);
   }
 
-  /** Returns the failure reason exactly as the server sent it, or null if there was none. */
+  /** {@return the failure reason exactly as the server sent it, or null if there was none} */
   public String rawFailureReason() {
     return rawFailureReason;
   }
 
-  /** Returns the request that failed. */
+  /** {@return the request that failed} */
   public CmsRequest request() {
     return request;
   }

@@ -11,17 +11,16 @@ import java.util.List;
  * @param total the {@code total} attribute: how many objects match in all
  */
 public record Page(List<CmsObject> items, long offset, long total) {
-  /** Copies the items. */
   public Page {
     items = List.copyOf(items);
   }
 
-  /** Returns whether objects after this page exist. */
+  /** {@return whether objects after this page exist} */
   public boolean hasMore() {
     return !items.isEmpty() && offset + items.size() < total;
   }
 
-  /** Returns the offset of the next page. */
+  /** {@return the offset of the next page} */
   public long nextOffset() {
     return offset + items.size();
   }

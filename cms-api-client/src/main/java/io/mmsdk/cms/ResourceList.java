@@ -62,7 +62,7 @@ public final class ResourceList implements Iterable<CmsObject> {
     };
   }
 
-  /** Returns a sequential stream that fetches pages as it is consumed. */
+  /** {@return a sequential stream that fetches pages as it is consumed} */
   public Stream<CmsObject> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),

@@ -16,7 +16,6 @@ import java.time.Duration;
  */
 public record SystemStatus(
     String hostId, CmsVersion softwareVersion, Duration uptime, boolean clusterEnabled, CmsObject object) {
-  /** Checks the parts. */
   public SystemStatus {
     requireNonNull(hostId, "hostId == null");
     requireNonNull(softwareVersion, "softwareVersion == null");
@@ -28,6 +27,7 @@ public record SystemStatus(
    * Reads a status object.
    *
    * @throws IllegalArgumentException if {@code softwareVersion} is missing or not a version
+   * @param object the whole reply
    */
   public static SystemStatus of(CmsObject object) {
     String version =

@@ -9,7 +9,6 @@ import java.util.List;
  * @param updates one entry per call; {@link EventUpdate#id()} is the call id
  */
 public record CallListUpdate(int subscriptionIndex, List<EventUpdate> updates) {
-  /** Copies the updates. */
   public CallListUpdate {
     updates = List.copyOf(updates);
   }

@@ -37,7 +37,7 @@ public final class CmsEventsClient implements AutoCloseable {
   }
 
   /**
-   * Returns a builder for events of the server {@code client} talks to. The client provides the
+   * {@return a builder for events of the server {@code client} talks to} The client provides the
    * address, credentials, TLS trust and clock.
    *
    * @throws IllegalArgumentException if {@code client} was not built by {@link CmsClient#builder()}
@@ -63,7 +63,7 @@ public final class CmsEventsClient implements AutoCloseable {
     connection.subscribe(List.copyOf(requireNonNull(subscriptions, "subscriptions == null")));
   }
 
-  /** Returns whether the WebSocket is open now. */
+  /** {@return whether the WebSocket is open now} */
   public boolean isConnected() {
     return connection.isConnected();
   }
@@ -86,13 +86,23 @@ public final class CmsEventsClient implements AutoCloseable {
       this.client = client;
     }
 
-    /** Sets the listener (required). */
+    /**
+     * Sets the listener (required).
+     *
+     * @param listener the listener (required)
+     * @return this builder
+     */
     public Builder listener(CmsEventListener listener) {
       this.listener = requireNonNull(listener, "listener == null");
       return this;
     }
 
-    /** Sets the initial subscriptions (default none). */
+    /**
+     * Sets the initial subscriptions (default none).
+     *
+     * @param subscriptions the initial subscriptions (default none)
+     * @return this builder
+     */
     public Builder subscriptions(List<Subscription> subscriptions) {
       this.subscriptions = List.copyOf(requireNonNull(subscriptions, "subscriptions == null"));
       return this;
@@ -101,6 +111,8 @@ public final class CmsEventsClient implements AutoCloseable {
     /**
      * Sets the reconnect backoff: the first retry waits {@code min}, each further one doubles, up
      * to {@code max} (defaults 1 s and 60 s).
+     *
+     * @return this builder
      */
     public Builder reconnectBackoff(Duration min, Duration max) {
       requireNonNull(min, "min == null");
@@ -115,7 +127,7 @@ public final class CmsEventsClient implements AutoCloseable {
     }
 
     /**
-     * Returns the client, not yet connected; call {@link CmsEventsClient#start()}.
+     * {@return the client, not yet connected; call {@link CmsEventsClient#start()}}
      *
      * @throws IllegalStateException if no listener was set
      */

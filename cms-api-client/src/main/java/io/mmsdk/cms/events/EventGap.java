@@ -12,7 +12,6 @@ import java.time.Instant;
  * @param reason why, for example the close reason or the I/O error
  */
 public record EventGap(Instant since, String reason) {
-  /** Checks the parts. */
   public EventGap {
     requireNonNull(since, "since == null");
     requireNonNull(reason, "reason == null");

@@ -9,7 +9,6 @@ import java.util.List;
  * @param updates one entry per participant; {@link EventUpdate#id()} is the participant id
  */
 public record RosterUpdate(int subscriptionIndex, List<EventUpdate> updates) {
-  /** Copies the updates. */
   public RosterUpdate {
     updates = List.copyOf(updates);
   }

@@ -26,7 +26,6 @@ public record Subscription(int index, SubscriptionType type, String call, List<S
           "activeSpeaker", "presenter", "endpointRecording", "canMove", "movedParticipant",
           "movedParticipantCallBridge");
 
-  /** Checks the parts and copies the element list. */
   public Subscription {
     requireNonNull(type, "type == null");
     requireNonNull(call, "call == null");

@@ -9,7 +9,6 @@ import java.util.Map;
  * @param states the state by subscription index, as sent
  */
 public record SubscriptionUpdate(Map<Integer, String> states) {
-  /** Copies the states. */
   public SubscriptionUpdate {
     states = Map.copyOf(states);
   }
