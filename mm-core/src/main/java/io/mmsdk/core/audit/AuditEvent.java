@@ -15,7 +15,6 @@ import java.util.Objects;
  * @param detail free text for people
  */
 public record AuditEvent(long sequence, Instant at, String actor, String action, String target, String detail) {
-  /** Checks that no component is null and the sequence is positive. */
   public AuditEvent {
     Objects.requireNonNull(at, "at == null");
     Objects.requireNonNull(actor, "actor == null");

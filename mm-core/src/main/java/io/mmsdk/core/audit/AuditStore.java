@@ -8,7 +8,7 @@ import java.util.List;
  * returns. Events are never changed or removed, except by {@link #replaceAll} during a restore.
  */
 public interface AuditStore {
-  /** Returns every stored event in sequence order. */
+  /** {@return every stored event in sequence order} */
   List<AuditEvent> load();
 
   /** Appends {@code event} durably. */
@@ -17,12 +17,12 @@ public interface AuditStore {
   /** Replaces the whole trail (restore only). */
   void replaceAll(List<AuditEvent> events);
 
-  /** Returns a store that appends one line per event to {@code file}, fsynced on every append. */
+  /** {@return a store that appends one line per event to {@code file}, fsynced on every append} */
   static AuditStore file(Path file) {
     return new FileAuditStore(file);
   }
 
-  /** Returns a store that keeps nothing between runs. */
+  /** {@return a store that keeps nothing between runs} */
   static AuditStore inMemory() {
     return new AuditStore() {
       private final List<AuditEvent> events = new java.util.ArrayList<>();

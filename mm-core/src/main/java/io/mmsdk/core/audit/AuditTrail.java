@@ -31,13 +31,13 @@ public final class AuditTrail {
     this.events = new ArrayList<>(store.load());
   }
 
-  /** Returns a trail backed by {@code store}, loading what it holds. */
+  /** {@return a trail backed by {@code store}, loading what it holds} */
   public static AuditTrail create(Scheduler scheduler, AuditStore store) {
     return new AuditTrail(
         Objects.requireNonNull(scheduler, "scheduler == null"), Objects.requireNonNull(store, "store == null"));
   }
 
-  /** Returns a trail that keeps nothing between runs. */
+  /** {@return a trail that keeps nothing between runs} */
   public static AuditTrail inMemory(Scheduler scheduler) {
     return create(scheduler, AuditStore.inMemory());
   }
@@ -72,7 +72,7 @@ public final class AuditTrail {
     return e;
   }
 
-  /** Returns the events matching {@code query}, oldest first (the newest {@code limit} if set). */
+  /** {@return the events matching {@code query}, oldest first (the newest {@code limit} if set)} */
   public synchronized List<AuditEvent> query(AuditQuery query) {
     Objects.requireNonNull(query, "query == null");
     List<AuditEvent> hits = events.stream().filter(query::matches).toList();
@@ -80,7 +80,7 @@ public final class AuditTrail {
     return List.copyOf(hits.subList(from, hits.size()));
   }
 
-  /** Returns every event, oldest first. */
+  /** {@return every event, oldest first} */
   public synchronized List<AuditEvent> events() {
     return List.copyOf(events);
   }

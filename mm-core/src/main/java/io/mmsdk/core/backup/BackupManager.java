@@ -71,12 +71,12 @@ public final class BackupManager {
     this.iterations = iterations;
   }
 
-  /** Returns a manager for the registry and users, with 600 000 PBKDF2 iterations. */
+  /** {@return a manager for the registry and users, with 600 000 PBKDF2 iterations} */
   public static BackupManager create(ClusterRegistry registry, UserService users, Scheduler scheduler) {
     return create(registry, users, scheduler, PasswordHash.DEFAULT_ITERATIONS);
   }
 
-  /** Returns a manager with a custom PBKDF2 iteration count (at least 10 000; lower only in tests). */
+  /** {@return a manager with a custom PBKDF2 iteration count (at least 10 000; lower only in tests)} */
   public static BackupManager create(ClusterRegistry registry, UserService users, Scheduler scheduler, int iterations) {
     Objects.requireNonNull(registry, "registry == null");
     Objects.requireNonNull(users, "users == null");
@@ -87,7 +87,7 @@ public final class BackupManager {
     return new BackupManager(registry, users, scheduler, new SecureRandom(), iterations);
   }
 
-  /** Returns an encrypted backup of configuration and database, protected by {@code password}. */
+  /** {@return an encrypted backup of configuration and database, protected by {@code password}} */
   public byte[] create(Session actor, String password) {
     Objects.requireNonNull(password, "password == null");
     if (password.isEmpty()) {

@@ -14,7 +14,6 @@ import java.util.Set;
  * @param localUsers local users now present
  */
 public record RestoreResult(Set<BackupPart> parts, Instant backupCreatedAt, String backupCreatedBy, int clusters, int localUsers) {
-  /** Checks and copies the components. */
   public RestoreResult {
     parts = Set.copyOf(Objects.requireNonNull(parts, "parts == null"));
     Objects.requireNonNull(backupCreatedAt, "backupCreatedAt == null");

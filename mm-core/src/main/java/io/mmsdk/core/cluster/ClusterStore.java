@@ -10,22 +10,22 @@ import java.util.List;
  */
 public interface ClusterStore {
 
-  /** Returns the clusters last saved, or an empty list when nothing was ever saved. */
+  /** {@return the clusters last saved, or an empty list when nothing was ever saved} */
   List<Cluster> load();
 
   /** Replaces the stored clusters with {@code clusters}, durably. */
   void save(List<Cluster> clusters);
 
   /**
-   * Returns a store that keeps the registry in {@code file} (created on first save), replaced
-   * atomically on every save. The file holds API passwords: it is created readable by its owner only
+   * {@return a store that keeps the registry in {@code file} (created on first save), replaced
+   * atomically on every save} The file holds API passwords: it is created readable by its owner only
    * on POSIX file systems; protect the directory accordingly.
    */
   static ClusterStore file(Path file) {
     return new FileClusterStore(file);
   }
 
-  /** Returns a store that keeps nothing between runs (for tests and demos). */
+  /** {@return a store that keeps nothing between runs (for tests and demos)} */
   static ClusterStore inMemory() {
     return new ClusterStore() {
       private volatile List<Cluster> saved = List.of();

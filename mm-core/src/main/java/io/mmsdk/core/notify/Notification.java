@@ -16,7 +16,6 @@ import java.util.Objects;
  */
 public record Notification(
     String key, Severity severity, String source, String message, Instant raisedAt, Instant updatedAt) {
-  /** Checks that no component is null. */
   public Notification {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(severity, "severity == null");

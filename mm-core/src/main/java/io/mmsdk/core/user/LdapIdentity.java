@@ -14,7 +14,6 @@ import java.util.Set;
  * @param groups DNs of the mapped groups the user is in
  */
 public record LdapIdentity(String username, String dn, Role role, Set<String> tags, List<String> groups) {
-  /** Checks and copies the components. */
   public LdapIdentity {
     Objects.requireNonNull(username, "username == null");
     Objects.requireNonNull(dn, "dn == null");

@@ -12,7 +12,6 @@ import java.util.Objects;
  * @param showAccountActivity true when the policy asks to show the activity
  */
 public record SignInResult(Session session, String postSignInMessage, AccountActivity accountActivity, boolean showAccountActivity) {
-  /** Checks the components. */
   public SignInResult {
     Objects.requireNonNull(session, "session == null");
     Objects.requireNonNull(postSignInMessage, "postSignInMessage == null");

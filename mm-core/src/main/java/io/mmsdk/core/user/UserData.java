@@ -22,7 +22,6 @@ public record UserData(
     List<UserRecord> users, PassphraseDictionary dictionary, PasswordPolicy passwordPolicy,
     SignInPolicy signInPolicy, LdapSettings ldapSettings, List<LdapGroupMapping> ldapGroups) {
 
-  /** Checks and copies the components; usernames and group DNs must be unique. */
   public UserData {
     users = List.copyOf(Objects.requireNonNull(users, "users == null"));
     Objects.requireNonNull(passwordPolicy, "passwordPolicy == null");
@@ -42,17 +41,17 @@ public record UserData(
     }
   }
 
-  /** Returns empty data with default policies. */
+  /** {@return empty data with default policies} */
   public static UserData empty() {
     return new UserData(List.of(), null, PasswordPolicy.defaults(), SignInPolicy.defaults(), null, List.of());
   }
 
-  /** Returns the passphrase dictionary, if one was given. */
+  /** {@return the passphrase dictionary, if one was given} */
   public Optional<PassphraseDictionary> findDictionary() {
     return Optional.ofNullable(dictionary);
   }
 
-  /** Returns the LDAP settings, if LDAP sign-in is set up. */
+  /** {@return the LDAP settings, if LDAP sign-in is set up} */
   public Optional<LdapSettings> findLdapSettings() {
     return Optional.ofNullable(ldapSettings);
   }

@@ -13,7 +13,6 @@ import java.util.Objects;
  * @param previousPasswords earlier hashes, newest first
  */
 public record UserRecord(LocalUser user, PasswordHash password, List<PasswordHash> previousPasswords) {
-  /** Checks and copies the components. */
   public UserRecord {
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(password, "password == null");

@@ -7,14 +7,14 @@ import java.nio.file.Path;
  * returns.
  */
 public interface UserStore {
-  /** Returns the saved data, or {@link UserData#empty()} when nothing was saved. */
+  /** {@return the saved data, or {@link UserData#empty()} when nothing was saved} */
   UserData load();
 
   /** Replaces the saved data, durably. */
   void save(UserData data);
 
   /**
-   * Returns a store that keeps the data in {@code file}, replaced atomically on every save. The file
+   * {@return a store that keeps the data in {@code file}, replaced atomically on every save} The file
    * holds password hashes and the LDAP bind password: it is created readable by its owner only on
    * POSIX file systems.
    */
@@ -22,7 +22,7 @@ public interface UserStore {
     return new FileUserStore(file);
   }
 
-  /** Returns a store that keeps nothing between runs. */
+  /** {@return a store that keeps nothing between runs} */
   static UserStore inMemory() {
     return new UserStore() {
       private volatile UserData data = UserData.empty();
