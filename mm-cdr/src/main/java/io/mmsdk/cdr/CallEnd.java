@@ -25,7 +25,6 @@ public record CallEnd(
     List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
   public CallEnd {
     requireNonNull(header, "header == null");
     requireNonNull(callId, "callId == null");

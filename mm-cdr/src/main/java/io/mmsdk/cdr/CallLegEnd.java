@@ -52,7 +52,6 @@ public record CallLegEnd(
     List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
   public CallLegEnd {
     requireNonNull(header, "header == null");
     requireNonNull(callLegId, "callLegId == null");
@@ -67,7 +66,6 @@ public record CallLegEnd(
    * @param durationPercentage percentage of the leg's duration, null if absent
    */
   public record Alarm(String type, Double durationPercentage) {
-    /** Checks the components. */
     public Alarm {
       requireNonNull(type, "type == null");
     }

@@ -64,7 +64,6 @@ public record CallLegStart(
     List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
   public CallLegStart {
     requireNonNull(header, "header == null");
     requireNonNull(callLegId, "callLegId == null");

@@ -42,7 +42,6 @@ public record CallLegUpdate(
     List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
   public CallLegUpdate {
     requireNonNull(header, "header == null");
     requireNonNull(callLegId, "callLegId == null");

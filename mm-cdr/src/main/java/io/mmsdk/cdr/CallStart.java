@@ -33,7 +33,6 @@ public record CallStart(
     List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
   public CallStart {
     requireNonNull(header, "header == null");
     requireNonNull(callId, "callId == null");

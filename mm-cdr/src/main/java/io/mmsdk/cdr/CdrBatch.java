@@ -15,7 +15,6 @@ import java.util.List;
 public record CdrBatch(
     String session, String callBridge, List<CdrRecord> records, List<RawElement> unknownElements) {
 
-  /** Checks and copies the components. */
   public CdrBatch {
     requireNonNull(session, "session == null");
     records = List.copyOf(records);

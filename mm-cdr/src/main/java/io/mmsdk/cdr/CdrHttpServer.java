@@ -53,14 +53,14 @@ public final class CdrHttpServer implements AutoCloseable {
     server.start();
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Returns the URI to register on Call Bridges (without tags or token), for example
-   * {@code http://127.0.0.1:39461/cdr}. Add {@code ?cluster=<id>} (and {@code &token=...}).
+   * {@return the URI to register on Call Bridges (without tags or token), for example
+   * {@code http://127.0.0.1:39461/cdr}} Add {@code ?cluster=<id>} (and {@code &token=...}).
    */
   public URI uri() {
     InetSocketAddress a = server.getAddress();
@@ -73,7 +73,7 @@ public final class CdrHttpServer implements AutoCloseable {
     return URI.create((https ? "https" : "http") + "://" + host + ":" + a.getPort() + path);
   }
 
-  /** Returns the port the server listens on. */
+  /** {@return the port the server listens on} */
   public int port() {
     return server.getAddress().getPort();
   }
@@ -136,19 +136,34 @@ public final class CdrHttpServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the handler (required). */
+    /**
+     * Sets the handler (required).
+     *
+     * @param handler the handler (required)
+     * @return this builder
+     */
     public Builder handler(CdrHandler handler) {
       this.handler = requireNonNull(handler, "handler == null");
       return this;
     }
 
-    /** Sets the address to listen on (default loopback, any free port). */
+    /**
+     * Sets the address to listen on (default loopback, any free port).
+     *
+     * @param address the address to listen on (default loopback, any free port)
+     * @return this builder
+     */
     public Builder address(InetSocketAddress address) {
       this.address = requireNonNull(address, "address == null");
       return this;
     }
 
-    /** Sets the URI path (default {@code /cdr}). */
+    /**
+     * Sets the URI path (default {@code /cdr}).
+     *
+     * @param path the URI path (default {@code /cdr})
+     * @return this builder
+     */
     public Builder path(String path) {
       requireNonNull(path, "path == null");
       if (!path.startsWith("/")) {
@@ -158,13 +173,22 @@ public final class CdrHttpServer implements AutoCloseable {
       return this;
     }
 
-    /** Serves HTTPS with {@code sslContext} instead of plain HTTP. */
+    /**
+     * Serves HTTPS with {@code sslContext} instead of plain HTTP.
+     *
+     * @return this builder
+     */
     public Builder sslContext(SSLContext sslContext) {
       this.sslContext = requireNonNull(sslContext, "sslContext == null");
       return this;
     }
 
-    /** Sets how many requests are served at once (default 4). */
+    /**
+     * Sets how many requests are served at once (default 4).
+     *
+     * @param threads how many requests are served at once (default 4)
+     * @return this builder
+     */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be positive: " + threads);

@@ -63,12 +63,12 @@ public final class CdrParser {
     }
   }
 
-  /** Returns a parser with the default limits. */
+  /** {@return a parser with the default limits} */
   public static CdrParser create() {
     return builder().build();
   }
 
-  /** Returns a builder for a parser with custom limits. */
+  /** {@return a builder for a parser with custom limits} */
   public static Builder builder() {
     return new Builder();
   }
@@ -105,7 +105,7 @@ public final class CdrParser {
     return new StaxCdrReader(factory, bounded, null, maxRecords, maxTextLength, maxDepth).read();
   }
 
-  /** Returns the largest document accepted, in bytes. */
+  /** {@return the largest document accepted, in bytes} */
   public long maxBytes() {
     return maxBytes;
   }
@@ -127,13 +127,20 @@ public final class CdrParser {
      * sets the hardening properties on it (no DTD support, no external entities, no entity
      * resolution), so it must not be shared with code that needs other settings. Document type declarations and entity references are
      * refused by the parser whatever the implementation.
+     *
+     * @return this builder
      */
     public Builder xmlInputFactory(XMLInputFactory factory) {
       this.factory = requireNonNull(factory, "factory == null");
       return this;
     }
 
-    /** Sets the largest document accepted, in bytes (default 16 MiB). */
+    /**
+     * Sets the largest document accepted, in bytes (default 16 MiB).
+     *
+     * @param maxBytes the largest document accepted, in bytes (default 16 MiB)
+     * @return this builder
+     */
     public Builder maxBytes(long maxBytes) {
       if (maxBytes < 1) {
         throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
@@ -142,7 +149,12 @@ public final class CdrParser {
       return this;
     }
 
-    /** Sets the most records accepted in one batch (default 10,000). */
+    /**
+     * Sets the most records accepted in one batch (default 10,000).
+     *
+     * @param maxRecords the most records accepted in one batch (default 10,000)
+     * @return this builder
+     */
     public Builder maxRecords(int maxRecords) {
       if (maxRecords < 1) {
         throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
@@ -151,7 +163,12 @@ public final class CdrParser {
       return this;
     }
 
-    /** Sets the longest text of one element, in characters (default 65,536). */
+    /**
+     * Sets the longest text of one element, in characters (default 65,536).
+     *
+     * @param maxTextLength the longest text of one element, in characters (default 65,536)
+     * @return this builder
+     */
     public Builder maxTextLength(int maxTextLength) {
       if (maxTextLength < 1) {
         throw new IllegalArgumentException("maxTextLength must be positive: " + maxTextLength);
@@ -160,7 +177,12 @@ public final class CdrParser {
       return this;
     }
 
-    /** Sets the deepest element nesting accepted (default 16). */
+    /**
+     * Sets the deepest element nesting accepted (default 16).
+     *
+     * @param maxDepth the deepest element nesting accepted (default 16)
+     * @return this builder
+     */
     public Builder maxDepth(int maxDepth) {
       if (maxDepth < 4) {
         throw new IllegalArgumentException("maxDepth must be at least 4: " + maxDepth);
@@ -169,7 +191,7 @@ public final class CdrParser {
       return this;
     }
 
-    /** Returns the parser. */
+    /** {@return the parser} */
     public CdrParser build() {
       return new CdrParser(this);
     }

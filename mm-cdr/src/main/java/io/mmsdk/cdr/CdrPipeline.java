@@ -54,7 +54,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -77,12 +77,12 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     apply(batch, fresh, false);
   }
 
-  /** Returns how many re-sent records were dropped as duplicates since start. */
+  /** {@return how many re-sent records were dropped as duplicates since start} */
   public synchronized long duplicatesDropped() {
     return duplicatesDropped;
   }
 
-  /** Returns how many records were delivered to listeners since start, replays included. */
+  /** {@return how many records were delivered to listeners since start, replays included} */
   public synchronized long recordsDelivered() {
     return recordsDelivered;
   }
@@ -211,13 +211,20 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     /**
      * Sets where batches are stored before they are acknowledged; use a {@link CdrJournal} for
      * durability. Default {@link CdrStore#none()}. The pipeline closes it.
+     *
+     * @param store where batches are stored before they are acknowledged; use a {@link CdrJournal} for durability
+     * @return this builder
      */
     public Builder store(CdrStore store) {
       this.store = requireNonNull(store, "store == null");
       return this;
     }
 
-    /** Adds a listener; listeners added here also receive the start-up replay. */
+    /**
+     * Adds a listener; listeners added here also receive the start-up replay.
+     *
+     * @return this builder
+     */
     public Builder addListener(CdrListener listener) {
       listeners.add(requireNonNull(listener, "listener == null"));
       return this;

@@ -34,7 +34,7 @@ public interface CdrStore extends AutoCloseable {
     return CdrJournal.builder(dir).build();
   }
 
-  /** Returns a store that keeps nothing: acknowledged batches are lost if the process stops. */
+  /** {@return a store that keeps nothing: acknowledged batches are lost if the process stops} */
   static CdrStore none() {
     return new CdrStore() {
       @Override

@@ -42,7 +42,6 @@ public record Meeting(
     List<Participant> participants,
     List<LogEntry> log) {
 
-  /** Checks and copies the components. */
   public Meeting {
     requireNonNull(id, "id == null");
     requireNonNull(clusterId, "clusterId == null");
@@ -53,12 +52,12 @@ public record Meeting(
     log = List.copyOf(log);
   }
 
-  /** Returns true while the meeting runs. */
+  /** {@return true while the meeting runs} */
   public boolean isActive() {
     return state == State.ACTIVE;
   }
 
-  /** Returns the participants that have not left. */
+  /** {@return the participants that have not left} */
   public List<Participant> activeParticipants() {
     return participants.stream().filter(p -> p.state() != ParticipantState.ENDED).toList();
   }

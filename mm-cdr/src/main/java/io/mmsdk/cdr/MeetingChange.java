@@ -26,7 +26,6 @@ public record MeetingChange(
     Meeting.LogEntry entry,
     Meeting.Participant participant) {
 
-  /** Checks the components. */
   public MeetingChange {
     requireNonNull(meetingId, "meetingId == null");
     requireNonNull(clusterId, "clusterId == null");

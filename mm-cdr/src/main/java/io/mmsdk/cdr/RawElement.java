@@ -19,7 +19,6 @@ import java.util.Optional;
 public record RawElement(
     String name, Map<String, String> attributes, String text, List<RawElement> children) {
 
-  /** Checks and copies the components. */
   public RawElement {
     requireNonNull(name, "name == null");
     attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
@@ -27,7 +26,7 @@ public record RawElement(
     children = List.copyOf(children);
   }
 
-  /** Returns the first child called {@code childName}, if any. */
+  /** {@return the first child called {@code childName}, if any} */
   public Optional<RawElement> findChild(String childName) {
     return children.stream().filter(c -> c.name.equals(childName)).findFirst();
   }

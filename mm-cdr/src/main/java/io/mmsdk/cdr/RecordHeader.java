@@ -21,7 +21,6 @@ public record RecordHeader(
     long correlatorIndex,
     long numPreceedingRecordsMissing) {
 
-  /** Checks the components. */
   public RecordHeader {
     requireNonNull(type, "type == null");
     requireNonNull(time, "time == null");

@@ -14,7 +14,6 @@ import java.util.List;
 public record RecordingEnd(RecordHeader header, String recordingId, List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
   public RecordingEnd {
     requireNonNull(header, "header == null");
     requireNonNull(recordingId, "recordingId == null");

@@ -25,7 +25,6 @@ public record RecordingStart(
     List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
   public RecordingStart {
     requireNonNull(header, "header == null");
     requireNonNull(recordingId, "recordingId == null");

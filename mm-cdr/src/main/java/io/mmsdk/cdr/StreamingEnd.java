@@ -14,7 +14,6 @@ import java.util.List;
 public record StreamingEnd(RecordHeader header, String streamingId, List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
   public StreamingEnd {
     requireNonNull(header, "header == null");
     requireNonNull(streamingId, "streamingId == null");

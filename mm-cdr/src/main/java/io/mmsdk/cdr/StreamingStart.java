@@ -25,7 +25,6 @@ public record StreamingStart(
     List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
   public StreamingStart {
     requireNonNull(header, "header == null");
     requireNonNull(streamingId, "streamingId == null");

@@ -13,7 +13,6 @@ import java.util.List;
 public record UnknownRecord(RecordHeader header, List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
   public UnknownRecord {
     requireNonNull(header, "header == null");
     unknownElements = List.copyOf(unknownElements);
