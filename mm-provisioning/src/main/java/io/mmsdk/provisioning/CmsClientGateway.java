@@ -26,7 +26,7 @@ public final class CmsClientGateway implements CmsGateway {
     this.client = client;
   }
 
-  /** Returns a gateway that uses {@code client}; the caller keeps ownership of the client. */
+  /** {@return a gateway that uses {@code client}; the caller keeps ownership of the client} */
   public static CmsClientGateway create(CmsClient client) {
     return new CmsClientGateway(requireNonNull(client, "client == null"));
   }

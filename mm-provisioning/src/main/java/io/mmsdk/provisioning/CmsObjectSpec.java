@@ -23,7 +23,6 @@ public record CmsObjectSpec(
     Map<String, String> secretRefs,
     String origin) {
 
-  /** Copies the maps. */
   public CmsObjectSpec {
     fields = Map.copyOf(fields);
     references = Map.copyOf(references);

@@ -11,14 +11,13 @@ import java.util.Locale;
  */
 public record CommitResult(Plan plan, List<PlanStep> applied) {
 
-  /** Copies {@code applied}. */
   public CommitResult {
     applied = List.copyOf(applied);
   }
 
   /**
-   * Returns a human-readable summary: the count per action, then one line per applied step (with
-   * the CMS id where there was one) and the plan's warnings. Secrets never appear.
+   * {@return a human-readable summary: the count per action, then one line per applied step (with
+   * the CMS id where there was one) and the plan's warnings} Secrets never appear.
    */
   public String renderText() {
     StringBuilder out = new StringBuilder("Applied: ");

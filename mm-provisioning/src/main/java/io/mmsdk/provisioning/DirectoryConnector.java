@@ -15,12 +15,12 @@ import javax.net.ssl.SSLSocketFactory;
 @FunctionalInterface
 public interface DirectoryConnector {
 
-  /** Returns a connection bound as the server's bind DN. */
+  /** {@return a connection bound as the server's bind DN} */
   LDAPInterface connect(LdapServer server);
 
   /**
-   * Returns a connector that connects as CMS would: LDAPS with {@code trust} (use the JVM default
-   * for production), or plain LDAP, binding with the password resolved by {@code secrets}.
+   * {@return a connector that connects as CMS would: LDAPS with {@code trust} (use the JVM default
+   * for production), or plain LDAP, binding with the password resolved by {@code secrets}}
    */
   static DirectoryConnector standard(SecretResolver secrets, SSLSocketFactory trust) {
     return server -> {
@@ -47,7 +47,7 @@ public interface DirectoryConnector {
     };
   }
 
-  /** Returns the JVM's default TLS socket factory (default trust store). */
+  /** {@return the JVM's default TLS socket factory (default trust store)} */
   static SSLSocketFactory defaultTrust() {
     try {
       return new SSLUtil().createSSLSocketFactory();

@@ -22,7 +22,6 @@ public record PlanStep(
     List<FieldChange> changes,
     SpaceEffect effect) {
 
-  /** Copies {@code changes}. */
   public PlanStep {
     changes = List.copyOf(changes);
   }

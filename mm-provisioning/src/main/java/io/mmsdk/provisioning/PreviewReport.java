@@ -31,7 +31,6 @@ public record PreviewReport(
     List<String> changedUsers,
     List<String> missingUsers) {
 
-  /** Copies the collections. */
   public PreviewReport {
     users = List.copyOf(users);
     usersPerImport = Map.copyOf(usersPerImport);
@@ -62,18 +61,17 @@ public record PreviewReport(
    */
   public record MultiImportMatch(String dn, List<String> imports, boolean pmpPlusDiffers) {
 
-    /** Copies {@code imports}. */
     public MultiImportMatch {
       imports = List.copyOf(imports);
     }
   }
 
-  /** Returns whether a sync would fail on a clash. */
+  /** {@return whether a sync would fail on a clash} */
   public boolean hasClashes() {
     return !clashes.isEmpty();
   }
 
-  /** Returns a short human-readable summary. */
+  /** {@return a short human-readable summary} */
   public String renderText() {
     StringBuilder out = new StringBuilder();
     out.append("Preview: ").append(users.size()).append(" users");

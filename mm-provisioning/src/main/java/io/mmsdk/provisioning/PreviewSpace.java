@@ -15,7 +15,6 @@ import java.util.List;
 public record PreviewSpace(
     String name, String uri, String secondaryUri, String callId, String template, List<String> roleUris) {
 
-  /** Copies {@code roleUris}. */
   public PreviewSpace {
     roleUris = List.copyOf(roleUris);
   }

@@ -15,7 +15,6 @@ import java.util.List;
 public record PreviewUser(
     String dn, String userImport, String jid, String name, boolean pmpPlus, List<PreviewSpace> spaces) {
 
-  /** Copies {@code spaces}. */
   public PreviewUser {
     spaces = List.copyOf(spaces);
   }

@@ -24,7 +24,7 @@ public final class RegistryCallBridges implements CallBridgeDirectory, AutoClose
     this.registry = registry;
   }
 
-  /** Returns a directory over {@code registry}. */
+  /** {@return a directory over {@code registry}} */
   public static RegistryCallBridges create(ClusterRegistry registry) {
     return new RegistryCallBridges(requireNonNull(registry, "registry == null"));
   }

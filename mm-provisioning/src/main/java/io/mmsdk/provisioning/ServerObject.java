@@ -12,7 +12,6 @@ import java.util.Map;
  */
 public record ServerObject(CmsKind kind, String id, String parentId, Map<String, String> fields) {
 
-  /** Copies {@code fields}. */
   public ServerObject {
     fields = Map.copyOf(fields);
   }

@@ -16,7 +16,6 @@ import java.util.Set;
  */
 public record SyncSchedule(String callBridge, Set<DayOfWeek> days, LocalTime timeOfDay, ZoneId zone) {
 
-  /** Copies {@code days}; a missing zone means UTC. */
   public SyncSchedule {
     days = days == null ? Set.of() : Set.copyOf(days);
     zone = zone == null ? ZoneId.of("UTC") : zone;
