@@ -13,13 +13,12 @@ import java.util.Objects;
  */
 public record ClusterBin(Instant start, UsageValues values, int hosts) {
 
-  /** Checks the arguments. */
   public ClusterBin {
     Objects.requireNonNull(start, "start == null");
     Objects.requireNonNull(values, "values == null");
   }
 
-  /** Returns the usage that counts against {@code type} in this interval. */
+  /** {@return the usage that counts against {@code type} in this interval} */
   public double usage(AllocationType type) {
     return values.usage(type);
   }

@@ -23,7 +23,7 @@ public final class CmsUsageSource implements UsageSource {
     this.client = client;
   }
 
-  /** Returns a source reading through {@code client}. */
+  /** {@return a source reading through {@code client}} */
   public static CmsUsageSource create(CmsClient client) {
     return new CmsUsageSource(Objects.requireNonNull(client, "client == null"));
   }

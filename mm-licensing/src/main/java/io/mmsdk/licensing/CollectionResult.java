@@ -16,7 +16,6 @@ import java.util.Objects;
 public record CollectionResult(
     Instant at, int samplesAdded, List<String> hostsCollected, List<String> unreachableBridgeIds) {
 
-  /** Checks the arguments and copies the lists. */
   public CollectionResult {
     Objects.requireNonNull(at, "at == null");
     hostsCollected = List.copyOf(hostsCollected);

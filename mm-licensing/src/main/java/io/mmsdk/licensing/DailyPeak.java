@@ -15,13 +15,12 @@ import java.util.Objects;
  */
 public record DailyPeak(LocalDate date, UsageValues byType, double smp, double recordingOrStreaming) {
 
-  /** Checks the arguments. */
   public DailyPeak {
     Objects.requireNonNull(date, "date == null");
     Objects.requireNonNull(byType, "byType == null");
   }
 
-  /** Returns the day's peak for the usage that counts against {@code type}. */
+  /** {@return the day's peak for the usage that counts against {@code type}} */
   public double peak(AllocationType type) {
     switch (Objects.requireNonNull(type, "type == null")) {
       case PMP:

@@ -21,7 +21,6 @@ public record FeatureCompliance(
     TrialState trialState,
     boolean usedWithoutLicense) {
 
-  /** Checks the arguments and copies the list. */
   public FeatureCompliance {
     Objects.requireNonNull(feature, "feature == null");
     Objects.requireNonNull(status, "status == null");
@@ -29,7 +28,7 @@ public record FeatureCompliance(
     Objects.requireNonNull(trialState, "trialState == null");
   }
 
-  /** Returns the usage of {@code type}, if it belongs to this feature. */
+  /** {@return the usage of {@code type}, if it belongs to this feature} */
   public Optional<TypeUsage> findUsage(AllocationType type) {
     return usage.stream().filter(u -> u.type() == type).findFirst();
   }

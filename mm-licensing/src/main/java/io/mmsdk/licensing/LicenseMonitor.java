@@ -70,7 +70,7 @@ public final class LicenseMonitor implements AutoCloseable {
     this.state = stateStore.load();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -157,7 +157,7 @@ public final class LicenseMonitor implements AutoCloseable {
     return new CollectionResult(now, added, hostsDone, unreachable);
   }
 
-  /** Returns the license status now, updating the enforcement clocks it depends on. */
+  /** {@return the license status now, updating the enforcement clocks it depends on} */
   public synchronized LicenseStatus status() {
     return refresh(scheduler.now());
   }
@@ -234,16 +234,16 @@ public final class LicenseMonitor implements AutoCloseable {
   }
 
   /**
-   * Returns each Call Bridge's multiparty license use as read in the last round that reached it,
-   * by bridge id.
+   * {@return each Call Bridge's multiparty license use as read in the last round that reached it,
+   * by bridge id}
    */
   public synchronized Map<String, MultipartyUsage> multipartyUsage() {
     return Map.copyOf(multiparty);
   }
 
   /**
-   * Returns the SMP Plus licenses {@code clusterId} needs right now: the sum of {@code
-   * weightedCallsWithoutPersonalLicense} over its bridges as last read.
+   * {@return the SMP Plus licenses {@code clusterId} needs right now: the sum of {@code
+   * weightedCallsWithoutPersonalLicense} over its bridges as last read}
    */
   public synchronized double currentSharedLicenseDemand(String clusterId) {
     Objects.requireNonNull(clusterId, "clusterId == null");
@@ -257,17 +257,25 @@ public final class LicenseMonitor implements AutoCloseable {
     return sum;
   }
 
-  /** Returns the persisted licensing state (mode, allocations, trials, enforcement clocks). */
+  /** {@return the persisted licensing state (mode, allocations, trials, enforcement clocks)} */
   public synchronized LicenseState state() {
     return state;
   }
 
-  /** Sets the licensing mode and saves it. */
+  /**
+   * Sets the licensing mode and saves it.
+   *
+   * @param mode the licensing mode and saves it
+   */
   public synchronized void setMode(LicensingMode mode) {
     update(state.withMode(Objects.requireNonNull(mode, "mode == null")));
   }
 
-  /** Sets the allocations and saves them; the status reflects them at once. */
+  /**
+   * Sets the allocations and saves them; the status reflects them at once.
+   *
+   * @param allocations the allocations and saves them; the status reflects them at once
+   */
   public synchronized void setAllocations(Allocations allocations) {
     update(state.withAllocations(Objects.requireNonNull(allocations, "allocations == null")));
   }
@@ -286,7 +294,7 @@ public final class LicenseMonitor implements AutoCloseable {
     update(state.withClustersInEarlierTrials(m));
   }
 
-  /** Returns whether a trial of {@code type} can be started now. */
+  /** {@return whether a trial of {@code type} can be started now} */
   public synchronized TrialAvailability trialAvailability(Feature type) {
     return Trials.availability(type, state.allocations(), state.trials(), connectedClusterIds(),
         state.clustersInEarlierTrials().getOrDefault(type, Set.of()), scheduler.now());
@@ -319,7 +327,7 @@ public final class LicenseMonitor implements AutoCloseable {
     LicenseReports.writeLicenseData(out, usage.samples(from, now.plusSeconds(1)), now);
   }
 
-  /** Returns the utilization series of {@code type} for the UTC dates {@code from..to}. */
+  /** {@return the utilization series of {@code type} for the UTC dates {@code from..to}} */
   public UtilizationSeries utilization(AllocationType type, LocalDate from, LocalDate to) {
     Objects.requireNonNull(from, "from == null");
     Objects.requireNonNull(to, "to == null");
@@ -328,7 +336,7 @@ public final class LicenseMonitor implements AutoCloseable {
     return UtilizationSeries.of(UsageCalculator.bin(usage.samples(a, b)), type, from, to);
   }
 
-  /** Returns the SVG chart of {@link #utilization} with the allocation line. */
+  /** {@return the SVG chart of {@link #utilization} with the allocation line} */
   public String utilizationChart(AllocationType type, LocalDate from, LocalDate to) {
     Allocations a;
     synchronized (this) {
@@ -365,13 +373,23 @@ public final class LicenseMonitor implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the scheduler (default {@link Scheduler#system()}). */
+    /**
+     * Sets the scheduler (default {@link Scheduler#system()}).
+     *
+     * @param scheduler the scheduler (default {@link Scheduler#system()})
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
       return this;
     }
 
-    /** Sets the cluster registry whose clusters are collected. Required. */
+    /**
+     * Sets the cluster registry whose clusters are collected. Required.
+     *
+     * @param registry the cluster registry whose clusters are collected
+     * @return this builder
+     */
     public Builder registry(ClusterRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry == null");
       return this;
@@ -380,49 +398,87 @@ public final class LicenseMonitor implements AutoCloseable {
     /**
      * Sets how to read a Call Bridge, e.g. {@code b -> CmsUsageSource.create(clientFor(b))}; called
      * once per bridge per round. Required.
+     *
+     * @param sources how to read a Call Bridge, e.g
+     * @return this builder
      */
     public Builder usageSources(Function<CallBridge, UsageSource> sources) {
       this.sources = Objects.requireNonNull(sources, "sources == null");
       return this;
     }
 
-    /** Sets where samples are kept. Required (e.g. {@link UsageStore#file}). */
+    /**
+     * Sets where samples are kept. Required (e.g. {@link UsageStore#file}).
+     *
+     * @param store where samples are kept
+     * @return this builder
+     */
     public Builder usageStore(UsageStore store) {
       this.usageStore = Objects.requireNonNull(store, "store == null");
       return this;
     }
 
-    /** Sets where the licensing state is kept. Required (e.g. {@link LicenseStateStore#file}). */
+    /**
+     * Sets where the licensing state is kept. Required (e.g. {@link LicenseStateStore#file}).
+     *
+     * @param store where the licensing state is kept
+     * @return this builder
+     */
     public Builder stateStore(LicenseStateStore store) {
       this.stateStore = Objects.requireNonNull(store, "store == null");
       return this;
     }
 
-    /** Sets where notifications are raised (default: a private instance on the scheduler). */
+    /**
+     * Sets where notifications are raised (default: a private instance on the scheduler).
+     *
+     * @param notifications where notifications are raised (default: a private instance on the scheduler)
+     * @return this builder
+     */
     public Builder notifications(Notifications notifications) {
       this.notifications = Objects.requireNonNull(notifications, "notifications == null");
       return this;
     }
 
-    /** Sets the enforcement timings (default {@link EnforcementPolicy#defaults()}). */
+    /**
+     * Sets the enforcement timings (default {@link EnforcementPolicy#defaults()}).
+     *
+     * @param policy the enforcement timings (default {@link EnforcementPolicy#defaults()})
+     * @return this builder
+     */
     public Builder enforcementPolicy(EnforcementPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy == null");
       return this;
     }
 
-    /** Sets the collection period (default 5 minutes, the CMS snapshot period). */
+    /**
+     * Sets the collection period (default 5 minutes, the CMS snapshot period).
+     *
+     * @param interval the collection period (default 5 minutes, the CMS snapshot period)
+     * @return this builder
+     */
     public Builder pollInterval(Duration interval) {
       this.pollInterval = positive(interval, "pollInterval");
       return this;
     }
 
-    /** Sets how far back the first contact with a host reads (default 90 days). */
+    /**
+     * Sets how far back the first contact with a host reads (default 90 days).
+     *
+     * @param backfill how far back the first contact with a host reads (default 90 days)
+     * @return this builder
+     */
     public Builder backfill(Duration backfill) {
       this.backfill = positive(backfill, "backfill");
       return this;
     }
 
-    /** Sets how long samples are kept (default 100 days; at least 91 days). */
+    /**
+     * Sets how long samples are kept (default 100 days; at least 91 days).
+     *
+     * @param retention how long samples are kept (default 100 days; at least 91 days)
+     * @return this builder
+     */
     public Builder retention(Duration retention) {
       positive(retention, "retention");
       if (retention.compareTo(Duration.ofDays(91)) < 0) {
@@ -434,7 +490,7 @@ public final class LicenseMonitor implements AutoCloseable {
     }
 
     /**
-     * Returns the monitor; loads the saved state.
+     * {@return the monitor; loads the saved state}
      *
      * @throws IllegalStateException if a required part is missing
      */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 public interface LicenseStateStore {
 
-  /** Returns the saved state, or {@link LicenseState#INITIAL} if none was saved. */
+  /** {@return the saved state, or {@link LicenseState#INITIAL} if none was saved} */
   LicenseState load();
 
   /**
@@ -19,9 +19,9 @@ public interface LicenseStateStore {
   void save(LicenseState state);
 
   /**
-   * Returns the embedded store keeping {@code license-state.properties} in {@code directory},
+   * {@return the embedded store keeping {@code license-state.properties} in {@code directory},
    * written to a temp file, fsynced and renamed atomically, so a crash leaves either the old or the
-   * new state.
+   * new state}
    */
   static LicenseStateStore file(Path directory) {
     return new FileLicenseStateStore(directory);

@@ -25,7 +25,6 @@ public record MultipartyUsage(
     long participantsActive,
     long personalLicenses) {
 
-  /** Checks the timestamp. */
   public MultipartyUsage {
     Objects.requireNonNull(timestamp, "timestamp == null");
   }

@@ -19,12 +19,11 @@ public record TypeUsage(
     double ninetyDayPeak,
     int overDays) {
 
-  /** Checks the arguments. */
   public TypeUsage {
     Objects.requireNonNull(type, "type == null");
   }
 
-  /** Returns the allocation, or empty if it was left blank. */
+  /** {@return the allocation, or empty if it was left blank} */
   public OptionalLong findAllocated() {
     return allocationEntered ? OptionalLong.of(allocatedCount) : OptionalLong.empty();
   }

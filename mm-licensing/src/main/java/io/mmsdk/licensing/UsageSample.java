@@ -13,7 +13,6 @@ import java.util.Objects;
  */
 public record UsageSample(String hostId, Instant time, UsageValues values) {
 
-  /** Checks the arguments. */
   public UsageSample {
     Objects.requireNonNull(hostId, "hostId == null");
     Objects.requireNonNull(time, "time == null");

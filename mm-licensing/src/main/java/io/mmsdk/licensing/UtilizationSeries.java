@@ -24,7 +24,6 @@ public record UtilizationSeries(
     Resolution resolution,
     List<Point> points) {
 
-  /** Checks the arguments and copies the list. */
   public UtilizationSeries {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(from, "from == null");
@@ -34,7 +33,7 @@ public record UtilizationSeries(
   }
 
   /**
-   * Returns the series of {@code type} from {@code from} to {@code to} (UTC dates, inclusive).
+   * {@return the series of {@code type} from {@code from} to {@code to} (UTC dates, inclusive)}
    *
    * @throws IllegalArgumentException if {@code to} is before {@code from}
    */
@@ -64,7 +63,7 @@ public record UtilizationSeries(
     return new UtilizationSeries(type, from, to, Resolution.DAILY_PEAK, points);
   }
 
-  /** Returns the largest value in the series, or 0 if it is empty. */
+  /** {@return the largest value in the series, or 0 if it is empty} */
   public double max() {
     double m = 0;
     for (Point p : points) {
@@ -88,7 +87,6 @@ public record UtilizationSeries(
    * @param value the licenses used
    */
   public record Point(Instant time, double value) {
-    /** Checks the arguments. */
     public Point {
       Objects.requireNonNull(time, "time == null");
     }

@@ -25,18 +25,17 @@ public record SmartLicensingStatus(
   public static final SmartLicensingStatus UNREGISTERED = new SmartLicensingStatus(
       Registration.UNREGISTERED, Authorization.NOT_AUTHORIZED, null, null, false);
 
-  /** Checks the enums. */
   public SmartLicensingStatus {
     Objects.requireNonNull(registration, "registration == null");
     Objects.requireNonNull(authorization, "authorization == null");
   }
 
-  /** Returns when authorization was last renewed, if ever. */
+  /** {@return when authorization was last renewed, if ever} */
   public Optional<Instant> findLastAuthorizationRenewal() {
     return Optional.ofNullable(lastAuthorizationRenewal);
   }
 
-  /** Returns when the registration was made or last renewed, if registered. */
+  /** {@return when the registration was made or last renewed, if registered} */
   public Optional<Instant> findRegisteredAt() {
     return Optional.ofNullable(registeredAt);
   }

@@ -7,21 +7,21 @@ import java.nio.file.Path;
  */
 public interface SmartLicensingStore {
 
-  /** Returns the saved status, or {@link SmartLicensingStatus#UNREGISTERED} if none was saved. */
+  /** {@return the saved status, or {@link SmartLicensingStatus#UNREGISTERED} if none was saved} */
   SmartLicensingStatus load();
 
   /** Saves {@code status}; durable when this returns. */
   void save(SmartLicensingStatus status);
 
   /**
-   * Returns the embedded store keeping {@code smart-licensing.properties} in {@code directory},
-   * written to a temp file, fsynced and renamed atomically.
+   * {@return the embedded store keeping {@code smart-licensing.properties} in {@code directory},
+   * written to a temp file, fsynced and renamed atomically}
    */
   static SmartLicensingStore file(Path directory) {
     return new FileSmartLicensingStore(directory);
   }
 
-  /** Returns a store that keeps the status in memory only (lost on restart). */
+  /** {@return a store that keeps the status in memory only (lost on restart)} */
   static SmartLicensingStore inMemory() {
     return new SmartLicensingStore() {
       private SmartLicensingStatus status = SmartLicensingStatus.UNREGISTERED;

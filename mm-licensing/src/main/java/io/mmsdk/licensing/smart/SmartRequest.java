@@ -11,7 +11,6 @@ import java.util.Objects;
  */
 public record SmartRequest(Kind kind, String secret, boolean force) {
 
-  /** Checks the arguments; {@code secret} is empty for kinds that carry none. */
   public SmartRequest {
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(secret, "secret == null");

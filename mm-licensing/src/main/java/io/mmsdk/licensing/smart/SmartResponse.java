@@ -12,23 +12,26 @@ import java.util.Objects;
  */
 public record SmartResponse(boolean accepted, String code, String failureReason) {
 
-  /** Checks the arguments. */
   public SmartResponse {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(failureReason, "failureReason == null");
   }
 
-  /** Returns an accepted answer without a code. */
+  /** {@return an accepted answer without a code} */
   public static SmartResponse ok() {
     return new SmartResponse(true, "", "");
   }
 
-  /** Returns an accepted answer carrying {@code code}. */
+  /**
+   * {@return an accepted answer carrying {@code code}}
+   *
+   * @param code a code produced by the request (reservation request, confirmation or return code), or empty
+   */
   public static SmartResponse ok(String code) {
     return new SmartResponse(true, Objects.requireNonNull(code, "code == null"), "");
   }
 
-  /** Returns a refusal with {@code reason}. */
+  /** {@return a refusal with {@code reason}} */
   public static SmartResponse refused(String reason) {
     return new SmartResponse(false, "", Objects.requireNonNull(reason, "reason == null"));
   }
