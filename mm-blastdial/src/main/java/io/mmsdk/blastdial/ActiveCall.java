@@ -13,7 +13,6 @@ import java.util.List;
  * @param participantAddresses addresses of the participants in join order (oldest first)
  */
 public record ActiveCall(String callId, String spaceId, List<String> participantAddresses) {
-  /** Checks the arguments and copies the list. */
   public ActiveCall {
     requireNonNull(callId, "callId == null");
     requireNonNull(spaceId, "spaceId == null");

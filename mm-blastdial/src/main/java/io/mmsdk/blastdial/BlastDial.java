@@ -92,14 +92,14 @@ public final class BlastDial implements AutoCloseable {
     resume();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
   // ---------------------------------------------------------------- monitoring and configuration
 
-  /** Returns this instance's monitoring settings. */
+  /** {@return this instance's monitoring settings} */
   public synchronized MonitoringSettings monitoring() {
     if (monitoringCache == null) {
       monitoringCache = store.monitoring();
@@ -140,7 +140,7 @@ public final class BlastDial implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Returns the blast dial configuration of {@code space} ({@link BlastDialConfig#disabled()} if none). */
+  /** {@return the blast dial configuration of {@code space} ({@link BlastDialConfig#disabled()} if none)} */
   public synchronized BlastDialConfig config(SpaceKey space) {
     return setup(space).config();
   }
@@ -170,7 +170,7 @@ public final class BlastDial implements AutoCloseable {
 
   // ---------------------------------------------------------------- contacts
 
-  /** Returns the contacts of {@code space} in list order. */
+  /** {@return the contacts of {@code space} in list order} */
   public synchronized List<Contact> contacts(SpaceKey space) {
     return setup(space).contacts();
   }
@@ -255,7 +255,7 @@ public final class BlastDial implements AutoCloseable {
     return List.copyOf(contacts);
   }
 
-  /** Returns the contacts of {@code space} as a CSV document that {@link #uploadCsv} accepts. */
+  /** {@return the contacts of {@code space} as a CSV document that {@link #uploadCsv} accepts} */
   public synchronized byte[] downloadCsv(SpaceKey space) {
     return ContactsCsv.write(setup(space).contacts()).getBytes(StandardCharsets.UTF_8);
   }
@@ -407,8 +407,8 @@ public final class BlastDial implements AutoCloseable {
   // ---------------------------------------------------------------- status
 
   /**
-   * Returns the status of the blast dial for meeting {@code callId} on {@code clusterId}, while it
-   * runs and for a while after it is over.
+   * {@return the status of the blast dial for meeting {@code callId} on {@code clusterId}, while it
+   * runs and for a while after it is over}
    */
   public synchronized Optional<BlastStatus> findStatus(String clusterId, String callId) {
     String key = key(clusterId, callId);
@@ -416,7 +416,7 @@ public final class BlastDial implements AutoCloseable {
     return run != null ? Optional.of(run.snapshot()) : Optional.ofNullable(finished.get(key));
   }
 
-  /** Returns the status of every blast dial in progress, oldest first. */
+  /** {@return the status of every blast dial in progress, oldest first} */
   public synchronized List<BlastStatus> activeBlasts() {
     List<BlastStatus> result = new ArrayList<>();
     for (Run run : active.values()) {
@@ -955,19 +955,33 @@ public final class BlastDial implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the store (required); use {@link BlastDialStore#file} for the embedded default. */
+    /**
+     * Sets the store (required); use {@link BlastDialStore#file} for the embedded default.
+     *
+     * @param store the store (required); use {@link BlastDialStore#file} for the embedded default
+     * @return this builder
+     */
     public Builder store(BlastDialStore store) {
       this.store = requireNonNull(store, "store == null");
       return this;
     }
 
-    /** Sets the scheduler for retry delays and the Secondary's wait; default {@link Scheduler#system()}. */
+    /**
+     * Sets the scheduler for retry delays and the Secondary's wait; default {@link Scheduler#system()}.
+     *
+     * @param scheduler the scheduler for retry delays and the Secondary's wait; default {@link Scheduler#system()}
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = requireNonNull(scheduler, "scheduler == null");
       return this;
     }
 
-    /** Adds the gateway to the Call Bridge(s) of cluster {@code clusterId}; at least one is required. */
+    /**
+     * Adds the gateway to the Call Bridge(s) of cluster {@code clusterId}; at least one is required.
+     *
+     * @return this builder
+     */
     public Builder callBridge(String clusterId, CallBridgeGateway gateway) {
       requireNonNull(clusterId, "clusterId == null");
       requireNonNull(gateway, "gateway == null");
@@ -978,6 +992,9 @@ public final class BlastDial implements AutoCloseable {
     /**
      * Sets which clusters have "Use Meeting Management to manage meetings on this cluster" checked
      * (for example from mm-core's cluster registry). Default: every cluster with a gateway.
+     *
+     * @param clusterIds which clusters have "Use Meeting Management to manage meetings on this cluster" checked (for example from mm-core's cluster registry)
+     * @return this builder
      */
     public Builder managesMeetings(Predicate<String> clusterIds) {
       this.managesMeetings = requireNonNull(clusterIds, "clusterIds == null");
@@ -988,6 +1005,8 @@ public final class BlastDial implements AutoCloseable {
      * Takes "manages meetings" from mm-core's cluster registry: a cluster whose {@link
      * io.mmsdk.core.cluster.Cluster#manageMeetings()} is true, read at each check so edits apply
      * at once. Unknown clusters are not managed.
+     *
+     * @return this builder
      */
     public Builder clusters(io.mmsdk.core.cluster.ClusterRegistry registry) {
       requireNonNull(registry, "registry == null");
@@ -996,13 +1015,23 @@ public final class BlastDial implements AutoCloseable {
       return this;
     }
 
-    /** Sets CSV and contact list limits; default {@link CsvLimits#defaults()}. */
+    /**
+     * Sets CSV and contact list limits; default {@link CsvLimits#defaults()}.
+     *
+     * @param limits CSV and contact list limits; default {@link CsvLimits#defaults()}
+     * @return this builder
+     */
     public Builder csvLimits(CsvLimits limits) {
       this.limits = requireNonNull(limits, "limits == null");
       return this;
     }
 
-    /** Sets how many requests may be in flight toward the bridges at once (1 to 200); default 10. */
+    /**
+     * Sets how many requests may be in flight toward the bridges at once (1 to 200); default 10.
+     *
+     * @param max how many requests may be in flight toward the bridges at once (1 to 200); default 10
+     * @return this builder
+     */
     public Builder maxConcurrentRequests(int max) {
       if (max < 1 || max > 200) {
         throw new IllegalArgumentException("maxConcurrentRequests must be 1 to 200, was " + max);
@@ -1014,6 +1043,9 @@ public final class BlastDial implements AutoCloseable {
     /**
      * Sets the executor that runs bridge requests; the caller keeps ownership. Default: a pool of
      * {@link #maxConcurrentRequests(int)} daemon threads, shut down by {@link BlastDial#close()}.
+     *
+     * @param executor the executor that runs bridge requests; the caller keeps ownership
+     * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = requireNonNull(executor, "executor == null");

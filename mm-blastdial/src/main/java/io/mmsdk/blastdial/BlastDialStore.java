@@ -22,13 +22,13 @@ public interface BlastDialStore {
     return FileBlastDialStore.open(directory);
   }
 
-  /** Returns the saved monitoring settings, or {@link MonitoringSettings#primary()} if none. */
+  /** {@return the saved monitoring settings, or {@link MonitoringSettings#primary()} if none} */
   MonitoringSettings monitoring();
 
   /** Saves the monitoring settings. */
   void saveMonitoring(MonitoringSettings settings);
 
-  /** Returns the saved setup of {@code space}, if any. */
+  /** {@return the saved setup of {@code space}, if any} */
   Optional<SpaceSetup> findSpace(SpaceKey space);
 
   /** Saves (replaces) the setup of one space. */
@@ -40,6 +40,6 @@ public interface BlastDialStore {
   /** Forgets a blast dial that is over. Does nothing if it is not stored. */
   void deleteRun(String clusterId, String callId);
 
-  /** Returns every stored blast dial in progress. */
+  /** {@return every stored blast dial in progress} */
   List<BlastStatus> runs();
 }

@@ -38,13 +38,12 @@ public record BlastStatus(
       this.isFinal = isFinal;
     }
 
-    /** Returns whether the blast dial is over. */
+    /** {@return whether the blast dial is over} */
     public boolean isFinal() {
       return isFinal;
     }
   }
 
-  /** Checks the arguments and copies the list. */
   public BlastStatus {
     requireNonNull(space, "space == null");
     requireNonNull(callId, "callId == null");
@@ -53,7 +52,7 @@ public record BlastStatus(
     contacts = List.copyOf(contacts);
   }
 
-  /** Returns the status of the contact with {@code address} (compared case-insensitively). */
+  /** {@return the status of the contact with {@code address} (compared case-insensitively)} */
   public java.util.Optional<ContactStatus> findContact(String address) {
     String a = ContactRules.normalizeAddress(address);
     return contacts.stream()

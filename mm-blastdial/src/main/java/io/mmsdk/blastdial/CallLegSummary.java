@@ -11,7 +11,6 @@ import static java.util.Objects.requireNonNull;
  * @param state {@code initial}, {@code ringing}, {@code connected} or {@code onHold}; empty if unknown
  */
 public record CallLegSummary(String id, String remoteParty, boolean outgoing, String state) {
-  /** Checks the arguments. */
   public CallLegSummary {
     requireNonNull(id, "id == null");
     requireNonNull(remoteParty, "remoteParty == null");

@@ -25,7 +25,7 @@ public final class CmsCallBridgeGateway implements CallBridgeGateway {
     this.client = client;
   }
 
-  /** Returns a gateway that talks to the Call Bridge behind {@code client}. */
+  /** {@return a gateway that talks to the Call Bridge behind {@code client}} */
   public static CmsCallBridgeGateway create(CmsClient client) {
     return new CmsCallBridgeGateway(requireNonNull(client, "client == null"));
   }

@@ -12,7 +12,6 @@ import static java.util.Objects.requireNonNull;
  *     participant"), unless the space's {@link AudioPromptMode} overrides it
  */
 public record Contact(String id, String name, String address, boolean promptRequired) {
-  /** Checks the arguments; use {@link BlastDial#addContact} to validate content. */
   public Contact {
     requireNonNull(id, "id == null");
     requireNonNull(name, "name == null");

@@ -24,13 +24,12 @@ public record ContactStatus(
     String callLegId,
     String lastResult) {
 
-  /** Checks the arguments. */
   public ContactStatus {
     requireNonNull(contact, "contact == null");
     requireNonNull(state, "state == null");
   }
 
-  /** Returns when the next attempt is due, if one is scheduled. */
+  /** {@return when the next attempt is due, if one is scheduled} */
   public Optional<Instant> findNextRetryAt() {
     return Optional.ofNullable(nextRetryAt);
   }

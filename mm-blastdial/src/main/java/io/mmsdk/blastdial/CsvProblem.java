@@ -24,7 +24,6 @@ public record CsvProblem(Kind kind, int line, String message) {
     BAD_ROW
   }
 
-  /** Checks the arguments. */
   public CsvProblem {
     requireNonNull(kind, "kind == null");
     requireNonNull(message, "message == null");

@@ -32,7 +32,6 @@ public record SpaceJoinInfo(
     MEMBERS_ONLY
   }
 
-  /** Checks the arguments. */
   public SpaceJoinInfo {
     requireNonNull(spaceId, "spaceId == null");
     requireNonNull(name, "name == null");
@@ -43,7 +42,7 @@ public record SpaceJoinInfo(
     requireNonNull(secondaryVideoAddress, "secondaryVideoAddress == null");
   }
 
-  /** Returns whether the space has a passcode. */
+  /** {@return whether the space has a passcode} */
   public boolean hasPasscode() {
     return !passcode.isEmpty();
   }

@@ -12,7 +12,6 @@ import java.util.List;
  * @param contacts the contacts in list order
  */
 public record SpaceSetup(SpaceKey space, BlastDialConfig config, List<Contact> contacts) {
-  /** Checks the arguments and copies the list. */
   public SpaceSetup {
     requireNonNull(space, "space == null");
     requireNonNull(config, "config == null");

@@ -11,7 +11,6 @@ import static java.util.Objects.requireNonNull;
  * @param meetingId the numeric call id (meeting ID), or an empty string
  */
 public record SpaceSummary(String id, String name, String uri, String meetingId) {
-  /** Checks the arguments. */
   public SpaceSummary {
     requireNonNull(id, "id == null");
     requireNonNull(name, "name == null");
