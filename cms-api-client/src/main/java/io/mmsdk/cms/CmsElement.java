@@ -17,6 +17,14 @@ import java.util.Optional;
  */
 public record CmsElement(
     String name, Map<String, String> attributes, String text, List<CmsElement> children) {
+  /**
+   * Copies the collections.
+   *
+   * @param name the element name
+   * @param attributes the attributes by name
+   * @param text the element's own text, trimmed ("" if none)
+   * @param children the child elements in document order
+   */
   public CmsElement {
     requireNonNull(name, "name == null");
     attributes = Map.copyOf(attributes);

@@ -11,6 +11,12 @@ import static java.util.Objects.requireNonNull;
  * @param known whether the blueprint lists this value for the field
  */
 public record CmsEnumValue(String value, boolean known) {
+  /**
+   * Checks the value.
+   *
+   * @param value the value exactly as the server sent it
+   * @param known whether the blueprint lists this value for the field
+   */
   public CmsEnumValue {
     requireNonNull(value, "value == null");
   }

@@ -21,6 +21,14 @@ import java.util.Optional;
  * @param element the raw element
  */
 public record CmsObject(String type, String id, Map<String, String> fields, CmsElement element) {
+  /**
+   * Copies the fields, keeping their order.
+   *
+   * @param type the element name, for example {@code coSpace}
+   * @param id the {@code id} attribute, or "" for objects without one (singletons, usage entries)
+   * @param fields every leaf element's text by slash path, in document order
+   * @param element the raw element
+   */
   public CmsObject {
     requireNonNull(type, "type == null");
     requireNonNull(id, "id == null");

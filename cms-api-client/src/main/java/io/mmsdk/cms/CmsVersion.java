@@ -19,6 +19,14 @@ public record CmsVersion(int major, int minor, int patch, String raw)
     implements Comparable<CmsVersion> {
   private static final Pattern VERSION = Pattern.compile("^\\s*v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*$", Pattern.DOTALL);
 
+  /**
+   * Checks the parts.
+   *
+   * @param major the major version, for example 3
+   * @param minor the minor version, for example 2
+   * @param patch the patch version, 0 if absent
+   * @param raw the text as the server sent it
+   */
   public CmsVersion {
     requireNonNull(raw, "raw == null");
     if (major < 0 || minor < 0 || patch < 0) {

@@ -11,6 +11,13 @@ import java.util.List;
  * @param total the {@code total} attribute: how many objects match in all
  */
 public record Page(List<CmsObject> items, long offset, long total) {
+  /**
+   * Copies the items.
+   *
+   * @param items the objects on this page
+   * @param offset the offset this page starts at
+   * @param total the {@code total} attribute: how many objects match in all
+   */
   public Page {
     items = List.copyOf(items);
   }

@@ -16,6 +16,13 @@ import java.util.Optional;
  * @param fields the reported elements as text (numbers and booleans converted), unknown ones kept
  */
 public record EventUpdate(String id, String updateType, Map<String, String> fields) {
+  /**
+   * Copies the fields.
+   *
+   * @param id the call id ({@code call}) or participant id ({@code participant})
+   * @param updateType {@code add}, {@code update} or {@code remove}, exactly as sent
+   * @param fields the reported elements as text (numbers and booleans converted), unknown ones kept
+   */
   public EventUpdate {
     requireNonNull(id, "id == null");
     requireNonNull(updateType, "updateType == null");
