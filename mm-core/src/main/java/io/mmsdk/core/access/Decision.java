@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param reason why, for logs and UIs
  */
 public record Decision(boolean allowed, String reason) {
+  /**
+   * Checks the reason is present.
+   *
+   * @param allowed true when the action may go ahead
+   * @param reason why, for logs and UIs
+   */
   public Decision {
     Objects.requireNonNull(reason, "reason == null");
   }

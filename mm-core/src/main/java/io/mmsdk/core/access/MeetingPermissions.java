@@ -259,6 +259,10 @@ public final class MeetingPermissions {
 
   /** The result of an invitation: the grown organization and the updated permissions. */
   public record Invitation(Organization organization, MeetingPermissions permissions) {
+    /**
+     * Checks both parts are present.
+     *
+     */
     public Invitation {
       Objects.requireNonNull(organization, "organization == null");
       Objects.requireNonNull(permissions, "permissions == null");

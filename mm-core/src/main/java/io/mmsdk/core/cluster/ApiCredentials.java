@@ -11,6 +11,12 @@ import java.util.Objects;
  * @param password API password, not empty
  */
 public record ApiCredentials(String username, String password) {
+  /**
+   * Checks that neither part is blank.
+   *
+   * @param username API user name, not blank
+   * @param password API password, not empty
+   */
   public ApiCredentials {
     Objects.requireNonNull(username, "username == null");
     Objects.requireNonNull(password, "password == null");

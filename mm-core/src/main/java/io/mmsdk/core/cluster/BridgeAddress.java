@@ -22,6 +22,12 @@ public record BridgeAddress(String host, int port) {
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.]+");
 
+  /**
+   * Validates and normalizes the host; throws {@link InvalidClusterException} when invalid.
+   *
+   * @param host DNS name or IP literal, without brackets
+   * @param port TCP port, 1–65535
+   */
   public BridgeAddress {
     Objects.requireNonNull(host, "host == null");
     host = normalizeHost(host);

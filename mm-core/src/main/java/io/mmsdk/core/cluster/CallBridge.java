@@ -23,6 +23,15 @@ import java.util.UUID;
 public record CallBridge(
     String id, String name, BridgeAddress address, ApiCredentials credentials, TrustSettings trust) {
 
+  /**
+   * Validates every component.
+   *
+   * @param id stable id, never reused
+   * @param name display name shown to administrators and video operators
+   * @param address API address (port 443 unless given)
+   * @param credentials API user; its password is never shown by {@code toString()}
+   * @param trust TLS trust settings
+   */
   public CallBridge {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(name, "name == null");

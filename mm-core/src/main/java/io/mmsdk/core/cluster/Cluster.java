@@ -25,6 +25,14 @@ import java.util.UUID;
  */
 public record Cluster(String id, String name, boolean manageMeetings, List<CallBridge> callBridges) {
 
+  /**
+   * Validates and copies the components.
+   *
+   * @param id stable id
+   * @param name display name
+   * @param manageMeetings true to receive CDRs and events and track meetings on this cluster
+   * @param callBridges the cluster's Call Bridges, in registration order
+   */
   public Cluster {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(name, "name == null");

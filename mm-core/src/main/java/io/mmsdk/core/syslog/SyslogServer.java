@@ -10,6 +10,13 @@ import java.util.Objects;
  * @param transport UDP, TCP or TLS
  */
 public record SyslogServer(String host, int port, SyslogTransport transport) {
+  /**
+   * Validates host and port.
+   *
+   * @param host DNS name or IP address
+   * @param port TCP/UDP port, 1–65535
+   * @param transport UDP, TCP or TLS
+   */
   public SyslogServer {
     Objects.requireNonNull(host, "host == null");
     Objects.requireNonNull(transport, "transport == null");

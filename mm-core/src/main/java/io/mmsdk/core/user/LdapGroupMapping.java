@@ -12,6 +12,13 @@ import java.util.Set;
  * @param tags tags given to members who are video operators
  */
 public record LdapGroupMapping(String groupDn, Role role, Set<String> tags) {
+  /**
+   * Validates the components.
+   *
+   * @param groupDn the group's distinguished name (the "LDAP path")
+   * @param role role given to members
+   * @param tags tags given to members who are video operators
+   */
   public LdapGroupMapping {
     Objects.requireNonNull(groupDn, "groupDn == null");
     if (groupDn.isBlank()) {

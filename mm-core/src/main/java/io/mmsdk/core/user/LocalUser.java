@@ -19,6 +19,15 @@ public record LocalUser(String username, String firstName, String lastName, Role
   /** The most tags a video operator may carry. */
   public static final int MAX_TAGS = 10;
 
+  /**
+   * Validates every component.
+   *
+   * @param username unique, immutable; 1–64 characters without spaces or control characters
+   * @param firstName optional first name, {@code ""} when absent
+   * @param lastName optional last name, {@code ""} when absent
+   * @param role administrator or video operator
+   * @param tags space tags (video operators only), at most 10
+   */
   public LocalUser {
     username = checkUsername(username);
     firstName = Objects.requireNonNull(firstName, "firstName == null").strip();

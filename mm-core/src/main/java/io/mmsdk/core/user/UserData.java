@@ -22,6 +22,16 @@ public record UserData(
     List<UserRecord> users, PassphraseDictionary dictionary, PasswordPolicy passwordPolicy,
     SignInPolicy signInPolicy, LdapSettings ldapSettings, List<LdapGroupMapping> ldapGroups) {
 
+  /**
+   * Checks and copies the components; usernames and group DNs must be unique.
+   *
+   * @param users local users
+   * @param dictionary passphrase dictionary, or null when none was given
+   * @param passwordPolicy local password policy
+   * @param signInPolicy rate limiting, session timeouts and sign-in messages
+   * @param ldapSettings LDAP server, or null when LDAP sign-in is not set up
+   * @param ldapGroups LDAP group mappings
+   */
   public UserData {
     users = List.copyOf(Objects.requireNonNull(users, "users == null"));
     Objects.requireNonNull(passwordPolicy, "passwordPolicy == null");
