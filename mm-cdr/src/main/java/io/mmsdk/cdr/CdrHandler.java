@@ -138,6 +138,13 @@ public final class CdrHandler {
    * @param recordCount how many records the batch held (0 unless accepted)
    */
   public record Outcome(int statusCode, String message, int recordCount) {
+    /**
+     * Checks the components.
+     *
+     * @param statusCode the HTTP status: 200, 400, 403, 413 or 503
+     * @param message a short plain-text reason for the body (never contains the token)
+     * @param recordCount how many records the batch held (0 unless accepted)
+     */
     public Outcome {
       requireNonNull(message, "message == null");
     }

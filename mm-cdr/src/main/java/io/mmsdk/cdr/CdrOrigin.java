@@ -20,6 +20,12 @@ public record CdrOrigin(String clusterId, Map<String, String> tags) {
   /** The query parameter that names the cluster. */
   public static final String CLUSTER_TAG = "cluster";
 
+  /**
+   * Checks and copies the components.
+   *
+   * @param clusterId the value of the {@code cluster} tag, or the empty string if absent
+   * @param tags every query parameter except {@code token}, in order
+   */
   public CdrOrigin {
     requireNonNull(clusterId, "clusterId == null");
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));

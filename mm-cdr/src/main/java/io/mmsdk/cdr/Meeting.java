@@ -42,6 +42,23 @@ public record Meeting(
     List<Participant> participants,
     List<LogEntry> log) {
 
+  /**
+   * Checks and copies the components.
+   *
+   * @param id stable id: the GUID of the first call seen for the meeting
+   * @param clusterId the cluster, from the receiver URI's {@code cluster} tag
+   * @param name the call name, or null
+   * @param coSpace the space GUID, or null
+   * @param callCorrelator the correlator shared across Call Bridges, or null
+   * @param callType the call type, or null
+   * @param state active or ended
+   * @param startTime the earliest record time seen for the meeting
+   * @param endTime when the last call ended, or null while active
+   * @param endReason why it ended ({@code callEnded}, {@code callBridgeRestarted}), or null
+   * @param calls the calls, one per Call Bridge
+   * @param participants every participant leg, current and ended (links between Call Bridges are not participants and are left out)
+   * @param log what happened, oldest first: the newest entries within the tracker's bounds (see {@link MeetingTracker})
+   */
   public Meeting {
     requireNonNull(id, "id == null");
     requireNonNull(clusterId, "clusterId == null");
