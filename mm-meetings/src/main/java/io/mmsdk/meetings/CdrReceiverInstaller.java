@@ -157,6 +157,12 @@ public final class CdrReceiverInstaller {
    * @param action what changed
    */
   public record Installation(String receiverId, Action action) {
+    /**
+     * Checks the components.
+     *
+     * @param receiverId the id of the {@code cdrReceiver} entry on the Call Bridge
+     * @param action what changed
+     */
     public Installation {
       requireNonNull(receiverId, "receiverId == null");
       requireNonNull(action, "action == null");
