@@ -11,6 +11,12 @@ import java.util.Locale;
  */
 public record CommitResult(Plan plan, List<PlanStep> applied) {
 
+  /**
+   * Copies {@code applied}.
+   *
+   * @param plan the plan that was executed (computed from a fresh read of the server)
+   * @param applied the steps applied, in order (equal to the plan's steps)
+   */
   public CommitResult {
     applied = List.copyOf(applied);
   }

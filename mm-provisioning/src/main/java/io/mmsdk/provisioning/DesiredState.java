@@ -27,6 +27,16 @@ public record DesiredState(
     List<SpaceTemplate> spaceTemplates,
     SyncSchedule syncSchedule) {
 
+  /**
+   * Copies the lists; missing lists become empty. {@code syncSchedule} may be null (no schedule).
+   *
+   * @param ldapServers LDAP servers
+   * @param userImports user imports
+   * @param autoSpaceRules rules that create spaces automatically
+   * @param spaceCreationRules rules that let users create spaces
+   * @param spaceTemplates space templates
+   * @param syncSchedule LDAP sync schedule, or null for none
+   */
   public DesiredState {
     ldapServers = copy(ldapServers);
     userImports = copy(userImports);

@@ -17,6 +17,12 @@ import java.util.Map;
  */
 public record Plan(List<PlanStep> steps, List<String> warnings) {
 
+  /**
+   * Copies the lists.
+   *
+   * @param steps the steps in execution order
+   * @param warnings things the user should know that do not stop the commit
+   */
   public Plan {
     steps = List.copyOf(steps);
     warnings = List.copyOf(warnings);

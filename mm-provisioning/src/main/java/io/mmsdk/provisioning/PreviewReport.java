@@ -31,6 +31,20 @@ public record PreviewReport(
     List<String> changedUsers,
     List<String> missingUsers) {
 
+  /**
+   * Copies the collections.
+   *
+   * @param users every user that would be imported, in directory order per import
+   * @param usersPerImport number of matching entries per import name
+   * @param clashes values that two different users would share; CMS fails the sync with {@code clashOccurred} on these
+   * @param multiImportMatches users matched by more than one import, noting whether PMP Plus settings differ
+   * @param problems entries that cannot be imported as configured (for example a missing attribute)
+   * @param pmpPlusLicensesNeeded users that certainly get a PMP Plus license
+   * @param pmpPlusLicensesUncertain users matched by imports that disagree on PMP Plus; may or may not get one
+   * @param newUsers login names not on CMS yet
+   * @param changedUsers login names on CMS whose display name would change
+   * @param missingUsers login names on CMS that the desired imports no longer match
+   */
   public PreviewReport {
     users = List.copyOf(users);
     usersPerImport = Map.copyOf(usersPerImport);
@@ -61,6 +75,13 @@ public record PreviewReport(
    */
   public record MultiImportMatch(String dn, List<String> imports, boolean pmpPlusDiffers) {
 
+    /**
+     * Copies {@code imports}.
+     *
+     * @param dn the entry
+     * @param imports the imports that match it, in desired-state order
+     * @param pmpPlusDiffers whether those imports disagree on assigning PMP Plus
+     */
     public MultiImportMatch {
       imports = List.copyOf(imports);
     }

@@ -25,6 +25,16 @@ public record Role(
     boolean activator,
     RoleOverrides overrides) {
 
+  /**
+   * Normalises a missing {@code overrides} to {@link RoleOverrides#NONE}.
+   *
+   * @param name role name, unique within the template
+   * @param visibility visibility of the role's access details
+   * @param uriGenerator unique URI generator such as $.host, for UNIQUE_URI templates
+   * @param minPasscodeLength minimum passcode length, null for the system default, 0 for none
+   * @param activator whether participants with this role are activators
+   * @param overrides settings that override system values
+   */
   public Role {
     overrides = overrides == null ? RoleOverrides.NONE : overrides;
   }

@@ -27,6 +27,16 @@ public record SpaceTemplate(
     String defaultDialOutRole,
     SpaceOverrides spaceOverrides) {
 
+  /**
+   * Copies {@code roles} and normalises missing values.
+   *
+   * @param name template name shown to web app users
+   * @param description description shown to web app users
+   * @param roleDistinction how roles are told apart; PASSCODE when null
+   * @param roles the roles, at least one
+   * @param defaultDialOutRole role for dial-out participants; the first role when null
+   * @param spaceOverrides space-level overrides
+   */
   public SpaceTemplate {
     roles = roles == null ? List.of() : List.copyOf(roles);
     spaceOverrides = spaceOverrides == null ? SpaceOverrides.NONE : spaceOverrides;

@@ -6,6 +6,10 @@ import java.util.stream.Collectors;
 /** All problems found in a {@link DesiredState}; empty when it is valid. */
 public record ValidationResult(List<ValidationError> errors) {
 
+  /**
+   * Copies {@code errors}.
+   *
+   */
   public ValidationResult {
     errors = List.copyOf(errors);
   }
