@@ -24,6 +24,14 @@ public record LicenseStatus(
     Map<Feature, FeatureCompliance> features,
     Map<String, Map<Feature, Enforcement>> enforcement) {
 
+  /**
+   * Checks the arguments and copies the maps.
+   *
+   * @param at when it was computed
+   * @param mode the licensing mode
+   * @param features the compliance of each feature, iterating in {@link Feature} order
+   * @param enforcement per cluster id, the enforcement of each feature
+   */
   public LicenseStatus {
     Objects.requireNonNull(at, "at == null");
     Objects.requireNonNull(mode, "mode == null");

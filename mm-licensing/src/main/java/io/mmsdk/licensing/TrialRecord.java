@@ -16,6 +16,13 @@ public record TrialRecord(Feature feature, Instant start, Set<String> clusterIds
   /** How long every trial lasts. */
   public static final Duration LENGTH = Duration.ofDays(90);
 
+  /**
+   * Checks the arguments and copies the set.
+   *
+   * @param feature the trial type
+   * @param start when the trial started
+   * @param clusterIds the clusters connected when it started
+   */
   public TrialRecord {
     Objects.requireNonNull(feature, "feature == null");
     Objects.requireNonNull(start, "start == null");

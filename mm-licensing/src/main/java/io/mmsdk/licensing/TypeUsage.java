@@ -19,6 +19,15 @@ public record TypeUsage(
     double ninetyDayPeak,
     int overDays) {
 
+  /**
+   * Checks the arguments.
+   *
+   * @param type the license type
+   * @param allocatedCount the licenses entered, meaningful only if {@code allocationEntered}
+   * @param allocationEntered false if the allocation was left blank
+   * @param ninetyDayPeak the highest daily peak in the last 90 UTC days (0 without data)
+   * @param overDays days in the last 90, outside trials, whose peak exceeded the allocation
+   */
   public TypeUsage {
     Objects.requireNonNull(type, "type == null");
   }

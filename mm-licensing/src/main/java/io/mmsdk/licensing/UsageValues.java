@@ -24,6 +24,16 @@ public record UsageValues(
   /** All zero: what an empty {@code <entry/>} means. */
   public static final UsageValues ZERO = new UsageValues(0, 0, 0, 0, 0, 0);
 
+  /**
+   * Checks every value is finite and not negative.
+   *
+   * @param pmp personal licenses in use
+   * @param smpAudioOnly shared-license audio-only calls
+   * @param smpPointToPoint shared-license point-to-point calls
+   * @param smpFull other shared-license calls
+   * @param recording calls being recorded
+   * @param streaming calls being streamed
+   */
   public UsageValues {
     check("pmp", pmp);
     check("smpAudioOnly", smpAudioOnly);

@@ -24,6 +24,15 @@ public record UtilizationSeries(
     Resolution resolution,
     List<Point> points) {
 
+  /**
+   * Checks the arguments and copies the list.
+   *
+   * @param type the license type shown
+   * @param from the first UTC date, inclusive
+   * @param to the last UTC date, inclusive
+   * @param resolution the spacing of the points
+   * @param points the points, oldest first; intervals or days without data are left out
+   */
   public UtilizationSeries {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(from, "from == null");
@@ -87,6 +96,12 @@ public record UtilizationSeries(
    * @param value the licenses used
    */
   public record Point(Instant time, double value) {
+    /**
+     * Checks the arguments.
+     *
+     * @param time the start of the bin or day (UTC)
+     * @param value the licenses used
+     */
     public Point {
       Objects.requireNonNull(time, "time == null");
     }

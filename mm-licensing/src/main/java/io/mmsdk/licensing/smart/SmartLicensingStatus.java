@@ -25,6 +25,15 @@ public record SmartLicensingStatus(
   public static final SmartLicensingStatus UNREGISTERED = new SmartLicensingStatus(
       Registration.UNREGISTERED, Authorization.NOT_AUTHORIZED, null, null, false);
 
+  /**
+   * Checks the enums.
+   *
+   * @param registration the registration status
+   * @param authorization the license authorization status
+   * @param lastAuthorizationRenewal when authorization was last renewed, or {@code null}
+   * @param registeredAt when the current registration was made or renewed, or {@code null}
+   * @param confirmationCodePending true after installing an updated reservation until {@link SmartLicensing#confirmationCodeEntered()}
+   */
   public SmartLicensingStatus {
     Objects.requireNonNull(registration, "registration == null");
     Objects.requireNonNull(authorization, "authorization == null");

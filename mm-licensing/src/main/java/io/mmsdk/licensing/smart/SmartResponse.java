@@ -12,6 +12,13 @@ import java.util.Objects;
  */
 public record SmartResponse(boolean accepted, String code, String failureReason) {
 
+  /**
+   * Checks the arguments.
+   *
+   * @param accepted true if the request succeeded
+   * @param code a code produced by the request (reservation request, confirmation or return code), or empty
+   * @param failureReason why it was refused, or empty when accepted
+   */
   public SmartResponse {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(failureReason, "failureReason == null");
