@@ -44,6 +44,15 @@ public record BlastStatus(
     }
   }
 
+  /**
+   * Checks the arguments and copies the list.
+   *
+   * @param space the space whose meeting triggered it
+   * @param callId the CMS call id of that meeting
+   * @param startedAt when the first participant joined (as seen by this instance)
+   * @param phase where the blast dial stands
+   * @param contacts each contact's state, in contact-list order
+   */
   public BlastStatus {
     requireNonNull(space, "space == null");
     requireNonNull(callId, "callId == null");

@@ -15,6 +15,12 @@ public record MonitoringSettings(MonitoringRole role, Duration secondaryDelay) {
   /** The delay a Secondary waits unless configured otherwise: 30 seconds. */
   public static final Duration DEFAULT_SECONDARY_DELAY = Duration.ofSeconds(30);
 
+  /**
+   * Checks the arguments.
+   *
+   * @param role Primary, Secondary or Off
+   * @param secondaryDelay how long a Secondary waits before it checks whether anyone has started dialing ("Delay (seconds) when Secondary is chosen"); ignored for the other roles
+   */
   public MonitoringSettings {
     requireNonNull(role, "role == null");
     requireNonNull(secondaryDelay, "secondaryDelay == null");

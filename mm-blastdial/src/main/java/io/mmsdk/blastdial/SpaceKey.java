@@ -9,6 +9,12 @@ import static java.util.Objects.requireNonNull;
  * @param spaceId the coSpace id on that cluster
  */
 public record SpaceKey(String clusterId, String spaceId) {
+  /**
+   * Checks the arguments.
+   *
+   * @param clusterId the cluster's identifier in the host application's cluster registry
+   * @param spaceId the coSpace id on that cluster
+   */
   public SpaceKey {
     requireNonNull(clusterId, "clusterId == null");
     requireNonNull(spaceId, "spaceId == null");
