@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,29 @@ class SyslogForwarderTest {
           assertEquals(1, f.sent());
         }
       }
+    }
+  }
+
+  @Test
+  void log_tlsCertificateForAnotherHost_refusedAndCounted() throws Exception {
+    HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("test ca").build();
+    HeldCertificate otherHost = new HeldCertificate.Builder().signedBy(ca).addSubjectAlternativeName("syslog.example.com").build();
+    HandshakeCertificates serverSide = new HandshakeCertificates.Builder().heldCertificate(otherHost, ca.certificate()).build();
+    HandshakeCertificates clientSide = new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build();
+    try (SSLServerSocket server = (SSLServerSocket) serverSide.sslContext().getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      server.setSoTimeout(5_000);
+      SyslogConfig config = SyslogConfig.builder().tlsSocketFactory(clientSide.sslSocketFactory())
+          .addServer(new SyslogServer("localhost", server.getLocalPort(), SyslogTransport.TLS)).build();
+      SyslogForwarder f = SyslogForwarder.start(config, scheduler);
+      f.log(SyslogSeverity.INFORMATIONAL, "SYS", "must not reach syslog.example.com");
+      try (SSLSocket s = (SSLSocket) server.accept()) {
+        s.setSoTimeout(5_000);
+        assertThrows(IOException.class, s::startHandshake);
+      }
+      f.close();
+
+      assertEquals(0, f.sent());
+      assertEquals(1, f.failures());
     }
   }
 
