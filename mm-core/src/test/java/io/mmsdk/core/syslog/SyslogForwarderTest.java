@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -129,6 +130,27 @@ class SyslogForwarderTest {
 
       assertEquals(0, f.sent());
       assertEquals(1, f.failures());
+    }
+  }
+
+  @Test
+  void log_tlsServerNeverAnswersHandshake_failsAtConnectTimeoutAndNextServerStillServed() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      tcp.setSoTimeout(30_000);
+      SyslogConfig config = SyslogConfig.builder().connectTimeout(Duration.ofMillis(200))
+          .addServer(new SyslogServer("localhost", silent.getLocalPort(), SyslogTransport.TLS))
+          .addServer(new SyslogServer("127.0.0.1", tcp.getLocalPort(), SyslogTransport.TCP)).build();
+      try (SyslogForwarder f = SyslogForwarder.start(config, scheduler)) {
+        f.log(SyslogSeverity.WARNING, "SYS", "after the silent one");
+
+        // Before the fix the handshake waited forever and this accept timed out after 30 s.
+        try (Socket s = tcp.accept()) {
+          s.setSoTimeout(30_000);
+          assertTrue(frame(s.getInputStream()).endsWith("after the silent one"));
+        }
+        assertEquals(1, f.failures());
+      }
     }
   }
 
