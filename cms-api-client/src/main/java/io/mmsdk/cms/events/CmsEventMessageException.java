@@ -1,6 +1,6 @@
 package io.mmsdk.cms.events;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /**
  * A message from the Events server was rejected and skipped: it is not a JSON object, or it is
