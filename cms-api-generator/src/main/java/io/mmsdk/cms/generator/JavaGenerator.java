@@ -377,22 +377,7 @@ public final class JavaGenerator {
       b.append("  private static final ResourceType TYPE =\n      ResourceType.custom(\"").append(collection)
           .append("\", \"").append(family.get("listElement")).append("\", \"").append(family.get("element")).append("\");\n\n");
     }
-    b.append("  private final CmsClient client;\n");
-    if (parent != null) {
-      b.append("  private final String ").append(parent).append(";\n");
-    }
-    if (type != null) {
-      b.append("  private final CmsResources resources;\n");
-    }
-    b.append("\n  ").append(className).append("(CmsClient client").append(parent != null ? ", String " + parent : "")
-        .append(") {\n    this.client = requireNonNull(client, \"client == null\");\n");
-    if (parent != null) {
-      b.append("    this.").append(parent).append(" = PathSegments.segment(").append(parent).append(");\n");
-    }
-    if (type != null) {
-      b.append("    this.resources = client.resources(TYPE").append(parent != null ? ", " + parent : "").append(");\n");
-    }
-    b.append("  }\n\n");
+    int headerAt = b.length();
     String member = className + "#";
     String item = path + "/{}";
     String t = type == null ? null : type.javaName;
@@ -456,6 +441,7 @@ public final class JavaGenerator {
         b.append(nodeMethod(node, findNodeType(node), parent, className));
       }
     }
+    b.insert(headerAt, fields(className, parent, type != null, b.substring(headerAt)));
     trimBlank(b);
     b.append("}\n");
     put(className, b.toString(), true, "io.mmsdk.cms.CmsClient", "io.mmsdk.cms.CmsResources", "io.mmsdk.cms.ResourceList",
@@ -465,6 +451,34 @@ public final class JavaGenerator {
         .append("  public ").append(className).append(" ").append(name).append("(")
         .append(parent != null ? "String " + parent : "").append(") {\n    return new ").append(className)
         .append("(client").append(parent != null ? ", " + parent : "").append(");\n  }\n\n");
+  }
+
+  /** Fields and constructor of an operations class: only what its methods use. */
+  private static String fields(String className, String parent, boolean collection, String methods) {
+    boolean usesClient = methods.contains("client.");
+    boolean usesParent = parent != null && methods.contains("+ " + parent + " +");
+    StringBuilder b = new StringBuilder();
+    if (usesClient) {
+      b.append("  private final CmsClient client;\n");
+    }
+    if (usesParent) {
+      b.append("  private final String ").append(parent).append(";\n");
+    }
+    if (collection) {
+      b.append("  private final CmsResources resources;\n");
+    }
+    b.append("\n  ").append(className).append("(CmsClient client").append(parent != null ? ", String " + parent : "")
+        .append(") {\n    requireNonNull(client, \"client == null\");\n");
+    if (usesClient) {
+      b.append("    this.client = client;\n");
+    }
+    if (usesParent) {
+      b.append("    this.").append(parent).append(" = PathSegments.segment(").append(parent).append(");\n");
+    }
+    if (collection) {
+      b.append("    this.resources = client.resources(TYPE").append(parent != null ? ", " + parent : "").append(");\n");
+    }
+    return b.append("  }\n\n").toString();
   }
 
   private ObjectType findNodeType(Map<String, Object> node) {
