@@ -285,6 +285,10 @@ def main():
         resource = path
     elif m and method and resource:
       path = resource
+    elif len(h.group(1)) >= 3 and sections:
+      # A sub-heading without a path ("#### Examples") continues the section above it.
+      path = sections[-1]["raw"]
+      method = sections[-1]["method"]
     else:
       path = None
     filters = []
@@ -319,7 +323,7 @@ def main():
           (list_fields if s["path"] == coll and s["method"] == 'GET' else get_fields).extend(rows)
         elif head.startswith('parameter'):
           params.extend(rows)
-      for a in re.findall(r'\+ Attributes \((\w+)\)', s["text"]):
+      for a in re.findall(r"\+ Attributes \(([^)]+)\)", s["text"]):
         if s["method"] in ('POST', 'PUT') and a.lower() in structs:
           params.extend(mson_field(f, enums) for f in structs[a.lower()])
       # typed filters from "+ Parameters"
@@ -368,11 +372,14 @@ def main():
             fields += rows
           elif head.startswith('parameter') and s["method"] == method:
             params += rows
-        for a in re.findall(r'\+ Attributes \((\w+)\)', s["text"]):
+        for a in re.findall(r"\+ Attributes \(([^)]+)\)", s["text"]):
           if a.lower() in structs and method in ('POST', 'PUT'):
             params += [mson_field(f, enums) for f in structs[a.lower()]]
     if reply:
       n["element"] = reply
+      known = {f["name"] for f in fields}
+      secs = [s for s in sections if s["path"] == p]
+      fields += [{"name": x, "type": "string"} for x in sample_fields(secs, reply) if x not in known]
       n["fields"] = list({f["name"]: f for f in fields}.values())
     n["parameters"] = list({f["name"]: f for f in params}.values())
     nodes.append(n)

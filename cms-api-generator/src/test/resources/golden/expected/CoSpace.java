@@ -39,24 +39,24 @@ public record CoSpace(CmsObject raw) {
   }
 
   /**
-   * Returns {@code callId}, or empty if the reply lacks it. An integer. Filled by {@code get} only.
+   * Returns {@code callId}, or empty if the reply lacks it. An integer; an empty element reads as empty. Filled by {@code get} only.
    */
   public Optional<Long> callId() {
-    return raw.find(F_CALL_ID);
+    return raw.findText("callId").filter(text -> !text.isEmpty()).map(F_CALL_ID::parse);
   }
 
   /**
-   * Returns {@code nonMemberAccess} (from CMS 2.0), or empty if the reply lacks it. A boolean. Filled by {@code get} only.
+   * Returns {@code nonMemberAccess} (from CMS 2.0), or empty if the reply lacks it. A boolean; an empty element reads as empty. Filled by {@code get} only.
    */
   public Optional<Boolean> nonMemberAccess() {
-    return raw.find(F_NON_MEMBER_ACCESS);
+    return raw.findText("nonMemberAccess").filter(text -> !text.isEmpty()).map(F_NON_MEMBER_ACCESS::parse);
   }
 
   /**
    * Returns {@code defaultLayout}, or empty if the reply lacks it. Values newer than the model read as {@link DefaultLayout#UNKNOWN_TO_SDK_VERSION}; {@link #defaultLayoutAsString()} has the text. Filled by {@code get} only.
    */
   public Optional<DefaultLayout> defaultLayout() {
-    return raw.findText("defaultLayout").map(DefaultLayout::fromValue);
+    return raw.findText("defaultLayout").filter(text -> !text.isEmpty()).map(DefaultLayout::fromValue);
   }
 
   /**

@@ -114,6 +114,16 @@ public final class ApiModel {
     }
   }
 
+  /** Returns the families, as JSON maps with the overlay applied. */
+  public List<Map<String, Object>> families() {
+    return families;
+  }
+
+  /** Returns the single-object nodes, queries and actions, as JSON maps with the overlay applied. */
+  public List<Map<String, Object>> nodes() {
+    return nodes;
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> map(Object o) {
     return (Map<String, Object>) o;

@@ -161,26 +161,26 @@ public final class JavaGenerator {
           ? " Carried by list replies and by {@code get}." : " Filled by {@code get} only.";
       String constant = "F_" + upperSnake(java);
       switch (kind) {
-        case "boolean" -> {
-          constants.append("  private static final CmsField<Boolean> ").append(constant)
-              .append(" = CmsField.bool(\"").append(wire).append("\");\n");
-          accessors.append(doc(doc + " A boolean." + listNote))
-              .append("  public Optional<Boolean> ").append(java).append("() {\n    return raw.find(")
-              .append(constant).append(");\n  }\n\n");
-        }
-        case "integer" -> {
-          constants.append("  private static final CmsField<Long> ").append(constant)
-              .append(" = CmsField.integer(\"").append(wire).append("\");\n");
-          accessors.append(doc(doc + " An integer." + listNote))
-              .append("  public Optional<Long> ").append(java).append("() {\n    return raw.find(")
-              .append(constant).append(");\n  }\n\n");
+        case "boolean", "integer", "decimal", "timestamp" -> {
+          String[] t = switch (kind) {
+            case "boolean" -> new String[] {"Boolean", "bool", "A boolean"};
+            case "integer" -> new String[] {"Long", "integer", "An integer"};
+            case "decimal" -> new String[] {"BigDecimal", "decimal", "A decimal number"};
+            default -> new String[] {"Instant", "instant", "An RFC 3339 time"};
+          };
+          constants.append("  private static final CmsField<").append(t[0]).append("> ").append(constant)
+              .append(" = CmsField.").append(t[1]).append("(\"").append(wire).append("\");\n");
+          // An empty element (the server's way to say "not set") reads as empty, like an absent one.
+          accessors.append(doc(doc + " " + t[2] + "; an empty element reads as empty." + listNote))
+              .append("  public Optional<").append(t[0]).append("> ").append(java).append("() {\n    return raw.findText(\"")
+              .append(wire).append("\").filter(text -> !text.isEmpty()).map(").append(constant).append("::parse);\n  }\n\n");
         }
         case "enum" -> {
           String e = enumFor(type.javaName, wire, strings(f.get("values")));
           accessors.append(doc(doc + " Values newer than the model read as {@link " + e
                   + "#UNKNOWN_TO_SDK_VERSION}; {@link #" + java + "AsString()} has the text." + listNote))
               .append("  public Optional<").append(e).append("> ").append(java)
-              .append("() {\n    return raw.findText(\"").append(wire).append("\").map(").append(e)
+              .append("() {\n    return raw.findText(\"").append(wire).append("\").filter(text -> !text.isEmpty()).map(").append(e)
               .append("::fromValue);\n  }\n\n");
           accessors.append(doc("Returns {@code " + wire + "} exactly as the server sent it, or empty if the reply lacks it."))
               .append("  public Optional<String> ").append(java).append("AsString() {\n    return raw.findText(\"")
@@ -204,7 +204,8 @@ public final class JavaGenerator {
     b.append(accessors);
     trimBlank(b);
     b.append("}\n");
-    put(type.javaName, b.toString(), true, "io.mmsdk.cms.CmsObject", "io.mmsdk.cms.CmsField", "java.util.Optional");
+    put(type.javaName, b.toString(), true, "io.mmsdk.cms.CmsObject", "io.mmsdk.cms.CmsField", "java.math.BigDecimal",
+        "java.time.Instant", "java.util.Optional");
   }
 
   private String enumFor(String owner, String wire, List<String> values) {
@@ -288,6 +289,12 @@ public final class JavaGenerator {
         case "integer" -> b.append(doc("Sets {@code " + wire + "}" + since + ".", "    "))
             .append("    public Builder ").append(java).append("(long value) {\n      form.set(\"").append(wire)
             .append("\", String.valueOf(value));\n      return this;\n    }\n\n");
+        case "decimal" -> b.append(doc("Sets {@code " + wire + "}" + since + ".", "    "))
+            .append("    public Builder ").append(java).append("(BigDecimal value) {\n      form.set(\"").append(wire)
+            .append("\", value.toPlainString());\n      return this;\n    }\n\n");
+        case "timestamp" -> b.append(doc("Sets {@code " + wire + "}" + since + ".", "    "))
+            .append("    public Builder ").append(java).append("(Instant value) {\n      form.set(\"").append(wire)
+            .append("\", value.toString());\n      return this;\n    }\n\n");
         case "enum" -> {
           String e = enumFor(javaName.replace("Parameters", ""), wire, strings(p.get("values")));
           b.append(doc("Sets {@code " + wire + "}" + since + ".\n\n@throws IllegalArgumentException for {@link "
@@ -315,7 +322,7 @@ public final class JavaGenerator {
         .append("    public Builder extra(String name, String value) {\n      form.set(name, value);\n      return this;\n    }\n\n");
     b.append("    /** Returns the parameters. */\n    public ").append(javaName).append(" build() {\n      return new ")
         .append(javaName).append("(form.build());\n    }\n  }\n}\n");
-    put(javaName, b.toString(), true, "io.mmsdk.cms.Form");
+    put(javaName, b.toString(), true, "io.mmsdk.cms.Form", "java.math.BigDecimal", "java.time.Instant");
     return javaName;
   }
 
