@@ -124,7 +124,7 @@ def norm(path):
   return path.rstrip('/')
 
 def classify(type_cell, desc):
-  t = text(type_cell)
+  t = re.sub(r'^\s*one of:?\s*', '', text(type_cell), flags=re.I)
   vals = None
   if '|' in t:
     vals = [v.strip() for v in t.split('|') if v.strip()]

@@ -56,7 +56,7 @@ class TypedApiTest {
     assertEquals(Optional.of(4711L), space.callId());
     assertEquals(Optional.of(false), space.nonMemberAccess());
     assertEquals(Optional.empty(), space.passcode());
-    assertEquals(Optional.of(DefaultLayout.UNKNOWN_TO_SDK_VERSION), space.defaultLayout());
+    assertEquals(Optional.of(Layout.UNKNOWN_TO_SDK_VERSION), space.defaultLayout());
     assertEquals(Optional.of("brandNewLayout"), space.defaultLayoutAsString());
     assertEquals("Sales", space.raw().findText("name").orElseThrow());
   }
@@ -67,7 +67,7 @@ class TypedApiTest {
 
     cms.api().coSpaces().update("cs1", CoSpaceParameters.builder()
         .name("Sales EMEA")
-        .defaultLayout(DefaultLayout.SPEAKER_ONLY)
+        .defaultLayout(Layout.SPEAKER_ONLY)
         .unsetPasscode()
         .extra("futureKnob", "on")
         .build());
@@ -81,7 +81,7 @@ class TypedApiTest {
   @Test
   void enumSetter_unknownConstant_isRefused() {
     assertThrows(IllegalArgumentException.class,
-        () -> CoSpaceParameters.builder().defaultLayout(DefaultLayout.UNKNOWN_TO_SDK_VERSION));
+        () -> CoSpaceParameters.builder().defaultLayout(Layout.UNKNOWN_TO_SDK_VERSION));
   }
 
   @Test

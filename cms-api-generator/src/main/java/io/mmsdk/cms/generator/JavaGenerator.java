@@ -209,13 +209,14 @@ public final class JavaGenerator {
   }
 
   private String enumFor(String owner, String wire, List<String> values) {
-    List<String> key = List.copyOf(new LinkedHashSet<>(values));
+    // One enum per set of values, whatever their order in the blueprint's tables.
+    List<String> key = new ArrayList<>(new java.util.TreeSet<>(values));
     String existing = enumByValues.get(key);
     if (existing != null) {
       return existing;
     }
     String last = wire.substring(wire.lastIndexOf('/') + 1);
-    String name = pascal(last);
+    String name = model.typeNames.getOrDefault("enum:" + last, pascal(last));
     if (enumNames.contains(name) || name.equals(owner) || sources.containsKey(PACKAGE + "." + name)) {
       name = owner + name;
     }
@@ -231,7 +232,7 @@ public final class JavaGenerator {
         + " * {@code AsString} still has its text.\n */\n");
     b.append("public enum ").append(name).append(" {\n");
     Set<String> constants = new LinkedHashSet<>();
-    for (String v : key) {
+    for (String v : new LinkedHashSet<>(values)) {
       String c = unique(constantName(v), constants);
       b.append("  /** The wire value {@code ").append(v).append("}. */\n  ").append(c).append("(\"")
           .append(v).append("\"),\n");
@@ -391,7 +392,7 @@ public final class JavaGenerator {
     String paramsClass = null;
     if (ops.contains("create") || ops.contains("update")) {
       String base = t != null ? t : pascal(singular(name));
-      paramsClass = parameters(base + "Parameters", maps(family.get("parameters")),
+      paramsClass = parameters(base + "Parameters", writableParameters(family),
           "a create ({@code POST /" + path + "}) or modify request");
     }
     if (ops.contains("list")) {
@@ -458,6 +459,24 @@ public final class JavaGenerator {
         .append("  public ").append(className).append(" ").append(name).append("(")
         .append(parent != null ? "String " + parent : "").append(") {\n    return new ").append(className)
         .append("(client").append(parent != null ? ", " + parent : "").append(");\n  }\n\n");
+  }
+
+  /**
+   * Returns the parameters of every writable family sharing {@code family}'s element (call legs are
+   * created below a call and modified at the top level, with one parameters class).
+   */
+  private List<Map<String, Object>> writableParameters(Map<String, Object> family) {
+    Map<String, Map<String, Object>> union = new LinkedHashMap<>();
+    for (Map<String, Object> f : model.families) {
+      boolean same = f == family || (family.get("element") != null && family.get("element").equals(f.get("element")));
+      List<String> ops = strings(f.get("operations"));
+      if (same && (ops.contains("create") || ops.contains("update"))) {
+        for (Map<String, Object> p : maps(f.get("parameters"))) {
+          union.putIfAbsent((String) p.get("name"), p);
+        }
+      }
+    }
+    return new ArrayList<>(union.values());
   }
 
   /** Fields and constructor of an operations class: only what its methods use. */
