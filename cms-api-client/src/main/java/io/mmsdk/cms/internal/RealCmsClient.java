@@ -14,6 +14,7 @@ import io.mmsdk.cms.SystemResource;
 import io.mmsdk.cms.SystemStatus;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,7 +64,7 @@ public final class RealCmsClient implements CmsClient {
             .addConverterFactory(new XmlConverterFactory())
             .build()
             .create(CmsApi.class);
-    this.executor = new RequestExecutor(retryPolicy, username);
+    this.executor = new RequestExecutor(retryPolicy, username, Duration.ofMillis(baseHttp.callTimeoutMillis()));
   }
 
   @Override

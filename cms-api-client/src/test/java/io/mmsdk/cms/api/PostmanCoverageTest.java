@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.squareup.moshi.Moshi;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.MmSdkException;
 import io.mmsdk.cms.ResourceList;
 import io.mmsdk.cms.RetryPolicy;
+import io.mmsdk.common.MmSdkException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
