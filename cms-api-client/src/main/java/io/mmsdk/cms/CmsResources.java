@@ -11,10 +11,10 @@ import java.util.Optional;
  * could not be completed. Writing a read-only family throws {@link IllegalStateException}.
  */
 public interface CmsResources {
-  /** {@return the family these operations address} */
+  /** Returns the family these operations address. */
   ResourceType type();
 
-  /** {@return the collection path under {@code /api/v1}, with the parent id filled in} */
+  /** Returns the collection path under {@code /api/v1}, with the parent id filled in. */
   String path();
 
   /**
@@ -23,15 +23,15 @@ public interface CmsResources {
    */
   Page page(long offset, int limit, ListOptions options);
 
-  /** {@return a lazy list of all matching objects; see {@link ResourceList}} */
-  ResourceList list(ListOptions options);
+  /** Returns a lazy list of all matching objects; see {@link ResourceList}. */
+  ResourceList<CmsObject> list(ListOptions options);
 
-  /** {@return a lazy list of all objects} */
-  default ResourceList list() {
+  /** Returns a lazy list of all objects. */
+  default ResourceList<CmsObject> list() {
     return list(ListOptions.none());
   }
 
-  /** {@return how many objects match, using one request with {@code limit=1}} */
+  /** Returns how many objects match, using one request with {@code limit=1}. */
   long count(ListOptions options);
 
   /** Fetches one object: {@code GET path/id}; throws {@link CmsNotFoundException} if absent. */

@@ -3,6 +3,7 @@ package io.mmsdk.cms;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.common.MmSdkException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,26 +15,33 @@ import java.util.Optional;
 public class CmsServiceException extends MmSdkException {
   private static final long serialVersionUID = 1L;
 
-  /** The HTTP status code. */
   private final int status;
-  /** The typed failure reason, or null. */
   private final FailureReason failureReason;
-  /** The failure reason as CMS named it, or null. */
   private final String rawFailureReason;
-  /** The request CMS refused. */
   private final CmsRequest request;
+  private final Map<String, String> failureAttributes;
 
   /**
    * Creates an exception.
    *
    * @param rawFailureReason the element name inside {@code <failureDetails>}, or null if none
-   * @param request the request that failed
-   * @param status the HTTP status code
-   * @param message what went wrong and what to do about it
    */
   public CmsServiceException(
       CmsRequest request, int status, String rawFailureReason, String message) {
+    this(request, status, rawFailureReason, Map.of(), message);
+  }
+
+  /**
+   * Creates an exception that keeps the attributes of the failure reason's element, for example
+   * {@code parameter="uri"} and {@code error="invalidValue"} of a {@code <parameterError>}.
+   *
+   * @param rawFailureReason the element name inside {@code <failureDetails>}, or null if none
+   * @param failureAttributes that element's attributes
+   */
+  public CmsServiceException(CmsRequest request, int status, String rawFailureReason,
+      Map<String, String> failureAttributes, String message) {
     super(message);
+    this.failureAttributes = Map.copyOf(requireNonNull(failureAttributes, "failureAttributes == null"));
     this.request = requireNonNull(request, "request == null");
     this.status = status;
     this.rawFailureReason = rawFailureReason;
@@ -41,22 +49,40 @@ public class CmsServiceException extends MmSdkException {
         rawFailureReason == null ? null : FailureReason.fromWireName(rawFailureReason);
   }
 
-  /** {@return the HTTP status code, for example 400} */
+  /** Returns the HTTP status code, for example 400. */
   public int status() {
     return status;
   }
 
-  /** {@return the typed CMS failure reason, if the reply had a {@code <failureDetails>} body} */
+  /** Returns the typed CMS failure reason, if the reply had a {@code <failureDetails>} body. */
   public Optional<FailureReason> findFailureReason() {
     return Optional.ofNullable(failureReason);
   }
 
-  /** {@return the failure reason exactly as the server sent it, or null if there was none} */
+  /** Returns the failure reason exactly as the server sent it, or null if there was none. */
   public String rawFailureReason() {
     return rawFailureReason;
   }
 
-  /** {@return the request that failed} */
+  /**
+   * Returns every attribute of the failure reason's element, for example {@code parameter} and
+   * {@code error} of {@code <parameterError parameter="uri" error="invalidValue"/>}; empty if none.
+   */
+  public Map<String, String> failureAttributes() {
+    return failureAttributes;
+  }
+
+  /** Returns the {@code parameter} attribute: which request parameter the server refused. */
+  public Optional<String> findParameter() {
+    return Optional.ofNullable(failureAttributes.get("parameter"));
+  }
+
+  /** Returns the {@code error} attribute: why the parameter was refused, for example {@code invalidValue}. */
+  public Optional<String> findError() {
+    return Optional.ofNullable(failureAttributes.get("error"));
+  }
+
+  /** Returns the request that failed. */
   public CmsRequest request() {
     return request;
   }

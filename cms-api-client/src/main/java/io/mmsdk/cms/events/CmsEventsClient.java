@@ -33,11 +33,11 @@ public final class CmsEventsClient implements AutoCloseable {
 
   private CmsEventsClient(Builder b) {
     this.connection =
-        new EventsConnection(b.client, b.listener, b.subscriptions, b.minBackoff, b.maxBackoff);
+        new EventsConnection(b.client, b.listener, b.subscriptions, b.minBackoff, b.maxBackoff, b.maxMessageSize);
   }
 
   /**
-   * {@return a builder for events of the server {@code client} talks to} The client provides the
+   * Returns a builder for events of the server {@code client} talks to. The client provides the
    * address, credentials, TLS trust and clock.
    *
    * @throws IllegalArgumentException if {@code client} was not built by {@link CmsClient#builder()}
@@ -63,7 +63,7 @@ public final class CmsEventsClient implements AutoCloseable {
     connection.subscribe(List.copyOf(requireNonNull(subscriptions, "subscriptions == null")));
   }
 
-  /** {@return whether the WebSocket is open now} */
+  /** Returns whether the WebSocket is open now. */
   public boolean isConnected() {
     return connection.isConnected();
   }
@@ -76,33 +76,27 @@ public final class CmsEventsClient implements AutoCloseable {
 
   /** Builds a {@link CmsEventsClient}. */
   public static final class Builder {
+    /** The default {@link #maxMessageSize(long)}: 4 MiB, far above a large call's roster update. */
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = 4L << 20;
+
     private final RealCmsClient client;
     private CmsEventListener listener;
     private List<Subscription> subscriptions = List.of();
     private Duration minBackoff = Duration.ofSeconds(1);
     private Duration maxBackoff = Duration.ofSeconds(60);
+    private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
 
     private Builder(RealCmsClient client) {
       this.client = client;
     }
 
-    /**
-     * Sets the listener (required).
-     *
-     * @param listener the listener (required)
-     * @return this builder
-     */
+    /** Sets the listener (required). */
     public Builder listener(CmsEventListener listener) {
       this.listener = requireNonNull(listener, "listener == null");
       return this;
     }
 
-    /**
-     * Sets the initial subscriptions (default none).
-     *
-     * @param subscriptions the initial subscriptions (default none)
-     * @return this builder
-     */
+    /** Sets the initial subscriptions (default none). */
     public Builder subscriptions(List<Subscription> subscriptions) {
       this.subscriptions = List.copyOf(requireNonNull(subscriptions, "subscriptions == null"));
       return this;
@@ -111,8 +105,6 @@ public final class CmsEventsClient implements AutoCloseable {
     /**
      * Sets the reconnect backoff: the first retry waits {@code min}, each further one doubles, up
      * to {@code max} (defaults 1 s and 60 s).
-     *
-     * @return this builder
      */
     public Builder reconnectBackoff(Duration min, Duration max) {
       requireNonNull(min, "min == null");
@@ -127,7 +119,25 @@ public final class CmsEventsClient implements AutoCloseable {
     }
 
     /**
-     * {@return the client, not yet connected; call {@link CmsEventsClient#start()}}
+     * Sets the largest message read, in bytes (default {@value #DEFAULT_MAX_MESSAGE_SIZE}, 4 MiB).
+     * The socket stops reading once more than this arrives without completing a message: the
+     * listener gets a {@link CmsEventMessageException} naming the limit, then an {@link EventGap},
+     * and the client reconnects. Compression is never negotiated, so the bytes on the wire bound
+     * the message. With a shared OkHttpClient that has its own socket factory, only the delivered
+     * text is checked.
+     *
+     * @throws IllegalArgumentException if {@code bytes} is not positive
+     */
+    public Builder maxMessageSize(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxMessageSize is " + bytes + "; expected a positive number of bytes");
+      }
+      this.maxMessageSize = bytes;
+      return this;
+    }
+
+    /**
+     * Returns the client, not yet connected; call {@link CmsEventsClient#start()}.
      *
      * @throws IllegalStateException if no listener was set
      */
