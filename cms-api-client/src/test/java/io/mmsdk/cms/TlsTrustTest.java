@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javax.net.ssl.SSLException;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +25,7 @@ class TlsTrustTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    server.shutdown();
+    server.close();
   }
 
   private void startServerFor(String sanHost) throws Exception {
@@ -34,7 +34,7 @@ class TlsTrustTest {
     HandshakeCertificates serverTls = new HandshakeCertificates.Builder()
         .heldCertificate(serverCert, ca.certificate()).build();
     server = new MockWebServer();
-    server.useHttps(serverTls.sslSocketFactory(), false);
+    server.useHttps(serverTls.sslSocketFactory());
     server.start();
     server.enqueue(MockCms.xml("<status><softwareVersion>3.2.1</softwareVersion></status>"));
   }
