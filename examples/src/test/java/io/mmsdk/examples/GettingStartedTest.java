@@ -18,7 +18,7 @@ import io.mmsdk.cms.ListOptions;
 import io.mmsdk.cms.Page;
 import io.mmsdk.cms.SystemStatus;
 import io.mmsdk.cms.TlsTrust;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.net.InetAddress;

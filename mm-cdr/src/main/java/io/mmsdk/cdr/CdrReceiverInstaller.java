@@ -54,7 +54,7 @@ public final class CdrReceiverInstaller {
    *
    * @return what was done and the receiver entry's id
    * @throws CdrReceiverSlotsFullException if all slots hold other tools' receivers
-   * @throws io.mmsdk.cms.MmSdkException for API failures (see cms-api-client)
+   * @throws io.mmsdk.common.MmSdkException for API failures (see cms-api-client)
    */
   public Installation install(CmsClient callBridge) {
     requireNonNull(callBridge, "callBridge == null");

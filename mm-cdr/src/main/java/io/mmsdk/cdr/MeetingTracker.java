@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.mmsdk.cdr.Meeting.LogEntry;
 import io.mmsdk.cdr.Meeting.LogKind;
 import io.mmsdk.cdr.Meeting.ParticipantState;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

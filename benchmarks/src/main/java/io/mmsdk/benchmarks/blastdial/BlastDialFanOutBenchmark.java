@@ -8,7 +8,7 @@ import io.mmsdk.blastdial.ContactsCsv;
 import io.mmsdk.blastdial.CsvLimits;
 import io.mmsdk.blastdial.FileBlastDialStore;
 import io.mmsdk.blastdial.SpaceKey;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

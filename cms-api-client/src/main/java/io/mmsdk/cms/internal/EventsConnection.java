@@ -2,7 +2,7 @@ package io.mmsdk.cms.internal;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 import io.mmsdk.cms.events.CallInfoUpdate;
 import io.mmsdk.cms.events.CallListUpdate;
 import io.mmsdk.cms.events.CmsEventListener;

@@ -10,7 +10,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import io.mmsdk.cms.CmsAuthenticationException;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 import io.mmsdk.cms.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;

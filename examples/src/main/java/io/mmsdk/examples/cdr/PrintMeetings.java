@@ -10,7 +10,7 @@ import io.mmsdk.cdr.Meeting;
 import io.mmsdk.cdr.MeetingTracker;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.TlsTrust;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;

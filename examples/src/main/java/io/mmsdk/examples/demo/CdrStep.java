@@ -11,7 +11,7 @@ import io.mmsdk.cms.CmsClient;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

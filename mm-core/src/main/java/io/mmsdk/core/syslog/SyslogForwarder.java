@@ -6,7 +6,7 @@ import io.mmsdk.core.audit.AuditTrail;
 import io.mmsdk.core.notify.Notification;
 import io.mmsdk.core.notify.NotificationListener;
 import io.mmsdk.core.notify.Notifications;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
