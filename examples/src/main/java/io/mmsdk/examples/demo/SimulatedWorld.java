@@ -5,9 +5,8 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
-import io.mmsdk.common.time.ManualScheduler;
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +15,8 @@ import java.util.Random;
 
 /**
  * The simulated deployment: a two-bridge cms-testkit cluster over HTTPS, an UnboundID in-memory
- * directory with generated people, and one simulated time that moves the cluster's clock and the
- * SDK's {@link ManualScheduler} together.
+ * directory with generated people, and one {@link SimulatedClock} that is both the cluster's clock
+ * and the SDK's scheduler, so advancing it moves both together.
  */
 final class SimulatedWorld implements AutoCloseable {
   static final String BASE_DN = "ou=people,dc=example,dc=com";
@@ -28,13 +27,14 @@ final class SimulatedWorld implements AutoCloseable {
       "Vik", "Aas", "Eide", "Foss", "Hauge", "Lie", "Ruud", "Sand"};
 
   final SimulatedCluster cms;
-  final ManualScheduler scheduler;
+  /** The one simulated time: the cluster's clock and the scheduler every SDK part is built with. */
+  final SimulatedClock scheduler;
   final InMemoryDirectoryServer directory;
   final String bindPassword;
   final int staff;
   final int contractors;
 
-  private SimulatedWorld(SimulatedCluster cms, ManualScheduler scheduler, InMemoryDirectoryServer directory,
+  private SimulatedWorld(SimulatedCluster cms, SimulatedClock scheduler, InMemoryDirectoryServer directory,
       String bindPassword, int staff, int contractors) {
     this.cms = cms;
     this.scheduler = scheduler;
@@ -72,7 +72,7 @@ final class SimulatedWorld implements AutoCloseable {
           staff++;
         }
       }
-      return new SimulatedWorld(cms, ManualScheduler.startingAt(start), ds, password, staff, contractors);
+      return new SimulatedWorld(cms, clock, ds, password, staff, contractors);
     } catch (RuntimeException e) {
       cms.close();
       throw e;
@@ -121,13 +121,12 @@ final class SimulatedWorld implements AutoCloseable {
   }
 
   /**
-   * Moves simulated time forward one second at a time: the cluster first (calls ring, answer,
-   * push CDRs, which are awaited), then the SDK's scheduler (timers, polls, retries).
+   * Moves simulated time forward one second at a time, running the cluster's work (calls ring,
+   * answer, push CDRs) and the SDK's (timers, polls, retries) in due order, and waits for the CDRs
+   * pushed in each second to arrive before the next.
    */
   void advance(Duration total) {
     for (long s = 0; s < total.toSeconds(); s++) {
-      cms.clock().advance(Duration.ofSeconds(1));
-      awaitCdrs();
       scheduler.advance(Duration.ofSeconds(1));
       awaitCdrs();
     }
