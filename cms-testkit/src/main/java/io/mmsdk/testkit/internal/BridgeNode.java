@@ -34,6 +34,7 @@ public final class BridgeNode implements AutoCloseable {
   BridgeNode(Engine engine, int index) {
     this.engine = engine;
     this.name = "cb" + (index + 1);
+    this.port = engine.options.firstPort() == 0 ? 0 : engine.options.firstPort() + index;
     this.local = new ObjectStore(engine.specs, engine.store, 0);
     this.cdr = new CdrPusher(id, engine.options.callBridges() > 1,
         engine.options.cdrBufferCapacity(), engine.options.cdrRetryInterval(), engine.http);

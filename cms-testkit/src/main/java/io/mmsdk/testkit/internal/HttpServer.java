@@ -59,6 +59,9 @@ final class HttpServer implements AutoCloseable {
   }
 
   private static MockResponse toMockResponse(Reply reply) {
+    if (reply.afterSent != null) {
+      throw new IllegalStateException("mockwebserver3 cannot run work after a reply is written");
+    }
     MockResponse.Builder b = new MockResponse.Builder();
     if (reply.disconnect) {
       return b.onResponseStart(new SocketEffect.CloseSocket()).build();

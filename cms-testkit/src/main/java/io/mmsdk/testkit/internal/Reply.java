@@ -18,15 +18,22 @@ final class Reply {
   final boolean disconnect;
   final WebSocketListener webSocket;
   final Duration headersDelay;
+  final Runnable afterSent;
 
   private Reply(int status, Map<String, String> headers, String body, boolean disconnect,
       WebSocketListener webSocket, Duration headersDelay) {
+    this(status, headers, body, disconnect, webSocket, headersDelay, null);
+  }
+
+  private Reply(int status, Map<String, String> headers, String body, boolean disconnect,
+      WebSocketListener webSocket, Duration headersDelay, Runnable afterSent) {
     this.status = status;
     this.headers = Map.copyOf(headers);
     this.body = body;
     this.disconnect = disconnect;
     this.webSocket = webSocket;
     this.headersDelay = headersDelay;
+    this.afterSent = afterSent;
   }
 
   /** A reply with {@code status}, no headers and an empty body. */
@@ -48,16 +55,26 @@ final class Reply {
   Reply header(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
-    return new Reply(status, h, body, disconnect, webSocket, headersDelay);
+    return new Reply(status, h, body, disconnect, webSocket, headersDelay, afterSent);
   }
 
   /** Returns this reply with {@code body}. */
   Reply body(String body) {
-    return new Reply(status, headers, body, disconnect, webSocket, headersDelay);
+    return new Reply(status, headers, body, disconnect, webSocket, headersDelay, afterSent);
   }
 
   /** Returns this reply sent only after {@code delay} (injected latency). */
   Reply delayed(Duration delay) {
-    return new Reply(status, headers, body, disconnect, webSocket, delay);
+    return new Reply(status, headers, body, disconnect, webSocket, delay, afterSent);
+  }
+
+  /**
+   * Returns this reply with {@code action} run once it has been written completely (the control
+   * endpoint's {@code POST /shutdown}). Only {@link ControlServer} runs such actions; the bridges'
+   * {@link HttpServer} refuses replies that carry one.
+   */
+  Reply afterSent(Runnable action) {
+    return new Reply(status, headers, body, disconnect, webSocket, headersDelay,
+        Objects.requireNonNull(action));
   }
 }
