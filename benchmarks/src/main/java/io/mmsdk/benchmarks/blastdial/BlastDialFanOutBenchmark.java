@@ -118,6 +118,15 @@ public class BlastDialFanOutBenchmark {
     return bridge.legs.get();
   }
 
+  /**
+   * Ends the invocation's meeting: the space's next meeting (a new call id) dials again, since one
+   * blast dial runs per space meeting.
+   */
+  @TearDown(Level.Invocation)
+  public void endMeeting() {
+    blast.meetingEnded("bench", "call-" + call);
+  }
+
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     blast.close();

@@ -1,7 +1,8 @@
-package io.mmsdk.cdr;
+package io.mmsdk.meetings;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.CmsServiceException;
