@@ -34,6 +34,7 @@ import okhttp3.tls.Certificates;
 import okhttp3.tls.HandshakeCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Starts {@code cms-testkit-<version>-standalone.jar} as a separate process ({@code java} from
@@ -65,6 +66,7 @@ class StandaloneJarIT {
   }
 
   @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)  // a bound for a hung process, not a timing assertion
   void guideSession_runsAgainstTheJarOverHttp() throws Exception {
     List<String> session = session();
     String javaLine = session.stream().filter(l -> l.startsWith("java -jar ")).findFirst()
