@@ -75,7 +75,8 @@ class TypedApiTest {
     RecordedRequest request = server.takeRequest();
     assertEquals("PUT", request.getMethod());
     assertEquals("/api/v1/coSpaces/cs1", request.getTarget());
-    assertEquals("name=Sales%20EMEA&defaultLayout=speakerOnly&passcode=&futureKnob=on", request.getBody().utf8());
+    // OkHttp 5's FormBody encodes a space as '+' (application/x-www-form-urlencoded), 4 used %20.
+    assertEquals("name=Sales+EMEA&defaultLayout=speakerOnly&passcode=&futureKnob=on", request.getBody().utf8());
   }
 
   @Test
