@@ -13,10 +13,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLInputFactory;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,8 +102,8 @@ class ReplyFuzzTest {
             body = bodies.remove(0);
           }
           int status = request.getMethod().equals("DELETE") ? errorStatus(body.length) : 200;
-          return new MockResponse().setResponseCode(status).setHeader("Content-Type", "text/xml")
-              .setBody(new Buffer().write(body));
+          return new MockResponse.Builder().code(status).setHeader("Content-Type", "text/xml")
+              .body(new Buffer().write(body)).build();
         }
       });
       server.start();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.blastdial.ScriptedBridge.Answer;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +23,13 @@ class BlastDialTest {
   static final Duration RETRY = BlastDialConfig.DEFAULT_RETRY_DELAY;
 
   @TempDir Path dir;
-  ManualScheduler scheduler;
+  SimulatedClock scheduler;
   ScriptedBridge bridge;
   BlastDial blast;
 
   @BeforeEach
   void setUp() {
-    scheduler = ManualScheduler.startingAt(Instant.parse("2026-11-24T09:00:00Z"));
+    scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T09:00:00Z"));
     bridge = new ScriptedBridge(scheduler);
     bridge.startCall(CALL);
     blast = newBlastDial(dir.resolve("a"));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.EndpointScript;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
@@ -42,7 +42,7 @@ class EventsTriggerTest {
             .build();
         BlastDial blast = BlastDial.builder()
             .store(FileBlastDialStore.open(dir))
-            .scheduler(ManualScheduler.startingAt(Instant.parse("2026-01-05T09:00:00Z")))
+            .scheduler(SimulatedClock.startingAt(Instant.parse("2026-01-05T09:00:00Z")))
             .callBridge("cms", CmsCallBridgeGateway.create(client))
             .build()) {
       SimulatedCallBridge bridge = cms.callBridge(0);

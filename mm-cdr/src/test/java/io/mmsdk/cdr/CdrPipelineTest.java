@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CdrPipelineTest {
   private static final CdrOrigin ORIGIN = CdrOrigin.ofCluster("london");
   private final CdrParser parser = CdrParser.create();
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
   private final List<CdrEvent> events = new ArrayList<>();
 
   private ReceivedBatch batch(byte[] xml) {

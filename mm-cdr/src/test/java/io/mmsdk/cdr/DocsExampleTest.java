@@ -2,7 +2,7 @@ package io.mmsdk.cdr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.common.time.Scheduler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DocsExampleTest {
   @Test
   void quickStart_postedBatch_visibleAsMeeting(@TempDir Path dir) throws Exception {
-    Scheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
+    Scheduler scheduler = SimulatedClock.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
     String secret = "shared-secret";
     String clusterId = "london";
     MeetingTracker tracker = MeetingTracker.builder().scheduler(scheduler).build();

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cdr.Meeting.LogKind;
 import io.mmsdk.cdr.Meeting.ParticipantState;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class MeetingTrackerTest {
   private static final String BRIDGE_A = "cb00000a-0000-4000-8000-00000000000a";
   private static final String BRIDGE_B = "cb00000b-0000-4000-8000-00000000000b";
-  private final ManualScheduler scheduler =
-      ManualScheduler.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
+  private final SimulatedClock scheduler =
+      SimulatedClock.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
   private final List<Meeting.LogEntry> changes = new ArrayList<>();
   private final MeetingTracker tracker = MeetingTracker.builder().scheduler(scheduler)
       .listenerExecutor(Runnable::run).addListener(c -> changes.add(c.entry())).build();

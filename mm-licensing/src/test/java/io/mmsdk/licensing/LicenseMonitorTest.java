@@ -10,7 +10,7 @@ import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class LicenseMonitorTest {
   private static final Duration DAY = Duration.ofDays(1);
 
   @TempDir Path dir;
-  private ManualScheduler scheduler;
+  private SimulatedClock scheduler;
   private ClusterRegistry registry;
   private Notifications notifications;
   private final Map<String, ScriptedBridge> bridges = new HashMap<>();
@@ -39,7 +39,7 @@ class LicenseMonitorTest {
 
   @BeforeEach
   void setUp() {
-    scheduler = ManualScheduler.startingAt(T0);
+    scheduler = SimulatedClock.startingAt(T0);
     registry = ClusterRegistry.inMemory();
     registry.add(Cluster.builder().id("c1").name("Oslo")
         .addCallBridge(bridge("b1")).addCallBridge(bridge("b2")).build());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ class CommitTest {
 
   @TempDir Path dir;
 
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
 
   private Provisioner provisioner(FakeCms cms, OwnershipStore store) {
     return Provisioner.builder().gateway(cms).ownership(store).secrets(Fixtures.secrets("pw"))

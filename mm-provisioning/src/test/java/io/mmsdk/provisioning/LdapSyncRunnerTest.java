@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LdapSyncRunnerTest {
 
   // 2026-11-24 is a Tuesday
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
   private final FakeCms cb1 = new FakeCms();
   private final Map<String, CmsGateway> bridges = new HashMap<>(Map.of("cb1", cb1));
   private final LdapSyncRunner runner = LdapSyncRunner.builder().scheduler(scheduler)

@@ -10,7 +10,7 @@ import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.ResourceType;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class ProvisioningEndToEndTest {
   private InMemoryDirectoryServer ds;
   private SimulatedCluster cluster;
   private CmsClient client;
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
 
   @BeforeEach
   void start() {

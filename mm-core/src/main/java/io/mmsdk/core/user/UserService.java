@@ -692,7 +692,7 @@ public final class UserService {
     /** Builds the service, loading the store. */
     public UserService build() {
       if (scheduler == null) {
-        throw new IllegalStateException("scheduler is required: use Scheduler.system() or a ManualScheduler in tests");
+        throw new IllegalStateException("scheduler is required: use Scheduler.system() or cms-testkit's SimulatedClock in tests");
       }
       return new UserService(this);
     }

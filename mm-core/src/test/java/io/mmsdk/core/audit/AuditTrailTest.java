@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AuditTrailTest {
   private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(T0);
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(T0);
 
   @Test
   void record_fileStore_survivesRestartWithSequence(@TempDir Path dir) {

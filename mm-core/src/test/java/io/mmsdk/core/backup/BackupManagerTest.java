@@ -10,7 +10,7 @@ import io.mmsdk.core.access.AccessDeniedException;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.core.user.LdapGroupMapping;
 import io.mmsdk.core.user.LdapSettings;
 import io.mmsdk.core.user.LocalUser;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BackupManagerTest {
   private static final String PW = "backup-Pa55phrase";
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-04-01T10:00:00Z"));
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-04-01T10:00:00Z"));
   private ClusterRegistry registry;
   private UserService users;
   private BackupManager backups;

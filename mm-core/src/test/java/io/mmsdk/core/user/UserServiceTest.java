@@ -11,7 +11,7 @@ import io.mmsdk.core.access.PrivilegeLevel;
 import io.mmsdk.core.access.Principal;
 import io.mmsdk.core.audit.AuditEvent;
 import io.mmsdk.core.audit.AuditQuery;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UserServiceTest {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(T0);
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(T0);
 
   private UserService service(UserStore store) {
     return UserService.builder().scheduler(scheduler).store(store).passwordIterations(PasswordHash.MIN_ITERATIONS).build();

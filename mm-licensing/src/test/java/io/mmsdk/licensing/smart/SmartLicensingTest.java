@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Registration;
 import io.mmsdk.licensing.smart.SmartRequest.Kind;
@@ -56,14 +56,14 @@ class SmartLicensingTest {
     }
   }
 
-  private ManualScheduler scheduler;
+  private SimulatedClock scheduler;
   private Notifications notifications;
   private ScriptedTransport transport;
   private SmartLicensing smart;
 
   @BeforeEach
   void setUp() {
-    scheduler = ManualScheduler.startingAt(T0);
+    scheduler = SimulatedClock.startingAt(T0);
     notifications = Notifications.create(scheduler);
     transport = new ScriptedTransport();
     smart = SmartLicensing.create(transport, scheduler, notifications);
