@@ -218,4 +218,47 @@ class CdrHttpServerTest {
       assertTrue(r.body().contains("UTF-8"), r.body());
     }
   }
+
+  @Test
+  void write_errorReply_headAndBodyInOneWrite() throws Exception {
+    List<byte[]> writes = new ArrayList<>();
+    java.io.OutputStream out = new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        writes.add(new byte[] {(byte) b});
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        writes.add(java.util.Arrays.copyOfRange(b, off, off + len));
+      }
+    };
+    CdrHttpServer.write(out, 400, "NOT_WELL_FORMED: truncated", true);
+    assertEquals(1, writes.size(), "one write for head and body");
+    String reply = new String(writes.get(0), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(reply.startsWith("HTTP/1.1 400 Bad Request\r\n"), reply);
+    assertTrue(reply.contains("\r\nConnection: close\r\n"), reply);
+    assertTrue(reply.endsWith("\r\n\r\nNOT_WELL_FORMED: truncated\n"), reply);
+  }
+
+  @Test
+  void connect_overPerAddressLimit_503WithConnectionClose() throws Exception {
+    List<java.net.Socket> held = new ArrayList<>();
+    try (CdrPipeline pipeline = CdrPipeline.builder().build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).build())
+            .maxConnectionsPerAddress(2).start()) {
+      held.add(raw(server, "POST /cdr HTTP/1.1\r\n"));
+      held.add(raw(server, "POST /cdr HTTP/1.1\r\n"));
+      try (java.net.Socket third = raw(server, "")) {
+        String head = head(third);
+        assertTrue(head.startsWith("HTTP/1.1 503 "), head);
+        assertTrue(head.contains("\r\nConnection: close\r\n"), head);
+      }
+    } finally {
+      for (java.net.Socket s : held) {
+        s.close();
+      }
+    }
+  }
 }
