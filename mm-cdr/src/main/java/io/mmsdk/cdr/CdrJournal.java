@@ -2,7 +2,7 @@ package io.mmsdk.cdr;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

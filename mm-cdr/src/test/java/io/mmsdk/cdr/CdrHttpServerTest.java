@@ -145,8 +145,8 @@ class CdrHttpServerTest {
 
   @Test
   void post_requestNotCompleteBeforeDeadline_connectionClosed() throws Exception {
-    io.mmsdk.core.time.ManualScheduler scheduler =
-        io.mmsdk.core.time.ManualScheduler.startingAt(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+    io.mmsdk.common.time.ManualScheduler scheduler =
+        io.mmsdk.common.time.ManualScheduler.startingAt(java.time.Instant.parse("2026-03-02T09:00:00Z"));
     try (CdrPipeline pipeline = CdrPipeline.builder().build();
         CdrHttpServer server = CdrHttpServer.builder()
             .handler(CdrHandler.builder().sink(pipeline).build())

@@ -1,4 +1,4 @@
-package io.mmsdk.core.store;
+package io.mmsdk.common.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.mmsdk.core.time;
+package io.mmsdk.common.time;
 
 import java.time.Clock;
 import java.time.Duration;

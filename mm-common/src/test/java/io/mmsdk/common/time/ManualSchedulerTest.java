@@ -1,4 +1,4 @@
-package io.mmsdk.core.time;
+package io.mmsdk.common.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.mmsdk.cdr;
+package io.mmsdk.meetings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

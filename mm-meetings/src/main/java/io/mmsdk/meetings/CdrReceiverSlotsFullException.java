@@ -1,6 +1,6 @@
-package io.mmsdk.cdr;
+package io.mmsdk.meetings;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /**
  * Every CDR receiver slot of a Call Bridge is taken by other tools, so this receiver could not be

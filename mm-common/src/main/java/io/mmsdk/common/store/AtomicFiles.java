@@ -1,4 +1,4 @@
-package io.mmsdk.core.store;
+package io.mmsdk.common.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

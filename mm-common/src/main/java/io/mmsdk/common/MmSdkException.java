@@ -1,4 +1,4 @@
-package io.mmsdk.cms;
+package io.mmsdk.common;
 
 /**
  * The root of every exception mm-sdk throws. It is unchecked; each module throws typed subclasses

@@ -3,4 +3,4 @@
  * file in the same directory, force it to disk, rename it over the target, force the directory), so
  * that every embedded store in mm-sdk survives a crash with either its old or its new content.
  */
-package io.mmsdk.core.store;
+package io.mmsdk.common.store;

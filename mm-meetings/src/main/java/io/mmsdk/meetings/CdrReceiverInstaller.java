@@ -1,7 +1,8 @@
-package io.mmsdk.cdr;
+package io.mmsdk.meetings;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.CmsServiceException;
@@ -54,7 +55,7 @@ public final class CdrReceiverInstaller {
    *
    * @return what was done and the receiver entry's id
    * @throws CdrReceiverSlotsFullException if all slots hold other tools' receivers
-   * @throws io.mmsdk.cms.MmSdkException for API failures (see cms-api-client)
+   * @throws io.mmsdk.common.MmSdkException for API failures (see cms-api-client)
    */
   public Installation install(CmsClient callBridge) {
     requireNonNull(callBridge, "callBridge == null");
