@@ -261,4 +261,26 @@ class CdrHttpServerTest {
       }
     }
   }
+
+  @Test
+  void post_chunkedBodyWithExpectContinue_accepted() throws Exception {
+    try (CdrPipeline pipeline = CdrPipeline.builder().build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).build()).start()) {
+      String xml = new String(doc("s1", null, callEnd(1, 1, "a")), java.nio.charset.StandardCharsets.UTF_8);
+      String first = xml.substring(0, 40);
+      String rest = xml.substring(40);
+      try (java.net.Socket s = raw(server, "POST /cdr HTTP/1.1\r\nHost: x\r\n"
+          + "Transfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n")) {
+        assertTrue(head(s).startsWith("HTTP/1.1 100 "));
+        s.getOutputStream().write((Integer.toHexString(first.length()) + "\r\n" + first + "\r\n"
+            + Integer.toHexString(rest.length()) + ";ext=1\r\n" + rest + "\r\n0\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String reply = head(s);
+        assertTrue(reply.startsWith("HTTP/1.1 200 "), reply);
+        assertTrue(!reply.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), reply);
+      }
+      assertEquals(1, pipeline.recordsDelivered());
+    }
+  }
 }
