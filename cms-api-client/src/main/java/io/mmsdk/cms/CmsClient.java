@@ -2,10 +2,13 @@ package io.mmsdk.cms;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cms.api.CmsApi;
 import io.mmsdk.cms.internal.RealCmsClient;
+import io.mmsdk.cms.internal.ReplySizeLimit;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -52,6 +55,39 @@ public interface CmsClient extends AutoCloseable {
    *     {@code ..}
    */
   CmsObject read(String path);
+
+  /**
+   * Reads a single-object node with query parameters, for example {@code conversationIdQuery}
+   * with {@code conversationId}. The form's parameters are sent as the query.
+   */
+  CmsObject read(String path, Form query);
+
+  /**
+   * Sends {@code POST path} with the form, for nodes that are not a collection (actions such as
+   * {@code callLegs/<id>/generateKeyFrame}). Returns the last segment of the reply's
+   * {@code Location} header, or empty if it has none. Never retried automatically.
+   */
+  Optional<String> post(String path, Form form);
+
+  /**
+   * Sends {@code POST path} with the form to a node that answers 200 with an XML body instead of
+   * a {@code Location}, such as {@code accessQuery} and {@code uriUsageQuery}, and returns the body.
+   */
+  CmsObject postForReply(String path, Form form);
+
+  /** Sends {@code PUT path} with the form, for single-object nodes such as {@code system/profiles}. */
+  void put(String path, Form form);
+
+  /** Sends {@code DELETE path}, for nodes that are not an object of a collection. */
+  void delete(String path);
+
+  /**
+   * Returns the typed API: one operation per method and path of the CMS API, generated from the
+   * API model. The generic methods of this interface stay available as the escape hatch.
+   */
+  default CmsApi api() {
+    return CmsApi.of(this);
+  }
 
   /** Reads {@code /system/status} with a parsed, comparable {@link CmsVersion}. */
   SystemStatus systemStatus();
@@ -192,6 +228,9 @@ public interface CmsClient extends AutoCloseable {
 
   /** Builds a {@link CmsClient}. Not thread-safe. */
   final class Builder {
+    /** The default {@link #maxReplySize(long)}: 4 MiB, about a hundred times a 50-object page. */
+    public static final long DEFAULT_MAX_REPLY_SIZE = 4L << 20;
+
     private HttpUrl baseUrl;
     private String host;
     private int port = 443;
@@ -199,6 +238,8 @@ public interface CmsClient extends AutoCloseable {
     private String password;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private long maxReplySize = DEFAULT_MAX_REPLY_SIZE;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private TlsTrust tlsTrust = TlsTrust.systemDefault();
     private OkHttpClient okHttpClient;
@@ -265,6 +306,34 @@ public interface CmsClient extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets the deadline of one attempt of a call, from connecting to reading the last byte of the
+     * reply (default 60 s), so a server that drips its reply slowly, resetting the read timeout with
+     * every byte, still cannot hold a call forever. Past it the call fails with
+     * {@link CmsTimeoutException}; idempotent calls are then retried per the {@link RetryPolicy}, so
+     * one method call takes at most about {@code maxAttempts} times this plus the backoffs.
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = positive(callTimeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the largest reply read, in bytes (default {@value #DEFAULT_MAX_REPLY_SIZE}, 4 MiB).
+     * Replies are streamed into the parser; one over the limit is not read further and fails with
+     * {@link CmsReplyTooLargeException}. Error replies are read only up to 64 KiB, for their
+     * failure reason.
+     *
+     * @throws IllegalArgumentException if {@code bytes} is not positive
+     */
+    public Builder maxReplySize(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxReplySize is " + bytes + "; expected a positive number of bytes");
+      }
+      this.maxReplySize = bytes;
+      return this;
+    }
+
     /** Sets the retry policy (default {@link RetryPolicy#defaults()}). */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
@@ -279,7 +348,8 @@ public interface CmsClient extends AutoCloseable {
 
     /**
      * Shares the connection pool and threads of {@code okHttpClient}. The client derives its own
-     * configuration from it and never closes it.
+     * configuration from it and never closes it. TLS trust and host name verification always come
+     * from {@link #tlsTrust(TlsTrust)}, never from {@code okHttpClient}.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient == null");
@@ -316,6 +386,8 @@ public interface CmsClient extends AutoCloseable {
       http.connectTimeout(connectTimeout)
           .readTimeout(readTimeout)
           .writeTimeout(readTimeout)
+          .callTimeout(callTimeout)
+          .addInterceptor(new ReplySizeLimit(maxReplySize))
           .followRedirects(false)
           .followSslRedirects(false)
           // Our RetryPolicy decides what is retried; OkHttp must not silently resend a POST.

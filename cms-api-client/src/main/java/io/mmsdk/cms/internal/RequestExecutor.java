@@ -8,6 +8,7 @@ import io.mmsdk.cms.CmsDuplicateException;
 import io.mmsdk.cms.CmsElement;
 import io.mmsdk.cms.CmsNotFoundException;
 import io.mmsdk.cms.CmsParseException;
+import io.mmsdk.cms.CmsReplyTooLargeException;
 import io.mmsdk.cms.CmsRequest;
 import io.mmsdk.cms.CmsServiceException;
 import io.mmsdk.cms.CmsTimeoutException;
@@ -16,6 +17,8 @@ import io.mmsdk.cms.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
@@ -34,10 +37,12 @@ final class RequestExecutor {
 
   private final RetryPolicy retryPolicy;
   private final String username;
+  private final Duration callTimeout;
 
-  RequestExecutor(RetryPolicy retryPolicy, String username) {
+  RequestExecutor(RetryPolicy retryPolicy, String username, Duration callTimeout) {
     this.retryPolicy = retryPolicy;
     this.username = username;
+    this.callTimeout = callTimeout;
   }
 
   /** Executes {@code call}, returning the successful (2xx) response. */
@@ -81,9 +86,14 @@ final class RequestExecutor {
           + (f.path.isEmpty() ? "" : " in <" + f.path + ">")
           + ". The server is not speaking the CMS API as expected; check the base URL and port.",
           f.wellFormed, f.line, f.column, f.path, f);
+    } catch (ReplySizeLimit.TooLarge e) {
+      throw new CmsReplyTooLargeException(request, request + ": " + e.getMessage()
+          + ". Page with a smaller limit, or raise the limit with CmsClient.builder().maxReplySize(bytes) "
+          + "if the server legitimately sends larger replies.", e.limit, e);
     } catch (InterruptedIOException e) {
-      throw new CmsTimeoutException(request, request + " timed out (" + e.getMessage()
-          + "). The server is slow or unreachable; raise the read/connect timeout or retry later.", e);
+      throw new CmsTimeoutException(request, request + " timed out (" + e.getMessage() + "; every attempt "
+          + "has a deadline of " + callTimeout + "). The server is slow or unreachable; retry later, or raise "
+          + "CmsClient.builder().callTimeout(...), readTimeout(...) or connectTimeout(...).", e);
     } catch (SSLException e) {
       throw new CmsConnectionException(request, request + " failed the TLS handshake: " + e.getMessage()
           + ". Trust the server's CA with TlsTrust.pemCertificates(...) and connect with a host name "
@@ -105,41 +115,50 @@ final class RequestExecutor {
 
   private CmsServiceException serviceError(CmsRequest request, int status, ResponseBody body) {
     String reason = null;
+    Map<String, String> attributes = Map.of();
     if (body != null) {
       try (body) {
         CmsElement root = XmlParser.parse(body.byteStream());
         if (root.name().equals("failureDetails") && !root.children().isEmpty()) {
           reason = root.children().get(0).name();
+          attributes = root.children().get(0).attributes();
         }
-      } catch (XmlParser.Failure | RuntimeException notXml) {
+      } catch (IOException notXml) {
         // Error bodies are optional and often HTML; the status alone then describes the failure.
       }
     }
-    String what = request + " was refused with HTTP " + status + (reason == null ? "" : " (" + reason + ")");
+    String what = request + " was refused with HTTP " + status + (reason == null ? "" : " (" + reason + describe(attributes) + ")");
     if (status == 401 || status == 403) {
-      return new CmsAuthenticationException(request, status, reason, what
+      return new CmsAuthenticationException(request, status, reason, attributes, what
           + ": the server did not accept the credentials of API user '" + username
           + "'. Check the user name and password and that the user has the api or admin role.");
     }
     if (status == 503) {
-      return new CmsBusyException(request, status, reason, what
+      return new CmsBusyException(request, status, reason, attributes, what
           + ": the Meeting Server is temporarily busy. Retry later.");
     }
     FailureReason typed = FailureReason.fromWireName(reason);
     if (status == 404 || (reason != null && typed.isNotFound())) {
-      return new CmsNotFoundException(request, status, reason, what
+      return new CmsNotFoundException(request, status, reason, attributes, what
           + ": the object does not exist. Re-read the collection for current ids.");
     }
     if (reason != null && typed.isDuplicate()) {
-      return new CmsDuplicateException(request, status, reason, what
+      return new CmsDuplicateException(request, status, reason, attributes, what
           + ": a value that must be unique is already used. Choose another value or modify the existing object.");
     }
     if (status >= 300 && status < 400) {
-      return new CmsServiceException(request, status, reason, what
+      return new CmsServiceException(request, status, reason, attributes, what
           + ": the server redirected, which the API never does. Check that the base URL points at the API port.");
     }
-    return new CmsServiceException(request, status, reason, what
+    return new CmsServiceException(request, status, reason, attributes, what
         + (reason == null ? "." : ". See the CMS API failure reasons for '" + reason + "' and correct the request."));
+  }
+
+  /** Names every attribute of a failure reason, in a stable order: {@code  parameter="uri" error="invalidValue"}. */
+  private static String describe(Map<String, String> attributes) {
+    StringBuilder b = new StringBuilder();
+    new TreeMap<>(attributes).forEach((k, v) -> b.append(' ').append(k).append("=\"").append(v).append('"'));
+    return b.toString();
   }
 
   static CmsClientException noLocation(CmsRequest request) {
