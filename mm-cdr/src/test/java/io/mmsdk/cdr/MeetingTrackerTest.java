@@ -380,4 +380,16 @@ class MeetingTrackerTest {
           t.meetings().get(0).log().stream().map(Meeting.LogEntry::kind).toList());
     }
   }
+
+  @Test
+  void afterClose_changesStillTrackedButListenersNotTold() {
+    List<MeetingChange> seen = new ArrayList<>();
+    MeetingTracker t = MeetingTracker.builder().scheduler(scheduler).addListener(seen::add).build();
+    t.close();
+    t.onEvent(new CdrEvent.RecordReceived(CdrOrigin.ofCluster("london"), "s1", null,
+        parser.parse(doc("s1", null, record("callStart", 1, 1,
+            "<call id=\"callE\"><name>E</name></call>"))).records().get(0), false));
+    assertEquals(1, t.activeMeetings().size());
+    assertTrue(seen.isEmpty());
+  }
 }
