@@ -3,6 +3,7 @@ package io.mmsdk.core.cluster;
 import io.mmsdk.core.internal.ClusterCodec;
 import io.mmsdk.core.internal.Props;
 import io.mmsdk.core.store.AtomicFiles;
+import io.mmsdk.core.store.StoreLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,16 +11,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-/** The file-backed {@link ClusterStore}: one sorted key=value file, replaced atomically. */
+/**
+ * The file-backed {@link ClusterStore}: one sorted key=value file, replaced atomically, guarded by
+ * a {@link StoreLock} on {@code <file>.lock} from construction to {@link #close()}.
+ */
 final class FileClusterStore implements ClusterStore {
   private final Path file;
+  private final StoreLock lock;
+  private boolean closed;
 
   FileClusterStore(Path file) {
     this.file = Objects.requireNonNull(file, "file == null");
+    this.lock = StoreLock.acquire(file.resolveSibling(file.getFileName() + ".lock"));
   }
 
   @Override
   public synchronized List<Cluster> load() {
+    ensureOpen();
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -38,6 +46,19 @@ final class FileClusterStore implements ClusterStore {
 
   @Override
   public synchronized void save(List<Cluster> clusters) {
+    ensureOpen();
     AtomicFiles.write(file, ClusterCodec.encode(clusters).toBytes());
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    lock.close();
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("The cluster store " + file + " is closed; open a new one.");
+    }
   }
 }
