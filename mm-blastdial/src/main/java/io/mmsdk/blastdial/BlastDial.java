@@ -2,7 +2,7 @@ package io.mmsdk.blastdial;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

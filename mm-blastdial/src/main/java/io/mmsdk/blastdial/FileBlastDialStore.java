@@ -2,9 +2,9 @@ package io.mmsdk.blastdial;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.core.store.AtomicFiles;
-import io.mmsdk.core.store.StoreFiles;
-import io.mmsdk.core.store.StoreLock;
+import io.mmsdk.common.store.AtomicFiles;
+import io.mmsdk.common.store.StoreFiles;
+import io.mmsdk.common.store.StoreLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -30,7 +30,7 @@ import java.util.Properties;
  *
  * <p>The store locks {@code blastdial.lock} in its directory from {@link #open} to {@link #close()}:
  * a second opener, in this or another process, gets a {@link
- * io.mmsdk.core.store.StoreLockedException} naming the holder.
+ * io.mmsdk.common.store.StoreLockedException} naming the holder.
  */
 public final class FileBlastDialStore implements BlastDialStore {
   private static final String FORMAT = "1";
@@ -69,7 +69,7 @@ public final class FileBlastDialStore implements BlastDialStore {
   /**
    * Opens (creating if needed) a store in {@code directory}.
    *
-   * @throws io.mmsdk.core.store.StoreLockedException if another store instance holds the directory
+   * @throws io.mmsdk.common.store.StoreLockedException if another store instance holds the directory
    * @throws BlastDialException if the directory cannot be created or locked
    */
   public static FileBlastDialStore open(Path directory) {

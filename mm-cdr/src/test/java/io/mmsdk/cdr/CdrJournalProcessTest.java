@@ -3,9 +3,9 @@ package io.mmsdk.cdr;
 import static io.mmsdk.cdr.Batches.callEnd;
 import static io.mmsdk.cdr.Batches.doc;
 
-import io.mmsdk.core.store.StoreDriver;
-import io.mmsdk.core.store.StoreProcessContract;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreProcessContract;
+import io.mmsdk.common.time.ManualScheduler;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.mmsdk.licensing;
 
-import io.mmsdk.core.store.AtomicFiles;
-import io.mmsdk.core.store.StoreLock;
+import io.mmsdk.common.store.AtomicFiles;
+import io.mmsdk.common.store.StoreLock;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.mmsdk.licensing;
 
-import io.mmsdk.core.store.DamagedRecord;
-import io.mmsdk.core.store.StoreFiles;
-import io.mmsdk.core.store.StoreLock;
+import io.mmsdk.common.store.DamagedRecord;
+import io.mmsdk.common.store.StoreFiles;
+import io.mmsdk.common.store.StoreLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -30,7 +30,7 @@ public interface LicenseStateStore extends AutoCloseable {
    * written to a temp file, fsynced and renamed atomically, so a crash leaves either the old or the
    * new state. The store locks {@code license-state.properties.lock} until {@link #close()}: a
    * second opener, in this or another process, gets a {@link
-   * io.mmsdk.core.store.StoreLockedException} naming the holder.
+   * io.mmsdk.common.store.StoreLockedException} naming the holder.
    */
   static LicenseStateStore file(Path directory) {
     return new FileLicenseStateStore(directory);

@@ -1,6 +1,6 @@
 package io.mmsdk.licensing;
 
-import io.mmsdk.core.store.DamagedRecord;
+import io.mmsdk.common.store.DamagedRecord;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
@@ -58,7 +58,7 @@ public interface UsageStore extends AutoCloseable {
    * #damagedRecords()} and skipped, and every intact record after it is kept.
    *
    * <p>The store locks {@code usage.log.lock} in {@code directory} until {@link #close()}: a second
-   * opener, in this or another process, gets a {@link io.mmsdk.core.store.StoreLockedException}
+   * opener, in this or another process, gets a {@link io.mmsdk.common.store.StoreLockedException}
    * naming the holder.
    *
    * @throws LicenseStoreException if the directory cannot be used

@@ -1,7 +1,7 @@
 package io.mmsdk.licensing;
 
-import io.mmsdk.core.store.StoreDriver;
-import io.mmsdk.core.store.StoreProcessContract;
+import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreProcessContract;
 import io.mmsdk.licensing.smart.SmartLicensingStatus;
 import io.mmsdk.licensing.smart.SmartLicensingStore;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.mmsdk.provisioning;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import io.mmsdk.core.store.AtomicFiles;
-import io.mmsdk.core.store.StoreLock;
+import io.mmsdk.common.store.AtomicFiles;
+import io.mmsdk.common.store.StoreLock;
 import io.mmsdk.provisioning.internal.OwnershipFileContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;

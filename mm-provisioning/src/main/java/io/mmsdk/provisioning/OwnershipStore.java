@@ -42,7 +42,7 @@ public interface OwnershipStore extends AutoCloseable {
   /**
    * Returns a store kept in a JSON file at {@code path}, written atomically, owner-only on POSIX
    * file systems. The store locks {@code <path>.lock} until {@link #close()}: a second opener, in
-   * this or another process, gets a {@link io.mmsdk.core.store.StoreLockedException} naming the
+   * this or another process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the
    * holder.
    */
   static OwnershipStore file(Path path) {

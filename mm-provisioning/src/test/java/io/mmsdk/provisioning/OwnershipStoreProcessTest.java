@@ -1,7 +1,7 @@
 package io.mmsdk.provisioning;
 
-import io.mmsdk.core.store.StoreDriver;
-import io.mmsdk.core.store.StoreProcessContract;
+import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreProcessContract;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;

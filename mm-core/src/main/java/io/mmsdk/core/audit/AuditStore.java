@@ -1,6 +1,6 @@
 package io.mmsdk.core.audit;
 
-import io.mmsdk.core.store.DamagedRecord;
+import io.mmsdk.common.store.DamagedRecord;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,7 +39,7 @@ public interface AuditStore extends AutoCloseable {
    * on load (see {@link #damagedRecords()}); every intact line after it is kept.
    *
    * <p>The store locks {@code <file>.lock} until {@link #close()}: a second opener, in this or
-   * another process, gets a {@link io.mmsdk.core.store.StoreLockedException} naming the holder.
+   * another process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the holder.
    */
   static AuditStore file(Path file) {
     return new FileAuditStore(file);

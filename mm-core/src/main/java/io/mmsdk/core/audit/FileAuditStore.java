@@ -1,10 +1,10 @@
 package io.mmsdk.core.audit;
 
 import io.mmsdk.core.internal.Fields;
-import io.mmsdk.core.store.AtomicFiles;
-import io.mmsdk.core.store.DamagedRecord;
-import io.mmsdk.core.store.StoreFiles;
-import io.mmsdk.core.store.StoreLock;
+import io.mmsdk.common.store.AtomicFiles;
+import io.mmsdk.common.store.DamagedRecord;
+import io.mmsdk.common.store.StoreFiles;
+import io.mmsdk.common.store.StoreLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

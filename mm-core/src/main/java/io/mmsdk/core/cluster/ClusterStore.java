@@ -29,7 +29,7 @@ public interface ClusterStore extends AutoCloseable {
    * on POSIX file systems; protect the directory accordingly.
    *
    * <p>The store locks {@code <file>.lock} until {@link #close()}: a second opener, in this or
-   * another process, gets a {@link io.mmsdk.core.store.StoreLockedException} naming the holder.
+   * another process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the holder.
    */
   static ClusterStore file(Path file) {
     return new FileClusterStore(file);

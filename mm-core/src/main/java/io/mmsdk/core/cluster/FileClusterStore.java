@@ -2,8 +2,8 @@ package io.mmsdk.core.cluster;
 
 import io.mmsdk.core.internal.ClusterCodec;
 import io.mmsdk.core.internal.Props;
-import io.mmsdk.core.store.AtomicFiles;
-import io.mmsdk.core.store.StoreLock;
+import io.mmsdk.common.store.AtomicFiles;
+import io.mmsdk.common.store.StoreLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -26,7 +26,7 @@ public interface UserStore extends AutoCloseable {
    * POSIX file systems.
    *
    * <p>The store locks {@code <file>.lock} until {@link #close()}: a second opener, in this or
-   * another process, gets a {@link io.mmsdk.core.store.StoreLockedException} naming the holder.
+   * another process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the holder.
    */
   static UserStore file(Path file) {
     return new FileUserStore(file);

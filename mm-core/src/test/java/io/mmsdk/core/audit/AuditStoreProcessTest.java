@@ -2,8 +2,8 @@ package io.mmsdk.core.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mmsdk.core.store.StoreDriver;
-import io.mmsdk.core.store.StoreProcessContract;
+import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreProcessContract;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

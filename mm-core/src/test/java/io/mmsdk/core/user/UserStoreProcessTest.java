@@ -1,7 +1,7 @@
 package io.mmsdk.core.user;
 
-import io.mmsdk.core.store.StoreDriver;
-import io.mmsdk.core.store.StoreProcessContract;
+import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreProcessContract;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;

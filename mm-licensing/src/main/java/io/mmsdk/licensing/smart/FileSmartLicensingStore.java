@@ -1,7 +1,7 @@
 package io.mmsdk.licensing.smart;
 
-import io.mmsdk.core.store.AtomicFiles;
-import io.mmsdk.core.store.StoreLock;
+import io.mmsdk.common.store.AtomicFiles;
+import io.mmsdk.common.store.StoreLock;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Registration;
 import java.io.IOException;

@@ -24,7 +24,7 @@ public interface SmartLicensingStore extends AutoCloseable {
    * Returns the embedded store keeping {@code smart-licensing.properties} in {@code directory},
    * written to a temp file, fsynced and renamed atomically. The store locks {@code
    * smart-licensing.properties.lock} until {@link #close()}: a second opener, in this or another
-   * process, gets a {@link io.mmsdk.core.store.StoreLockedException} naming the holder.
+   * process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the holder.
    */
   static SmartLicensingStore file(Path directory) {
     return new FileSmartLicensingStore(directory);
