@@ -39,7 +39,6 @@ public final class FileBlastDialStore implements BlastDialStore {
   private final Path runs;
   private final Path monitoring;
   private final StoreLock lock;
-  private boolean closed;
 
   private FileBlastDialStore(Path directory) {
     this.spaces = directory.resolve("spaces");
@@ -79,19 +78,13 @@ public final class FileBlastDialStore implements BlastDialStore {
   /** Releases the store's lock, so that another instance may open the directory; idempotent. */
   @Override
   public synchronized void close() {
-    closed = true;
     lock.close();
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("The blast dial store " + runs.getParent() + " is closed; open a new one.");
-    }
-  }
 
   @Override
   public synchronized MonitoringSettings monitoring() {
-    ensureOpen();
+    lock.ensureHeld();
     return read(monitoring)
         .map(
             p ->
@@ -103,7 +96,7 @@ public final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized void saveMonitoring(MonitoringSettings settings) {
-    ensureOpen();
+    lock.ensureHeld();
     requireNonNull(settings, "settings == null");
     Properties p = new Properties();
     p.setProperty("role", settings.role().name());
@@ -113,7 +106,7 @@ public final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized Optional<SpaceSetup> findSpace(SpaceKey space) {
-    ensureOpen();
+    lock.ensureHeld();
     requireNonNull(space, "space == null");
     Path f = file(spaces, space.clusterId(), space.spaceId());
     return read(f).map(p -> decode(f, () -> readSpace(space, p)));
@@ -121,7 +114,7 @@ public final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized void saveSpace(SpaceSetup setup) {
-    ensureOpen();
+    lock.ensureHeld();
     requireNonNull(setup, "setup == null");
     Properties p = header(setup.space());
     BlastDialConfig c = setup.config();
@@ -138,7 +131,7 @@ public final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized void saveRun(BlastStatus run) {
-    ensureOpen();
+    lock.ensureHeld();
     requireNonNull(run, "run == null");
     Properties p = header(run.space());
     p.setProperty("call", run.callId());
@@ -166,7 +159,7 @@ public final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized void deleteRun(String clusterId, String callId) {
-    ensureOpen();
+    lock.ensureHeld();
     try {
       Files.deleteIfExists(file(runs, clusterId, callId));
     } catch (IOException e) {
@@ -176,7 +169,7 @@ public final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized List<BlastStatus> runs() {
-    ensureOpen();
+    lock.ensureHeld();
     List<BlastStatus> result = new ArrayList<>();
     try (DirectoryStream<Path> dir = Files.newDirectoryStream(runs, "*.properties")) {
       for (Path f : dir) {

@@ -33,7 +33,6 @@ final class FileLicenseStateStore implements LicenseStateStore {
   private static final String NAME = "license-state.properties";
   private final Path file;
   private final StoreLock lock;
-  private boolean closed;
 
   FileLicenseStateStore(Path dir) {
     this.file = Objects.requireNonNull(dir, "directory == null").resolve(NAME);
@@ -47,19 +46,13 @@ final class FileLicenseStateStore implements LicenseStateStore {
 
   @Override
   public synchronized void close() {
-    closed = true;
     lock.close();
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("The license state store " + file + " is closed; open a new one.");
-    }
-  }
 
   @Override
   public synchronized LicenseState load() {
-    ensureOpen();
+    lock.ensureHeld();
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -118,7 +111,7 @@ final class FileLicenseStateStore implements LicenseStateStore {
   @Override
   public synchronized void save(LicenseState state) {
     Objects.requireNonNull(state, "state == null");
-    ensureOpen();
+    lock.ensureHeld();
     Map<String, String> m = new TreeMap<>();
     m.put("mode", state.mode().name());
     for (AllocationType t : AllocationType.values()) {

@@ -110,6 +110,17 @@ public final class StoreLock implements AutoCloseable {
     return lockFile;
   }
 
+  /**
+   * Throws if this lock was released, for the store it guards to call before each operation.
+   *
+   * @throws IllegalStateException naming the lock file, once {@link #close()} was called
+   */
+  public synchronized void ensureHeld() {
+    if (released) {
+      throw new IllegalStateException("The store guarded by " + lockFile + " is closed; open it again.");
+    }
+  }
+
   /** Releases the lock; idempotent. The lock file stays, with its holder record cleared. */
   @Override
   public synchronized void close() {

@@ -40,7 +40,6 @@ final class FileAuditStore implements AuditStore {
   private final Path file;
   private final StoreLock lock;
   private List<DamagedRecord> damaged = List.of();
-  private boolean closed;
 
   FileAuditStore(Path file) {
     this.file = Objects.requireNonNull(file, "file == null");
@@ -49,7 +48,7 @@ final class FileAuditStore implements AuditStore {
 
   @Override
   public synchronized List<AuditEvent> load() {
-    ensureOpen();
+    lock.ensureHeld();
     byte[] bytes;
     int end;
     try {
@@ -102,7 +101,7 @@ final class FileAuditStore implements AuditStore {
 
   @Override
   public synchronized void append(AuditEvent e) {
-    ensureOpen();
+    lock.ensureHeld();
     byte[] line = (format(e) + "\n").getBytes(StandardCharsets.UTF_8);
     try (FileChannel ch = StoreFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ByteBuffer buf = ByteBuffer.wrap(line);
@@ -117,7 +116,7 @@ final class FileAuditStore implements AuditStore {
 
   @Override
   public synchronized void replaceAll(List<AuditEvent> events) {
-    ensureOpen();
+    lock.ensureHeld();
     StringBuilder sb = new StringBuilder();
     events.forEach(e -> sb.append(format(e)).append('\n'));
     AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -131,15 +130,9 @@ final class FileAuditStore implements AuditStore {
 
   @Override
   public synchronized void close() {
-    closed = true;
     lock.close();
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("The audit store " + file + " is closed; open a new one.");
-    }
-  }
 
   static String format(AuditEvent e) {
     String fields = Fields.join(Long.toString(e.sequence()), e.at().toString(), e.actor(), e.action(), e.target(), e.detail());

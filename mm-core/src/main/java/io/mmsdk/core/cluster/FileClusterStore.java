@@ -18,7 +18,6 @@ import java.util.Objects;
 final class FileClusterStore implements ClusterStore {
   private final Path file;
   private final StoreLock lock;
-  private boolean closed;
 
   FileClusterStore(Path file) {
     this.file = Objects.requireNonNull(file, "file == null");
@@ -27,7 +26,7 @@ final class FileClusterStore implements ClusterStore {
 
   @Override
   public synchronized List<Cluster> load() {
-    ensureOpen();
+    lock.ensureHeld();
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -46,19 +45,13 @@ final class FileClusterStore implements ClusterStore {
 
   @Override
   public synchronized void save(List<Cluster> clusters) {
-    ensureOpen();
+    lock.ensureHeld();
     AtomicFiles.write(file, ClusterCodec.encode(clusters).toBytes());
   }
 
   @Override
   public synchronized void close() {
-    closed = true;
     lock.close();
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("The cluster store " + file + " is closed; open a new one.");
-    }
-  }
 }

@@ -17,7 +17,6 @@ import java.util.Objects;
 final class FileUserStore implements UserStore {
   private final Path file;
   private final StoreLock lock;
-  private boolean closed;
 
   FileUserStore(Path file) {
     this.file = Objects.requireNonNull(file, "file == null");
@@ -26,7 +25,7 @@ final class FileUserStore implements UserStore {
 
   @Override
   public synchronized UserData load() {
-    ensureOpen();
+    lock.ensureHeld();
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -44,19 +43,13 @@ final class FileUserStore implements UserStore {
 
   @Override
   public synchronized void save(UserData data) {
-    ensureOpen();
+    lock.ensureHeld();
     AtomicFiles.write(file, UserCodec.encode(data).toBytes());
   }
 
   @Override
   public synchronized void close() {
-    closed = true;
     lock.close();
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("The user store " + file + " is closed; open a new one.");
-    }
-  }
 }

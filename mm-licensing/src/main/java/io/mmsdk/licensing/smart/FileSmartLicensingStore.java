@@ -25,7 +25,6 @@ final class FileSmartLicensingStore implements SmartLicensingStore {
   private static final String NAME = "smart-licensing.properties";
   private final Path file;
   private final StoreLock lock;
-  private boolean closed;
 
   FileSmartLicensingStore(Path dir) {
     this.file = Objects.requireNonNull(dir, "directory == null").resolve(NAME);
@@ -39,19 +38,13 @@ final class FileSmartLicensingStore implements SmartLicensingStore {
 
   @Override
   public synchronized void close() {
-    closed = true;
     lock.close();
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("The Smart Licensing store " + file + " is closed; open a new one.");
-    }
-  }
 
   @Override
   public synchronized SmartLicensingStatus load() {
-    ensureOpen();
+    lock.ensureHeld();
     try {
       Properties p = new Properties();
       p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
@@ -78,7 +71,7 @@ final class FileSmartLicensingStore implements SmartLicensingStore {
   @Override
   public synchronized void save(SmartLicensingStatus s) {
     Objects.requireNonNull(s, "status == null");
-    ensureOpen();
+    lock.ensureHeld();
     String text = "registration=" + s.registration().name() + "\n"
         + "authorization=" + s.authorization().name() + "\n"
         + "lastAuthorizationRenewal=" + s.findLastAuthorizationRenewal().map(Instant::toString)
