@@ -9,7 +9,7 @@ import java.util.Optional;
  * is the embedded default. Implementations must be thread-safe and durable: once a save method
  * returns, the data survives a crash.
  */
-public interface BlastDialStore {
+public interface BlastDialStore extends AutoCloseable {
 
   /** Returns the saved monitoring settings, or {@link MonitoringSettings#primary()} if none. */
   MonitoringSettings monitoring();
@@ -31,4 +31,11 @@ public interface BlastDialStore {
 
   /** Returns every stored blast dial in progress. */
   List<BlastStatus> runs();
+
+  /**
+   * Releases the store's lock and files, so that another instance may open it; idempotent. The
+   * default does nothing, for stores that hold neither.
+   */
+  @Override
+  default void close() {}
 }

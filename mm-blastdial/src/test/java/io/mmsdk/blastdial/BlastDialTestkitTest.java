@@ -63,13 +63,27 @@ class BlastDialTestkitTest {
   @AfterEach
   void tearDown() {
     instances.forEach(BlastDial::close);
+    stores.values().forEach(FileBlastDialStore::close);
     client.close();
     cms.close();
   }
 
+  private final java.util.Map<Path, FileBlastDialStore> stores = new java.util.HashMap<>();
+
+  /** Opens the store in {@code storeDir}, closing an earlier instance on it first (a restart). */
+  FileBlastDialStore reopen(Path storeDir) {
+    FileBlastDialStore old = stores.remove(storeDir);
+    if (old != null) {
+      old.close();
+    }
+    FileBlastDialStore s = FileBlastDialStore.open(storeDir);
+    stores.put(storeDir, s);
+    return s;
+  }
+
   BlastDial start(String storeName, MonitoringSettings monitoring) {
     BlastDial b = BlastDial.builder()
-        .store(FileBlastDialStore.open(dir.resolve(storeName)))
+        .store(reopen(dir.resolve(storeName)))
         .scheduler(scheduler)
         .callBridge(CLUSTER, gateway)
         .executor(Runnable::run)

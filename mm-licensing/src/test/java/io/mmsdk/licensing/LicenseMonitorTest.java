@@ -36,6 +36,7 @@ class LicenseMonitorTest {
   private Notifications notifications;
   private final Map<String, ScriptedBridge> bridges = new HashMap<>();
   private UsageStore store;
+  private LicenseStateStore stateStore;
 
   @BeforeEach
   void setUp() {
@@ -52,6 +53,9 @@ class LicenseMonitorTest {
   @AfterEach
   void tearDown() {
     store.close();
+    if (stateStore != null) {
+      stateStore.close();
+    }
   }
 
   private static CallBridge bridge(String id) {
@@ -59,13 +63,18 @@ class LicenseMonitorTest {
         .credentials("admin", "secret").build();
   }
 
+  /** Returns a new monitor on the state directory, closing the state store an earlier one used (a restart). */
   private LicenseMonitor monitor() {
+    if (stateStore != null) {
+      stateStore.close();
+    }
+    stateStore = LicenseStateStore.file(dir.resolve("state"));
     return LicenseMonitor.builder()
         .scheduler(scheduler)
         .registry(registry)
         .usageSources(b -> bridges.get(b.id()))
         .usageStore(store)
-        .stateStore(LicenseStateStore.file(dir.resolve("state")))
+        .stateStore(stateStore)
         .notifications(notifications)
         .build();
   }

@@ -93,13 +93,15 @@ class CommitTest {
   void commit_then_plan_isEmptyAndForeignObjectsSurvive() {
     FakeCms cms = new FakeCms();
     Map<String, CmsKind> foreign = addForeign(cms);
-    Provisioner p = provisioner(cms, OwnershipStore.file(dir.resolve("owned.json")));
+    OwnershipStore store = OwnershipStore.file(dir.resolve("owned.json"));
+    Provisioner p = provisioner(cms, store);
     CommitResult r = p.commit(Fixtures.sample());
     assertEquals(18, r.applied().size());
     assertTrue(p.plan(Fixtures.sample()).isEmpty());
     foreign.forEach((id, kind) -> assertTrue(cms.all(kind).containsKey(id), "foreign " + id + " deleted"));
     assertEquals("old.example.com", cms.all(CmsKind.LDAP_SERVER).values().iterator().next().fields().get("address"));
     // a restart reads the ownership file and still sees nothing to do
+    store.close();
     Provisioner restarted = provisioner(cms, OwnershipStore.file(dir.resolve("owned.json")));
     assertTrue(restarted.plan(Fixtures.sample()).isEmpty());
   }
@@ -144,6 +146,7 @@ class CommitTest {
       CommitFailedException e = assertThrows(CommitFailedException.class,
           () -> provisioner(cms, store).commit(Fixtures.sample()));
       assertEquals(failAt, e.applied().size());
+      store.close();
 
       Provisioner again = provisioner(cms, OwnershipStore.file(dir.resolve("owned-" + mode + "-" + failAt + ".json")));
       Plan left = again.plan(Fixtures.sample());

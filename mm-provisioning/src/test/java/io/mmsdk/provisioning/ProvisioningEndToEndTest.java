@@ -48,6 +48,13 @@ class ProvisioningEndToEndTest {
         .retryPolicy(RetryPolicy.none()).build();
   }
 
+  private final Map<String, OwnershipStore> stores = new TreeMap<>();
+
+  @AfterEach
+  void closeStores() {
+    stores.values().forEach(OwnershipStore::close);
+  }
+
   @AfterEach
   void stop() {
     client.close();
@@ -65,9 +72,16 @@ class ProvisioningEndToEndTest {
         s.spaceTemplates(), s.syncSchedule());
   }
 
+  /** Returns a provisioner on {@code ownershipFile}, closing the store an earlier one used (a restart). */
   private Provisioner provisioner(String ownershipFile) {
+    OwnershipStore previous = stores.remove(ownershipFile);
+    if (previous != null) {
+      previous.close();
+    }
+    OwnershipStore store = OwnershipStore.file(dir.resolve(ownershipFile));
+    stores.put(ownershipFile, store);
     return Provisioner.builder().gateway(CmsClientGateway.of(client))
-        .ownership(OwnershipStore.file(dir.resolve(ownershipFile))).secrets(Fixtures.secrets("pw"))
+        .ownership(store).secrets(Fixtures.secrets("pw"))
         .scheduler(scheduler).build();
   }
 

@@ -57,6 +57,13 @@ public final class BackupManager {
   private static final byte[] MAGIC = "MMSDKBK1".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = MAGIC.length + 4 + 16 + 12;
 
+  /**
+   * The most PBKDF2 iterations a backup may ask for (about 3× the default). The count is read from
+   * the file before its integrity can be checked, so without a bound a crafted header could make
+   * every restore attempt spend minutes deriving a key.
+   */
+  public static final int MAX_ITERATIONS = 2_000_000;
+
   private final ClusterRegistry registry;
   private final UserService users;
   private final Scheduler scheduler;
@@ -76,13 +83,14 @@ public final class BackupManager {
     return create(registry, users, scheduler, PasswordHash.DEFAULT_ITERATIONS);
   }
 
-  /** Returns a manager with a custom PBKDF2 iteration count (at least 10 000; lower only in tests). */
+  /** Returns a manager with a custom PBKDF2 iteration count (10 000 to {@link #MAX_ITERATIONS}). */
   public static BackupManager create(ClusterRegistry registry, UserService users, Scheduler scheduler, int iterations) {
     Objects.requireNonNull(registry, "registry == null");
     Objects.requireNonNull(users, "users == null");
     Objects.requireNonNull(scheduler, "scheduler == null");
-    if (iterations < PasswordHash.MIN_ITERATIONS) {
-      throw new IllegalArgumentException("iterations " + iterations + " is below " + PasswordHash.MIN_ITERATIONS);
+    if (iterations < PasswordHash.MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+      throw new IllegalArgumentException("iterations " + iterations + " is outside " + PasswordHash.MIN_ITERATIONS
+          + ".." + MAX_ITERATIONS);
     }
     return new BackupManager(registry, users, scheduler, new SecureRandom(), iterations);
   }
@@ -210,9 +218,11 @@ public final class BackupManager {
     ByteBuffer b = ByteBuffer.wrap(backup);
     b.position(MAGIC.length);
     int it = b.getInt();
-    if (it < PasswordHash.MIN_ITERATIONS || it > 100_000_000) {
+    if (it < PasswordHash.MIN_ITERATIONS || it > MAX_ITERATIONS) {
+      // Checked before deriving the key: the count is not authenticated until the key exists.
       throw new BackupException(BackupException.Reason.WRONG_PASSWORD_OR_TAMPERED,
-          "The backup header was changed (iteration count " + it + "); the file cannot be trusted. Nothing was restored.", null);
+          "The backup header was changed (iteration count " + it + ", expected " + PasswordHash.MIN_ITERATIONS
+              + " to " + MAX_ITERATIONS + "); the file cannot be trusted. Nothing was restored.", null);
     }
     byte[] salt = new byte[16];
     byte[] nonce = new byte[12];

@@ -143,6 +143,21 @@ class BackupManagerTest {
   }
 
   @Test
+  void restore_headerDemandsHugeIterationCount_refusedBeforeDerivingAKey() {
+    byte[] file = backups.create(admin, PW);
+    wipe();
+    // 50 million PBKDF2 iterations would take about ten seconds per attempt before the tag check.
+    java.nio.ByteBuffer.wrap(file).putInt(8, 50_000_000);
+    BackupException e = assertThrows(BackupException.class,
+        () -> backups.restore(admin, file, PW, EnumSet.allOf(BackupPart.class)));
+    assertEquals(BackupException.Reason.WRONG_PASSWORD_OR_TAMPERED, e.reason());
+    assertTrue(e.getMessage().contains("iteration count 50000000"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> BackupManager.create(registry, users, scheduler, BackupManager.MAX_ITERATIONS + 1));
+    assertTrue(registry.clusters().isEmpty());
+  }
+
+  @Test
   void restore_tamperedAnywhere_refusedNothingChanged() {
     byte[] file = backups.create(admin, PW);
     wipe();

@@ -320,13 +320,15 @@ class UserServiceTest {
   @Test
   void fileStore_usersAndPoliciesSurviveRestart(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("users.properties");
-    UserService s = service(UserStore.file(file));
+    UserStore store = UserStore.file(file);
+    UserService s = service(store);
     s.createInitialAdministrator("admin", "admin-Pa55word");
     Session admin = s.signIn("admin", "admin-Pa55word").session();
     s.addLocalUser(admin, new LocalUser("op=1", "Ann", "Ng:", Role.VIDEO_OPERATOR, Set.of("emea", "b c")), "op-secret");
     s.setPasswordPolicy(admin, PasswordPolicy.builder().enforceMinimumLength(12).passphraseGenerator(3).build());
     s.setPassphraseDictionary(admin, PassphraseDictionary.parse("ünïcode\nword\n".getBytes(StandardCharsets.UTF_8)));
     assertFalse(Files.readString(file).contains("op-secret"));
+    store.close();
 
     UserService restarted = service(UserStore.file(file));
     assertEquals(s.localUsers(), restarted.localUsers());

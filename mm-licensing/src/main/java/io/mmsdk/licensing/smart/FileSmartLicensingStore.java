@@ -1,6 +1,7 @@
 package io.mmsdk.licensing.smart;
 
 import io.mmsdk.common.store.AtomicFiles;
+import io.mmsdk.common.store.StoreLock;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Registration;
 import java.io.IOException;
@@ -15,17 +16,35 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Properties;
 
-/** Stores the Smart Licensing status as a small key=value file, replaced atomically. */
+/**
+ * Stores the Smart Licensing status as a small key=value file, replaced atomically. Guarded by a
+ * {@link StoreLock} on {@code smart-licensing.properties.lock} from construction to {@link
+ * #close()}.
+ */
 final class FileSmartLicensingStore implements SmartLicensingStore {
   private static final String NAME = "smart-licensing.properties";
   private final Path file;
+  private final StoreLock lock;
 
   FileSmartLicensingStore(Path dir) {
     this.file = Objects.requireNonNull(dir, "directory == null").resolve(NAME);
+    try {
+      this.lock = StoreLock.acquire(dir.resolve(NAME + ".lock"));
+    } catch (UncheckedIOException e) {
+      throw new SmartLicensingException("Cannot lock the Smart Licensing state in " + dir + ": "
+          + e.getCause().getMessage() + ". Check the directory is writable.", false, e.getCause());
+    }
   }
 
   @Override
+  public synchronized void close() {
+    lock.close();
+  }
+
+
+  @Override
   public synchronized SmartLicensingStatus load() {
+    lock.ensureHeld();
     try {
       Properties p = new Properties();
       p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
@@ -52,6 +71,7 @@ final class FileSmartLicensingStore implements SmartLicensingStore {
   @Override
   public synchronized void save(SmartLicensingStatus s) {
     Objects.requireNonNull(s, "status == null");
+    lock.ensureHeld();
     String text = "registration=" + s.registration().name() + "\n"
         + "authorization=" + s.authorization().name() + "\n"
         + "lastAuthorizationRenewal=" + s.findLastAuthorizationRenewal().map(Instant::toString)

@@ -219,10 +219,11 @@ class SmartLicensingTest {
   @Test
   void fileStore_restart_keepsStatusAndResumesRenewals(@org.junit.jupiter.api.io.TempDir
       java.nio.file.Path dir) throws Exception {
-    SmartLicensing first = SmartLicensing.create(transport, scheduler, notifications,
-        SmartLicensingStore.file(dir));
+    SmartLicensingStore firstStore = SmartLicensingStore.file(dir);
+    SmartLicensing first = SmartLicensing.create(transport, scheduler, notifications, firstStore);
     done(first.register("tok", false));
     first.close();
+    firstStore.close();
     scheduler.advance(Duration.ofHours(1));
     assertEquals(List.of(Kind.REGISTER), transport.kinds());
 
@@ -238,11 +239,11 @@ class SmartLicensingTest {
   @Test
   void fileStore_nothingSaved_unregistered_damagedFileFails(@org.junit.jupiter.api.io.TempDir
       java.nio.file.Path dir) throws Exception {
-    assertEquals(SmartLicensingStatus.UNREGISTERED, SmartLicensingStore.file(dir).load());
+    SmartLicensingStore store = SmartLicensingStore.file(dir);
+    assertEquals(SmartLicensingStatus.UNREGISTERED, store.load());
     java.nio.file.Files.writeString(dir.resolve("smart-licensing.properties"),
         "registration=MAYBE\n");
-    SmartLicensingException e = assertThrows(SmartLicensingException.class,
-        () -> SmartLicensingStore.file(dir).load());
+    SmartLicensingException e = assertThrows(SmartLicensingException.class, store::load);
     assertTrue(e.getMessage().contains("register again"), e.getMessage());
   }
 
