@@ -100,35 +100,101 @@ public final class Provisioner implements AutoCloseable {
     });
   }
 
-  /** Validates and plans {@code state} against a fresh read of the server. */
+  /**
+   * Validates {@code state}, resolves its secrets, then plans it against a fresh read of the
+   * server. Nothing is read from the server when the state is invalid.
+   *
+   * @throws InvalidDesiredStateException if {@code state} does not validate or a secret it names
+   *     cannot be resolved
+   */
   public synchronized Plan plan(DesiredState state) {
-    return plan(state, refresh());
-  }
-
-  /** Validates and plans {@code state} against {@code server}; pure, performs no I/O. */
-  public synchronized Plan plan(DesiredState state, ServerSnapshot server) {
-    List<CmsObjectSpec> specs = CmsTranslation.translate(state);
-    return new Planner(specs, server, ownership.owned(), ownership.pendingCreates(), secrets).plan();
+    Translated t = translate(state);
+    return plan(t, refresh());
   }
 
   /**
-   * Brings the server to {@code state}: re-reads the server, plans, then applies each step in order,
-   * recording ownership after every step.
+   * Validates and plans {@code state} against {@code server}; performs no server I/O (secrets are
+   * resolved through the {@link SecretResolver}).
+   *
+   * @throws InvalidDesiredStateException if {@code state} does not validate or a secret it names
+   *     cannot be resolved
+   */
+  public synchronized Plan plan(DesiredState state, ServerSnapshot server) {
+    return plan(translate(state), requireNonNull(server, "server == null"));
+  }
+
+  private record Translated(List<CmsObjectSpec> specs, Map<String, String> secrets,
+      List<String> warnings) {}
+
+  private Translated translate(DesiredState state) {
+    requireNonNull(state, "state == null");
+    List<CmsObjectSpec> specs = CmsTranslation.translate(state);
+    Map<String, String> resolved = new HashMap<>();
+    List<ValidationError> errors = new ArrayList<>();
+    for (int i = 0; i < state.ldapServers().size(); i++) {
+      String ref = state.ldapServers().get(i).passwordRef();
+      if (ref == null || ref.isBlank() || resolved.containsKey(ref)) {
+        continue;
+      }
+      try {
+        resolved.put(ref, secrets.resolve(ref));
+      } catch (ProvisioningException e) {
+        errors.add(Validator.error(state, "ldapServers[" + i + "].passwordRef",
+            "cannot be resolved: " + e.getMessage()));
+      }
+    }
+    new ValidationResult(errors).throwIfInvalid();
+    return new Translated(specs, resolved, CmsTranslation.unsentSettings(state));
+  }
+
+  private Plan plan(Translated t, ServerSnapshot server) {
+    Map<String, OwnedObject> owned = ownership.owned();
+    Plan raw = new Planner(t.specs(), server, owned, ownership.pendingCreates(), t.secrets()).plan();
+    List<String> warnings = new ArrayList<>(t.warnings());
+    warnings.addAll(raw.warnings());
+    return new Plan(raw.steps(), warnings, t.specs(), server, owned, t.secrets(), t.warnings());
+  }
+
+  /**
+   * Plans {@code state} against a fresh read of the server and commits that plan: {@code
+   * commit(plan(state))}. Use {@link #plan} and {@link #commit(Plan)} to review before applying.
    *
    * @throws InvalidDesiredStateException if {@code state} does not validate (nothing is sent)
    * @throws CommitFailedException if a step fails; earlier steps stay applied
    */
   public synchronized CommitResult commit(DesiredState state) {
-    List<CmsObjectSpec> specs = CmsTranslation.translate(state);
+    return commit(plan(state));
+  }
+
+  /**
+   * Applies exactly {@code plan}, the steps the user reviewed ("Review and commit"), in order,
+   * recording ownership after every step. The server is read again first; if it (or the ownership
+   * record) changed since the plan was made, nothing is applied and {@link PlanOutdatedException}
+   * carries a fresh plan of the same desired state to review instead.
+   *
+   * @throws PlanOutdatedException if the server changed since {@code plan} was made
+   * @throws CommitFailedException if a step fails; earlier steps stay applied
+   * @throws IllegalArgumentException if {@code plan} was not made by {@link #plan}
+   */
+  public synchronized CommitResult commit(Plan plan) {
+    requireNonNull(plan, "plan == null");
+    if (!plan.isCommittable()) {
+      throw new IllegalArgumentException("This plan was built by hand and carries nothing to"
+          + " apply; commit a plan returned by Provisioner.plan(...)");
+    }
     ServerSnapshot server = refresh();
+    if (!server.sameObjects(plan.server()) || !ownership.owned().equals(plan.owned())) {
+      Translated t = new Translated(plan.specs(), plan.secrets(), plan.translationWarnings());
+      throw new PlanOutdatedException(plan(t, server));
+    }
+    // The plan treats owned objects that vanished from the server as new; drop their records.
     forgetVanished(server);
-    Plan plan = new Planner(specs, server, ownership.owned(), ownership.pendingCreates(), secrets).plan();
     Map<String, CmsObjectSpec> byKey = new HashMap<>();
-    specs.forEach(s -> byKey.put(s.key(), s));
+    plan.specs().forEach(s -> byKey.put(s.key(), s));
     List<PlanStep> applied = new ArrayList<>();
     for (PlanStep step : plan.steps()) {
       try {
-        apply(step, byKey.get(step.key()), server);
+        apply(step, byKey.get(step.key()), server, plan.secrets());
       } catch (RuntimeException e) {
         throw new CommitFailedException(applied, step, e);
       }
@@ -173,14 +239,15 @@ public final class Provisioner implements AutoCloseable {
     }
   }
 
-  private void apply(PlanStep step, CmsObjectSpec spec, ServerSnapshot server) {
+  private void apply(PlanStep step, CmsObjectSpec spec, ServerSnapshot server,
+      Map<String, String> secrets) {
     Map<String, OwnedObject> owned = ownership.owned();
     switch (step.action()) {
       case CREATE -> {
         String parentId = parentId(spec, owned);
         Map<String, String> form = new LinkedHashMap<>(spec.fields());
         spec.references().forEach((f, k) -> form.put(f, idOf(k, owned)));
-        String fingerprint = addSecrets(spec, form);
+        String fingerprint = addSecrets(spec, form, secrets);
         // Ids that existed when this commit read the server: an in-doubt object is never one of them.
         java.util.Set<String> existing = new java.util.HashSet<>();
         server.of(spec.kind()).forEach(o -> existing.add(o.id()));
@@ -207,7 +274,7 @@ public final class Provisioner implements AutoCloseable {
           }
         }
         if (secret) {
-          fingerprint = addSecrets(spec, form);
+          fingerprint = addSecrets(spec, form, secrets);
         }
         if (!form.isEmpty()) {
           gateway.update(spec.kind(), parentId, step.id(), form);
@@ -223,10 +290,11 @@ public final class Provisioner implements AutoCloseable {
     }
   }
 
-  private String addSecrets(CmsObjectSpec spec, Map<String, String> form) {
+  private static String addSecrets(CmsObjectSpec spec, Map<String, String> form,
+      Map<String, String> secrets) {
     String fingerprint = null;
     for (Map.Entry<String, String> s : spec.secretRefs().entrySet()) {
-      String secret = secrets.resolve(s.getValue());
+      String secret = secrets.get(s.getValue());
       form.put(s.getKey(), secret);
       fingerprint = Planner.fingerprint(spec.key(), secret);
     }

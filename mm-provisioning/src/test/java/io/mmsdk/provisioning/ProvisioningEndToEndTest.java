@@ -99,7 +99,7 @@ class ProvisioningEndToEndTest {
   void planCommitSync_createsUsersSpacesAndTemplateAssignments() {
     Provisioner p = provisioner("owned.json");
     Plan plan = p.plan(state());
-    assertEquals(18, plan.count(PlanAction.CREATE), plan.renderText());
+    assertEquals(19, plan.count(PlanAction.CREATE), plan.renderText());
     p.commit(state());
     assertTrue(p.plan(state()).isEmpty(), p.plan(state()).renderText());
 
@@ -210,13 +210,13 @@ class ProvisioningEndToEndTest {
       expected = counts();
       provisioner("clean.json").commit(DesiredState.builder().build());
     }
-    for (int n = 1; n <= 18; n++) {
+    for (int n = 1; n <= 19; n++) {
       String file = "nth-" + n + ".json";
       cluster.callBridge(0).faults().failNth("POST", "", n, 500);
       CommitFailedException e = assertThrows(CommitFailedException.class, () -> provisioner(file).commit(state()));
       cluster.callBridge(0).faults().clear();
       assertEquals(n - 1, e.applied().size());
-      assertEquals(18 - (n - 1), provisioner(file).plan(state()).steps().size(), "after POST #" + n + " failed");
+      assertEquals(19 - (n - 1), provisioner(file).plan(state()).steps().size(), "after POST #" + n + " failed");
       provisioner(file).commit(state());
       assertTrue(provisioner(file).plan(state()).isEmpty());
       assertEquals(expected, counts(), "after POST #" + n + " failed");

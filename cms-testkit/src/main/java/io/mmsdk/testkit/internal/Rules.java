@@ -45,7 +45,10 @@ final class Rules {
     add(specs, new CollectionSpec("accessMethodTemplates", "accessMethodTemplate")
         .parent("coSpaceTemplates").notFound("coSpaceAccessMethodTemplateDoesNotExist")
         .list("name", "uriGenerator", "callLegProfile", "generateUniqueCallId")
-        .ref("callLegProfile", "callLegProfiles").uriGenerator("uriGenerator")
+        .ref("callLegProfile", "callLegProfiles").ref("dialInSecurityProfile", "dialInSecurityProfiles")
+        .uriGenerator("uriGenerator").filterOn("name"));
+    add(specs, new CollectionSpec("dialInSecurityProfiles", "dialInSecurityProfile")
+        .notFound("dialInSecurityProfileDoesNotExist").list("name", "minPasscodeLength")
         .filterOn("name"));
     add(specs, new CollectionSpec("callLegProfiles", "callLegProfile")
         .notFound("callLegProfileDoesNotExist").filterOn("name"));
