@@ -133,6 +133,34 @@ class ProvisioningEndToEndTest {
         .findAny().isEmpty(), "contractors may not create spaces");
   }
 
+  /**
+   * Seed 000: "A space template is a combination of pre-configured settings that can be used to
+   * create new spaces": the automatic-space rule's template (Team, one role "Member") shapes the
+   * space the simulator creates at sync — its call profile, its default call leg profile and one
+   * access method per role.
+   */
+  @Test
+  void sync_autoSpaceRuleTemplate_shapesCreatedSpaces() {
+    provisioner("owned.json").commit(state());
+    CmsGateway gateway = CmsClientGateway.of(client);
+    try (LdapSyncRunner sync = LdapSyncRunner.builder().scheduler(scheduler)
+        .callBridges(name -> name.equals("cb1") ? Optional.of(gateway) : Optional.empty()).build()) {
+      CompletableFuture<LdapSyncReport> f = sync.runNow("cb1");
+      scheduler.advance(Duration.ofSeconds(5));
+      assertEquals(LdapSyncReport.Outcome.COMPLETE, f.join().outcome());
+    }
+    Map<String, String> team = client.coSpaceTemplates().list().stream()
+        .map(t -> client.coSpaceTemplates().get(t.id()).fields())
+        .filter(t -> "Team".equals(t.get("name"))).findFirst().orElseThrow();
+    CmsObject space = client.coSpaces().list().stream().map(o -> client.coSpaces().get(o.id()))
+        .filter(o -> "swood.space".equals(o.fields().get("uri"))).findFirst().orElseThrow();
+    assertEquals(team.get("callProfile"), space.fields().get("callProfile"));
+    assertEquals(team.get("callLegProfile"), space.fields().get("callLegProfile"));
+    List<String> roles = client.resources(ResourceType.ACCESS_METHODS, space.id()).list().stream()
+        .map(o -> o.fields().get("name")).toList();
+    assertEquals(List.of("Member"), roles);
+  }
+
   @Test
   void sync_duplicateUrisInDirectory_previewNamesBothEntriesAndSyncReportsClash() throws Exception {
     com.unboundid.ldap.sdk.Entry dup = new com.unboundid.ldap.sdk.Entry("cn=Sally Double,ou=people,dc=example,dc=com");

@@ -72,7 +72,7 @@ final class Rules {
         .list("name", "address", "username", "portNumber", "secure").defaultValue("secure", "false")
         .filterOn("name", "address"));
     add(specs, new CollectionSpec("ldapMappings", "ldapMapping").notFound("ldapMappingDoesNotExist")
-        .filterOn("jidMapping", "nameMapping"));
+        .ref("coSpaceTemplate", "coSpaceTemplates").filterOn("jidMapping", "nameMapping"));
     add(specs, new CollectionSpec("ldapSources", "ldapSource").notFound("ldapSourceDoesNotExist")
         .required("server", "mapping", "baseDn")
         .ref("server", "ldapServers").ref("mapping", "ldapMappings").ref("tenant", "tenants")
