@@ -88,7 +88,9 @@ public final class Allocations {
 
   @Override
   public String toString() {
-    return "Allocations{" + new EnumMap<>(counts) + ", customizationLicense="
+    Map<AllocationType, Long> ordered = new EnumMap<>(AllocationType.class);
+    ordered.putAll(counts);
+    return "Allocations{" + ordered + ", customizationLicense="
         + customizationLicense + ", customizationEnabled=" + customizationEnabled + "}";
   }
 

@@ -1,5 +1,6 @@
 package io.mmsdk.licensing;
 
+import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
@@ -59,6 +60,8 @@ public final class LicenseMonitor implements AutoCloseable {
   private final Map<String, MultipartyUsage> multiparty = new ConcurrentHashMap<>();
   private LicenseState state;
   private final SmartLicensing smart;
+  private final AuditHook audit;
+  private final String actor;
   private Scheduler.Cancellable task;
   private Scheduler.Cancellable reportTask;
 
@@ -74,6 +77,8 @@ public final class LicenseMonitor implements AutoCloseable {
     this.backfill = b.backfill;
     this.retention = b.retention;
     this.smart = b.smart;
+    this.audit = b.audit;
+    this.actor = b.actor;
     this.state = stateStore.load();
   }
 
@@ -291,6 +296,8 @@ public final class LicenseMonitor implements AutoCloseable {
       before = state.mode();
       update(state.withMode(mode));
     }
+    audit.changed(actor, "licensing.mode", "licensing", AuditHook.Outcome.SUCCEEDED,
+        before + " -> " + mode);
     // Outside the monitor lock: deregistering calls the host's transport.
     if (before == LicensingMode.SMART && mode != LicensingMode.SMART && smart != null
         && smart.status().registration() != SmartLicensingStatus.Registration.UNREGISTERED) {
@@ -350,9 +357,16 @@ public final class LicenseMonitor implements AutoCloseable {
     });
   }
 
-  /** Sets the allocations and saves them; the status reflects them at once. */
-  public synchronized void setAllocations(Allocations allocations) {
-    update(state.withAllocations(Objects.requireNonNull(allocations, "allocations == null")));
+  /** Sets the allocations and saves them; the status reflects them at once. Audited. */
+  public void setAllocations(Allocations allocations) {
+    Objects.requireNonNull(allocations, "allocations == null");
+    Allocations before;
+    synchronized (this) {
+      before = state.allocations();
+      update(state.withAllocations(allocations));
+    }
+    audit.changed(actor, "licensing.allocations", "licenses", AuditHook.Outcome.SUCCEEDED,
+        before + " -> " + allocations);
   }
 
   /**
@@ -385,13 +399,25 @@ public final class LicenseMonitor implements AutoCloseable {
    *
    * @throws TrialNotAvailableException if the trial is not offered
    */
-  public synchronized TrialRecord startTrial(Feature type) {
-    Instant now = scheduler.now();
-    TrialRecord t = Trials.start(type, state.allocations(), state.trials(), connectedClusterIds(),
-        state.clustersInEarlierTrials().getOrDefault(type, Set.of()), inHighEnforcement(now), now);
-    List<TrialRecord> all = new ArrayList<>(state.trials());
-    all.add(t);
-    update(state.withTrials(all));
+  public TrialRecord startTrial(Feature type) {
+    TrialRecord t;
+    try {
+      synchronized (this) {
+        Instant now = scheduler.now();
+        t = Trials.start(type, state.allocations(), state.trials(), connectedClusterIds(),
+            state.clustersInEarlierTrials().getOrDefault(type, Set.of()), inHighEnforcement(now),
+            now);
+        List<TrialRecord> all = new ArrayList<>(state.trials());
+        all.add(t);
+        update(state.withTrials(all));
+      }
+    } catch (TrialNotAvailableException e) {
+      audit.changed(actor, "licensing.trial", String.valueOf(type), AuditHook.Outcome.REFUSED,
+          "trial not offered: " + e.reason());
+      throw e;
+    }
+    audit.changed(actor, "licensing.trial", type.name(), AuditHook.Outcome.SUCCEEDED,
+        "90-day trial started for clusters " + t.clusterIds());
     return t;
   }
 
@@ -462,8 +488,20 @@ public final class LicenseMonitor implements AutoCloseable {
     private Duration backfill = Duration.ofDays(90);
     private Duration retention = Duration.ofDays(100);
     private SmartLicensing smart;
+    private AuditHook audit = AuditHook.none();
+    private String actor = "system";
 
     private Builder() {}
+
+    /**
+     * Reports allocation, trial and mode changes to {@code audit} as done by {@code actor} (e.g. the
+     * signed-in administrator); nothing is audited unless set.
+     */
+    public Builder audit(AuditHook audit, String actor) {
+      this.audit = Objects.requireNonNull(audit, "audit == null");
+      this.actor = Objects.requireNonNull(actor, "actor == null");
+      return this;
+    }
 
     /**
      * Sets the Smart Licensing instance of this deployment (optional): {@link #start()} then sends

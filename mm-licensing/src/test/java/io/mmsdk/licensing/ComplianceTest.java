@@ -268,4 +268,11 @@ class ComplianceTest {
       assertEquals(FeatureCompliance.TrialState.ENDED, all.get(f).trialState(), f.name());
     }
   }
+
+  /** Regression: toString() of allocations with every type blank threw IllegalArgumentException. */
+  @Test
+  void allocations_allBlank_toStringWorks() {
+    assertEquals("Allocations{{}, customizationLicense=false, customizationEnabled=false}",
+        Allocations.none().toString());
+  }
 }

@@ -2,6 +2,7 @@ package io.mmsdk.provisioning;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ public final class Provisioner implements AutoCloseable {
   private final OwnershipStore ownership;
   private final SecretResolver secrets;
   private final Scheduler scheduler;
+  private final AuditHook audit;
+  private final String actor;
+  private final String target;
   private ServerSnapshot serverView;
   private DesiredState draft;
   private Scheduler.Cancellable refresh;
@@ -44,6 +48,9 @@ public final class Provisioner implements AutoCloseable {
     this.ownership = b.ownership;
     this.secrets = b.secrets;
     this.scheduler = b.scheduler;
+    this.audit = b.audit;
+    this.actor = b.actor;
+    this.target = b.target;
   }
 
   /** Returns a new builder. */
@@ -72,10 +79,18 @@ public final class Provisioner implements AutoCloseable {
     return Optional.ofNullable(draft);
   }
 
-  /** Drops the local change and re-reads the last committed settings from the server. */
-  public synchronized ServerSnapshot discard() {
-    draft = null;
-    return refresh();
+  /** Drops the local change and re-reads the last committed settings from the server; audited. */
+  public ServerSnapshot discard() {
+    boolean hadDraft;
+    ServerSnapshot view;
+    synchronized (this) {
+      hadDraft = draft != null;
+      draft = null;
+      view = refresh();
+    }
+    audit.changed(actor, "provisioning.discard", target, AuditHook.Outcome.SUCCEEDED,
+        hadDraft ? "local changes discarded" : "no local changes; server view re-read");
+    return view;
   }
 
   /**
@@ -162,7 +177,7 @@ public final class Provisioner implements AutoCloseable {
    * @throws InvalidDesiredStateException if {@code state} does not validate (nothing is sent)
    * @throws CommitFailedException if a step fails; earlier steps stay applied
    */
-  public synchronized CommitResult commit(DesiredState state) {
+  public CommitResult commit(DesiredState state) {
     return commit(plan(state));
   }
 
@@ -176,8 +191,29 @@ public final class Provisioner implements AutoCloseable {
    * @throws CommitFailedException if a step fails; earlier steps stay applied
    * @throws IllegalArgumentException if {@code plan} was not made by {@link #plan}
    */
-  public synchronized CommitResult commit(Plan plan) {
+  public CommitResult commit(Plan plan) {
     requireNonNull(plan, "plan == null");
+    String summary = plan.renderText().lines().findFirst().orElse("");
+    CommitResult result;
+    try {
+      result = apply(plan);
+    } catch (PlanOutdatedException e) {
+      audit.changed(actor, "provisioning.commit", target, AuditHook.Outcome.REFUSED,
+          summary + "; the server changed since the plan was made, nothing applied");
+      throw e;
+    } catch (CommitFailedException e) {
+      audit.changed(actor, "provisioning.commit", target, AuditHook.Outcome.FAILED,
+          summary + "; " + e.applied().size() + " step(s) applied before " + e.failedStep().key()
+              + " failed");
+      throw e;
+    }
+    audit.changed(actor, "provisioning.commit", target, AuditHook.Outcome.SUCCEEDED,
+        summary + "; " + result.applied().size() + " step(s) applied");
+    return result;
+  }
+
+  // The audit hook is called outside this lock (it may run listeners).
+  private synchronized CommitResult apply(Plan plan) {
     if (!plan.isCommittable()) {
       throw new IllegalArgumentException("This plan was built by hand and carries nothing to"
           + " apply; commit a plan returned by Provisioner.plan(...)");
@@ -328,8 +364,23 @@ public final class Provisioner implements AutoCloseable {
     private OwnershipStore ownership;
     private SecretResolver secrets = SecretResolver.environment();
     private Scheduler scheduler = Scheduler.system();
+    private AuditHook audit = AuditHook.none();
+    private String actor = "system";
+    private String target = "provisioning";
 
     private Builder() {}
+
+    /**
+     * Reports commits (succeeded, failed part-way, refused as outdated) and discards to {@code
+     * audit} as done by {@code actor} (e.g. the signed-in administrator) on {@code target} (e.g. the
+     * cluster id); nothing is audited unless set.
+     */
+    public Builder audit(AuditHook audit, String actor, String target) {
+      this.audit = requireNonNull(audit, "audit == null");
+      this.actor = requireNonNull(actor, "actor == null");
+      this.target = requireNonNull(target, "target == null");
+      return this;
+    }
 
     /** Sets the gateway to the cluster (required). */
     public Builder gateway(CmsGateway gateway) {

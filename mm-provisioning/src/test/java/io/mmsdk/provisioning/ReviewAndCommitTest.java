@@ -156,4 +156,28 @@ class ReviewAndCommitTest {
     assertTrue(w.contains("is not sent"), w);
     assertTrue(plan.renderText().contains("allowChangeRole"));
   }
+
+  /**
+   * Seed 001: the audit trail covers provisioning commits and discards (who, what, when,
+   * outcome).
+   */
+  @Test
+  void commitAndDiscard_areAudited_withOutcome() {
+    io.mmsdk.core.audit.AuditTrail audit = io.mmsdk.core.audit.AuditTrail.inMemory(scheduler);
+    Provisioner p = Provisioner.builder().gateway(cms).ownership(OwnershipStore.inMemory())
+        .secrets(Fixtures.secrets("pw")).scheduler(scheduler).audit(audit, "admin", "cluster-1")
+        .build();
+    Plan stale = p.plan(Fixtures.sample());
+    cms.addForeign(CmsKind.USER_PROFILE, null, Map.of("hasLicense", "true"));
+    assertThrows(PlanOutdatedException.class, () -> p.commit(stale));
+    p.commit(Fixtures.sample());
+    p.discard();
+    List<io.mmsdk.core.audit.AuditEvent> events = audit.events();
+    assertEquals(List.of("provisioning.commit", "provisioning.commit", "provisioning.discard"),
+        events.stream().map(io.mmsdk.core.audit.AuditEvent::action).toList());
+    assertTrue(events.get(0).detail().startsWith("outcome: refused;"), events.get(0).detail());
+    assertTrue(events.get(1).detail().startsWith("outcome: succeeded;"), events.get(1).detail());
+    assertEquals("cluster-1", events.get(1).target());
+    assertEquals("admin", events.get(2).actor());
+  }
 }
