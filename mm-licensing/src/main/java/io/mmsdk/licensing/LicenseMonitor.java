@@ -1,5 +1,8 @@
 package io.mmsdk.licensing;
 
+import io.mmsdk.cms.CmsAuthenticationException;
+import io.mmsdk.cms.CmsConnectionException;
+import io.mmsdk.cms.CmsTimeoutException;
 import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
@@ -44,6 +47,10 @@ import org.slf4j.LoggerFactory;
 public final class LicenseMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LicenseMonitor.class);
   private static final String SOURCE = "licensing";
+  /** Key prefix of the ERROR raised when a Call Bridge refuses the API credentials (+ bridge id). */
+  public static final String CREDENTIALS_PREFIX = "callbridge.credentials.";
+  /** Key prefix of the ERROR raised when a Call Bridge cannot be reached (+ bridge id). */
+  public static final String UNREACHABLE_PREFIX = "callbridge.unreachable.";
 
   private final Scheduler scheduler;
   private final ClusterRegistry registry;
@@ -144,6 +151,8 @@ public final class LicenseMonitor implements AutoCloseable {
       Set<String> done = new HashSet<>();
       for (CallBridge bridge : cluster.callBridges()) {
         String key = "licensing.unreachable." + bridge.id();
+        String credentialsKey = CREDENTIALS_PREFIX + bridge.id();
+        String unreachableKey = UNREACHABLE_PREFIX + bridge.id();
         try {
           UsageSource source = sources.apply(bridge);
           bridgeActivated.put(bridge.id(), source.hasActivation());
@@ -158,6 +167,8 @@ public final class LicenseMonitor implements AutoCloseable {
             hostsDone.add(host);
           }
           notifications.clear(key);
+          notifications.clear(credentialsKey);
+          notifications.clear(unreachableKey);
         } catch (LicenseStoreException e) {
           throw e;
         } catch (RuntimeException e) {
@@ -165,11 +176,23 @@ public final class LicenseMonitor implements AutoCloseable {
               e.toString());
           log.debug("Collection failure detail", e);
           unreachable.add(bridge.id());
-          notifications.raise(Severity.WARNING, SOURCE, key,
-              "Cannot collect license usage from Call Bridge '" + bridge.name() + "' ("
-                  + bridge.address() + "): " + e.getMessage()
-                  + ". Usage from other Call Bridges is still collected; check that this Call"
-                  + " Bridge is reachable and its API user is valid.");
+          String server = "server " + bridge.name() + " (" + bridge.address() + ")";
+          if (e instanceof CmsAuthenticationException) {
+            // Seed 001, Overview: "The credentials provided for server Server 1 are incorrect."
+            notifications.raise(Severity.ERROR, SOURCE, credentialsKey, "The credentials provided"
+                + " for " + server + " are incorrect. Edit the Call Bridge and enter the API user"
+                + " and password configured on it.");
+          } else if (e instanceof CmsConnectionException || e instanceof CmsTimeoutException) {
+            notifications.raise(Severity.ERROR, SOURCE, unreachableKey, "The " + server
+                + " cannot be reached: " + e.getMessage() + ". Check the network and that the"
+                + " Call Bridge is running; usage is still collected from its cluster peers.");
+          } else {
+            notifications.raise(Severity.WARNING, SOURCE, key,
+                "Cannot collect license usage from Call Bridge '" + bridge.name() + "' ("
+                    + bridge.address() + "): " + e.getMessage()
+                    + ". Usage from other Call Bridges is still collected; check that this Call"
+                    + " Bridge is reachable and its API user is valid.");
+          }
         }
       }
     }

@@ -477,4 +477,29 @@ class LicenseMonitorTest {
     assertTrue(events.get(1).detail().startsWith("outcome: refused;"));
     assertTrue(events.stream().allMatch(e -> e.actor().equals("admin")));
   }
+
+  /**
+   * Seed 001, Overview notifications: "The credentials provided for server Server 1 are
+   * incorrect." and an unreachable Call Bridge, each raised by the collection that sees it and
+   * cleared when the bridge answers again.
+   */
+  @Test
+  void collectNow_wrongCredentialsOrUnreachable_notificationsRaisedAndCleared() {
+    io.mmsdk.cms.CmsRequest get = new io.mmsdk.cms.CmsRequest("GET", "/api/v1/clusterLicensing");
+    bridges.get("b1").failure = new io.mmsdk.cms.CmsAuthenticationException(get, 401, "", "401");
+    bridges.get("b2").failure = new io.mmsdk.cms.CmsConnectionException(get, "refused", null);
+    LicenseMonitor m = monitor();
+    m.collectNow();
+    var credentials = notifications.find("callbridge.credentials.b1").orElseThrow();
+    assertEquals(Severity.ERROR, credentials.severity());
+    assertTrue(credentials.message().contains("credentials provided for server cb-b1"),
+        credentials.message());
+    assertFalse(credentials.message().contains("secret"));
+    assertTrue(notifications.find("callbridge.unreachable.b2").isPresent());
+    bridges.get("b1").failure = null;
+    bridges.get("b2").failure = null;
+    m.collectNow();
+    assertTrue(notifications.find("callbridge.credentials.b1").isEmpty());
+    assertTrue(notifications.find("callbridge.unreachable.b2").isEmpty());
+  }
 }
