@@ -3,6 +3,8 @@ package io.mmsdk.blastdial;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.core.audit.AuditHook;
+import io.mmsdk.core.backup.BackupPart;
+import io.mmsdk.core.backup.BackupSection;
 import io.mmsdk.core.time.Scheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -150,6 +152,58 @@ public final class BlastDial implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Returns the backup section that carries this instance's monitoring setting (seed 20: blast dial
+   * monitoring), for {@code BackupManager.addSection}; restored with the configuration. Its text is
+   * {@code role=PRIMARY|SECONDARY|OFF} and {@code secondaryDelay=<ISO-8601 duration>} lines.
+   */
+  public BackupSection monitoringBackup() {
+    return new BackupSection() {
+      @Override
+      public String name() {
+        return "blastdial.monitoring";
+      }
+
+      @Override
+      public BackupPart part() {
+        return BackupPart.CONFIGURATION;
+      }
+
+      @Override
+      public String export() {
+        MonitoringSettings m = monitoring();
+        return "role=" + m.role().name() + "\nsecondaryDelay=" + m.secondaryDelay() + "\n";
+      }
+
+      @Override
+      public void validate(String content) {
+        parseMonitoring(content);
+      }
+
+      @Override
+      public void restore(String content) {
+        setMonitoring(parseMonitoring(content));
+      }
+    };
+  }
+
+  private static MonitoringSettings parseMonitoring(String content) {
+    Map<String, String> values = new HashMap<>();
+    for (String line : content.split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+      }
+    }
+    String role = values.get("role");
+    String delay = values.get("secondaryDelay");
+    if (role == null || delay == null) {
+      throw new IllegalArgumentException("blast dial monitoring section needs role= and"
+          + " secondaryDelay= lines; got '" + content + "'");
+    }
+    return new MonitoringSettings(MonitoringRole.valueOf(role), Duration.parse(delay));
   }
 
   /**
