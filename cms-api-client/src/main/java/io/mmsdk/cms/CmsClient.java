@@ -3,6 +3,7 @@ package io.mmsdk.cms;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cms.internal.RealCmsClient;
+import io.mmsdk.cms.internal.ReplySizeLimit;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -192,6 +193,9 @@ public interface CmsClient extends AutoCloseable {
 
   /** Builds a {@link CmsClient}. Not thread-safe. */
   final class Builder {
+    /** The default {@link #maxReplySize(long)}: 4 MiB, about a hundred times a 50-object page. */
+    public static final long DEFAULT_MAX_REPLY_SIZE = 4L << 20;
+
     private HttpUrl baseUrl;
     private String host;
     private int port = 443;
@@ -199,6 +203,8 @@ public interface CmsClient extends AutoCloseable {
     private String password;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private long maxReplySize = DEFAULT_MAX_REPLY_SIZE;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private TlsTrust tlsTrust = TlsTrust.systemDefault();
     private OkHttpClient okHttpClient;
@@ -265,6 +271,34 @@ public interface CmsClient extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets the deadline of one attempt of a call, from connecting to reading the last byte of the
+     * reply (default 60 s), so a server that drips its reply slowly, resetting the read timeout with
+     * every byte, still cannot hold a call forever. Past it the call fails with
+     * {@link CmsTimeoutException}; idempotent calls are then retried per the {@link RetryPolicy}, so
+     * one method call takes at most about {@code maxAttempts} times this plus the backoffs.
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = positive(callTimeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the largest reply read, in bytes (default {@value #DEFAULT_MAX_REPLY_SIZE}, 4 MiB).
+     * Replies are streamed into the parser; one over the limit is not read further and fails with
+     * {@link CmsReplyTooLargeException}. Error replies are read only up to 64 KiB, for their
+     * failure reason.
+     *
+     * @throws IllegalArgumentException if {@code bytes} is not positive
+     */
+    public Builder maxReplySize(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxReplySize is " + bytes + "; expected a positive number of bytes");
+      }
+      this.maxReplySize = bytes;
+      return this;
+    }
+
     /** Sets the retry policy (default {@link RetryPolicy#defaults()}). */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
@@ -279,7 +313,8 @@ public interface CmsClient extends AutoCloseable {
 
     /**
      * Shares the connection pool and threads of {@code okHttpClient}. The client derives its own
-     * configuration from it and never closes it.
+     * configuration from it and never closes it. TLS trust and host name verification always come
+     * from {@link #tlsTrust(TlsTrust)}, never from {@code okHttpClient}.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient == null");
@@ -316,6 +351,8 @@ public interface CmsClient extends AutoCloseable {
       http.connectTimeout(connectTimeout)
           .readTimeout(readTimeout)
           .writeTimeout(readTimeout)
+          .callTimeout(callTimeout)
+          .addInterceptor(new ReplySizeLimit(maxReplySize))
           .followRedirects(false)
           .followSslRedirects(false)
           // Our RetryPolicy decides what is retried; OkHttp must not silently resend a POST.

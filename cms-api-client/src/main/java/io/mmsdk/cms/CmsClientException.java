@@ -2,6 +2,8 @@ package io.mmsdk.cms;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.common.MmSdkException;
+
 /**
  * The client side of a request failed: it could not be sent, it timed out, or the reply could not
  * be read. Subclasses say which; the cause is always kept.

@@ -2,6 +2,7 @@ package io.mmsdk.cms;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.common.MmSdkException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

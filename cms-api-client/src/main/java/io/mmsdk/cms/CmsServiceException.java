@@ -2,6 +2,7 @@ package io.mmsdk.cms;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.common.MmSdkException;
 import java.util.Optional;
 
 /**

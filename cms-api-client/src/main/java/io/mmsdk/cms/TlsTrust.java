@@ -11,6 +11,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
+import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -102,29 +103,42 @@ public final class TlsTrust {
     return certificates;
   }
 
+  /**
+   * Sets {@code builder}'s trust and host name verification from this setting alone, replacing
+   * whatever a caller's shared {@link OkHttpClient} had, so no shared client can turn them off.
+   */
   void apply(OkHttpClient.Builder builder, String host) {
     try {
-      if (kind.equals("pem")) {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        for (int i = 0; i < certificates.size(); i++) {
-          store.setCertificateEntry("cms-" + i, certificates.get(i));
-        }
-        TrustManagerFactory factory =
-            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        install(builder, (X509TrustManager) factory.getTrustManagers()[0]);
-      } else if (isInsecure()) {
+      if (isInsecure()) {
         LOG.warn(
             "TLS verification is OFF for {} (insecureTrustAllForLabUseOnly): the API password can be "
                 + "intercepted. Use TlsTrust.pemCertificates(...) outside a lab.",
             host);
         install(builder, new TrustAllManager());
         builder.hostnameVerifier((hostname, session) -> true);
+        return;
       }
+      KeyStore store = null;
+      if (kind.equals("pem")) {
+        store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        for (int i = 0; i < certificates.size(); i++) {
+          store.setCertificateEntry("cms-" + i, certificates.get(i));
+        }
+      }
+      // A null store is the JVM's default trust store.
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(store);
+      install(builder, (X509TrustManager) factory.getTrustManagers()[0]);
+      builder.hostnameVerifier(StrictHostnames.VERIFIER);
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("could not set up TLS trust: " + e.getMessage(), e);
     }
+  }
+
+  /** OkHttp's own verifier (the host against the certificate's subject alternative names), as a new client has it. */
+  private static final class StrictHostnames {
+    static final HostnameVerifier VERIFIER = new OkHttpClient().hostnameVerifier();
   }
 
   private static void install(OkHttpClient.Builder builder, X509TrustManager manager)

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
@@ -85,6 +87,40 @@ class TlsTrustTest {
 
       assertInstanceOf(SSLException.class, e.getCause());
     }
+  }
+
+  @Test
+  void pemCertificates_sharedOkHttpClientAcceptingAnyHost_wrongHostStillRefused() throws Exception {
+    startServerFor("cms.example.com");
+
+    try (CmsClient cms = CmsClient.builder().host("localhost").port(server.getPort()).credentials("a", "b")
+        .okHttpClient(permissiveClient()).tlsTrust(TlsTrust.pemCertificates(ca.certificatePem()))
+        .retryPolicy(RetryPolicy.none()).build()) {
+      CmsConnectionException e = assertThrows(CmsConnectionException.class, cms::systemStatus);
+
+      assertInstanceOf(SSLPeerUnverifiedException.class, e.getCause());
+    }
+  }
+
+  @Test
+  void systemDefault_sharedOkHttpClientTrustingAnyCa_unknownCaStillRefused() throws Exception {
+    startServerFor("localhost");
+
+    try (CmsClient cms = CmsClient.builder().host("localhost").port(server.getPort()).credentials("a", "b")
+        .okHttpClient(permissiveClient()).retryPolicy(RetryPolicy.none()).build()) {
+      CmsConnectionException e = assertThrows(CmsConnectionException.class, cms::systemStatus);
+
+      assertInstanceOf(SSLException.class, e.getCause());
+    }
+  }
+
+  /** A caller's client that trusts this test's CA for any host name: the SDK must not inherit that. */
+  private OkHttpClient permissiveClient() {
+    HandshakeCertificates trustTestCa = new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build();
+    return new OkHttpClient.Builder()
+        .sslSocketFactory(trustTestCa.sslSocketFactory(), trustTestCa.trustManager())
+        .hostnameVerifier((hostname, session) -> true)
+        .build();
   }
 
   @Test

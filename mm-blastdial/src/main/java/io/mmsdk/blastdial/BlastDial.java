@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.backup.BackupPart;
 import io.mmsdk.core.backup.BackupSection;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.mmsdk.blastdial;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /** The root of exceptions thrown by mm-blastdial. */
 public class BlastDialException extends MmSdkException {

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.MmSdkException;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.MmSdkException;
+import io.mmsdk.common.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.mmsdk.blastdial;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 import io.mmsdk.cms.events.CallListUpdate;
 import io.mmsdk.cms.events.CmsEventListener;
 import io.mmsdk.core.notify.Notifications;

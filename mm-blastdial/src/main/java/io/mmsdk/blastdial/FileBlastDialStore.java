@@ -2,7 +2,7 @@ package io.mmsdk.blastdial;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.core.store.AtomicFiles;
+import io.mmsdk.common.store.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;

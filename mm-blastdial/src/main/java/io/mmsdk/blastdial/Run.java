@@ -1,6 +1,6 @@
 package io.mmsdk.blastdial;
 
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

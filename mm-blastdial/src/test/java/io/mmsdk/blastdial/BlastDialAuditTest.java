@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.core.audit.AuditEvent;
 import io.mmsdk.core.audit.AuditTrail;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

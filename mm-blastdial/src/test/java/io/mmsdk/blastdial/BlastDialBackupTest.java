@@ -7,7 +7,7 @@ import io.mmsdk.core.backup.BackupException;
 import io.mmsdk.core.backup.BackupManager;
 import io.mmsdk.core.backup.BackupPart;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.core.user.PasswordHash;
 import io.mmsdk.core.user.Session;
 import io.mmsdk.core.user.UserService;

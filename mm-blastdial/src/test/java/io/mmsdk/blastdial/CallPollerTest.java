@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.testkit.EndpointScript;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.testkit.EndpointScript;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
@@ -98,7 +98,7 @@ class EventsTriggerTest {
             .callBridge("cms", CmsCallBridgeGateway.create(client))
             .build()) {
       io.mmsdk.core.notify.Notifications n = io.mmsdk.core.notify.Notifications.create(
-          io.mmsdk.core.time.Scheduler.system());
+          io.mmsdk.common.time.Scheduler.system());
       try (EventsTrigger trigger = EventsTrigger.start(blast, "cms", client, n)) {
         await(trigger::isConnected, "events connection");
         cms.callBridge(0).stop();

@@ -2,7 +2,7 @@ package io.mmsdk.cdr;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,13 +58,9 @@ public final class CdrHandler {
     requireNonNull(body, "body == null");
     Map<String, String> params = parseQuery(rawQuery);
     String presented = params.remove(TOKEN_PARAMETER);
-    if (token != null) {
-      byte[] p = presented == null ? new byte[0] : presented.getBytes(StandardCharsets.UTF_8);
-      if (!MessageDigest.isEqual(token, p)) {
-        log.warn("Rejected a CDR POST with a {} token (tags {})",
-            presented == null ? "missing" : "wrong", params);
-        return new Outcome(403, "missing or wrong token in the receiver URI", 0);
-      }
+    Outcome refused = checkToken(presented, params);
+    if (refused != null) {
+      return refused;
     }
     byte[] bytes;
     try {
@@ -75,6 +71,35 @@ public final class CdrHandler {
     if (bytes == null) {
       return new Outcome(413, "CDR batch is over " + parser.maxBytes() + " bytes", 0);
     }
+    return handle(params, bytes);
+  }
+
+  /** Handles one POST whose body was already read (at most {@link #maxBytes()} bytes). */
+  Outcome handle(String rawQuery, byte[] body) {
+    Map<String, String> params = parseQuery(rawQuery);
+    String presented = params.remove(TOKEN_PARAMETER);
+    Outcome refused = checkToken(presented, params);
+    return refused != null ? refused : handle(params, body);
+  }
+
+  /** Returns the largest body accepted, in bytes. */
+  long maxBytes() {
+    return parser.maxBytes();
+  }
+
+  private Outcome checkToken(String presented, Map<String, String> params) {
+    if (token != null) {
+      byte[] p = presented == null ? new byte[0] : presented.getBytes(StandardCharsets.UTF_8);
+      if (!MessageDigest.isEqual(token, p)) {
+        log.warn("Rejected a CDR POST with a {} token (tags {})",
+            presented == null ? "missing" : "wrong", params);
+        return new Outcome(403, "missing or wrong token in the receiver URI", 0);
+      }
+    }
+    return null;
+  }
+
+  private Outcome handle(Map<String, String> params, byte[] bytes) {
     CdrBatch batch;
     try {
       batch = parser.parse(bytes);

@@ -2,12 +2,13 @@ package io.mmsdk.cdr;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +30,12 @@ import org.slf4j.LoggerFactory;
  * The embedded, file-backed {@link CdrStore}: an append-only journal of received batches in
  * segment files under one directory. Each entry is length-prefixed and CRC-checked, and the file is
  * forced to disk (fsync) before {@link #append} returns, so an acknowledged batch survives a crash.
- * On open, a torn tail (an entry cut short by a crash) is cut off the last segment. Whole segments
- * older than the retention period are deleted.
+ * Appends from different threads share forces (group commit): while one force runs, later entries
+ * are written behind it, and the next force covers all of them; each append returns only after a
+ * force that covers its entry. On open, a torn tail (an entry cut short by a crash) is cut off the
+ * last segment. An entry damaged in the middle of a segment (a flipped bit) is reported in the log
+ * and skipped, and every intact entry after it is kept. Whole segments older than the retention
+ * period are deleted.
  *
  * <p>The raw XML of each batch is stored, so replay re-parses exactly what the Call Bridge sent.
  * Thread-safe; one instance per directory.
@@ -46,6 +51,12 @@ public final class CdrJournal implements CdrStore {
   private final Duration retention;
   private final long segmentBytes;
   private final CdrParser parser;
+  private final Syncer syncer;
+  /** Entries written and not yet covered by a force; guarded by {@code this}. */
+  private List<Pending> awaiting = new ArrayList<>();
+  /** Guards {@link #forcing} and every {@link Pending}; never held while taking {@code this}. */
+  private final Object forceMonitor = new Object();
+  private boolean forcing;
   /** Segment number → newest receivedAt in it (null while empty). */
   private final TreeMap<Long, Instant> segments = new TreeMap<>();
   private final Scheduler.Cancellable purgeTask;
@@ -59,6 +70,7 @@ public final class CdrJournal implements CdrStore {
     this.retention = b.retention;
     this.segmentBytes = b.segmentBytes;
     this.parser = b.parser;
+    this.syncer = b.syncer;
     try {
       Files.createDirectories(dir);
       try (var files = Files.list(dir)) {
@@ -95,31 +107,129 @@ public final class CdrJournal implements CdrStore {
     return new Builder(requireNonNull(dir, "dir == null"));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Returns once a force covering the entry has completed; concurrent appends share forces.
+   */
   @Override
-  public synchronized void append(ReceivedBatch batch) {
+  public void append(ReceivedBatch batch) {
     requireNonNull(batch, "batch == null");
-    ensureOpen();
     byte[] entry = encode(batch);
-    try {
-      if (active.size() > 0 && active.size() + entry.length > segmentBytes) {
-        roll();
+    Pending me = new Pending();
+    synchronized (this) {
+      ensureOpen();
+      long before = -1;
+      try {
+        if (active.size() > 0 && active.size() + entry.length > segmentBytes) {
+          roll();
+        }
+        before = active.size();
+        ByteBuffer buf = ByteBuffer.wrap(entry);
+        while (buf.hasRemaining()) {
+          active.write(buf);
+        }
+      } catch (IOException | CdrStoreException e) {
+        if (before >= 0) {
+          // Cut this entry's partial write; the entries before it are intact and awaiting a force.
+          truncateTo(before);
+        }
+        throw e instanceof CdrStoreException c ? c : writeFailed((IOException) e);
       }
-      ByteBuffer buf = ByteBuffer.wrap(entry);
-      while (buf.hasRemaining()) {
-        active.write(buf);
-      }
-      active.force(false);
       Instant prev = segments.get(activeNumber);
       if (prev == null || batch.receivedAt().isAfter(prev)) {
         segments.put(activeNumber, batch.receivedAt());
       }
-    } catch (IOException e) {
-      // A partial write is a torn tail: cut it so the next append starts on a clean boundary.
-      truncateAfterFailure();
-      throw new CdrStoreException("cannot write CDR batch to journal " + dir
-          + ": " + e.getMessage() + "; the receiver answers 503 and the Call Bridge will re-send",
-          e);
+      awaiting.add(me);
     }
+    awaitForce(me);
+  }
+
+  /** Returns how many written entries wait for a force (for tests). */
+  synchronized int awaitingForce() {
+    return awaiting.size();
+  }
+
+  /**
+   * Waits until a force covers {@code me}. The first waiter to find no force running becomes the
+   * leader: it takes every entry written so far and forces them with one call, while later
+   * entries are written behind it and wait for the next force.
+   */
+  private void awaitForce(Pending me) {
+    while (true) {
+      synchronized (forceMonitor) {
+        while (!me.done && forcing) {
+          try {
+            forceMonitor.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CdrStoreException("interrupted while waiting for the CDR journal " + dir
+                + " to reach the disk; the batch is not acknowledged and will be re-sent", e);
+          }
+        }
+        if (me.done) {
+          if (me.failure != null) {
+            throw me.failure;
+          }
+          return;
+        }
+        forcing = true;
+      }
+      List<Pending> group;
+      FileChannel channel;
+      boolean closedBefore;
+      synchronized (this) {
+        group = awaiting;
+        awaiting = new ArrayList<>();
+        channel = active;
+        closedBefore = closed;
+      }
+      CdrStoreException failure = null;
+      try {
+        if (!group.isEmpty()) {
+          syncer.force(channel);
+        }
+      } catch (ClosedChannelException e) {
+        // Rolled or closed since: both force the segment before closing it, unless shut down.
+        if (closedBefore) {
+          failure = new CdrStoreException("CDR journal " + dir + " was closed before the batch"
+              + " reached the disk; it is not acknowledged and will be re-sent", e);
+        }
+      } catch (IOException e) {
+        failure = writeFailed(e);
+      }
+      complete(group, failure);
+    }
+  }
+
+  private void complete(List<Pending> group, CdrStoreException failure) {
+    synchronized (forceMonitor) {
+      for (Pending p : group) {
+        p.done = true;
+        p.failure = failure;
+      }
+      forcing = false;
+      forceMonitor.notifyAll();
+    }
+  }
+
+  private CdrStoreException writeFailed(IOException e) {
+    return new CdrStoreException("cannot write CDR batch to journal " + dir
+        + ": " + e.getMessage() + "; the receiver answers 503 and the Call Bridge will re-send",
+        e);
+  }
+
+  /** One entry's wait for a force; fields guarded by {@link #forceMonitor}. */
+  private static final class Pending {
+    boolean done;
+    CdrStoreException failure;
+  }
+
+  /** Forces a segment to disk; a seam for tests that need to hold a force. */
+  @FunctionalInterface
+  interface Syncer {
+    /** Forces {@code channel}'s content (not necessarily its metadata) to the disk. */
+    void force(FileChannel channel) throws IOException;
   }
 
   @Override
@@ -179,6 +289,8 @@ public final class CdrJournal implements CdrStore {
     closed = true;
     purgeTask.cancel();
     try {
+      // Entries written by appends still waiting for their force are covered before the close.
+      syncer.force(active);
       active.close();
     } catch (IOException e) {
       log.warn("Cannot close CDR journal segment {}", segmentPath(activeNumber), e);
@@ -196,7 +308,12 @@ public final class CdrJournal implements CdrStore {
     }
   }
 
+  /** Starts the next segment; the current one is forced first, covering every waiting entry. */
   private void roll() throws IOException {
+    syncer.force(active);
+    List<Pending> group = awaiting;
+    awaiting = new ArrayList<>();
+    complete(group, null);
     active.close();
     activeNumber++;
     segments.put(activeNumber, null);
@@ -216,21 +333,13 @@ public final class CdrJournal implements CdrStore {
     return ch;
   }
 
-  private void truncateAfterFailure() {
+  private void truncateTo(long length) {
     try {
-      long good = validLength(segmentPath(activeNumber));
-      active.truncate(good);
-      active.force(true);
+      active.truncate(length);
     } catch (IOException e) {
       log.warn("Cannot cut the torn tail of {}; it will be cut on next open",
           segmentPath(activeNumber), e);
     }
-  }
-
-  private long validLength(Path file) throws IOException {
-    long[] end = {0};
-    readEntries(file, (offset, payload) -> end[0] = offset);
-    return end[0];
   }
 
   private Path segmentPath(long n) {
@@ -268,7 +377,8 @@ public final class CdrJournal implements CdrStore {
         ch.truncate(good);
         ch.force(true);
       }
-    } else if (size > good) {
+    } else if (size > good && number != activeNumber) {
+      // (On the active segment the bytes past the last entry are an append in progress.)
       log.warn("CDR journal {}: ignoring {} unreadable bytes at its end", file, size - good);
     }
     return newest[0];
@@ -278,40 +388,75 @@ public final class CdrJournal implements CdrStore {
     void visit(long endOffset, byte[] payload);
   }
 
-  /** Visits valid entries in order and returns the offset after the last valid one. */
+  /**
+   * Visits valid entries in order and returns the offset after the last valid one. A damaged
+   * entry followed by intact ones (corruption in the middle) is reported and skipped; damage with
+   * no intact entry after it is a torn tail, left to the caller.
+   */
   private static long readEntries(Path file, EntryVisitor visitor) throws IOException {
-    long offset = 0;
+    int offset = 0;
+    int end = 0;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = ch.size();
-      ByteBuffer header = ByteBuffer.allocate(HEADER);
+      if (ch.size() > Integer.MAX_VALUE) {
+        throw new IOException("segment " + file + " is over 2 GiB; it was not written by this"
+            + " journal");
+      }
+      // Read, not mapped: a concurrent cut of a failed append must not fault a mapped page.
+      ByteBuffer map = ByteBuffer.allocate((int) ch.size());
+      while (map.hasRemaining()) {
+        if (ch.read(map, map.position()) < 0) {
+          break;
+        }
+      }
+      map.flip();
+      int size = map.limit();
       while (offset + HEADER <= size) {
-        header.clear();
-        ch.read(header, offset);
-        header.flip();
-        if (header.getInt() != MAGIC) {
-          break;
-        }
-        int len = header.getInt();
-        int crc = header.getInt();
-        if (len < 0 || offset + HEADER + len > size) {
-          break;
-        }
-        ByteBuffer payload = ByteBuffer.allocate(len);
-        while (payload.hasRemaining()) {
-          if (ch.read(payload, offset + HEADER + payload.position()) < 0) {
+        int len = entryLength(map, offset);
+        if (len < 0) {
+          int next = nextEntry(map, offset + 1);
+          if (next < 0) {
             break;
           }
+          log.warn("CDR journal {}: skipping {} damaged bytes at offset {} (a corrupt entry in the"
+              + " middle of the segment; the batch in it is lost, the entries after it are kept)",
+              file, next - offset, offset);
+          offset = next;
+          continue;
         }
-        CRC32 c = new CRC32();
-        c.update(payload.array());
-        if ((int) c.getValue() != crc) {
-          break;
-        }
+        byte[] payload = new byte[len];
+        map.get(offset + HEADER, payload);
         offset += HEADER + len;
-        visitor.visit(offset, payload.array());
+        end = offset;
+        visitor.visit(offset, payload);
       }
     }
-    return offset;
+    return end;
+  }
+
+  /** Returns the payload length of a valid entry at {@code offset}, or -1 if there is none. */
+  private static int entryLength(ByteBuffer map, int offset) {
+    int size = map.limit();
+    if (offset + HEADER > size || map.getInt(offset) != MAGIC) {
+      return -1;
+    }
+    int len = map.getInt(offset + 4);
+    if (len < 0 || len > size - offset - HEADER) {
+      return -1;
+    }
+    CRC32 c = new CRC32();
+    c.update(map.slice(offset + HEADER, len));
+    return (int) c.getValue() == map.getInt(offset + 8) ? len : -1;
+  }
+
+  /** Returns the offset of the next valid entry at or after {@code from}, or -1. */
+  private static int nextEntry(ByteBuffer map, int from) {
+    int size = map.limit();
+    for (int i = from; i + HEADER <= size; i++) {
+      if (map.get(i) == 0x43 && map.getInt(i) == MAGIC && entryLength(map, i) >= 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static byte[] encode(ReceivedBatch b) {
@@ -394,6 +539,7 @@ public final class CdrJournal implements CdrStore {
     private Duration retention = Duration.ofDays(8);
     private long segmentBytes = 64L * 1024 * 1024;
     private CdrParser parser = CdrParser.create();
+    private Syncer syncer = ch -> ch.force(false);
 
     private Builder(Path dir) {
       this.dir = dir;
@@ -430,6 +576,12 @@ public final class CdrJournal implements CdrStore {
     /** Sets the parser used to re-read stored batches (default {@link CdrParser#create()}). */
     public Builder parser(CdrParser parser) {
       this.parser = requireNonNull(parser, "parser == null");
+      return this;
+    }
+
+    /** Replaces how segments are forced to disk (tests hold a force with it). */
+    Builder syncer(Syncer syncer) {
+      this.syncer = requireNonNull(syncer, "syncer == null");
       return this;
     }
 

@@ -1,6 +1,6 @@
 package io.mmsdk.cdr;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /**
  * A CDR document could not be turned into a {@link CdrBatch}. {@link #kind()} separates XML that is

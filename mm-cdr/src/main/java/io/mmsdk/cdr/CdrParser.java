@@ -2,17 +2,28 @@ package io.mmsdk.cdr;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.ByteArrayInputStream;
+import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLInputFactory;
 
 /**
  * Parses CDR batches ({@code <records session callBridge>} documents) into typed, immutable
  * records with a streaming, hardened StAX reader: document type declarations are refused, external
- * entities are never resolved, and input size, record count, nesting depth and text length are
- * bounded. The whole batch is parsed before anything is returned, so a bad document yields a
- * {@link CdrParseException} and no records.
+ * entities are never resolved, and input size, record count (unknown elements under the root
+ * included), attributes per element, unknown elements retained, nesting depth and text length are
+ * bounded, so time and memory are linear in the input. Documents must be UTF-8 (or US-ASCII or
+ * ISO-8859-1), which Call Bridges send; others are refused. The whole batch is parsed before
+ * anything is returned, so a bad document yields a {@link CdrParseException} and no records; no
+ * other exception escapes, and nothing is printed.
  *
  * <p>Thread-safe and cheap to share; create one per application.
  */
@@ -21,6 +32,8 @@ public final class CdrParser {
   private final int maxRecords;
   private final int maxTextLength;
   private final int maxDepth;
+  private final int maxAttributes;
+  private final int maxUnknownElements;
   private final XMLInputFactory factory;
   private final boolean stax2;
 
@@ -29,6 +42,8 @@ public final class CdrParser {
     this.maxRecords = b.maxRecords;
     this.maxTextLength = b.maxTextLength;
     this.maxDepth = b.maxDepth;
+    this.maxAttributes = b.maxAttributes;
+    this.maxUnknownElements = b.maxUnknownElements;
     // Aalto unless told otherwise (about twice as fast as the JDK's reader on CDR batches), never
     // whatever provider happens to be on the classpath.
     XMLInputFactory f = b.factory != null ? b.factory : defaultFactory();
@@ -87,10 +102,34 @@ public final class CdrParser {
               + " bytes; raise CdrParser.builder().maxBytes(...) if batches are really this large",
           "/", -1, -1, null);
     }
+    Charset charset = MarkupCheck.encoding(xml);
+    MarkupCheck.attributes(xml, maxAttributes);
+    StaxCdrReader.Limits limits =
+        new StaxCdrReader.Limits(maxRecords, maxTextLength, maxDepth, maxUnknownElements);
     if (stax2) {
-      return new StaxCdrReader(factory, null, xml, maxRecords, maxTextLength, maxDepth).read();
+      return new StaxCdrReader(factory, xml, null, limits).read();
     }
-    return parse(new ByteArrayInputStream(xml));
+    // The JDK's reader prints "[Fatal Error]" to stderr on bytes that do not decode; decoding here
+    // turns those into a CdrParseException instead, and the reader only ever sees characters.
+    return new StaxCdrReader(factory, null, decode(xml, charset), limits).read();
+  }
+
+  private static Reader decode(byte[] xml, Charset charset) {
+    int bom = charset == StandardCharsets.UTF_8 && xml.length >= 3 && xml[0] == (byte) 0xEF
+        && xml[1] == (byte) 0xBB && xml[2] == (byte) 0xBF ? 3 : 0;
+    ByteBuffer in = ByteBuffer.wrap(xml, bom, xml.length - bom);
+    try {
+      CharBuffer chars = charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(in);
+      return new CharArrayReader(chars.array(), chars.arrayOffset(), chars.remaining());
+    } catch (CharacterCodingException e) {
+      throw new CdrParseException(CdrParseException.Kind.NOT_WELL_FORMED,
+          "CDR document is not valid " + charset.name() + " at byte " + in.position()
+              + " (" + e.getMessage() + ")",
+          "/", -1, -1, e);
+    }
   }
 
   /**
@@ -98,11 +137,16 @@ public final class CdrParser {
    * stream is not closed.
    *
    * @throws CdrParseException if the input is not well-formed XML, not a CDR batch, or over a limit
+   * @throws UncheckedIOException if {@code in} cannot be read
    */
   public CdrBatch parse(InputStream in) {
     requireNonNull(in, "in == null");
-    BoundedInputStream bounded = new BoundedInputStream(in, maxBytes);
-    return new StaxCdrReader(factory, bounded, null, maxRecords, maxTextLength, maxDepth).read();
+    try {
+      byte[] xml = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      return parse(xml);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the CDR document: " + e.getMessage(), e);
+    }
   }
 
   /** Returns the largest document accepted, in bytes. */
@@ -116,6 +160,8 @@ public final class CdrParser {
     private int maxRecords = 10_000;
     private int maxTextLength = 64 * 1024;
     private int maxDepth = 16;
+    private int maxAttributes = 64;
+    private int maxUnknownElements = 50_000;
     private XMLInputFactory factory;
 
     private Builder() {}
@@ -142,7 +188,10 @@ public final class CdrParser {
       return this;
     }
 
-    /** Sets the most records accepted in one batch (default 10,000). */
+    /**
+     * Sets the most records accepted in one batch (default 10,000); unknown elements directly
+     * under {@code <records>} count as records.
+     */
     public Builder maxRecords(int maxRecords) {
       if (maxRecords < 1) {
         throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
@@ -169,52 +218,35 @@ public final class CdrParser {
       return this;
     }
 
+    /**
+     * Sets the most attributes, namespace declarations included, on one element (default 64; CDR
+     * elements carry at most five).
+     */
+    public Builder maxAttributes(int maxAttributes) {
+      if (maxAttributes < 8) {
+        throw new IllegalArgumentException("maxAttributes must be at least 8: " + maxAttributes);
+      }
+      this.maxAttributes = maxAttributes;
+      return this;
+    }
+
+    /**
+     * Sets the most unknown elements kept in one batch, at any depth (default 50,000). Elements the
+     * parser does not know are kept as {@link RawElement}s so that nothing is lost; this bounds
+     * the memory they take.
+     */
+    public Builder maxUnknownElements(int maxUnknownElements) {
+      if (maxUnknownElements < 0) {
+        throw new IllegalArgumentException(
+            "maxUnknownElements must not be negative: " + maxUnknownElements);
+      }
+      this.maxUnknownElements = maxUnknownElements;
+      return this;
+    }
+
     /** Returns the parser. */
     public CdrParser build() {
       return new CdrParser(this);
-    }
-  }
-
-  /** Counts bytes read and fails once the limit is passed. */
-  static final class BoundedInputStream extends InputStream {
-    private final InputStream in;
-    private final long limit;
-    private long count;
-    boolean exceeded;
-
-    BoundedInputStream(InputStream in, long limit) {
-      this.in = in;
-      this.limit = limit;
-    }
-
-    long limit() {
-      return limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        add(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      int n = in.read(buf, off, len);
-      if (n > 0) {
-        add(n);
-      }
-      return n;
-    }
-
-    private void add(int n) throws IOException {
-      count += n;
-      if (count > limit) {
-        exceeded = true;
-        throw new IOException("CDR document is over the limit of " + limit + " bytes");
-      }
     }
   }
 }

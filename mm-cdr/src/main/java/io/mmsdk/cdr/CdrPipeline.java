@@ -4,14 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,32 +33,43 @@ import org.slf4j.LoggerFactory;
  * <p>On {@link Builder#build()} every batch retained by the store is replayed through the same
  * logic, rebuilding the duplicate filter, and delivered to listeners with {@link
  * CdrEvent#replayed()} true. Live events are delivered once; after a process restart, retained
- * events are delivered again, marked as replayed.
+ * events are delivered again, marked as replayed. The filters of the {@value #MAX_SESSIONS} most
+ * recently active sessions are kept in memory; an older session's filter is rebuilt from the store
+ * when that session sends again, so its re-sends are still dropped (with {@link CdrStore#none()}
+ * there is nothing to rebuild from).
  *
  * <p>Thread-safe. {@link #close()} closes the store.
  */
 public final class CdrPipeline implements CdrSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CdrPipeline.class);
-  /** Correlator indices remembered per session behind the highest one, for duplicate detection. */
-  static final int WINDOW = 1 << 16;
-  private static final int MAX_SESSIONS = 4096;
+  /** Sessions whose duplicate filter is kept in memory; older ones are rebuilt from the store. */
+  static final int MAX_SESSIONS = 4096;
+  /** Evicted sessions remembered for a rebuild from the store. */
+  static final int MAX_EVICTED = 1 << 16;
 
   private final CdrStore store;
   private final List<CdrListener> listeners;
-  private final Map<String, SessionState> sessions =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SessionState> eldest) {
-          return size() > MAX_SESSIONS;
-        }
-      };
-  private final Map<String, String> currentSessionByBridge = new HashMap<>();
-  private long duplicatesDropped;
-  private long recordsDelivered;
+  private final Executor listenerExecutor;
+  /** In-memory sessions, least recently used first; guarded by itself, held only briefly. */
+  private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(64, 0.75f, true);
+  /** Sessions evicted from memory whose filter the store can rebuild; guarded by sessions. */
+  private final Set<String> evicted = new LinkedHashSet<>();
+  private final Map<String, String> currentSessionByBridge = new ConcurrentHashMap<>();
+  private final LongAdder duplicatesDropped = new LongAdder();
+  private final LongAdder recordsDelivered = new LongAdder();
+  /** Events decided and not yet handed to listeners, in order. */
+  private final Queue<CdrEvent> deliveries = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean delivering = new AtomicBoolean();
+  /**
+   * True during the start-up replay, which visits every retained batch in order anyway: sessions
+   * are evicted after it, so it never rebuilds a filter (a scan of the store) per session.
+   */
+  private boolean replaying; // guarded by sessions
 
   private CdrPipeline(Builder b) {
     this.store = b.store;
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
+    this.listenerExecutor = b.listenerExecutor;
   }
 
   /** Returns a builder. */
@@ -60,31 +78,29 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   }
 
   /**
-   * Drops records already seen, stores the batch if anything is new, then delivers events.
+   * Drops records already seen, stores the batch if anything is new, then delivers events. Batches
+   * of different sessions are checked and stored in parallel (so a journal's forces are shared
+   * between them); batches of one session are handled one after another, in arrival order.
+   * Listeners are called after every pipeline lock is released.
    *
    * @throws CdrStoreException if the store failed; nothing is delivered and nothing is remembered,
    *     so the Call Bridge's re-send is processed normally
    */
   @Override
-  public synchronized void accept(ReceivedBatch batch) {
+  public void accept(ReceivedBatch batch) {
     requireNonNull(batch, "batch == null");
-    List<CdrRecord> fresh = freshRecords(batch.batch());
-    if (fresh.isEmpty()) {
-      duplicatesDropped += batch.batch().records().size();
-      return;
-    }
-    store.append(batch);
-    apply(batch, fresh, false);
+    process(batch, false);
+    deliver();
   }
 
   /** Returns how many re-sent records were dropped as duplicates since start. */
-  public synchronized long duplicatesDropped() {
-    return duplicatesDropped;
+  public long duplicatesDropped() {
+    return duplicatesDropped.sum();
   }
 
   /** Returns how many records were delivered to listeners since start, replays included. */
-  public synchronized long recordsDelivered() {
-    return recordsDelivered;
+  public long recordsDelivered() {
+    return recordsDelivered.sum();
   }
 
   /** Adds a listener for events from now on. */
@@ -98,8 +114,88 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     store.close();
   }
 
-  private List<CdrRecord> freshRecords(CdrBatch b) {
-    SessionState s = sessions.get(b.session());
+  private void process(ReceivedBatch rb, boolean replayed) {
+    CdrBatch b = rb.batch();
+    Session s = checkOut(b.session());
+    try {
+      synchronized (s) {
+        if (s.rebuild) {
+          rebuild(s);
+        }
+        List<CdrRecord> fresh = freshRecords(s.state, b);
+        if (fresh.isEmpty()) {
+          duplicatesDropped.add(b.records().size());
+          return;
+        }
+        if (!replayed) {
+          store.append(rb);
+        }
+        // Queued under the session's lock, so one session's events keep their order.
+        apply(s, rb, fresh, replayed, deliveries::add);
+      }
+    } finally {
+      checkIn(s);
+    }
+  }
+
+  /** Returns the session's entry, marked in use so that it is not evicted meanwhile. */
+  private Session checkOut(String id) {
+    synchronized (sessions) {
+      Session s = sessions.get(id);
+      if (s == null) {
+        s = new Session(id);
+        s.rebuild = evicted.remove(id);
+        sessions.put(id, s);
+        evictIfFull();
+      }
+      s.inUse++;
+      return s;
+    }
+  }
+
+  private void checkIn(Session s) {
+    synchronized (sessions) {
+      s.inUse--;
+    }
+  }
+
+  /** Evicts the least recently used session not in use; its filter is rebuilt if it returns. */
+  private void evictIfFull() {
+    if (replaying) {
+      return;
+    }
+    for (var it = sessions.values().iterator(); sessions.size() > MAX_SESSIONS && it.hasNext(); ) {
+      Session old = it.next();
+      if (old.inUse == 0) {
+        it.remove();
+        if (old.state != null || old.rebuild) {
+          evicted.add(old.id);
+          if (evicted.size() > MAX_EVICTED) {
+            var oldest = evicted.iterator();
+            log.warn("CDR pipeline: forgetting session {}, evicted long ago; {} sessions are"
+                + " remembered for duplicate detection", oldest.next(), MAX_EVICTED);
+            oldest.remove();
+          }
+        }
+      }
+    }
+  }
+
+  /** Rebuilds an evicted session's duplicate filter from the batches the store retains. */
+  private void rebuild(Session s) {
+    log.info("CDR pipeline: rebuilding the duplicate filter of session {} from {}", s.id, store);
+    store.replay(rb -> {
+      if (s.id.equals(rb.batch().session())) {
+        List<CdrRecord> fresh = freshRecords(s.state, rb.batch());
+        if (!fresh.isEmpty()) {
+          apply(s, rb, fresh, true, null);
+        }
+      }
+    });
+    s.rebuild = false;
+  }
+
+  private static List<CdrRecord> freshRecords(SessionState s, CdrBatch b) {
     List<CdrRecord> fresh = new ArrayList<>(b.records().size());
     Set<Long> inBatch = new HashSet<>();
     for (CdrRecord r : b.records()) {
@@ -111,39 +207,77 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     return fresh;
   }
 
-  private void apply(ReceivedBatch rb, List<CdrRecord> fresh, boolean replayed) {
+  /**
+   * Remembers {@code fresh} as seen and passes the events they make to {@code out}; with {@code
+   * out} null (a rebuild) only the filter is updated.
+   */
+  private void apply(Session session, ReceivedBatch rb, List<CdrRecord> fresh, boolean replayed,
+      Consumer<CdrEvent> out) {
     CdrBatch b = rb.batch();
     CdrOrigin origin = rb.origin();
-    duplicatesDropped += b.records().size() - fresh.size();
-    SessionState s = sessions.get(b.session());
+    SessionState s = session.state;
     if (s == null) {
-      s = new SessionState(fresh.get(0).header().correlatorIndex());
-      sessions.put(b.session(), s);
-      String bridgeKey = origin.clusterId() + '|' + (b.callBridge() == null ? "" : b.callBridge());
-      String previous = currentSessionByBridge.put(bridgeKey, b.session());
-      if (previous != null && !previous.equals(b.session())) {
-        emit(new CdrEvent.CallBridgeRestarted(origin, b.session(), b.callBridge(), previous,
-            replayed));
+      s = new SessionState();
+      session.state = s;
+      if (out != null) {
+        String bridgeKey = origin.clusterId() + '|' + (b.callBridge() == null ? "" : b.callBridge());
+        String previous = currentSessionByBridge.put(bridgeKey, b.session());
+        if (previous != null && !previous.equals(b.session())) {
+          out.accept(new CdrEvent.CallBridgeRestarted(origin, b.session(), b.callBridge(),
+              previous, replayed));
+        }
       }
+    }
+    if (out != null) {
+      duplicatesDropped.add(b.records().size() - fresh.size());
     }
     for (CdrRecord r : fresh) {
       RecordHeader h = r.header();
-      if (s.highestRecordIndex > 0 && h.recordIndex() > s.highestRecordIndex + 1) {
-        long first = s.highestRecordIndex + 1;
-        long last = h.recordIndex() - 1;
-        emit(new CdrEvent.RecordsMissing(origin, b.session(), b.callBridge(), Cause.SEQUENCE_GAP,
-            last - first + 1, first, last, replayed));
-      }
-      if (h.numPreceedingRecordsMissing() > 0) {
-        long n = h.numPreceedingRecordsMissing();
-        emit(new CdrEvent.RecordsMissing(origin, b.session(), b.callBridge(),
-            Cause.DISCARDED_BY_CALL_BRIDGE, n, Math.max(0, h.correlatorIndex() - n),
-            h.correlatorIndex() - 1, replayed));
+      if (out != null) {
+        if (s.highestRecordIndex > 0 && h.recordIndex() > s.highestRecordIndex + 1) {
+          long first = s.highestRecordIndex + 1;
+          long last = h.recordIndex() - 1;
+          out.accept(new CdrEvent.RecordsMissing(origin, b.session(), b.callBridge(),
+              Cause.SEQUENCE_GAP, last - first + 1, first, last, replayed));
+        }
+        if (h.numPreceedingRecordsMissing() > 0) {
+          long n = h.numPreceedingRecordsMissing();
+          out.accept(new CdrEvent.RecordsMissing(origin, b.session(), b.callBridge(),
+              Cause.DISCARDED_BY_CALL_BRIDGE, n, Math.max(0, h.correlatorIndex() - n),
+              h.correlatorIndex() - 1, replayed));
+        }
+        recordsDelivered.increment();
+        out.accept(new CdrEvent.RecordReceived(origin, b.session(), b.callBridge(), r, replayed));
       }
       s.highestRecordIndex = Math.max(s.highestRecordIndex, h.recordIndex());
       s.mark(h.correlatorIndex());
-      recordsDelivered++;
-      emit(new CdrEvent.RecordReceived(origin, b.session(), b.callBridge(), r, replayed));
+    }
+  }
+
+  /**
+   * Hands queued events to the listeners, outside every lock: on the listener executor if one was
+   * set, else on this thread. One deliverer at a time, so listeners see events one by one, in
+   * order; a thread that finds another delivering leaves its events to it.
+   */
+  private void deliver() {
+    if (listenerExecutor != null) {
+      if (!deliveries.isEmpty()) {
+        listenerExecutor.execute(this::drain);
+      }
+    } else {
+      drain();
+    }
+  }
+
+  private void drain() {
+    while (!deliveries.isEmpty() && delivering.compareAndSet(false, true)) {
+      try {
+        for (CdrEvent e = deliveries.poll(); e != null; e = deliveries.poll()) {
+          emit(e);
+        }
+      } finally {
+        delivering.set(false);
+      }
     }
   }
 
@@ -158,46 +292,107 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
   }
 
-  private synchronized void replayFromStore() {
-    store.replay(
-        rb -> {
-          List<CdrRecord> fresh = freshRecords(rb.batch());
-          if (!fresh.isEmpty()) {
-            apply(rb, fresh, true);
-          }
-        });
+  private void replayFromStore() {
+    synchronized (sessions) {
+      replaying = true;
+    }
+    try {
+      store.replay(rb -> process(rb, true));
+    } finally {
+      synchronized (sessions) {
+        replaying = false;
+        evictIfFull();
+      }
+    }
+    deliver();
   }
 
-  /** Which correlator indices of one session were seen, and the highest record index. */
+  /** One session's entry in the in-memory map. */
+  private static final class Session {
+    final String id;
+    /** Null until the session's first batch; guarded by this. */
+    SessionState state;
+    /** Whether the filter must first be rebuilt from the store; guarded by this. */
+    boolean rebuild;
+    /** Threads using the entry; guarded by the sessions map. */
+    int inUse;
+
+    Session(String id) {
+      this.id = id;
+    }
+  }
+
+  /**
+   * Which correlator indices of one session were seen, as sorted, disjoint ranges, and the highest
+   * record index. Consecutive indices share one range, so memory grows with the gaps, not the
+   * count, and an absurd index costs one range without hiding anything below it. Past {@link
+   * #MAX_RANGES} ranges the lowest gap is forgotten (its indices count as seen): memory stays
+   * bounded and recent indices stay exact.
+   */
   static final class SessionState {
-    private long base;
-    private BitSet bits = new BitSet();
+    static final int MAX_RANGES = 256;
+    /** start0, end0, start1, end1, ... (inclusive). */
+    private long[] ranges = new long[8];
+    private int count;
     long highestRecordIndex;
 
-    SessionState(long firstCorrelator) {
-      // Batches may arrive out of order: leave room for indices below the first one seen.
-      this.base = Math.max(0, firstCorrelator - WINDOW);
-    }
-
     boolean seen(long c) {
-      if (c < base) {
-        return true; // too old to remember: treat as already delivered
-      }
-      long i = c - base;
-      return i < Integer.MAX_VALUE && bits.get((int) i);
+      int i = firstStartAbove(c) - 1;
+      return i >= 0 && ranges[2 * i + 1] >= c;
     }
 
     void mark(long c) {
-      if (c < base) {
+      int next = firstStartAbove(c);
+      int prev = next - 1;
+      if (prev >= 0 && ranges[2 * prev + 1] >= c) {
         return;
       }
-      if (c - base >= 2L * WINDOW) {
-        long newBase = c - WINDOW;
-        long shift = newBase - base;
-        bits = shift >= bits.length() ? new BitSet() : bits.get((int) shift, bits.length());
-        base = newBase;
+      boolean joinsPrev = prev >= 0 && ranges[2 * prev + 1] == c - 1;
+      boolean joinsNext = next < count && ranges[2 * next] == c + 1;
+      if (joinsPrev && joinsNext) {
+        ranges[2 * prev + 1] = ranges[2 * next + 1];
+        remove(next);
+      } else if (joinsPrev) {
+        ranges[2 * prev + 1] = c;
+      } else if (joinsNext) {
+        ranges[2 * next] = c;
+      } else {
+        insert(next, c);
       }
-      bits.set((int) (c - base));
+      if (count > MAX_RANGES) {
+        ranges[1] = ranges[3];
+        remove(1);
+      }
+    }
+
+    /** Returns the index of the first range starting above {@code c} (count if none). */
+    private int firstStartAbove(long c) {
+      int lo = 0;
+      int hi = count;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (ranges[2 * mid] <= c) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    private void insert(int at, long c) {
+      if (2 * count + 2 > ranges.length) {
+        ranges = Arrays.copyOf(ranges, ranges.length * 2);
+      }
+      System.arraycopy(ranges, 2 * at, ranges, 2 * at + 2, 2 * (count - at));
+      ranges[2 * at] = c;
+      ranges[2 * at + 1] = c;
+      count++;
+    }
+
+    private void remove(int at) {
+      System.arraycopy(ranges, 2 * at + 2, ranges, 2 * at, 2 * (count - at - 1));
+      count--;
     }
   }
 
@@ -205,6 +400,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   public static final class Builder {
     private CdrStore store = CdrStore.none();
     private final List<CdrListener> listeners = new ArrayList<>();
+    private Executor listenerExecutor;
 
     private Builder() {}
 
@@ -220,6 +416,17 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     /** Adds a listener; listeners added here also receive the start-up replay. */
     public Builder addListener(CdrListener listener) {
       listeners.add(requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
+    /**
+     * Calls listeners on {@code executor} instead of on the thread that accepted the batch, so a
+     * slow listener never delays a Call Bridge's acknowledgement. Events still reach listeners one
+     * at a time and in order. By default listeners run on the accepting thread, after the
+     * pipeline's locks are released and before the acknowledgement.
+     */
+    public Builder listenerExecutor(Executor executor) {
+      this.listenerExecutor = requireNonNull(executor, "executor == null");
       return this;
     }
 

@@ -1,6 +1,6 @@
 package io.mmsdk.cdr;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /** A batch could not be written to or read from a {@link CdrStore}. */
 public final class CdrStoreException extends MmSdkException {

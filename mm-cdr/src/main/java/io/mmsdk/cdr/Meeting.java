@@ -24,7 +24,8 @@ import java.util.List;
  * @param calls the calls, one per Call Bridge
  * @param participants every participant leg, current and ended (links between Call Bridges are
  *     not participants and are left out)
- * @param log what happened, oldest first
+ * @param log what happened, oldest first: the newest entries within the tracker's bounds (see
+ *     {@link MeetingTracker})
  */
 public record Meeting(
     String id,
@@ -155,6 +156,12 @@ public record Meeting(
     /** One call ended; detail is the reason. */
     CALL_ENDED,
     /** The meeting ended; detail is the reason. */
-    MEETING_ENDED
+    MEETING_ENDED,
+    /**
+     * The meeting turned out to be part of another one (a {@code callStart} arrived late); subject
+     * is the id of the meeting that now holds its calls, participants and log. Only told to {@link
+     * MeetingListener}s: the merged meeting is no longer kept under its own id.
+     */
+    MEETING_MERGED
   }
 }

@@ -5,9 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.mmsdk.cdr.Meeting.LogEntry;
 import io.mmsdk.cdr.Meeting.LogKind;
 import io.mmsdk.cdr.Meeting.ParticipantState;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,6 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,22 +32,47 @@ import org.slf4j.LoggerFactory;
  * CdrListener} of a {@link CdrPipeline}. It merges the calls of one meeting hosted on several Call
  * Bridges (same {@code callCorrelator}, else same space), tolerates records that arrive out of
  * order or never (a leg that starts before its call, a call whose {@code callStart} was lost,
- * re-sent records), ends the calls of a Call Bridge that restarted, and keeps ended meetings with their
- * log (the newest 5,000 entries per meeting) for the retention period (7 days by default)
- * measured on the {@link Scheduler}'s clock.
+ * re-sent records), ends the calls of a Call Bridge that restarted, and keeps ended meetings with
+ * their log for the retention period (7 days by default) measured on the {@link Scheduler}'s clock.
  *
- * <p>Thread-safe. {@link #close()} stops the periodic clean-up.
+ * <p>A meeting's log keeps its newest entries within two bounds: at most {@link
+ * Builder#maxLogEntries} entries (5,000 by default) and at most {@link
+ * Builder#maxLogBytesPerParticipant} estimated bytes (8 KiB by default) per call leg the meeting has
+ * had (at least one), so a flapping participant cannot exhaust memory and a meeting's log costs at
+ * most that much per participant.
+ *
+ * <p>{@link MeetingListener}s are told of each change after the tracker's lock is released, in
+ * order, on the {@linkplain Builder#listenerExecutor listener executor}; CDR ingest never waits for
+ * them.
+ *
+ * <p>Thread-safe. {@link #close()} stops the periodic clean-up and the tracker's listener thread.
  */
 public final class MeetingTracker implements CdrListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MeetingTracker.class);
   private static final String DISTRIBUTION_LINK = "distributionLink";
-  /** Bounds a meeting's log so a flapping participant cannot exhaust memory. */
-  static final int MAX_LOG_ENTRIES = 5_000;
+  /**
+   * The estimated retained size of a log entry without its strings: the entry, its {@code Instant}
+   * and its slot in the log.
+   */
+  static final int LOG_ENTRY_BYTES = 64;
+  /** The estimated retained size of a non-empty string without its characters. */
+  static final int STRING_BYTES = 40;
 
   private final Scheduler scheduler;
   private final Duration retention;
+  private final int maxLogEntries;
+  private final long maxLogBytesPerParticipant;
+  private final int maxPendingChanges;
   private final List<MeetingListener> listeners;
+  private final Executor listenerExecutor;
+  private final ExecutorService ownedExecutor;
   private final Scheduler.Cancellable purgeTask;
+
+  // Changes not yet handed to listeners, guarded by this; delivered by drain() outside the lock.
+  private List<MeetingChange> pending = new ArrayList<>();
+  private long dropped;
+  private boolean drainScheduled;
+  private boolean closed;
 
   private final Map<String, M> meetings = new LinkedHashMap<>();
   private final Map<String, M> byCall = new HashMap<>();
@@ -54,7 +84,21 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
   private MeetingTracker(Builder b) {
     this.scheduler = b.scheduler;
     this.retention = b.retention;
+    this.maxLogEntries = b.maxLogEntries;
+    this.maxLogBytesPerParticipant = b.maxLogBytesPerParticipant;
+    this.maxPendingChanges = b.maxPendingChanges;
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
+    if (b.listenerExecutor != null) {
+      this.ownedExecutor = null;
+      this.listenerExecutor = b.listenerExecutor;
+    } else {
+      this.ownedExecutor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mm-meeting-listeners");
+        t.setDaemon(true);
+        return t;
+      });
+      this.listenerExecutor = ownedExecutor;
+    }
     this.purgeTask =
         scheduler.scheduleRepeating(Duration.ofHours(1), Duration.ofHours(1), this::purgeExpired);
   }
@@ -69,19 +113,90 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     listeners.add(requireNonNull(listener, "listener == null"));
   }
 
+  /**
+   * Applies one CDR event. Listeners are told of the changes it makes after the tracker's lock is
+   * released, on the listener executor.
+   */
   @Override
-  public synchronized void onEvent(CdrEvent event) {
+  public void onEvent(CdrEvent event) {
     requireNonNull(event, "event == null");
-    String cluster = event.origin().clusterId();
-    if (event instanceof CdrEvent.RecordReceived r) {
-      onRecord(cluster, r.session(), r.callBridge(), r.record());
-    } else if (event instanceof CdrEvent.CallBridgeRestarted r) {
-      onRestart(cluster, r.previousSession(), r);
-    } else if (event instanceof CdrEvent.RecordsMissing m) {
-      for (M meeting : new ArrayList<>(meetings.values())) {
-        if (!meeting.ended && meeting.hasSession(m.session())) {
-          change(meeting, new LogEntry(scheduler.now(), LogKind.RECORDS_MISSING, m.session(),
-              m.count() + " records " + m.cause()));
+    boolean deliver;
+    synchronized (this) {
+      String cluster = event.origin().clusterId();
+      if (event instanceof CdrEvent.RecordReceived r) {
+        onRecord(cluster, r.session(), r.callBridge(), r.record());
+      } else if (event instanceof CdrEvent.CallBridgeRestarted r) {
+        onRestart(cluster, r.previousSession(), r);
+      } else if (event instanceof CdrEvent.RecordsMissing m) {
+        for (M meeting : new ArrayList<>(meetings.values())) {
+          if (!meeting.ended && meeting.hasSession(m.session())) {
+            change(meeting, new LogEntry(scheduler.now(), LogKind.RECORDS_MISSING, m.session(),
+                m.count() + " records " + m.cause()), null);
+          }
+        }
+      }
+      deliver = !drainScheduled && (!pending.isEmpty() || dropped > 0);
+      drainScheduled |= deliver;
+    }
+    if (deliver) {
+      try {
+        listenerExecutor.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        long lost;
+        synchronized (this) {
+          lost = pending.size() + dropped;
+          pending = new ArrayList<>();
+          dropped = 0;
+          drainScheduled = false;
+        }
+        log.warn("Meeting listeners not told of {} changes: the listener executor refused them",
+            lost, e);
+      }
+    }
+  }
+
+  /** Hands the pending changes to the listeners, batch by batch, until none are left. */
+  private void drain() {
+    boolean done = false;
+    try {
+      while (true) {
+        List<MeetingChange> batch;
+        long lost;
+        synchronized (this) {
+          if (pending.isEmpty() && dropped == 0) {
+            drainScheduled = false;
+            done = true;
+            return;
+          }
+          batch = pending;
+          lost = dropped;
+          pending = new ArrayList<>(Math.min(batch.size(), 1024));
+          dropped = 0;
+        }
+        for (MeetingChange c : batch) {
+          for (MeetingListener l : listeners) {
+            try {
+              l.onMeetingChanged(c);
+            } catch (RuntimeException ex) {
+              log.warn("Meeting listener {} failed on {}; continuing", l, c.entry().kind(), ex);
+            }
+          }
+        }
+        if (lost > 0) {
+          log.warn("Meeting listeners fell behind; {} changes dropped", lost);
+          for (MeetingListener l : listeners) {
+            try {
+              l.onChangesDropped(lost);
+            } catch (RuntimeException ex) {
+              log.warn("Meeting listener {} failed on dropped changes; continuing", l, ex);
+            }
+          }
+        }
+      }
+    } finally {
+      if (!done) {
+        synchronized (this) {
+          drainScheduled = false; // an Error escaped a listener: the next change delivers again
         }
       }
     }
@@ -170,10 +285,19 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     }
   }
 
-  /** Stops the hourly clean-up. */
+  /**
+   * Stops the hourly clean-up and the tracker's own listener thread (never a caller-supplied
+   * executor). Changes made before are still delivered; listeners are not told of later ones.
+   */
   @Override
   public void close() {
     purgeTask.cancel();
+    synchronized (this) {
+      closed = true;
+    }
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+    }
   }
 
   private void onRecord(String cluster, String session, String bridge, CdrRecord record) {
@@ -256,7 +380,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
       target.calls.put(c.callId(), new CallInfo(c.callId(), bridge, session));
       byCall.put(key(cluster, c.callId()), target);
       change(target, new LogEntry(t, LogKind.CALL_ADDED, c.callId(),
-          bridge == null ? "" : "on Call Bridge " + bridge));
+          bridge == null ? "" : "on Call Bridge " + bridge), null);
       return;
     }
     M m = newMeeting(cluster, session, bridge, c.callId(), t);
@@ -269,7 +393,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     m.calls.put(callId, new CallInfo(callId, bridge, session));
     meetings.put(m.id, m);
     byCall.put(key(cluster, callId), m);
-    change(m, new LogEntry(t, LogKind.MEETING_STARTED, callId, ""));
+    change(m, new LogEntry(t, LogKind.MEETING_STARTED, callId, ""), null);
     return m;
   }
 
@@ -285,30 +409,39 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
   /** Moves everything of {@code from} (a meeting made before its callStart arrived) into {@code to}. */
   private void merge(M from, M to) {
     meetings.remove(from.id);
-    for (CallInfo ci : from.calls.values()) {
-      to.calls.put(ci.callId, ci);
-      byCall.put(key(to.cluster, ci.callId), to);
-      to.log(new LogEntry(from.start, LogKind.CALL_ADDED, ci.callId,
-          ci.bridge == null ? "" : "on Call Bridge " + ci.bridge));
-    }
     for (Leg l : from.legs.values()) {
       l.meeting = to;
       to.legs.put(l.id, l);
     }
+    List<LogEntry> added = new ArrayList<>(from.calls.size());
+    for (CallInfo ci : from.calls.values()) {
+      to.calls.put(ci.callId, ci);
+      byCall.put(key(to.cluster, ci.callId), to);
+      added.add(new LogEntry(from.start, LogKind.CALL_ADDED, ci.callId,
+          ci.bridge == null ? "" : "on Call Bridge " + ci.bridge));
+    }
+    List<LogEntry> merged = new ArrayList<>(to.log);
+    merged.addAll(added);
     for (LogEntry e : from.log) {
       if (e.kind() != LogKind.MEETING_STARTED) {
-        to.log(e);
+        merged.add(e);
       }
     }
-    List<LogEntry> sorted = new ArrayList<>(to.log);
-    sorted.sort(Comparator.comparing(LogEntry::time));
+    merged.sort(Comparator.comparing(LogEntry::time));
     to.log.clear();
-    to.log.addAll(sorted);
+    to.logBytes = 0;
+    for (LogEntry e : merged) {
+      appendLog(to, e);
+    }
     if (from.start.isBefore(to.start)) {
       to.start = from.start;
     }
     byMedia.replaceAll((k, v) -> v == from ? to : v);
-    notifyListeners(to, to.log.peekLast());
+    // Listeners knew from's calls and legs under its id: tell them where they went.
+    queue(from, new LogEntry(from.start, LogKind.MEETING_MERGED, to.id, ""), null);
+    for (LogEntry e : added) {
+      queue(to, e, null);
+    }
   }
 
   private Leg leg(String cluster, String legId, String bridge, Instant t) {
@@ -336,7 +469,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     m.legs.put(leg.id, leg);
     if (isNew && !leg.link) {
       change(m, new LogEntry(t, LogKind.PARTICIPANT_JOINED, leg.id,
-          leg.displayName == null ? "" : leg.displayName));
+          leg.displayName == null ? "" : leg.displayName), leg);
     }
     updateLegState(leg, t);
   }
@@ -355,7 +488,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
       change(leg.meeting, new LogEntry(t,
           s == ParticipantState.CONNECTED ? LogKind.PARTICIPANT_CONNECTED
               : LogKind.PARTICIPANT_IN_LOBBY,
-          leg.id, leg.displayName == null ? "" : leg.displayName));
+          leg.id, leg.displayName == null ? "" : leg.displayName), leg);
     }
   }
 
@@ -372,7 +505,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     legs.remove(key(leg.meeting.cluster, leg.id), leg);
     if (!leg.link) {
       change(leg.meeting, new LogEntry(t, LogKind.PARTICIPANT_LEFT, leg.id,
-          reason == null ? "" : reason));
+          reason == null ? "" : reason), leg);
     }
   }
 
@@ -387,7 +520,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
         endLeg(l, t, reason);
       }
     }
-    change(m, new LogEntry(t, LogKind.CALL_ENDED, callId, reason));
+    change(m, new LogEntry(t, LogKind.CALL_ENDED, callId, reason), null);
     if (m.calls.values().stream().allMatch(c -> c.ended)) {
       m.ended = true;
       m.end = t;
@@ -399,7 +532,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
       if (m.coSpace != null) {
         activeBySpace.remove(key(m.cluster, m.coSpace), m);
       }
-      change(m, new LogEntry(t, LogKind.MEETING_ENDED, m.id, reason));
+      change(m, new LogEntry(t, LogKind.MEETING_ENDED, m.id, reason), null);
     }
   }
 
@@ -431,26 +564,47 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     } else {
       byMedia.remove(key(cluster, mediaId));
     }
-    change(m, new LogEntry(t, kind, mediaId, detail));
+    change(m, new LogEntry(t, kind, mediaId, detail), null);
   }
 
-  private void change(M m, LogEntry e) {
-    m.log(e);
-    notifyListeners(m, e);
+  /** Logs {@code e} in {@code m} and queues it for the listeners. */
+  private void change(M m, LogEntry e, Leg participant) {
+    appendLog(m, e);
+    queue(m, e, participant);
   }
 
-  private void notifyListeners(M m, LogEntry e) {
-    if (listeners.isEmpty()) {
+  private void queue(M m, LogEntry e, Leg participant) {
+    if (listeners.isEmpty() || closed) {
       return;
     }
-    Meeting snap = m.snapshot();
-    for (MeetingListener l : listeners) {
-      try {
-        l.onMeetingChanged(snap, e);
-      } catch (RuntimeException ex) {
-        log.warn("Meeting listener {} failed on {}; continuing", l, e.kind(), ex);
-      }
+    if (pending.size() >= maxPendingChanges) {
+      dropped++;
+      return;
     }
+    pending.add(new MeetingChange(m.id, m.cluster, m.name, m.coSpace,
+        m.ended ? Meeting.State.ENDED : Meeting.State.ACTIVE, e,
+        participant == null ? null : participant.snapshot()));
+  }
+
+  /** Appends {@code e} to {@code m}'s log, dropping its oldest entries beyond the log's bounds. */
+  private void appendLog(M m, LogEntry e) {
+    m.log.addLast(e);
+    m.logBytes += estimatedBytes(e);
+    long maxBytes = maxLogBytesPerParticipant * Math.max(1, m.legs.size());
+    while (m.log.size() > maxLogEntries || (m.logBytes > maxBytes && m.log.size() > 1)) {
+      m.logBytes -= estimatedBytes(m.log.pollFirst());
+    }
+  }
+
+  /**
+   * Estimates what {@code e} retains, counting its strings as its own and two bytes per character.
+   */
+  static long estimatedBytes(LogEntry e) {
+    return LOG_ENTRY_BYTES + estimatedBytes(e.subject()) + estimatedBytes(e.detail());
+  }
+
+  private static long estimatedBytes(String s) {
+    return s == null || s.isEmpty() ? 0 : STRING_BYTES + 2L * s.length();
   }
 
   private static List<Meeting> snapshots(Collection<M> ms) {
@@ -481,7 +635,8 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     Instant endObservedAt;
     final Map<String, CallInfo> calls = new LinkedHashMap<>(2);
     final Map<String, Leg> legs = new LinkedHashMap<>(4);
-    final java.util.ArrayDeque<LogEntry> log = new java.util.ArrayDeque<>(8);
+    final ArrayDeque<LogEntry> log = new ArrayDeque<>(8);
+    long logBytes;
 
     M(String id, String cluster, Instant start) {
       this.id = id;
@@ -505,13 +660,6 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
       return false;
     }
 
-    void log(LogEntry e) {
-      if (log.size() >= MAX_LOG_ENTRIES) {
-        log.pollFirst(); // keep the newest entries
-      }
-      log.add(e);
-    }
-
     Meeting snapshot() {
       List<Meeting.Call> cs = new ArrayList<>(calls.size());
       for (CallInfo c : calls.values()) {
@@ -520,13 +668,12 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
       List<Meeting.Participant> ps = new ArrayList<>(legs.size());
       for (Leg l : legs.values()) {
         if (!l.link) {
-          ps.add(new Meeting.Participant(l.id, l.callId, l.bridge, l.displayName, l.remoteParty,
-              l.direction, l.state, l.joinedAt, l.leftAt, l.endReason));
+          ps.add(l.snapshot());
         }
       }
       return new Meeting(id, cluster, name, coSpace, correlator, callType,
           ended ? Meeting.State.ENDED : Meeting.State.ACTIVE, start, end, endReason, cs, ps,
-          new ArrayList<>(log));
+          List.copyOf(log)); // immutable already: Meeting keeps it without a second copy
     }
   }
 
@@ -564,12 +711,21 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
       this.bridge = bridge;
       this.joinedAt = joinedAt;
     }
+
+    Meeting.Participant snapshot() {
+      return new Meeting.Participant(id, callId, bridge, displayName, remoteParty, direction,
+          state, joinedAt, leftAt, endReason);
+    }
   }
 
   /** Builds a {@link MeetingTracker}. */
   public static final class Builder {
     private Scheduler scheduler = Scheduler.system();
     private Duration retention = Duration.ofDays(7);
+    private int maxLogEntries = 5_000;
+    private long maxLogBytesPerParticipant = 8 * 1024;
+    private int maxPendingChanges = 100_000;
+    private Executor listenerExecutor;
     private final List<MeetingListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -587,6 +743,57 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
         throw new IllegalArgumentException("retention must be positive: " + retention);
       }
       this.retention = retention;
+      return this;
+    }
+
+    /** Sets how many entries a meeting's log keeps at most, the newest (default 5,000). */
+    public Builder maxLogEntries(int maxLogEntries) {
+      if (maxLogEntries < 1) {
+        throw new IllegalArgumentException("maxLogEntries must be at least 1: " + maxLogEntries);
+      }
+      this.maxLogEntries = maxLogEntries;
+      return this;
+    }
+
+    /**
+     * Sets how many bytes a meeting's log may retain per call leg the meeting has had, at least one
+     * leg's worth (default 8 KiB: about 30 entries naming a leg GUID and a display name). Sizes are
+     * estimated: 64 bytes per entry plus 40 bytes and two per character for each non-empty string,
+     * counted as the entry's own.
+     */
+    public Builder maxLogBytesPerParticipant(long bytes) {
+      if (bytes < 256) {
+        throw new IllegalArgumentException(
+            "maxLogBytesPerParticipant must be at least 256 (one entry): " + bytes);
+      }
+      this.maxLogBytesPerParticipant = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs listeners. The tracker hands it one task at a time and changes in
+     * order. By default the tracker runs listeners on one daemon thread of its own, stopped by
+     * {@link MeetingTracker#close()}, so CDR ingest (and the Call Bridge's acknowledgement) never
+     * waits for a listener. {@code Runnable::run} tells listeners on the thread that made the change,
+     * after the tracker's lock is released but before {@code onEvent} returns (useful in tests; a
+     * thread may then also deliver changes other threads made meanwhile).
+     */
+    public Builder listenerExecutor(Executor executor) {
+      this.listenerExecutor = requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /**
+     * Sets how many changes may wait for slow listeners (default 100,000). Beyond that changes are
+     * dropped and listeners told how many through {@link MeetingListener#onChangesDropped}, so a
+     * stuck listener costs bounded memory; the tracker's own state stays complete.
+     */
+    public Builder maxPendingChanges(int maxPendingChanges) {
+      if (maxPendingChanges < 1) {
+        throw new IllegalArgumentException(
+            "maxPendingChanges must be at least 1: " + maxPendingChanges);
+      }
+      this.maxPendingChanges = maxPendingChanges;
       return this;
     }
 

@@ -16,19 +16,26 @@ import javax.xml.stream.XMLStreamReader;
 import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
- * One parse of one document; not thread-safe, used once. Reads either {@code in} or, when the
- * factory is a Stax2 one (Aalto), {@code bytes} directly.
+ * One parse of one document; not thread-safe, used once. Reads {@code bytes} directly when the
+ * factory is a Stax2 one (Aalto), otherwise the already decoded {@code chars}.
  */
 final class StaxCdrReader {
+  /** The parser's bounds, see {@link CdrParser.Builder}. */
+  record Limits(int maxRecords, int maxTextLength, int maxDepth, int maxUnknownElements) {}
+
   private final XMLInputFactory factory;
-  private final CdrParser.BoundedInputStream in;
   private final byte[] bytes;
+  private final java.io.Reader chars;
   private final int maxRecords;
   private final int maxTextLength;
   private final int maxDepth;
+  private final int maxUnknownElements;
   private final String[] path;
   private int depth;
   private int recordNumber;
+  /** Children of {@code <records>} read so far, records and unknown elements alike. */
+  private int topLevel;
+  private int unknownElements;
   private XMLStreamReader r;
   private String lastTimeText;
   /** Leaf values of the body being read; reused because each body is turned into a record at once. */
@@ -41,19 +48,14 @@ final class StaxCdrReader {
   private long filled;
   private Instant lastTime;
 
-  StaxCdrReader(
-      XMLInputFactory factory,
-      CdrParser.BoundedInputStream in,
-      byte[] bytes,
-      int maxRecords,
-      int maxTextLength,
-      int maxDepth) {
+  StaxCdrReader(XMLInputFactory factory, byte[] bytes, java.io.Reader chars, Limits limits) {
     this.factory = factory;
-    this.in = in;
     this.bytes = bytes;
-    this.maxRecords = maxRecords;
-    this.maxTextLength = maxTextLength;
-    this.maxDepth = maxDepth;
+    this.chars = chars;
+    this.maxRecords = limits.maxRecords();
+    this.maxTextLength = limits.maxTextLength();
+    this.maxDepth = limits.maxDepth();
+    this.maxUnknownElements = limits.maxUnknownElements();
     this.path = new String[maxDepth + 1];
   }
 
@@ -62,7 +64,7 @@ final class StaxCdrReader {
       // A whole array goes to Stax2 readers as is, saving the stream wrappers and a buffer copy.
       r = bytes != null
           ? factory.createXMLStreamReader(new Stax2ByteArraySource(bytes, 0, bytes.length))
-          : factory.createXMLStreamReader(in);
+          : factory.createXMLStreamReader(chars);
       try {
         return readDocument();
       } catch (CdrParseException e) {
@@ -73,17 +75,15 @@ final class StaxCdrReader {
         if (e.getCause() instanceof XMLStreamException x) {
           throw x;
         }
-        throw e;
+        throw readerFailed(e);
       } finally {
         r.close();
       }
+    } catch (CdrParseException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw readerFailed(e);
     } catch (XMLStreamException e) {
-      if (in != null && in.exceeded) {
-        throw error(Kind.LIMIT_EXCEEDED,
-            "CDR document is over the limit of " + in.limit()
-                + " bytes; raise CdrParser.builder().maxBytes(...) if batches are really this large",
-            e);
-      }
       Location loc = e.getLocation();
       throw new CdrParseException(
           Kind.NOT_WELL_FORMED,
@@ -93,6 +93,17 @@ final class StaxCdrReader {
           loc == null ? -1 : loc.getColumnNumber(),
           e);
     }
+  }
+
+  /**
+   * An unchecked exception from inside the StAX implementation on hostile input (seen: Aalto's
+   * NullPointerException on some encodings): the document cannot be read, which is the caller's
+   * input problem, reported as such with the cause kept.
+   */
+  private CdrParseException readerFailed(RuntimeException e) {
+    return error(Kind.NOT_WELL_FORMED,
+        "the XML reader failed on this CDR document (" + e.getClass().getSimpleName() + ": "
+            + e.getMessage() + "); it is not a document a Call Bridge sends", e);
   }
 
   private CdrBatch readDocument() throws XMLStreamException {
@@ -122,14 +133,15 @@ final class StaxCdrReader {
       if (ev == XMLStreamConstants.CHARACTERS) {
         continue;
       }
-      if ("record".equals(push())) {
+      boolean isRecord = "record".equals(push());
+      if (++topLevel > maxRecords) {
+        throw error(Kind.LIMIT_EXCEEDED,
+            "CDR batch has more than " + maxRecords + " records (elements under <records>);"
+                + " raise CdrParser.builder().maxRecords(...) if this is expected",
+            null);
+      }
+      if (isRecord) {
         recordNumber++;
-        if (recordNumber > maxRecords) {
-          throw error(Kind.LIMIT_EXCEEDED,
-              "CDR batch has more than " + maxRecords
-                  + " records; raise CdrParser.builder().maxRecords(...) if this is expected",
-              null);
-        }
         records.add(readRecord());
       } else {
         unknown = add(unknown, readRaw());
@@ -787,6 +799,7 @@ final class StaxCdrReader {
           if (children == null && attrs.isEmpty()) {
             return text;
           }
+          countUnknown();
           return new RawElement(name, attrs, text, children == null ? List.of() : children);
         case XMLStreamConstants.DTD:
         case XMLStreamConstants.ENTITY_REFERENCE:
@@ -799,6 +812,7 @@ final class StaxCdrReader {
 
   /** Reads the current element and everything inside it as a {@link RawElement}. */
   private RawElement readRaw() throws XMLStreamException {
+    countUnknown();
     String name = r.getLocalName();
     Map<String, String> attrs = attributes();
     StringBuilder sb = new StringBuilder();
@@ -830,6 +844,17 @@ final class StaxCdrReader {
         default:
           break;
       }
+    }
+  }
+
+  /** Counts one more element kept as a {@link RawElement}, failing past the limit. */
+  private void countUnknown() {
+    if (++unknownElements > maxUnknownElements) {
+      throw error(Kind.LIMIT_EXCEEDED,
+          "CDR batch has more than " + maxUnknownElements + " unknown elements; raise"
+              + " CdrParser.builder().maxUnknownElements(...) if a newer Call Bridge really sends"
+              + " this many",
+          null);
     }
   }
 

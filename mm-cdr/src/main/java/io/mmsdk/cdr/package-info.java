@@ -5,8 +5,8 @@
  * <p>Entry points: {@link io.mmsdk.cdr.CdrParser} (XML to {@link io.mmsdk.cdr.CdrBatch}),
  * {@link io.mmsdk.cdr.CdrPipeline} (de-duplication, gaps, journal, listeners),
  * {@link io.mmsdk.cdr.CdrHandler} and {@link io.mmsdk.cdr.CdrHttpServer} (the receiver), and
- * {@link io.mmsdk.cdr.MeetingTracker} (meetings and participants), and
- * {@link io.mmsdk.cdr.CdrReceiverInstaller} (registers the receiver on Call Bridges). Implementation
- * classes are package-private.
+ * and {@link io.mmsdk.cdr.MeetingTracker} (meetings and participants). Registering the receiver on
+ * Call Bridges is mm-meetings' {@code CdrReceiverInstaller}, so that this module needs no REST
+ * client. Implementation classes are package-private.
  */
 package io.mmsdk.cdr;

@@ -98,4 +98,124 @@ class CdrHttpServerTest {
       assertEquals(3, events.size());
     }
   }
+
+  /** Sends raw bytes on a new connection and returns the socket. */
+  private static java.net.Socket raw(CdrHttpServer server, String text) throws Exception {
+    java.net.Socket s = new java.net.Socket();
+    s.connect(new java.net.InetSocketAddress(server.uri().getHost(), server.port()), 5_000);
+    s.getOutputStream().write(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  /** Reads one response head (status line and headers) from {@code s}. */
+  private static String head(java.net.Socket s) throws Exception {
+    s.setSoTimeout(10_000);
+    java.io.InputStream in = s.getInputStream();
+    StringBuilder sb = new StringBuilder();
+    int c;
+    while ((c = in.read()) >= 0) {
+      sb.append((char) c);
+      if (sb.toString().endsWith("\r\n\r\n")) {
+        break;
+      }
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void post_whileSlowClientsHoldConnections_genuineBatchStillAnswered() throws Exception {
+    List<java.net.Socket> slow = new ArrayList<>();
+    try (CdrPipeline pipeline = CdrPipeline.builder().build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).build()).start()) {
+      for (int i = 0; i < 16; i++) {
+        // Half a request line, then nothing: each holds its connection open.
+        slow.add(raw(server, "POST /cdr HTT"));
+        slow.add(raw(server, "POST /cdr HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n<rec"));
+      }
+      assertEquals(200, post(server.uri(), doc("s1", null, callEnd(1, 1, "a"))).statusCode());
+      assertEquals(1, pipeline.recordsDelivered());
+    } finally {
+      for (java.net.Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void post_requestNotCompleteBeforeDeadline_connectionClosed() throws Exception {
+    io.mmsdk.common.time.ManualScheduler scheduler =
+        io.mmsdk.common.time.ManualScheduler.startingAt(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+    try (CdrPipeline pipeline = CdrPipeline.builder().build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).build())
+            .scheduler(scheduler).requestTimeout(Duration.ofSeconds(30)).start();
+        java.net.Socket s = raw(server, "POST /cdr HTTP/1.1\r\nHost: x\r\n")) {
+      s.setSoTimeout(200);
+      int read = 0;
+      // The deadline is armed when the server takes the connection; advance until it has fired.
+      for (int i = 0; i < 500 && read >= 0; i++) {
+        scheduler.advance(Duration.ofSeconds(31));
+        try {
+          read = s.getInputStream().read();
+        } catch (java.net.SocketTimeoutException notYet) {
+          read = 0;
+        } catch (java.io.IOException reset) {
+          read = -1;
+        }
+      }
+      assertEquals(-1, read, "connection closed once the request deadline passed");
+    }
+  }
+
+  @Test
+  void post_bodyOverLimit_413WithConnectionClose() throws Exception {
+    try (CdrPipeline pipeline = CdrPipeline.builder().build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline)
+                .parser(CdrParser.builder().maxBytes(1024).build()).build()).start();
+        java.net.Socket s = raw(server, "POST /cdr HTTP/1.1\r\nHost: x\r\n"
+            + "Content-Length: 4096\r\n\r\n" + "x".repeat(4096))) {
+      String head = head(s);
+      assertTrue(head.startsWith("HTTP/1.1 413 "), head);
+      assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n"), head);
+    }
+  }
+
+  @Test
+  void post_badDocumentOnKeepAlive_400AndConnectionStaysUsable() throws Exception {
+    try (CdrPipeline pipeline = CdrPipeline.builder().build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).build()).start()) {
+      byte[] good = doc("s1", null, callEnd(1, 1, "a"));
+      String bad = "<records";
+      try (java.net.Socket s = raw(server, "POST /cdr?cluster=x HTTP/1.1\r\nHost: x\r\n"
+          + "Content-Length: " + bad.length() + "\r\n\r\n" + bad)) {
+        String first = head(s);
+        assertTrue(first.startsWith("HTTP/1.1 400 "), first);
+        int len = Integer.parseInt(first.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
+        s.getInputStream().readNBytes(len);
+        s.getOutputStream().write(("POST /cdr HTTP/1.1\r\nHost: x\r\nContent-Length: "
+            + good.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        s.getOutputStream().write(good);
+        String second = head(s);
+        assertTrue(second.startsWith("HTTP/1.1 200 "), second);
+      }
+      assertEquals(1, pipeline.recordsDelivered());
+    }
+  }
+
+  @Test
+  void post_utf16Document_400NotAClosedConnection() throws Exception {
+    try (CdrPipeline pipeline = CdrPipeline.builder().build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).build()).start()) {
+      byte[] utf16 = ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><records session=\"s1\">"
+          + callEnd(1, 1, "a") + "</records>").getBytes(java.nio.charset.StandardCharsets.UTF_16);
+      HttpResponse<String> r = post(server.uri(), utf16);
+      assertEquals(400, r.statusCode());
+      assertTrue(r.body().contains("UTF-8"), r.body());
+    }
+  }
 }

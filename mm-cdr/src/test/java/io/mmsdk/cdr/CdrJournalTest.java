@@ -5,7 +5,7 @@ import static io.mmsdk.cdr.Batches.doc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -107,6 +107,95 @@ class CdrJournalTest {
       assertEquals("late", ids.get(ids.size() - 1));
       assertTrue(ids.size() < 4, "kept " + ids);
       assertTrue(j.segmentFiles().size() < before, "segments " + j.segmentFiles());
+    }
+  }
+
+  /** Appends a, b, c and returns the offsets at which b starts and ends. */
+  private long[] threeEntries() throws IOException {
+    long[] b = new long[2];
+    try (CdrJournal j = CdrJournal.builder(dir).scheduler(scheduler).build()) {
+      j.append(batch("a", 1));
+      b[0] = Files.size(j.segmentFiles().get(0));
+      j.append(batch("b", 2));
+      b[1] = Files.size(j.segmentFiles().get(0));
+      j.append(batch("c", 3));
+    }
+    return b;
+  }
+
+  private void flip(long offset) throws IOException {
+    Path segment = Files.list(dir).filter(p -> p.toString().endsWith(".cdrj")).findFirst()
+        .orElseThrow();
+    byte[] all = Files.readAllBytes(segment);
+    all[(int) offset] ^= 0x5A;
+    Files.write(segment, all);
+  }
+
+  @Test
+  void open_flippedByteInMiddleEntry_laterEntriesKept() throws IOException {
+    long[] b = threeEntries();
+    flip((b[0] + b[1]) / 2); // inside b's payload: its CRC no longer matches
+    long size = Files.list(dir).filter(p -> p.toString().endsWith(".cdrj")).findFirst()
+        .map(p -> p.toFile().length()).orElseThrow();
+    try (CdrJournal j = CdrJournal.builder(dir).scheduler(scheduler).build()) {
+      assertEquals(List.of("a", "c"), replay(j).stream().map(s -> s.substring(0, 1)).toList());
+      assertEquals(size, Files.size(j.segmentFiles().get(0)), "nothing cut");
+      j.append(batch("d", 4));
+    }
+    try (CdrJournal j = CdrJournal.builder(dir).scheduler(scheduler).build()) {
+      assertEquals(List.of("a", "c", "d"),
+          replay(j).stream().map(s -> s.substring(0, 1)).toList());
+    }
+  }
+
+  @Test
+  void open_flippedByteInMiddleEntryLength_laterEntriesKept() throws IOException {
+    long[] b = threeEntries();
+    flip(b[0] + 4); // the high byte of b's length: it now claims to run far past the end
+    try (CdrJournal j = CdrJournal.builder(dir).scheduler(scheduler).build()) {
+      assertEquals(List.of("a", "c"), replay(j).stream().map(s -> s.substring(0, 1)).toList());
+    }
+  }
+
+  @Test
+  void append_concurrentBatches_shareOneForce() throws Exception {
+    java.util.concurrent.CountDownLatch firstForceEntered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger forces = new java.util.concurrent.atomic.AtomicInteger();
+    CdrJournal.Syncer holdFirst = ch -> {
+      if (forces.incrementAndGet() == 1) {
+        firstForceEntered.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      ch.force(false);
+    };
+    int writers = 6;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 1);
+    try (CdrJournal j = CdrJournal.builder(dir).scheduler(scheduler).syncer(holdFirst).build()) {
+      var first = pool.submit(() -> j.append(batch("first", 1)));
+      firstForceEntered.await();
+      List<java.util.concurrent.Future<?>> rest = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        long n = i + 2;
+        rest.add(pool.submit(() -> j.append(batch("w" + n, n))));
+      }
+      while (j.awaitingForce() < writers) {
+        Thread.onSpinWait(); // each writer has written its entry and waits for a force
+      }
+      assertTrue(!first.isDone(), "not acknowledged before its force");
+      release.countDown();
+      first.get();
+      for (var f : rest) {
+        f.get();
+      }
+      assertEquals(2, forces.get(), "one force for the first batch, one for the six behind it");
+      assertEquals(writers + 1, replay(j).size());
+    } finally {
+      pool.shutdownNow();
     }
   }
 }

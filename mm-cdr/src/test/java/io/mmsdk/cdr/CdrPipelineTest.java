@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,5 +147,106 @@ class CdrPipelineTest {
         .addListener(events::add).build();
     p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
     assertEquals(List.of("a"), received());
+  }
+
+  @Test
+  void accept_absurdCorrelatorIndex_laterRecordsOfTheSessionStillDelivered() {
+    CdrPipeline p = CdrPipeline.builder().addListener(events::add).build();
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    p.accept(batch(doc("s1", "cb1", callEnd(2, 9_000_000_000L, "poison"))));
+    p.accept(batch(doc("s1", "cb1", callEnd(3, 11, "b"), callEnd(4, 12, "c"))));
+    p.accept(batch(doc("s1", "cb1", callEnd(3, 11, "b"))));
+    assertEquals(List.of("a", "poison", "b", "c"), received());
+  }
+
+  @Test
+  void accept_manyGapsInOneSession_memoryBoundedAndRecentIndicesStillExact() {
+    CdrPipeline p = CdrPipeline.builder().addListener(events::add).build();
+    // Every other index: each record leaves a gap, the worst case for the filter's memory.
+    for (long c = 0; c < 40_000; c += 2) {
+      p.accept(batch(doc("s1", "cb1", callEnd(c + 1, c, "x"))));
+    }
+    events.clear();
+    p.accept(batch(doc("s1", "cb1", callEnd(40_001, 39_998, "dup"), callEnd(40_002, 39_999, "new"))));
+    assertEquals(List.of("new"), received());
+  }
+
+  @Test
+  void accept_oldestSessionResentAfterEviction_notDeliveredTwice() {
+    List<ReceivedBatch> kept = new ArrayList<>();
+    CdrStore inMemory = new CdrStore() {
+      @Override
+      public synchronized void append(ReceivedBatch batch) {
+        kept.add(batch);
+      }
+
+      @Override
+      public synchronized void replay(Consumer<ReceivedBatch> consumer) {
+        kept.forEach(consumer);
+      }
+
+      @Override
+      public void close() {}
+    };
+    try (CdrPipeline p = CdrPipeline.builder().store(inMemory).addListener(events::add).build()) {
+      byte[] first = doc("s0", "cb0", callEnd(1, 1, "first"));
+      p.accept(batch(first));
+      for (int i = 1; i <= 4_100; i++) {
+        p.accept(batch(doc("s" + i, "cb" + i, callEnd(1, 1, "x"))));
+      }
+      events.clear();
+      p.accept(batch(first));
+      assertEquals(List.of(), received(), "re-send of an evicted session");
+      p.accept(batch(doc("s0", "cb0", callEnd(2, 2, "second"))));
+      assertEquals(List.of("second"), received());
+    }
+  }
+
+  @Test
+  void accept_listener_calledWithoutThePipelineLock() {
+    boolean[] held = {true};
+    CdrPipeline[] self = new CdrPipeline[1];
+    CdrPipeline p = CdrPipeline.builder()
+        .addListener(e -> held[0] = Thread.holdsLock(self[0])).build();
+    self[0] = p;
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    assertFalse(held[0]);
+  }
+
+  @Test
+  void accept_differentSessions_storedInParallel() throws Exception {
+    java.util.concurrent.CountDownLatch bothInside = new java.util.concurrent.CountDownLatch(2);
+    CdrStore rendezvous = new CdrStore() {
+      @Override
+      public void append(ReceivedBatch batch) {
+        bothInside.countDown();
+        try {
+          // Only returns once the other session's batch is being stored at the same time.
+          if (!bothInside.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new CdrStoreException("the other session was not stored in parallel", null);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CdrStoreException("interrupted", e);
+        }
+      }
+
+      @Override
+      public void replay(Consumer<ReceivedBatch> consumer) {}
+
+      @Override
+      public void close() {}
+    };
+    CdrPipeline p = CdrPipeline.builder().store(rendezvous).build();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a")))));
+      var b = pool.submit(() -> p.accept(batch(doc("s2", "cb2", callEnd(1, 1, "b")))));
+      a.get();
+      b.get();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(2, p.recordsDelivered());
   }
 }

@@ -2,8 +2,8 @@ package io.mmsdk.cdr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mmsdk.core.time.ManualScheduler;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

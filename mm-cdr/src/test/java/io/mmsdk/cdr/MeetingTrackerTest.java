@@ -9,13 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cdr.Meeting.LogKind;
 import io.mmsdk.cdr.Meeting.ParticipantState;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +29,7 @@ class MeetingTrackerTest {
       ManualScheduler.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
   private final List<Meeting.LogEntry> changes = new ArrayList<>();
   private final MeetingTracker tracker = MeetingTracker.builder().scheduler(scheduler)
-      .addListener((m, e) -> changes.add(e)).build();
+      .listenerExecutor(Runnable::run).addListener(c -> changes.add(c.entry())).build();
   private final CdrPipeline pipeline = CdrPipeline.builder().addListener(tracker).build();
   private final CdrParser parser = CdrParser.create();
 
@@ -218,5 +221,163 @@ class MeetingTrackerTest {
     Meeting m = only();
     assertEquals(1, m.participants().size());
     assertEquals(ParticipantState.ENDED, m.participants().get(0).state());
+  }
+
+  @Test
+  void listener_calledAfterTrackerLockReleased() {
+    List<Boolean> lockHeld = new ArrayList<>();
+    try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
+        .listenerExecutor(Runnable::run).build()) {
+      t.addListener(c -> lockHeld.add(Thread.holdsLock(t)));
+      CdrPipeline p = CdrPipeline.builder().addListener(t).build();
+      byte[] xml = Fixtures.bytes("two-bridges-a.xml");
+      p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), xml,
+          parser.parse(xml)));
+    }
+    assertFalse(lockHeld.isEmpty());
+    assertEquals(List.of(false), lockHeld.stream().distinct().toList());
+  }
+
+  @Test
+  void listener_runsOnSuppliedExecutorInOrderOneTaskAtATime() {
+    List<Runnable> tasks = new ArrayList<>();
+    List<MeetingChange> seen = new ArrayList<>();
+    try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
+        .listenerExecutor(tasks::add).addListener(seen::add).build()) {
+      CdrPipeline p = CdrPipeline.builder().addListener(t).build();
+      for (String f : List.of("two-bridges-a.xml", "two-bridges-b.xml")) {
+        byte[] xml = Fixtures.bytes(f);
+        p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), xml,
+            parser.parse(xml)));
+      }
+      assertTrue(seen.isEmpty(), "nothing told before the executor runs the task");
+      assertEquals(1, tasks.size(), "one delivery task while one is pending");
+      tasks.remove(0).run();
+      Meeting m = t.activeMeetings().get(0);
+      assertEquals(m.log(), seen.stream().map(MeetingChange::entry).toList());
+      assertTrue(seen.stream().allMatch(c -> c.meetingId().equals(m.id())
+          && c.clusterId().equals("london")));
+    }
+  }
+
+  @Test
+  void change_carriesEntryAndParticipantNotTheLog() {
+    post(Fixtures.bytes("two-bridges-b.xml"));
+    List<MeetingChange> seen = new ArrayList<>();
+    tracker.addListener(seen::add);
+    post(doc("bbbbbbbb-0000-4000-8000-00000000000b", BRIDGE_B,
+        record("callLegUpdate", 11, 504, "<callLeg id=\"legB0001-0000-4000-8000-00000000000b\">"
+            + "<deactivated>false</deactivated></callLeg>")));
+    assertEquals(1, seen.size(), seen.toString());
+    MeetingChange c = seen.get(0);
+    assertEquals(LogKind.PARTICIPANT_CONNECTED, c.entry().kind());
+    assertEquals("legB0001-0000-4000-8000-00000000000b", c.participant().callLegId());
+    assertEquals(ParticipantState.CONNECTED, c.participant().state());
+    assertEquals(Meeting.State.ACTIVE, c.state());
+    assertEquals(only().id(), c.meetingId());
+  }
+
+  @Test
+  void slowListener_changesBeyondBoundDroppedAndCounted() {
+    List<Runnable> tasks = new ArrayList<>();
+    List<Object> seen = new ArrayList<>();
+    try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
+        .listenerExecutor(tasks::add).maxPendingChanges(2)
+        .addListener(new MeetingListener() {
+          @Override
+          public void onMeetingChanged(MeetingChange change) {
+            seen.add(change.entry().kind());
+          }
+
+          @Override
+          public void onChangesDropped(long count) {
+            seen.add(count);
+          }
+        }).build()) {
+      CdrPipeline p = CdrPipeline.builder().addListener(t).build();
+      byte[] xml = Fixtures.bytes("multi-record-batch.xml"); // six changes
+      p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), xml,
+          parser.parse(xml)));
+      tasks.remove(0).run();
+      assertEquals(List.of(LogKind.MEETING_STARTED, LogKind.PARTICIPANT_JOINED, 4L), seen);
+      assertEquals(6, t.meetings().get(0).log().size(), "the tracker's own state is complete");
+    }
+  }
+
+  @Test
+  void failingListener_othersStillTold() {
+    List<LogKind> seen = new ArrayList<>();
+    tracker.addListener(c -> {
+      throw new IllegalStateException("boom");
+    });
+    tracker.addListener(c -> seen.add(c.entry().kind()));
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    assertEquals(only().log().stream().map(Meeting.LogEntry::kind).toList(), seen);
+  }
+
+  @Test
+  void defaultExecutor_listenersOnTrackerThread() throws InterruptedException {
+    BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+    try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
+        .addListener(c -> threads.add(Thread.currentThread().getName())).build()) {
+      t.onEvent(new CdrEvent.RecordReceived(CdrOrigin.ofCluster("london"), "s1", null,
+          parser.parse(doc("s1", null, record("callStart", 1, 1,
+              "<call id=\"callD\"><name>D</name></call>"))).records().get(0), false));
+      assertEquals("mm-meeting-listeners", threads.poll(30, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void merge_listenersToldWhereTheProvisionalMeetingWent() {
+    post(doc("bbbbbbbb-0000-4000-8000-00000000000b", BRIDGE_B,
+        record("callLegStart", 1, 1, "<callLeg id=\"leg1\"><displayName>Lin</displayName>"
+            + "<call>callB</call></callLeg>")));
+    List<MeetingChange> seen = new ArrayList<>();
+    tracker.addListener(seen::add);
+    post(doc("aaaaaaaa-0000-4000-8000-00000000000a", BRIDGE_A,
+        record("callStart", 1, 1, "<call id=\"callA\"><name>Design</name>"
+            + "<callCorrelator>K</callCorrelator></call>")));
+    post(doc("bbbbbbbb-0000-4000-8000-00000000000b", BRIDGE_B,
+        record("callStart", 2, 2, "<call id=\"callB\"><name>Design</name>"
+            + "<callCorrelator>K</callCorrelator></call>")));
+    MeetingChange merged = seen.stream()
+        .filter(c -> c.entry().kind() == LogKind.MEETING_MERGED).findFirst().orElseThrow();
+    assertEquals("callB", merged.meetingId());
+    assertEquals("callA", merged.entry().subject());
+    assertTrue(tracker.findMeeting("callB").isEmpty());
+    assertTrue(seen.stream().anyMatch(c -> c.meetingId().equals("callA")
+        && c.entry().kind() == LogKind.CALL_ADDED && c.entry().subject().equals("callB")));
+  }
+
+  @Test
+  void flappingParticipant_logBoundedInBytesPerParticipant() {
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    String[] toggles = new String[2_000];
+    for (int i = 0; i < toggles.length; i++) {
+      toggles[i] = record("callLegUpdate", 4 + i, 103 + i,
+          "<callLeg id=\"legA0001-0000-4000-8000-00000000000a\"><deactivated>" + (i % 2 == 0)
+              + "</deactivated></callLeg>");
+    }
+    post(doc("aaaaaaaa-0000-4000-8000-00000000000a", BRIDGE_A, toggles));
+    Meeting m = only();
+    long bytes = m.log().stream().mapToLong(MeetingTracker::estimatedBytes).sum();
+    int legs = 1;
+    assertTrue(bytes <= 8 * 1024 * legs, bytes + " bytes in " + m.log().size() + " entries");
+    assertTrue(m.log().size() > 30, "the bound keeps a useful tail: " + m.log().size());
+    assertEquals(LogKind.PARTICIPANT_CONNECTED, m.log().get(m.log().size() - 1).kind(),
+        "the newest entry is kept");
+  }
+
+  @Test
+  void maxLogEntries_keepsNewest() {
+    try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
+        .maxLogEntries(3).build()) {
+      CdrPipeline p = CdrPipeline.builder().addListener(t).build();
+      byte[] xml = Fixtures.bytes("multi-record-batch.xml");
+      p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), xml,
+          parser.parse(xml)));
+      assertEquals(List.of(LogKind.PARTICIPANT_LEFT, LogKind.CALL_ENDED, LogKind.MEETING_ENDED),
+          t.meetings().get(0).log().stream().map(Meeting.LogEntry::kind).toList());
+    }
   }
 }

@@ -31,7 +31,7 @@ import io.mmsdk.core.syslog.SyslogForwarder;
 import io.mmsdk.core.syslog.SyslogServer;
 import io.mmsdk.core.syslog.SyslogSeverity;
 import io.mmsdk.core.syslog.SyslogTransport;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.core.user.LocalUser;
 import io.mmsdk.core.user.PasswordHash;
 import io.mmsdk.core.user.PasswordPolicy;

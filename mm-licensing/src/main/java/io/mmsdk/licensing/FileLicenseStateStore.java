@@ -1,6 +1,6 @@
 package io.mmsdk.licensing;
 
-import io.mmsdk.core.store.AtomicFiles;
+import io.mmsdk.common.store.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

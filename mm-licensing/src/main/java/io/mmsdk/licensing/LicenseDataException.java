@@ -1,6 +1,6 @@
 package io.mmsdk.licensing;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /** A Call Bridge reported license data that is well-formed XML but not in the expected shape. */
 public final class LicenseDataException extends MmSdkException {

@@ -9,7 +9,7 @@ import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.licensing.smart.SmartLicensing;
 import io.mmsdk.licensing.smart.SmartLicensingStatus;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.mmsdk.licensing;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /** Thrown when licensing data cannot be read from or written to its store. The cause is kept. */
 public final class LicenseStoreException extends MmSdkException {

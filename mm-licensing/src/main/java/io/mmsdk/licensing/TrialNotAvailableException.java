@@ -1,6 +1,6 @@
 package io.mmsdk.licensing;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /** Thrown when a trial is started that is not offered; {@link #reason()} says why. */
 public final class TrialNotAvailableException extends MmSdkException {

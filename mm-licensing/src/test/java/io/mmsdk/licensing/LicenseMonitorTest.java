@@ -10,7 +10,7 @@ import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.licensing.smart.SmartLicensing;
 import io.mmsdk.licensing.smart.SmartLicensingStatus;
 import io.mmsdk.licensing.smart.SmartLicensingTransport;

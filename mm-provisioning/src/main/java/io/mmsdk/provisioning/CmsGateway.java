@@ -8,7 +8,7 @@ import java.util.Map;
  * implements it over cms-api-client (or any other transport); the SDK's tests use the simulated
  * cluster.
  *
- * <p>Implementations are thread-safe and throw {@link io.mmsdk.cms.MmSdkException} subclasses on
+ * <p>Implementations are thread-safe and throw {@link io.mmsdk.common.MmSdkException} subclasses on
  * failure; {@link #delete} of an object that is already gone must not fail.
  */
 public interface CmsGateway {

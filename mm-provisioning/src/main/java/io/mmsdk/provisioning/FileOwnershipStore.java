@@ -2,7 +2,7 @@ package io.mmsdk.provisioning;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import io.mmsdk.core.store.AtomicFiles;
+import io.mmsdk.common.store.AtomicFiles;
 import io.mmsdk.provisioning.internal.OwnershipFileContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,6 +8,8 @@ import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPInterface;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
@@ -201,11 +203,29 @@ public final class LdapPreview {
         }
       } while (cookie != null);
     } catch (LDAPException e) {
+      String diagnostic = e.getDiagnosticMessage();
       throw new ProvisioningException("Searching LDAP server '" + server.name() + "' for user import '"
           + u.effectiveName() + "' (base " + u.baseDn() + ", filter " + u.filter() + ") failed: "
-          + e.getResultCode() + " " + e.getDiagnosticMessage()
-          + "; check the base DN (case sensitive), the filter and the bind user's read rights", e);
+          + e.getResultCode() + (diagnostic == null || diagnostic.isBlank() ? "" : " " + diagnostic)
+          + "; " + hint(e, server, pageSize), e);
     }
+  }
+
+  /** Says what to do about a failed search: a size limit has a different fix from a wrong base. */
+  private static String hint(LDAPException e, LdapServer server, int pageSize) {
+    if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
+      return "check the base DN (case sensitive), the filter and the bind user's read rights";
+    }
+    String returned = e instanceof LDAPSearchException s
+        ? " after returning " + s.getEntryCount() + " entries" : "";
+    if (server.usesPagedResults()) {
+      return "the directory's size limit for paged searches stopped the search" + returned
+          + "; raise the bind user's limit (OpenLDAP: limits ... size.pr=unlimited) or lower the"
+          + " page size (now " + pageSize + ")";
+    }
+    return "the directory's size limit stopped the search" + returned + "; turn on paged results"
+        + " for server '" + server.name() + "' (pagedResults true) or raise the bind user's size"
+        + " limit (OpenLDAP: limits ... size=unlimited)";
   }
 
   /** Evaluates one import's mappings and automatic-space rules on entries. */

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;

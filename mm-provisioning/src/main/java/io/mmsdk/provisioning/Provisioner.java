@@ -3,7 +3,7 @@ package io.mmsdk.provisioning;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.core.audit.AuditHook;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

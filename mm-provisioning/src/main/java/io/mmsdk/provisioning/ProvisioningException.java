@@ -1,6 +1,6 @@
 package io.mmsdk.provisioning;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /** Base of the exceptions thrown by mm-provisioning. */
 public class ProvisioningException extends MmSdkException {

@@ -11,8 +11,14 @@ final class Directory {
   private Directory() {}
 
   static InMemoryDirectoryServer start(boolean listen) {
+    return start(listen, 0);
+  }
+
+  /** Starts the directory; {@code maxSizeLimit} > 0 caps the entries one search returns. */
+  static InMemoryDirectoryServer start(boolean listen, int maxSizeLimit) {
     try {
       InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
+      config.setMaxSizeLimit(maxSizeLimit);
       config.addAdditionalBindCredentials("cn=cms-bind,ou=service,dc=example,dc=com", "pw");
       config.setSchema(null);
       if (listen) {

@@ -1,6 +1,7 @@
 package io.mmsdk.provisioning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,5 +131,44 @@ class LdapPreviewTest {
     ProvisioningException e = assertThrows(ProvisioningException.class, () -> preview(List.of())
         .run(new DesiredState(s.ldapServers(), List.of(wrong), List.of(), List.of(), List.of(), null)));
     assertTrue(e.getMessage().contains("'staff'") && e.getMessage().contains("base DN"), e.getMessage());
+  }
+
+  @Test
+  void run_sizeLimitWithoutPaging_namesTheLimitAndTheFixWithoutNull() {
+    InMemoryDirectoryServer limited = Directory.start(false, 5);
+    try {
+      for (int i = 0; i < 8; i++) {
+        Directory.person(limited, "p" + i, "Person " + i, "P" + i, String.valueOf(5000 + i), "staff");
+      }
+      DesiredState s = Fixtures.sample();
+      LdapServer l = s.ldapServers().get(0);
+      LdapServer unpaged = new LdapServer(l.name(), l.protocol(), l.address(), l.port(), l.bindDn(),
+          l.passwordRef(), false);
+      DesiredState state = new DesiredState(List.of(unpaged), s.userImports(), s.autoSpaceRules(),
+          s.spaceCreationRules(), s.spaceTemplates(), s.syncSchedule());
+      LdapPreview preview = LdapPreview.builder().directories(server -> limited).build();
+      ProvisioningException e = assertThrows(ProvisioningException.class, () -> preview.run(state));
+      String m = e.getMessage();
+      assertTrue(m.contains("size limit exceeded") && m.contains("after returning 5 entries")
+          && m.contains("turn on paged results") && m.contains("raise the bind user's size limit"), m);
+      assertFalse(m.contains("null") || m.contains("base DN ("), m);
+    } finally {
+      limited.shutDown(true);
+    }
+  }
+
+  @Test
+  void run_sizeLimitWithPaging_readsEveryPage() {
+    InMemoryDirectoryServer limited = Directory.start(false, 5);
+    try {
+      for (int i = 0; i < 8; i++) {
+        Directory.person(limited, "p" + i, "Person " + i, "P" + i, String.valueOf(5000 + i), "staff");
+      }
+      PreviewReport r = LdapPreview.builder().directories(server -> limited).pageSize(3).build()
+          .run(Fixtures.sample());
+      assertEquals(8, r.users().size());
+    } finally {
+      limited.shutDown(true);
+    }
   }
 }

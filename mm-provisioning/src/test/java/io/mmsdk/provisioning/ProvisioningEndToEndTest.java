@@ -10,7 +10,7 @@ import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.ResourceType;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.mmsdk.blastdial.ContactsCsv;
 import io.mmsdk.blastdial.CsvLimits;
 import io.mmsdk.blastdial.FileBlastDialStore;
 import io.mmsdk.blastdial.SpaceKey;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,6 +116,15 @@ public class BlastDialFanOutBenchmark {
       throw new IllegalStateException("dial-outs not issued within 60 s");
     }
     return bridge.legs.get();
+  }
+
+  /**
+   * Ends the invocation's meeting: the space's next meeting (a new call id) dials again, since one
+   * blast dial runs per space meeting.
+   */
+  @TearDown(Level.Invocation)
+  public void endMeeting() {
+    blast.meetingEnded("bench", "call-" + call);
   }
 
   @TearDown(Level.Trial)

@@ -10,7 +10,7 @@ import io.mmsdk.blastdial.CmsCallBridgeGateway;
 import io.mmsdk.blastdial.ContactsCsv;
 import io.mmsdk.blastdial.FileBlastDialStore;
 import io.mmsdk.blastdial.SpaceKey;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.IOException;

@@ -18,25 +18,40 @@ final class CdrSamples {
       long idx = firstIndex + i;
       String leg = String.format("leg%05d-0000-4000-8000-%012d", i % 100000, idx);
       String call = String.format("call%04d-0000-4000-8000-%012d", i % 10000, idx / 5);
-      sb.append("<record type=\"");
-      switch (i % 5) {
-        case 0 -> sb.append("callStart").append(head(idx)).append("<call id=\"").append(call)
+      record(sb, RECORD_TYPES[i % 5], idx, i, call, leg);
+    }
+    sb.append("</records>\n");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The record types {@link #record} writes. */
+  static final String[] RECORD_TYPES = {"callStart", "callLegStart", "callLegUpdate", "callLegEnd",
+      "callEnd"};
+
+  /**
+   * Appends one {@code <record>} of {@code type} (one of {@link #RECORD_TYPES}) with correlator
+   * index {@code idx} about {@code call} and {@code leg}; {@code i} varies names and addresses.
+   */
+  static void record(StringBuilder sb, String type, long idx, int i, String call, String leg) {
+    sb.append("<record type=\"");
+    switch (type) {
+        case "callStart" -> sb.append("callStart").append(head(idx)).append("<call id=\"").append(call)
             .append("\"><name>Project sync ").append(i).append("</name><ownerName/>")
             .append("<callType>coSpace</callType><coSpace>space001-0000-4000-8000-000000000001")
             .append("</coSpace><callCorrelator>corr0001-0000-4000-8000-").append(String.format("%012d", idx))
             .append("</callCorrelator><tenant>tenant01-0000-4000-8000-000000000001</tenant></call>");
-        case 1 -> sb.append("callLegStart").append(head(idx)).append("<callLeg id=\"").append(leg)
+        case "callLegStart" -> sb.append("callLegStart").append(head(idx)).append("<callLeg id=\"").append(leg)
             .append("\"><displayName>Participant ").append(i).append("</displayName>")
             .append("<remoteParty>user").append(i).append("@example.org</remoteParty>")
             .append("<localAddress>meet@example.org</localAddress><type>sip</type><subType>sip</subType>")
             .append("<direction>incoming</direction><call>").append(call).append("</call>")
             .append("<sipCallId>").append(idx).append("@sbc.example.org</sipCallId>")
             .append("<groupId>grp00001-0000-4000-8000-000000000001</groupId><canMove>true</canMove></callLeg>");
-        case 2 -> sb.append("callLegUpdate").append(head(idx)).append("<callLeg id=\"").append(leg)
+        case "callLegUpdate" -> sb.append("callLegUpdate").append(head(idx)).append("<callLeg id=\"").append(leg)
             .append("\"><state>connected</state><call>").append(call).append("</call>")
             .append("<deactivated>false</deactivated><confirmationStatus>notRequired</confirmationStatus>")
             .append("</callLeg>");
-        case 3 -> sb.append("callLegEnd").append(head(idx)).append("<callLeg id=\"").append(leg)
+        case "callLegEnd" -> sb.append("callLegEnd").append(head(idx)).append("<callLeg id=\"").append(leg)
             .append("\"><reason>remoteTeardown</reason><remoteTeardown>true</remoteTeardown>")
             .append("<durationSeconds>3912</durationSeconds><activatedDuration>3900</activatedDuration>")
             .append("<mediaUsagePercentages><mainVideoViewer>99.9</mainVideoViewer>")
@@ -53,11 +68,8 @@ final class CdrSamples {
         default -> sb.append("callEnd").append(head(idx)).append("<call id=\"").append(call)
             .append("\"><callLegsCompleted>3</callLegsCompleted><callLegsMaxActive>3</callLegsMaxActive>")
             .append("<durationSeconds>3955</durationSeconds></call>");
-      }
-      sb.append("</record>\n");
     }
-    sb.append("</records>\n");
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+    sb.append("</record>\n");
   }
 
   private static String head(long idx) {

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,8 +25,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The meeting tracker holding 10,000 concurrent meetings of 3 participants each: callLegUpdate
- * records (lobby on/off) applied per second on one thread. Setup also prints the retained heap per
- * active call leg (tracker memory divided by legs, measured after full GCs).
+ * records (lobby on/off) applied per second on one thread, with no listener and with one no-op
+ * {@link io.mmsdk.cdr.MeetingListener}. Setup prints the retained heap per active call leg (tracker
+ * memory divided by legs, measured after full GCs); tear-down prints it again after the run, when
+ * every meeting's log has grown to its bound.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -36,7 +39,12 @@ public class MeetingTrackerBenchmark {
   private static final CdrOrigin ORIGIN = CdrOrigin.ofCluster("bench");
   private static final Instant T = Instant.parse("2026-03-02T09:00:00Z");
 
+  /** {@code none}: no listener; {@code noop}: one listener that does nothing. */
+  @Param({"none", "noop"})
+  String listener;
+
   private MeetingTracker tracker;
+  private long emptyHeap;
   private CdrEvent[] updates;
   private int i;
   private long index;
@@ -45,7 +53,12 @@ public class MeetingTrackerBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     long before = usedHeapAfterGc();
-    tracker = MeetingTracker.builder().build();
+    emptyHeap = before;
+    MeetingTracker.Builder builder = MeetingTracker.builder();
+    if (listener.equals("noop")) {
+      builder.addListener(change -> { });
+    }
+    tracker = builder.build();
     for (int m = 0; m < MEETINGS; m++) {
       String call = "call-" + m;
       feed(new CallStart(header("callStart"), call, "Meeting " + m, null, "coSpace", "space-" + m,
@@ -77,6 +90,10 @@ public class MeetingTrackerBenchmark {
   /** Stops the tracker. */
   @TearDown(Level.Trial)
   public void tearDown() {
+    long after = usedHeapAfterGc();
+    int legs = tracker.activeParticipantCount();
+    System.out.printf("%nMeetingTracker retained heap after the run: %d bytes per active call leg%n",
+        (after - emptyHeap) / legs);
     tracker.close();
   }
 

@@ -12,12 +12,7 @@ import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +39,7 @@ public class CmsClientBenchmark {
   private byte[] page;
   private SimulatedCluster cluster;
   private CmsClient cms;
-  private OnePageServer pageServer;
+  private ReplayServer pageServer;
   private CmsClient rawCms;
 
   /** Builds the XML page and a cluster with 300 coSpaces. */
@@ -60,7 +55,8 @@ public class CmsClientBenchmark {
     String mockPage = new String(page, StandardCharsets.UTF_8).replace("total=\"100\"", "total=\"300\"");
 
     try {
-      pageServer = new OnePageServer(mockPage.getBytes(StandardCharsets.UTF_8));
+      byte[] response = ReplayServer.response(mockPage.getBytes(StandardCharsets.UTF_8));
+      pageServer = new ReplayServer(target -> response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -103,65 +99,5 @@ public class CmsClientBenchmark {
   @Benchmark
   public long list300OverLoopback() {
     return cms.coSpaces().list(ListOptions.builder().pageSize(100).build()).stream().count();
-  }
-
-  /**
-   * A keep-alive HTTP/1.1 server that answers every request with the same XML page, written in one
-   * go with TCP_NODELAY so that Nagle's algorithm and delayed ACKs do not distort the figure.
-   */
-  static final class OnePageServer implements AutoCloseable {
-    private final ServerSocket serverSocket;
-    private final byte[] response;
-
-    OnePageServer(byte[] body) throws IOException {
-      byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: " + body.length + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII);
-      response = new byte[head.length + body.length];
-      System.arraycopy(head, 0, response, 0, head.length);
-      System.arraycopy(body, 0, response, head.length, body.length);
-      serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      Thread acceptor = new Thread(this::acceptLoop, "one-page-server");
-      acceptor.setDaemon(true);
-      acceptor.start();
-    }
-
-    int port() {
-      return serverSocket.getLocalPort();
-    }
-
-    private void acceptLoop() {
-      while (!serverSocket.isClosed()) {
-        try {
-          Socket socket = serverSocket.accept();
-          socket.setTcpNoDelay(true);
-          Thread handler = new Thread(() -> serve(socket), "one-page-connection");
-          handler.setDaemon(true);
-          handler.start();
-        } catch (IOException closed) {
-          return;
-        }
-      }
-    }
-
-    private void serve(Socket socket) {
-      try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-        int matched = 0;
-        for (int b = in.read(); b != -1; b = in.read()) {
-          matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-          if (matched == 4) {
-            out.write(response);
-            out.flush();
-            matched = 0;
-          }
-        }
-      } catch (IOException disconnected) {
-        // The client closed the connection; nothing left to serve.
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      serverSocket.close();
-    }
   }
 }

@@ -3,7 +3,7 @@ package io.mmsdk.benchmarks.core;
 import io.mmsdk.core.notify.Notification;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.core.user.PasswordHash;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.mmsdk.benchmarks.provisioning;
 
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.provisioning.DesiredState;
 import io.mmsdk.provisioning.LastActivatorBehaviour;
 import io.mmsdk.provisioning.Layout;

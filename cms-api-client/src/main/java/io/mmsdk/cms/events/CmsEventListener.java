@@ -1,6 +1,6 @@
 package io.mmsdk.cms.events;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /**
  * Receives events. Methods are called on one event thread, in order; they must return quickly

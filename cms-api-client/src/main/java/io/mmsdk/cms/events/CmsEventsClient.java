@@ -33,7 +33,7 @@ public final class CmsEventsClient implements AutoCloseable {
 
   private CmsEventsClient(Builder b) {
     this.connection =
-        new EventsConnection(b.client, b.listener, b.subscriptions, b.minBackoff, b.maxBackoff);
+        new EventsConnection(b.client, b.listener, b.subscriptions, b.minBackoff, b.maxBackoff, b.maxMessageSize);
   }
 
   /**
@@ -76,11 +76,15 @@ public final class CmsEventsClient implements AutoCloseable {
 
   /** Builds a {@link CmsEventsClient}. */
   public static final class Builder {
+    /** The default {@link #maxMessageSize(long)}: 4 MiB, far above a large call's roster update. */
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = 4L << 20;
+
     private final RealCmsClient client;
     private CmsEventListener listener;
     private List<Subscription> subscriptions = List.of();
     private Duration minBackoff = Duration.ofSeconds(1);
     private Duration maxBackoff = Duration.ofSeconds(60);
+    private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
 
     private Builder(RealCmsClient client) {
       this.client = client;
@@ -111,6 +115,24 @@ public final class CmsEventsClient implements AutoCloseable {
       }
       this.minBackoff = min;
       this.maxBackoff = max;
+      return this;
+    }
+
+    /**
+     * Sets the largest message read, in bytes (default {@value #DEFAULT_MAX_MESSAGE_SIZE}, 4 MiB).
+     * The socket stops reading once more than this arrives without completing a message: the
+     * listener gets a {@link CmsEventMessageException} naming the limit, then an {@link EventGap},
+     * and the client reconnects. Compression is never negotiated, so the bytes on the wire bound
+     * the message. With a shared OkHttpClient that has its own socket factory, only the delivered
+     * text is checked.
+     *
+     * @throws IllegalArgumentException if {@code bytes} is not positive
+     */
+    public Builder maxMessageSize(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxMessageSize is " + bytes + "; expected a positive number of bytes");
+      }
+      this.maxMessageSize = bytes;
       return this;
     }
 

@@ -2,9 +2,10 @@ package io.mmsdk.cms.internal;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 import io.mmsdk.cms.events.CallInfoUpdate;
 import io.mmsdk.cms.events.CallListUpdate;
+import io.mmsdk.cms.events.CmsEventMessageException;
 import io.mmsdk.cms.events.CmsEventListener;
 import io.mmsdk.cms.events.EventGap;
 import io.mmsdk.cms.events.EventUpdate;
@@ -28,6 +29,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okio.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,7 @@ public final class EventsConnection {
   private final CmsEventListener listener;
   private final Duration minBackoff;
   private final Duration maxBackoff;
+  private final MessageSizeLimit sizeLimit;
   private final ScheduledExecutorService scheduler;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -65,10 +68,15 @@ public final class EventsConnection {
       CmsEventListener listener,
       List<Subscription> subscriptions,
       Duration minBackoff,
-      Duration maxBackoff) {
+      Duration maxBackoff,
+      long maxMessageSize) {
     this.client = client;
-    // A WebSocket stays idle between events; the REST read timeout must not end it.
-    this.http = client.http().newBuilder().readTimeout(Duration.ZERO).build();
+    this.sizeLimit = new MessageSizeLimit(maxMessageSize);
+    // A WebSocket stays idle between events; the REST read timeout must not end it. (The REST call
+    // timeout bounds only the upgrade: OkHttp ends it once the socket is open.)
+    OkHttpClient.Builder builder = client.http().newBuilder().readTimeout(Duration.ZERO);
+    sizeLimit.apply(builder, client.http().socketFactory());
+    this.http = builder.build();
     this.listener = listener;
     this.subscriptions = subscriptions;
     this.minBackoff = minBackoff;
@@ -125,6 +133,9 @@ public final class EventsConnection {
           } catch (RuntimeException e) {
             // A throwing listener must not stop acknowledgements, dispatch or reconnects.
             LOG.warn("events: a listener callback threw; the connection carries on", e);
+          } catch (Error e) {
+            // The executor would swallow it without a trace; say so, and keep the thread serving.
+            LOG.error("events: a listener callback threw {}; the connection carries on", e, e);
           }
         }
       });
@@ -144,6 +155,7 @@ public final class EventsConnection {
       return;
     }
     long gen = ++generation;
+    sizeLimit.reset();
     Request request = new Request.Builder().url(client.eventsUrl(token)).build();
     socket = http.newWebSocket(request, new SocketListener(gen));
   }
@@ -282,6 +294,15 @@ public final class EventsConnection {
     return String.valueOf(value);
   }
 
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int number(Object value) {
     return value instanceof Number n ? n.intValue() : -1;
   }
@@ -295,23 +316,38 @@ public final class EventsConnection {
 
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
+      sizeLimit.reset();
       run(() -> EventsConnection.this.onOpen(gen, webSocket));
+    }
+
+    @Override
+    public void onMessage(WebSocket webSocket, ByteString bytes) {
+      sizeLimit.reset();
+      rejected("is binary, not a JSON text message", null);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void onMessage(WebSocket webSocket, String text) {
-      Map<String, Object> envelope;
+      sizeLimit.reset();
+      if (text.length() > sizeLimit.limit()) {
+        // Reached only with a caller's own socket factory, which the byte count cannot wrap.
+        rejected("has " + text.length() + " characters, over the limit of " + sizeLimit.limit() + " bytes. "
+            + "Raise CmsEventsClient.builder(...).maxMessageSize(bytes) if the server legitimately sends larger ones", null);
+        return;
+      }
+      Object parsed;
       try {
-        envelope = (Map<String, Object>) JSON.fromJson(text);
+        parsed = JSON.fromJson(text);
       } catch (IOException | RuntimeException e) {
-        run(() -> listener.onError(new MmSdkException(
-            "events: a message from " + client.apiBase().getHost() + " is not JSON and was skipped: " + e.getMessage(), e)));
+        rejected("is not JSON (" + e.getMessage() + ")", e);
         return;
       }
-      if (envelope == null) {
+      if (!(parsed instanceof Map<?, ?>)) {
+        rejected("is not a JSON object: " + (text.length() > 100 ? text.substring(0, 100) + "..." : text), null);
         return;
       }
+      Map<String, Object> envelope = (Map<String, Object>) parsed;
       Object type = envelope.get("type");
       if ("message".equals(type) && envelope.get("message") instanceof Map<?, ?> m) {
         Map<String, Object> message = (Map<String, Object>) m;
@@ -343,7 +379,18 @@ public final class EventsConnection {
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
       String why = response != null ? "HTTP " + response.code() + " on upgrade" : String.valueOf(t);
+      if (causedBy(t, MessageSizeLimit.TooLarge.class)) {
+        run(() -> listener.onError(new CmsEventMessageException("events: a message from "
+            + client.apiBase().getHost() + " is larger than the limit of " + sizeLimit.limit() + " bytes; "
+            + "the connection was dropped and is re-opened. Raise CmsEventsClient.builder(...).maxMessageSize(bytes) "
+            + "if the server legitimately sends larger messages.", t)));
+      }
       run(() -> onDrop(gen, why));
+    }
+
+    private void rejected(String what, Throwable cause) {
+      run(() -> listener.onError(new CmsEventMessageException(
+          "events: a message from " + client.apiBase().getHost() + " " + what + "; it was skipped.", cause)));
     }
   }
 }

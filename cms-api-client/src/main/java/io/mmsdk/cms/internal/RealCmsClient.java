@@ -13,6 +13,7 @@ import io.mmsdk.cms.SystemResource;
 import io.mmsdk.cms.SystemStatus;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Credentials;
@@ -61,7 +62,7 @@ public final class RealCmsClient implements CmsClient {
             .addConverterFactory(new XmlConverterFactory())
             .build()
             .create(CmsApi.class);
-    this.executor = new RequestExecutor(retryPolicy, username);
+    this.executor = new RequestExecutor(retryPolicy, username, Duration.ofMillis(baseHttp.callTimeoutMillis()));
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.mmsdk.cms.CmsDuplicateException;
 import io.mmsdk.cms.CmsElement;
 import io.mmsdk.cms.CmsNotFoundException;
 import io.mmsdk.cms.CmsParseException;
+import io.mmsdk.cms.CmsReplyTooLargeException;
 import io.mmsdk.cms.CmsRequest;
 import io.mmsdk.cms.CmsServiceException;
 import io.mmsdk.cms.CmsTimeoutException;
@@ -34,10 +35,12 @@ final class RequestExecutor {
 
   private final RetryPolicy retryPolicy;
   private final String username;
+  private final Duration callTimeout;
 
-  RequestExecutor(RetryPolicy retryPolicy, String username) {
+  RequestExecutor(RetryPolicy retryPolicy, String username, Duration callTimeout) {
     this.retryPolicy = retryPolicy;
     this.username = username;
+    this.callTimeout = callTimeout;
   }
 
   /** Executes {@code call}, returning the successful (2xx) response. */
@@ -81,9 +84,14 @@ final class RequestExecutor {
           + (f.path.isEmpty() ? "" : " in <" + f.path + ">")
           + ". The server is not speaking the CMS API as expected; check the base URL and port.",
           f.wellFormed, f.line, f.column, f.path, f);
+    } catch (ReplySizeLimit.TooLarge e) {
+      throw new CmsReplyTooLargeException(request, request + ": " + e.getMessage()
+          + ". Page with a smaller limit, or raise the limit with CmsClient.builder().maxReplySize(bytes) "
+          + "if the server legitimately sends larger replies.", e.limit, e);
     } catch (InterruptedIOException e) {
-      throw new CmsTimeoutException(request, request + " timed out (" + e.getMessage()
-          + "). The server is slow or unreachable; raise the read/connect timeout or retry later.", e);
+      throw new CmsTimeoutException(request, request + " timed out (" + e.getMessage() + "; every attempt "
+          + "has a deadline of " + callTimeout + "). The server is slow or unreachable; retry later, or raise "
+          + "CmsClient.builder().callTimeout(...), readTimeout(...) or connectTimeout(...).", e);
     } catch (SSLException e) {
       throw new CmsConnectionException(request, request + " failed the TLS handshake: " + e.getMessage()
           + ". Trust the server's CA with TlsTrust.pemCertificates(...) and connect with a host name "
@@ -111,7 +119,7 @@ final class RequestExecutor {
         if (root.name().equals("failureDetails") && !root.children().isEmpty()) {
           reason = root.children().get(0).name();
         }
-      } catch (XmlParser.Failure | RuntimeException notXml) {
+      } catch (IOException notXml) {
         // Error bodies are optional and often HTML; the status alone then describes the failure.
       }
     }

@@ -10,7 +10,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import io.mmsdk.cms.CmsAuthenticationException;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 import io.mmsdk.cms.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +41,7 @@ class CmsEventsClientTest {
   private final BlockingQueue<String> fromClient = new LinkedBlockingQueue<>();
   private final BlockingQueue<WebSocket> serverSockets = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> upgradeTokens = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> upgradeExtensions = new LinkedBlockingQueue<>();
   private final RecordingListener events = new RecordingListener();
   private final AtomicInteger tokens = new AtomicInteger();
   private volatile int tokenStatus = 200;
@@ -62,6 +63,8 @@ class CmsEventsClientTest {
         }
         if (request.getRequestUrl().encodedPath().equals("/events/v1")) {
           upgradeTokens.add(request.getRequestUrl().queryParameter("authToken"));
+          String extensions = request.getHeader("Sec-WebSocket-Extensions");
+          upgradeExtensions.add(extensions == null ? "none" : extensions);
           if (upgradeStatus != 0) {
             return new MockResponse().setResponseCode(upgradeStatus);
           }
@@ -292,6 +295,56 @@ class CmsEventsClientTest {
   }
 
   @Test
+  void upgrade_offersNoCompression() throws Exception {
+    // An inflated permessage-deflate message is not bounded by the bytes on the wire.
+    try (CmsEventsClient client = start(List.of())) {
+      assertEquals("connected", nextEvent());
+
+      assertEquals("none", upgradeExtensions.poll(5, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void message_overSizeLimit_typedErrorGapThenReconnects() throws Exception {
+    try (CmsEventsClient client = start(List.of(Subscription.calls(1, List.of("name"))))) {
+      WebSocket socket = serverSockets.poll(5, TimeUnit.SECONDS);
+      nextFromClient();
+      assertEquals("connected", nextEvent());
+
+      socket.send("{\"type\":\"message\",\"message\":{\"messageId\":5,\"type\":\"callListUpdate\","
+          + "\"subscriptionIndex\":1,\"updates\":[{\"call\":\"c1\",\"updateType\":\"add\",\"name\":\""
+          + "x".repeat(5 << 20) + "\"}]}}");
+
+      CmsEventMessageException error = assertInstanceOf(CmsEventMessageException.class, nextEvent());
+      assertTrue(error.getMessage().contains("4194304 bytes"), error.getMessage());
+      assertTrue(error.getMessage().contains("maxMessageSize"), error.getMessage());
+      assertInstanceOf(EventGap.class, nextEvent());
+      assertEquals("reconnected", nextEvent());
+    }
+  }
+
+  @Test
+  void message_notJson_typedErrorAndConnectionCarriesOn() throws Exception {
+    try (CmsEventsClient client = start(List.of(Subscription.calls(1, List.of("name"))))) {
+      WebSocket socket = serverSockets.poll(5, TimeUnit.SECONDS);
+      nextFromClient();
+      assertEquals("connected", nextEvent());
+
+      socket.send("{\"type\":\"message\",\"message\":{\"messageId\":");
+      socket.send("[1,2]");
+      socket.send("{\"type\":\"message\",\"message\":{\"messageId\":6,\"type\":\"callListUpdate\","
+          + "\"subscriptionIndex\":1,\"updates\":[{\"call\":\"c1\",\"updateType\":\"add\"}]}}");
+
+      CmsEventMessageException notJson = assertInstanceOf(CmsEventMessageException.class, nextEvent());
+      assertTrue(notJson.getMessage().contains("not JSON"), notJson.getMessage());
+      CmsEventMessageException notObject = assertInstanceOf(CmsEventMessageException.class, nextEvent());
+      assertTrue(notObject.getMessage().contains("[1,2]"), notObject.getMessage());
+      assertEquals("c1", assertInstanceOf(CallListUpdate.class, nextEvent()).updates().get(0).id());
+      assertTrue(client.isConnected());
+    }
+  }
+
+  @Test
   void subscribe_whileConnected_sendsNewSet() throws Exception {
     try (CmsEventsClient client = start(List.of(Subscription.calls(1, List.of("name"))))) {
       nextFromClient();
@@ -309,5 +362,6 @@ class CmsEventsClientTest {
     assertThrows(IllegalArgumentException.class, () -> Subscription.callRoster(1, "", List.of()));
     assertThrows(IllegalArgumentException.class, () -> new Subscription(1, SubscriptionType.CALLS, "c", List.of()));
     assertThrows(IllegalStateException.class, () -> CmsEventsClient.builder(cms).build());
+    assertThrows(IllegalArgumentException.class, () -> CmsEventsClient.builder(cms).maxMessageSize(0));
   }
 }

@@ -2,7 +2,7 @@ package io.mmsdk.cms.events;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;

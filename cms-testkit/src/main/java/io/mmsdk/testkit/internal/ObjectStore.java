@@ -3,16 +3,23 @@ package io.mmsdk.testkit.internal;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Not API. One generic object store for every configuration collection, applying the rules in
  * {@link CollectionSpec}. Not thread-safe; callers hold the cluster lock.
+ *
+ * <p>Sized for clusters of hundreds of thousands of objects: each collection (and each parent's
+ * children) is kept in insertion order with positional access, so a page and a count cost the page,
+ * not the collection; uniqueness checks, look-ups by user JID and "is it referenced" answers come
+ * from indexes kept up to date on every change.
  */
 public final class ObjectStore {
   private static final Pattern URI_GENERATOR = Pattern.compile("[a-zA-Z0-9._\\-$]*");
@@ -21,36 +28,88 @@ public final class ObjectStore {
   private final Map<String, CollectionSpec> specs;
   private final ObjectStore shared;
   private final int minimumPasscodeLength;
-  /** Objects by id, per spec name (children of all parents together). */
-  private final Map<String, LinkedHashMap<String, StoredObject>> data = new LinkedHashMap<>();
+  /** Objects per spec name (children of all parents together), in insertion order. */
+  private final Map<String, OrderedObjects> data = new HashMap<>();
+  /** Children per child spec name and parent id, in insertion order. */
+  private final Map<String, Map<String, OrderedObjects>> children = new HashMap<>();
+  /** Per spec name, the fields whose values are indexed: unique-pool fields, users' JIDs. */
+  private final Map<String, List<String>> indexedFields = new HashMap<>();
+  /** Holders per spec name and field, by case-folded value. */
+  private final Map<String, Map<String, Map<String, List<StoredObject>>>> byValue =
+      new HashMap<>();
+  /** How many objects refer to each object, per target spec name and id. */
+  private final Map<String, Map<String, Integer>> references = new HashMap<>();
 
   ObjectStore(Map<String, CollectionSpec> specs, ObjectStore shared, int minimumPasscodeLength) {
     this.specs = specs;
     this.shared = shared;
     this.minimumPasscodeLength = minimumPasscodeLength;
+    for (CollectionSpec spec : specs.values()) {
+      List<String> fields = new ArrayList<>();
+      spec.uniquePools.forEach((field, pool) -> {
+        if (!Rules.PER_PARENT_POOLS.contains(pool)) {
+          fields.add(field);
+        }
+      });
+      if ("users".equals(spec.name) && !fields.contains("userJid")) {
+        fields.add("userJid");
+      }
+      indexedFields.put(spec.name, fields);
+    }
   }
 
   CollectionSpec spec(String name) {
     return specs.get(name);
   }
 
-  LinkedHashMap<String, StoredObject> table(String specName) {
-    return data.computeIfAbsent(specName, k -> new LinkedHashMap<>());
+  private OrderedObjects table(String specName) {
+    return data.computeIfAbsent(specName, k -> new OrderedObjects());
+  }
+
+  /** Returns the objects of a collection, or of one parent when {@code parentId} is not null. */
+  private OrderedObjects objects(String specName, String parentId) {
+    if (parentId == null) {
+      return table(specName);
+    }
+    OrderedObjects under = children.getOrDefault(specName, Map.of()).get(parentId);
+    return under == null ? new OrderedObjects() : under;
   }
 
   /** Returns all objects of a collection, under {@code parentId} when the collection is a child. */
   List<StoredObject> all(String specName, String parentId) {
-    List<StoredObject> out = new ArrayList<>();
-    for (StoredObject o : table(specName).values()) {
-      if (parentId == null || parentId.equals(o.parentId)) {
-        out.add(o);
-      }
-    }
-    return out;
+    return objects(specName, parentId).all();
   }
 
   StoredObject find(String specName, String id) {
     return table(specName).get(id);
+  }
+
+  /** One page of a listing: the objects on the page and how many objects match in all. */
+  record Page(List<StoredObject> objects, int total) {}
+
+  /**
+   * Returns the page at {@code offset} (at most {@code limit} objects) of a collection's objects,
+   * under {@code parentId} when the collection is a child, that match {@code query}'s filters (see
+   * {@link #matches}). Without filters this costs the page, not the collection; with filters every
+   * object is tested but nothing is built for those off the page.
+   */
+  Page page(CollectionSpec spec, String parentId, Map<String, String> query, int offset,
+      int limit) {
+    OrderedObjects objects = objects(spec.name, parentId);
+    if (!hasFilters(query)) {
+      return new Page(objects.page(offset, limit), objects.size());
+    }
+    List<StoredObject> out = new ArrayList<>(Math.min(limit, 1024));
+    int total = 0;
+    for (StoredObject o : objects.all()) {
+      if (matches(spec, o, query)) {
+        if (total >= offset && out.size() < limit) {
+          out.add(o);
+        }
+        total++;
+      }
+    }
+    return new Page(out, total);
   }
 
   StoredObject require(CollectionSpec spec, String parentId, String id) {
@@ -88,7 +147,7 @@ public final class ObjectStore {
     validate(spec, o, values);
     apply(o, values);
     derive(spec, o, true);
-    table(spec.name).put(o.id, o);
+    add(spec.name, o);
     return o;
   }
 
@@ -98,12 +157,17 @@ public final class ObjectStore {
       throw ApiFailure.badRequest("invalidOperation");
     }
     Map<String, String> values = normalize(spec, params);
-    if ("true".equals(values.remove("regenerateSecret")) && spec.generatesSecret) {
-      o.fields.put("secret", newSecret());
+    unindex(spec.name, o);
+    try {
+      if ("true".equals(values.remove("regenerateSecret")) && spec.generatesSecret) {
+        o.fields.put("secret", newSecret());
+      }
+      validate(spec, o, values);
+      apply(o, values);
+      derive(spec, o, false);
+    } finally {
+      index(spec.name, o); // the indexes follow the fields, whether or not the change was valid
     }
-    validate(spec, o, values);
-    apply(o, values);
-    derive(spec, o, false);
   }
 
   /** Deletes an object and its children. */
@@ -116,10 +180,15 @@ public final class ObjectStore {
 
   /** Removes an object and its children without the API's protections (LDAP sync uses it). */
   void remove(CollectionSpec spec, StoredObject o) {
-    table(spec.name).remove(o.id);
+    drop(spec.name, o.id);
     for (CollectionSpec child : specs.values()) {
       if (spec.name.equals(child.parent)) {
-        table(child.name).values().removeIf(c -> o.id.equals(c.parentId));
+        OrderedObjects under = children.getOrDefault(child.name, Map.of()).get(o.id);
+        if (under != null) {
+          for (StoredObject c : under.all()) {
+            drop(child.name, c.id);
+          }
+        }
       }
     }
   }
@@ -128,8 +197,110 @@ public final class ObjectStore {
   StoredObject put(String specName, String parentId, String id, Map<String, String> fields) {
     StoredObject o = new StoredObject(id, parentId);
     o.fields.putAll(fields);
-    table(specName).put(id, o);
+    add(specName, o);
     return o;
+  }
+
+  /** Adds {@code o} at the end of its collection, or in the place of the object with its id. */
+  private void add(String specName, StoredObject o) {
+    OrderedObjects table = table(specName);
+    StoredObject old = table.get(o.id);
+    if (old != null) {
+      unindex(specName, old);
+      if (!Objects.equals(old.parentId, o.parentId)) {
+        removeChild(specName, old);
+      }
+    }
+    table.put(o);
+    if (o.parentId != null) {
+      children.computeIfAbsent(specName, k -> new HashMap<>())
+          .computeIfAbsent(o.parentId, k -> new OrderedObjects()).put(o);
+    }
+    index(specName, o);
+  }
+
+  private void drop(String specName, String id) {
+    StoredObject o = table(specName).remove(id);
+    if (o != null) {
+      unindex(specName, o);
+      removeChild(specName, o);
+    }
+  }
+
+  private void removeChild(String specName, StoredObject o) {
+    if (o.parentId == null) {
+      return;
+    }
+    Map<String, OrderedObjects> byParent = children.get(specName);
+    OrderedObjects under = byParent == null ? null : byParent.get(o.parentId);
+    if (under != null) {
+      under.remove(o.id);
+      if (under.isEmpty()) {
+        byParent.remove(o.parentId);
+      }
+    }
+  }
+
+  private void index(String specName, StoredObject o) {
+    for (String field : indexedFields.getOrDefault(specName, List.of())) {
+      String v = o.get(field);
+      if (v != null && !v.isEmpty()) {
+        byValue.computeIfAbsent(specName, k -> new HashMap<>())
+            .computeIfAbsent(field, k -> new HashMap<>())
+            .computeIfAbsent(fold(v), k -> new ArrayList<>(1)).add(o);
+      }
+    }
+    CollectionSpec spec = specs.get(specName);
+    if (spec != null) {
+      spec.refs.forEach((field, target) -> {
+        String v = o.get(field);
+        if (v != null && !v.isEmpty()) {
+          references.computeIfAbsent(target, k -> new HashMap<>()).merge(v, 1, Integer::sum);
+        }
+      });
+    }
+  }
+
+  private void unindex(String specName, StoredObject o) {
+    for (String field : indexedFields.getOrDefault(specName, List.of())) {
+      String v = o.get(field);
+      if (v != null && !v.isEmpty()) {
+        Map<String, List<StoredObject>> values = byValue.get(specName).get(field);
+        String key = fold(v);
+        List<StoredObject> holders = values.get(key);
+        holders.removeIf(h -> h == o);
+        if (holders.isEmpty()) {
+          values.remove(key);
+        }
+      }
+    }
+    CollectionSpec spec = specs.get(specName);
+    if (spec != null) {
+      spec.refs.forEach((field, target) -> {
+        String v = o.get(field);
+        if (v != null && !v.isEmpty()) {
+          references.get(target).computeIfPresent(v, (k, n) -> n == 1 ? null : n - 1);
+        }
+      });
+    }
+  }
+
+  /** Returns the objects of {@code specName} whose {@code field} equals {@code value}, ignoring case. */
+  private List<StoredObject> holders(String specName, String field, String value) {
+    return byValue.getOrDefault(specName, Map.of()).getOrDefault(field, Map.of())
+        .getOrDefault(fold(value), List.of());
+  }
+
+  /**
+   * Folds case the way {@link String#equalsIgnoreCase} compares characters, so that two values
+   * fold equal exactly when they are equal ignoring case.
+   */
+  private static String fold(String value) {
+    char[] out = new char[value.length()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Character.toLowerCase(Character.toUpperCase(value.charAt(i)));
+    }
+    return new String(out);
   }
 
   /** Returns the reason a value clashes in a uniqueness pool, or null when it is free. */
@@ -139,8 +310,8 @@ public final class ObjectStore {
         if (!u.getValue().equals(pool)) {
           continue;
         }
-        for (StoredObject other : table(s.name).values()) {
-          if (!other.id.equals(exceptId) && value.equalsIgnoreCase(other.getOrEmpty(u.getKey()))) {
+        for (StoredObject other : holders(s.name, u.getKey(), value)) {
+          if (!other.id.equals(exceptId)) {
             return Rules.POOL_REASONS.get(pool);
           }
         }
@@ -210,12 +381,21 @@ public final class ObjectStore {
 
   StoredObject findUserByJid(String jid) {
     ObjectStore owner = shared != null ? shared : this;
-    for (StoredObject u : owner.table("users").values()) {
-      if (jid.equalsIgnoreCase(u.getOrEmpty("userJid"))) {
+    List<StoredObject> users = owner.holders("users", "userJid", jid);
+    return users.isEmpty() ? null : owner.first(users);
+  }
+
+  /** Returns the one of {@code objects} that was stored first, as a scan in order would find. */
+  private StoredObject first(List<StoredObject> objects) {
+    if (objects.size() == 1) {
+      return objects.get(0);
+    }
+    for (StoredObject u : table("users").all()) {
+      if (objects.contains(u)) {
         return u;
       }
     }
-    return null;
+    return objects.get(0);
   }
 
   private static void apply(StoredObject o, Map<String, String> values) {
@@ -266,32 +446,38 @@ public final class ObjectStore {
     if (!inList && spec.countedChild != null) {
       String child = spec.countedChild;
       out.put("num" + Character.toUpperCase(child.charAt(0)) + child.substring(1),
-          String.valueOf(all(child, o.id).size()));
+          String.valueOf(objects(child, o.id).size()));
     }
     return out;
   }
 
-  /** Applies {@code filter} (substring, case-insensitive) and exact {@code xFilter} parameters. */
-  List<StoredObject> filter(CollectionSpec spec, List<StoredObject> objects,
-      Map<String, String> query) {
-    List<StoredObject> out = new ArrayList<>();
-    String text = query.getOrDefault("filter", "").toLowerCase(Locale.ROOT);
-    for (StoredObject o : objects) {
-      if (!text.isEmpty() && spec.filterFields.stream()
-          .noneMatch(f -> o.getOrEmpty(f).toLowerCase(Locale.ROOT).contains(text))) {
-        continue;
+  /** Returns whether {@code query} has a non-empty {@code filter} or {@code xFilter} parameter. */
+  private static boolean hasFilters(Map<String, String> query) {
+    for (Map.Entry<String, String> q : query.entrySet()) {
+      if ((q.getKey().equals("filter") || q.getKey().endsWith("Filter"))
+          && !q.getValue().isEmpty()) {
+        return true;
       }
-      if (!matchesFieldFilters(o, query)) {
-        continue;
-      }
-      String usage = query.get("usageFilter");
-      if (usage != null && !usage.isEmpty()
-          && ("referenced".equals(usage) != isReferenced(spec.name, o.id))) {
-        continue;
-      }
-      out.add(o);
     }
-    return out;
+    return false;
+  }
+
+  /**
+   * Returns whether {@code o} passes {@code filter} (substring, case-insensitive), the exact
+   * {@code xFilter} parameters and {@code usageFilter}.
+   */
+  private boolean matches(CollectionSpec spec, StoredObject o, Map<String, String> query) {
+    String text = query.getOrDefault("filter", "").toLowerCase(Locale.ROOT);
+    if (!text.isEmpty() && spec.filterFields.stream()
+        .noneMatch(f -> o.getOrEmpty(f).toLowerCase(Locale.ROOT).contains(text))) {
+      return false;
+    }
+    if (!matchesFieldFilters(o, query)) {
+      return false;
+    }
+    String usage = query.get("usageFilter");
+    return usage == null || usage.isEmpty()
+        || "referenced".equals(usage) == isReferenced(spec.name, o.id);
   }
 
   private static boolean matchesFieldFilters(StoredObject o, Map<String, String> query) {
@@ -308,17 +494,6 @@ public final class ObjectStore {
   }
 
   private boolean isReferenced(String specName, String id) {
-    for (CollectionSpec s : specs.values()) {
-      for (Map.Entry<String, String> r : s.refs.entrySet()) {
-        if (r.getValue().equals(specName)) {
-          for (StoredObject o : table(s.name).values()) {
-            if (id.equals(o.get(r.getKey()))) {
-              return true;
-            }
-          }
-        }
-      }
-    }
-    return false;
+    return references.getOrDefault(specName, Map.of()).containsKey(id);
   }
 }

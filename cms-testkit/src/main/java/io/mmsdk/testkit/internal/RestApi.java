@@ -173,16 +173,20 @@ final class RestApi extends Dispatcher {
     if (id == null) {
       switch (method) {
         case "GET": {
-          List<StoredObject> found = store.filter(spec, store.all(spec.name, parentId), query);
+          // Views only for the page's objects: a page costs the page, not the collection.
+          String plural = plural(spec.name);
+          int offset = intParam(query, "offset", 0);
+          int limit = pageLimit(plural, query);
+          ObjectStore.Page found = store.page(spec, parentId, query, offset, limit);
           List<Map.Entry<String, Map<String, Object>>> items = new ArrayList<>();
-          for (StoredObject o : found) {
+          for (StoredObject o : found.objects()) {
             items.add(Map.entry(o.id, store.view(spec, o, true)));
           }
           Map<String, String> attrs = new LinkedHashMap<>();
           if (spec.maximum > 0) {
             attrs.put("maximum", String.valueOf(spec.maximum));
           }
-          return page(plural(spec.name), spec.element, items, query, attrs);
+          return render(plural, spec.element, found.total(), items, attrs);
         }
         case "POST": {
           StoredObject o = store.create(spec, parentId, form);
@@ -215,17 +219,28 @@ final class RestApi extends Dispatcher {
   /** Renders one page of a collection, capped by the bridge's per-collection page limit. */
   MockResponse page(String plural, String element, List<Map.Entry<String, Map<String, Object>>> items,
       Map<String, String> query, Map<String, String> extraAttributes) {
-    int cap = engine.options.pageLimit(plural);
     int offset = intParam(query, "offset", 0);
-    int limit = Math.min(intParam(query, "limit", cap), cap);
+    int limit = pageLimit(plural, query);
+    List<Map.Entry<String, Map<String, Object>>> pageItems =
+        offset >= items.size() ? List.of() : items.subList(offset, Math.min(items.size(), offset + limit));
+    return render(plural, element, items.size(), pageItems, extraAttributes);
+  }
+
+  /** Returns the {@code limit} parameter capped by the bridge's page limit for {@code plural}. */
+  private int pageLimit(String plural, Map<String, String> query) {
+    int cap = engine.options.pageLimit(plural);
+    return Math.min(intParam(query, "limit", cap), cap);
+  }
+
+  /** Renders a page of {@code total} objects holding {@code pageItems}. */
+  private MockResponse render(String plural, String element, int total,
+      List<Map.Entry<String, Map<String, Object>>> pageItems, Map<String, String> extraAttributes) {
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\"?>\n");
     Map<String, String> attrs = new LinkedHashMap<>();
-    attrs.put("total", String.valueOf(items.size()));
+    attrs.put("total", String.valueOf(total));
     attrs.putAll(extraAttributes);
     out.append('<').append(plural);
     attrs.forEach((k, v) -> out.append(' ').append(k).append("=\"").append(v).append('"'));
-    List<Map.Entry<String, Map<String, Object>>> pageItems =
-        offset >= items.size() ? List.of() : items.subList(offset, Math.min(items.size(), offset + limit));
     if (pageItems.isEmpty()) {
       out.append("/>");
     } else {

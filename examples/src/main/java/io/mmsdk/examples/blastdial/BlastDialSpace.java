@@ -1,6 +1,5 @@
 package io.mmsdk.examples.blastdial;
 
-import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.blastdial.BlastDial;
 import io.mmsdk.blastdial.BlastDialConfig;
 import io.mmsdk.blastdial.BlastStatus;
@@ -18,13 +17,14 @@ import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cdr.CdrHttpServer;
 import io.mmsdk.cdr.CdrListener;
 import io.mmsdk.cdr.CdrPipeline;
-import io.mmsdk.cdr.CdrReceiverInstaller;
 import io.mmsdk.cdr.CdrStore;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.TlsTrust;
-import io.mmsdk.core.time.ManualScheduler;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.examples.ExampleFlags;
+import io.mmsdk.meetings.CdrReceiverInstaller;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.EndpointScript;
 import io.mmsdk.testkit.SimulatedCluster;

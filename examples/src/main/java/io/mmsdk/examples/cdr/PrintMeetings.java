@@ -1,16 +1,16 @@
 package io.mmsdk.examples.cdr;
 
-import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cdr.CdrHttpServer;
 import io.mmsdk.cdr.CdrJournal;
 import io.mmsdk.cdr.CdrPipeline;
-import io.mmsdk.cdr.CdrReceiverInstaller;
 import io.mmsdk.cdr.Meeting;
 import io.mmsdk.cdr.MeetingTracker;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.TlsTrust;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.examples.ExampleFlags;
+import io.mmsdk.meetings.CdrReceiverInstaller;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
@@ -50,9 +50,9 @@ public final class PrintMeetings {
     String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
     MeetingTracker tracker = MeetingTracker.builder().scheduler(scheduler).build();
-    tracker.addListener((meeting, change) -> System.out.printf("%s  %-22s %-20s %s %s%n", change.time(),
-        change.kind(), meeting.name() == null ? "(unnamed)" : meeting.name(), change.subject(),
-        change.detail() == null ? "" : change.detail()));
+    tracker.addListener(change -> System.out.printf("%s  %-22s %-20s %s %s%n", change.entry().time(),
+        change.entry().kind(), change.name() == null ? "(unnamed)" : change.name(),
+        change.entry().subject(), change.entry().detail()));
     CdrPipeline pipeline = CdrPipeline.builder()
         .store(CdrJournal.builder(journalDir).scheduler(scheduler).build())
         .addListener(tracker)

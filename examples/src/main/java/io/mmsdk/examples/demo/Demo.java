@@ -1,6 +1,6 @@
 package io.mmsdk.examples.demo;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.function.Function;

@@ -2,7 +2,7 @@ package io.mmsdk.examples.demo;
 
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.notify.Notifications;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.licensing.AllocationType;
 import io.mmsdk.licensing.Allocations;
 import io.mmsdk.licensing.CmsUsageSources;

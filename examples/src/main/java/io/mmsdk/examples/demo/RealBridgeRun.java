@@ -9,7 +9,7 @@ import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.cluster.TrustSettings;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.licensing.Allocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;

@@ -6,7 +6,7 @@ import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.core.notify.Notifications;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.licensing.AllocationType;
 import io.mmsdk.licensing.Allocations;
 import io.mmsdk.licensing.CmsUsageSources;

@@ -5,7 +5,7 @@ import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.ListOptions;
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 import io.mmsdk.cms.Page;
 import io.mmsdk.cms.SystemStatus;
 import io.mmsdk.cms.TlsTrust;

@@ -1,6 +1,6 @@
 package io.mmsdk.core.access;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 import java.util.Objects;
 
 /** An operation was refused by {@link AccessControl}; {@link #decision()} holds the reason. */

@@ -1,6 +1,6 @@
 package io.mmsdk.core.access;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /** A permission grant broke a rule of the meeting-permission model (the message says which). */
 public final class PermissionException extends MmSdkException {

@@ -1,6 +1,6 @@
 package io.mmsdk.core.audit;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /** The audit trail could not be read or written. */
 public final class AuditException extends MmSdkException {

@@ -1,7 +1,7 @@
 package io.mmsdk.core.audit;
 
 import io.mmsdk.core.Registration;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.mmsdk.core.audit;
 
 import io.mmsdk.core.internal.Fields;
-import io.mmsdk.core.store.AtomicFiles;
+import io.mmsdk.common.store.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package io.mmsdk.core.backup;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 import java.util.Objects;
 
 /** A backup could not be created or restored; nothing was changed by a failed restore. */

@@ -1,6 +1,6 @@
 package io.mmsdk.core.cluster;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /** The root of errors raised by the cluster registry. */
 public class ClusterException extends MmSdkException {

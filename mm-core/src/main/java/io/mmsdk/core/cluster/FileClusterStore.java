@@ -2,7 +2,7 @@ package io.mmsdk.core.cluster;
 
 import io.mmsdk.core.internal.ClusterCodec;
 import io.mmsdk.core.internal.Props;
-import io.mmsdk.core.store.AtomicFiles;
+import io.mmsdk.common.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,7 +1,7 @@
 package io.mmsdk.core.notify;
 
 import io.mmsdk.core.Registration;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.mmsdk.core.syslog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class SyslogConfig {
   private final String appName;
   private final SSLSocketFactory tlsSocketFactory;
   private final int queueCapacity;
+  private final Duration connectTimeout;
 
   private SyslogConfig(Builder b) {
     this.servers = List.copyOf(b.servers);
@@ -25,6 +27,7 @@ public final class SyslogConfig {
     this.appName = b.appName;
     this.tlsSocketFactory = b.tlsSocketFactory;
     this.queueCapacity = b.queueCapacity;
+    this.connectTimeout = b.connectTimeout;
   }
 
   /** Returns a new builder. */
@@ -57,6 +60,11 @@ public final class SyslogConfig {
     return queueCapacity;
   }
 
+  /** Returns how long connecting to a TCP or TLS server, including the TLS handshake, may take. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
   @Override
   public String toString() {
     return "SyslogConfig[servers=" + servers + ", hostname=" + hostname + ", appName=" + appName + "]";
@@ -69,6 +77,7 @@ public final class SyslogConfig {
     private String appName = "mm-sdk";
     private SSLSocketFactory tlsSocketFactory;
     private int queueCapacity = 10_000;
+    private Duration connectTimeout = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -102,6 +111,19 @@ public final class SyslogConfig {
         throw new IllegalArgumentException("queueCapacity must be >= 1: " + capacity);
       }
       this.queueCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * Sets how long connecting to a TCP or TLS server, including the TLS handshake, may take
+     * (default 5 s); past it the message counts as a failure for that server.
+     */
+    public Builder connectTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("connectTimeout must be positive: " + timeout);
+      }
+      this.connectTimeout = timeout;
       return this;
     }
 

@@ -6,7 +6,7 @@ import io.mmsdk.core.audit.AuditTrail;
 import io.mmsdk.core.notify.Notification;
 import io.mmsdk.core.notify.NotificationListener;
 import io.mmsdk.core.notify.Notifications;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyslogForwarder implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SyslogForwarder.class);
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   // A distinct instance compared by identity, so no real message can stop the worker.
   @SuppressWarnings("StringOperationCanBeSimplified")
   private static final String POISON = new String("stop");
@@ -223,8 +221,12 @@ public final class SyslogForwarder implements AutoCloseable {
     private void connect() throws IOException {
       Socket s = new Socket();
       try {
-        s.connect(new InetSocketAddress(server.host(), server.port()), (int) CONNECT_TIMEOUT.toMillis());
+        int timeout = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
+        s.connect(new InetSocketAddress(server.host(), server.port()), timeout);
         if (server.transport() == SyslogTransport.TLS) {
+          // Without a read timeout a server that accepts and never answers the handshake would
+          // hold the one sending thread, and so every server's messages, forever.
+          s.setSoTimeout(timeout);
           SSLSocket tls = (SSLSocket) config.tlsSocketFactory().createSocket(s, server.host(), server.port(), true);
           SSLParameters p = tls.getSSLParameters();
           p.setEndpointIdentificationAlgorithm("HTTPS");

@@ -1,6 +1,6 @@
 package io.mmsdk.core.user;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /** A user operation broke a rule (the message says which, and what to do). Never contains passwords. */
 public class UserException extends MmSdkException {

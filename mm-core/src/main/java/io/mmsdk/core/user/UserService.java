@@ -7,7 +7,7 @@ import io.mmsdk.core.access.Action;
 import io.mmsdk.core.access.Decision;
 import io.mmsdk.core.access.Resource;
 import io.mmsdk.core.audit.AuditTrail;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import io.mmsdk.core.access.AccessDeniedException;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.core.user.LdapGroupMapping;
 import io.mmsdk.core.user.LdapSettings;
 import io.mmsdk.core.user.LocalUser;

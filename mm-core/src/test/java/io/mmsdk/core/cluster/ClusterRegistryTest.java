@@ -158,7 +158,7 @@ class ClusterRegistryTest {
   @Test
   void audit_changesRecordedWithActorWithoutSecrets() {
     io.mmsdk.core.audit.AuditTrail trail = io.mmsdk.core.audit.AuditTrail.inMemory(
-        io.mmsdk.core.time.ManualScheduler.startingAt(java.time.Instant.parse("2026-01-01T00:00:00Z")));
+        io.mmsdk.common.time.ManualScheduler.startingAt(java.time.Instant.parse("2026-01-01T00:00:00Z")));
     ClusterRegistry r = ClusterRegistry.create(ClusterStore.inMemory(), trail);
     Cluster c = r.add("alice", Cluster.builder().name("A").build());
     CallBridge b = bridge("cb1", "cb1.example.com");

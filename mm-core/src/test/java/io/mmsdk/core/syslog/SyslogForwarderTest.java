@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.core.audit.AuditTrail;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +15,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,50 @@ class SyslogForwarderTest {
           f.close();
           assertEquals(1, f.sent());
         }
+      }
+    }
+  }
+
+  @Test
+  void log_tlsCertificateForAnotherHost_refusedAndCounted() throws Exception {
+    HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("test ca").build();
+    HeldCertificate otherHost = new HeldCertificate.Builder().signedBy(ca).addSubjectAlternativeName("syslog.example.com").build();
+    HandshakeCertificates serverSide = new HandshakeCertificates.Builder().heldCertificate(otherHost, ca.certificate()).build();
+    HandshakeCertificates clientSide = new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build();
+    try (SSLServerSocket server = (SSLServerSocket) serverSide.sslContext().getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      server.setSoTimeout(5_000);
+      SyslogConfig config = SyslogConfig.builder().tlsSocketFactory(clientSide.sslSocketFactory())
+          .addServer(new SyslogServer("localhost", server.getLocalPort(), SyslogTransport.TLS)).build();
+      SyslogForwarder f = SyslogForwarder.start(config, scheduler);
+      f.log(SyslogSeverity.INFORMATIONAL, "SYS", "must not reach syslog.example.com");
+      try (SSLSocket s = (SSLSocket) server.accept()) {
+        s.setSoTimeout(5_000);
+        assertThrows(IOException.class, s::startHandshake);
+      }
+      f.close();
+
+      assertEquals(0, f.sent());
+      assertEquals(1, f.failures());
+    }
+  }
+
+  @Test
+  void log_tlsServerNeverAnswersHandshake_failsAtConnectTimeoutAndNextServerStillServed() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      tcp.setSoTimeout(30_000);
+      SyslogConfig config = SyslogConfig.builder().connectTimeout(Duration.ofMillis(200))
+          .addServer(new SyslogServer("localhost", silent.getLocalPort(), SyslogTransport.TLS))
+          .addServer(new SyslogServer("127.0.0.1", tcp.getLocalPort(), SyslogTransport.TCP)).build();
+      try (SyslogForwarder f = SyslogForwarder.start(config, scheduler)) {
+        f.log(SyslogSeverity.WARNING, "SYS", "after the silent one");
+
+        // Before the fix the handshake waited forever and this accept timed out after 30 s.
+        try (Socket s = tcp.accept()) {
+          s.setSoTimeout(30_000);
+          assertTrue(frame(s.getInputStream()).endsWith("after the silent one"));
+        }
+        assertEquals(1, f.failures());
       }
     }
   }

@@ -9,7 +9,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import io.mmsdk.core.cluster.TrustSettings;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;

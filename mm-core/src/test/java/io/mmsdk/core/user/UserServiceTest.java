@@ -11,7 +11,7 @@ import io.mmsdk.core.access.PrivilegeLevel;
 import io.mmsdk.core.access.Principal;
 import io.mmsdk.core.audit.AuditEvent;
 import io.mmsdk.core.audit.AuditQuery;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.mmsdk.licensing.smart;
 
-import io.mmsdk.core.store.AtomicFiles;
+import io.mmsdk.common.store.AtomicFiles;
 import io.mmsdk.licensing.AllocationType;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Registration;

@@ -2,7 +2,7 @@ package io.mmsdk.licensing.smart;
 
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.core.time.Scheduler;
+import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.licensing.UsageReport;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Registration;

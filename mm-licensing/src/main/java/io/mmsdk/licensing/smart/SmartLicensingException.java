@@ -1,6 +1,6 @@
 package io.mmsdk.licensing.smart;
 
-import io.mmsdk.cms.MmSdkException;
+import io.mmsdk.common.MmSdkException;
 
 /** A Smart Licensing action failed; {@link #isUnreachable()} tells a timeout from a refusal. */
 public final class SmartLicensingException extends MmSdkException {

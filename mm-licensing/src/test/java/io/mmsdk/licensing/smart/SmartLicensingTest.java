@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.core.time.ManualScheduler;
+import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.licensing.AllocationType;
 import io.mmsdk.licensing.UsageReport;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;

@@ -1,0 +1,47 @@
+package io.mmsdk.common.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The seam through which mm-sdk reads the time and runs delayed work. Library code never calls
+ * {@code Instant.now()} or sleeps; it asks its {@code Scheduler}. Production code uses {@link
+ * #system()}; tests use {@link ManualScheduler} and advance time by hand.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Scheduler {
+
+  /** Returns the clock this scheduler runs on. */
+  Clock clock();
+
+  /** Returns the current instant of {@link #clock()}. */
+  default Instant now() {
+    return clock().instant();
+  }
+
+  /**
+   * Runs {@code task} once after {@code delay} (zero or negative means as soon as possible) and
+   * returns a handle that can cancel it. A task that throws is logged and does not stop others.
+   */
+  Cancellable schedule(Duration delay, Runnable task);
+
+  /**
+   * Runs {@code task} every {@code period}, first after {@code initialDelay}, until cancelled.
+   * Runs never overlap: the next run is scheduled when the previous one finishes.
+   */
+  Cancellable scheduleRepeating(Duration initialDelay, Duration period, Runnable task);
+
+  /** Returns a scheduler on the system UTC clock backed by daemon threads. */
+  static Scheduler system() {
+    return SystemScheduler.INSTANCE;
+  }
+
+  /** A handle to scheduled work. */
+  @FunctionalInterface
+  interface Cancellable {
+    /** Cancels the work if it has not started; a run in progress finishes. Idempotent. */
+    void cancel();
+  }
+}

@@ -1,0 +1,72 @@
+package io.mmsdk.common.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The shared wall-clock scheduler: a small pool of daemon threads, so it never blocks exit. */
+final class SystemScheduler implements Scheduler {
+  static final SystemScheduler INSTANCE = new SystemScheduler();
+  private static final Logger log = LoggerFactory.getLogger(SystemScheduler.class);
+
+  private final ScheduledExecutorService executor;
+
+  private SystemScheduler() {
+    AtomicInteger count = new AtomicInteger();
+    executor =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "mm-sdk-scheduler-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @Override
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Override
+  public Cancellable schedule(Duration delay, Runnable task) {
+    Objects.requireNonNull(delay, "delay == null");
+    Objects.requireNonNull(task, "task == null");
+    ScheduledFuture<?> f =
+        executor.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+    return () -> f.cancel(false);
+  }
+
+  @Override
+  public Cancellable scheduleRepeating(Duration initialDelay, Duration period, Runnable task) {
+    Objects.requireNonNull(initialDelay, "initialDelay == null");
+    Objects.requireNonNull(task, "task == null");
+    if (period == null || period.isZero() || period.isNegative()) {
+      throw new IllegalArgumentException("period must be positive: " + period);
+    }
+    ScheduledFuture<?> f =
+        executor.scheduleWithFixedDelay(
+            guarded(task),
+            Math.max(0, initialDelay.toNanos()),
+            period.toNanos(),
+            TimeUnit.NANOSECONDS);
+    return () -> f.cancel(false);
+  }
+
+  private static Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.warn("Scheduled task failed; it will not stop other tasks", e);
+      }
+    };
+  }
+}

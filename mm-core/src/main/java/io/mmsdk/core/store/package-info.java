@@ -1,6 +1,0 @@
-/**
- * Building blocks for file-backed stores: atomic replacement of a whole file (write a temporary
- * file in the same directory, force it to disk, rename it over the target, force the directory), so
- * that every embedded store in mm-sdk survives a crash with either its old or its new content.
- */
-package io.mmsdk.core.store;
