@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each round, for each cluster, the bridges are tried in registry order: a reachable bridge
  * lists its {@code knownHosts} and the usage of each host not yet read this round is fetched from
  * the newest stored sample (or, on first contact, from {@code backfill} ago) up to now. A bridge that
- * fails raises the WARNING notification {@code licensing.unreachable.<bridgeId>} and the round goes
- * on with the next bridge; the notification clears when the bridge answers again. Enforcement
+ * fails raises a notification and the round goes on with the next bridge: the ERROR {@value
+ * #CREDENTIALS_PREFIX}{@code <bridgeId>} when it refuses the credentials, the ERROR {@value
+ * #UNREACHABLE_PREFIX}{@code <bridgeId>} when it cannot be reached, otherwise the WARNING {@code
+ * licensing.unreachable.<bridgeId>}; each clears when the bridge answers again. Enforcement
  * changes raise {@code licensing.enforcement.<clusterId>.<FEATURE>} notifications.
  */
 public final class LicenseMonitor implements AutoCloseable {
