@@ -2,11 +2,13 @@ package io.mmsdk.cms;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cms.api.CmsApi;
 import io.mmsdk.cms.internal.RealCmsClient;
 import io.mmsdk.cms.internal.ReplySizeLimit;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -53,6 +55,39 @@ public interface CmsClient extends AutoCloseable {
    *     {@code ..}
    */
   CmsObject read(String path);
+
+  /**
+   * Reads a single-object node with query parameters, for example {@code conversationIdQuery}
+   * with {@code conversationId}. The form's parameters are sent as the query.
+   */
+  CmsObject read(String path, Form query);
+
+  /**
+   * Sends {@code POST path} with the form, for nodes that are not a collection (actions such as
+   * {@code callLegs/<id>/generateKeyFrame}). Returns the last segment of the reply's
+   * {@code Location} header, or empty if it has none. Never retried automatically.
+   */
+  Optional<String> post(String path, Form form);
+
+  /**
+   * Sends {@code POST path} with the form to a node that answers 200 with an XML body instead of
+   * a {@code Location}, such as {@code accessQuery} and {@code uriUsageQuery}, and returns the body.
+   */
+  CmsObject postForReply(String path, Form form);
+
+  /** Sends {@code PUT path} with the form, for single-object nodes such as {@code system/profiles}. */
+  void put(String path, Form form);
+
+  /** Sends {@code DELETE path}, for nodes that are not an object of a collection. */
+  void delete(String path);
+
+  /**
+   * Returns the typed API: one operation per method and path of the CMS API, generated from the
+   * API model. The generic methods of this interface stay available as the escape hatch.
+   */
+  default CmsApi api() {
+    return CmsApi.of(this);
+  }
 
   /** Reads {@code /system/status} with a parsed, comparable {@link CmsVersion}. */
   SystemStatus systemStatus();

@@ -8,4 +8,10 @@ public class CmsDuplicateException extends CmsServiceException {
   public CmsDuplicateException(CmsRequest request, int status, String rawFailureReason, String message) {
     super(request, status, rawFailureReason, message);
   }
+
+  /** Creates an exception with the failure reason's attributes; see {@link CmsServiceException}. */
+  public CmsDuplicateException(CmsRequest request, int status, String rawFailureReason,
+      java.util.Map<String, String> failureAttributes, String message) {
+    super(request, status, rawFailureReason, failureAttributes, message);
+  }
 }

@@ -24,10 +24,10 @@ public interface CmsResources {
   Page page(long offset, int limit, ListOptions options);
 
   /** Returns a lazy list of all matching objects; see {@link ResourceList}. */
-  ResourceList list(ListOptions options);
+  ResourceList<CmsObject> list(ListOptions options);
 
   /** Returns a lazy list of all objects. */
-  default ResourceList list() {
+  default ResourceList<CmsObject> list() {
     return list(ListOptions.none());
   }
 

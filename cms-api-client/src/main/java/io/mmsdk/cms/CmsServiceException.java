@@ -3,6 +3,7 @@ package io.mmsdk.cms;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.common.MmSdkException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,7 @@ public class CmsServiceException extends MmSdkException {
   private final FailureReason failureReason;
   private final String rawFailureReason;
   private final CmsRequest request;
+  private final Map<String, String> failureAttributes;
 
   /**
    * Creates an exception.
@@ -26,7 +28,20 @@ public class CmsServiceException extends MmSdkException {
    */
   public CmsServiceException(
       CmsRequest request, int status, String rawFailureReason, String message) {
+    this(request, status, rawFailureReason, Map.of(), message);
+  }
+
+  /**
+   * Creates an exception that keeps the attributes of the failure reason's element, for example
+   * {@code parameter="uri"} and {@code error="invalidValue"} of a {@code <parameterError>}.
+   *
+   * @param rawFailureReason the element name inside {@code <failureDetails>}, or null if none
+   * @param failureAttributes that element's attributes
+   */
+  public CmsServiceException(CmsRequest request, int status, String rawFailureReason,
+      Map<String, String> failureAttributes, String message) {
     super(message);
+    this.failureAttributes = Map.copyOf(requireNonNull(failureAttributes, "failureAttributes == null"));
     this.request = requireNonNull(request, "request == null");
     this.status = status;
     this.rawFailureReason = rawFailureReason;
@@ -47,6 +62,24 @@ public class CmsServiceException extends MmSdkException {
   /** Returns the failure reason exactly as the server sent it, or null if there was none. */
   public String rawFailureReason() {
     return rawFailureReason;
+  }
+
+  /**
+   * Returns every attribute of the failure reason's element, for example {@code parameter} and
+   * {@code error} of {@code <parameterError parameter="uri" error="invalidValue"/>}; empty if none.
+   */
+  public Map<String, String> failureAttributes() {
+    return failureAttributes;
+  }
+
+  /** Returns the {@code parameter} attribute: which request parameter the server refused. */
+  public Optional<String> findParameter() {
+    return Optional.ofNullable(failureAttributes.get("parameter"));
+  }
+
+  /** Returns the {@code error} attribute: why the parameter was refused, for example {@code invalidValue}. */
+  public Optional<String> findError() {
+    return Optional.ofNullable(failureAttributes.get("error"));
   }
 
   /** Returns the request that failed. */

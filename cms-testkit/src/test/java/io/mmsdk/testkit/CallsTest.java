@@ -42,6 +42,30 @@ class CallsTest {
   }
 
   @Test
+  void putCallLeg_chosenLayout_shownInConfigurationAndStatus_invalidRefused() {
+    CallLegInfo leg = bridge.join(spaceId, "alice@example.com", "Alice");
+
+    assertEquals(200, api.put("callLegs/" + leg.id(), "chosenLayout", "speakerOnly").code());
+    Http.Reply one = api.get("callLegs/" + leg.id());
+    assertTrue(one.body().contains("<configuration><chosenLayout>speakerOnly</chosenLayout></configuration>"), one.body());
+    assertTrue(one.body().contains("<layout>speakerOnly</layout>"), one.body());
+    Http.Reply bad = api.put("callLegs/" + leg.id(), "chosenLayout", "sideways");
+    assertEquals(400, bad.code());
+    assertTrue(bad.body().contains("parameterError"), bad.body());
+  }
+
+  @Test
+  void accessQuery_byUri_returnsFullUriOfCoSpace_unknownIsEmpty() {
+    Http.Reply found = api.post("accessQuery", "uri", "standup");
+    assertEquals(200, found.code());
+    assertEquals("standup@example.com", found.text("uri"));
+    Http.Reply none = api.post("accessQuery", "uri", "nobody");
+    assertEquals(200, none.code());
+    assertFalse(none.body().contains("<uri>"), none.body());
+    assertEquals(400, api.post("accessQuery").code());
+  }
+
+  @Test
   void leave_lastParticipant_endsCallStartedByJoin() {
     CallLegInfo leg = bridge.join(spaceId, "alice@example.com", "Alice");
     bridge.leave(leg.id());

@@ -21,6 +21,10 @@ interface CmsApi {
   @POST
   Call<Void> post(@Url String path, @FieldMap Map<String, String> form);
 
+  @FormUrlEncoded
+  @POST
+  Call<CmsElement> postForBody(@Url String path, @FieldMap Map<String, String> form);
+
   @POST
   Call<Void> postEmpty(@Url String path);
 

@@ -7,6 +7,7 @@ import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.CmsParseException;
 import io.mmsdk.cms.CmsRequest;
 import io.mmsdk.cms.CmsResources;
+import io.mmsdk.cms.Form;
 import io.mmsdk.cms.ResourceType;
 import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.cms.SystemResource;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
@@ -87,7 +89,7 @@ public final class RealCmsClient implements CmsClient {
     if (!type.isNested()) {
       throw new IllegalArgumentException(type + " is not nested; call resources(type)");
     }
-    return new RealResources(this, type, type.pathTemplate().replace("{parent}", RealResources.segment(parentId)));
+    return new RealResources(this, type, type.pathTemplate().replace("{parent}", PathSegments.segment(parentId)));
   }
 
   @Override
@@ -98,13 +100,53 @@ public final class RealCmsClient implements CmsClient {
 
   @Override
   public CmsObject read(String path) {
+    return CmsObject.of(get(checkPath(path), Map.of()));
+  }
+
+  @Override
+  public CmsObject read(String path, Form query) {
+    requireNonNull(query, "query == null");
+    return CmsObject.of(get(checkPath(path), query.parameters()));
+  }
+
+  @Override
+  public Optional<String> post(String path, Form form) {
+    requireNonNull(form, "form == null");
+    Response<Void> response = post(checkPath(path), form.parameters());
+    String location = response.headers().get("Location");
+    if (location == null) {
+      return Optional.empty();
+    }
+    String trimmed = location.replaceAll("[/\\s]+$", "");
+    String id = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    return id.isEmpty() ? Optional.empty() : Optional.of(id);
+  }
+
+  @Override
+  public CmsObject postForReply(String path, Form form) {
+    requireNonNull(form, "form == null");
+    return CmsObject.of(executor.execute(api.postForBody(checkPath(path), form.parameters())).body());
+  }
+
+  @Override
+  public void put(String path, Form form) {
+    requireNonNull(form, "form == null");
+    put(checkPath(path), form.parameters());
+  }
+
+  @Override
+  public void delete(String path) {
+    delete(checkPath(path), true);
+  }
+
+  private static String checkPath(String path) {
     requireNonNull(path, "path == null");
     if (path.isEmpty() || path.startsWith("/") || path.contains("?") || path.contains("#")
         || path.contains("..") || path.contains("//")) {
       throw new IllegalArgumentException("path \"" + path + "\" must be relative to /api/v1 without a "
           + "query, for example \"system/configuration/cluster\"");
     }
-    return CmsObject.of(get(path, Map.of()));
+    return path;
   }
 
   @Override
@@ -130,7 +172,7 @@ public final class RealCmsClient implements CmsClient {
     executor.execute(api.put(path, form));
   }
 
-  void delete(String path) {
+  void delete(String path, boolean checked) {
     executor.execute(api.delete(path));
   }
 

@@ -33,15 +33,6 @@ final class RealResources implements CmsResources {
     this.path = path;
   }
 
-  static String segment(String id) {
-    requireNonNull(id, "id == null");
-    if (id.isBlank() || id.contains("/") || id.contains("?") || id.contains("#")) {
-      throw new IllegalArgumentException(
-          "id \"" + id + "\" is not an object id; expected a GUID such as 581caae0-420a-43df-9a9e-f690c70e12d3");
-    }
-    return id;
-  }
-
   @Override
   public ResourceType type() {
     return type;
@@ -76,7 +67,10 @@ final class RealResources implements CmsResources {
     }
     List<CmsObject> items = new ArrayList<>(root.children().size());
     for (CmsElement child : root.children()) {
-      items.add(CmsObject.of(child));
+      // The root may carry other children (newer servers add summaries); only the family's element is an item.
+      if (child.name().equals(type.element())) {
+        items.add(CmsObject.of(child));
+      }
     }
     String total = root.attributes().get("total");
     long count;
@@ -85,14 +79,14 @@ final class RealResources implements CmsResources {
     } catch (NumberFormatException e) {
       throw unexpected("GET", "a numeric total attribute", "total=\"" + total + "\"");
     }
-    return new Page(items, offset, count);
+    return new Page(items, offset, count, root.attributes());
   }
 
   @Override
-  public ResourceList list(ListOptions options) {
+  public ResourceList<CmsObject> list(ListOptions options) {
     requireNonNull(options, "options == null");
     int limit = options.pageSize();
-    return new ResourceList(offset -> page(offset, limit, options));
+    return ResourceList.of(offset -> page(offset, limit, options), small -> page(0, (int) small, options));
   }
 
   @Override
@@ -102,7 +96,7 @@ final class RealResources implements CmsResources {
 
   @Override
   public CmsObject get(String id) {
-    CmsElement root = client.get(path + "/" + segment(id), Map.of());
+    CmsElement root = client.get(path + "/" + PathSegments.segment(id), Map.of());
     if (!root.name().equals(type.element())) {
       throw unexpected("GET", "<" + type.element() + ">", root.name());
     }
@@ -140,13 +134,13 @@ final class RealResources implements CmsResources {
   public void update(String id, Form form) {
     requireNonNull(form, "form == null");
     checkWritable("modify");
-    client.put(path + "/" + segment(id), form.parameters());
+    client.put(path + "/" + PathSegments.segment(id), form.parameters());
   }
 
   @Override
   public void delete(String id) {
     checkWritable("delete");
-    client.delete(path + "/" + segment(id));
+    client.delete(path + "/" + PathSegments.segment(id), true);
   }
 
   private void checkWritable(String what) {

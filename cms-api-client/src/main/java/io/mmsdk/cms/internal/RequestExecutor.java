@@ -17,6 +17,8 @@ import io.mmsdk.cms.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
@@ -113,41 +115,50 @@ final class RequestExecutor {
 
   private CmsServiceException serviceError(CmsRequest request, int status, ResponseBody body) {
     String reason = null;
+    Map<String, String> attributes = Map.of();
     if (body != null) {
       try (body) {
         CmsElement root = XmlParser.parse(body.byteStream());
         if (root.name().equals("failureDetails") && !root.children().isEmpty()) {
           reason = root.children().get(0).name();
+          attributes = root.children().get(0).attributes();
         }
       } catch (IOException notXml) {
         // Error bodies are optional and often HTML; the status alone then describes the failure.
       }
     }
-    String what = request + " was refused with HTTP " + status + (reason == null ? "" : " (" + reason + ")");
+    String what = request + " was refused with HTTP " + status + (reason == null ? "" : " (" + reason + describe(attributes) + ")");
     if (status == 401 || status == 403) {
-      return new CmsAuthenticationException(request, status, reason, what
+      return new CmsAuthenticationException(request, status, reason, attributes, what
           + ": the server did not accept the credentials of API user '" + username
           + "'. Check the user name and password and that the user has the api or admin role.");
     }
     if (status == 503) {
-      return new CmsBusyException(request, status, reason, what
+      return new CmsBusyException(request, status, reason, attributes, what
           + ": the Meeting Server is temporarily busy. Retry later.");
     }
     FailureReason typed = FailureReason.fromWireName(reason);
     if (status == 404 || (reason != null && typed.isNotFound())) {
-      return new CmsNotFoundException(request, status, reason, what
+      return new CmsNotFoundException(request, status, reason, attributes, what
           + ": the object does not exist. Re-read the collection for current ids.");
     }
     if (reason != null && typed.isDuplicate()) {
-      return new CmsDuplicateException(request, status, reason, what
+      return new CmsDuplicateException(request, status, reason, attributes, what
           + ": a value that must be unique is already used. Choose another value or modify the existing object.");
     }
     if (status >= 300 && status < 400) {
-      return new CmsServiceException(request, status, reason, what
+      return new CmsServiceException(request, status, reason, attributes, what
           + ": the server redirected, which the API never does. Check that the base URL points at the API port.");
     }
-    return new CmsServiceException(request, status, reason, what
+    return new CmsServiceException(request, status, reason, attributes, what
         + (reason == null ? "." : ". See the CMS API failure reasons for '" + reason + "' and correct the request."));
+  }
+
+  /** Names every attribute of a failure reason, in a stable order: {@code  parameter="uri" error="invalidValue"}. */
+  private static String describe(Map<String, String> attributes) {
+    StringBuilder b = new StringBuilder();
+    new TreeMap<>(attributes).forEach((k, v) -> b.append(' ').append(k).append("=\"").append(v).append('"'));
+    return b.toString();
   }
 
   static CmsClientException noLocation(CmsRequest request) {

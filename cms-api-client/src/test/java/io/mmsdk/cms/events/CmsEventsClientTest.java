@@ -345,6 +345,34 @@ class CmsEventsClientTest {
   }
 
   @Test
+  void listenerThrowsError_threadKeepsServing() throws Exception {
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    try (CmsEventsClient client = CmsEventsClient.builder(cms)
+        .subscriptions(List.of(Subscription.calls(1, List.of("name"))))
+        .listener(new CmsEventListener() {
+          @Override
+          public void onCallListUpdate(CallListUpdate update) {
+            seen.add(update.updates().get(0).id());
+            throw new StackOverflowError("listener bug");
+          }
+        })
+        .build()) {
+      client.start();
+      WebSocket socket = serverSockets.poll(5, TimeUnit.SECONDS);
+      nextFromClient();
+      for (int id = 1; id <= 2; id++) {
+        socket.send("{\"type\":\"message\",\"message\":{\"messageId\":" + (200 + id)
+            + ",\"type\":\"callListUpdate\",\"subscriptionIndex\":1,\"updates\":[{\"call\":\"e" + id
+            + "\",\"updateType\":\"add\"}]}}");
+      }
+
+      assertEquals("e1", seen.poll(5, TimeUnit.SECONDS));
+      assertEquals("e2", seen.poll(5, TimeUnit.SECONDS));
+      assertTrue(client.isConnected());
+    }
+  }
+
+  @Test
   void subscribe_whileConnected_sendsNewSet() throws Exception {
     try (CmsEventsClient client = start(List.of(Subscription.calls(1, List.of("name"))))) {
       nextFromClient();

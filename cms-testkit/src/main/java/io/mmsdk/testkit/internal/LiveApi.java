@@ -10,6 +10,11 @@ import okhttp3.mockwebserver.MockResponse;
 
 /** Not API. REST views and actions on a bridge's live calls, call legs and participants. */
 final class LiveApi {
+  /** The layouts a call leg's chosenLayout accepts (the blueprint's layout values). */
+  private static final java.util.Set<String> LAYOUTS = java.util.Set.of("allEqual", "speakerOnly",
+      "telepresence", "stacked", "allEqualQuarters", "allEqualNinths", "allEqualSixteenths",
+      "allEqualTwentyFifths", "onePlusFive", "onePlusSeven", "onePlusNine", "automatic", "onePlusN");
+
   private final BridgeNode bridge;
   private final RestApi rest;
 
@@ -163,6 +168,13 @@ final class LiveApi {
     if (form.containsKey("dtmfSequence")) {
       leg.digits.append(form.get("dtmfSequence"));
     }
+    if (form.containsKey("chosenLayout")) {
+      String layout = form.get("chosenLayout");
+      if (!layout.isEmpty() && !LAYOUTS.contains(layout)) {
+        throw ApiFailure.badRequest("parameterError");
+      }
+      leg.chosenLayout = layout.isEmpty() ? null : layout;
+    }
     return RestApi.ok();
   }
 
@@ -278,6 +290,10 @@ final class LiveApi {
         Duration.between(l.created, bridge.engine.clock.instant()).toSeconds()));
     status.put("groupId", l.participantId);
     status.put("deactivated", String.valueOf(l.deactivated));
+    if (l.chosenLayout != null) {
+      status.put("layout", l.chosenLayout);
+      v.put("configuration", Map.of("chosenLayout", l.chosenLayout));
+    }
     v.put("status", status);
     return v;
   }

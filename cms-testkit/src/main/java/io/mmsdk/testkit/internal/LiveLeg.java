@@ -18,6 +18,7 @@ final class LiveLeg {
   Instant connectedAt;
   boolean deactivated;
   boolean needsActivation;
+  String chosenLayout;
   String endReason = "";
   final StringBuilder digits = new StringBuilder();
 

@@ -121,6 +121,9 @@ final class RestApi extends Dispatcher {
           return ok();
         }
         return generic(engine.store, method, s, query, form);
+      case "accessQuery":
+        requireMethod(method, "POST");
+        return accessQuery(form);
       case "clusterLicensing":
         requireMethod(method, "GET");
         return xml(200, Xml.document("clusterLicensing", Map.of(),
@@ -140,6 +143,33 @@ final class RestApi extends Dispatcher {
       default:
         return generic(engine.store, method, s, query, form);
     }
+  }
+
+  /**
+   * {@code POST /accessQuery}: how a coSpace URI (user part) or call ID is reached. Answers 200 with
+   * the full SIP URI and call ID of the matching coSpace; an empty {@code <accessQuery/>} if none.
+   */
+  private MockResponse accessQuery(Map<String, String> form) {
+    String uri = form.getOrDefault("uri", "");
+    String callId = form.getOrDefault("callId", "");
+    if (uri.isEmpty() && callId.isEmpty()) {
+      throw ApiFailure.badRequest("parameterError");
+    }
+    Map<String, Object> reply = new LinkedHashMap<>();
+    for (StoredObject space : engine.store.all("coSpaces", null)) {
+      boolean byUri = !uri.isEmpty() && uri.equals(space.get("uri"));
+      boolean byCallId = !callId.isEmpty() && callId.equals(space.get("callId"));
+      if (byUri || byCallId) {
+        if (space.get("uri") != null) {
+          reply.put("uri", space.get("uri") + "@example.com");
+        }
+        if (space.get("callId") != null) {
+          reply.put("callId", space.get("callId"));
+        }
+        break;
+      }
+    }
+    return xml(200, Xml.document("accessQuery", Map.of(), reply));
   }
 
   static void requireMethod(String method, String expected) {
