@@ -139,7 +139,7 @@ class LicensingTestkitTest {
     advanceBoth(Duration.ofMinutes(5));
     CollectionResult third = monitor.collectNow();
     assertEquals(List.of(sim.callBridge(1).id()), third.unreachableBridgeIds());
-    assertTrue(notifications.find("licensing.unreachable." + sim.callBridge(1).id()).isPresent());
+    assertTrue(notifications.find("callbridge.unreachable." + sim.callBridge(1).id()).isPresent());
 
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
     monitor.writeLicenseData(zip);

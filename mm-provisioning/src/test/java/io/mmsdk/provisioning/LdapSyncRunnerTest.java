@@ -98,4 +98,24 @@ class LdapSyncRunnerTest {
     runner.close();
     assertTrue(runner.findNextRun().isEmpty());
   }
+
+  /** Seed 001 notifications: "LDAP sync failed", raised on failure, cleared by the next success. */
+  @Test
+  void runNow_failedThenComplete_notificationRaisedThenCleared() {
+    io.mmsdk.core.notify.Notifications n = io.mmsdk.core.notify.Notifications.create(scheduler);
+    LdapSyncRunner watched = LdapSyncRunner.builder().scheduler(scheduler)
+        .callBridges(name -> Optional.ofNullable(bridges.get(name))).notifications(n).build();
+    cb1.scriptNextSync(List.of(new LdapSyncStatus("", "failed", "ldapError", 0, 0)));
+    CompletableFuture<LdapSyncReport> f = watched.runNow("cb1");
+    scheduler.advance(Duration.ofSeconds(5));
+    f.join();
+    var raised = n.find("provisioning.ldapsync.cb1").orElseThrow();
+    assertEquals(io.mmsdk.core.notify.Severity.ERROR, raised.severity());
+    assertTrue(raised.message().contains("ldapError"), raised.message());
+    cb1.scriptNextSync(List.of(new LdapSyncStatus("", "complete", null, 3, 1)));
+    CompletableFuture<LdapSyncReport> g = watched.runNow("cb1");
+    scheduler.advance(Duration.ofSeconds(5));
+    assertEquals(LdapSyncReport.Outcome.COMPLETE, g.join().outcome());
+    assertTrue(n.find("provisioning.ldapsync.cb1").isEmpty());
+  }
 }

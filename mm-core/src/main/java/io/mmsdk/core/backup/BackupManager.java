@@ -69,6 +69,8 @@ public final class BackupManager {
   private final Scheduler scheduler;
   private final SecureRandom random;
   private final int iterations;
+  private final java.util.Map<String, BackupSection> sections =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private BackupManager(ClusterRegistry registry, UserService users, Scheduler scheduler, SecureRandom random, int iterations) {
     this.registry = registry;
@@ -95,6 +97,21 @@ public final class BackupManager {
     return new BackupManager(registry, users, scheduler, new SecureRandom(), iterations);
   }
 
+  /**
+   * Adds a setting held by another module to every backup from now on; a restore of its {@link
+   * BackupSection#part() part} brings it back (backups without it leave it as it is).
+   *
+   * @throws IllegalArgumentException if a section of that name was added already
+   */
+  public BackupManager addSection(BackupSection section) {
+    Objects.requireNonNull(section, "section == null");
+    if (sections.putIfAbsent(section.name(), section) != null) {
+      throw new IllegalArgumentException("A backup section named '" + section.name()
+          + "' is already added; give each section a unique name.");
+    }
+    return this;
+  }
+
   /** Returns an encrypted backup of configuration and database, protected by {@code password}. */
   public byte[] create(Session actor, String password) {
     Objects.requireNonNull(password, "password == null");
@@ -108,6 +125,7 @@ public final class BackupManager {
     doc.putSection("db.users", UserCodec.encodeUsers(data.users()));
     doc.putSection("db.clusters", ClusterCodec.encode(registry.clusters()));
     data.findDictionary().ifPresent(d -> doc.put("db.dictionary", new String(d.toBytes(), StandardCharsets.UTF_8)));
+    sections.values().forEach(x -> doc.put("ext." + x.name(), x.export()));
     byte[] plain = doc.toBytes();
     byte[] salt = new byte[16];
     byte[] nonce = new byte[12];
@@ -172,6 +190,7 @@ public final class BackupManager {
     boolean config = parts.contains(BackupPart.CONFIGURATION);
     boolean db = parts.contains(BackupPart.DATABASE);
     UserData restored;
+    java.util.Map<BackupSection, String> extra = new java.util.LinkedHashMap<>();
     List<Cluster> clusters;
     Instant createdAt;
     String createdBy;
@@ -188,6 +207,13 @@ public final class BackupManager {
           dict == null ? null : PassphraseDictionary.parse(dict.getBytes(StandardCharsets.UTF_8)),
           cfg.passwordPolicy(), cfg.signInPolicy(), cfg.ldapSettings(), cfg.ldapGroups());
       clusters = ClusterCodec.decode(doc.section("db.clusters"));
+      for (BackupSection x : sections.values()) {
+        String content = doc.get("ext." + x.name());
+        if (content != null && parts.contains(x.part())) {
+          x.validate(content);
+          extra.put(x, content);
+        }
+      }
     } catch (RuntimeException e) {
       throw new BackupException(BackupException.Reason.INVALID_CONTENT,
           "The backup decrypted but its content is invalid (" + e.getMessage() + "); nothing was restored.", e);
@@ -204,6 +230,7 @@ public final class BackupManager {
       }
       throw e;
     }
+    extra.forEach(BackupSection::restore);
     EnumSet<BackupPart> done = EnumSet.copyOf(parts);
     users.audit().record(actor.username(), "backup.restore", "backup", "restored " + done + " from backup of "
         + createdAt + " by " + createdBy);
