@@ -1,10 +1,12 @@
 package io.mmsdk.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -54,8 +56,13 @@ public final class RunAll {
             .measurementTime(TimeValue.seconds(1))
             .shouldFailOnError(true)
             .build();
+    OperatingSystemMXBean os =
+        (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    double loadBefore = os.getSystemLoadAverage();
+    long start = System.nanoTime();
     Collection<RunResult> results = new Runner(options).run();
-    String table = table(results, include, exclude);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    String table = table(results, include, exclude, os, loadBefore, took);
     System.out.println(table);
     String text = Files.readString(readme, StandardCharsets.UTF_8);
     int s = text.indexOf(START);
@@ -70,7 +77,8 @@ public final class RunAll {
         StandardCharsets.UTF_8);
   }
 
-  private static String table(Collection<RunResult> results, String include, String exclude) {
+  private static String table(Collection<RunResult> results, String include, String exclude,
+      OperatingSystemMXBean os, double loadBefore, Duration took) {
     Map<String, String> rows = new TreeMap<>();
     for (RunResult run : results) {
       String name = run.getParams().getBenchmark().replace("io.mmsdk.benchmarks.", "");
@@ -103,14 +111,13 @@ public final class RunAll {
         .append("`; 1 fork, 2×1 s warm-up, 5×1 s measurement) on ")
         .append(Runtime.getRuntime().availableProcessors())
         .append(" cores, ")
-        .append(
-            ((com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean())
-                    .getTotalMemorySize()
-                >> 30)
+        .append(os.getTotalMemorySize() >> 30)
         .append(" GiB")
         .append(", Java ")
         .append(System.getProperty("java.version"))
+        .append(String.format(Locale.ROOT,
+            "; the JMH run took %d min %02d s, load average %.1f at its start and %.1f at its end",
+            took.toMinutes(), took.toSecondsPart(), loadBefore, os.getSystemLoadAverage()))
         .append(".\n");
     return sb.toString();
   }

@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.SocketPolicy;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -106,7 +106,7 @@ class ErrorsTest extends MockCms {
 
   @Test
   void get_redirect_isServiceErrorNotFollowed() {
-    server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/accounts/login/"));
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/accounts/login/").build());
 
     CmsServiceException e = assertThrows(CmsServiceException.class, () -> cms.users().get("u"));
 
@@ -131,7 +131,7 @@ class ErrorsTest extends MockCms {
 
   @Test
   void get_noReplyWithinReadTimeout_timeoutException() {
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
     try (CmsClient slow = CmsClient.builder().baseUrl(server.url("/").toString()).credentials("a", "b")
         .readTimeout(Duration.ofMillis(150)).retryPolicy(RetryPolicy.none()).build()) {
       CmsTimeoutException e = assertThrows(CmsTimeoutException.class, () -> slow.calls().get("c"));

@@ -1,8 +1,8 @@
 package io.mmsdk.cms;
 
 import java.time.Duration;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -24,7 +24,7 @@ abstract class MockCms {
   @AfterEach
   void stopServer() throws Exception {
     cms.close();
-    server.shutdown();
+    server.close();
   }
 
   static CmsClient client(MockWebServer server) {
@@ -41,14 +41,14 @@ abstract class MockCms {
   }
 
   static MockResponse xml(String body) {
-    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/xml").setBody(body);
+    return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/xml").body(body).build();
   }
 
   static MockResponse status(int code, String body) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "text/xml").setBody(body);
+    return new MockResponse.Builder().code(code).setHeader("Content-Type", "text/xml").body(body).build();
   }
 
   static MockResponse created(String location) {
-    return new MockResponse().setResponseCode(200).setHeader("Location", location);
+    return new MockResponse.Builder().code(200).setHeader("Location", location).build();
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class PagingTest extends MockCms {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        HttpUrl url = request.getRequestUrl();
+        HttpUrl url = request.getUrl();
         int offset = Integer.parseInt(url.queryParameter("offset"));
         int limit = Integer.parseInt(url.queryParameter("limit"));
         int end = Math.min(TOTAL, offset + Math.min(limit, SERVER_CAP));
@@ -44,7 +44,7 @@ class PagingTest extends MockCms {
     assertEquals(IntStream.range(0, TOTAL).mapToObj(i -> "cs-" + i).toList(), ids);
     assertEquals(3, server.getRequestCount());
     for (String offset : List.of("0", "3", "6")) {
-      HttpUrl url = server.takeRequest().getRequestUrl();
+      HttpUrl url = server.takeRequest().getUrl();
       assertEquals(offset, url.queryParameter("offset"));
       assertEquals("10", url.queryParameter("limit"));
       assertEquals("Space", url.queryParameter("filter"));
@@ -64,7 +64,7 @@ class PagingTest extends MockCms {
     long total = cms.coSpaces().count(ListOptions.none());
 
     assertEquals(TOTAL, total);
-    assertEquals("1", server.takeRequest().getRequestUrl().queryParameter("limit"));
+    assertEquals("1", server.takeRequest().getUrl().queryParameter("limit"));
   }
 
   @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,10 +63,10 @@ class ResourceFamiliesTest extends MockCms {
 
     RecordedRequest request = server.takeRequest();
     assertEquals("GET", request.getMethod());
-    assertEquals(path, request.getRequestUrl().encodedPath());
-    assertEquals("0", request.getRequestUrl().queryParameter("offset"));
-    assertEquals("100", request.getRequestUrl().queryParameter("limit"));
-    assertTrue(request.getHeader("Authorization").startsWith("Basic "));
+    assertEquals(path, request.getUrl().encodedPath());
+    assertEquals("0", request.getUrl().queryParameter("offset"));
+    assertEquals("100", request.getUrl().queryParameter("limit"));
+    assertTrue(request.getHeaders().get("Authorization").startsWith("Basic "));
     assertEquals(1, objects.size());
     CmsObject object = objects.get(0);
     assertEquals(ID, object.id());
@@ -86,7 +86,7 @@ class ResourceFamiliesTest extends MockCms {
 
     CmsObject object = ops.apply(cms).get(ID);
 
-    assertEquals(path + "/" + ID, server.takeRequest().getPath());
+    assertEquals(path + "/" + ID, server.takeRequest().getTarget());
     assertEquals(ID, object.id());
     if (!field.isEmpty()) {
       assertEquals(value, object.findText(field).orElseThrow());

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.SocketPolicy;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class RetryTest {
   @AfterEach
   void tearDown() throws Exception {
     cms.close();
-    server.shutdown();
+    server.close();
   }
 
   @Test
@@ -80,7 +80,7 @@ class RetryTest {
 
   @Test
   void post_timeout_notRetried() {
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
 
     assertThrows(CmsTimeoutException.class,
         () -> cms.callLegsOf("call1").create(Form.builder().set(CmsFields.REMOTE_PARTY, "sip:a@b").build()));
@@ -90,20 +90,20 @@ class RetryTest {
 
   @Test
   void put_timeoutThenOk_retried() throws Exception {
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-    server.enqueue(new MockResponse().setResponseCode(200));
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    server.enqueue(new MockResponse.Builder().code(200).build());
 
     cms.participants().update("p1", Form.builder().set(CmsFields.IMPORTANCE, 5L).build());
 
     assertEquals(2, server.getRequestCount());
-    assertEquals("importance=5", server.takeRequest().getBody().readUtf8());
-    assertEquals("importance=5", server.takeRequest().getBody().readUtf8());
+    assertEquals("importance=5", server.takeRequest().getBody().utf8());
+    assertEquals("importance=5", server.takeRequest().getBody().utf8());
   }
 
   @Test
   void delete_disconnectThenOk_retried() {
-    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
-    server.enqueue(new MockResponse().setResponseCode(200));
+    server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(new MockResponse.Builder().code(200).build());
 
     cms.callLegs().delete("leg1");
 

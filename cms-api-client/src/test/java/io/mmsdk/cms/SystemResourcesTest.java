@@ -29,7 +29,7 @@ class SystemResourcesTest extends MockCms {
 
     SystemStatus status = cms.systemStatus();
 
-    assertEquals("/api/v1/system/status", server.takeRequest().getPath());
+    assertEquals("/api/v1/system/status", server.takeRequest().getTarget());
     assertEquals(new CmsVersion(2, 6, 1, "2.6.1"), status.softwareVersion());
     assertFalse(status.softwareVersion().isAtLeast(2, 9));
     assertEquals(Duration.ofHours(1), status.uptime());
@@ -63,7 +63,7 @@ class SystemResourcesTest extends MockCms {
 
     CmsObject licensing = cms.read(SystemResource.CLUSTER_LICENSING);
 
-    assertEquals("/api/v1/clusterLicensing", server.takeRequest().getPath());
+    assertEquals("/api/v1/clusterLicensing", server.takeRequest().getTarget());
     assertEquals("activated", licensing.findText("features/callBridge/status").orElseThrow());
     assertEquals("2022-Aug-08", licensing.findText("features/callBridge/expiry").orElseThrow());
     assertEquals("noLicense", licensing.findText("features/callBridgeNoEncryption/status").orElseThrow());
@@ -82,7 +82,7 @@ class SystemResourcesTest extends MockCms {
 
     CmsObject mp = cms.read(SystemResource.MULTIPARTY_LICENSING);
 
-    assertEquals("/api/v1/system/multipartyLicensing", server.takeRequest().getPath());
+    assertEquals("/api/v1/system/multipartyLicensing", server.takeRequest().getTarget());
     assertEquals(Instant.parse("2020-01-01T10:00:00Z"), mp.find(CmsFields.TIMESTAMP).orElseThrow());
     assertEquals(3L, mp.find(CmsFields.CALLS_ACTIVE).orElseThrow());
     assertEquals(new BigDecimal("1.5"), mp.find(CmsFields.WEIGHTED_CALLS_WITHOUT_PERSONAL_LICENSE).orElseThrow());
@@ -95,7 +95,7 @@ class SystemResourcesTest extends MockCms {
 
     CmsObject licensing = cms.read(SystemResource.LICENSING);
 
-    assertEquals("/api/v1/system/licensing", server.takeRequest().getPath());
+    assertEquals("/api/v1/system/licensing", server.takeRequest().getTarget());
     assertEquals("grace", licensing.findText("features/callBridge/status").orElseThrow());
     assertEquals("", licensing.findText("features/webBridge").orElseThrow());
   }
@@ -115,7 +115,7 @@ class SystemResourcesTest extends MockCms {
 
     List<CmsObject> entries = cms.licenseUsage().list(options).stream().toList();
 
-    HttpUrl url = server.takeRequest().getRequestUrl();
+    HttpUrl url = server.takeRequest().getUrl();
     assertEquals("/api/v1/system/MPLicenseUsage", url.encodedPath());
     assertEquals("2020-08-01T00:00:00Z", url.queryParameter("startTime"));
     assertEquals("2020-08-02T00:00:00Z", url.queryParameter("endTime"));
@@ -145,8 +145,8 @@ class SystemResourcesTest extends MockCms {
     cms.tenants().page(0, 5, ListOptions.builder().callLegProfileFilter("p1").build());
     cms.tenants().page(0, 5, ListOptions.builder().parameter("callLegProfileFillter", "p1").build());
 
-    assertEquals("/api/v1/tenants?callLegProfileFilter=p1&offset=0&limit=5", server.takeRequest().getPath());
-    assertEquals("/api/v1/tenants?callLegProfileFillter=p1&offset=0&limit=5", server.takeRequest().getPath());
+    assertEquals("/api/v1/tenants?callLegProfileFilter=p1&offset=0&limit=5", server.takeRequest().getTarget());
+    assertEquals("/api/v1/tenants?callLegProfileFillter=p1&offset=0&limit=5", server.takeRequest().getTarget());
   }
 
   @Test
@@ -180,7 +180,7 @@ class SystemResourcesTest extends MockCms {
 
     CmsObject detail = cms.read("coSpaces/cs-1/meetingEntryDetail");
 
-    assertEquals("/api/v1/coSpaces/cs-1/meetingEntryDetail", server.takeRequest().getPath());
+    assertEquals("/api/v1/coSpaces/cs-1/meetingEntryDetail", server.takeRequest().getTarget());
     assertEquals("johnny.space@ciscolabs.com", detail.find(CmsFields.URI).orElseThrow());
     assertThrows(IllegalArgumentException.class, () -> cms.read("/api/v1/coSpaces"));
     assertThrows(IllegalArgumentException.class, () -> cms.read("coSpaces/../system"));

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +27,7 @@ class TlsTrustTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    server.shutdown();
+    server.close();
   }
 
   private void startServerFor(String sanHost) throws Exception {
@@ -36,7 +36,7 @@ class TlsTrustTest {
     HandshakeCertificates serverTls = new HandshakeCertificates.Builder()
         .heldCertificate(serverCert, ca.certificate()).build();
     server = new MockWebServer();
-    server.useHttps(serverTls.sslSocketFactory(), false);
+    server.useHttps(serverTls.sslSocketFactory());
     server.start();
     server.enqueue(MockCms.xml("<status><softwareVersion>3.2.1</softwareVersion></status>"));
   }

@@ -15,6 +15,7 @@ public final class ClusterOptions {
   private final String apiUsername;
   private final String apiPassword;
   private final boolean https;
+  private final int firstPort;
   private final SimulatedClock clock;
   private final int defaultPageLimit;
   private final Map<String, Integer> pageLimits;
@@ -32,6 +33,7 @@ public final class ClusterOptions {
     this.apiUsername = b.apiUsername;
     this.apiPassword = b.apiPassword;
     this.https = b.https;
+    this.firstPort = b.firstPort;
     this.clock = b.clock != null ? b.clock : SimulatedClock.create();
     this.defaultPageLimit = b.defaultPageLimit;
     this.pageLimits = Map.copyOf(b.pageLimits);
@@ -62,6 +64,7 @@ public final class ClusterOptions {
     b.apiUsername = apiUsername;
     b.apiPassword = apiPassword;
     b.https = https;
+    b.firstPort = firstPort;
     b.clock = clock;
     b.defaultPageLimit = defaultPageLimit;
     b.pageLimits.putAll(pageLimits);
@@ -94,6 +97,11 @@ public final class ClusterOptions {
   /** Whether bridges serve HTTPS with a certificate issued by a generated CA. */
   public boolean isHttps() {
     return https;
+  }
+
+  /** Returns the port of the first Call Bridge (bridge {@code i} uses it plus {@code i}); 0 means free ports. */
+  public int firstPort() {
+    return firstPort;
   }
 
   /** The clock that drives all simulated time. */
@@ -163,6 +171,7 @@ public final class ClusterOptions {
     private String apiUsername = "admin";
     private String apiPassword = "password";
     private boolean https;
+    private int firstPort;
     private SimulatedClock clock;
     private int defaultPageLimit = 10;
     private final Map<String, Integer> pageLimits = new LinkedHashMap<>();
@@ -202,6 +211,19 @@ public final class ClusterOptions {
     /** Serves HTTPS with a generated CA (default false: plain HTTP). */
     public Builder https(boolean https) {
       this.https = https;
+      return this;
+    }
+
+    /**
+     * Listens on fixed loopback ports: bridge {@code i} on {@code firstPort + i} (default 0: free
+     * ports chosen by the system).
+     */
+    public Builder firstPort(int firstPort) {
+      if (firstPort < 0 || firstPort > 65535 - 16) {
+        throw new IllegalArgumentException("firstPort must be 0 (any free port) or 1.." + (65535 - 16)
+            + ", was " + firstPort);
+      }
+      this.firstPort = firstPort;
       return this;
     }
 

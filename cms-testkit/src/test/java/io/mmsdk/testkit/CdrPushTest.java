@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class CdrPushTest {
     receiver.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse().setResponseCode(accepting.get() ? 200 : 503);
+        return new MockResponse.Builder().code(accepting.get() ? 200 : 503).build();
       }
     });
     receiver.start();
@@ -39,14 +39,14 @@ class CdrPushTest {
     if (cms != null) {
       cms.close();
     }
-    receiver.shutdown();
+    receiver.close();
   }
 
   private List<String> drain() throws InterruptedException {
     List<String> bodies = new ArrayList<>();
     RecordedRequest r;
     while ((r = receiver.takeRequest(50, TimeUnit.MILLISECONDS)) != null) {
-      bodies.add(r.getPath() + "\n" + r.getBody().readUtf8());
+      bodies.add(r.getTarget() + "\n" + r.getBody().utf8());
     }
     return bodies;
   }

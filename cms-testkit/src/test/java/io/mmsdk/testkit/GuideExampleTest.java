@@ -48,4 +48,17 @@ class GuideExampleTest {
       assertTrue(cms.callBridge(1).isUp());
     }
   }
+
+  @Test
+  void guide_oneVirtualClock_drivesClusterAndSdkWork() {
+    SimulatedClock clock = SimulatedClock.startingAt(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+    try (SimulatedCluster cms = SimulatedCluster.start(ClusterOptions.builder().clock(clock).build())) {
+      io.mmsdk.common.time.Scheduler scheduler = clock;
+      java.util.List<java.time.Instant> runs = new java.util.ArrayList<>();
+      scheduler.scheduleRepeating(Duration.ZERO, Duration.ofMinutes(1), () -> runs.add(scheduler.now()));
+      clock.advance(Duration.ofMinutes(10));
+      assertEquals(11, runs.size());
+      assertEquals(java.time.Instant.parse("2026-03-02T09:10:00Z"), cms.clock().instant());
+    }
+  }
 }

@@ -144,4 +144,80 @@ class LdapSyncTest {
     assertEquals("2", api.get("system/multipartyLicensing").text("users"));
     assertEquals("2", api.get("system/multipartyLicensing").text("personalLicenses"));
   }
+
+  private String spaceIdOf(String uriFilter) {
+    return api.get("coSpaces?filter=" + uriFilter).body()
+        .replaceAll("(?s).*<coSpace id=\"([^\"]+)\".*", "$1");
+  }
+
+  /**
+   * Seed 001, automatically create spaces: "if you entered $.host, and the URI user part mapping is
+   * $givenName$.space, then a space for someone named Sally ... will have the URI
+   * sally.space.host@example.com". The mapping's template shapes the created space.
+   */
+  @Test
+  void sync_mappingTemplate_shapesAutoSpaceRolesAndProfiles() {
+    String callProfile = api.post("callProfiles", "participantLimit", "25").idFromLocation();
+    String host = api.post("callLegProfiles", "needsActivation", "false").idFromLocation();
+    String guest = api.post("callLegProfiles", "needsActivation", "true").idFromLocation();
+    String template = api.post("coSpaceTemplates", "name", "Host and guest", "callProfile",
+        callProfile, "callLegProfile", guest).idFromLocation();
+    api.post("coSpaceTemplates/" + template + "/accessMethodTemplates", "name", "Host",
+        "uriGenerator", "$.host", "callLegProfile", host, "generateUniqueCallId", "true");
+    api.post("coSpaceTemplates/" + template + "/accessMethodTemplates", "name", "Guest",
+        "uriGenerator", "$.guest", "callLegProfile", guest, "generateUniqueCallId", "true");
+    String mapping = api.post("ldapMappings", "jidMapping", "$uid$@example.com",
+        "coSpaceUriMapping", "$uid$.space", "coSpaceTemplate", template).idFromLocation();
+    source(mapping);
+    assertEquals("complete", syncAndGet().text("state"));
+    String space = spaceIdOf("asmith.space");
+    Http.Reply one = api.get("coSpaces/" + space);
+    assertEquals(callProfile, one.text("callProfile"));
+    assertEquals(guest, one.text("callLegProfile"));
+    Http.Reply methods = api.get("coSpaces/" + space + "/accessMethods");
+    assertEquals("2", methods.total());
+    assertTrue(methods.body().contains("asmith.space.host"), methods.body());
+    assertTrue(methods.body().contains("asmith.space.guest"), methods.body());
+    // a second sync keeps the roles (and their call IDs) as they are
+    String before = api.get("coSpaces/" + space + "/accessMethods").body();
+    syncAndGet();
+    assertEquals(before, api.get("coSpaces/" + space + "/accessMethods").body());
+  }
+
+  /**
+   * Seed 16.6.1: Meeting Management "cannot control which user import the user will be associated
+   * with" — an entry matched by two imports is one user, not a clash.
+   */
+  @Test
+  void sync_sameEntryMatchedByTwoImports_isOneUser() {
+    String mapping = api.post("ldapMappings", "jidMapping", "$uid$@example.com").idFromLocation();
+    source(mapping);
+    source(mapping);
+    Http.Reply sync = syncAndGet();
+    assertEquals("complete", sync.text("state"));
+    assertEquals("2", sync.text("numUsersImported"));
+    assertEquals("2", api.get("users").total());
+  }
+
+  /** Only different entries that map to one login clash. */
+  @Test
+  void sync_differentEntriesSameLogin_clash() {
+    String mapping = api.post("ldapMappings", "jidMapping", "$sn$@example.com").idFromLocation();
+    source(mapping);
+    Http.Reply sync = syncAndGet();
+    assertEquals("failed", sync.text("state"));
+    assertEquals("clashOccurred", sync.text("failureReason"));
+  }
+
+  /** CMM: "The LDAP attribute name is case sensitive." */
+  @Test
+  void sync_attributeNamesAreCaseSensitive() {
+    String mapping = api.post("ldapMappings", "jidMapping", "$uid$@example.com", "nameMapping",
+        "$CN$").idFromLocation();
+    source(mapping);
+    syncAndGet();
+    String userId = api.get("users?filter=asmith").body()
+        .replaceAll("(?s).*<user id=\"([^\"]+)\".*", "$1");
+    assertEquals("", api.get("users/" + userId).text("name"));
+  }
 }

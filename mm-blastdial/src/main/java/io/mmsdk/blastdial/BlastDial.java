@@ -2,6 +2,9 @@ package io.mmsdk.blastdial;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.core.audit.AuditHook;
+import io.mmsdk.core.backup.BackupPart;
+import io.mmsdk.core.backup.BackupSection;
 import io.mmsdk.common.time.Scheduler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,6 +58,8 @@ public final class BlastDial implements AutoCloseable {
   private static final Set<String> REJECTED_REASONS =
       Set.of("remoterejected", "rejected", "declined");
 
+  private final AuditHook audit;
+  private final String actor;
   private final Scheduler scheduler;
   private final BlastDialStore store;
   private final Map<String, CallBridgeGateway> gateways;
@@ -75,6 +80,8 @@ public final class BlastDial implements AutoCloseable {
   private boolean closed;
 
   private BlastDial(Builder b) {
+    this.audit = b.audit;
+    this.actor = b.actor;
     this.scheduler = b.scheduler;
     this.store = b.store;
     this.gateways = Map.copyOf(b.gateways);
@@ -99,7 +106,23 @@ public final class BlastDial implements AutoCloseable {
 
   // ---------------------------------------------------------------- monitoring and configuration
 
-  /** {@return this instance's monitoring settings} */
+  /** Runs an administrative change, then reports it to the audit hook outside the lock. */
+  private <T> T audited(String action, String target, java.util.function.Supplier<T> change,
+      java.util.function.Function<T, String> detail) {
+    T result;
+    try {
+      result = change.get();
+    } catch (RuntimeException e) {
+      boolean refused = e instanceof BlastDialException;
+      audit.changed(actor, action, target,
+          refused ? AuditHook.Outcome.REFUSED : AuditHook.Outcome.FAILED, e.getMessage());
+      throw e;
+    }
+    audit.changed(actor, action, target, AuditHook.Outcome.SUCCEEDED, detail.apply(result));
+    return result;
+  }
+
+  /** Returns this instance's monitoring settings. */
   public synchronized MonitoringSettings monitoring() {
     if (monitoringCache == null) {
       monitoringCache = store.monitoring();
@@ -113,6 +136,13 @@ public final class BlastDial implements AutoCloseable {
    */
   public void setMonitoring(MonitoringSettings settings) {
     requireNonNull(settings, "settings == null");
+    audited("blastdial.monitoring", "monitoring", () -> {
+      setMonitoringLocked(settings);
+      return settings;
+    }, s -> String.valueOf(s));
+  }
+
+  private void setMonitoringLocked(MonitoringSettings settings) {
     synchronized (this) {
       store.saveMonitoring(settings);
       monitoringCache = settings;
@@ -122,6 +152,58 @@ public final class BlastDial implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Returns the backup section that carries this instance's monitoring setting (seed 20: blast dial
+   * monitoring), for {@code BackupManager.addSection}; restored with the configuration. Its text is
+   * {@code role=PRIMARY|SECONDARY|OFF} and {@code secondaryDelay=<ISO-8601 duration>} lines.
+   */
+  public BackupSection monitoringBackup() {
+    return new BackupSection() {
+      @Override
+      public String name() {
+        return "blastdial.monitoring";
+      }
+
+      @Override
+      public BackupPart part() {
+        return BackupPart.CONFIGURATION;
+      }
+
+      @Override
+      public String export() {
+        MonitoringSettings m = monitoring();
+        return "role=" + m.role().name() + "\nsecondaryDelay=" + m.secondaryDelay() + "\n";
+      }
+
+      @Override
+      public void validate(String content) {
+        parseMonitoring(content);
+      }
+
+      @Override
+      public void restore(String content) {
+        setMonitoring(parseMonitoring(content));
+      }
+    };
+  }
+
+  private static MonitoringSettings parseMonitoring(String content) {
+    Map<String, String> values = new HashMap<>();
+    for (String line : content.split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+      }
+    }
+    String role = values.get("role");
+    String delay = values.get("secondaryDelay");
+    if (role == null || delay == null) {
+      throw new IllegalArgumentException("blast dial monitoring section needs role= and"
+          + " secondaryDelay= lines; got '" + content + "'");
+    }
+    return new MonitoringSettings(MonitoringRole.valueOf(role), Duration.parse(delay));
   }
 
   /**
@@ -154,6 +236,13 @@ public final class BlastDial implements AutoCloseable {
    */
   public void configure(SpaceKey space, BlastDialConfig config) {
     requireNonNull(config, "config == null");
+    audited("blastdial.configure", String.valueOf(space), () -> {
+      configureLocked(space, config);
+      return config;
+    }, c -> String.valueOf(c));
+  }
+
+  private void configureLocked(SpaceKey space, BlastDialConfig config) {
     synchronized (this) {
       checkAllowed(space);
       SpaceSetup old = setup(space);
@@ -182,7 +271,12 @@ public final class BlastDial implements AutoCloseable {
    *     already in the list or the list is full
    * @throws BlastDialNotAllowedException if blast dial cannot be configured on the space
    */
-  public synchronized Contact addContact(SpaceKey space, ContactDetails details) {
+  public Contact addContact(SpaceKey space, ContactDetails details) {
+    return audited("blastdial.contact.add", String.valueOf(space),
+        () -> addContactLocked(space, details), c -> "contact " + c.id() + " added");
+  }
+
+  private synchronized Contact addContactLocked(SpaceKey space, ContactDetails details) {
     requireNonNull(details, "details == null");
     checkAllowed(space);
     SpaceSetup s = setup(space);
@@ -205,7 +299,13 @@ public final class BlastDial implements AutoCloseable {
    * @throws InvalidContactException if no such contact exists or the new details are not acceptable
    * @throws BlastDialNotAllowedException if blast dial cannot be configured on the space
    */
-  public synchronized Contact updateContact(
+  public Contact updateContact(SpaceKey space, String contactId, ContactDetails details) {
+    return audited("blastdial.contact.update", String.valueOf(space),
+        () -> updateContactLocked(space, contactId, details),
+        c -> "contact " + c.id() + " updated");
+  }
+
+  private synchronized Contact updateContactLocked(
       SpaceKey space, String contactId, ContactDetails details) {
     requireNonNull(contactId, "contactId == null");
     requireNonNull(details, "details == null");
@@ -226,7 +326,14 @@ public final class BlastDial implements AutoCloseable {
    * @throws InvalidContactException if no such contact exists
    * @throws BlastDialNotAllowedException if blast dial cannot be configured on the space
    */
-  public synchronized void deleteContact(SpaceKey space, String contactId) {
+  public void deleteContact(SpaceKey space, String contactId) {
+    audited("blastdial.contact.delete", String.valueOf(space), () -> {
+      deleteContactLocked(space, contactId);
+      return contactId;
+    }, id -> "contact " + id + " deleted");
+  }
+
+  private synchronized void deleteContactLocked(SpaceKey space, String contactId) {
     requireNonNull(contactId, "contactId == null");
     checkAllowed(space);
     SpaceSetup s = setup(space);
@@ -242,7 +349,14 @@ public final class BlastDial implements AutoCloseable {
    * @throws ContactsCsvException listing every problem, by line
    * @throws BlastDialNotAllowedException if blast dial cannot be configured on the space
    */
-  public synchronized List<Contact> uploadCsv(SpaceKey space, String fileName, byte[] content) {
+  public List<Contact> uploadCsv(SpaceKey space, String fileName, byte[] content) {
+    return audited("blastdial.contacts.upload", String.valueOf(space),
+        () -> uploadCsvLocked(space, fileName, content),
+        list -> "contact list replaced from " + fileName + ": " + list.size() + " contact(s)");
+  }
+
+  private synchronized List<Contact> uploadCsvLocked(SpaceKey space, String fileName,
+      byte[] content) {
     checkAllowed(space);
     List<ContactDetails> rows = ContactsCsv.parse(fileName, content, limits);
     SpaceSetup s = setup(space);
@@ -952,15 +1066,22 @@ public final class BlastDial implements AutoCloseable {
     private CsvLimits limits = CsvLimits.defaults();
     private int maxConcurrent = DEFAULT_MAX_CONCURRENT_REQUESTS;
     private Executor executor;
+    private AuditHook audit = AuditHook.none();
+    private String actor = "system";
 
     private Builder() {}
 
     /**
-     * Sets the store (required); use {@link BlastDialStore#file} for the embedded default.
-     *
-     * @param store the store (required); use {@link BlastDialStore#file} for the embedded default
-     * @return this builder
+     * Reports monitoring, space configuration and contact changes to {@code audit} as done by
+     * {@code actor} (e.g. the signed-in administrator); nothing is audited unless set.
      */
+    public Builder audit(AuditHook audit, String actor) {
+      this.audit = requireNonNull(audit, "audit == null");
+      this.actor = requireNonNull(actor, "actor == null");
+      return this;
+    }
+
+    /** Sets the store (required); use {@link BlastDialStore#file} for the embedded default. */
     public Builder store(BlastDialStore store) {
       this.store = requireNonNull(store, "store == null");
       return this;

@@ -10,7 +10,7 @@ import java.util.Optional;
  * embedded default. Implementations must be thread-safe and durable: once a save method
  * returns, the data survives a crash.
  */
-public interface BlastDialStore {
+public interface BlastDialStore extends AutoCloseable {
 
   /**
    * Opens (creating if needed) the embedded, file-backed store in {@code directory}: one file per
@@ -42,4 +42,11 @@ public interface BlastDialStore {
 
   /** {@return every stored blast dial in progress} */
   List<BlastStatus> runs();
+
+  /**
+   * Releases the store's lock and files, so that another instance may open it; idempotent. The
+   * default does nothing, for stores that hold neither.
+   */
+  @Override
+  default void close() {}
 }

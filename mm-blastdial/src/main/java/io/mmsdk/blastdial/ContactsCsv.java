@@ -20,6 +20,12 @@ import java.util.Optional;
  * contact. The prompt column is case-sensitive: exactly {@code true} requires the contact to press
  * 1; any other value, or a blank or missing column, means the prompt is disabled. Stateless and
  * thread-safe.
+ *
+ * <p>Against formula injection (a spreadsheet running {@code =HYPERLINK(...)} from a contact's
+ * name), {@link #write} puts a single quote before, and double quotes around, every cell that
+ * starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return (after any
+ * single quotes), as OWASP recommends; {@link #parse} removes that one quote again, so an exported
+ * list imports unchanged, and a file typed by hand with {@code +4712345678} reads as written.
  */
 public final class ContactsCsv {
   /** The header line every contacts CSV starts with. */
@@ -145,8 +151,8 @@ public final class ContactsCsv {
                     + "; put names that contain commas in double quotes"));
         continue;
       }
-      String name = f.get(0).strip();
-      String address = f.get(1).strip();
+      String name = unescapeFormula(f.get(0).strip());
+      String address = unescapeFormula(f.get(1).strip());
       boolean prompt = f.size() == 3 && PROMPT_ON.equals(f.get(2).strip());
       Optional<ContactRules.Problem> bad =
           ContactRules.checkName(name).or(() -> ContactRules.checkAddress(address));
@@ -234,8 +240,24 @@ public final class ContactsCsv {
   }
 
   private static String field(String value) {
-    boolean quote =
-        value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || !value.equals(value.strip());
-    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    boolean formula = startsLikeFormula(value, 0);
+    String cell = formula ? "'" + value : value;
+    boolean quote = formula
+        || cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || !cell.equals(cell.strip());
+    return quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
+  }
+
+  /** Removes the single quote {@link #field} put before a cell that would start a formula. */
+  private static String unescapeFormula(String value) {
+    return value.startsWith("'") && startsLikeFormula(value, 1) ? value.substring(1) : value;
+  }
+
+  /** Returns true if {@code value}, after {@code from} and any single quotes, starts a formula. */
+  private static boolean startsLikeFormula(String value, int from) {
+    int i = from;
+    while (i < value.length() && value.charAt(i) == '\'') {
+      i++;
+    }
+    return i < value.length() && "=+-@\t\r".indexOf(value.charAt(i)) >= 0;
   }
 }

@@ -6,6 +6,8 @@ import io.mmsdk.cms.CmsClient;
 import io.mmsdk.common.MmSdkException;
 import io.mmsdk.cms.events.CallListUpdate;
 import io.mmsdk.cms.events.CmsEventListener;
+import io.mmsdk.core.notify.Notifications;
+import io.mmsdk.core.notify.Severity;
 import io.mmsdk.cms.events.CmsEventsClient;
 import io.mmsdk.cms.events.EventUpdate;
 import io.mmsdk.cms.events.RosterUpdate;
@@ -30,20 +32,28 @@ import org.slf4j.LoggerFactory;
 public final class EventsTrigger implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventsTrigger.class);
   private static final int CALLS_INDEX = 1;
+  /** Key prefix of the events-disrupted notification (+ cluster id, '.', host:port). */
+  public static final String DISRUPTED_PREFIX = "events.disrupted.";
 
   private final BlastDial blast;
   private final String clusterId;
   private final CmsClient client;
   private final CmsEventsClient events;
+  private final Notifications notifications;
+  private final String disruptedKey;
   private final Map<String, Integer> indexOfCall = new HashMap<>();
   private final Map<Integer, SpaceKey> spaceOfIndex = new HashMap<>();
   private final Map<Integer, String> callOfIndex = new HashMap<>();
   private int nextIndex = CALLS_INDEX + 1;
 
-  private EventsTrigger(BlastDial blast, String clusterId, CmsClient client) {
+  private EventsTrigger(BlastDial blast, String clusterId, CmsClient client,
+      Notifications notifications) {
     this.blast = blast;
     this.clusterId = clusterId;
     this.client = client;
+    this.notifications = notifications;
+    this.disruptedKey = DISRUPTED_PREFIX + clusterId + "." + client.apiBase().getHost() + ":"
+        + client.apiBase().getPort();
     this.events =
         CmsEventsClient.builder(client)
             .subscriptions(List.of(callsSubscription()))
@@ -57,10 +67,22 @@ public final class EventsTrigger implements AutoCloseable {
    * the background.
    */
   public static EventsTrigger start(BlastDial blast, String clusterId, CmsClient client) {
+    requireNonNull(client, "client == null");
+    return start(blast, clusterId, client, null);
+  }
+
+  /**
+   * Like {@link #start(BlastDial, String, CmsClient)}, and raises the WARNING notification {@value
+   * #DISRUPTED_PREFIX}{@code <clusterId>.<host>:<port>} on {@code notifications} while the events
+   * connection is disrupted (seed 001: "Events communications with server Server 2 have been
+   * disrupted"); it clears when the connection is up again.
+   */
+  public static EventsTrigger start(BlastDial blast, String clusterId, CmsClient client,
+      Notifications notifications) {
     requireNonNull(blast, "blast == null");
     requireNonNull(clusterId, "clusterId == null");
     requireNonNull(client, "client == null");
-    EventsTrigger trigger = new EventsTrigger(blast, clusterId, client);
+    EventsTrigger trigger = new EventsTrigger(blast, clusterId, client, notifications);
     trigger.events.start();
     return trigger;
   }
@@ -166,8 +188,26 @@ public final class EventsTrigger implements AutoCloseable {
     }
 
     @Override
+    public void onConnected() {
+      if (notifications != null) {
+        notifications.clear(disruptedKey);
+      }
+    }
+
+    @Override
+    public void onReconnected() {
+      onConnected();
+    }
+
+    @Override
     public void onError(MmSdkException error) {
       log.warn("Events error on {}; blast dial triggers may be late", client.apiBase(), error);
+      if (notifications != null) {
+        notifications.raise(Severity.WARNING, "events", disruptedKey, "Events communications"
+            + " with server " + client.apiBase().getHost() + ":" + client.apiBase().getPort()
+            + " (cluster '" + clusterId + "') have been disrupted: " + error.getMessage()
+            + ". Reconnecting; blast dial triggers may be late until then.");
+      }
     }
   }
 }

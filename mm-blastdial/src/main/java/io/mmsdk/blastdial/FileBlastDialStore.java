@@ -3,6 +3,8 @@ package io.mmsdk.blastdial;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.common.store.AtomicFiles;
+import io.mmsdk.common.store.StoreFiles;
+import io.mmsdk.common.store.StoreLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -24,7 +26,11 @@ import java.util.Properties;
  * The embedded {@link BlastDialStore}: one small properties file per space and per blast dial in
  * progress under a directory. Every write goes to a temporary file that is forced to disk and then
  * atomically renamed over the old one, so a crash leaves either the old or the new content.
- * Thread-safe within one process; do not share the directory between processes.
+ * Files and new directories are owner-only on POSIX file systems. Thread-safe.
+ *
+ * <p>The store locks {@code blastdial.lock} in its directory from {@link #open} to {@link #close()}:
+ * a second opener, in this or another process, gets a {@link
+ * io.mmsdk.common.store.StoreLockedException} naming the holder.
  */
 final class FileBlastDialStore implements BlastDialStore {
   private static final String FORMAT = "1";
@@ -32,15 +38,26 @@ final class FileBlastDialStore implements BlastDialStore {
   private final Path spaces;
   private final Path runs;
   private final Path monitoring;
+  private final StoreLock lock;
 
   private FileBlastDialStore(Path directory) {
     this.spaces = directory.resolve("spaces");
     this.runs = directory.resolve("runs");
     this.monitoring = directory.resolve("monitoring.properties");
     try {
-      Files.createDirectories(spaces);
-      Files.createDirectories(runs);
+      StoreFiles.createDirectories(directory);
+      this.lock = StoreLock.acquire(directory.resolve("blastdial.lock"));
+    } catch (IOException | UncheckedIOException e) {
+      throw new BlastDialException(
+          "Cannot lock the blast dial store directory " + directory
+              + "; check that the path is writable by this process",
+          e);
+    }
+    try {
+      StoreFiles.createDirectories(spaces);
+      StoreFiles.createDirectories(runs);
     } catch (IOException e) {
+      lock.close();
       throw new BlastDialException(
           "Cannot create the blast dial store directory " + directory
               + "; check that the path is writable by this process",
@@ -48,13 +65,26 @@ final class FileBlastDialStore implements BlastDialStore {
     }
   }
 
-  /** Opens (creating if needed) a store in {@code directory}. */
+  /**
+   * Opens (creating if needed) a store in {@code directory}.
+   *
+   * @throws io.mmsdk.common.store.StoreLockedException if another store instance holds the directory
+   * @throws BlastDialException if the directory cannot be created or locked
+   */
   static FileBlastDialStore open(Path directory) {
     return new FileBlastDialStore(requireNonNull(directory, "directory == null"));
   }
 
+  /** Releases the store's lock, so that another instance may open the directory; idempotent. */
+  @Override
+  public synchronized void close() {
+    lock.close();
+  }
+
+
   @Override
   public synchronized MonitoringSettings monitoring() {
+    lock.ensureHeld();
     return read(monitoring)
         .map(
             p ->
@@ -66,6 +96,7 @@ final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized void saveMonitoring(MonitoringSettings settings) {
+    lock.ensureHeld();
     requireNonNull(settings, "settings == null");
     Properties p = new Properties();
     p.setProperty("role", settings.role().name());
@@ -75,6 +106,7 @@ final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized Optional<SpaceSetup> findSpace(SpaceKey space) {
+    lock.ensureHeld();
     requireNonNull(space, "space == null");
     Path f = file(spaces, space.clusterId(), space.spaceId());
     return read(f).map(p -> decode(f, () -> readSpace(space, p)));
@@ -82,6 +114,7 @@ final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized void saveSpace(SpaceSetup setup) {
+    lock.ensureHeld();
     requireNonNull(setup, "setup == null");
     Properties p = header(setup.space());
     BlastDialConfig c = setup.config();
@@ -98,6 +131,7 @@ final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized void saveRun(BlastStatus run) {
+    lock.ensureHeld();
     requireNonNull(run, "run == null");
     Properties p = header(run.space());
     p.setProperty("call", run.callId());
@@ -125,6 +159,7 @@ final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized void deleteRun(String clusterId, String callId) {
+    lock.ensureHeld();
     try {
       Files.deleteIfExists(file(runs, clusterId, callId));
     } catch (IOException e) {
@@ -134,6 +169,7 @@ final class FileBlastDialStore implements BlastDialStore {
 
   @Override
   public synchronized List<BlastStatus> runs() {
+    lock.ensureHeld();
     List<BlastStatus> result = new ArrayList<>();
     try (DirectoryStream<Path> dir = Files.newDirectoryStream(runs, "*.properties")) {
       for (Path f : dir) {

@@ -3,7 +3,7 @@ package io.mmsdk.blastdial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +55,7 @@ class BlastDialConcurrencyTest {
     SpaceKey space = SpaceKey.of("a", "s");
     try (BlastDial blast = BlastDial.builder()
         .store(FileBlastDialStore.open(dir))
-        .scheduler(ManualScheduler.startingAt(Instant.parse("2026-11-24T09:00:00Z")))
+        .scheduler(SimulatedClock.startingAt(Instant.parse("2026-11-24T09:00:00Z")))
         .callBridge("a", bridge)
         .maxConcurrentRequests(3)
         .build()) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.blastdial.ScriptedBridge.Answer;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +23,13 @@ class BlastDialTest {
   static final Duration RETRY = BlastDialConfig.DEFAULT_RETRY_DELAY;
 
   @TempDir Path dir;
-  ManualScheduler scheduler;
+  SimulatedClock scheduler;
   ScriptedBridge bridge;
   BlastDial blast;
 
   @BeforeEach
   void setUp() {
-    scheduler = ManualScheduler.startingAt(Instant.parse("2026-11-24T09:00:00Z"));
+    scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T09:00:00Z"));
     bridge = new ScriptedBridge(scheduler);
     bridge.startCall(CALL);
     blast = newBlastDial(dir.resolve("a"));
@@ -38,12 +38,27 @@ class BlastDialTest {
   @AfterEach
   void tearDown() {
     blast.close();
+    stores.values().forEach(FileBlastDialStore::close);
   }
+
+  private final java.util.Map<Path, FileBlastDialStore> stores = new java.util.HashMap<>();
+
+  /** Opens the store in {@code storeDir}, closing an earlier instance on it first (a restart). */
+  FileBlastDialStore reopen(Path storeDir) {
+    FileBlastDialStore old = stores.remove(storeDir);
+    if (old != null) {
+      old.close();
+    }
+    FileBlastDialStore s = FileBlastDialStore.open(storeDir);
+    stores.put(storeDir, s);
+    return s;
+  }
+
 
   BlastDial newBlastDial(Path storeDir) {
     BlastDial b =
         BlastDial.builder()
-            .store(FileBlastDialStore.open(storeDir))
+            .store(reopen(storeDir))
             .scheduler(scheduler)
             .callBridge(CLUSTER, bridge)
             .executor(Runnable::run)
@@ -423,7 +438,7 @@ class BlastDialTest {
   void restart_crashWhileDialOutsQueued_adoptsLegsOnBridgeInsteadOfRedialing() {
     configure(blast, 0, AudioPromptMode.PER_CONTACT, "bob@example.com");
     bridge.script("bob@example.com", Answer.press("1"));
-    FileBlastDialStore store = FileBlastDialStore.open(dir.resolve("a"));
+    FileBlastDialStore store = stores.get(dir.resolve("a"));
     bridge.dialOut(CALL, "bob@example.com", true);
     Contact bob = blast.contacts(SPACE).get(0);
     store.saveRun(new BlastStatus(SPACE, CALL, scheduler.now(), BlastStatus.Phase.DIALING,
@@ -472,7 +487,7 @@ class BlastDialTest {
 
     assertEquals(1, bridge.dials().size());
     assertEquals(BlastStatus.Phase.MEETING_ENDED, blast.findStatus(CLUSTER, CALL).get().phase());
-    assertTrue(FileBlastDialStore.open(dir.resolve("a")).runs().isEmpty());
+    assertTrue(stores.get(dir.resolve("a")).runs().isEmpty());
   }
 
   @Test
@@ -509,7 +524,7 @@ class BlastDialTest {
   void configure_clusterNotManaged_refusedWithExplanation() {
     BlastDial other =
         BlastDial.builder()
-            .store(FileBlastDialStore.open(dir.resolve("c")))
+            .store(reopen(dir.resolve("c")))
             .scheduler(scheduler)
             .callBridge(CLUSTER, bridge)
             .managesMeetings(id -> false)
@@ -531,7 +546,7 @@ class BlastDialTest {
     registry.add(io.mmsdk.core.cluster.Cluster.builder().id(CLUSTER).name("A")
         .manageMeetings(false).build());
     try (BlastDial other = BlastDial.builder()
-        .store(FileBlastDialStore.open(dir.resolve("c")))
+        .store(reopen(dir.resolve("c")))
         .scheduler(scheduler)
         .callBridge(CLUSTER, bridge)
         .clusters(registry)

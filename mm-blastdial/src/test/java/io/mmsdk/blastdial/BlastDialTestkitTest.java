@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.EndpointScript;
 import io.mmsdk.testkit.SimulatedCallBridge;
-import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +36,7 @@ class BlastDialTestkitTest {
   @TempDir Path dir;
   SimulatedCluster cms;
   SimulatedCallBridge bridge;
-  ManualScheduler scheduler;
+  SimulatedClock scheduler;
   CmsClient client;
   CmsCallBridgeGateway gateway;
   final List<BlastDial> instances = new ArrayList<>();
@@ -49,7 +48,7 @@ class BlastDialTestkitTest {
     cms = SimulatedCluster.start(
         ClusterOptions.builder().clock(SimulatedClock.startingAt(START)).build());
     bridge = cms.callBridge(0);
-    scheduler = ManualScheduler.startingAt(START);
+    scheduler = SimulatedClock.startingAt(START);
     client = CmsClient.builder()
         .baseUrl(bridge.baseUrl())
         .credentials(cms.apiUsername(), cms.apiPassword())
@@ -64,13 +63,27 @@ class BlastDialTestkitTest {
   @AfterEach
   void tearDown() {
     instances.forEach(BlastDial::close);
+    stores.values().forEach(FileBlastDialStore::close);
     client.close();
     cms.close();
   }
 
+  private final java.util.Map<Path, FileBlastDialStore> stores = new java.util.HashMap<>();
+
+  /** Opens the store in {@code storeDir}, closing an earlier instance on it first (a restart). */
+  FileBlastDialStore reopen(Path storeDir) {
+    FileBlastDialStore old = stores.remove(storeDir);
+    if (old != null) {
+      old.close();
+    }
+    FileBlastDialStore s = FileBlastDialStore.open(storeDir);
+    stores.put(storeDir, s);
+    return s;
+  }
+
   BlastDial start(String storeName, MonitoringSettings monitoring) {
     BlastDial b = BlastDial.builder()
-        .store(FileBlastDialStore.open(dir.resolve(storeName)))
+        .store(reopen(dir.resolve(storeName)))
         .scheduler(scheduler)
         .callBridge(CLUSTER, gateway)
         .executor(Runnable::run)

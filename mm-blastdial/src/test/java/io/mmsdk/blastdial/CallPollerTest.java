@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.EndpointScript;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
@@ -21,7 +21,7 @@ class CallPollerTest {
 
   @Test
   void poll_firstDialInThenCallEnds_dialsOnceAndStops() {
-    ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-01-05T09:00:00Z"));
+    SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-01-05T09:00:00Z"));
     try (SimulatedCluster cms = SimulatedCluster.start();
         CmsClient client = CmsClient.builder()
             .baseUrl(cms.callBridge(0).baseUrl())
@@ -65,7 +65,7 @@ class CallPollerTest {
 
   @Test
   void start_periodTooShort_rejected() {
-    ManualScheduler scheduler = ManualScheduler.startingAt(Instant.EPOCH);
+    SimulatedClock scheduler = SimulatedClock.startingAt(Instant.EPOCH);
     try (BlastDial blast = BlastDial.builder().store(FileBlastDialStore.open(dir))
             .scheduler(scheduler).callBridge("c", new ScriptedBridge(scheduler)).build();
         CmsClient client = CmsClient.builder().baseUrl("http://127.0.0.1:1")

@@ -35,6 +35,31 @@ class ContactsCsvTest {
   }
 
   @Test
+  void write_cellsStartingAFormula_neutralisedAndParseRoundTrips() {
+    List<Contact> contacts = List.of(
+        new Contact("c1", "Ann", "+4712345678", true),
+        new Contact("c2", "Bob", "=1+2@evil.example.com", false),
+        new Contact("c3", "Cy", "-5551234", false),
+        new Contact("c5", "'=quoted already", "''+4799999999", false));
+
+    String csv = ContactsCsv.write(contacts);
+
+    for (String line : csv.split("\r\n")) {
+      for (String cell : line.split(",")) {
+        String bare = cell.startsWith("\"") ? cell.substring(1) : cell;
+        assertTrue(bare.isEmpty() || "=+-@\t\r".indexOf(bare.charAt(0)) < 0, "formula cell " + cell + " in\n" + csv);
+      }
+    }
+    assertTrue(csv.contains("Ann,\"'+4712345678\",true"), csv);
+    assertEquals(contacts.stream()
+        .map(c -> new ContactDetails(c.name(), c.address(), c.promptRequired())).toList(),
+        ContactsCsv.parse("x.csv", csv.getBytes(UTF_8), LIMITS));
+    assertEquals(List.of(new ContactDetails("Eve", "+4712345678", false)),
+        ContactsCsv.parse("y.csv", (ContactsCsv.HEADER + "\r\nEve,+4712345678\r\n").getBytes(UTF_8), LIMITS),
+        "a hand-typed leading + is kept as written");
+  }
+
+  @Test
   void template_parsed_isEmptyList() {
     assertEquals("name,address,prompt\r\n", ContactsCsv.template());
     assertEquals(List.of(), ContactsCsv.parse("t.csv", ContactsCsv.template().getBytes(UTF_8), LIMITS));

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.testkit.EndpointScript;
 import io.mmsdk.testkit.SimulatedCallBridge;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +42,7 @@ class EventsTriggerTest {
             .build();
         BlastDial blast = BlastDial.builder()
             .store(FileBlastDialStore.open(dir))
-            .scheduler(ManualScheduler.startingAt(Instant.parse("2026-01-05T09:00:00Z")))
+            .scheduler(SimulatedClock.startingAt(Instant.parse("2026-01-05T09:00:00Z")))
             .callBridge("cms", CmsCallBridgeGateway.create(client))
             .build()) {
       SimulatedCallBridge bridge = cms.callBridge(0);
@@ -76,6 +76,37 @@ class EventsTriggerTest {
             "meeting end");
         assertEquals(BlastStatus.Phase.MEETING_ENDED, blast.findStatus("cms", callId).get().phase());
         assertTrue(blast.activeBlasts().isEmpty());
+      }
+    }
+  }
+
+  /**
+   * Seed 001, Overview notifications: "Events communications with server Server 2 have been
+   * disrupted." Raised by the events client that sees it, cleared when it is connected again.
+   */
+  @Test
+  void eventsConnectionDisrupted_notificationRaisedThenClearedOnReconnect() throws Exception {
+    try (SimulatedCluster cms = SimulatedCluster.start();
+        CmsClient client = CmsClient.builder()
+            .baseUrl(cms.callBridge(0).baseUrl())
+            .credentials(cms.apiUsername(), cms.apiPassword())
+            .retryPolicy(RetryPolicy.none())
+            .build();
+        BlastDial blast = BlastDial.builder()
+            .store(FileBlastDialStore.open(dir))
+            .scheduler(SimulatedClock.startingAt(Instant.parse("2026-01-05T09:00:00Z")))
+            .callBridge("cms", CmsCallBridgeGateway.create(client))
+            .build()) {
+      io.mmsdk.core.notify.Notifications n = io.mmsdk.core.notify.Notifications.create(
+          io.mmsdk.common.time.Scheduler.system());
+      try (EventsTrigger trigger = EventsTrigger.start(blast, "cms", client, n)) {
+        await(trigger::isConnected, "events connection");
+        cms.callBridge(0).stop();
+        await(() -> n.active().stream().anyMatch(x -> x.key().startsWith("events.disrupted.cms.")),
+            "disrupted notification");
+        cms.callBridge(0).restart();
+        await(() -> n.active().stream().noneMatch(x -> x.key().startsWith("events.disrupted.")),
+            "notification cleared after reconnect");
       }
     }
   }

@@ -14,13 +14,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileBlastDialStoreTest {
   @TempDir Path dir;
+  private FileBlastDialStore open;
+
+  /** Opens the store, closing the previous instance first (a restart). */
+  private FileBlastDialStore reopen() {
+    if (open != null) {
+      open.close();
+    }
+    open = FileBlastDialStore.open(dir);
+    return open;
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void close() {
+    if (open != null) {
+      open.close();
+    }
+  }
 
   @Test
   void monitoring_freshStore_isPrimaryThenSavedValueSurvivesReopen() {
-    assertEquals(MonitoringSettings.primary(), FileBlastDialStore.open(dir).monitoring());
-    FileBlastDialStore.open(dir).saveMonitoring(MonitoringSettings.secondary(Duration.ofSeconds(45)));
+    assertEquals(MonitoringSettings.primary(), reopen().monitoring());
+    reopen().saveMonitoring(MonitoringSettings.secondary(Duration.ofSeconds(45)));
     assertEquals(MonitoringSettings.secondary(Duration.ofSeconds(45)),
-        FileBlastDialStore.open(dir).monitoring());
+        reopen().monitoring());
   }
 
   @Test
@@ -31,10 +48,10 @@ class FileBlastDialStoreTest {
             .audioPrompt(AudioPromptMode.NEVER).build(),
         List.of(new Contact("c1", "Doe, Jane = \"x\"", "jane@example.com", true),
             new Contact("c2", "Zoë", "5551234", false)));
-    FileBlastDialStore.open(dir).saveSpace(setup);
+    reopen().saveSpace(setup);
 
-    assertEquals(setup, FileBlastDialStore.open(dir).findSpace(key).orElseThrow());
-    assertTrue(FileBlastDialStore.open(dir).findSpace(SpaceKey.of("other", "x")).isEmpty());
+    assertEquals(setup, reopen().findSpace(key).orElseThrow());
+    assertTrue(reopen().findSpace(SpaceKey.of("other", "x")).isEmpty());
   }
 
   @Test
@@ -45,16 +62,16 @@ class FileBlastDialStoreTest {
         List.of(new ContactStatus(c, ContactState.WAITING_RETRY, 2,
                 Instant.parse("2026-11-24T09:03:00Z"), null, "remoteBusy"),
             new ContactStatus(c, ContactState.DIALING, 1, null, "leg-1", null)));
-    FileBlastDialStore.open(dir).saveRun(run);
+    reopen().saveRun(run);
 
-    assertEquals(List.of(run), FileBlastDialStore.open(dir).runs());
-    FileBlastDialStore.open(dir).deleteRun("a", "call-9");
-    assertEquals(List.of(), FileBlastDialStore.open(dir).runs());
+    assertEquals(List.of(run), reopen().runs());
+    reopen().deleteRun("a", "call-9");
+    assertEquals(List.of(), reopen().runs());
   }
 
   @Test
   void saveSpace_leavesNoTemporaryFiles() throws Exception {
-    FileBlastDialStore store = FileBlastDialStore.open(dir);
+    FileBlastDialStore store = reopen();
     store.saveSpace(new SpaceSetup(SpaceKey.of("a", "s"), BlastDialConfig.disabled(), List.of()));
     store.saveSpace(new SpaceSetup(SpaceKey.of("a", "s"), BlastDialConfig.disabled(), List.of()));
     try (var files = Files.walk(dir)) {
@@ -64,7 +81,7 @@ class FileBlastDialStoreTest {
 
   @Test
   void findSpace_malformedValue_failsWithFileNameAndFix() throws Exception {
-    FileBlastDialStore store = FileBlastDialStore.open(dir);
+    FileBlastDialStore store = reopen();
     SpaceKey key = SpaceKey.of("a", "s");
     store.saveSpace(new SpaceSetup(key, BlastDialConfig.disabled(), List.of()));
     try (var files = Files.list(dir.resolve("spaces"))) {
@@ -77,7 +94,7 @@ class FileBlastDialStoreTest {
 
   @Test
   void findSpace_corruptFile_failsWithFileNameAndFix() throws Exception {
-    FileBlastDialStore store = FileBlastDialStore.open(dir);
+    FileBlastDialStore store = reopen();
     SpaceKey key = SpaceKey.of("a", "s");
     store.saveSpace(new SpaceSetup(key, BlastDialConfig.disabled(), List.of()));
     try (var files = Files.list(dir.resolve("spaces"))) {

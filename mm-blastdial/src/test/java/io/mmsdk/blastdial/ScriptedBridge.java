@@ -1,6 +1,6 @@
 package io.mmsdk.blastdial;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ final class ScriptedBridge implements CallBridgeGateway {
 
   record Dial(String callId, String address, boolean confirmation, String legId) {}
 
-  private final ManualScheduler scheduler;
+  private final SimulatedClock scheduler;
   private final Map<String, Deque<Answer>> scripts = new HashMap<>();
   private final List<Dial> dials = new ArrayList<>();
   private final Map<String, CallLegSummary> liveLegs = new HashMap<>();
@@ -51,7 +51,7 @@ final class ScriptedBridge implements CallBridgeGateway {
   private int busyResponses;
   private int legs;
 
-  ScriptedBridge(ManualScheduler scheduler) {
+  ScriptedBridge(SimulatedClock scheduler) {
     this.scheduler = scheduler;
   }
 

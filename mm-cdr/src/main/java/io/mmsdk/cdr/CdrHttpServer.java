@@ -273,13 +273,21 @@ public final class CdrHttpServer implements AutoCloseable {
     }
     // The whole request is in: the deadline bounds reading it, never the handler's work.
     deadline.cancel();
-    CdrHandler.Outcome outcome = handler.handle(head.rawQuery(), body);
+    CdrHandler.Outcome outcome;
+    try {
+      outcome = handler.handle(head.rawQuery(), body);
+    } catch (RuntimeException e) {
+      log.error("CDR handler failed on {}; answering 500 so the Call Bridge re-sends", head, e);
+      write(out, 500, "internal error; send the batch again later", true);
+      return false;
+    }
     boolean keepAlive = head.keepAlive() && !closed;
     write(out, outcome.statusCode(), outcome.isAccepted() ? null : outcome.message(), !keepAlive);
     return keepAlive;
   }
 
-  private static void write(OutputStream out, int status, String message, boolean close,
+  /** Writes one reply: status line, headers and body in a single write. */
+  static void write(OutputStream out, int status, String message, boolean close,
       String... extraHeaders) throws IOException {
     byte[] body = message == null ? new byte[0] : (message + "\n").getBytes(StandardCharsets.UTF_8);
     StringBuilder h = new StringBuilder(160)
@@ -315,6 +323,7 @@ public final class CdrHttpServer implements AutoCloseable {
       case 411: return "Length Required";
       case 413: return "Content Too Large";
       case 431: return "Request Header Fields Too Large";
+      case 500: return "Internal Server Error";
       case 501: return "Not Implemented";
       case 503: return "Service Unavailable";
       case 505: return "HTTP Version Not Supported";

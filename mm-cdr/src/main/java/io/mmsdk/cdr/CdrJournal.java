@@ -2,6 +2,8 @@ package io.mmsdk.cdr;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.common.store.StoreFiles;
+import io.mmsdk.common.store.StoreLock;
 import io.mmsdk.common.time.Scheduler;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * period are deleted.
  *
  * <p>The raw XML of each batch is stored, so replay re-parses exactly what the Call Bridge sent.
- * Thread-safe; one instance per directory.
+ * Thread-safe; one instance per directory, enforced by a {@link StoreLock} on {@code journal.lock}
+ * from open to {@link #close()} (a second opener gets a {@link
+ * io.mmsdk.common.store.StoreLockedException} naming the holder). Files are owner-only on POSIX.
  */
 public final class CdrJournal implements CdrStore {
   private static final Logger log = LoggerFactory.getLogger(CdrJournal.class);
@@ -60,6 +64,7 @@ public final class CdrJournal implements CdrStore {
   /** Segment number → newest receivedAt in it (null while empty). */
   private final TreeMap<Long, Instant> segments = new TreeMap<>();
   private final Scheduler.Cancellable purgeTask;
+  private final StoreLock lock;
   private FileChannel active;
   private long activeNumber;
   private boolean closed;
@@ -72,7 +77,11 @@ public final class CdrJournal implements CdrStore {
     this.parser = b.parser;
     this.syncer = b.syncer;
     try {
-      Files.createDirectories(dir);
+      this.lock = StoreLock.acquire(dir.resolve("journal.lock"));
+    } catch (UncheckedIOException e) {
+      throw new CdrStoreException("cannot lock CDR journal in " + dir + ": check that the directory is writable", e);
+    }
+    try {
       try (var files = Files.list(dir)) {
         for (Path p : (Iterable<Path>) files::iterator) {
           String n = p.getFileName().toString();
@@ -89,6 +98,7 @@ public final class CdrJournal implements CdrStore {
       segments.putIfAbsent(activeNumber, null);
       active = open(activeNumber);
     } catch (IOException | NumberFormatException e) {
+      lock.close();
       throw new CdrStoreException("cannot open CDR journal in " + dir
           + ": check that the directory is writable and holds only *.cdrj journal files", e);
     }
@@ -290,6 +300,7 @@ public final class CdrJournal implements CdrStore {
     } catch (IOException e) {
       log.warn("Cannot close CDR journal segment {}", segmentPath(activeNumber), e);
     }
+    lock.close();
   }
 
   @Override
@@ -317,7 +328,7 @@ public final class CdrJournal implements CdrStore {
   }
 
   private FileChannel open(long number) throws IOException {
-    FileChannel ch = FileChannel.open(segmentPath(number), StandardOpenOption.CREATE,
+    FileChannel ch = StoreFiles.open(segmentPath(number), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     // Make the new file's directory entry durable too.
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {

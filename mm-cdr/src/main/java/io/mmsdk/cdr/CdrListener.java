@@ -1,9 +1,11 @@
 package io.mmsdk.cdr;
 
 /**
- * Receives {@link CdrEvent}s from a {@link CdrPipeline}, one at a time and in order. Called on the
- * receiving thread while the pipeline's lock is held: keep it quick and never block. An exception
- * is logged and does not stop other listeners or the acknowledgement.
+ * Receives {@link CdrEvent}s from a {@link CdrPipeline}, one at a time and in order. Called after
+ * the pipeline's locks are released: by default on a receiving thread before the Call Bridge is
+ * acknowledged (keep it quick and never block), or on the executor set with {@link
+ * CdrPipeline.Builder#listenerExecutor}. An exception is logged and does not stop other listeners
+ * or the acknowledgement.
  */
 @FunctionalInterface
 public interface CdrListener {

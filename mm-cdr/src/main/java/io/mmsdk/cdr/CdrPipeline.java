@@ -3,6 +3,7 @@ package io.mmsdk.cdr;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -10,13 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -57,9 +55,15 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   private final Map<String, String> currentSessionByBridge = new ConcurrentHashMap<>();
   private final LongAdder duplicatesDropped = new LongAdder();
   private final LongAdder recordsDelivered = new LongAdder();
-  /** Events decided and not yet handed to listeners, in order. */
-  private final Queue<CdrEvent> deliveries = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean delivering = new AtomicBoolean();
+  /**
+   * Guards the delivery queue: events decided and not yet handed to listeners, in order, numbered
+   * from 1; never held while a listener runs.
+   */
+  private final Object deliveryLock = new Object();
+  private final ArrayDeque<CdrEvent> deliveries = new ArrayDeque<>();
+  private long enqueued; // guarded by deliveryLock
+  private long delivered; // guarded by deliveryLock
+  private boolean delivering; // guarded by deliveryLock
   /**
    * True during the start-up replay, which visits every retained batch in order anyway: sessions
    * are evicted after it, so it never rebuilds a filter (a scan of the store) per session.
@@ -89,8 +93,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   @Override
   public void accept(ReceivedBatch batch) {
     requireNonNull(batch, "batch == null");
-    process(batch, false);
-    deliver();
+    deliver(process(batch, false));
   }
 
   /** Returns how many re-sent records were dropped as duplicates since start. */
@@ -114,7 +117,8 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     store.close();
   }
 
-  private void process(ReceivedBatch rb, boolean replayed) {
+  /** Checks, stores and applies one batch; returns the number of its last queued event, or 0. */
+  private long process(ReceivedBatch rb, boolean replayed) {
     CdrBatch b = rb.batch();
     Session s = checkOut(b.session());
     try {
@@ -125,13 +129,19 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
         List<CdrRecord> fresh = freshRecords(s.state, b);
         if (fresh.isEmpty()) {
           duplicatesDropped.add(b.records().size());
-          return;
+          return 0;
         }
         if (!replayed) {
           store.append(rb);
         }
+        List<CdrEvent> events = new ArrayList<>(fresh.size() + 2);
+        apply(s, rb, fresh, replayed, events::add);
         // Queued under the session's lock, so one session's events keep their order.
-        apply(s, rb, fresh, replayed, deliveries::add);
+        synchronized (deliveryLock) {
+          deliveries.addAll(events);
+          enqueued += events.size();
+          return enqueued;
+        }
       }
     } finally {
       checkIn(s);
@@ -255,28 +265,59 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   }
 
   /**
-   * Hands queued events to the listeners, outside every lock: on the listener executor if one was
-   * set, else on this thread. One deliverer at a time, so listeners see events one by one, in
-   * order; a thread that finds another delivering leaves its events to it.
+   * Hands queued events up to number {@code last} to the listeners, outside every lock: on the
+   * listener executor if one was set, else on this thread, which returns once they are delivered.
+   * One deliverer at a time, so listeners see events one by one, in order. A thread delivers at
+   * most up to its own last event, so under constant load no thread is kept delivering others'
+   * events forever (its own acknowledgement would wait for them).
    */
-  private void deliver() {
+  private void deliver(long last) {
+    if (last <= 0) {
+      return;
+    }
     if (listenerExecutor != null) {
-      if (!deliveries.isEmpty()) {
-        listenerExecutor.execute(this::drain);
-      }
+      listenerExecutor.execute(() -> deliverThrough(last));
     } else {
-      drain();
+      deliverThrough(last);
     }
   }
 
-  private void drain() {
-    while (!deliveries.isEmpty() && delivering.compareAndSet(false, true)) {
+  private void deliverThrough(long last) {
+    while (true) {
+      synchronized (deliveryLock) {
+        while (delivering && delivered < last) {
+          try {
+            deliveryLock.wait();
+          } catch (InterruptedException e) {
+            // The batch is stored; its events are delivered by whoever delivers next.
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+        if (delivered >= last) {
+          return;
+        }
+        delivering = true;
+      }
       try {
-        for (CdrEvent e = deliveries.poll(); e != null; e = deliveries.poll()) {
+        while (true) {
+          CdrEvent e;
+          synchronized (deliveryLock) {
+            if (delivered >= last || deliveries.isEmpty()) {
+              break;
+            }
+            e = deliveries.poll();
+          }
           emit(e);
+          synchronized (deliveryLock) {
+            delivered++;
+          }
         }
       } finally {
-        delivering.set(false);
+        synchronized (deliveryLock) {
+          delivering = false;
+          deliveryLock.notifyAll();
+        }
       }
     }
   }
@@ -297,14 +338,13 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
       replaying = true;
     }
     try {
-      store.replay(rb -> process(rb, true));
+      store.replay(rb -> deliver(process(rb, true)));
     } finally {
       synchronized (sessions) {
         replaying = false;
         evictIfFull();
       }
     }
-    deliver();
   }
 
   /** One session's entry in the in-memory map. */

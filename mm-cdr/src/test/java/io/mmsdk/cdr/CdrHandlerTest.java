@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class CdrHandlerTest {
   private final List<ReceivedBatch> sunk = new ArrayList<>();
-  private final ManualScheduler scheduler =
-      ManualScheduler.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
+  private final SimulatedClock scheduler =
+      SimulatedClock.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
 
   private CdrHandler.Outcome post(CdrHandler h, String query, byte[] body) {
     return h.handle(query, new ByteArrayInputStream(body));

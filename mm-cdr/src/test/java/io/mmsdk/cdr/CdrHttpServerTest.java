@@ -145,8 +145,8 @@ class CdrHttpServerTest {
 
   @Test
   void post_requestNotCompleteBeforeDeadline_connectionClosed() throws Exception {
-    io.mmsdk.common.time.ManualScheduler scheduler =
-        io.mmsdk.common.time.ManualScheduler.startingAt(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+    io.mmsdk.testkit.SimulatedClock scheduler =
+        io.mmsdk.testkit.SimulatedClock.startingAt(java.time.Instant.parse("2026-03-02T09:00:00Z"));
     try (CdrPipeline pipeline = CdrPipeline.builder().build();
         CdrHttpServer server = CdrHttpServer.builder()
             .handler(CdrHandler.builder().sink(pipeline).build())
@@ -216,6 +216,71 @@ class CdrHttpServerTest {
       HttpResponse<String> r = post(server.uri(), utf16);
       assertEquals(400, r.statusCode());
       assertTrue(r.body().contains("UTF-8"), r.body());
+    }
+  }
+
+  @Test
+  void write_errorReply_headAndBodyInOneWrite() throws Exception {
+    List<byte[]> writes = new ArrayList<>();
+    java.io.OutputStream out = new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        writes.add(new byte[] {(byte) b});
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        writes.add(java.util.Arrays.copyOfRange(b, off, off + len));
+      }
+    };
+    CdrHttpServer.write(out, 400, "NOT_WELL_FORMED: truncated", true);
+    assertEquals(1, writes.size(), "one write for head and body");
+    String reply = new String(writes.get(0), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(reply.startsWith("HTTP/1.1 400 Bad Request\r\n"), reply);
+    assertTrue(reply.contains("\r\nConnection: close\r\n"), reply);
+    assertTrue(reply.endsWith("\r\n\r\nNOT_WELL_FORMED: truncated\n"), reply);
+  }
+
+  @Test
+  void connect_overPerAddressLimit_503WithConnectionClose() throws Exception {
+    List<java.net.Socket> held = new ArrayList<>();
+    try (CdrPipeline pipeline = CdrPipeline.builder().build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).build())
+            .maxConnectionsPerAddress(2).start()) {
+      held.add(raw(server, "POST /cdr HTTP/1.1\r\n"));
+      held.add(raw(server, "POST /cdr HTTP/1.1\r\n"));
+      try (java.net.Socket third = raw(server, "")) {
+        String head = head(third);
+        assertTrue(head.startsWith("HTTP/1.1 503 "), head);
+        assertTrue(head.contains("\r\nConnection: close\r\n"), head);
+      }
+    } finally {
+      for (java.net.Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void post_chunkedBodyWithExpectContinue_accepted() throws Exception {
+    try (CdrPipeline pipeline = CdrPipeline.builder().build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).build()).start()) {
+      String xml = new String(doc("s1", null, callEnd(1, 1, "a")), java.nio.charset.StandardCharsets.UTF_8);
+      String first = xml.substring(0, 40);
+      String rest = xml.substring(40);
+      try (java.net.Socket s = raw(server, "POST /cdr HTTP/1.1\r\nHost: x\r\n"
+          + "Transfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n")) {
+        assertTrue(head(s).startsWith("HTTP/1.1 100 "));
+        s.getOutputStream().write((Integer.toHexString(first.length()) + "\r\n" + first + "\r\n"
+            + Integer.toHexString(rest.length()) + ";ext=1\r\n" + rest + "\r\n0\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String reply = head(s);
+        assertTrue(reply.startsWith("HTTP/1.1 200 "), reply);
+        assertTrue(!reply.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), reply);
+      }
+      assertEquals(1, pipeline.recordsDelivered());
     }
   }
 }

@@ -5,7 +5,7 @@ import static io.mmsdk.cdr.Batches.doc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CdrJournalTest {
   @TempDir Path dir;
-  private final ManualScheduler scheduler =
-      ManualScheduler.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
+  private final SimulatedClock scheduler =
+      SimulatedClock.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
   private final CdrParser parser = CdrParser.create();
 
   private ReceivedBatch batch(String callId, long index) {

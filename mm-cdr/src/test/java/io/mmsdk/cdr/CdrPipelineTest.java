@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CdrPipelineTest {
   private static final CdrOrigin ORIGIN = CdrOrigin.ofCluster("london");
   private final CdrParser parser = CdrParser.create();
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
   private final List<CdrEvent> events = new ArrayList<>();
 
   private ReceivedBatch batch(byte[] xml) {
@@ -248,5 +248,41 @@ class CdrPipelineTest {
       pool.shutdownNow();
     }
     assertEquals(2, p.recordsDelivered());
+  }
+
+  @Test
+  void accept_whileAnotherThreadDelivers_eachThreadDeliversItsOwnEvents() throws Exception {
+    java.util.concurrent.CountDownLatch aDelivering = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.Map<String, String> deliveredOn = new java.util.concurrent.ConcurrentHashMap<>();
+    CdrPipeline p = CdrPipeline.builder().addListener(e -> {
+      if (e instanceof CdrEvent.RecordReceived r) {
+        String id = ((CallEnd) r.record()).callId();
+        deliveredOn.put(id, Thread.currentThread().getName());
+        if (id.equals("a")) {
+          aDelivering.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+    }).build();
+    Thread a = new Thread(() -> p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a")))), "A");
+    Thread b = new Thread(() -> p.accept(batch(doc("s2", "cb2", callEnd(1, 1, "b")))), "B");
+    a.start();
+    aDelivering.await();
+    b.start();
+    // B has queued its event once it waits for the deliverer (or, if it never waits, has left).
+    while (b.getState() != Thread.State.WAITING && b.isAlive()) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    a.join();
+    b.join();
+    // A delivers only up to its own event, so its acknowledgement never waits for B's (under
+    // steady load the first deliverer was otherwise kept delivering everyone's events).
+    assertEquals(java.util.Map.of("a", "A", "b", "B"), deliveredOn);
   }
 }

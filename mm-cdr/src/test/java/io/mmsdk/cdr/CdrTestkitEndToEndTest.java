@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cdr.Meeting.ParticipantState;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CdrTestkitEndToEndTest {
   private final HttpClient http = HttpClient.newHttpClient();
-  private final ManualScheduler scheduler =
-      ManualScheduler.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
+  private final SimulatedClock scheduler =
+      SimulatedClock.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
   private final AtomicInteger failNextAppends = new AtomicInteger();
   @TempDir Path dir;
   private SimulatedCluster cms;

@@ -3,7 +3,7 @@ package io.mmsdk.cdr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.common.time.Scheduler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DocsExampleTest {
   @Test
   void quickStart_postedBatch_visibleAsMeeting(@TempDir Path dir) throws Exception {
-    Scheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
+    Scheduler scheduler = SimulatedClock.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
     String secret = "shared-secret";
     String clusterId = "london";
     List<String> printed = new ArrayList<>();

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cdr.Meeting.LogKind;
 import io.mmsdk.cdr.Meeting.ParticipantState;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class MeetingTrackerTest {
   private static final String BRIDGE_A = "cb00000a-0000-4000-8000-00000000000a";
   private static final String BRIDGE_B = "cb00000b-0000-4000-8000-00000000000b";
-  private final ManualScheduler scheduler =
-      ManualScheduler.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
+  private final SimulatedClock scheduler =
+      SimulatedClock.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
   private final List<Meeting.LogEntry> changes = new ArrayList<>();
   private final MeetingTracker tracker = MeetingTracker.builder().scheduler(scheduler)
       .listenerExecutor(Runnable::run).addListener(c -> changes.add(c.entry())).build();
@@ -379,5 +379,17 @@ class MeetingTrackerTest {
       assertEquals(List.of(LogKind.PARTICIPANT_LEFT, LogKind.CALL_ENDED, LogKind.MEETING_ENDED),
           t.meetings().get(0).log().stream().map(Meeting.LogEntry::kind).toList());
     }
+  }
+
+  @Test
+  void afterClose_changesStillTrackedButListenersNotTold() {
+    List<MeetingChange> seen = new ArrayList<>();
+    MeetingTracker t = MeetingTracker.builder().scheduler(scheduler).addListener(seen::add).build();
+    t.close();
+    t.onEvent(new CdrEvent.RecordReceived(CdrOrigin.ofCluster("london"), "s1", null,
+        parser.parse(doc("s1", null, record("callStart", 1, 1,
+            "<call id=\"callE\"><name>E</name></call>"))).records().get(0), false));
+    assertEquals(1, t.activeMeetings().size());
+    assertTrue(seen.isEmpty());
   }
 }

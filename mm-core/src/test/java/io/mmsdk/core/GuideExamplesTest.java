@@ -31,7 +31,7 @@ import io.mmsdk.core.syslog.SyslogForwarder;
 import io.mmsdk.core.syslog.SyslogServer;
 import io.mmsdk.core.syslog.SyslogSeverity;
 import io.mmsdk.core.syslog.SyslogTransport;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.core.user.LocalUser;
 import io.mmsdk.core.user.PasswordHash;
 import io.mmsdk.core.user.PasswordPolicy;
@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The code of docs/mm-core.md, wired together end to end against real files and sockets. */
 class GuideExamplesTest {
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-05-01T08:00:00Z"));
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-05-01T08:00:00Z"));
 
   @Test
   void guide_endToEnd(@TempDir Path dir) throws Exception {

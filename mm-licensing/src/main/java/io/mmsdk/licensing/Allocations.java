@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * The licenses an administrator entered per license type, as on the Licenses page. A type left
- * blank is different from a type set to 0: blank means "not entered yet" and makes its feature
- * {@link ComplianceStatus#UNLICENSED}; 0 means "I have none", so any use of it is overuse.
- * Immutable.
+ * The licenses an administrator entered per license type, as on the Licenses page. A feature is
+ * {@link ComplianceStatus#UNLICENSED} only while none of its types has a count above 0 ("You have
+ * not allocated any licenses"); a type left blank next to an allocated one counts as 0, so any use
+ * of it is overuse. {@link #findAllocated} still tells blank from 0 for display. Immutable.
  */
 public final class Allocations {
   private final Map<AllocationType, Long> counts;
@@ -88,7 +88,9 @@ public final class Allocations {
 
   @Override
   public String toString() {
-    return "Allocations{" + new EnumMap<>(counts) + ", customizationLicense="
+    Map<AllocationType, Long> ordered = new EnumMap<>(AllocationType.class);
+    ordered.putAll(counts);
+    return "Allocations{" + ordered + ", customizationLicense="
         + customizationLicense + ", customizationEnabled=" + customizationEnabled + "}";
   }
 

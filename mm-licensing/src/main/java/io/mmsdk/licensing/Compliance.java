@@ -90,11 +90,9 @@ public final class Compliance {
     }
 
     List<AllocationType> types = feature == Feature.MEETINGS ? MEETING_TYPES : RECORDING_TYPES;
-    boolean anyBlank = false;
-    for (AllocationType t : types) {
-      anyBlank |= allocations.findAllocated(t).isEmpty();
-    }
-    boolean licensed = !anyBlank && allocations.isLicensed(feature);
+    // Seed ch. 19: "Unlicensed: You have not allocated any licenses." A blank type next to an
+    // allocated one does not make the feature unlicensed; it counts as 0 (any use is overuse).
+    boolean licensed = allocations.isLicensed(feature);
 
     int overDays = 0;
     boolean over80 = false;

@@ -8,8 +8,9 @@ import java.util.Objects;
  * The enforcement timings, which the seed leaves open, and the pure rules that turn a compliance
  * status into a warning. Immutable and thread-safe.
  *
- * <p>Defaults: meetings go from Alarm 1 to Alarm 2 after 30 days and from Alarm 2 to Alarm 3 after
- * another 30 days; recording or streaming and customization stay available for 30 days.
+ * <p>Defaults (chosen by us, not by the seed; see {@code docs/interpretations.md}): meetings go
+ * from Alarm 1 to Alarm 2 after 30 days and from Alarm 2 to Alarm 3 after another 30 days;
+ * recording or streaming and customization stay available for 30 days.
  */
 public final class EnforcementPolicy {
   private final Duration meetingsEnforcementDelay;
@@ -78,22 +79,15 @@ public final class EnforcementPolicy {
    * {@return the enforcement of {@code feature} at {@code now} for a condition that has held since
    * {@code since} (for {@code TRIAL_ENDED_UNLICENSED}: since the trial ended)}
    *
-   * @param allBridgesActivated false if any Call Bridge of the cluster has no activation key, which
-   *     puts meetings of the whole cluster at high enforcement whatever the condition
+   * <p>Activation keys on the Call Bridges play no part: under Smart Licensing "no activation key
+   * is required" (seed ch. 19 and 21.6), and traditional licensing is not modelled.
    */
   public Enforcement evaluate(
-      Feature feature,
-      EnforcementCondition condition,
-      Instant since,
-      Instant now,
-      boolean allBridgesActivated) {
+      Feature feature, EnforcementCondition condition, Instant since, Instant now) {
     Objects.requireNonNull(feature, "feature == null");
     Objects.requireNonNull(condition, "condition == null");
     Objects.requireNonNull(since, "since == null");
     Objects.requireNonNull(now, "now == null");
-    if (feature == Feature.MEETINGS && !allBridgesActivated) {
-      return new Enforcement(EnforcementLevel.ALARM_3_HIGH_ENFORCEMENT, 0);
-    }
     if (condition == EnforcementCondition.NONE) {
       return Enforcement.NONE;
     }

@@ -1,6 +1,7 @@
 package io.mmsdk.licensing;
 
 import io.mmsdk.common.store.AtomicFiles;
+import io.mmsdk.common.store.StoreLock;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -25,18 +26,33 @@ import java.util.TreeMap;
 
 /**
  * Stores {@link LicenseState} as a sorted key=value text file. Cluster ids are URL-encoded so any
- * id is safe in keys and lists.
+ * id is safe in keys and lists. Guarded by a {@link StoreLock} on {@code
+ * license-state.properties.lock} from construction to {@link #close()}.
  */
 final class FileLicenseStateStore implements LicenseStateStore {
   private static final String NAME = "license-state.properties";
   private final Path file;
+  private final StoreLock lock;
 
   FileLicenseStateStore(Path dir) {
     this.file = Objects.requireNonNull(dir, "directory == null").resolve(NAME);
+    try {
+      this.lock = StoreLock.acquire(dir.resolve(NAME + ".lock"));
+    } catch (UncheckedIOException e) {
+      throw new LicenseStoreException("Cannot lock the license state in " + dir + ": "
+          + e.getCause().getMessage() + ". Check the directory is writable.", e.getCause());
+    }
   }
 
   @Override
+  public synchronized void close() {
+    lock.close();
+  }
+
+
+  @Override
   public synchronized LicenseState load() {
+    lock.ensureHeld();
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -95,6 +111,7 @@ final class FileLicenseStateStore implements LicenseStateStore {
   @Override
   public synchronized void save(LicenseState state) {
     Objects.requireNonNull(state, "state == null");
+    lock.ensureHeld();
     Map<String, String> m = new TreeMap<>();
     m.put("mode", state.mode().name());
     for (AllocationType t : AllocationType.values()) {

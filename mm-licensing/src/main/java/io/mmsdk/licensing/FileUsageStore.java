@@ -1,6 +1,10 @@
 package io.mmsdk.licensing;
 
+import io.mmsdk.common.store.DamagedRecord;
+import io.mmsdk.common.store.StoreFiles;
+import io.mmsdk.common.store.StoreLock;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -28,19 +32,27 @@ import org.slf4j.LoggerFactory;
  * The embedded {@link UsageStore}: {@code usage.log} in a directory, one record per sample:
  * {@code [int payloadLength][int crc32(payload)][payload]}, payload = {@code [short hostLength]
  * [host UTF-8][long epochSecond][int nano][6 doubles]}. Appends are written and fsynced before
- * returning. On open, the first short or corrupt record and everything after it is a torn tail from
- * a crash during an unacknowledged append, and is truncated. Pruning rewrites the log to a temp file,
+ * returning. On open, a record that fails its checksum (or its length check) is damage when an
+ * intact record follows it somewhere later in the file: the damaged bytes are skipped (logged and
+ * reported by {@link #damagedRecords()}, left in place until the next prune rewrites the log) and
+ * reading resumes at that intact record. With no intact record after it, it is a torn tail from a
+ * crash during an unacknowledged append, and is truncated. Pruning rewrites the log to a temp file,
  * fsyncs it and renames it atomically over the old one. All samples are also held in memory.
+ *
+ * <p>Guarded by a {@link StoreLock} on {@code usage.log.lock} from open to {@link #close()}.
  */
 final class FileUsageStore implements UsageStore {
   private static final Logger log = LoggerFactory.getLogger(FileUsageStore.class);
   private static final String LOG = "usage.log";
+  private static final String LOCK = "usage.log.lock";
   private static final int HEADER = 8;
   private static final int MAX_PAYLOAD = 2 + 1024 + 8 + 4 + 6 * 8;
 
   private final Path dir;
   private final Path file;
   private FileChannel channel;
+  private StoreLock lock;
+  private List<DamagedRecord> damaged = List.of();
   private final List<UsageSample> samples = new ArrayList<>();
   private final Set<Key> keys = new HashSet<>();
   private final Map<String, Instant> latest = new HashMap<>();
@@ -57,11 +69,17 @@ final class FileUsageStore implements UsageStore {
     Objects.requireNonNull(directory, "directory == null");
     FileUsageStore s = new FileUsageStore(directory);
     try {
-      Files.createDirectories(directory);
-      s.channel = FileChannel.open(s.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+      s.lock = StoreLock.acquire(directory.resolve(LOCK));
+    } catch (UncheckedIOException e) {
+      throw new LicenseStoreException("Cannot lock the usage store in " + directory + ": "
+          + e.getCause().getMessage() + ". Check the directory exists and is writable.", e.getCause());
+    }
+    try {
+      s.channel = StoreFiles.open(s.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
       s.load();
     } catch (IOException e) {
+      s.close();
       throw new LicenseStoreException("Cannot open the usage store in " + directory
           + ": " + e.getMessage() + ". Check the directory exists and is writable.", e);
     }
@@ -81,25 +99,27 @@ final class FileUsageStore implements UsageStore {
       }
     }
     all.flip();
-    long good = 0;
-    CRC32 crc = new CRC32();
-    while (all.remaining() >= HEADER) {
-      int start = all.position();
-      int len = all.getInt();
-      int sum = all.getInt();
-      if (len <= 0 || len > MAX_PAYLOAD || all.remaining() < len) {
+    List<DamagedRecord> bad = new ArrayList<>();
+    int pos = 0;
+    int good = 0;
+    while (pos < all.limit()) {
+      int len = recordLength(all, pos);
+      if (len > 0) {
+        add(decode(all.slice(pos + HEADER, len)));
+        pos += HEADER + len;
+        good = pos;
+        continue;
+      }
+      int next = nextRecord(all, pos + 1);
+      if (next < 0) {
         break;
       }
-      crc.reset();
-      crc.update(all.array(), all.position(), len);
-      if ((int) crc.getValue() != sum) {
-        break;
-      }
-      ByteBuffer payload = all.slice(all.position(), len);
-      all.position(all.position() + len);
-      add(decode(payload));
-      good = start + HEADER + len;
+      bad.add(new DamagedRecord(file, pos, next - pos, "checksum or length mismatch"));
+      log.warn("Usage store {}: skipping {} damaged bytes at offset {}; the {} bytes after them are"
+          + " intact and kept", file, next - pos, pos, size - next);
+      pos = next;
     }
+    damaged = List.copyOf(bad);
     if (good < size) {
       log.warn("Usage store {}: dropping a torn tail of {} bytes left by an interrupted write",
           file, size - good);
@@ -107,6 +127,30 @@ final class FileUsageStore implements UsageStore {
       channel.force(true);
     }
     channel.position(good);
+  }
+
+  /** Returns the payload length of the intact record at {@code pos}, or -1 if it is not one. */
+  private static int recordLength(ByteBuffer all, int pos) {
+    if (all.limit() - pos < HEADER) {
+      return -1;
+    }
+    int len = all.getInt(pos);
+    if (len <= 0 || len > MAX_PAYLOAD || all.limit() - pos - HEADER < len) {
+      return -1;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(all.array(), pos + HEADER, len);
+    return (int) crc.getValue() == all.getInt(pos + 4) ? len : -1;
+  }
+
+  /** Returns the offset of the next intact record at or after {@code from}, or -1 if none. */
+  private static int nextRecord(ByteBuffer all, int from) {
+    for (int p = from; p + HEADER <= all.limit(); p++) {
+      if (recordLength(all, p) > 0) {
+        return p;
+      }
+    }
+    return -1;
   }
 
   private boolean add(UsageSample s) {
@@ -199,7 +243,7 @@ final class FileUsageStore implements UsageStore {
     List<UsageSample> kept = new ArrayList<>(samples.subList(cut, samples.size()));
     Path tmp = dir.resolve(LOG + ".tmp");
     try {
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
+      try (FileChannel out = StoreFiles.open(tmp, StandardOpenOption.CREATE,
           StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
         ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
         for (UsageSample s : kept) {
@@ -225,12 +269,13 @@ final class FileUsageStore implements UsageStore {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
       syncDirectory();
-      channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel = StoreFiles.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
       channel.position(channel.size());
     } catch (IOException e) {
       throw new LicenseStoreException("Cannot prune the usage store " + file + ": "
           + e.getMessage() + ". The old log is kept; reopen the store.", e);
     }
+    damaged = List.of();
     samples.clear();
     keys.clear();
     latest.clear();
@@ -238,6 +283,11 @@ final class FileUsageStore implements UsageStore {
       add(s);
     }
     return cut;
+  }
+
+  @Override
+  public synchronized List<DamagedRecord> damagedRecords() {
+    return damaged;
   }
 
   @Override
@@ -254,6 +304,10 @@ final class FileUsageStore implements UsageStore {
         log.warn("Closing usage store {} failed", file, e);
       }
       channel = null;
+    }
+    if (lock != null) {
+      lock.close();
+      lock = null;
     }
   }
 

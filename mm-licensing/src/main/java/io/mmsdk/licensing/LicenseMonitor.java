@@ -1,11 +1,17 @@
 package io.mmsdk.licensing;
 
+import io.mmsdk.cms.CmsAuthenticationException;
+import io.mmsdk.cms.CmsConnectionException;
+import io.mmsdk.cms.CmsTimeoutException;
+import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
 import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.licensing.smart.SmartLicensing;
+import io.mmsdk.licensing.smart.SmartLicensingStatus;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -32,13 +40,19 @@ import org.slf4j.LoggerFactory;
  * <p>Each round, for each cluster, the bridges are tried in registry order: a reachable bridge
  * lists its {@code knownHosts} and the usage of each host not yet read this round is fetched from
  * the newest stored sample (or, on first contact, from {@code backfill} ago) up to now. A bridge that
- * fails raises the WARNING notification {@code licensing.unreachable.<bridgeId>} and the round goes
- * on with the next bridge; the notification clears when the bridge answers again. Enforcement
+ * fails raises a notification and the round goes on with the next bridge: the ERROR {@value
+ * #CREDENTIALS_PREFIX}{@code <bridgeId>} when it refuses the credentials, the ERROR {@value
+ * #UNREACHABLE_PREFIX}{@code <bridgeId>} when it cannot be reached, otherwise the WARNING {@code
+ * licensing.unreachable.<bridgeId>}; each clears when the bridge answers again. Enforcement
  * changes raise {@code licensing.enforcement.<clusterId>.<FEATURE>} notifications.
  */
 public final class LicenseMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LicenseMonitor.class);
   private static final String SOURCE = "licensing";
+  /** Key prefix of the ERROR raised when a Call Bridge refuses the API credentials (+ bridge id). */
+  public static final String CREDENTIALS_PREFIX = "callbridge.credentials.";
+  /** Key prefix of the ERROR raised when a Call Bridge cannot be reached (+ bridge id). */
+  public static final String UNREACHABLE_PREFIX = "callbridge.unreachable.";
 
   private final Scheduler scheduler;
   private final ClusterRegistry registry;
@@ -54,7 +68,11 @@ public final class LicenseMonitor implements AutoCloseable {
   private final Map<String, Boolean> bridgeActivated = new ConcurrentHashMap<>();
   private final Map<String, MultipartyUsage> multiparty = new ConcurrentHashMap<>();
   private LicenseState state;
+  private final SmartLicensing smart;
+  private final AuditHook audit;
+  private final String actor;
   private Scheduler.Cancellable task;
+  private Scheduler.Cancellable reportTask;
 
   private LicenseMonitor(Builder b) {
     this.scheduler = b.scheduler;
@@ -67,6 +85,9 @@ public final class LicenseMonitor implements AutoCloseable {
     this.pollInterval = b.pollInterval;
     this.backfill = b.backfill;
     this.retention = b.retention;
+    this.smart = b.smart;
+    this.audit = b.audit;
+    this.actor = b.actor;
     this.state = stateStore.load();
   }
 
@@ -81,6 +102,13 @@ public final class LicenseMonitor implements AutoCloseable {
   public synchronized LicenseMonitor start() {
     if (task == null) {
       task = scheduler.scheduleRepeating(Duration.ZERO, pollInterval, this::collectNow);
+      if (smart != null) {
+        Instant now = scheduler.now();
+        Instant midnight = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1)
+            .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        reportTask = scheduler.scheduleRepeating(Duration.between(now, midnight),
+            Duration.ofDays(1), this::sendDailyUsageReport);
+      }
     }
     return this;
   }
@@ -91,6 +119,10 @@ public final class LicenseMonitor implements AutoCloseable {
     if (task != null) {
       task.cancel();
       task = null;
+    }
+    if (reportTask != null) {
+      reportTask.cancel();
+      reportTask = null;
     }
   }
 
@@ -121,6 +153,8 @@ public final class LicenseMonitor implements AutoCloseable {
       Set<String> done = new HashSet<>();
       for (CallBridge bridge : cluster.callBridges()) {
         String key = "licensing.unreachable." + bridge.id();
+        String credentialsKey = CREDENTIALS_PREFIX + bridge.id();
+        String unreachableKey = UNREACHABLE_PREFIX + bridge.id();
         try {
           UsageSource source = sources.apply(bridge);
           bridgeActivated.put(bridge.id(), source.hasActivation());
@@ -135,6 +169,8 @@ public final class LicenseMonitor implements AutoCloseable {
             hostsDone.add(host);
           }
           notifications.clear(key);
+          notifications.clear(credentialsKey);
+          notifications.clear(unreachableKey);
         } catch (LicenseStoreException e) {
           throw e;
         } catch (RuntimeException e) {
@@ -142,11 +178,23 @@ public final class LicenseMonitor implements AutoCloseable {
               e.toString());
           log.debug("Collection failure detail", e);
           unreachable.add(bridge.id());
-          notifications.raise(Severity.WARNING, SOURCE, key,
-              "Cannot collect license usage from Call Bridge '" + bridge.name() + "' ("
-                  + bridge.address() + "): " + e.getMessage()
-                  + ". Usage from other Call Bridges is still collected; check that this Call"
-                  + " Bridge is reachable and its API user is valid.");
+          String server = "server " + bridge.name() + " (" + bridge.address() + ")";
+          if (e instanceof CmsAuthenticationException) {
+            // Seed 001, Overview: "The credentials provided for server Server 1 are incorrect."
+            notifications.raise(Severity.ERROR, SOURCE, credentialsKey, "The credentials provided"
+                + " for " + server + " are incorrect. Edit the Call Bridge and enter the API user"
+                + " and password configured on it.");
+          } else if (e instanceof CmsConnectionException || e instanceof CmsTimeoutException) {
+            notifications.raise(Severity.ERROR, SOURCE, unreachableKey, "The " + server
+                + " cannot be reached: " + e.getMessage() + ". Check the network and that the"
+                + " Call Bridge is running; usage is still collected from its cluster peers.");
+          } else {
+            notifications.raise(Severity.WARNING, SOURCE, key,
+                "Cannot collect license usage from Call Bridge '" + bridge.name() + "' ("
+                    + bridge.address() + "): " + e.getMessage()
+                    + ". Usage from other Call Bridges is still collected; check that this Call"
+                    + " Bridge is reachable and its API user is valid.");
+          }
         }
       }
     }
@@ -172,10 +220,6 @@ public final class LicenseMonitor implements AutoCloseable {
     Map<String, Map<Feature, Instant>> since = new HashMap<>(state.enforcementSince());
     Map<String, Map<Feature, Enforcement>> enforcement = new HashMap<>();
     for (Cluster cluster : registry.clusters()) {
-      boolean activated = true;
-      for (CallBridge b : cluster.callBridges()) {
-        activated &= bridgeActivated.getOrDefault(b.id(), true);
-      }
       Map<Feature, Instant> clusterSince = new EnumMap<>(Feature.class);
       clusterSince.putAll(since.getOrDefault(cluster.id(), Map.of()));
       Map<Feature, Enforcement> result = new EnumMap<>(Feature.class);
@@ -191,7 +235,7 @@ public final class LicenseMonitor implements AutoCloseable {
         } else {
           start = clusterSince.computeIfAbsent(c.feature(), f -> now);
         }
-        Enforcement e = policy.evaluate(c.feature(), cond, start, now, activated);
+        Enforcement e = policy.evaluate(c.feature(), cond, start, now);
         result.put(c.feature(), e);
         notifyEnforcement(cluster, c.feature(), e);
       }
@@ -263,21 +307,91 @@ public final class LicenseMonitor implements AutoCloseable {
   }
 
   /**
-   * Sets the licensing mode and saves it.
-   *
-   * @param mode the licensing mode and saves it
+   * Sets the licensing mode and saves it. Seed 21.6: "If you change the licensing mode, then
+   * Meeting Management will automatically disable Smart Licensing and deregister from the Cisco
+   * Smart Software Manager": leaving {@link LicensingMode#SMART} deregisters the {@linkplain
+   * Builder#smartLicensing configured} Smart Licensing instance unless it is unregistered already.
+   * The stage completes when that deregistration is done (at once if none is needed) and fails as
+   * {@link SmartLicensing#deregister()} does; the new mode is saved either way.
    */
-  public synchronized void setMode(LicensingMode mode) {
-    update(state.withMode(Objects.requireNonNull(mode, "mode == null")));
+  public CompletionStage<Void> setMode(LicensingMode mode) {
+    Objects.requireNonNull(mode, "mode == null");
+    LicensingMode before;
+    synchronized (this) {
+      before = state.mode();
+      update(state.withMode(mode));
+    }
+    audit.changed(actor, "licensing.mode", "licensing", AuditHook.Outcome.SUCCEEDED,
+        before + " -> " + mode);
+    // Outside the monitor lock: deregistering calls the host's transport.
+    if (before == LicensingMode.SMART && mode != LicensingMode.SMART && smart != null
+        && smart.status().registration() != SmartLicensingStatus.Registration.UNREGISTERED) {
+      return smart.deregister().thenApply(s -> null);
+    }
+    return CompletableFuture.completedFuture(null);
   }
 
   /**
-   * Sets the allocations and saves them; the status reflects them at once.
-   *
-   * @param allocations the allocations and saves them; the status reflects them at once
+   * Returns the usage report of the UTC {@code date}: each license type's smoothed daily peak and
+   * the number of Call Bridges without a traditional activation key as last read ("Active Call
+   * Bridge Node", seed 21.6).
    */
-  public synchronized void setAllocations(Allocations allocations) {
-    update(state.withAllocations(Objects.requireNonNull(allocations, "allocations == null")));
+  public UsageReport usageReport(LocalDate date) {
+    Objects.requireNonNull(date, "date == null");
+    Instant a = date.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Instant b = date.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Map<AllocationType, Double> peaks = new EnumMap<>(AllocationType.class);
+    for (AllocationType t : AllocationType.values()) {
+      peaks.put(t, 0.0);
+    }
+    for (DailyPeak p : UsageCalculator.bin(usage.samples(a, b)).dailyPeaks()) {
+      if (p.date().equals(date)) {
+        for (AllocationType t : AllocationType.values()) {
+          peaks.put(t, p.peak(t));
+        }
+      }
+    }
+    int withoutKey = 0;
+    for (Cluster c : registry.clusters()) {
+      for (CallBridge bridge : c.callBridges()) {
+        if (Boolean.FALSE.equals(bridgeActivated.get(bridge.id()))) {
+          withoutKey++;
+        }
+      }
+    }
+    return new UsageReport(date, peaks, withoutKey);
+  }
+
+  // Seed 2.6: "Meeting Management sends daily usage reports to Cisco SSM". Sent for the UTC day
+  // that just ended, only in SMART mode by an instance registered online.
+  private void sendDailyUsageReport() {
+    Instant now = scheduler.now();
+    synchronized (this) {
+      if (state.mode() != LicensingMode.SMART) {
+        return;
+      }
+    }
+    if (smart.status().registration() != SmartLicensingStatus.Registration.REGISTERED) {
+      return;
+    }
+    LocalDate yesterday = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).minusDays(1);
+    smart.sendUsageReport(usageReport(yesterday)).whenComplete((st, e) -> {
+      if (e != null) {
+        log.warn("The daily usage report for {} was not accepted: {}", yesterday, e.toString());
+      }
+    });
+  }
+
+  /** Sets the allocations and saves them; the status reflects them at once. Audited. */
+  public void setAllocations(Allocations allocations) {
+    Objects.requireNonNull(allocations, "allocations == null");
+    Allocations before;
+    synchronized (this) {
+      before = state.allocations();
+      update(state.withAllocations(allocations));
+    }
+    audit.changed(actor, "licensing.allocations", "licenses", AuditHook.Outcome.SUCCEEDED,
+        before + " -> " + allocations);
   }
 
   /**
@@ -294,10 +408,15 @@ public final class LicenseMonitor implements AutoCloseable {
     update(state.withClustersInEarlierTrials(m));
   }
 
-  /** {@return whether a trial of {@code type} can be started now} */
+  /**
+   * Returns whether a trial of {@code type} can be started now. A licensed deployment whose
+   * meetings are at high enforcement on some cluster is offered the Meetings trial once (seed
+   * 21.6.3.4).
+   */
   public synchronized TrialAvailability trialAvailability(Feature type) {
     return Trials.availability(type, state.allocations(), state.trials(), connectedClusterIds(),
-        state.clustersInEarlierTrials().getOrDefault(type, Set.of()), scheduler.now());
+        state.clustersInEarlierTrials().getOrDefault(type, Set.of()),
+        inHighEnforcement(scheduler.now()), scheduler.now());
   }
 
   /**
@@ -305,12 +424,25 @@ public final class LicenseMonitor implements AutoCloseable {
    *
    * @throws TrialNotAvailableException if the trial is not offered
    */
-  public synchronized TrialRecord startTrial(Feature type) {
-    TrialRecord t = Trials.start(type, state.allocations(), state.trials(), connectedClusterIds(),
-        state.clustersInEarlierTrials().getOrDefault(type, Set.of()), scheduler.now());
-    List<TrialRecord> all = new ArrayList<>(state.trials());
-    all.add(t);
-    update(state.withTrials(all));
+  public TrialRecord startTrial(Feature type) {
+    TrialRecord t;
+    try {
+      synchronized (this) {
+        Instant now = scheduler.now();
+        t = Trials.start(type, state.allocations(), state.trials(), connectedClusterIds(),
+            state.clustersInEarlierTrials().getOrDefault(type, Set.of()), inHighEnforcement(now),
+            now);
+        List<TrialRecord> all = new ArrayList<>(state.trials());
+        all.add(t);
+        update(state.withTrials(all));
+      }
+    } catch (TrialNotAvailableException e) {
+      audit.changed(actor, "licensing.trial", String.valueOf(type), AuditHook.Outcome.REFUSED,
+          "trial not offered: " + e.reason());
+      throw e;
+    }
+    audit.changed(actor, "licensing.trial", type.name(), AuditHook.Outcome.SUCCEEDED,
+        "90-day trial started for clusters " + t.clusterIds());
     return t;
   }
 
@@ -345,6 +477,16 @@ public final class LicenseMonitor implements AutoCloseable {
     return UtilizationChart.svg(utilization(type, from, to), a);
   }
 
+  private boolean inHighEnforcement(Instant now) {
+    for (Map<Feature, Enforcement> e : refresh(now).enforcement().values()) {
+      Enforcement m = e.get(Feature.MEETINGS);
+      if (m != null && m.level() == EnforcementLevel.ALARM_3_HIGH_ENFORCEMENT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Set<String> connectedClusterIds() {
     Set<String> ids = new LinkedHashSet<>();
     for (Cluster c : registry.clusters()) {
@@ -370,15 +512,32 @@ public final class LicenseMonitor implements AutoCloseable {
     private Duration pollInterval = Duration.ofMinutes(5);
     private Duration backfill = Duration.ofDays(90);
     private Duration retention = Duration.ofDays(100);
+    private SmartLicensing smart;
+    private AuditHook audit = AuditHook.none();
+    private String actor = "system";
 
     private Builder() {}
 
     /**
-     * Sets the scheduler (default {@link Scheduler#system()}).
-     *
-     * @param scheduler the scheduler (default {@link Scheduler#system()})
-     * @return this builder
+     * Reports allocation, trial and mode changes to {@code audit} as done by {@code actor} (e.g. the
+     * signed-in administrator); nothing is audited unless set.
      */
+    public Builder audit(AuditHook audit, String actor) {
+      this.audit = Objects.requireNonNull(audit, "audit == null");
+      this.actor = Objects.requireNonNull(actor, "actor == null");
+      return this;
+    }
+
+    /**
+     * Sets the Smart Licensing instance of this deployment (optional): {@link #start()} then sends
+     * it the daily usage report at 00:00 UTC, and leaving SMART mode deregisters it.
+     */
+    public Builder smartLicensing(SmartLicensing smart) {
+      this.smart = Objects.requireNonNull(smart, "smart == null");
+      return this;
+    }
+
+    /** Sets the scheduler (default {@link Scheduler#system()}). */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
       return this;

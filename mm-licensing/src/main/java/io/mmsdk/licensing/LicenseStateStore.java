@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Keeps the {@link LicenseState} across restarts. Implementations are thread-safe; {@link
  * #file(Path)} returns the embedded default.
  */
-public interface LicenseStateStore {
+public interface LicenseStateStore extends AutoCloseable {
 
   /** {@return the saved state, or {@link LicenseState#INITIAL} if none was saved} */
   LicenseState load();
@@ -19,9 +19,18 @@ public interface LicenseStateStore {
   void save(LicenseState state);
 
   /**
-   * {@return the embedded store keeping {@code license-state.properties} in {@code directory},
+   * Releases the store's lock and files, so that another instance may open it; idempotent. The
+   * default does nothing, for stores that hold neither.
+   */
+  @Override
+  default void close() {}
+
+  /**
+   * Returns the embedded store keeping {@code license-state.properties} in {@code directory},
    * written to a temp file, fsynced and renamed atomically, so a crash leaves either the old or the
-   * new state}
+   * new state. The store locks {@code license-state.properties.lock} until {@link #close()}: a
+   * second opener, in this or another process, gets a {@link
+   * io.mmsdk.common.store.StoreLockedException} naming the holder.
    */
   static LicenseStateStore file(Path directory) {
     return new FileLicenseStateStore(directory);

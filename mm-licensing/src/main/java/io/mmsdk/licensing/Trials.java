@@ -16,12 +16,19 @@ public final class Trials {
    * deployment used it before, when a running trial already grants the feature, or when any
    * connected cluster was connected to any deployment during an earlier trial of that type.
    *
+   * <p>One exception to "not offered when licensed" (seed 21.6.3.4): "If you are in high
+   * enforcement alarm mode, Meeting Management allows one time 90 day trial to silence alarm". A
+   * licensed but overused deployment whose meetings are at high enforcement is offered the Meetings
+   * trial, if it was not used before.
+   *
    * @param type the trial type
    * @param allocations the current allocations
    * @param trials every trial this deployment ever started
    * @param connectedClusterIds the clusters connected now
    * @param clustersInEarlierTrials clusters known (e.g. from their own records or an earlier
    *     deployment) to have been connected during an earlier trial of {@code type}
+   * @param highEnforcement true if meetings are at high enforcement (Alarm 3) on a connected
+   *     cluster
    * @param now the current time
    */
   public static TrialAvailability availability(
@@ -30,6 +37,7 @@ public final class Trials {
       Collection<TrialRecord> trials,
       Set<String> connectedClusterIds,
       Set<String> clustersInEarlierTrials,
+      boolean highEnforcement,
       Instant now) {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(allocations, "allocations == null");
@@ -37,7 +45,7 @@ public final class Trials {
     Objects.requireNonNull(connectedClusterIds, "connectedClusterIds == null");
     Objects.requireNonNull(clustersInEarlierTrials, "clustersInEarlierTrials == null");
     Objects.requireNonNull(now, "now == null");
-    if (allocations.isLicensed(type)) {
+    if (allocations.isLicensed(type) && !(type == Feature.MEETINGS && highEnforcement)) {
       return TrialAvailability.LICENSED;
     }
     for (TrialRecord t : trials) {
@@ -57,7 +65,8 @@ public final class Trials {
   }
 
   /**
-   * Starts a trial of {@code type} at {@code now} for the connected clusters.
+   * Starts a trial of {@code type} at {@code now} for the connected clusters; the arguments are
+   * those of {@link #availability}.
    *
    * @throws TrialNotAvailableException if {@link #availability} is not {@code OFFERED}
    */
@@ -67,9 +76,10 @@ public final class Trials {
       Collection<TrialRecord> trials,
       Set<String> connectedClusterIds,
       Set<String> clustersInEarlierTrials,
+      boolean highEnforcement,
       Instant now) {
-    TrialAvailability a =
-        availability(type, allocations, trials, connectedClusterIds, clustersInEarlierTrials, now);
+    TrialAvailability a = availability(type, allocations, trials, connectedClusterIds,
+        clustersInEarlierTrials, highEnforcement, now);
     if (a != TrialAvailability.OFFERED) {
       throw new TrialNotAvailableException(type, a);
     }

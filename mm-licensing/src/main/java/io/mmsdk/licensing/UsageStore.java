@@ -1,5 +1,6 @@
 package io.mmsdk.licensing;
 
+import io.mmsdk.common.store.DamagedRecord;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
@@ -37,14 +38,28 @@ public interface UsageStore extends AutoCloseable {
   /** {@return how many samples are stored} */
   int size();
 
-  /** Releases files; idempotent. */
+  /**
+   * Returns the damaged records skipped when the store opened (each also logged as a warning), or
+   * an empty list. Stores that cannot detect damage return an empty list.
+   */
+  default List<DamagedRecord> damagedRecords() {
+    return List.of();
+  }
+
+  /** Releases files and the store's lock; idempotent. */
   @Override
   void close();
 
   /**
    * Opens (creating if needed) the embedded file-backed store in {@code directory}: an append-only
-   * log with a checksum per record, fsynced on every append. A torn tail left by a crash is cut off
-   * on open; every sample whose {@link #append} returned is kept.
+   * log with a checksum per record, fsynced on every append, owner-only on POSIX file systems. A
+   * torn tail left by a crash is cut off on open; every sample whose {@link #append} returned is
+   * kept. A damaged record in the middle of the log is logged, reported by {@link
+   * #damagedRecords()} and skipped, and every intact record after it is kept.
+   *
+   * <p>The store locks {@code usage.log.lock} in {@code directory} until {@link #close()}: a second
+   * opener, in this or another process, gets a {@link io.mmsdk.common.store.StoreLockedException}
+   * naming the holder.
    *
    * @throws LicenseStoreException if the directory cannot be used
    */

@@ -118,8 +118,10 @@ class ComplianceTest {
   static Stream<Arguments> allocationCases() {
     return Stream.of(
         Arguments.of("both blank", Allocations.none(), ComplianceStatus.UNLICENSED),
-        Arguments.of("pmp blank", Allocations.builder().allocate(AllocationType.SMP, 10).build(),
-            ComplianceStatus.UNLICENSED),
+        Arguments.of("pmp blank, smp allocated", Allocations.builder()
+            .allocate(AllocationType.SMP, 10).build(), ComplianceStatus.IN_COMPLIANCE),
+        Arguments.of("pmp blank, smp zero", Allocations.builder()
+            .allocate(AllocationType.SMP, 0).build(), ComplianceStatus.UNLICENSED),
         Arguments.of("both zero", meetings(0, 0), ComplianceStatus.UNLICENSED),
         Arguments.of("pmp zero is not blank", meetings(0, 10), ComplianceStatus.IN_COMPLIANCE));
   }
@@ -129,6 +131,24 @@ class ComplianceTest {
   void evaluate_blankVersusZero_table(String name, Allocations a, ComplianceStatus want) {
     assertEquals(want,
         Compliance.evaluate(Feature.MEETINGS, smpDays(1, 0, 0), a, List.of(), NOW).status(), name);
+  }
+
+  /**
+   * Seed ch. 19: "Unlicensed: You have not allocated any licenses." 10 SMP allocated, PMP left
+   * blank and 1 SMP in use is licensed and in compliance, so no enforcement countdown starts; a
+   * PMP call against the blank PMP counts as overuse, as against 0.
+   */
+  @Test
+  void evaluate_blankTypeNextToAllocatedOne_notUnlicensed_noCountdown() {
+    Allocations a = Allocations.builder().allocate(AllocationType.SMP, 10).build();
+    FeatureCompliance c = Compliance.evaluate(Feature.MEETINGS,
+        List.of(peak(TODAY, 0, 1, 0)), a, List.of(), NOW);
+    assertEquals(ComplianceStatus.IN_COMPLIANCE, c.status());
+    assertEquals(EnforcementCondition.NONE, EnforcementPolicy.condition(c));
+    assertTrue(c.findUsage(AllocationType.PMP).orElseThrow().findAllocated().isEmpty());
+    FeatureCompliance pmpUsed = Compliance.evaluate(Feature.MEETINGS,
+        List.of(peak(TODAY, 1, 1, 0)), a, List.of(), NOW);
+    assertEquals(ComplianceStatus.INSUFFICIENT_LICENSES, pmpUsed.status());
   }
 
   @Test
@@ -247,5 +267,12 @@ class ComplianceTest {
       assertEquals(ComplianceStatus.UNLICENSED, all.get(f).status(), f.name());
       assertEquals(FeatureCompliance.TrialState.ENDED, all.get(f).trialState(), f.name());
     }
+  }
+
+  /** Regression: toString() of allocations with every type blank threw IllegalArgumentException. */
+  @Test
+  void allocations_allBlank_toStringWorks() {
+    assertEquals("Allocations{{}, customizationLicense=false, customizationEnabled=false}",
+        Allocations.none().toString());
   }
 }

@@ -63,18 +63,10 @@ class EnforcementPolicyTest {
   @MethodSource("transitions")
   void evaluate_transitions_table(Feature f, EnforcementCondition c, Duration elapsed,
       EnforcementLevel level, long days, String message) {
-    Enforcement e = P.evaluate(f, c, SINCE, SINCE.plus(elapsed), true);
+    Enforcement e = P.evaluate(f, c, SINCE, SINCE.plus(elapsed));
     assertEquals(level, e.level());
     assertEquals(days, e.daysRemaining());
     assertEquals(message, e.message());
-  }
-
-  @Test
-  void evaluate_bridgeWithoutActivation_highEnforcementForMeetingsOnly() {
-    assertEquals(EnforcementLevel.ALARM_3_HIGH_ENFORCEMENT,
-        P.evaluate(Feature.MEETINGS, EnforcementCondition.NONE, SINCE, SINCE, false).level());
-    assertEquals(EnforcementLevel.NONE, P.evaluate(Feature.RECORDING_OR_STREAMING,
-        EnforcementCondition.NONE, SINCE, SINCE, false).level());
   }
 
   @Test
@@ -86,13 +78,12 @@ class EnforcementPolicyTest {
         .customizationGrace(Duration.ofDays(2))
         .build();
     assertEquals(new Enforcement(EnforcementLevel.ALARM_2_ENFORCEMENT_ACTIVE, 14), p.evaluate(
-        Feature.MEETINGS, EnforcementCondition.COUNTDOWN, SINCE, SINCE.plus(Duration.ofDays(7)),
-        true));
+        Feature.MEETINGS, EnforcementCondition.COUNTDOWN, SINCE, SINCE.plus(Duration.ofDays(7))));
     assertEquals(new Enforcement(EnforcementLevel.AVAILABLE_COUNTDOWN, 3), p.evaluate(
-        Feature.RECORDING_OR_STREAMING, EnforcementCondition.COUNTDOWN, SINCE, SINCE, true));
+        Feature.RECORDING_OR_STREAMING, EnforcementCondition.COUNTDOWN, SINCE, SINCE));
     assertEquals(new Enforcement(EnforcementLevel.NOT_AVAILABLE, 0), p.evaluate(
         Feature.CUSTOMIZATION, EnforcementCondition.COUNTDOWN, SINCE,
-        SINCE.plus(Duration.ofDays(2)), true));
+        SINCE.plus(Duration.ofDays(2))));
   }
 
   @Test

@@ -31,8 +31,13 @@ class FileLicenseStateStoreTest {
         List.of(new TrialRecord(Feature.MEETINGS, t, Set.of("c 1", "c,2=x.y"))),
         Map.of(Feature.CUSTOMIZATION, Set.of("old.cluster")),
         Map.of("c,2=x.y", Map.of(Feature.MEETINGS, t, Feature.CUSTOMIZATION, t.plusSeconds(5))));
-    LicenseStateStore.file(dir).save(s);
-    LicenseState back = LicenseStateStore.file(dir).load();
+    try (LicenseStateStore store = LicenseStateStore.file(dir)) {
+      store.save(s);
+    }
+    LicenseState back;
+    try (LicenseStateStore store = LicenseStateStore.file(dir)) {
+      back = store.load();
+    }
     assertEquals(s, back);
     assertEquals(false, back.allocations().findAllocated(AllocationType.RECORDING_OR_STREAMING)
         .isPresent());

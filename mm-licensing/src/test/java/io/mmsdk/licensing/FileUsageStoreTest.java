@@ -87,6 +87,60 @@ class FileUsageStoreTest {
   }
 
   @Test
+  void open_flippedByteInTheMiddle_reportedAndSkippedEveryLaterSampleKept() throws IOException {
+    List<UsageSample> written = new java.util.ArrayList<>();
+    try (UsageStore store = UsageStore.file(dir)) {
+      for (int i = 0; i < 100; i++) {
+        UsageSample s = smp("h1", Instant.parse("2026-03-01T10:00:00Z").plusSeconds(300L * i).toString(), i);
+        store.append(List.of(s));
+        written.add(s);
+      }
+    }
+    Path log = dir.resolve("usage.log");
+    byte[] b = Files.readAllBytes(log);
+    int record = b.length / 100;
+    b[10 * record + 20] ^= 0x01; // a value bit of the 11th record
+    b[50 * record + 2] ^= 0x10; // the length field of the 51st record
+    Files.write(log, b);
+
+    List<UsageSample> expected = new java.util.ArrayList<>(written);
+    expected.remove(50);
+    expected.remove(10);
+    try (UsageStore store = UsageStore.file(dir)) {
+      assertEquals(expected, store.samples(FROM, TO));
+      assertEquals(2, store.damagedRecords().size());
+      assertEquals(10L * record, store.damagedRecords().get(0).offset());
+      assertEquals(record, store.damagedRecords().get(0).length());
+      assertEquals(50L * record, store.damagedRecords().get(1).offset());
+      store.append(List.of(smp("h1", "2026-04-01T00:00:00Z", 7)));
+    }
+    assertEquals(b.length + record, Files.size(log), "the damaged bytes stay for inspection; nothing was cut");
+    try (UsageStore store = UsageStore.file(dir)) {
+      assertEquals(99, store.size());
+    }
+  }
+
+  @Test
+  void open_storeFilesAreOwnerOnly() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path sub = dir.resolve("new/usage");
+    try (UsageStore store = UsageStore.file(sub)) {
+      store.append(List.of(smp("h1", "2026-03-01T10:00:00Z", 1)));
+      assertEquals(1, store.prune(Instant.parse("2026-03-02T00:00:00Z")));
+      store.append(List.of(smp("h1", "2026-03-03T10:00:00Z", 1)));
+    }
+    assertEquals("rw-------", perms(sub.resolve("usage.log")));
+    assertEquals("rw-------", perms(sub.resolve("usage.log.lock")));
+    assertEquals("rwx------", perms(sub));
+    assertEquals("rwx------", perms(sub.getParent()));
+  }
+
+  private static String perms(Path p) throws IOException {
+    return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+  }
+
+  @Test
   void open_garbageTail_isDropped() throws IOException {
     try (UsageStore store = UsageStore.file(dir)) {
       store.append(List.of(smp("h1", "2026-03-01T10:00:00Z", 1)));

@@ -10,7 +10,12 @@ import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.licensing.smart.SmartLicensing;
+import io.mmsdk.licensing.smart.SmartLicensingStatus;
+import io.mmsdk.licensing.smart.SmartLicensingTransport;
+import io.mmsdk.licensing.smart.SmartRequest;
+import io.mmsdk.licensing.smart.SmartResponse;
+import io.mmsdk.testkit.SimulatedClock;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,15 +36,16 @@ class LicenseMonitorTest {
   private static final Duration DAY = Duration.ofDays(1);
 
   @TempDir Path dir;
-  private ManualScheduler scheduler;
+  private SimulatedClock scheduler;
   private ClusterRegistry registry;
   private Notifications notifications;
   private final Map<String, ScriptedBridge> bridges = new HashMap<>();
   private UsageStore store;
+  private LicenseStateStore stateStore;
 
   @BeforeEach
   void setUp() {
-    scheduler = ManualScheduler.startingAt(T0);
+    scheduler = SimulatedClock.startingAt(T0);
     registry = ClusterRegistry.inMemory();
     registry.add(Cluster.builder().id("c1").name("Oslo")
         .addCallBridge(bridge("b1")).addCallBridge(bridge("b2")).build());
@@ -52,6 +58,9 @@ class LicenseMonitorTest {
   @AfterEach
   void tearDown() {
     store.close();
+    if (stateStore != null) {
+      stateStore.close();
+    }
   }
 
   private static CallBridge bridge(String id) {
@@ -59,13 +68,18 @@ class LicenseMonitorTest {
         .credentials("admin", "secret").build();
   }
 
+  /** Returns a new monitor on the state directory, closing the state store an earlier one used (a restart). */
   private LicenseMonitor monitor() {
+    if (stateStore != null) {
+      stateStore.close();
+    }
+    stateStore = LicenseStateStore.file(dir.resolve("state"));
     return LicenseMonitor.builder()
         .scheduler(scheduler)
         .registry(registry)
         .usageSources(b -> bridges.get(b.id()))
         .usageStore(store)
-        .stateStore(LicenseStateStore.file(dir.resolve("state")))
+        .stateStore(stateStore)
         .notifications(notifications)
         .build();
   }
@@ -242,18 +256,134 @@ class LicenseMonitorTest {
         second.status().findEnforcement("c1", Feature.MEETINGS).orElseThrow().message());
   }
 
+  /** A transport that answers every request at once and records it. */
+  private static final class RecordingTransport implements SmartLicensingTransport {
+    final List<SmartRequest> sent = new java.util.ArrayList<>();
+
+    @Override
+    public synchronized java.util.concurrent.CompletionStage<SmartResponse> send(SmartRequest r) {
+      sent.add(r);
+      return java.util.concurrent.CompletableFuture.completedFuture(SmartResponse.ok());
+    }
+
+    synchronized List<SmartRequest.Kind> kinds() {
+      return sent.stream().map(SmartRequest::kind).toList();
+    }
+  }
+
+  /**
+   * Seed 21.6: "If you change the licensing mode, then Meeting Management will automatically
+   * disable Smart Licensing and deregister from the Cisco Smart Software Manager."
+   */
   @Test
-  void status_bridgeWithoutActivation_clusterAtHighEnforcement() {
+  void setMode_leavingSmart_deregistersFromSmartLicensing() throws Exception {
+    RecordingTransport t = new RecordingTransport();
+    SmartLicensing smart = SmartLicensing.create(t, scheduler, notifications);
+    smart.register("tok", false).toCompletableFuture().get();
+    LicenseMonitor m = LicenseMonitor.builder().scheduler(scheduler).registry(registry)
+        .usageSources(b -> bridges.get(b.id())).usageStore(store)
+        .stateStore(LicenseStateStore.file(dir.resolve("state"))).notifications(notifications)
+        .smartLicensing(smart).build();
+    m.setMode(LicensingMode.SMART).toCompletableFuture().get();
+    assertEquals(List.of(SmartRequest.Kind.REGISTER), t.kinds());
+    m.setMode(LicensingMode.NO_LICENSING).toCompletableFuture().get();
+    assertEquals(List.of(SmartRequest.Kind.REGISTER, SmartRequest.Kind.DEREGISTER), t.kinds());
+    assertEquals(SmartLicensingStatus.Registration.UNREGISTERED, smart.status().registration());
+    assertEquals(LicensingMode.NO_LICENSING, m.state().mode());
+    smart.close();
+  }
+
+  /**
+   * Seed 2.6: "Meeting Management sends daily usage reports to Cisco SSM, and Cisco SSM then
+   * reports back whether the deployment is in compliance."
+   */
+  @Test
+  void start_withSmartLicensing_sendsYesterdaysUsageReportAtMidnightUtc() throws Exception {
+    history(T0, 1, 3);
+    RecordingTransport t = new RecordingTransport();
+    SmartLicensing smart = SmartLicensing.create(t, scheduler, notifications);
+    smart.register("tok", false).toCompletableFuture().get();
+    LicenseMonitor m = LicenseMonitor.builder().scheduler(scheduler).registry(registry)
+        .usageSources(b -> bridges.get(b.id())).usageStore(store)
+        .stateStore(LicenseStateStore.file(dir.resolve("state"))).notifications(notifications)
+        .smartLicensing(smart).pollInterval(Duration.ofHours(6)).build();
+    m.start();
+    scheduler.advance(Duration.ofHours(23));
+    assertFalse(t.kinds().contains(SmartRequest.Kind.USAGE_REPORT));
+    scheduler.advance(Duration.ofHours(1));
+    List<SmartRequest> reports = t.sent.stream()
+        .filter(r -> r.kind() == SmartRequest.Kind.USAGE_REPORT).toList();
+    assertEquals(1, reports.size(), t.kinds().toString());
+    UsageReport r = reports.get(0).findUsageReport().orElseThrow();
+    assertEquals(LocalDate.parse("2026-06-01"), r.date());
+    assertEquals(3.0, r.peaks().get(AllocationType.SMP), 1e-9);
+    m.close();
+    smart.close();
+  }
+
+  /**
+   * Seed ch. 19: "For Smart Licensing: No activation key is required. If you have any PMP Plus or
+   * SMP Plus licenses available in your Virtual Account, then all connected Call Bridges can be
+   * used." Seed 21.6: Meeting Management "reports the number of Call Bridges without a traditional
+   * license key" as the "Active Call Bridge Node" license.
+   */
+  @Test
+  void status_bridgeWithoutActivationKey_noEnforcement_reportedAsActiveCallBridgeNode() {
+    history(T0.minus(DAY), 1, 1);
     bridges.get("b2").activated = false;
     LicenseMonitor m = monitor();
     m.setAllocations(Allocations.builder()
         .allocate(AllocationType.PMP, 10).allocate(AllocationType.SMP, 10).build());
     m.collectNow();
     LicenseStatus s = m.status();
-    assertEquals(EnforcementLevel.ALARM_3_HIGH_ENFORCEMENT,
-        s.findEnforcement("c1", Feature.MEETINGS).orElseThrow().level());
     assertEquals(EnforcementLevel.NONE,
-        s.findEnforcement("c1", Feature.RECORDING_OR_STREAMING).orElseThrow().level());
+        s.findEnforcement("c1", Feature.MEETINGS).orElseThrow().level());
+    UsageReport r = m.usageReport(LocalDate.parse("2026-05-31"));
+    assertEquals(1, r.activeCallBridgeNodes());
+    assertEquals(1.0, r.peaks().get(AllocationType.SMP), 1e-9);
+    assertEquals(0.0, r.peaks().get(AllocationType.PMP), 1e-9);
+  }
+
+  /** Even during a trial a bridge without an activation key raises no enforcement. */
+  @Test
+  void status_trialAndBridgeWithoutActivationKey_noEnforcement() {
+    bridges.get("b1").activated = false;
+    LicenseMonitor m = monitor();
+    m.startTrial(Feature.MEETINGS);
+    m.collectNow();
+    assertEquals(EnforcementLevel.NONE,
+        m.status().findEnforcement("c1", Feature.MEETINGS).orElseThrow().level());
+  }
+
+  /**
+   * Seed 21.6.3.4: "In cases of overuse, Meeting Management will enter high enforcement alarm mode
+   * on conversion to Smart Licensing. If you are in high enforcement alarm mode, Meeting Management
+   * allows one time 90 day trial to silence alarm, giving time for you to purchase additional
+   * licenses."
+   */
+  @Test
+  void trial_licensedButOverusedAtHighEnforcement_offeredOnceAndSilencesAlarm() {
+    history(T0.minus(DAY.multipliedBy(30)), 100, 2);
+    LicenseMonitor m = monitor();
+    m.setAllocations(Allocations.builder()
+        .allocate(AllocationType.PMP, 0).allocate(AllocationType.SMP, 1).build());
+    m.collectNow();
+    assertEquals(TrialAvailability.LICENSED, m.trialAvailability(Feature.MEETINGS));
+    scheduler.advance(DAY.multipliedBy(61));
+    m.collectNow();
+    assertEquals(EnforcementLevel.ALARM_3_HIGH_ENFORCEMENT,
+        m.status().findEnforcement("c1", Feature.MEETINGS).orElseThrow().level());
+    assertEquals(TrialAvailability.OFFERED, m.trialAvailability(Feature.MEETINGS));
+
+    m.startTrial(Feature.MEETINGS);
+    LicenseStatus during = m.status();
+    assertEquals(ComplianceStatus.IN_COMPLIANCE,
+        during.findFeature(Feature.MEETINGS).orElseThrow().status());
+    assertEquals(EnforcementLevel.NONE,
+        during.findEnforcement("c1", Feature.MEETINGS).orElseThrow().level());
+    // the alarm is silenced, so the licensed deployment is no longer offered a trial; that it is
+    // offered only once is TrialsTest.availability_licensedButHighEnforcement_meetingsTrialOfferedOnce
+    assertEquals(TrialAvailability.LICENSED, m.trialAvailability(Feature.MEETINGS));
   }
 
   @Test
@@ -334,5 +464,51 @@ class LicenseMonitorTest {
     assertThrows(IllegalStateException.class, () -> LicenseMonitor.builder().build());
     assertThrows(IllegalArgumentException.class,
         () -> LicenseMonitor.builder().retention(Duration.ofDays(30)));
+  }
+
+  /** Seed 001: the audit trail covers license allocations and trials (who, what, when, outcome). */
+  @Test
+  void allocationsTrialsAndMode_areAudited() {
+    io.mmsdk.core.audit.AuditTrail audit = io.mmsdk.core.audit.AuditTrail.inMemory(scheduler);
+    LicenseMonitor m = LicenseMonitor.builder().scheduler(scheduler).registry(registry)
+        .usageSources(b -> bridges.get(b.id())).usageStore(store)
+        .stateStore(LicenseStateStore.file(dir.resolve("state"))).notifications(notifications)
+        .audit(audit, "admin").build();
+    m.startTrial(Feature.MEETINGS);
+    assertThrows(TrialNotAvailableException.class, () -> m.startTrial(Feature.MEETINGS));
+    m.setAllocations(Allocations.builder().allocate(AllocationType.SMP, 5).build());
+    m.setMode(LicensingMode.NO_LICENSING);
+    List<io.mmsdk.core.audit.AuditEvent> events = audit.events();
+    assertEquals(List.of("licensing.trial", "licensing.trial", "licensing.allocations",
+        "licensing.mode"), events.stream().map(io.mmsdk.core.audit.AuditEvent::action).toList());
+    assertTrue(events.get(0).detail().startsWith("outcome: succeeded;"));
+    assertTrue(events.get(1).detail().contains("ALREADY_USED"), events.get(1).detail());
+    assertTrue(events.get(1).detail().startsWith("outcome: refused;"));
+    assertTrue(events.stream().allMatch(e -> e.actor().equals("admin")));
+  }
+
+  /**
+   * Seed 001, Overview notifications: "The credentials provided for server Server 1 are
+   * incorrect." and an unreachable Call Bridge, each raised by the collection that sees it and
+   * cleared when the bridge answers again.
+   */
+  @Test
+  void collectNow_wrongCredentialsOrUnreachable_notificationsRaisedAndCleared() {
+    io.mmsdk.cms.CmsRequest get = new io.mmsdk.cms.CmsRequest("GET", "/api/v1/clusterLicensing");
+    bridges.get("b1").failure = new io.mmsdk.cms.CmsAuthenticationException(get, 401, "", "401");
+    bridges.get("b2").failure = new io.mmsdk.cms.CmsConnectionException(get, "refused", null);
+    LicenseMonitor m = monitor();
+    m.collectNow();
+    var credentials = notifications.find("callbridge.credentials.b1").orElseThrow();
+    assertEquals(Severity.ERROR, credentials.severity());
+    assertTrue(credentials.message().contains("credentials provided for server cb-b1"),
+        credentials.message());
+    assertFalse(credentials.message().contains("secret"));
+    assertTrue(notifications.find("callbridge.unreachable.b2").isPresent());
+    bridges.get("b1").failure = null;
+    bridges.get("b2").failure = null;
+    m.collectNow();
+    assertTrue(notifications.find("callbridge.credentials.b1").isEmpty());
+    assertTrue(notifications.find("callbridge.unreachable.b2").isEmpty());
   }
 }

@@ -8,10 +8,9 @@ import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.core.notify.Notifications;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
-import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.OutputStream;
 import java.net.URI;
@@ -55,7 +54,7 @@ class LicensingGuideSampleTest {
             Map.of("smpFull", i % 288 < 100 ? "9.00" : "4.00", "pmp", "3.00"));
       }
 
-      ManualScheduler scheduler = ManualScheduler.startingAt(T0);
+      SimulatedClock scheduler = SimulatedClock.startingAt(T0);
       Notifications notifications = Notifications.create(scheduler);
       List<String> printed = new ArrayList<>();
       try (UsageStore usage = UsageStore.file(dir.resolve("usage"));

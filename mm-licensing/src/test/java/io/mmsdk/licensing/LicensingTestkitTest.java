@@ -9,10 +9,9 @@ import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.notify.Notifications;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
-import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -41,7 +40,7 @@ class LicensingTestkitTest {
   private SimulatedCluster sim;
   private final Map<String, String> baseUrls = new HashMap<>();
   private CmsUsageSources sources;
-  private ManualScheduler scheduler;
+  private SimulatedClock scheduler;
   private ClusterRegistry registry;
   private UsageStore store;
 
@@ -51,7 +50,7 @@ class LicensingTestkitTest {
     sim = SimulatedCluster.start(
         ClusterOptions.builder().callBridges(2).https(false).clock(simClock)
             .pageLimit("MPLicenseUsage", 1000).build());
-    scheduler = ManualScheduler.startingAt(T0);
+    scheduler = SimulatedClock.startingAt(T0);
     registry = ClusterRegistry.inMemory();
     Cluster.Builder cluster = Cluster.builder().id("c1").name("Sim cluster");
     for (SimulatedCallBridge b : sim.callBridges()) {
@@ -140,7 +139,7 @@ class LicensingTestkitTest {
     advanceBoth(Duration.ofMinutes(5));
     CollectionResult third = monitor.collectNow();
     assertEquals(List.of(sim.callBridge(1).id()), third.unreachableBridgeIds());
-    assertTrue(notifications.find("licensing.unreachable." + sim.callBridge(1).id()).isPresent());
+    assertTrue(notifications.find("callbridge.unreachable." + sim.callBridge(1).id()).isPresent());
 
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
     monitor.writeLicenseData(zip);

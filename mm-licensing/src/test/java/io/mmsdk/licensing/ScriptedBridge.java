@@ -11,6 +11,8 @@ final class ScriptedBridge implements UsageSource {
   final Map<String, List<UsageSample>> history = new LinkedHashMap<>();
   final List<String> requests = new ArrayList<>();
   boolean reachable = true;
+  /** Thrown by every call instead of answering, when set. */
+  RuntimeException failure;
   boolean activated = true;
   double weightedWithoutPersonal;
 
@@ -57,6 +59,9 @@ final class ScriptedBridge implements UsageSource {
   }
 
   private void check() {
+    if (failure != null) {
+      throw failure;
+    }
     if (!reachable) {
       throw new IllegalStateException("connection refused");
     }

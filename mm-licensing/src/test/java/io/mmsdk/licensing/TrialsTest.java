@@ -33,14 +33,35 @@ class TrialsTest {
   @MethodSource("licensedCases")
   void availability_licensed_notOffered(Feature f, Allocations a) {
     assertEquals(TrialAvailability.LICENSED,
-        Trials.availability(f, a, List.of(), CLUSTERS, Set.of(), NOW));
+        Trials.availability(f, a, List.of(), CLUSTERS, Set.of(), false, NOW));
+  }
+
+  /**
+   * Seed 21.6.3.4: "If you are in high enforcement alarm mode, Meeting Management allows one time
+   * 90 day trial to silence alarm, giving time for you to purchase additional licenses."
+   */
+  @Test
+  void availability_licensedButHighEnforcement_meetingsTrialOfferedOnce() {
+    Allocations a = Allocations.builder()
+        .allocate(AllocationType.PMP, 1).allocate(AllocationType.SMP, 1).build();
+    assertEquals(TrialAvailability.OFFERED,
+        Trials.availability(Feature.MEETINGS, a, List.of(), CLUSTERS, Set.of(), true, NOW));
+    TrialRecord t = Trials.start(Feature.MEETINGS, a, List.of(), CLUSTERS, Set.of(), true, NOW);
+    assertEquals(TrialAvailability.ALREADY_USED,
+        Trials.availability(Feature.MEETINGS, a, List.of(t), CLUSTERS, Set.of(), true,
+            t.end().plusSeconds(1)));
+    // only the meetings alarm is silenced this way
+    Allocations rec = Allocations.builder().allocate(AllocationType.RECORDING_OR_STREAMING, 1)
+        .build();
+    assertEquals(TrialAvailability.LICENSED, Trials.availability(
+        Feature.RECORDING_OR_STREAMING, rec, List.of(), CLUSTERS, Set.of(), true, NOW));
   }
 
   @ParameterizedTest
   @EnumSource(Feature.class)
   void availability_fresh_offered(Feature f) {
     assertEquals(TrialAvailability.OFFERED,
-        Trials.availability(f, Allocations.none(), List.of(), CLUSTERS, Set.of(), NOW));
+        Trials.availability(f, Allocations.none(), List.of(), CLUSTERS, Set.of(), false, NOW));
   }
 
   @Test
@@ -48,7 +69,7 @@ class TrialsTest {
     Allocations a = Allocations.builder()
         .allocate(AllocationType.PMP, 0).allocate(AllocationType.SMP, 0).build();
     assertEquals(TrialAvailability.OFFERED,
-        Trials.availability(Feature.MEETINGS, a, List.of(), CLUSTERS, Set.of(), NOW));
+        Trials.availability(Feature.MEETINGS, a, List.of(), CLUSTERS, Set.of(), false, NOW));
   }
 
   @ParameterizedTest
@@ -56,7 +77,7 @@ class TrialsTest {
   void availability_usedBefore_notOfferedEvenLongAfter(Feature f) {
     TrialRecord old = new TrialRecord(f, NOW.minusSeconds(400L * 86_400), Set.of("c1"));
     assertEquals(TrialAvailability.ALREADY_USED,
-        Trials.availability(f, Allocations.none(), List.of(old), CLUSTERS, Set.of(), NOW));
+        Trials.availability(f, Allocations.none(), List.of(old), CLUSTERS, Set.of(), false, NOW));
   }
 
   @Test
@@ -64,14 +85,14 @@ class TrialsTest {
     TrialRecord old = new TrialRecord(Feature.MEETINGS, NOW.minusSeconds(100L * 86_400),
         Set.of("c1"));
     assertEquals(TrialAvailability.ALREADY_USED, Trials.availability(Feature.MEETINGS,
-        Allocations.none(), List.of(old), Set.of("c-new"), Set.of(), NOW));
+        Allocations.none(), List.of(old), Set.of("c-new"), Set.of(), false, NOW));
   }
 
   @Test
   void availability_clusterConnectedElsewhereDuringTrial_notOffered() {
     assertEquals(TrialAvailability.CLUSTER_IN_EARLIER_TRIAL,
         Trials.availability(Feature.RECORDING_OR_STREAMING, Allocations.none(), List.of(),
-            CLUSTERS, Set.of("c2"), NOW));
+            CLUSTERS, Set.of("c2"), false, NOW));
   }
 
   @Test
@@ -79,23 +100,23 @@ class TrialsTest {
     TrialRecord rec = new TrialRecord(Feature.RECORDING_OR_STREAMING,
         NOW.minusSeconds(100L * 86_400), Set.of("c1"));
     assertEquals(TrialAvailability.OFFERED, Trials.availability(Feature.CUSTOMIZATION,
-        Allocations.none(), List.of(rec), CLUSTERS, Set.of(), NOW));
+        Allocations.none(), List.of(rec), CLUSTERS, Set.of(), false, NOW));
   }
 
   @Test
   void availability_duringMeetingsTrial_otherTrialsCovered() {
     TrialRecord m = new TrialRecord(Feature.MEETINGS, NOW.minusSeconds(86_400), CLUSTERS);
     assertEquals(TrialAvailability.COVERED_BY_ACTIVE_TRIAL, Trials.availability(
-        Feature.CUSTOMIZATION, Allocations.none(), List.of(m), CLUSTERS, Set.of(), NOW));
+        Feature.CUSTOMIZATION, Allocations.none(), List.of(m), CLUSTERS, Set.of(), false, NOW));
     // after the meetings trial the customization trial is still available
     assertEquals(TrialAvailability.OFFERED, Trials.availability(Feature.CUSTOMIZATION,
-        Allocations.none(), List.of(m), CLUSTERS, Set.of(), m.end()));
+        Allocations.none(), List.of(m), CLUSTERS, Set.of(), false, m.end()));
   }
 
   @Test
   void start_offered_recordsConnectedClustersAnd90Days() {
     TrialRecord t = Trials.start(Feature.MEETINGS, Allocations.none(), List.of(), CLUSTERS,
-        Set.of(), NOW);
+        Set.of(), false, NOW);
     assertEquals(CLUSTERS, t.clusterIds());
     assertEquals(NOW.plusSeconds(90L * 86_400), t.end());
     assertEquals(true, t.isActiveAt(t.end().minusNanos(1)));
@@ -107,7 +128,7 @@ class TrialsTest {
     TrialRecord old = new TrialRecord(Feature.MEETINGS, NOW.minusSeconds(10), Set.of());
     TrialNotAvailableException e = assertThrows(TrialNotAvailableException.class,
         () -> Trials.start(Feature.MEETINGS, Allocations.none(), List.of(old), CLUSTERS,
-            Set.of(), NOW));
+            Set.of(), false, NOW));
     assertEquals(TrialAvailability.ALREADY_USED, e.reason());
     assertEquals(Feature.MEETINGS, e.type());
   }

@@ -22,6 +22,9 @@ public final class CmsClientGateway implements CmsGateway {
 
   private final CmsClient client;
 
+  private static final ResourceType DIAL_IN_SECURITY_PROFILES = ResourceType.custom(
+      "dialInSecurityProfiles", "dialInSecurityProfiles", "dialInSecurityProfile");
+
   private CmsClientGateway(CmsClient client) {
     this.client = client;
   }
@@ -37,6 +40,7 @@ public final class CmsClientGateway implements CmsGateway {
       case USER_PROFILE -> client.resources(ResourceType.USER_PROFILES);
       case CALL_PROFILE -> client.resources(ResourceType.CALL_PROFILES);
       case CALL_LEG_PROFILE -> client.resources(ResourceType.CALL_LEG_PROFILES);
+      case DIAL_IN_SECURITY_PROFILE -> client.resources(DIAL_IN_SECURITY_PROFILES);
       case CO_SPACE_TEMPLATE -> client.resources(ResourceType.CO_SPACE_TEMPLATES);
       case ACCESS_METHOD_TEMPLATE -> client.resources(ResourceType.ACCESS_METHOD_TEMPLATES,
           requireNonNull(parentId, "parentId == null for accessMethodTemplates"));

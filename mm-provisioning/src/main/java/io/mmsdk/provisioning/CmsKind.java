@@ -19,12 +19,16 @@ public enum CmsKind {
   /** {@code /callLegProfiles}. */
   CALL_LEG_PROFILE("callLegProfiles", "callLegProfile",
       List.of("name", "needsActivation", "defaultLayout", "videoMode", "deactivationMode")),
+  /** {@code /dialInSecurityProfiles} (CMS 3.0+): a role's minimum passcode length. */
+  DIAL_IN_SECURITY_PROFILE("dialInSecurityProfiles", "dialInSecurityProfile",
+      List.of("name", "minPasscodeLength")),
   /** {@code /coSpaceTemplates}. */
   CO_SPACE_TEMPLATE("coSpaceTemplates", "coSpaceTemplate",
       List.of("name", "description", "callProfile", "callLegProfile")),
   /** {@code /coSpaceTemplates/<id>/accessMethodTemplates}. */
   ACCESS_METHOD_TEMPLATE("accessMethodTemplates", "accessMethodTemplate",
-      List.of("name", "uriGenerator", "generateUniqueCallId", "callLegProfile", "scope")),
+      List.of("name", "uriGenerator", "generateUniqueCallId", "callLegProfile", "scope",
+          "dialInSecurityProfile")),
   /** {@code /ldapMappings}. */
   LDAP_MAPPING("ldapMappings", "ldapMapping",
       List.of("jidMapping", "nameMapping", "coSpaceNameMapping", "coSpaceUriMapping",

@@ -37,6 +37,27 @@ public final class CmsTranslation {
     return List.copyOf(out);
   }
 
+  /**
+   * Returns a warning for every accepted setting that CMS has no field for, naming where it is and
+   * the plan step it belongs to, so nothing is dropped silently.
+   */
+  static List<String> unsentSettings(DesiredState state) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < state.spaceTemplates().size(); i++) {
+      SpaceTemplate t = state.spaceTemplates().get(i);
+      for (int j = 0; j < t.roles().size(); j++) {
+        Role r = t.roles().get(j);
+        if (r.overrides().allowChangeRole() != null) {
+          out.add("spaceTemplates[" + i + "].roles[" + j + "].overrides.allowChangeRole ("
+              + key(CmsKind.CALL_LEG_PROFILE, t.name() + "/" + r.name()) + "): \"Allow change"
+              + " role\" = " + r.overrides().allowChangeRole() + " is not sent: CMS documents no"
+              + " field for it. Configure it on the Meeting Server, or remove it from the state.");
+        }
+      }
+    }
+    return out;
+  }
+
   /** Returns the key of {@code kind} object named {@code name}. */
   static String key(CmsKind kind, String name) {
     return kind.collection() + ":" + name;
@@ -78,7 +99,11 @@ public final class CmsTranslation {
     if (locked != null) {
       call.put("locked", locked.toString());
     }
-    if (timeout != null) {
+    if (timeout != null && timeout.isZero()) {
+      // Seed: "To disable the timeout, enter a value of 0." CMS has no zero timeout: "required"
+      // makes a blank passcode be entered explicitly, i.e. the Call Bridge never falls back.
+      call.put("passcodeMode", "required");
+    } else if (timeout != null) {
       call.put("passcodeMode", "timeout");
       call.put("passcodeTimeout", Long.toString(timeout.getSeconds()));
     }
@@ -112,9 +137,21 @@ public final class CmsTranslation {
       method.put("uriGenerator", unique ? r.uriGenerator() : "");
       method.put("generateUniqueCallId", Boolean.toString(unique));
       method.put("scope", r.visibility().cmsValue());
+      Map<String, String> methodRefs = new LinkedHashMap<>();
+      methodRefs.put("callLegProfile", legKey);
+      if (r.minPasscodeLength() != null) {
+        // The minimum passcode length lives in a dial-in security profile (CMS 3.0+), which the
+        // role's access method template references.
+        String securityKey = key(CmsKind.DIAL_IN_SECURITY_PROFILE, t.name() + "/" + r.name());
+        out.add(new CmsObjectSpec(CmsKind.DIAL_IN_SECURITY_PROFILE, securityKey, null,
+            Map.of("name", t.name() + " - " + r.name(),
+                "minPasscodeLength", r.minPasscodeLength().toString()),
+            Map.of(), Map.of(), roleOrigin + ".minPasscodeLength"));
+        methodRefs.put("dialInSecurityProfile", securityKey);
+      }
       out.add(new CmsObjectSpec(CmsKind.ACCESS_METHOD_TEMPLATE,
           key(CmsKind.ACCESS_METHOD_TEMPLATE, t.name() + "/" + r.name()), templateKey, method,
-          Map.of("callLegProfile", legKey), Map.of(), roleOrigin));
+          methodRefs, Map.of(), roleOrigin));
     }
     Map<String, String> template = new LinkedHashMap<>();
     template.put("name", t.name());

@@ -47,6 +47,15 @@ public final class DesiredStateJson {
     } catch (JsonDataException | IOException e) {
       throw new ProvisioningException("Desired state JSON has an unexpected value: " + e.getMessage()
           + "; see docs/mm-provisioning.md for the format", e);
+    } catch (ProvisioningException e) {
+      throw e;
+    } catch (RuntimeException | AssertionError e) {
+      // A model constructor rejected a value Moshi passed it (such as a null list element); Moshi's
+      // record adapter reports that as an AssertionError wrapping the constructor's exception.
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new ProvisioningException("Desired state JSON has an invalid value (" + cause.getMessage()
+          + "); lists must not contain null and required fields must be set; see docs/mm-provisioning.md"
+          + " for the format", cause);
     }
   }
 

@@ -4,8 +4,9 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPInterface;
-import com.unboundid.util.ssl.SSLUtil;
-import java.security.GeneralSecurityException;
+import io.mmsdk.core.internal.Tls;
+import java.security.NoSuchAlgorithmException;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -19,15 +20,24 @@ public interface DirectoryConnector {
   LDAPInterface connect(LdapServer server);
 
   /**
-   * {@return a connector that connects as CMS would: LDAPS with {@code trust} (use the JVM default
-   * for production), or plain LDAP, binding with the password resolved by {@code secrets}}
+   * Returns a connector that connects as CMS would: LDAPS with {@code trust} (use {@link
+   * #defaultTrust()} for production), or plain LDAP, binding with the password resolved by {@code
+   * secrets}. Over LDAPS the TLS handshake checks that the server certificate names the server's
+   * address (a DNS name SAN for a host name, an IP address SAN for an IP address), so the bind
+   * password is never sent to a server that merely holds some certificate the trust accepts.
+   *
+   * @param trust a JSSE socket factory ({@code SSLContext.getSocketFactory()}); factories whose
+   *     sockets are not {@code SSLSocket}s cannot have their host names checked and are refused
+   * @throws ProvisioningException from {@link #connect} when the server cannot be reached, its
+   *     certificate is not trusted or does not name it, or the bind fails
    */
   static DirectoryConnector standard(SecretResolver secrets, SSLSocketFactory trust) {
+    SSLSocketFactory verifying = Tls.verifyingHostnames(trust);
     return server -> {
       try {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         LDAPConnection c = server.protocol() == LdapProtocol.LDAPS
-            ? new LDAPConnection(trust, options, server.address(), server.effectivePort())
+            ? new LDAPConnection(verifying, options, server.address(), server.effectivePort())
             : new LDAPConnection(options, server.address(), server.effectivePort());
         if (server.bindDn() != null && !server.bindDn().isBlank()) {
           try {
@@ -39,10 +49,13 @@ public interface DirectoryConnector {
         }
         return c;
       } catch (LDAPException e) {
+        String advice = Tls.isCertificateFailure(e)
+            ? "; the server certificate is not trusted or does not name " + server.address()
+                + ": use the name or IP address in the certificate's SAN, or fix the trust"
+            : "; check address, port, protocol and bind credentials";
         throw new ProvisioningException("Cannot connect to LDAP server '" + server.name() + "' at "
             + server.address() + ":" + server.effectivePort() + " as " + server.bindDn() + ": "
-            + e.getResultCode() + " " + e.getDiagnosticMessage()
-            + "; check address, port, protocol and bind credentials", e);
+            + e.getResultCode() + " " + e.getDiagnosticMessage() + advice, e);
       }
     };
   }
@@ -50,8 +63,8 @@ public interface DirectoryConnector {
   /** {@return the JVM's default TLS socket factory (default trust store)} */
   static SSLSocketFactory defaultTrust() {
     try {
-      return new SSLUtil().createSSLSocketFactory();
-    } catch (GeneralSecurityException e) {
+      return SSLContext.getDefault().getSocketFactory();
+    } catch (NoSuchAlgorithmException e) {
       throw new ProvisioningException("Cannot create the default TLS socket factory: " + e.getMessage(), e);
     }
   }

@@ -3,6 +3,7 @@ package io.mmsdk.provisioning;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import io.mmsdk.common.store.AtomicFiles;
+import io.mmsdk.common.store.StoreLock;
 import io.mmsdk.provisioning.internal.OwnershipFileContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The default {@link OwnershipStore}: a JSON file replaced atomically on every change. */
+/**
+ * The default {@link OwnershipStore}: a JSON file replaced atomically on every change, guarded by a
+ * {@link StoreLock} on {@code <path>.lock} from construction to {@link #close()}. Without a path it
+ * keeps everything in memory and takes no lock.
+ */
 final class FileOwnershipStore implements OwnershipStore {
 
   private static final JsonAdapter<OwnershipFileContent> ADAPTER =
@@ -25,9 +30,26 @@ final class FileOwnershipStore implements OwnershipStore {
   private final Path path;
   private final Map<String, OwnedObject> owned = new TreeMap<>();
   private final Map<String, Set<String>> pending = new TreeMap<>();
+  private final StoreLock lock;
+  private boolean closed;
 
   FileOwnershipStore(Path path) {
     this.path = path;
+    try {
+      this.lock = path == null ? null : StoreLock.acquire(path.resolveSibling(path.getFileName() + ".lock"));
+    } catch (UncheckedIOException e) {
+      throw new ProvisioningException("Cannot lock ownership file " + path + ": " + e.getCause().getMessage()
+          + "; check that the directory is writable", e.getCause());
+    }
+    try {
+      load();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void load() {
     if (path != null && Files.exists(path)) {
       try {
         OwnershipFileContent c = ADAPTER.fromJson(Files.readString(path, StandardCharsets.UTF_8));
@@ -52,23 +74,41 @@ final class FileOwnershipStore implements OwnershipStore {
   }
 
   @Override
+  public synchronized void close() {
+    closed = true;
+    if (lock != null) {
+      lock.close();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("The ownership store " + path + " is closed; open a new one.");
+    }
+  }
+
+  @Override
   public synchronized Map<String, OwnedObject> owned() {
+    ensureOpen();
     return Map.copyOf(owned);
   }
 
   @Override
   public synchronized Map<String, Set<String>> pendingCreates() {
+    ensureOpen();
     return Map.copyOf(pending);
   }
 
   @Override
   public synchronized void markPending(String key, Set<String> existingIds) {
+    ensureOpen();
     pending.put(key, Set.copyOf(existingIds));
     save();
   }
 
   @Override
   public synchronized void put(OwnedObject object) {
+    ensureOpen();
     owned.put(object.key(), object);
     pending.remove(object.key());
     save();
@@ -76,6 +116,7 @@ final class FileOwnershipStore implements OwnershipStore {
 
   @Override
   public synchronized void forget(String key) {
+    ensureOpen();
     owned.remove(key);
     pending.remove(key);
     save();

@@ -18,6 +18,7 @@ import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import io.mmsdk.provisioning.internal.MappingExpression;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -234,6 +235,8 @@ public final class LdapPreview {
     private final MappingExpression display;
     private final List<RuleEval> rules = new ArrayList<>();
     private final Set<String> attributes = new LinkedHashSet<>();
+    private final Set<String> mappingAttributes = new LinkedHashSet<>();
+    private final Set<String> reportedCase = new HashSet<>();
 
     ImportEvaluator(DesiredState state, UserImport u, Map<String, SpaceTemplate> templates) {
       this.u = u;
@@ -261,15 +264,16 @@ public final class LdapPreview {
         collect(filter);
       }
       for (MappingExpression m : new MappingExpression[] {login, display}) {
-        attributes.addAll(m.attributes());
+        mappingAttributes.addAll(m.attributes());
       }
       for (RuleEval r : rules) {
         for (MappingExpression m : new MappingExpression[] {r.name, r.uri, r.secondary, r.callId}) {
           if (m != null) {
-            attributes.addAll(m.attributes());
+            mappingAttributes.addAll(m.attributes());
           }
         }
       }
+      attributes.addAll(mappingAttributes);
     }
 
     private void collect(Filter f) {
@@ -293,7 +297,25 @@ public final class LdapPreview {
     }
 
     PreviewUser evaluate(SearchResultEntry entry, List<String> problems) {
-      java.util.function.Function<String, String> values = entry::getAttributeValue;
+      // CMS reads attribute names case-sensitively ("The LDAP attribute name is case sensitive"),
+      // so the preview looks them up by the exact name the directory returns and shows the empty
+      // value CMS would produce for a name that differs only in case.
+      Map<String, String> byName = new HashMap<>();
+      for (com.unboundid.ldap.sdk.Attribute a : entry.getAttributes()) {
+        if (a.getValue() != null) {
+          byName.putIfAbsent(a.getName(), a.getValue());
+        }
+      }
+      for (String wanted : mappingAttributes) {
+        if (!byName.containsKey(wanted) && entry.hasAttribute(wanted)
+            && reportedCase.add(wanted)) {
+          String actual = entry.getAttribute(wanted).getName();
+          problems.add(u.effectiveName() + ": mapping attribute '" + wanted + "' is returned by the"
+              + " directory as '" + actual + "' (e.g. " + entry.getDN() + "); attribute names are"
+              + " case sensitive, so CMS produces an empty value. Write $" + actual + "$.");
+        }
+      }
+      java.util.function.Function<String, String> values = byName::get;
       String jid = login.evaluate(values);
       String name = display.evaluate(values);
       if (jid == null) {

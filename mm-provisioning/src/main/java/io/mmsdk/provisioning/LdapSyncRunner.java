@@ -2,6 +2,8 @@ package io.mmsdk.provisioning;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.core.notify.Notifications;
+import io.mmsdk.core.notify.Severity;
 import io.mmsdk.common.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +28,14 @@ public final class LdapSyncRunner implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LdapSyncRunner.class);
   private static final int HISTORY = 100;
+  /** Key prefix of the ERROR raised when an LDAP sync does not complete (+ Call Bridge name). */
+  public static final String SYNC_FAILED_PREFIX = "provisioning.ldapsync.";
 
   private final Scheduler scheduler;
   private final CallBridgeDirectory callBridges;
   private final Duration pollInterval;
   private final Duration timeout;
+  private final Notifications notifications;
   private final Deque<LdapSyncReport> history = new ArrayDeque<>();
   private SyncSchedule schedule;
   private Instant nextRun;
@@ -42,6 +47,8 @@ public final class LdapSyncRunner implements AutoCloseable {
     this.callBridges = b.callBridges;
     this.pollInterval = b.pollInterval;
     this.timeout = b.timeout;
+    this.notifications = b.notifications != null ? b.notifications
+        : Notifications.create(b.scheduler);
   }
 
   /** {@return a new builder} */
@@ -198,10 +205,24 @@ public final class LdapSyncRunner implements AutoCloseable {
     result.complete(report);
   }
 
-  private synchronized void record(LdapSyncReport report) {
-    history.addLast(report);
-    while (history.size() > HISTORY) {
-      history.removeFirst();
+  private void record(LdapSyncReport report) {
+    synchronized (this) {
+      history.addLast(report);
+      while (history.size() > HISTORY) {
+        history.removeFirst();
+      }
+    }
+    // Seed 001 notifications: "LDAP sync failed", raised per Call Bridge and cleared by the next
+    // sync there that completes. Outside this runner's lock: notification listeners may run.
+    String key = SYNC_FAILED_PREFIX + report.callBridge();
+    if (report.outcome() == LdapSyncReport.Outcome.COMPLETE) {
+      notifications.clear(key);
+    } else {
+      notifications.raise(Severity.ERROR, "provisioning", key, "LDAP sync on Call Bridge '"
+          + report.callBridge() + "' did not complete (" + report.outcome()
+          + (report.failureReason() == null ? "" : ", " + report.failureReason()) + "): "
+          + report.message() + ". Users and spaces may be out of date; fix the cause and sync"
+          + " again.");
     }
   }
 
@@ -218,15 +239,21 @@ public final class LdapSyncRunner implements AutoCloseable {
     private CallBridgeDirectory callBridges;
     private Duration pollInterval = Duration.ofSeconds(5);
     private Duration timeout = Duration.ofMinutes(30);
+    private Notifications notifications;
 
     private Builder() {}
 
     /**
-     * Sets the scheduler; {@link Scheduler#system()} unless set.
-     *
-     * @param scheduler the scheduler; {@link Scheduler#system()} unless set
-     * @return this builder
+     * Sets where a sync that does not complete raises its ERROR notification ({@value
+     * #SYNC_FAILED_PREFIX} + Call Bridge name; cleared by the next complete sync there). A private
+     * instance unless set.
      */
+    public Builder notifications(Notifications notifications) {
+      this.notifications = requireNonNull(notifications, "notifications == null");
+      return this;
+    }
+
+    /** Sets the scheduler; {@link Scheduler#system()} unless set. */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = requireNonNull(scheduler, "scheduler == null");
       return this;

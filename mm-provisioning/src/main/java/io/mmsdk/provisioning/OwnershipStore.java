@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * <p>Implementations are thread-safe; every method returns only after the change is durable.
  */
-public interface OwnershipStore {
+public interface OwnershipStore extends AutoCloseable {
 
   /** {@return the owned objects by key} */
   Map<String, OwnedObject> owned();
@@ -32,7 +32,19 @@ public interface OwnershipStore {
   /** Forgets {@code key} (after its object was deleted or vanished) and clears its pending mark. */
   void forget(String key);
 
-  /** {@return a store kept in a JSON file at {@code path}, written atomically} */
+  /**
+   * Releases the store's lock and files, so that another instance may open it; idempotent. The
+   * default does nothing, for stores that hold neither.
+   */
+  @Override
+  default void close() {}
+
+  /**
+   * Returns a store kept in a JSON file at {@code path}, written atomically, owner-only on POSIX
+   * file systems. The store locks {@code <path>.lock} until {@link #close()}: a second opener, in
+   * this or another process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the
+   * holder.
+   */
   static OwnershipStore file(Path path) {
     return new FileOwnershipStore(path);
   }

@@ -10,22 +10,96 @@ import java.util.Map;
 /**
  * The ordered steps that bring a cluster to a desired state: creates and updates in dependency
  * order, then deletes in reverse order. Secrets are masked. A plan with no steps means the cluster
- * already matches. Render it with {@link #renderText()} or {@link #toJson()}.
+ * already matches. Render it with {@link #renderText()} or {@link #toJson()}, then apply exactly
+ * this plan with {@link Provisioner#commit(Plan)}. Immutable.
  *
- * @param steps the steps in execution order
- * @param warnings things the user should know that do not stop the commit
+ * <p>Besides what it shows, a plan keeps what it was computed from (the CMS objects, the server view,
+ * the ownership records and the secrets resolved when it was made; never rendered), so a commit can
+ * apply it without planning again and tell whether the server changed since.
  */
-public record Plan(List<PlanStep> steps, List<String> warnings) {
+public final class Plan {
+  private final List<PlanStep> steps;
+  private final List<String> warnings;
+  private final List<CmsObjectSpec> specs;
+  private final ServerSnapshot server;
+  private final Map<String, OwnedObject> owned;
+  private final Map<String, String> secrets;
+  private final List<String> translationWarnings;
 
   /**
-   * Copies the lists.
+   * Creates a plan that can be shown but not committed (it carries no inputs); {@link
+   * Provisioner#plan} makes committable ones.
    *
    * @param steps the steps in execution order
    * @param warnings things the user should know that do not stop the commit
    */
-  public Plan {
-    steps = List.copyOf(steps);
-    warnings = List.copyOf(warnings);
+  public Plan(List<PlanStep> steps, List<String> warnings) {
+    this(steps, warnings, null, null, Map.of(), Map.of(), List.of());
+  }
+
+  Plan(List<PlanStep> steps, List<String> warnings, List<CmsObjectSpec> specs,
+      ServerSnapshot server, Map<String, OwnedObject> owned, Map<String, String> secrets,
+      List<String> translationWarnings) {
+    this.steps = List.copyOf(steps);
+    this.warnings = List.copyOf(warnings);
+    this.specs = specs == null ? null : List.copyOf(specs);
+    this.server = server;
+    this.owned = Map.copyOf(owned);
+    this.secrets = Map.copyOf(secrets);
+    this.translationWarnings = List.copyOf(translationWarnings);
+  }
+
+  /** Returns the steps in execution order. */
+  public List<PlanStep> steps() {
+    return steps;
+  }
+
+  /** Returns things the user should know that do not stop the commit. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  List<CmsObjectSpec> specs() {
+    return specs;
+  }
+
+  ServerSnapshot server() {
+    return server;
+  }
+
+  Map<String, OwnedObject> owned() {
+    return owned;
+  }
+
+  /** Secrets by reference, resolved when the plan was made. */
+  Map<String, String> secrets() {
+    return secrets;
+  }
+
+  List<String> translationWarnings() {
+    return translationWarnings;
+  }
+
+  /** Returns whether this plan can be committed (it was made by a {@link Provisioner}). */
+  boolean isCommittable() {
+    return specs != null;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Plan p && p.steps.equals(steps) && p.warnings.equals(warnings);
+  }
+
+  @Override
+  public int hashCode() {
+    return steps.hashCode() * 31 + warnings.hashCode();
+  }
+
+  /** Returns a one-line summary; secrets never appear. */
+  @Override
+  public String toString() {
+    return "Plan[" + renderText().lines().findFirst().orElse("") + ", " + warnings.size()
+        + " warning(s)]";
   }
 
   /** {@return whether there is nothing to do} */

@@ -23,14 +23,14 @@ final class Planner {
   private final ServerSnapshot server;
   private final Map<String, OwnedObject> owned;
   private final Map<String, Set<String>> pending;
-  private final SecretResolver secrets;
+  private final Map<String, String> secrets;
   /** key -> CMS id that the key will have after the steps so far (null while it is still new). */
   private final Map<String, String> resolvedIds = new HashMap<>();
   private final Set<String> claimedIds = new HashSet<>();
   private final List<String> warnings = new ArrayList<>();
 
   Planner(List<CmsObjectSpec> specs, ServerSnapshot server, Map<String, OwnedObject> owned,
-      Map<String, Set<String>> pending, SecretResolver secrets) {
+      Map<String, Set<String>> pending, Map<String, String> secrets) {
     this.specs = specs;
     this.server = server;
     this.owned = owned;
@@ -185,7 +185,7 @@ final class Planner {
       }
     }
     for (Map.Entry<String, String> s : spec.secretRefs().entrySet()) {
-      String secret = secrets.resolve(s.getValue());
+      String secret = secrets.get(s.getValue());
       if (fingerprint == null || !fingerprint.equals(fingerprint(spec.key(), secret))) {
         changes.add(new FieldChange(s.getKey(), "(not readable)", "(will be re-sent)", true));
       }
@@ -215,6 +215,7 @@ final class Planner {
     switch (kind) {
       case CALL_PROFILE:
       case CALL_LEG_PROFILE:
+      case DIAL_IN_SECURITY_PROFILE:
       case CO_SPACE_TEMPLATE:
         return action == PlanAction.UPDATE ? SpaceEffect.EXISTING_AND_NEW_SPACES : SpaceEffect.NEW_SPACES_ONLY;
       case ACCESS_METHOD_TEMPLATE:

@@ -2,6 +2,7 @@ package io.mmsdk.provisioning;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.common.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ public final class Provisioner implements AutoCloseable {
   private final OwnershipStore ownership;
   private final SecretResolver secrets;
   private final Scheduler scheduler;
+  private final AuditHook audit;
+  private final String actor;
+  private final String target;
   private ServerSnapshot serverView;
   private DesiredState draft;
   private Scheduler.Cancellable refresh;
@@ -44,6 +48,9 @@ public final class Provisioner implements AutoCloseable {
     this.ownership = b.ownership;
     this.secrets = b.secrets;
     this.scheduler = b.scheduler;
+    this.audit = b.audit;
+    this.actor = b.actor;
+    this.target = b.target;
   }
 
   /** {@return a new builder} */
@@ -72,10 +79,18 @@ public final class Provisioner implements AutoCloseable {
     return Optional.ofNullable(draft);
   }
 
-  /** Drops the local change and re-reads the last committed settings from the server. */
-  public synchronized ServerSnapshot discard() {
-    draft = null;
-    return refresh();
+  /** Drops the local change and re-reads the last committed settings from the server; audited. */
+  public ServerSnapshot discard() {
+    boolean hadDraft;
+    ServerSnapshot view;
+    synchronized (this) {
+      hadDraft = draft != null;
+      draft = null;
+      view = refresh();
+    }
+    audit.changed(actor, "provisioning.discard", target, AuditHook.Outcome.SUCCEEDED,
+        hadDraft ? "local changes discarded" : "no local changes; server view re-read");
+    return view;
   }
 
   /**
@@ -100,35 +115,122 @@ public final class Provisioner implements AutoCloseable {
     });
   }
 
-  /** Validates and plans {@code state} against a fresh read of the server. */
+  /**
+   * Validates {@code state}, resolves its secrets, then plans it against a fresh read of the
+   * server. Nothing is read from the server when the state is invalid.
+   *
+   * @throws InvalidDesiredStateException if {@code state} does not validate or a secret it names
+   *     cannot be resolved
+   */
   public synchronized Plan plan(DesiredState state) {
-    return plan(state, refresh());
-  }
-
-  /** Validates and plans {@code state} against {@code server}; pure, performs no I/O. */
-  public synchronized Plan plan(DesiredState state, ServerSnapshot server) {
-    List<CmsObjectSpec> specs = CmsTranslation.translate(state);
-    return new Planner(specs, server, ownership.owned(), ownership.pendingCreates(), secrets).plan();
+    Translated t = translate(state);
+    return plan(t, refresh());
   }
 
   /**
-   * Brings the server to {@code state}: re-reads the server, plans, then applies each step in order,
-   * recording ownership after every step.
+   * Validates and plans {@code state} against {@code server}; performs no server I/O (secrets are
+   * resolved through the {@link SecretResolver}).
+   *
+   * @throws InvalidDesiredStateException if {@code state} does not validate or a secret it names
+   *     cannot be resolved
+   */
+  public synchronized Plan plan(DesiredState state, ServerSnapshot server) {
+    return plan(translate(state), requireNonNull(server, "server == null"));
+  }
+
+  private record Translated(List<CmsObjectSpec> specs, Map<String, String> secrets,
+      List<String> warnings) {}
+
+  private Translated translate(DesiredState state) {
+    requireNonNull(state, "state == null");
+    List<CmsObjectSpec> specs = CmsTranslation.translate(state);
+    Map<String, String> resolved = new HashMap<>();
+    List<ValidationError> errors = new ArrayList<>();
+    for (int i = 0; i < state.ldapServers().size(); i++) {
+      String ref = state.ldapServers().get(i).passwordRef();
+      if (ref == null || ref.isBlank() || resolved.containsKey(ref)) {
+        continue;
+      }
+      try {
+        resolved.put(ref, secrets.resolve(ref));
+      } catch (ProvisioningException e) {
+        errors.add(Validator.error(state, "ldapServers[" + i + "].passwordRef",
+            "cannot be resolved: " + e.getMessage()));
+      }
+    }
+    new ValidationResult(errors).throwIfInvalid();
+    return new Translated(specs, resolved, CmsTranslation.unsentSettings(state));
+  }
+
+  private Plan plan(Translated t, ServerSnapshot server) {
+    Map<String, OwnedObject> owned = ownership.owned();
+    Plan raw = new Planner(t.specs(), server, owned, ownership.pendingCreates(), t.secrets()).plan();
+    List<String> warnings = new ArrayList<>(t.warnings());
+    warnings.addAll(raw.warnings());
+    return new Plan(raw.steps(), warnings, t.specs(), server, owned, t.secrets(), t.warnings());
+  }
+
+  /**
+   * Plans {@code state} against a fresh read of the server and commits that plan: {@code
+   * commit(plan(state))}. Use {@link #plan} and {@link #commit(Plan)} to review before applying.
    *
    * @throws InvalidDesiredStateException if {@code state} does not validate (nothing is sent)
    * @throws CommitFailedException if a step fails; earlier steps stay applied
    */
-  public synchronized CommitResult commit(DesiredState state) {
-    List<CmsObjectSpec> specs = CmsTranslation.translate(state);
+  public CommitResult commit(DesiredState state) {
+    return commit(plan(state));
+  }
+
+  /**
+   * Applies exactly {@code plan}, the steps the user reviewed ("Review and commit"), in order,
+   * recording ownership after every step. The server is read again first; if it (or the ownership
+   * record) changed since the plan was made, nothing is applied and {@link PlanOutdatedException}
+   * carries a fresh plan of the same desired state to review instead.
+   *
+   * @throws PlanOutdatedException if the server changed since {@code plan} was made
+   * @throws CommitFailedException if a step fails; earlier steps stay applied
+   * @throws IllegalArgumentException if {@code plan} was not made by {@link #plan}
+   */
+  public CommitResult commit(Plan plan) {
+    requireNonNull(plan, "plan == null");
+    String summary = plan.renderText().lines().findFirst().orElse("");
+    CommitResult result;
+    try {
+      result = apply(plan);
+    } catch (PlanOutdatedException e) {
+      audit.changed(actor, "provisioning.commit", target, AuditHook.Outcome.REFUSED,
+          summary + "; the server changed since the plan was made, nothing applied");
+      throw e;
+    } catch (CommitFailedException e) {
+      audit.changed(actor, "provisioning.commit", target, AuditHook.Outcome.FAILED,
+          summary + "; " + e.applied().size() + " step(s) applied before " + e.failedStep().key()
+              + " failed");
+      throw e;
+    }
+    audit.changed(actor, "provisioning.commit", target, AuditHook.Outcome.SUCCEEDED,
+        summary + "; " + result.applied().size() + " step(s) applied");
+    return result;
+  }
+
+  // The audit hook is called outside this lock (it may run listeners).
+  private synchronized CommitResult apply(Plan plan) {
+    if (!plan.isCommittable()) {
+      throw new IllegalArgumentException("This plan was built by hand and carries nothing to"
+          + " apply; commit a plan returned by Provisioner.plan(...)");
+    }
     ServerSnapshot server = refresh();
+    if (!server.sameObjects(plan.server()) || !ownership.owned().equals(plan.owned())) {
+      Translated t = new Translated(plan.specs(), plan.secrets(), plan.translationWarnings());
+      throw new PlanOutdatedException(plan(t, server));
+    }
+    // The plan treats owned objects that vanished from the server as new; drop their records.
     forgetVanished(server);
-    Plan plan = new Planner(specs, server, ownership.owned(), ownership.pendingCreates(), secrets).plan();
     Map<String, CmsObjectSpec> byKey = new HashMap<>();
-    specs.forEach(s -> byKey.put(s.key(), s));
+    plan.specs().forEach(s -> byKey.put(s.key(), s));
     List<PlanStep> applied = new ArrayList<>();
     for (PlanStep step : plan.steps()) {
       try {
-        apply(step, byKey.get(step.key()), server);
+        apply(step, byKey.get(step.key()), server, plan.secrets());
       } catch (RuntimeException e) {
         throw new CommitFailedException(applied, step, e);
       }
@@ -173,14 +275,15 @@ public final class Provisioner implements AutoCloseable {
     }
   }
 
-  private void apply(PlanStep step, CmsObjectSpec spec, ServerSnapshot server) {
+  private void apply(PlanStep step, CmsObjectSpec spec, ServerSnapshot server,
+      Map<String, String> secrets) {
     Map<String, OwnedObject> owned = ownership.owned();
     switch (step.action()) {
       case CREATE -> {
         String parentId = parentId(spec, owned);
         Map<String, String> form = new LinkedHashMap<>(spec.fields());
         spec.references().forEach((f, k) -> form.put(f, idOf(k, owned)));
-        String fingerprint = addSecrets(spec, form);
+        String fingerprint = addSecrets(spec, form, secrets);
         // Ids that existed when this commit read the server: an in-doubt object is never one of them.
         java.util.Set<String> existing = new java.util.HashSet<>();
         server.of(spec.kind()).forEach(o -> existing.add(o.id()));
@@ -207,7 +310,7 @@ public final class Provisioner implements AutoCloseable {
           }
         }
         if (secret) {
-          fingerprint = addSecrets(spec, form);
+          fingerprint = addSecrets(spec, form, secrets);
         }
         if (!form.isEmpty()) {
           gateway.update(spec.kind(), parentId, step.id(), form);
@@ -223,10 +326,11 @@ public final class Provisioner implements AutoCloseable {
     }
   }
 
-  private String addSecrets(CmsObjectSpec spec, Map<String, String> form) {
+  private static String addSecrets(CmsObjectSpec spec, Map<String, String> form,
+      Map<String, String> secrets) {
     String fingerprint = null;
     for (Map.Entry<String, String> s : spec.secretRefs().entrySet()) {
-      String secret = secrets.resolve(s.getValue());
+      String secret = secrets.get(s.getValue());
       form.put(s.getKey(), secret);
       fingerprint = Planner.fingerprint(spec.key(), secret);
     }
@@ -260,15 +364,25 @@ public final class Provisioner implements AutoCloseable {
     private OwnershipStore ownership;
     private SecretResolver secrets = SecretResolver.environment();
     private Scheduler scheduler = Scheduler.system();
+    private AuditHook audit = AuditHook.none();
+    private String actor = "system";
+    private String target = "provisioning";
 
     private Builder() {}
 
     /**
-     * Sets the gateway to the cluster (required).
-     *
-     * @param gateway the gateway to the cluster (required)
-     * @return this builder
+     * Reports commits (succeeded, failed part-way, refused as outdated) and discards to {@code
+     * audit} as done by {@code actor} (e.g. the signed-in administrator) on {@code target} (e.g. the
+     * cluster id); nothing is audited unless set.
      */
+    public Builder audit(AuditHook audit, String actor, String target) {
+      this.audit = requireNonNull(audit, "audit == null");
+      this.actor = requireNonNull(actor, "actor == null");
+      this.target = requireNonNull(target, "target == null");
+      return this;
+    }
+
+    /** Sets the gateway to the cluster (required). */
     public Builder gateway(CmsGateway gateway) {
       this.gateway = requireNonNull(gateway, "gateway == null");
       return this;

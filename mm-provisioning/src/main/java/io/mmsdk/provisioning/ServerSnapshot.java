@@ -53,6 +53,20 @@ public final class ServerSnapshot {
     return Optional.ofNullable(byId.get(kind).get(id));
   }
 
+  /**
+   * Returns whether {@code other} holds the same objects (ids, parents and field values) of every
+   * type, whatever the order they were listed in and when they were read.
+   */
+  public boolean sameObjects(ServerSnapshot other) {
+    java.util.Objects.requireNonNull(other, "other == null");
+    for (CmsKind k : CmsKind.values()) {
+      if (!new java.util.HashSet<>(objects.get(k)).equals(new java.util.HashSet<>(other.of(k)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Reads every provisioning object through {@code gateway}. */
   public static ServerSnapshot read(CmsGateway gateway, Instant readAt) {
     Map<CmsKind, List<ServerObject>> map = new EnumMap<>(CmsKind.class);

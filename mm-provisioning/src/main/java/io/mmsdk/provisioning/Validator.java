@@ -44,7 +44,39 @@ final class Validator {
   }
 
   private void error(String path, String message) {
-    errors.add(new ValidationError(path, message));
+    errors.add(error(state, path, message));
+  }
+
+  private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)]");
+
+  /**
+   * Returns the error at {@code path}, also naming each item on the path that has a name: {@code
+   * userImports[0].filter} becomes {@code userImports["Engineering"].filter}.
+   */
+  static ValidationError error(DesiredState state, String path, String message) {
+    java.util.regex.Matcher m = INDEXED.matcher(path);
+    StringBuilder named = new StringBuilder();
+    SpaceTemplate template = null;
+    while (m.find()) {
+      int i = Integer.parseInt(m.group(2));
+      String name = switch (m.group(1)) {
+        case "ldapServers" -> i < state.ldapServers().size()
+            ? state.ldapServers().get(i).name() : null;
+        case "userImports" -> i < state.userImports().size()
+            ? state.userImports().get(i).effectiveName() : null;
+        case "spaceTemplates" -> {
+          template = i < state.spaceTemplates().size() ? state.spaceTemplates().get(i) : null;
+          yield template == null ? null : template.name();
+        }
+        case "roles" -> template != null && i < template.roles().size()
+            ? template.roles().get(i).name() : null;
+        default -> null;
+      };
+      String replacement = blank(name) ? m.group() : m.group(1) + "[\"" + name + "\"]";
+      m.appendReplacement(named, java.util.regex.Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(named);
+    return new ValidationError(path, message, named.toString());
   }
 
   private static boolean blank(String s) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 class CommitTest {
 
   private static final Set<String> REFERENCE_FIELDS = Set.of("server", "mapping", "userProfile",
-      "callProfile", "callLegProfile", "coSpaceTemplate", "ldapSource");
+      "callProfile", "callLegProfile", "coSpaceTemplate", "ldapSource", "dialInSecurityProfile");
 
   @TempDir Path dir;
 
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
 
   private Provisioner provisioner(FakeCms cms, OwnershipStore store) {
     return Provisioner.builder().gateway(cms).ownership(store).secrets(Fixtures.secrets("pw"))
@@ -72,6 +72,7 @@ class CommitTest {
           case "callProfile" -> CmsKind.CALL_PROFILE;
           case "callLegProfile" -> CmsKind.CALL_LEG_PROFILE;
           case "coSpaceTemplate" -> CmsKind.CO_SPACE_TEMPLATE;
+          case "dialInSecurityProfile" -> CmsKind.DIAL_IN_SECURITY_PROFILE;
           default -> CmsKind.LDAP_SOURCE;
         };
         fields.put(f, label(cms, target, v));
@@ -93,13 +94,15 @@ class CommitTest {
   void commit_then_plan_isEmptyAndForeignObjectsSurvive() {
     FakeCms cms = new FakeCms();
     Map<String, CmsKind> foreign = addForeign(cms);
-    Provisioner p = provisioner(cms, OwnershipStore.file(dir.resolve("owned.json")));
+    OwnershipStore store = OwnershipStore.file(dir.resolve("owned.json"));
+    Provisioner p = provisioner(cms, store);
     CommitResult r = p.commit(Fixtures.sample());
-    assertEquals(18, r.applied().size());
+    assertEquals(19, r.applied().size());
     assertTrue(p.plan(Fixtures.sample()).isEmpty());
     foreign.forEach((id, kind) -> assertTrue(cms.all(kind).containsKey(id), "foreign " + id + " deleted"));
     assertEquals("old.example.com", cms.all(CmsKind.LDAP_SERVER).values().iterator().next().fields().get("address"));
     // a restart reads the ownership file and still sees nothing to do
+    store.close();
     Provisioner restarted = provisioner(cms, OwnershipStore.file(dir.resolve("owned.json")));
     assertTrue(restarted.plan(Fixtures.sample()).isEmpty());
   }
@@ -122,7 +125,7 @@ class CommitTest {
     Provisioner p = provisioner(cms, OwnershipStore.inMemory());
     p.commit(Fixtures.sample());
     CommitResult r = p.commit(DesiredState.builder().build());
-    assertEquals(18, r.plan().count(PlanAction.DELETE));
+    assertEquals(19, r.plan().count(PlanAction.DELETE));
     int left = 0;
     for (CmsKind k : CmsKind.values()) {
       left += cms.all(k).size();
@@ -134,7 +137,7 @@ class CommitTest {
   @EnumSource(FakeCms.FaultMode.class)
   void commit_faultAtEveryCreateStep_replanAndRecommitConverge(FakeCms.FaultMode mode) {
     List<String> expected = cleanFinalState();
-    for (int failAt = 0; failAt < 18; failAt++) {
+    for (int failAt = 0; failAt < 19; failAt++) {
       FakeCms cms = new FakeCms();
       Map<String, CmsKind> foreign = addForeign(cms);
       OwnershipStore store = OwnershipStore.file(dir.resolve("owned-" + mode + "-" + failAt + ".json"));
@@ -144,10 +147,11 @@ class CommitTest {
       CommitFailedException e = assertThrows(CommitFailedException.class,
           () -> provisioner(cms, store).commit(Fixtures.sample()));
       assertEquals(failAt, e.applied().size());
+      store.close();
 
       Provisioner again = provisioner(cms, OwnershipStore.file(dir.resolve("owned-" + mode + "-" + failAt + ".json")));
       Plan left = again.plan(Fixtures.sample());
-      assertEquals(18 - failAt, left.steps().size(), "step " + failAt + ":\n" + left.renderText());
+      assertEquals(19 - failAt, left.steps().size(), "step " + failAt + ":\n" + left.renderText());
       if (mode == FakeCms.FaultMode.LOSE_RESPONSE) {
         assertEquals(PlanAction.ADOPT, left.steps().get(0).action(), left.renderText());
       }

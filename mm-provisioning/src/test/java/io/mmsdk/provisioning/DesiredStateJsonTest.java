@@ -57,4 +57,14 @@ class DesiredStateJsonTest {
     assertTrue(e.getMessage().contains("not well-formed") || e.getMessage().contains("unexpected"),
         e.getMessage());
   }
+
+  @Test
+  void fromJson_nullListElement_typedErrorNotAssertionError() {
+    for (String list : java.util.List.of("ldapServers", "userImports", "autoSpaceRules", "spaceCreationRules",
+        "spaceTemplates")) {
+      ProvisioningException e = assertThrows(ProvisioningException.class,
+          () -> DesiredStateJson.fromJson("{\"" + list + "\":[null]}"), list);
+      assertTrue(e.getMessage().contains("null"), e.getMessage());
+    }
+  }
 }

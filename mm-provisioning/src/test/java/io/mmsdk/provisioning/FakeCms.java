@@ -28,6 +28,8 @@ final class FakeCms implements CmsGateway {
   private final Map<CmsKind, Map<String, ServerObject>> objects = new EnumMap<>(CmsKind.class);
   private final Map<String, String> passwords = new LinkedHashMap<>();
   final List<Request> requests = new ArrayList<>();
+  /** How many lists (GETs) were read. */
+  int reads;
   final List<CmsUser> users = new ArrayList<>();
   private final Map<String, List<LdapSyncStatus>> syncs = new LinkedHashMap<>();
   private int nextId = 1;
@@ -89,6 +91,7 @@ final class FakeCms implements CmsGateway {
 
   @Override
   public synchronized List<ServerObject> list(CmsKind kind, String parentId) {
+    reads++;
     List<ServerObject> out = new ArrayList<>();
     for (ServerObject o : objects.get(kind).values()) {
       if (!kind.hasParent() || o.parentId().equals(parentId)) {

@@ -78,6 +78,25 @@ class LdapPreviewTest {
     assertTrue(r.problems().get(0).contains("[mail]"), r.problems().toString());
   }
 
+  /**
+   * CMM: "The LDAP attribute name is case sensitive." The preview checks mapping attributes against
+   * the names the directory really returns (not only a fixed list of well-known names) and shows the
+   * empty value CMS would produce.
+   */
+  @Test
+  void run_mappingAttributeCaseDiffersFromDirectory_emptyValueAndProblem() {
+    Directory.person(ds, "x", "X", "X", "9", "staff");
+    DesiredState s = Fixtures.sample();
+    UserImport u = s.userImports().get(0);
+    UserImport wrongCase = new UserImport(u.name(), u.server(), u.baseDn(), u.filter(),
+        u.loginNameMapping(), "$EmployeeType$", true);
+    PreviewReport r = preview(List.of()).run(new DesiredState(s.ldapServers(), List.of(wrongCase),
+        List.of(), List.of(), List.of(), null));
+    assertEquals("", r.users().get(0).name());
+    assertTrue(r.problems().stream().anyMatch(p -> p.contains("'EmployeeType'")
+        && p.contains("'employeeType'")), r.problems().toString());
+  }
+
   @Test
   void run_filteredRules_pickFirstMatchingRuleElseDefault() {
     Directory.people(ds);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LdapSyncRunnerTest {
 
   // 2026-11-24 is a Tuesday
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
   private final FakeCms cb1 = new FakeCms();
   private final Map<String, CmsGateway> bridges = new HashMap<>(Map.of("cb1", cb1));
   private final LdapSyncRunner runner = LdapSyncRunner.builder().scheduler(scheduler)
@@ -97,5 +97,25 @@ class LdapSyncRunnerTest {
     assertEquals(Instant.parse("2026-12-02T12:00:00Z"), runner.findNextRun().orElseThrow());
     runner.close();
     assertTrue(runner.findNextRun().isEmpty());
+  }
+
+  /** Seed 001 notifications: "LDAP sync failed", raised on failure, cleared by the next success. */
+  @Test
+  void runNow_failedThenComplete_notificationRaisedThenCleared() {
+    io.mmsdk.core.notify.Notifications n = io.mmsdk.core.notify.Notifications.create(scheduler);
+    LdapSyncRunner watched = LdapSyncRunner.builder().scheduler(scheduler)
+        .callBridges(name -> Optional.ofNullable(bridges.get(name))).notifications(n).build();
+    cb1.scriptNextSync(List.of(new LdapSyncStatus("", "failed", "ldapError", 0, 0)));
+    CompletableFuture<LdapSyncReport> f = watched.runNow("cb1");
+    scheduler.advance(Duration.ofSeconds(5));
+    f.join();
+    var raised = n.find("provisioning.ldapsync.cb1").orElseThrow();
+    assertEquals(io.mmsdk.core.notify.Severity.ERROR, raised.severity());
+    assertTrue(raised.message().contains("ldapError"), raised.message());
+    cb1.scriptNextSync(List.of(new LdapSyncStatus("", "complete", null, 3, 1)));
+    CompletableFuture<LdapSyncReport> g = watched.runNow("cb1");
+    scheduler.advance(Duration.ofSeconds(5));
+    assertEquals(LdapSyncReport.Outcome.COMPLETE, g.join().outcome());
+    assertTrue(n.find("provisioning.ldapsync.cb1").isEmpty());
   }
 }

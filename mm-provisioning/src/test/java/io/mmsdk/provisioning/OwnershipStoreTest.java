@@ -24,6 +24,7 @@ class OwnershipStoreTest {
     store.put(new OwnedObject("callProfiles:T", CmsKind.CALL_PROFILE, "cp1", null, null));
     store.put(new OwnedObject("accessMethodTemplates:T/Host", CmsKind.ACCESS_METHOD_TEMPLATE, "am1", "t1", null));
     store.forget("callProfiles:T");
+    store.close();
 
     OwnershipStore reopened = OwnershipStore.file(file);
     assertEquals(Map.of("accessMethodTemplates:T/Host",
@@ -33,7 +34,10 @@ class OwnershipStoreTest {
     assertFalse(Files.exists(dir.resolve("sub/owned.json.tmp")));
 
     reopened.put(new OwnedObject("ldapServers:corp", CmsKind.LDAP_SERVER, "s1", null, "fp"));
-    assertTrue(OwnershipStore.file(file).pendingCreates().isEmpty(), "put clears the pending mark");
+    reopened.close();
+    try (OwnershipStore again = OwnershipStore.file(file)) {
+      assertTrue(again.pendingCreates().isEmpty(), "put clears the pending mark");
+    }
   }
 
   @Test

@@ -10,7 +10,7 @@ import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.ResourceType;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class ProvisioningEndToEndTest {
   private InMemoryDirectoryServer ds;
   private SimulatedCluster cluster;
   private CmsClient client;
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
 
   @BeforeEach
   void start() {
@@ -46,6 +46,13 @@ class ProvisioningEndToEndTest {
     client = CmsClient.builder().baseUrl(cluster.callBridge(0).baseUrl())
         .credentials(cluster.apiUsername(), cluster.apiPassword())
         .retryPolicy(RetryPolicy.none()).build();
+  }
+
+  private final Map<String, OwnershipStore> stores = new TreeMap<>();
+
+  @AfterEach
+  void closeStores() {
+    stores.values().forEach(OwnershipStore::close);
   }
 
   @AfterEach
@@ -65,9 +72,16 @@ class ProvisioningEndToEndTest {
         s.spaceTemplates(), s.syncSchedule());
   }
 
+  /** Returns a provisioner on {@code ownershipFile}, closing the store an earlier one used (a restart). */
   private Provisioner provisioner(String ownershipFile) {
+    OwnershipStore previous = stores.remove(ownershipFile);
+    if (previous != null) {
+      previous.close();
+    }
+    OwnershipStore store = OwnershipStore.file(dir.resolve(ownershipFile));
+    stores.put(ownershipFile, store);
     return Provisioner.builder().gateway(CmsClientGateway.create(client))
-        .ownership(OwnershipStore.file(dir.resolve(ownershipFile))).secrets(Fixtures.secrets("pw"))
+        .ownership(store).secrets(Fixtures.secrets("pw"))
         .scheduler(scheduler).build();
   }
 
@@ -99,7 +113,7 @@ class ProvisioningEndToEndTest {
   void planCommitSync_createsUsersSpacesAndTemplateAssignments() {
     Provisioner p = provisioner("owned.json");
     Plan plan = p.plan(state());
-    assertEquals(18, plan.count(PlanAction.CREATE), plan.renderText());
+    assertEquals(19, plan.count(PlanAction.CREATE), plan.renderText());
     p.commit(state());
     assertTrue(p.plan(state()).isEmpty(), p.plan(state()).renderText());
 
@@ -131,6 +145,34 @@ class ProvisioningEndToEndTest {
     assertTrue(swoodTemplates.contains(hostAndGuest), swoodTemplates.toString());
     assertTrue(client.userCoSpaceTemplates(users.get("ckent@example.com").id()).list().stream()
         .findAny().isEmpty(), "contractors may not create spaces");
+  }
+
+  /**
+   * Seed 000: "A space template is a combination of pre-configured settings that can be used to
+   * create new spaces": the automatic-space rule's template (Team, one role "Member") shapes the
+   * space the simulator creates at sync — its call profile, its default call leg profile and one
+   * access method per role.
+   */
+  @Test
+  void sync_autoSpaceRuleTemplate_shapesCreatedSpaces() {
+    provisioner("owned.json").commit(state());
+    CmsGateway gateway = CmsClientGateway.create(client);
+    try (LdapSyncRunner sync = LdapSyncRunner.builder().scheduler(scheduler)
+        .callBridges(name -> name.equals("cb1") ? Optional.of(gateway) : Optional.empty()).build()) {
+      CompletableFuture<LdapSyncReport> f = sync.runNow("cb1");
+      scheduler.advance(Duration.ofSeconds(5));
+      assertEquals(LdapSyncReport.Outcome.COMPLETE, f.join().outcome());
+    }
+    Map<String, String> team = client.coSpaceTemplates().list().stream()
+        .map(t -> client.coSpaceTemplates().get(t.id()).fields())
+        .filter(t -> "Team".equals(t.get("name"))).findFirst().orElseThrow();
+    CmsObject space = client.coSpaces().list().stream().map(o -> client.coSpaces().get(o.id()))
+        .filter(o -> "swood.space".equals(o.fields().get("uri"))).findFirst().orElseThrow();
+    assertEquals(team.get("callProfile"), space.fields().get("callProfile"));
+    assertEquals(team.get("callLegProfile"), space.fields().get("callLegProfile"));
+    List<String> roles = client.resources(ResourceType.ACCESS_METHODS, space.id()).list().stream()
+        .map(o -> o.fields().get("name")).toList();
+    assertEquals(List.of("Member"), roles);
   }
 
   @Test
@@ -210,13 +252,13 @@ class ProvisioningEndToEndTest {
       expected = counts();
       provisioner("clean.json").commit(DesiredState.builder().build());
     }
-    for (int n = 1; n <= 18; n++) {
+    for (int n = 1; n <= 19; n++) {
       String file = "nth-" + n + ".json";
       cluster.callBridge(0).faults().failNth("POST", "", n, 500);
       CommitFailedException e = assertThrows(CommitFailedException.class, () -> provisioner(file).commit(state()));
       cluster.callBridge(0).faults().clear();
       assertEquals(n - 1, e.applied().size());
-      assertEquals(18 - (n - 1), provisioner(file).plan(state()).steps().size(), "after POST #" + n + " failed");
+      assertEquals(19 - (n - 1), provisioner(file).plan(state()).steps().size(), "after POST #" + n + " failed");
       provisioner(file).commit(state());
       assertTrue(provisioner(file).plan(state()).isEmpty());
       assertEquals(expected, counts(), "after POST #" + n + " failed");

@@ -15,9 +15,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -26,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,6 +59,8 @@ import org.openjdk.jmh.annotations.Threads;
 public class CdrIngestBenchmark {
   static final int BRIDGES = 24;
   static final int RECORDS = 100;
+  /** Batches sent again after 20 s without an answer (printed at the end of each trial). */
+  static final AtomicLong RESENDS = new AtomicLong();
 
   @Param({"journal", "none", "transport"})
   public String receiver;
@@ -97,6 +102,8 @@ public class CdrIngestBenchmark {
   /** Stops the receiver and deletes the journal. */
   @TearDown(Level.Trial)
   public void stopReceiver() throws IOException {
+    System.out.println("CdrIngestBenchmark(" + receiver + "): batches re-sent after a timeout: "
+        + RESENDS.getAndSet(0));
     if (bare != null) {
       bare.stop(0);
       bareThreads.shutdownNow();
@@ -161,15 +168,24 @@ public class CdrIngestBenchmark {
       return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Posts the next batch; like a Call Bridge, re-sends it when no answer comes in time. */
     int post(URI uri) throws Exception {
-      HttpResponse<Void> r = client.send(
-          HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(nextBatch()))
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException("receiver answered " + r.statusCode());
+      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(nextBatch())).build();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
+          if (r.statusCode() != 200) {
+            throw new IllegalStateException("receiver answered " + r.statusCode());
+          }
+          return r.statusCode();
+        } catch (HttpTimeoutException e) {
+          RESENDS.incrementAndGet();
+          if (attempt == 3) {
+            throw e;
+          }
+        }
       }
-      return r.statusCode();
     }
   }
 

@@ -3,7 +3,7 @@ package io.mmsdk.benchmarks.core;
 import io.mmsdk.core.notify.Notification;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.core.user.PasswordHash;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -27,7 +27,7 @@ public class CoreOperationsBenchmark {
   /** Creates 1 000 active notifications and one default-cost password hash. */
   @Setup
   public void setUp() {
-    notifications = Notifications.create(ManualScheduler.startingAt(Instant.parse("2026-01-01T00:00:00Z")));
+    notifications = Notifications.create(SimulatedClock.startingAt(Instant.parse("2026-01-01T00:00:00Z")));
     for (int i = 0; i < 1000; i++) {
       notifications.raise(Severity.WARNING, "bench", "key-" + i, "message " + i);
     }

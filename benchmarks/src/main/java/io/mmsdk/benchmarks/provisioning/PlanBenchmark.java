@@ -1,6 +1,6 @@
 package io.mmsdk.benchmarks.provisioning;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.provisioning.DesiredState;
 import io.mmsdk.provisioning.LastActivatorBehaviour;
 import io.mmsdk.provisioning.Layout;
@@ -63,7 +63,7 @@ public class PlanBenchmark {
   public void setUp() {
     MapGateway gateway = new MapGateway();
     provisioner = Provisioner.builder().gateway(gateway).ownership(OwnershipStore.inMemory())
-        .secrets(ref -> "unused").scheduler(ManualScheduler.startingAt(Instant.EPOCH)).build();
+        .secrets(ref -> "unused").scheduler(SimulatedClock.startingAt(Instant.EPOCH)).build();
     state = templates("Host and guest");
     changed = templates("Host and guest, changed");
     provisioner.commit(state);

@@ -21,9 +21,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,16 +59,16 @@ class PostmanCoverageTest {
           missing.add(pair);
           continue;
         }
-        server.enqueue(new MockResponse().setResponseCode(200).setHeader("Location", "/api/v1/x/new-id")
-            .setBody("<reply total=\"0\"/>"));
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Location", "/api/v1/x/new-id")
+            .body("<reply total=\"0\"/>").build());
         invoke(cms, member);
         RecordedRequest request = server.takeRequest();
-        assertEquals(wanted, request.getMethod() + " " + template(request.getRequestUrl().encodedPath()),
+        assertEquals(wanted, request.getMethod() + " " + template(request.getUrl().encodedPath()),
             member + " sent the wrong request");
         covered++;
       }
     } finally {
-      server.shutdown();
+      server.close();
     }
     System.out.println("Postman method+path pairs with a typed operation: " + covered + " of " + pairs.size());
     assertTrue(missing.isEmpty(), "no typed operation for " + missing);

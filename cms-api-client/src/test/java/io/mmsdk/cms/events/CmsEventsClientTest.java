@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,20 +55,20 @@ class CmsEventsClientTest {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        if (request.getMethod().equals("POST") && request.getPath().equals("/api/v1/authTokens")) {
+        if (request.getMethod().equals("POST") && request.getTarget().equals("/api/v1/authTokens")) {
           if (tokenStatus != 200) {
-            return new MockResponse().setResponseCode(tokenStatus);
+            return new MockResponse.Builder().code(tokenStatus).build();
           }
-          return new MockResponse().setHeader("X-Cisco-CMS-Auth-Token", "token-" + tokens.incrementAndGet());
+          return new MockResponse.Builder().setHeader("X-Cisco-CMS-Auth-Token", "token-" + tokens.incrementAndGet()).build();
         }
-        if (request.getRequestUrl().encodedPath().equals("/events/v1")) {
-          upgradeTokens.add(request.getRequestUrl().queryParameter("authToken"));
-          String extensions = request.getHeader("Sec-WebSocket-Extensions");
+        if (request.getUrl().encodedPath().equals("/events/v1")) {
+          upgradeTokens.add(request.getUrl().queryParameter("authToken"));
+          String extensions = request.getHeaders().get("Sec-WebSocket-Extensions");
           upgradeExtensions.add(extensions == null ? "none" : extensions);
           if (upgradeStatus != 0) {
-            return new MockResponse().setResponseCode(upgradeStatus);
+            return new MockResponse.Builder().code(upgradeStatus).build();
           }
-          return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+          return new MockResponse.Builder().webSocketUpgrade(new WebSocketListener() {
             @Override
             public void onOpen(WebSocket webSocket, Response response) {
               serverSockets.add(webSocket);
@@ -83,9 +83,9 @@ class CmsEventsClientTest {
             public void onClosing(WebSocket webSocket, int code, String reason) {
               webSocket.close(1000, null);
             }
-          });
+          }).build();
         }
-        return new MockResponse().setResponseCode(404);
+        return new MockResponse.Builder().code(404).build();
       }
     });
     server.start();
@@ -96,7 +96,7 @@ class CmsEventsClientTest {
   @AfterEach
   void tearDown() throws Exception {
     cms.close();
-    server.shutdown();
+    server.close();
   }
 
   private CmsEventsClient start(List<Subscription> subscriptions) {
@@ -131,8 +131,8 @@ class CmsEventsClientTest {
         Subscription.calls(1, List.of("name", "participants")),
         Subscription.callRoster(2, "call-1", Subscription.ROSTER_ELEMENTS)))) {
       RecordedRequest tokenRequest = server.takeRequest(5, TimeUnit.SECONDS);
-      assertEquals("/api/v1/authTokens", tokenRequest.getPath());
-      assertTrue(tokenRequest.getHeader("Authorization").startsWith("Basic "));
+      assertEquals("/api/v1/authTokens", tokenRequest.getTarget());
+      assertTrue(tokenRequest.getHeaders().get("Authorization").startsWith("Basic "));
       assertEquals("token-1", upgradeTokens.poll(5, TimeUnit.SECONDS));
 
       Map<String, Object> subscribe = json(nextFromClient());

@@ -16,8 +16,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -40,20 +40,20 @@ class CmsEventsTlsTest {
         .signedBy(ca).commonName("cms").addSubjectAlternativeName(sanHost).build();
     server = new MockWebServer();
     server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert, ca.certificate()).build()
-        .sslSocketFactory(), false);
+        .sslSocketFactory());
     server.start();
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    server.shutdown();
+    server.close();
   }
 
   @Test
   void certificateForAnotherHost_refusedEvenWithPermissiveSharedClient() throws Exception {
     startServerFor("cms.example.com");
     for (int i = 0; i < 20; i++) {
-      server.enqueue(new MockResponse().setHeader("X-Cisco-CMS-Auth-Token", "token"));
+      server.enqueue(new MockResponse.Builder().setHeader("X-Cisco-CMS-Auth-Token", "token").build());
     }
     HandshakeCertificates trustTestCa = new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build();
     OkHttpClient anyHost = new OkHttpClient.Builder()
@@ -78,14 +78,14 @@ class CmsEventsTlsTest {
   @Test
   void messageOverSizeLimit_overTls_typedErrorThenGap() throws Exception {
     startServerFor("localhost");
-    server.enqueue(new MockResponse().setHeader("X-Cisco-CMS-Auth-Token", "token"));
-    server.enqueue(new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+    server.enqueue(new MockResponse.Builder().setHeader("X-Cisco-CMS-Auth-Token", "token").build());
+    server.enqueue(new MockResponse.Builder().webSocketUpgrade(new WebSocketListener() {
       @Override
       public void onOpen(WebSocket webSocket, Response response) {
         webSocket.send("{\"type\":\"message\",\"message\":{\"messageId\":1,\"type\":\"callListUpdate\","
             + "\"subscriptionIndex\":1,\"updates\":[{\"call\":\"c1\",\"name\":\"" + "x".repeat(200_000) + "\"}]}}");
       }
-    }));
+    }).build());
     try (CmsClient cms = CmsClient.builder().host("localhost").port(server.getPort()).credentials("a", "b")
             .tlsTrust(TlsTrust.pemCertificates(ca.certificatePem())).retryPolicy(RetryPolicy.none()).build();
         CmsEventsClient client = CmsEventsClient.builder(cms).listener(events).maxMessageSize(100_000)

@@ -47,13 +47,19 @@ public final class ModelProcessor extends AbstractProcessor {
       return false;
     }
     done = true;
+    long started = System.nanoTime();
     try {
       ApiModel api = ApiModel.read(read(model), read(processingEnv.getOptions().get("cms.overlay")));
-      for (Map.Entry<String, String> source : new JavaGenerator(api).generate().entrySet()) {
+      Map<String, String> sources = new JavaGenerator(api).generate();
+      long lines = 0;
+      for (Map.Entry<String, String> source : sources.entrySet()) {
         try (Writer out = processingEnv.getFiler().createSourceFile(source.getKey()).openWriter()) {
           out.write(source.getValue());
         }
+        lines += source.getValue().lines().count();
       }
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "cms-api-generator: " + sources.size()
+          + " sources, " + lines + " lines in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     } catch (IOException | RuntimeException e) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "cms-api-generator: " + e);
     }

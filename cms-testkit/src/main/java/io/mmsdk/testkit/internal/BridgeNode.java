@@ -4,7 +4,6 @@ import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.EndpointScript;
 import io.mmsdk.testkit.Faults;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import okhttp3.mockwebserver.MockWebServer;
 
 /** Not API. One simulated Call Bridge: its HTTP server, local CDR receivers and its live calls. */
 public final class BridgeNode implements AutoCloseable {
@@ -28,7 +26,7 @@ public final class BridgeNode implements AutoCloseable {
   final CdrPusher cdr;
   final EventsHub events;
   final RestApi api;
-  private MockWebServer server;
+  private HttpServer server;
   private int port;
   Instant startedAt;
   volatile boolean up;
@@ -36,6 +34,7 @@ public final class BridgeNode implements AutoCloseable {
   BridgeNode(Engine engine, int index) {
     this.engine = engine;
     this.name = "cb" + (index + 1);
+    this.port = engine.options.firstPort() == 0 ? 0 : engine.options.firstPort() + index;
     this.local = new ObjectStore(engine.specs, engine.store, 0);
     this.cdr = new CdrPusher(id, engine.options.callBridges() > 1,
         engine.options.cdrBufferCapacity(), engine.options.cdrRetryInterval(), engine.http);
@@ -44,15 +43,10 @@ public final class BridgeNode implements AutoCloseable {
   }
 
   void start() throws IOException {
-    MockWebServer s = new MockWebServer();
-    s.setServerSocketFactory(new ReusableServerSockets());
-    if (engine.serverCertificates != null) {
-      s.useHttps(engine.serverCertificates.sslSocketFactory(), false);
-    }
-    s.setDispatcher(api);
-    s.start(InetAddress.getByName("127.0.0.1"), port);
+    HttpServer s = HttpServer.start(port, engine.serverCertificates == null ? null
+        : engine.serverCertificates.sslSocketFactory(), api::dispatch);
     this.server = s;
-    this.port = s.getPort();
+    this.port = s.port();
     this.startedAt = engine.clock.instant();
     this.up = true;
   }
@@ -130,13 +124,9 @@ public final class BridgeNode implements AutoCloseable {
   }
 
   private void shutdownServer() {
-    MockWebServer s = server;
+    HttpServer s = server;
     if (s != null) {
-      try {
-        s.shutdown();
-      } catch (IOException e) {
-        // The server socket is already gone; nothing is left to release.
-      }
+      s.close();
     }
   }
 

@@ -14,7 +14,6 @@ import java.util.UUID;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
-import okhttp3.mockwebserver.MockResponse;
 
 /**
  * Not API. The Events WebSocket of one bridge: auth tokens, subscribeRequest handling, acks, and
@@ -40,13 +39,13 @@ final class EventsHub {
     return token;
   }
 
-  MockResponse upgrade(String token) {
+  Reply upgrade(String token) {
     synchronized (bridge.engine.lock) {
       if (!tokens.remove(token)) {
-        return new MockResponse().setResponseCode(401);
+        return Reply.status(401);
       }
     }
-    return new MockResponse().withWebSocketUpgrade(new Session());
+    return Reply.webSocket(new Session());
   }
 
   int openSessions() {

@@ -22,9 +22,13 @@ import java.util.UUID;
 /**
  * Not API. Runs {@code POST /ldapSyncs} synchronously: reads each LDAP source's directory, applies its
  * mapping, and creates, updates or removes users, their auto-generated coSpaces (with the owner as a
- * member) and their template assignments. A clash fails the sync without changing anything.
+ * member, shaped by the mapping's {@code coSpaceTemplate}: its profiles and one access method per
+ * access method template) and their template assignments. A directory entry matched by several
+ * sources is one user; only different entries mapping to one login clash, which fails the sync
+ * without changing anything. Attribute names in mappings are case-sensitive, as in CMS.
  */
 final class LdapSyncRunner {
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private final Engine engine;
   /** LDAP-generated user ids by the source that imported them. */
   private final Map<String, String> userSource = new HashMap<>();
@@ -63,9 +67,17 @@ final class LdapSyncRunner {
     }
     if (state.isEmpty()) {
       try {
+        // Seed 16.6.1: an entry matched by two imports is one user, and Meeting Management
+        // "cannot control which user import the user will be associated with": the first source
+        // (in list order) that matches the entry takes it.
         List<Desired> desired = new ArrayList<>();
+        Set<String> seenEntries = new HashSet<>();
         for (StoredObject source : sources) {
-          desired.addAll(read(source));
+          for (Desired d : read(source)) {
+            if (seenEntries.add(d.dn().toLowerCase(Locale.ROOT))) {
+              desired.add(d);
+            }
+          }
         }
         String clash = findClash(desired, sources);
         if (clash != null) {
@@ -91,7 +103,8 @@ final class LdapSyncRunner {
     return id;
   }
 
-  private record Desired(String sourceId, Map<String, String> user, Map<String, String> space) {
+  private record Desired(String sourceId, String dn, Map<String, String> user,
+      Map<String, String> space, String templateId) {
     String jid() {
       return user.get("userJid");
     }
@@ -120,7 +133,15 @@ final class LdapSyncRunner {
       SearchResult result = connection.search(source.getOrEmpty("baseDn"), SearchScope.SUB,
           Filter.create(filter));
       for (SearchResultEntry entry : result.getSearchEntries()) {
-        java.util.function.Function<String, String> attrs = entry::getAttributeValue;
+        // CMS reads attribute names case-sensitively ("The LDAP attribute name is case
+        // sensitive"): $samaccountname$ finds nothing where the directory says sAMAccountName.
+        Map<String, String> byName = new HashMap<>();
+        for (com.unboundid.ldap.sdk.Attribute a : entry.getAttributes()) {
+          if (a.getValue() != null) {
+            byName.putIfAbsent(a.getName(), a.getValue());
+          }
+        }
+        java.util.function.Function<String, String> attrs = byName::get;
         String jid = MappingExpression.evaluate(mapping.getOrEmpty("jidMapping"), attrs)
             .toLowerCase(Locale.ROOT);
         if (jid.isEmpty() || jid.startsWith("@")) {
@@ -129,7 +150,7 @@ final class LdapSyncRunner {
         Map<String, String> user = new LinkedHashMap<>();
         user.put("userJid", jid);
         putMapped(user, "name", mapping.get("nameMapping"), attrs, false);
-        String mail = entry.getAttributeValue("mail");
+        String mail = byName.get("mail");
         if (mail != null) {
           user.put("email", mail);
         }
@@ -146,7 +167,8 @@ final class LdapSyncRunner {
         putMapped(space, "uri", mapping.get("coSpaceUriMapping"), attrs, true);
         putMapped(space, "secondaryUri", mapping.get("coSpaceSecondaryUriMapping"), attrs, true);
         putMapped(space, "callId", mapping.get("coSpaceCallIdMapping"), attrs, false);
-        out.add(new Desired(source.id, user, space.isEmpty() ? null : space));
+        out.add(new Desired(source.id, entry.getDN(), user, space.isEmpty() ? null : space,
+            mapping.get("coSpaceTemplate")));
       }
     }
     return out;
@@ -285,14 +307,61 @@ final class LdapSyncRunner {
     StoredObject previous = store.find("coSpaces", spaceId);
     fields.put("secret", previous != null ? previous.getOrEmpty("secret")
         : UUID.randomUUID().toString().replace("-", ""));
+    StoredObject template = d.templateId() == null ? null
+        : store.find("coSpaceTemplates", d.templateId());
+    if (template != null) {
+      // The space takes the template's profiles, so template and role setting changes reach
+      // existing spaces too.
+      for (String profile : List.of("callProfile", "callLegProfile", "dialInSecurityProfile")) {
+        if (template.get(profile) != null) {
+          fields.put(profile, template.get(profile));
+        }
+      }
+    }
     store.put("coSpaces", null, spaceId, fields);
     userSpace.put(userId, spaceId);
+    if (template != null && previous == null) {
+      // Roles are added when the space is created; later role additions or removals "do not
+      // affect existing spaces".
+      createAccessMethods(spaceId, fields.get("uri"), template);
+    }
     if (store.all("coSpaceUsers", spaceId).isEmpty()) {
       Map<String, String> member = new LinkedHashMap<>();
       member.put("userJid", d.jid());
       member.put("userId", userId);
       member.put("autoGenerated", "true");
       store.put("coSpaceUsers", spaceId, UUID.randomUUID().toString(), member);
+    }
+  }
+
+  /**
+   * Creates one access method per access method template: the URI is the space's URI user part
+   * with the generator's {@code $} replaced by it ({@code $.host} on {@code sally.space} gives
+   * {@code sally.space.host}), a unique call ID when the template asks for one.
+   */
+  private void createAccessMethods(String spaceId, String spaceUri, StoredObject template) {
+    ObjectStore store = engine.store;
+    for (StoredObject t : store.all("accessMethodTemplates", template.id)) {
+      Map<String, String> method = new LinkedHashMap<>();
+      method.put("name", t.getOrEmpty("name"));
+      String generator = t.getOrEmpty("uriGenerator");
+      if (!generator.isEmpty() && spaceUri != null) {
+        method.put("uri", generator.replace("$", spaceUri).toLowerCase(Locale.ROOT));
+      }
+      for (String field : List.of("callLegProfile", "scope", "dialInSecurityProfile")) {
+        if (t.get(field) != null && !t.get(field).isEmpty()) {
+          method.put(field, t.get(field));
+        }
+      }
+      if ("true".equals(t.get("generateUniqueCallId"))) {
+        String callId;
+        do {
+          callId = String.valueOf(100_000_000 + RANDOM.nextInt(900_000_000));
+        } while (store.clash("callId", callId, null) != null);
+        method.put("callId", callId);
+      }
+      method.put("secret", UUID.randomUUID().toString().replace("-", ""));
+      store.put("accessMethods", spaceId, UUID.randomUUID().toString(), method);
     }
   }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import okhttp3.mockwebserver.MockResponse;
 
 /** Not API. REST views and actions on a bridge's live calls, call legs and participants. */
 final class LiveApi {
@@ -23,7 +22,7 @@ final class LiveApi {
     this.rest = rest;
   }
 
-  MockResponse route(String method, String[] s, Map<String, String> query, Map<String, String> form) {
+  Reply route(String method, String[] s, Map<String, String> query, Map<String, String> form) {
     switch (s[0]) {
       case "calls":
         return calls(method, s, query, form);
@@ -49,7 +48,7 @@ final class LiveApi {
     }
   }
 
-  private MockResponse calls(String method, String[] s, Map<String, String> query,
+  private Reply calls(String method, String[] s, Map<String, String> query,
       Map<String, String> form) {
     if (s.length == 1) {
       if (method.equals("POST")) {
@@ -141,7 +140,7 @@ final class LiveApi {
     throw ApiFailure.notFound(null);
   }
 
-  private MockResponse leg(String method, LiveLeg leg, String[] s, Map<String, String> query,
+  private Reply leg(String method, LiveLeg leg, String[] s, Map<String, String> query,
       Map<String, String> form) {
     if (s.length != 2) {
       throw ApiFailure.notFound(null);
@@ -155,7 +154,7 @@ final class LiveApi {
   }
 
   /** PUT ({@code deactivated}, {@code dtmfSequence}) or DELETE on a call leg or participant. */
-  private MockResponse modifyOrEnd(String method, LiveLeg leg, Map<String, String> form) {
+  private Reply modifyOrEnd(String method, LiveLeg leg, Map<String, String> form) {
     if (method.equals("DELETE")) {
       bridge.endLeg(leg, "apiInitiatedTeardown");
       return RestApi.ok();
@@ -178,7 +177,7 @@ final class LiveApi {
     return RestApi.ok();
   }
 
-  private MockResponse participant(String method, LiveLeg leg, Map<String, String> form) {
+  private Reply participant(String method, LiveLeg leg, Map<String, String> form) {
     switch (method) {
       case "GET":
         return RestApi.xml(200, Xml.document("participant", Map.of("id", leg.participantId),
@@ -188,7 +187,7 @@ final class LiveApi {
     }
   }
 
-  private MockResponse legList(List<LiveLeg> legs, Map<String, String> query) {
+  private Reply legList(List<LiveLeg> legs, Map<String, String> query) {
     List<Map.Entry<String, Map<String, Object>>> items = new ArrayList<>();
     for (LiveLeg l : legs) {
       Map<String, Object> v = legView(l, true);
@@ -199,7 +198,7 @@ final class LiveApi {
     return rest.page("callLegs", "callLeg", items, query, Map.of());
   }
 
-  private MockResponse participantList(List<LiveLeg> legs, Map<String, String> query) {
+  private Reply participantList(List<LiveLeg> legs, Map<String, String> query) {
     List<Map.Entry<String, Map<String, Object>>> items = new ArrayList<>();
     for (LiveLeg l : legs) {
       Map<String, Object> v = participantView(l, true);

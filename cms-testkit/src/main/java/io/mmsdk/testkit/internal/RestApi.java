@@ -13,17 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 
 /**
  * Not API. The HTTP face of one bridge: Basic auth, fault injection, then routing to the generic
  * configuration store or to the live call, system and licensing views.
  */
-final class RestApi extends Dispatcher {
+final class RestApi {
   private final BridgeNode bridge;
   private final Engine engine;
 
@@ -32,50 +27,47 @@ final class RestApi extends Dispatcher {
     this.engine = bridge.engine;
   }
 
-  @Override
-  public MockResponse dispatch(RecordedRequest request) {
-    String target = request.getPath() == null ? "/" : request.getPath();
-    int q = target.indexOf('?');
-    String path = q < 0 ? target : target.substring(0, q);
-    Map<String, String> query = Forms.parse(q < 0 ? "" : target.substring(q + 1));
+  Reply dispatch(Request request) {
+    String path = request.path();
+    Map<String, String> query = request.query();
     if (path.equals("/events/v1")) {
       return bridge.events.upgrade(query.getOrDefault("authToken", ""));
     }
     if (!path.startsWith("/api/v1/")) {
-      return new MockResponse().setResponseCode(404);
+      return Reply.status(404);
     }
-    if (!authorized(request.getHeader("Authorization"))) {
-      return new MockResponse().setResponseCode(401)
-          .setHeader("WWW-Authenticate", "Basic realm=\"cms-testkit\"");
+    if (!authorized(request.header("Authorization"))) {
+      return Reply.status(401)
+          .header("WWW-Authenticate", "Basic realm=\"cms-testkit\"");
     }
-    String method = request.getMethod() == null ? "GET" : request.getMethod();
+    String method = request.method();
     String api = path.substring("/api/v1/".length()).replaceAll("/+$", "");
     Faults.Action fault = bridge.faults.match(method, api);
-    MockResponse response;
+    Reply response;
     if (fault != null && fault.kind() == Faults.Kind.DROP) {
-      return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+      return Reply.disconnect();
     } else if (fault != null && fault.kind() == Faults.Kind.STATUS) {
-      response = new MockResponse().setResponseCode(fault.status());
+      response = Reply.status(fault.status());
     } else if (fault != null && fault.kind() == Faults.Kind.FAILURE_REASON) {
       response = xml(400, Xml.failure(fault.reason()));
     } else {
-      Map<String, String> form = Forms.parse(request.getBody().readString(StandardCharsets.UTF_8));
+      Map<String, String> form = Forms.parse(request.body());
       try {
         synchronized (engine.lock) {
           response = route(method, api, query, form);
         }
       } catch (ApiFailure f) {
         response = f.status == 404 && f.reason == null
-            ? new MockResponse().setResponseCode(404)
+            ? Reply.status(404)
             : xml(f.status, Xml.failure(f.reason));
       }
       if (fault != null && fault.kind() == Faults.Kind.DROP_AFTER_APPLYING) {
-        return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+        return Reply.disconnect();
       }
     }
     Duration latency = bridge.faults.latency();
     if (!latency.isZero()) {
-      response.setHeadersDelay(latency.toMillis(), TimeUnit.MILLISECONDS);
+      response = response.delayed(latency);
     }
     return response;
   }
@@ -95,14 +87,14 @@ final class RestApi extends Dispatcher {
     }
   }
 
-  private MockResponse route(String method, String api, Map<String, String> query,
+  private Reply route(String method, String api, Map<String, String> query,
       Map<String, String> form) {
     String[] s = api.split("/");
     switch (s[0]) {
       case "authTokens":
         requireMethod(method, "POST");
-        return new MockResponse().setResponseCode(200)
-            .setHeader("X-Cisco-CMS-Auth-Token", bridge.events.newToken());
+        return Reply.status(200)
+            .header("X-Cisco-CMS-Auth-Token", bridge.events.newToken());
       case "calls":
       case "callLegs":
       case "participants":
@@ -149,7 +141,7 @@ final class RestApi extends Dispatcher {
    * {@code POST /accessQuery}: how a coSpace URI (user part) or call ID is reached. Answers 200 with
    * the full SIP URI and call ID of the matching coSpace; an empty {@code <accessQuery/>} if none.
    */
-  private MockResponse accessQuery(Map<String, String> form) {
+  private Reply accessQuery(Map<String, String> form) {
     String uri = form.getOrDefault("uri", "");
     String callId = form.getOrDefault("callId", "");
     if (uri.isEmpty() && callId.isEmpty()) {
@@ -180,7 +172,7 @@ final class RestApi extends Dispatcher {
 
   // ---- generic configuration collections ----
 
-  private MockResponse generic(ObjectStore store, String method, String[] s,
+  private Reply generic(ObjectStore store, String method, String[] s,
       Map<String, String> query, Map<String, String> form) {
     CollectionSpec spec = store.spec(s[0]);
     if (spec == null || spec.parent != null) {
@@ -247,7 +239,7 @@ final class RestApi extends Dispatcher {
   }
 
   /** Renders one page of a collection, capped by the bridge's per-collection page limit. */
-  MockResponse page(String plural, String element, List<Map.Entry<String, Map<String, Object>>> items,
+  Reply page(String plural, String element, List<Map.Entry<String, Map<String, Object>>> items,
       Map<String, String> query, Map<String, String> extraAttributes) {
     int offset = intParam(query, "offset", 0);
     int limit = pageLimit(plural, query);
@@ -263,7 +255,7 @@ final class RestApi extends Dispatcher {
   }
 
   /** Renders a page of {@code total} objects holding {@code pageItems}. */
-  private MockResponse render(String plural, String element, int total,
+  private Reply render(String plural, String element, int total,
       List<Map.Entry<String, Map<String, Object>>> pageItems, Map<String, String> extraAttributes) {
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\"?>\n");
     Map<String, String> attrs = new LinkedHashMap<>();
@@ -301,7 +293,7 @@ final class RestApi extends Dispatcher {
 
   // ---- system and licensing ----
 
-  private MockResponse system(String[] s, Map<String, String> query) {
+  private Reply system(String[] s, Map<String, String> query) {
     String node = String.join("/", java.util.Arrays.copyOfRange(s, 1, s.length));
     Instant now = engine.clock.instant();
     switch (node) {
@@ -383,7 +375,7 @@ final class RestApi extends Dispatcher {
     return f;
   }
 
-  private MockResponse licenseUsage(Map<String, String> query) {
+  private Reply licenseUsage(Map<String, String> query) {
     String hostId = query.getOrDefault("hostId", "");
     if (hostId.isEmpty()) {
       hostId = bridge.hostId;
@@ -445,16 +437,16 @@ final class RestApi extends Dispatcher {
 
   // ---- responses ----
 
-  static MockResponse xml(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "text/xml")
-        .setBody(body);
+  static Reply xml(int status, String body) {
+    return Reply.status(status).header("Content-Type", "text/xml")
+        .body(body);
   }
 
-  static MockResponse ok() {
-    return new MockResponse().setResponseCode(200);
+  static Reply ok() {
+    return Reply.status(200);
   }
 
-  static MockResponse created(String location) {
-    return new MockResponse().setResponseCode(200).setHeader("Location", location);
+  static Reply created(String location) {
+    return Reply.status(200).header("Location", location);
   }
 }

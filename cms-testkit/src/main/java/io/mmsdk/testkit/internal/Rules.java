@@ -45,7 +45,10 @@ final class Rules {
     add(specs, new CollectionSpec("accessMethodTemplates", "accessMethodTemplate")
         .parent("coSpaceTemplates").notFound("coSpaceAccessMethodTemplateDoesNotExist")
         .list("name", "uriGenerator", "callLegProfile", "generateUniqueCallId")
-        .ref("callLegProfile", "callLegProfiles").uriGenerator("uriGenerator")
+        .ref("callLegProfile", "callLegProfiles").ref("dialInSecurityProfile", "dialInSecurityProfiles")
+        .uriGenerator("uriGenerator").filterOn("name"));
+    add(specs, new CollectionSpec("dialInSecurityProfiles", "dialInSecurityProfile")
+        .notFound("dialInSecurityProfileDoesNotExist").list("name", "minPasscodeLength")
         .filterOn("name"));
     add(specs, new CollectionSpec("callLegProfiles", "callLegProfile")
         .notFound("callLegProfileDoesNotExist").filterOn("name"));
@@ -69,7 +72,7 @@ final class Rules {
         .list("name", "address", "username", "portNumber", "secure").defaultValue("secure", "false")
         .filterOn("name", "address"));
     add(specs, new CollectionSpec("ldapMappings", "ldapMapping").notFound("ldapMappingDoesNotExist")
-        .filterOn("jidMapping", "nameMapping"));
+        .ref("coSpaceTemplate", "coSpaceTemplates").filterOn("jidMapping", "nameMapping"));
     add(specs, new CollectionSpec("ldapSources", "ldapSource").notFound("ldapSourceDoesNotExist")
         .required("server", "mapping", "baseDn")
         .ref("server", "ldapServers").ref("mapping", "ldapMappings").ref("tenant", "tenants")

@@ -21,7 +21,6 @@ import io.mmsdk.cdr.CdrStore;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.TlsTrust;
-import io.mmsdk.common.time.ManualScheduler;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.meetings.CdrReceiverInstaller;
@@ -76,7 +75,7 @@ public final class BlastDialSpace {
     boolean real = flags.containsKey("--cms-url");
 
     SimulatedCluster sim = real ? null : SimulatedCluster.start();
-    Scheduler scheduler = real ? Scheduler.system() : ManualScheduler.startingAt(sim.clock().instant());
+    Scheduler scheduler = real ? Scheduler.system() : sim.clock();  // one simulated time for both
     byte[] secret = new byte[16];
     new SecureRandom().nextBytes(secret);
     String token = HexFormat.of().formatHex(secret);
@@ -122,11 +121,8 @@ public final class BlastDialSpace {
         sim.scriptEndpoint("silent@partner.example", EndpointScript.noAnswer());
         CallLegInfo host = sim.callBridge(0).join(spaceId, "host@example.com", "Host");
         System.out.println("host@example.com joined the space (simulated)");
-        ManualScheduler manual = (ManualScheduler) scheduler;
         for (int s = 0; s < 240; s++) {  // four simulated minutes, a second at a time
           sim.clock().advance(Duration.ofSeconds(1));
-          sim.awaitCdrDelivered(Duration.ofSeconds(10));
-          manual.advance(Duration.ofSeconds(1));
           sim.awaitCdrDelivered(Duration.ofSeconds(10));
           if (blast.findStatus(CLUSTER, host.callId()).map(st -> st.phase().isFinal()).orElse(false)) {
             break;

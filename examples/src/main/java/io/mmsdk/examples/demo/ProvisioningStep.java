@@ -43,7 +43,7 @@ final class ProvisioningStep {
   static Outcome run(Progress progress, SimulatedWorld world, CmsClient client, String bridgeName,
       Path stateDirectory) {
     progress.step("Plan and commit provisioning (mm-provisioning, " + SAMPLE.substring(1) + ")");
-    DesiredState desired = pointAtDirectory(readSample(), world.directory.getListenPort());
+    DesiredState desired = pointAtDirectory(readSample(), world.directory.port());
     ValidationResult validation = desired.validate();
     if (!validation.isValid()) {
       throw new IllegalStateException("The sample desired state is invalid:\n" + validation.describe());
@@ -53,7 +53,7 @@ final class ProvisioningStep {
       if (!reference.equals("env:LDAP_BIND_PASSWORD")) {
         throw new ProvisioningException("Unknown secret reference '" + reference + "'");
       }
-      return world.bindPassword;
+      return world.directory.bindPassword();
     };
     int imported;
     try (Provisioner provisioner = Provisioner.builder()

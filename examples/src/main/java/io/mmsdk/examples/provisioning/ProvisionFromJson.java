@@ -6,7 +6,8 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.TlsTrust;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.ClusterOptions;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.provisioning.CmsClientGateway;
 import io.mmsdk.provisioning.CmsGateway;
@@ -83,9 +84,9 @@ public final class ProvisionFromJson {
     // No --cms-url: a simulated Call Bridge and a loopback directory, so the whole flow runs here.
     String bindPassword = Long.toHexString(Double.doubleToLongBits(Math.random()));
     InMemoryDirectoryServer directory = directory(desired, bindPassword);
-    ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-11-24T09:00:00Z"));
+    SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T09:00:00Z"));
     Path tempState = Files.createTempDirectory("provisioning-").resolve("owned.json");
-    try (SimulatedCluster sim = SimulatedCluster.start();
+    try (SimulatedCluster sim = SimulatedCluster.start(ClusterOptions.builder().clock(scheduler).build());
          CmsClient cms = CmsClient.builder().baseUrl(sim.callBridge(0).baseUrl())
              .credentials(sim.apiUsername(), sim.apiPassword()).build()) {
       System.out.println("No --cms-url: simulated Call Bridge at " + sim.callBridge(0).baseUrl()

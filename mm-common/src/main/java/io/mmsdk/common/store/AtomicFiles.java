@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Replaces whole files atomically and durably, for stores that keep their state in small files.
@@ -46,13 +45,9 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
     try {
-      Files.createDirectories(dir);
+      StoreFiles.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // Windows and other non-POSIX file systems: rely on the directory's ACLs.
-      }
+      StoreFiles.restrict(tmp);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         while (buf.hasRemaining()) {

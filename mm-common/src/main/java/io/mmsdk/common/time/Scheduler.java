@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * The seam through which mm-sdk reads the time and runs delayed work. Library code never calls
  * {@code Instant.now()} or sleeps; it asks its {@code Scheduler}. Production code uses {@link
- * #system()}; tests use {@link ManualScheduler} and advance time by hand.
+ * #system()}; tests use cms-testkit's {@code SimulatedClock}, which is also the simulated cluster's
+ * clock, and advance time by hand.
  *
  * <p>Implementations are thread-safe.
  */

@@ -28,6 +28,25 @@ import java.util.TreeSet;
 public final class AccessControl {
   private AccessControl() {}
 
+  /**
+   * Returns how {@code conference} appears in {@code principal}'s list of scheduled conferences: a
+   * link with limited or full control; with no control a name only, for every MCU privilege level
+   * (each of them, down to "conference list only", may see the list); hidden for a principal with
+   * no privilege level. Seed 002 does not say which privilege level hides the list; this is our
+   * reading (see {@code docs/interpretations.md}).
+   */
+  public static ConferenceListEntry listEntry(Principal principal, Resource.Conference conference) {
+    Objects.requireNonNull(principal, "principal == null");
+    Objects.requireNonNull(conference, "conference == null");
+    PrivilegeLevel level = principal.findPrivilege().orElse(null);
+    if (level == null) {
+      return ConferenceListEntry.HIDDEN;
+    }
+    boolean owner = principal.username().equals(conference.owner());
+    return level.control(owner) == ControlLevel.NONE
+        ? ConferenceListEntry.NAME_ONLY : ConferenceListEntry.LINK;
+  }
+
   /** Decides whether {@code principal} may perform {@code action} on {@code resource}, and why. */
   public static Decision decide(Principal principal, Action action, Resource resource) {
     Objects.requireNonNull(principal, "principal == null");

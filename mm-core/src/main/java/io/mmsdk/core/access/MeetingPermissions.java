@@ -11,7 +11,11 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>Individuals may get READER, CONTRIBUTOR, ADMIN or EXCLUDE; groups never EXCLUDE.
- *   <li>An individual grant beats every group grant; EXCLUDE beats any group grant.
+ *   <li>An individual grant beats every group grant; an individual EXCLUDE on the meeting or on a
+ *       section "overrides any access the user may have through groups", on that section's
+ *       sub-sections too.
+ *   <li>Adding someone without naming a role grants "basic Reader access".
+ *   <li>Individual, group and section grants can all be removed again.
  *   <li>A section grant applies to the section and its sub-sections (paths such as {@code
  *       "Finance/Q1"}) and overrides meeting grants, but never downgrades or excludes a meeting
  *       ADMIN or CONTRIBUTOR.
@@ -51,6 +55,51 @@ public final class MeetingPermissions {
     requireMember(org, username);
     Objects.requireNonNull(role, "role == null");
     return new MeetingPermissions(meetingId, meeting.withUser(username, role), sections);
+  }
+
+  /**
+   * Adds organization member {@code username} to the meeting with "basic Reader access" (seed:
+   * "clicking the + icon next to the user's name to grant basic Reader access").
+   *
+   * @throws PermissionException if the user is not a member (invite them instead)
+   */
+  public MeetingPermissions grantUser(Organization org, String username) {
+    return grantUser(org, username, MeetingRole.READER);
+  }
+
+  /** Adds {@code group} to the meeting with basic Reader access. */
+  public MeetingPermissions grantGroup(Organization org, String group) {
+    return grantGroup(org, group, MeetingRole.READER);
+  }
+
+  /** Removes {@code group}'s meeting grant; its members keep what other grants give them. */
+  public MeetingPermissions revokeGroup(String group) {
+    Objects.requireNonNull(group, "group == null");
+    return new MeetingPermissions(meetingId, meeting.withGroup(group, null), sections);
+  }
+
+  /** Removes {@code username}'s individual grant on section {@code section}. */
+  public MeetingPermissions revokeSectionUser(String section, String username) {
+    Objects.requireNonNull(username, "username == null");
+    return withSection(normalizeSection(section), g -> g.withUser(username, null));
+  }
+
+  /** Removes {@code group}'s grant on section {@code section}. */
+  public MeetingPermissions revokeSectionGroup(String section, String group) {
+    Objects.requireNonNull(group, "group == null");
+    return withSection(normalizeSection(section), g -> g.withGroup(group, null));
+  }
+
+  private MeetingPermissions withSection(String path,
+      java.util.function.UnaryOperator<Grants> change) {
+    Grants g = change.apply(sections.getOrDefault(path, Grants.EMPTY));
+    Map<String, Grants> next = new HashMap<>(sections);
+    if (g.users.isEmpty() && g.groups.isEmpty()) {
+      next.remove(path);
+    } else {
+      next.put(path, g);
+    }
+    return new MeetingPermissions(meetingId, meeting, next);
   }
 
   /**
@@ -97,10 +146,12 @@ public final class MeetingPermissions {
                 + ", and meeting permissions cannot be downgraded in agenda sections.");
       }
     }
-    Grants g = sections.getOrDefault(path, Grants.EMPTY).withUser(username, role);
-    Map<String, Grants> next = new HashMap<>(sections);
-    next.put(path, g);
-    return new MeetingPermissions(meetingId, meeting, next);
+    return withSection(path, g -> g.withUser(username, role));
+  }
+
+  /** Adds {@code username} to section {@code section} with basic Reader access. */
+  public MeetingPermissions grantSectionUser(Organization org, String section, String username) {
+    return grantSectionUser(org, section, username, MeetingRole.READER);
   }
 
   /**
@@ -112,10 +163,7 @@ public final class MeetingPermissions {
   public MeetingPermissions grantSectionGroup(Organization org, String section, String group, MeetingRole role) {
     String path = normalizeSection(section);
     checkGroupGrant(org, group, role, "section '" + path + "'");
-    Grants g = sections.getOrDefault(path, Grants.EMPTY).withGroup(group, role);
-    Map<String, Grants> next = new HashMap<>(sections);
-    next.put(path, g);
-    return new MeetingPermissions(meetingId, meeting, next);
+    return withSection(path, g -> g.withGroup(group, role));
   }
 
   /**
@@ -183,6 +231,12 @@ public final class MeetingPermissions {
         s = new Resolution(own, "individual grant " + own + " on section '" + p + "'" + (p.equals(path) ? "" : " (inherited by '" + path + "')"));
       } else {
         s = groupRole(org, username, g, "section '" + p + "'" + (p.equals(path) ? "" : " (inherited by '" + path + "')"));
+        String excludedAt = s == null ? null : individualExcludeAbove(username, p);
+        if (excludedAt != null) {
+          // Seed 003: Exclude "overrides any access the user may have through groups as well".
+          s = new Resolution(MeetingRole.EXCLUDE, "individual EXCLUDE on section '" + excludedAt
+              + "' overrides " + s.reason);
+        }
       }
       if (s == null) {
         continue;
@@ -195,6 +249,17 @@ public final class MeetingPermissions {
       return new Resolution(s.role, s.reason + " overrides " + m.reason);
     }
     return new Resolution(m.role, m.reason + "; no grant on section '" + path + "' or its parents, so the meeting grant applies");
+  }
+
+  /** Returns the nearest parent section of {@code path} that excludes {@code username}, or null. */
+  private String individualExcludeAbove(String username, String path) {
+    for (String p = parent(path); p != null; p = parent(p)) {
+      Grants g = sections.get(p);
+      if (g != null && g.users.get(username) == MeetingRole.EXCLUDE) {
+        return p;
+      }
+    }
+    return null;
   }
 
   private static Resolution groupRole(Organization org, String username, Grants g, String where) {
@@ -293,7 +358,11 @@ public final class MeetingPermissions {
 
     Grants withGroup(String group, MeetingRole role) {
       Map<String, MeetingRole> g = new HashMap<>(groups);
-      g.put(group, role);
+      if (role == null) {
+        g.remove(group);
+      } else {
+        g.put(group, role);
+      }
       return new Grants(users, g);
     }
   }

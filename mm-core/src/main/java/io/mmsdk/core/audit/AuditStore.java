@@ -1,5 +1,6 @@
 package io.mmsdk.core.audit;
 
+import io.mmsdk.common.store.DamagedRecord;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -7,8 +8,8 @@ import java.util.List;
  * Where the {@link AuditTrail} keeps its events. {@link #append} must be durable before it
  * returns. Events are never changed or removed, except by {@link #replaceAll} during a restore.
  */
-public interface AuditStore {
-  /** {@return every stored event in sequence order} */
+public interface AuditStore extends AutoCloseable {
+  /** Returns every stored event in sequence order. */
   List<AuditEvent> load();
 
   /** Appends {@code event} durably. */
@@ -17,7 +18,29 @@ public interface AuditStore {
   /** Replaces the whole trail (restore only). */
   void replaceAll(List<AuditEvent> events);
 
-  /** {@return a store that appends one line per event to {@code file}, fsynced on every append} */
+  /**
+   * Returns the damaged records the last {@link #load} skipped (each also logged as a warning), or
+   * an empty list. Stores that cannot detect damage return an empty list.
+   */
+  default List<DamagedRecord> damagedRecords() {
+    return List.of();
+  }
+
+  /**
+   * Releases the store's lock and files, so that another instance may open it; idempotent. The
+   * default does nothing, for stores that hold neither.
+   */
+  @Override
+  default void close() {}
+
+  /**
+   * Returns a store that appends one checksummed line per event to {@code file}, fsynced on every
+   * append, owner-only on POSIX file systems. A damaged line in the middle is reported and skipped
+   * on load (see {@link #damagedRecords()}); every intact line after it is kept.
+   *
+   * <p>The store locks {@code <file>.lock} until {@link #close()}: a second opener, in this or
+   * another process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the holder.
+   */
   static AuditStore file(Path file) {
     return new FileAuditStore(file);
   }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Events are time-stamped from the {@link Scheduler} clock, numbered from 1, and
  * stored durably before {@link #record} returns.
  */
-public final class AuditTrail {
+public final class AuditTrail implements AuditHook {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
   private final Scheduler scheduler;
@@ -72,7 +72,17 @@ public final class AuditTrail {
     return e;
   }
 
-  /** {@return the events matching {@code query}, oldest first (the newest {@code limit} if set)} */
+  /**
+   * Records a module's administrative change: the detail starts with {@code "outcome: <outcome>; "}
+   * so the trail shows who, what, when and how it ended.
+   */
+  @Override
+  public void changed(String actor, String action, String target, Outcome outcome, String detail) {
+    java.util.Objects.requireNonNull(outcome, "outcome == null");
+    record(actor, action, target, "outcome: " + outcome.label() + "; " + detail);
+  }
+
+  /** Returns the events matching {@code query}, oldest first (the newest {@code limit} if set). */
   public synchronized List<AuditEvent> query(AuditQuery query) {
     Objects.requireNonNull(query, "query == null");
     List<AuditEvent> hits = events.stream().filter(query::matches).toList();

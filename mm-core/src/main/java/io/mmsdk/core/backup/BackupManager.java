@@ -57,11 +57,20 @@ public final class BackupManager {
   private static final byte[] MAGIC = "MMSDKBK1".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = MAGIC.length + 4 + 16 + 12;
 
+  /**
+   * The most PBKDF2 iterations a backup may ask for (about 3× the default). The count is read from
+   * the file before its integrity can be checked, so without a bound a crafted header could make
+   * every restore attempt spend minutes deriving a key.
+   */
+  public static final int MAX_ITERATIONS = 2_000_000;
+
   private final ClusterRegistry registry;
   private final UserService users;
   private final Scheduler scheduler;
   private final SecureRandom random;
   private final int iterations;
+  private final java.util.Map<String, BackupSection> sections =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private BackupManager(ClusterRegistry registry, UserService users, Scheduler scheduler, SecureRandom random, int iterations) {
     this.registry = registry;
@@ -76,18 +85,34 @@ public final class BackupManager {
     return create(registry, users, scheduler, PasswordHash.DEFAULT_ITERATIONS);
   }
 
-  /** {@return a manager with a custom PBKDF2 iteration count (at least 10 000; lower only in tests)} */
+  /** Returns a manager with a custom PBKDF2 iteration count (10 000 to {@link #MAX_ITERATIONS}). */
   public static BackupManager create(ClusterRegistry registry, UserService users, Scheduler scheduler, int iterations) {
     Objects.requireNonNull(registry, "registry == null");
     Objects.requireNonNull(users, "users == null");
     Objects.requireNonNull(scheduler, "scheduler == null");
-    if (iterations < PasswordHash.MIN_ITERATIONS) {
-      throw new IllegalArgumentException("iterations " + iterations + " is below " + PasswordHash.MIN_ITERATIONS);
+    if (iterations < PasswordHash.MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+      throw new IllegalArgumentException("iterations " + iterations + " is outside " + PasswordHash.MIN_ITERATIONS
+          + ".." + MAX_ITERATIONS);
     }
     return new BackupManager(registry, users, scheduler, new SecureRandom(), iterations);
   }
 
-  /** {@return an encrypted backup of configuration and database, protected by {@code password}} */
+  /**
+   * Adds a setting held by another module to every backup from now on; a restore of its {@link
+   * BackupSection#part() part} brings it back (backups without it leave it as it is).
+   *
+   * @throws IllegalArgumentException if a section of that name was added already
+   */
+  public BackupManager addSection(BackupSection section) {
+    Objects.requireNonNull(section, "section == null");
+    if (sections.putIfAbsent(section.name(), section) != null) {
+      throw new IllegalArgumentException("A backup section named '" + section.name()
+          + "' is already added; give each section a unique name.");
+    }
+    return this;
+  }
+
+  /** Returns an encrypted backup of configuration and database, protected by {@code password}. */
   public byte[] create(Session actor, String password) {
     Objects.requireNonNull(password, "password == null");
     if (password.isEmpty()) {
@@ -100,6 +125,7 @@ public final class BackupManager {
     doc.putSection("db.users", UserCodec.encodeUsers(data.users()));
     doc.putSection("db.clusters", ClusterCodec.encode(registry.clusters()));
     data.findDictionary().ifPresent(d -> doc.put("db.dictionary", new String(d.toBytes(), StandardCharsets.UTF_8)));
+    sections.values().forEach(x -> doc.put("ext." + x.name(), x.export()));
     byte[] plain = doc.toBytes();
     byte[] salt = new byte[16];
     byte[] nonce = new byte[12];
@@ -164,6 +190,7 @@ public final class BackupManager {
     boolean config = parts.contains(BackupPart.CONFIGURATION);
     boolean db = parts.contains(BackupPart.DATABASE);
     UserData restored;
+    java.util.Map<BackupSection, String> extra = new java.util.LinkedHashMap<>();
     List<Cluster> clusters;
     Instant createdAt;
     String createdBy;
@@ -180,6 +207,13 @@ public final class BackupManager {
           dict == null ? null : PassphraseDictionary.parse(dict.getBytes(StandardCharsets.UTF_8)),
           cfg.passwordPolicy(), cfg.signInPolicy(), cfg.ldapSettings(), cfg.ldapGroups());
       clusters = ClusterCodec.decode(doc.section("db.clusters"));
+      for (BackupSection x : sections.values()) {
+        String content = doc.get("ext." + x.name());
+        if (content != null && parts.contains(x.part())) {
+          x.validate(content);
+          extra.put(x, content);
+        }
+      }
     } catch (RuntimeException e) {
       throw new BackupException(BackupException.Reason.INVALID_CONTENT,
           "The backup decrypted but its content is invalid (" + e.getMessage() + "); nothing was restored.", e);
@@ -196,6 +230,7 @@ public final class BackupManager {
       }
       throw e;
     }
+    extra.forEach(BackupSection::restore);
     EnumSet<BackupPart> done = EnumSet.copyOf(parts);
     users.audit().record(actor.username(), "backup.restore", "backup", "restored " + done + " from backup of "
         + createdAt + " by " + createdBy);
@@ -210,9 +245,11 @@ public final class BackupManager {
     ByteBuffer b = ByteBuffer.wrap(backup);
     b.position(MAGIC.length);
     int it = b.getInt();
-    if (it < PasswordHash.MIN_ITERATIONS || it > 100_000_000) {
+    if (it < PasswordHash.MIN_ITERATIONS || it > MAX_ITERATIONS) {
+      // Checked before deriving the key: the count is not authenticated until the key exists.
       throw new BackupException(BackupException.Reason.WRONG_PASSWORD_OR_TAMPERED,
-          "The backup header was changed (iteration count " + it + "); the file cannot be trusted. Nothing was restored.", null);
+          "The backup header was changed (iteration count " + it + ", expected " + PasswordHash.MIN_ITERATIONS
+              + " to " + MAX_ITERATIONS + "); the file cannot be trusted. Nothing was restored.", null);
     }
     byte[] salt = new byte[16];
     byte[] nonce = new byte[12];

@@ -106,7 +106,73 @@ public final class ClusterRegistry {
     return callBridge(bridgeId).clientBuilder().build();
   }
 
-  /** {@return the cluster that holds the Call Bridge {@code bridgeId}} */
+  /**
+   * Lists the other Call Bridges of cluster {@code clusterId} from {@code GET /callBridges} of its
+   * first registered bridge that answers, leaving out those already registered: a registered
+   * bridge whose name is the CMS name of the entry, or whose address has the entry's host and
+   * port. Name registered bridges as CMS does ({@code /callBridges} {@code name}) so they are
+   * recognised even where CMS lists a different port. Reads the network; call it off any UI
+   * thread.
+   *
+   * @throws ClusterNotFoundException if no cluster has that id
+   * @throws ClusterException if no registered bridge of the cluster answers (the last failure is
+   *     the cause)
+   */
+  public List<DiscoveredCallBridge> discoverCallBridges(String clusterId) {
+    Cluster cluster = cluster(clusterId);
+    RuntimeException last = null;
+    for (CallBridge bridge : cluster.callBridges()) {
+      try (CmsClient client = bridge.clientBuilder().build()) {
+        List<DiscoveredCallBridge> found = new java.util.ArrayList<>();
+        for (io.mmsdk.cms.CmsObject o : client.resources(io.mmsdk.cms.ResourceType.CALL_BRIDGES)
+            .list()) {
+          String name = o.fields().getOrDefault("name", "");
+          String address = o.fields().getOrDefault("address", "");
+          String host = hostOf(address);
+          int port = portOf(address);
+          boolean known = cluster.callBridges().stream().anyMatch(b -> b.name().equals(name)
+              || (b.address().host().equalsIgnoreCase(host) && b.address().port() == port));
+          if (!known) {
+            found.add(new DiscoveredCallBridge(o.id(), name, address, host,
+                o.fields().getOrDefault("sipDomain", "")));
+          }
+        }
+        return List.copyOf(found);
+      } catch (RuntimeException e) {
+        last = e;
+      }
+    }
+    throw new ClusterException("No Call Bridge of cluster '" + cluster.name() + "' answered GET"
+        + " /callBridges" + (last == null ? " (the cluster has no bridges)" : ": " + last.getMessage())
+        + ". Check that a registered bridge is reachable and its API user is valid.", last);
+  }
+
+  private static int portOf(String address) {
+    try {
+      java.net.URI u = java.net.URI.create(address.strip());
+      if (u.getHost() != null) {
+        return u.getPort() >= 0 ? u.getPort() : BridgeAddress.DEFAULT_PORT;
+      }
+    } catch (IllegalArgumentException e) {
+      // not a URL: fall through to host[:port]
+    }
+    return address.isBlank() ? -1 : BridgeAddress.parse(address).port();
+  }
+
+  private static String hostOf(String address) {
+    try {
+      java.net.URI u = java.net.URI.create(address.strip());
+      if (u.getHost() != null) {
+        return u.getHost().startsWith("[") ? u.getHost().substring(1, u.getHost().length() - 1)
+            : u.getHost();
+      }
+    } catch (IllegalArgumentException e) {
+      // not a URL: fall through to host[:port]
+    }
+    return address.isBlank() ? "" : BridgeAddress.parse(address).host();
+  }
+
+  /** Returns the cluster that holds the Call Bridge {@code bridgeId}. */
   public Optional<Cluster> findClusterOf(String bridgeId) {
     Objects.requireNonNull(bridgeId, "bridgeId == null");
     return clusters.stream().filter(c -> c.findCallBridge(bridgeId).isPresent()).findFirst();

@@ -8,7 +8,7 @@ import java.util.List;
  * {@link #save} durable before returning (a saved registry survives a crash) and must be safe for
  * one registry to call from several threads (the registry serializes its own calls).
  */
-public interface ClusterStore {
+public interface ClusterStore extends AutoCloseable {
 
   /** {@return the clusters last saved, or an empty list when nothing was ever saved} */
   List<Cluster> load();
@@ -17,9 +17,19 @@ public interface ClusterStore {
   void save(List<Cluster> clusters);
 
   /**
-   * {@return a store that keeps the registry in {@code file} (created on first save), replaced
-   * atomically on every save} The file holds API passwords: it is created readable by its owner only
+   * Releases the store's lock and files, so that another instance may open it; idempotent. The
+   * default does nothing, for stores that hold neither.
+   */
+  @Override
+  default void close() {}
+
+  /**
+   * Returns a store that keeps the registry in {@code file} (created on first save), replaced
+   * atomically on every save. The file holds API passwords: it is created readable by its owner only
    * on POSIX file systems; protect the directory accordingly.
+   *
+   * <p>The store locks {@code <file>.lock} until {@link #close()}: a second opener, in this or
+   * another process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the holder.
    */
   static ClusterStore file(Path file) {
     return new FileClusterStore(file);

@@ -3,6 +3,8 @@ package io.mmsdk.core.internal;
 import io.mmsdk.core.cluster.TrustSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
@@ -11,11 +13,14 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** Turns {@link TrustSettings} into a JSSE trust manager. */
+/** Turns {@link TrustSettings} into a JSSE trust manager, and makes TLS sockets verify host names. */
 public final class Tls {
   private Tls() {}
 
@@ -56,6 +61,89 @@ public final class Tls {
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalArgumentException("Could not load the trusted certificates (" + e.getMessage()
           + "); give a PEM chain with the CA that signed the server certificate up to the root.", e);
+    }
+  }
+
+  /**
+   * Returns a factory whose sockets check, during the TLS handshake and so before any application
+   * data such as a bind password is sent, that the server certificate names the host the socket
+   * connects to: a DNS name SAN (wildcards allowed) for a host name, an IP address SAN for an IP
+   * address, never a reverse lookup. The check is JSSE's endpoint identification ({@code "LDAPS"}
+   * rules, RFC 2830), run by the trust manager of {@code delegate}. {@code delegate} must create
+   * JSSE {@link SSLSocket}s (as {@code SSLContext.getSocketFactory()} does); a socket of another type
+   * cannot be checked and is refused with an {@link IOException}.
+   */
+  public static SSLSocketFactory verifyingHostnames(SSLSocketFactory delegate) {
+    return new HostnameVerifyingFactory(delegate);
+  }
+
+  /** Returns true when {@code e} or one of its causes is a certificate or handshake failure. */
+  public static boolean isCertificateFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final class HostnameVerifyingFactory extends SSLSocketFactory {
+    private final SSLSocketFactory delegate;
+
+    HostnameVerifyingFactory(SSLSocketFactory delegate) {
+      this.delegate = delegate;
+    }
+
+    private static Socket verify(Socket s) throws IOException {
+      if (!(s instanceof SSLSocket ssl)) {
+        s.close();
+        throw new IOException("cannot verify the server's host name on a " + s.getClass().getName()
+            + "; pass a JSSE SSLSocketFactory, such as SSLContext.getSocketFactory()");
+      }
+      SSLParameters p = ssl.getSSLParameters();
+      p.setEndpointIdentificationAlgorithm("LDAPS");
+      ssl.setSSLParameters(p);
+      return ssl;
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      return delegate.getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return delegate.getSupportedCipherSuites();
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+      return verify(delegate.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+      return verify(delegate.createSocket(s, host, port, autoClose));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return verify(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      return verify(delegate.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return verify(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+      return verify(delegate.createSocket(address, port, localAddress, localPort));
     }
   }
 

@@ -3,22 +3,29 @@ package io.mmsdk.core.user;
 import io.mmsdk.core.internal.Props;
 import io.mmsdk.core.internal.UserCodec;
 import io.mmsdk.common.store.AtomicFiles;
+import io.mmsdk.common.store.StoreLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** The file-backed {@link UserStore}: one sorted key=value file, replaced atomically. */
+/**
+ * The file-backed {@link UserStore}: one sorted key=value file, replaced atomically, guarded by a
+ * {@link StoreLock} on {@code <file>.lock} from construction to {@link #close()}.
+ */
 final class FileUserStore implements UserStore {
   private final Path file;
+  private final StoreLock lock;
 
   FileUserStore(Path file) {
     this.file = Objects.requireNonNull(file, "file == null");
+    this.lock = StoreLock.acquire(file.resolveSibling(file.getFileName() + ".lock"));
   }
 
   @Override
   public synchronized UserData load() {
+    lock.ensureHeld();
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -36,6 +43,13 @@ final class FileUserStore implements UserStore {
 
   @Override
   public synchronized void save(UserData data) {
+    lock.ensureHeld();
     AtomicFiles.write(file, UserCodec.encode(data).toBytes());
   }
+
+  @Override
+  public synchronized void close() {
+    lock.close();
+  }
+
 }

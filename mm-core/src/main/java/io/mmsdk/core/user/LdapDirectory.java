@@ -10,7 +10,6 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.SSLUtil;
 import io.mmsdk.core.internal.Tls;
 import java.security.GeneralSecurityException;
@@ -20,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Talks to the LDAP server: checks that a group exists, lists its members, and signs users in by
@@ -188,19 +188,23 @@ public final class LdapDirectory {
     SocketFactory factory = null;
     if (settings.ldaps()) {
       try {
-        factory = new SSLUtil(Tls.trustManager(settings.trust())).createSSLSocketFactory();
+        SSLSocketFactory tls = new SSLUtil(Tls.trustManager(settings.trust())).createSSLContext().getSocketFactory();
+        // The host name (or IP address SAN) is checked in the handshake, before the bind password is sent.
+        factory = settings.trust().verifyHostname() && !settings.trust().isInsecure() ? Tls.verifyingHostnames(tls) : tls;
       } catch (GeneralSecurityException | IllegalArgumentException e) {
         throw new LDAPException(ResultCode.CONNECT_ERROR, "could not set up TLS: " + e.getMessage(), e);
       }
     }
-    LDAPConnection c = new LDAPConnection(factory, options, settings.host(), settings.port());
-    if (settings.ldaps() && settings.trust().verifyHostname() && !settings.trust().isInsecure()
-        && !new HostNameSSLSocketVerifier(true).verify(settings.host(), c.getSSLSession())) {
-      c.close();
-      throw new LDAPException(ResultCode.CONNECT_ERROR, "the server certificate does not name host '" + settings.host()
-          + "'; use the host name in the certificate's SAN, or fix the certificate");
+    try {
+      return new LDAPConnection(factory, options, settings.host(), settings.port());
+    } catch (LDAPException e) {
+      if (settings.ldaps() && Tls.isCertificateFailure(e)) {
+        throw new LDAPException(ResultCode.CONNECT_ERROR, "the server certificate of '" + settings.host()
+            + "' is not trusted or does not name that host (" + e.getMessage() + "); use the host name or IP address"
+            + " in the certificate's SAN, or fix the trust settings", e);
+      }
+      throw e;
     }
-    return c;
   }
 
   private UserException failure(String what, LDAPException e) {

@@ -376,9 +376,15 @@ public final class UserService {
     synchronized (this) {
       policy = data.signInPolicy();
       prune(policy, now);
-      if (policy.rateLimited() && bucket(username, policy, now).tokens == 0) {
-        audit.record(username, "signin.refused", username, "rate limited");
-        throw new SignInException(SignInException.Reason.RATE_LIMITED, SignInException.TOO_MANY_ATTEMPTS);
+      if (policy.rateLimited()) {
+        // Take the token before the slow password check, so concurrent attempts cannot all pass
+        // the check first; it is given back if the attempt does not count as a failure.
+        Bucket b = bucket(username, policy, now);
+        if (b.tokens <= 0) {
+          audit.record(username, "signin.refused", username, "rate limited");
+          throw new SignInException(SignInException.Reason.RATE_LIMITED, SignInException.TOO_MANY_ATTEMPTS);
+        }
+        b.tokens--;
       }
       local = findRecord(username).orElse(null);
       ldap = data.ldapSettings();
@@ -403,11 +409,10 @@ public final class UserService {
         source = UserSource.LDAP;
       }
     } catch (SignInException e) {
-      if (e.reason() != SignInException.Reason.DIRECTORY_UNAVAILABLE) {
+      if (e.reason() == SignInException.Reason.DIRECTORY_UNAVAILABLE) {
+        refund(username, policy, now);
+      } else {
         synchronized (this) {
-          if (policy.rateLimited()) {
-            bucket(username, policy, now).tokens--;
-          }
           Activity a = activity.computeIfAbsent(username, k -> new Activity());
           a.failures++;
           a.lastFailure = now;
@@ -419,6 +424,7 @@ public final class UserService {
     byte[] t = new byte[32];
     random.nextBytes(t);
     Session session = new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(t), username, role, tags, source, now);
+    refund(username, policy, now);
     AccountActivity seen;
     synchronized (this) {
       sessions.put(session.token(), new SessionState(session, now));
@@ -559,6 +565,14 @@ public final class UserService {
     }
     if (activity.size() > PRUNE_THRESHOLD) {
       activity.values().removeIf(a -> a.lastSignIn == null);
+    }
+  }
+
+  /** Returns the token taken for an attempt that did not fail (success, directory unavailable). */
+  private synchronized void refund(String username, SignInPolicy policy, Instant now) {
+    if (policy.rateLimited()) {
+      Bucket b = bucket(username, policy, now);
+      b.tokens = Math.min(policy.tokens(), b.tokens + 1);
     }
   }
 
@@ -717,7 +731,7 @@ public final class UserService {
     /** Builds the service, loading the store. */
     public UserService build() {
       if (scheduler == null) {
-        throw new IllegalStateException("scheduler is required: use Scheduler.system() or a ManualScheduler in tests");
+        throw new IllegalStateException("scheduler is required: use Scheduler.system() or cms-testkit's SimulatedClock in tests");
       }
       return new UserService(this);
     }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.common.store.DamagedRecord;
+import io.mmsdk.testkit.SimulatedClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AuditTrailTest {
   private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(T0);
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(T0);
 
   @Test
   void record_fileStore_survivesRestartWithSequence(@TempDir Path dir) {
     Path file = dir.resolve("audit.log");
-    AuditTrail trail = AuditTrail.create(scheduler, AuditStore.file(file));
+    AuditStore store = AuditStore.file(file);
+    AuditTrail trail = AuditTrail.create(scheduler, store);
     trail.record("alice", "user.create", "bob", "role VIDEO_OPERATOR\ttags [x]\nsecond line");
     scheduler.advance(Duration.ofMinutes(1));
     trail.record("alice", "cluster.update", "c1", "renamed");
+    store.close();
 
     AuditTrail reloaded = AuditTrail.create(scheduler, AuditStore.file(file));
     assertEquals(trail.events(), reloaded.events());
@@ -38,21 +41,67 @@ class AuditTrailTest {
   @Test
   void load_truncatedLastLine_cutAndAppendsContinue(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("audit.log");
-    AuditTrail trail = AuditTrail.create(scheduler, AuditStore.file(file));
-    trail.record("alice", "a", "t", "d");
+    try (AuditStore store = AuditStore.file(file)) {
+      AuditTrail.create(scheduler, store).record("alice", "a", "t", "d");
+    }
     Files.writeString(file, "2\t2026-01-05T08:00:00Z\tal", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    AuditTrail reopened = AuditTrail.create(scheduler, AuditStore.file(file));
-    assertEquals(1, reopened.events().size());
-    reopened.record("bob", "b", "t", "d");
-    assertEquals(List.of(1L, 2L), seqs(AuditStore.file(file).load()));
+    try (AuditStore store = AuditStore.file(file)) {
+      AuditTrail reopened = AuditTrail.create(scheduler, store);
+      assertEquals(1, reopened.events().size());
+      reopened.record("bob", "b", "t", "d");
+      assertEquals(List.of(), store.damagedRecords());
+    }
+    try (AuditStore store = AuditStore.file(file)) {
+      assertEquals(List.of(1L, 2L), seqs(store.load()));
+    }
   }
 
   @Test
-  void load_damagedLine_clearError(@TempDir Path dir) throws Exception {
+  void load_damagedLineInTheMiddle_reportedAndSkippedLaterLinesKept(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("audit.log");
-    Files.writeString(file, "1\tnot-a-time\ta\tb\tc\td\n");
-    AuditException e = assertThrows(AuditException.class, () -> AuditStore.file(file).load());
-    assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+    try (AuditStore store = AuditStore.file(file)) {
+      AuditTrail trail = AuditTrail.create(scheduler, store);
+      for (int i = 1; i <= 5; i++) {
+        trail.record("alice", "user.update", "u" + i, "change " + i);
+      }
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    int secondLine = indexOf(bytes, (byte) '\n', 0) + 1;
+    int target = indexOf(bytes, (byte) 'u', secondLine + 30);
+    bytes[target] = (byte) 'v';
+    Files.write(file, bytes);
+
+    try (AuditStore store = AuditStore.file(file)) {
+      assertEquals(List.of(1L, 3L, 4L, 5L), seqs(store.load()));
+      assertEquals(1, store.damagedRecords().size());
+      DamagedRecord d = store.damagedRecords().get(0);
+      assertEquals(secondLine, d.offset());
+      assertTrue(d.reason().contains("line 2") && d.reason().contains("checksum"), d.reason());
+      AuditTrail trail = AuditTrail.create(scheduler, store);
+      assertEquals(6, trail.record("bob", "b", "t", "d").sequence());
+    }
+  }
+
+  @Test
+  void load_lineWrittenBeforeChecksums_stillRead(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("audit.log");
+    Files.writeString(file, "1\t2026-01-05T08:00:00Z\talice\tuser.create\tbob\t#not a checksum\n"
+        + "2\tnot-a-time\ta\tb\tc\td\n");
+    try (AuditStore store = AuditStore.file(file)) {
+      List<AuditEvent> events = store.load();
+      assertEquals(List.of(1L), seqs(events));
+      assertEquals("#not a checksum", events.get(0).detail());
+      assertTrue(store.damagedRecords().get(0).reason().contains("line 2"));
+    }
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    throw new AssertionError("byte not found");
   }
 
   @Test

@@ -10,7 +10,7 @@ import io.mmsdk.core.access.AccessDeniedException;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.core.user.LdapGroupMapping;
 import io.mmsdk.core.user.LdapSettings;
 import io.mmsdk.core.user.LocalUser;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BackupManagerTest {
   private static final String PW = "backup-Pa55phrase";
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-04-01T10:00:00Z"));
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-04-01T10:00:00Z"));
   private ClusterRegistry registry;
   private UserService users;
   private BackupManager backups;
@@ -140,6 +140,21 @@ class BackupManagerTest {
     assertFalse(e.getMessage().contains("wrong\""));
     assertTrue(registry.clusters().isEmpty());
     assertTrue(users.findLocalUser("op1").isEmpty());
+  }
+
+  @Test
+  void restore_headerDemandsHugeIterationCount_refusedBeforeDerivingAKey() {
+    byte[] file = backups.create(admin, PW);
+    wipe();
+    // 50 million PBKDF2 iterations would take about ten seconds per attempt before the tag check.
+    java.nio.ByteBuffer.wrap(file).putInt(8, 50_000_000);
+    BackupException e = assertThrows(BackupException.class,
+        () -> backups.restore(admin, file, PW, EnumSet.allOf(BackupPart.class)));
+    assertEquals(BackupException.Reason.WRONG_PASSWORD_OR_TAMPERED, e.reason());
+    assertTrue(e.getMessage().contains("iteration count 50000000"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> BackupManager.create(registry, users, scheduler, BackupManager.MAX_ITERATIONS + 1));
+    assertTrue(registry.clusters().isEmpty());
   }
 
   @Test

@@ -106,7 +106,8 @@ class ClusterRegistryTest {
   @Test
   void fileStore_roundTrip_keepsIdsAndSettings(@TempDir Path dir) {
     Path file = dir.resolve("registry.properties");
-    ClusterRegistry r = ClusterRegistry.create(ClusterStore.file(file));
+    ClusterStore store = ClusterStore.file(file);
+    ClusterRegistry r = ClusterRegistry.create(store);
     CallBridge cb1 = CallBridge.builder().name("Lon=don: #1").address("[2001:db8::7]:8443")
         .credentials("api", "p=ss:wörd\n#x").trust(TrustSettings.builder().pemChain(PEM).verifyHostname(false).checkRevocation(true).build()).build();
     CallBridge cb2 = CallBridge.builder().name("Oslo").address("10.1.1.1").credentials("api", "x")
@@ -114,6 +115,7 @@ class ClusterRegistryTest {
     Cluster c = r.add(Cluster.builder().name("Europe").manageMeetings(false).addCallBridge(cb1).addCallBridge(cb2).build());
     Cluster d = r.add(Cluster.builder().name("US").addCallBridge(CallBridge.builder().name("NY").address("ny.example.com")
         .credentials("a", "b").trust(TrustSettings.builder().pemFile(dir.resolve("ca.pem")).build()).build()).build());
+    store.close();
 
     ClusterRegistry reloaded = ClusterRegistry.create(ClusterStore.file(file));
     assertEquals(List.of(c, d), reloaded.clusters());
@@ -158,7 +160,7 @@ class ClusterRegistryTest {
   @Test
   void audit_changesRecordedWithActorWithoutSecrets() {
     io.mmsdk.core.audit.AuditTrail trail = io.mmsdk.core.audit.AuditTrail.inMemory(
-        io.mmsdk.common.time.ManualScheduler.startingAt(java.time.Instant.parse("2026-01-01T00:00:00Z")));
+        io.mmsdk.testkit.SimulatedClock.startingAt(java.time.Instant.parse("2026-01-01T00:00:00Z")));
     ClusterRegistry r = ClusterRegistry.create(ClusterStore.inMemory(), trail);
     Cluster c = r.add("alice", Cluster.builder().name("A").build());
     CallBridge b = bridge("cb1", "cb1.example.com");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.core.Registration;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class NotificationsTest {
   private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(T0);
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(T0);
   private final Notifications notifications = Notifications.create(scheduler);
 
   @Test

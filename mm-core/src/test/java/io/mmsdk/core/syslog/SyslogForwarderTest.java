@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.core.audit.AuditTrail;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class SyslogForwarderTest {
   private static final Instant T0 = Instant.parse("2026-01-05T08:00:00.250Z");
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(T0);
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(T0);
 
   @Test
   void log_udp_rfc5424Datagram() throws Exception {

@@ -9,7 +9,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import io.mmsdk.core.cluster.TrustSettings;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -183,7 +183,7 @@ class LdapDirectoryTest {
 
   @Test
   void userService_ldapSignIn_rateLimitedLikeLocal() {
-    ManualScheduler scheduler = ManualScheduler.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
+    SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
     UserService users = UserService.builder().scheduler(scheduler).passwordIterations(PasswordHash.MIN_ITERATIONS).build();
     users.createInitialAdministrator("local-admin", "pw-local");
     Session admin = users.signIn("local-admin", "pw-local").session();

@@ -11,7 +11,7 @@ import io.mmsdk.core.access.PrivilegeLevel;
 import io.mmsdk.core.access.Principal;
 import io.mmsdk.core.audit.AuditEvent;
 import io.mmsdk.core.audit.AuditQuery;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.testkit.SimulatedClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UserServiceTest {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-  private final ManualScheduler scheduler = ManualScheduler.startingAt(T0);
+  private final SimulatedClock scheduler = SimulatedClock.startingAt(T0);
 
   private UserService service(UserStore store) {
     return UserService.builder().scheduler(scheduler).store(store).passwordIterations(PasswordHash.MIN_ITERATIONS).build();
@@ -320,13 +320,15 @@ class UserServiceTest {
   @Test
   void fileStore_usersAndPoliciesSurviveRestart(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("users.properties");
-    UserService s = service(UserStore.file(file));
+    UserStore store = UserStore.file(file);
+    UserService s = service(store);
     s.createInitialAdministrator("admin", "admin-Pa55word");
     Session admin = s.signIn("admin", "admin-Pa55word").session();
     s.addLocalUser(admin, new LocalUser("op=1", "Ann", "Ng:", Role.VIDEO_OPERATOR, Set.of("emea", "b c")), "op-secret");
     s.setPasswordPolicy(admin, PasswordPolicy.builder().enforceMinimumLength(12).passphraseGenerator(3).build());
     s.setPassphraseDictionary(admin, PassphraseDictionary.parse("ünïcode\nword\n".getBytes(StandardCharsets.UTF_8)));
     assertFalse(Files.readString(file).contains("op-secret"));
+    store.close();
 
     UserService restarted = service(UserStore.file(file));
     assertEquals(s.localUsers(), restarted.localUsers());

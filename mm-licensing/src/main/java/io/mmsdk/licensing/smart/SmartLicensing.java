@@ -3,6 +3,7 @@ package io.mmsdk.licensing.smart;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
 import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.licensing.UsageReport;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Registration;
 import io.mmsdk.licensing.smart.SmartRequest.Kind;
@@ -175,9 +176,18 @@ public final class SmartLicensing implements AutoCloseable {
 
   /**
    * Installs a Reservation Authorization Code. After a pending request the instance becomes
-   * "Registered - License Reservation" / "Authorized - Reserved" and the stage yields an empty
-   * string. On an already reserved instance this is an update: the stage yields the Reservation
-   * Confirmation Code to enter in Cisco SSM, pending until {@link #confirmationCodeEntered()}.
+   * "Registered - License Reservation" / "Authorized - Reserved" with the reservation the answer
+   * names (PLR, or SLR with its quantities), and the stage yields an empty string. On an SLR
+   * instance this is an update: the new quantities override the old ones ("the new value overrides
+   * the prior value"), and the stage yields the Reservation Confirmation Code to enter in Cisco
+   * SSM, pending until {@link #confirmationCodeEntered()}.
+   *
+   * <p>Seed 21.6.3.2: "Updating licenses is not applicable in case you are using PLR", and the
+   * variant changes only by returning the reservation and reserving again; so an update of a PLR
+   * instance is refused at once, and an answer that would change the variant fails the stage.
+   *
+   * @throws IllegalStateException if no request is pending and nothing is reserved, or the
+   *     instance holds a PLR reservation
    */
   public CompletionStage<String> installAuthorizationCode(String authorizationCode) {
     Objects.requireNonNull(authorizationCode, "authorizationCode == null");
@@ -185,7 +195,7 @@ public final class SmartLicensing implements AutoCloseable {
       throw new IllegalArgumentException(
           "authorizationCode is blank; paste the Reservation Authorization Code from Cisco SSM");
     }
-    boolean update;
+    Reservation current;
     synchronized (this) {
       if (status.registration() != Registration.LICENSE_RESERVATION_PENDING
           && status.registration() != Registration.REGISTERED_LICENSE_RESERVATION) {
@@ -193,14 +203,29 @@ public final class SmartLicensing implements AutoCloseable {
             + " reservation request code or on a reserved instance; it is "
             + status.registration() + ".");
       }
-      update = status.registration() == Registration.REGISTERED_LICENSE_RESERVATION;
+      current = status.reservation();
+      if (current != null && current.variant() == Reservation.Variant.UNIVERSAL) {
+        throw new IllegalStateException("Updating licenses is not applicable to a Universal"
+            + " reservation (PLR). To change to SLR, return the reserved licenses"
+            + " (generateReturnCode), then generate a new reservation request code.");
+      }
     }
+    boolean update = current != null;
     return send(new SmartRequest(Kind.INSTALL_AUTHORIZATION_CODE, authorizationCode.strip(), false))
         .thenApply(r -> {
+          Reservation reserved = r.findReservation().orElseThrow(() -> new SmartLicensingException(
+              "The answer to the authorization code names no reservation (PLR or SLR); the"
+                  + " transport must decode it into SmartResponse.reserved(...).", false, null));
+          if (update && reserved.variant() != current.variant()) {
+            throw new SmartLicensingException("The authorization code would change the"
+                + " reservation from " + current.variant() + " to " + reserved.variant()
+                + "; return the reserved licenses and reserve again to change the variant.",
+                false, null);
+          }
           synchronized (this) {
             Instant now = scheduler.now();
             setStatus(new SmartLicensingStatus(Registration.REGISTERED_LICENSE_RESERVATION,
-                Authorization.AUTHORIZED_RESERVED, now, now, update));
+                Authorization.AUTHORIZED_RESERVED, now, now, update, reserved));
             return update ? r.code() : "";
           }
         });
@@ -212,7 +237,19 @@ public final class SmartLicensing implements AutoCloseable {
       throw new IllegalStateException("No confirmation code is pending.");
     }
     setStatus(new SmartLicensingStatus(status.registration(), status.authorization(),
-        status.lastAuthorizationRenewal(), status.registeredAt(), false));
+        status.lastAuthorizationRenewal(), status.registeredAt(), false, status.reservation()));
+  }
+
+  /**
+   * Sends the daily usage report (seed 2.6: "Meeting Management sends daily usage reports to Cisco
+   * SSM"). Only an instance registered online reports; a reserved one has no connection to SSM.
+   *
+   * @throws IllegalStateException if the instance is not registered online
+   */
+  public CompletionStage<SmartLicensingStatus> sendUsageReport(UsageReport report) {
+    Objects.requireNonNull(report, "report == null");
+    requireRegistered("send a usage report");
+    return send(SmartRequest.usageReport(report)).thenApply(r -> status());
   }
 
   /**

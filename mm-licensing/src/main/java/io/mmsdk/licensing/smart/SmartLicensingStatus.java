@@ -13,30 +13,40 @@ import java.util.Optional;
  * @param registeredAt when the current registration was made or renewed, or {@code null}
  * @param confirmationCodePending true after installing an updated reservation until {@link
  *     SmartLicensing#confirmationCodeEntered()}
+ * @param reservation what is reserved while "Registered - License Reservation", or {@code null}
  */
 public record SmartLicensingStatus(
     Registration registration,
     Authorization authorization,
     Instant lastAuthorizationRenewal,
     Instant registeredAt,
-    boolean confirmationCodePending) {
+    boolean confirmationCodePending,
+    Reservation reservation) {
 
   /** Not registered, not authorized. */
   public static final SmartLicensingStatus UNREGISTERED = new SmartLicensingStatus(
       Registration.UNREGISTERED, Authorization.NOT_AUTHORIZED, null, null, false);
 
-  /**
-   * Checks the enums.
-   *
-   * @param registration the registration status
-   * @param authorization the license authorization status
-   * @param lastAuthorizationRenewal when authorization was last renewed, or {@code null}
-   * @param registeredAt when the current registration was made or renewed, or {@code null}
-   * @param confirmationCodePending true after installing an updated reservation until {@link SmartLicensing#confirmationCodeEntered()}
-   */
+  /** Checks the enums; only a reserved instance carries a reservation. */
   public SmartLicensingStatus {
     Objects.requireNonNull(registration, "registration == null");
     Objects.requireNonNull(authorization, "authorization == null");
+    if ((registration == Registration.REGISTERED_LICENSE_RESERVATION) != (reservation != null)) {
+      throw new IllegalArgumentException("A reservation goes with registration"
+          + " REGISTERED_LICENSE_RESERVATION and only with it; got " + registration);
+    }
+  }
+
+  /** Returns a status without a reservation. */
+  public SmartLicensingStatus(Registration registration, Authorization authorization,
+      Instant lastAuthorizationRenewal, Instant registeredAt, boolean confirmationCodePending) {
+    this(registration, authorization, lastAuthorizationRenewal, registeredAt,
+        confirmationCodePending, null);
+  }
+
+  /** Returns the reservation (PLR or SLR with its quantities), if licenses are reserved. */
+  public Optional<Reservation> findReservation() {
+    return Optional.ofNullable(reservation);
   }
 
   /** {@return when authorization was last renewed, if ever} */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * Keeps the {@link SmartLicensingStatus} across restarts. Implementations are thread-safe.
  */
-public interface SmartLicensingStore {
+public interface SmartLicensingStore extends AutoCloseable {
 
   /** {@return the saved status, or {@link SmartLicensingStatus#UNREGISTERED} if none was saved} */
   SmartLicensingStatus load();
@@ -14,8 +14,17 @@ public interface SmartLicensingStore {
   void save(SmartLicensingStatus status);
 
   /**
-   * {@return the embedded store keeping {@code smart-licensing.properties} in {@code directory},
-   * written to a temp file, fsynced and renamed atomically}
+   * Releases the store's lock and files, so that another instance may open it; idempotent. The
+   * default does nothing, for stores that hold neither.
+   */
+  @Override
+  default void close() {}
+
+  /**
+   * Returns the embedded store keeping {@code smart-licensing.properties} in {@code directory},
+   * written to a temp file, fsynced and renamed atomically. The store locks {@code
+   * smart-licensing.properties.lock} until {@link #close()}: a second opener, in this or another
+   * process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the holder.
    */
   static SmartLicensingStore file(Path directory) {
     return new FileSmartLicensingStore(directory);

@@ -1,6 +1,8 @@
 package io.mmsdk.licensing.smart;
 
+import io.mmsdk.licensing.UsageReport;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One request to the Smart Software Manager (through the Smart Agent).
@@ -8,8 +10,9 @@ import java.util.Objects;
  * @param kind what is asked
  * @param secret the registration token or a reservation code; never shown by {@link #toString()}
  * @param force for {@link Kind#REGISTER}: register even if this instance is already registered
+ * @param usageReport for {@link Kind#USAGE_REPORT}: the report; {@code null} for other kinds
  */
-public record SmartRequest(Kind kind, String secret, boolean force) {
+public record SmartRequest(Kind kind, String secret, boolean force, UsageReport usageReport) {
 
   /**
    * Checks the arguments; {@code secret} is empty for kinds that carry none.
@@ -21,12 +24,32 @@ public record SmartRequest(Kind kind, String secret, boolean force) {
   public SmartRequest {
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(secret, "secret == null");
+    if ((kind == Kind.USAGE_REPORT) != (usageReport != null)) {
+      throw new IllegalArgumentException(
+          "a usage report goes with kind USAGE_REPORT and only with it; got kind " + kind);
+    }
+  }
+
+  /** Returns a request of {@code kind} that carries no usage report. */
+  public SmartRequest(Kind kind, String secret, boolean force) {
+    this(kind, secret, force, null);
+  }
+
+  /** Returns the daily usage report request for {@code report}. */
+  public static SmartRequest usageReport(UsageReport report) {
+    return new SmartRequest(Kind.USAGE_REPORT, "", false,
+        Objects.requireNonNull(report, "report == null"));
+  }
+
+  /** Returns the usage report of a {@link Kind#USAGE_REPORT} request. */
+  public Optional<UsageReport> findUsageReport() {
+    return Optional.ofNullable(usageReport);
   }
 
   @Override
   public String toString() {
     return "SmartRequest[kind=" + kind + ", secret=" + (secret.isEmpty() ? "" : "<redacted>")
-        + ", force=" + force + "]";
+        + ", force=" + force + (usageReport == null ? "" : ", usageReport=" + usageReport) + "]";
   }
 
   /** The kinds of request. */
@@ -46,6 +69,8 @@ public record SmartRequest(Kind kind, String secret, boolean force) {
     /** Install a Reservation Authorization Code; on an update the reply carries a confirmation code. */
     INSTALL_AUTHORIZATION_CODE,
     /** Generate a Reservation Return Code, returning the reserved licenses. */
-    RESERVATION_RETURN
+    RESERVATION_RETURN,
+    /** Send the daily usage report; Cisco SSM answers whether the deployment is in compliance. */
+    USAGE_REPORT
   }
 }

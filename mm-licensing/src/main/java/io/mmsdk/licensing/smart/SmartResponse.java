@@ -1,6 +1,7 @@
 package io.mmsdk.licensing.smart;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Smart Software Manager's answer.
@@ -9,8 +10,11 @@ import java.util.Objects;
  * @param code a code produced by the request (reservation request, confirmation or return code),
  *     or empty
  * @param failureReason why it was refused, or empty when accepted
+ * @param reservation for an installed Reservation Authorization Code: what it reserves (the
+ *     transport decodes the code); {@code null} otherwise
  */
-public record SmartResponse(boolean accepted, String code, String failureReason) {
+public record SmartResponse(boolean accepted, String code, String failureReason,
+    Reservation reservation) {
 
   /**
    * Checks the arguments.
@@ -24,7 +28,26 @@ public record SmartResponse(boolean accepted, String code, String failureReason)
     Objects.requireNonNull(failureReason, "failureReason == null");
   }
 
-  /** {@return an accepted answer without a code} */
+  /** Returns an answer that carries no reservation. */
+  public SmartResponse(boolean accepted, String code, String failureReason) {
+    this(accepted, code, failureReason, null);
+  }
+
+  /**
+   * Returns the accepted answer to an installed Reservation Authorization Code reserving {@code
+   * reservation}; {@code code} is the confirmation code of an update, or empty.
+   */
+  public static SmartResponse reserved(Reservation reservation, String code) {
+    return new SmartResponse(true, Objects.requireNonNull(code, "code == null"), "",
+        Objects.requireNonNull(reservation, "reservation == null"));
+  }
+
+  /** Returns what an installed authorization code reserves, if this answer carries it. */
+  public Optional<Reservation> findReservation() {
+    return Optional.ofNullable(reservation);
+  }
+
+  /** Returns an accepted answer without a code. */
   public static SmartResponse ok() {
     return new SmartResponse(true, "", "");
   }
@@ -46,6 +69,7 @@ public record SmartResponse(boolean accepted, String code, String failureReason)
   @Override
   public String toString() {
     return "SmartResponse[accepted=" + accepted + ", code=" + (code.isEmpty() ? "" : "<redacted>")
-        + ", failureReason=" + failureReason + "]";
+        + ", failureReason=" + failureReason
+        + (reservation == null ? "" : ", reservation=" + reservation) + "]";
   }
 }

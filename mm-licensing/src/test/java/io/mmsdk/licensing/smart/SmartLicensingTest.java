@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.common.time.ManualScheduler;
+import io.mmsdk.licensing.AllocationType;
+import io.mmsdk.licensing.UsageReport;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Registration;
 import io.mmsdk.licensing.smart.SmartRequest.Kind;
@@ -18,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -56,14 +59,14 @@ class SmartLicensingTest {
     }
   }
 
-  private ManualScheduler scheduler;
+  private SimulatedClock scheduler;
   private Notifications notifications;
   private ScriptedTransport transport;
   private SmartLicensing smart;
 
   @BeforeEach
   void setUp() {
-    scheduler = ManualScheduler.startingAt(T0);
+    scheduler = SimulatedClock.startingAt(T0);
     notifications = Notifications.create(scheduler);
     transport = new ScriptedTransport();
     smart = SmartLicensing.create(transport, scheduler, notifications);
@@ -175,28 +178,106 @@ class SmartLicensingTest {
     assertEquals(1, transport.sent.size());
   }
 
+  /**
+   * Seed 21.6.3.1/.2: after installing the authorization code the status is "Registered - License
+   * Reservation" / "Authorized - Reserved"; the Licenses page shows "Reserved along with the number
+   * of licenses for SLR"; an update "overrides the prior value" and yields a confirmation code.
+   */
   @Test
-  void reservation_requestInstallUpdateConfirmReturn() throws Exception {
+  void reservation_slr_requestInstallUpdateConfirmReturn() throws Exception {
     transport.then(SmartResponse.ok("REQ-CODE"));
     assertEquals("REQ-CODE", done(smart.generateReservationRequestCode()));
     assertEquals(Registration.LICENSE_RESERVATION_PENDING, smart.status().registration());
 
+    transport.then(SmartResponse.reserved(
+        Reservation.specific(Map.of(AllocationType.SMP, 5L, AllocationType.PMP, 2L)), ""));
     assertEquals("", done(smart.installAuthorizationCode("AUTH-1")));
     assertEquals(Registration.REGISTERED_LICENSE_RESERVATION, smart.status().registration());
     assertEquals(Authorization.AUTHORIZED_RESERVED, smart.status().authorization());
     assertFalse(smart.status().confirmationCodePending());
+    Reservation r = smart.status().findReservation().orElseThrow();
+    assertEquals("Reserved", r.statusLabel());
+    assertEquals(5, r.findReserved(AllocationType.SMP).orElseThrow());
 
-    transport.then(SmartResponse.ok("CONFIRM-2"));
+    transport.then(SmartResponse.reserved(
+        Reservation.specific(Map.of(AllocationType.SMP, 10L)), "CONFIRM-2"));
     assertEquals("CONFIRM-2", done(smart.installAuthorizationCode("AUTH-2")));
     assertTrue(smart.status().confirmationCodePending());
+    assertEquals(10, smart.status().reservation().findReserved(AllocationType.SMP).orElseThrow());
+    assertTrue(smart.status().reservation().findReserved(AllocationType.PMP).isEmpty());
     smart.confirmationCodeEntered();
     assertFalse(smart.status().confirmationCodePending());
+    assertEquals(10, smart.status().reservation().findReserved(AllocationType.SMP).orElseThrow());
 
     transport.then(SmartResponse.ok("RETURN-3"));
     assertEquals("RETURN-3", done(smart.generateReturnCode()));
     assertEquals(Registration.UNREGISTERED, smart.status().registration());
+    assertTrue(smart.status().findReservation().isEmpty());
     assertEquals(List.of(Kind.RESERVATION_REQUEST, Kind.INSTALL_AUTHORIZATION_CODE,
         Kind.INSTALL_AUTHORIZATION_CODE, Kind.RESERVATION_RETURN), transport.kinds());
+  }
+
+  /**
+   * Seed 21.6.3.2: "Updating licenses is not applicable in case you are using PLR. However, you can
+   * change your license reservation type from PLR to SLR or vice versa. To change the type of
+   * license reservation, return the reserved licenses, unregister the product instance, and
+   * reregister the product instance from scratch. When changing your reservation from PLR to SLR,
+   * the selected licenses in SLR will override PLR licenses."
+   */
+  @Test
+  void reservation_plr_reservationActive_notUpdatable_switchToSlrByReturning() throws Exception {
+    done(smart.generateReservationRequestCode());
+    transport.then(SmartResponse.reserved(Reservation.universal(), ""));
+    done(smart.installAuthorizationCode("AUTH-PLR"));
+    assertEquals("Reservation Active", smart.status().reservation().statusLabel());
+    assertEquals(Reservation.Variant.UNIVERSAL, smart.status().reservation().variant());
+
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> smart.installAuthorizationCode("AUTH-UPDATE"));
+    assertTrue(e.getMessage().contains("return the reserved licenses"), e.getMessage());
+    assertEquals(2, transport.sent.size());
+
+    done(smart.generateReturnCode());
+    done(smart.generateReservationRequestCode());
+    transport.then(SmartResponse.reserved(Reservation.specific(Map.of(AllocationType.PMP, 3L)),
+        ""));
+    done(smart.installAuthorizationCode("AUTH-SLR"));
+    assertEquals(Reservation.Variant.SPECIFIC, smart.status().reservation().variant());
+    assertEquals(3, smart.status().reservation().findReserved(AllocationType.PMP).orElseThrow());
+  }
+
+  /** An SLR update whose code would turn the reservation into PLR fails; the SLR stays. */
+  @Test
+  void reservation_updateChangingVariant_fails_reservationKept() throws Exception {
+    done(smart.generateReservationRequestCode());
+    transport.then(SmartResponse.reserved(Reservation.specific(Map.of(AllocationType.SMP, 1L)),
+        ""));
+    done(smart.installAuthorizationCode("AUTH-1"));
+    transport.then(SmartResponse.reserved(Reservation.universal(), "C"));
+    CompletableFuture<String> f = smart.installAuthorizationCode("AUTH-2").toCompletableFuture();
+    ExecutionException e = assertThrows(ExecutionException.class, f::get);
+    assertInstanceOf(SmartLicensingException.class, e.getCause());
+    assertEquals(Reservation.Variant.SPECIFIC, smart.status().reservation().variant());
+    // an answer naming no reservation at all is refused too
+    done(smart.generateReturnCode());
+    done(smart.generateReservationRequestCode());
+    CompletableFuture<String> g = smart.installAuthorizationCode("AUTH-3").toCompletableFuture();
+    assertInstanceOf(SmartLicensingException.class,
+        assertThrows(ExecutionException.class, g::get).getCause());
+    assertEquals(Registration.LICENSE_RESERVATION_PENDING, smart.status().registration());
+  }
+
+  /** Seed 2.6: "Meeting Management sends daily usage reports to Cisco SSM". */
+  @Test
+  void sendUsageReport_registered_sentAsUsageReportKind_unregisteredRejected() throws Exception {
+    UsageReport report = new UsageReport(java.time.LocalDate.parse("2026-05-31"),
+        Map.of(AllocationType.SMP, 4.0), 1);
+    assertThrows(IllegalStateException.class, () -> smart.sendUsageReport(report));
+    done(smart.register("tok", false));
+    done(smart.sendUsageReport(report));
+    SmartRequest sent = transport.sent.get(1);
+    assertEquals(Kind.USAGE_REPORT, sent.kind());
+    assertEquals(report, sent.findUsageReport().orElseThrow());
   }
 
   @Test
@@ -217,12 +298,28 @@ class SmartLicensingTest {
   }
 
   @Test
-  void fileStore_restart_keepsStatusAndResumesRenewals(@org.junit.jupiter.api.io.TempDir
+  void fileStore_restart_keepsSlrReservation(@org.junit.jupiter.api.io.TempDir
       java.nio.file.Path dir) throws Exception {
     SmartLicensing first = SmartLicensing.create(transport, scheduler, notifications,
         SmartLicensingStore.file(dir));
+    done(first.generateReservationRequestCode());
+    transport.then(SmartResponse.reserved(Reservation.specific(Map.of(AllocationType.SMP, 7L)),
+        ""));
+    done(first.installAuthorizationCode("AUTH"));
+    first.close();
+    SmartLicensingStatus loaded = SmartLicensingStore.file(dir).load();
+    assertEquals(first.status(), loaded);
+    assertEquals(7, loaded.reservation().findReserved(AllocationType.SMP).orElseThrow());
+  }
+
+  @Test
+  void fileStore_restart_keepsStatusAndResumesRenewals(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    SmartLicensingStore firstStore = SmartLicensingStore.file(dir);
+    SmartLicensing first = SmartLicensing.create(transport, scheduler, notifications, firstStore);
     done(first.register("tok", false));
     first.close();
+    firstStore.close();
     scheduler.advance(Duration.ofHours(1));
     assertEquals(List.of(Kind.REGISTER), transport.kinds());
 
@@ -238,11 +335,11 @@ class SmartLicensingTest {
   @Test
   void fileStore_nothingSaved_unregistered_damagedFileFails(@org.junit.jupiter.api.io.TempDir
       java.nio.file.Path dir) throws Exception {
-    assertEquals(SmartLicensingStatus.UNREGISTERED, SmartLicensingStore.file(dir).load());
+    SmartLicensingStore store = SmartLicensingStore.file(dir);
+    assertEquals(SmartLicensingStatus.UNREGISTERED, store.load());
     java.nio.file.Files.writeString(dir.resolve("smart-licensing.properties"),
         "registration=MAYBE\n");
-    SmartLicensingException e = assertThrows(SmartLicensingException.class,
-        () -> SmartLicensingStore.file(dir).load());
+    SmartLicensingException e = assertThrows(SmartLicensingException.class, store::load);
     assertTrue(e.getMessage().contains("register again"), e.getMessage());
   }
 

@@ -1,0 +1,29 @@
+package io.mmsdk.core.backup;
+
+/**
+ * A setting held outside mm-core (for example blast dial's monitoring setting) that a backup must
+ * carry too, so that a backup covers every setting the SDK holds. Register it with {@link
+ * BackupManager#addSection}. The text is the section's own format; it is encrypted with the rest
+ * of the backup. Implementations are thread-safe.
+ */
+public interface BackupSection {
+
+  /** Returns the section's unique name, e.g. {@code "blastdial.monitoring"}. */
+  String name();
+
+  /** Returns which restore choice brings this section back. */
+  BackupPart part();
+
+  /** Returns the section's current content. */
+  String export();
+
+  /**
+   * Checks {@code content} without changing anything.
+   *
+   * @throws RuntimeException saying what is wrong if the content cannot be restored
+   */
+  void validate(String content);
+
+  /** Replaces the held setting with {@code content}, which {@link #validate} accepted. */
+  void restore(String content);
+}
