@@ -300,14 +300,18 @@ class SmartLicensingTest {
   @Test
   void fileStore_restart_keepsSlrReservation(@org.junit.jupiter.api.io.TempDir
       java.nio.file.Path dir) throws Exception {
-    SmartLicensing first = SmartLicensing.create(transport, scheduler, notifications,
-        SmartLicensingStore.file(dir));
+    SmartLicensingStore firstStore = SmartLicensingStore.file(dir);
+    SmartLicensing first = SmartLicensing.create(transport, scheduler, notifications, firstStore);
     done(first.generateReservationRequestCode());
     transport.then(SmartResponse.reserved(Reservation.specific(Map.of(AllocationType.SMP, 7L)),
         ""));
     done(first.installAuthorizationCode("AUTH"));
     first.close();
-    SmartLicensingStatus loaded = SmartLicensingStore.file(dir).load();
+    firstStore.close();
+    SmartLicensingStatus loaded;
+    try (SmartLicensingStore reopened = SmartLicensingStore.file(dir)) {
+      loaded = reopened.load();
+    }
     assertEquals(first.status(), loaded);
     assertEquals(7, loaded.reservation().findReserved(AllocationType.SMP).orElseThrow());
   }
