@@ -308,10 +308,9 @@ class SmartLicensingTest {
     done(first.installAuthorizationCode("AUTH"));
     first.close();
     firstStore.close();
-    SmartLicensingStatus loaded;
-    try (SmartLicensingStore reopened = SmartLicensingStore.file(dir)) {
-      loaded = reopened.load();
-    }
+    SmartLicensingStore secondStore = SmartLicensingStore.file(dir);
+    SmartLicensingStatus loaded = secondStore.load();
+    secondStore.close();
     assertEquals(first.status(), loaded);
     assertEquals(7, loaded.reservation().findReserved(AllocationType.SMP).orElseThrow());
   }
