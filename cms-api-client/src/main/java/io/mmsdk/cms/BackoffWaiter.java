@@ -13,7 +13,7 @@ public interface BackoffWaiter {
    */
   void await(java.time.Duration delay) throws InterruptedException;
 
-  /** Returns a waiter that blocks the calling thread for the delay. */
+  /** {@return a waiter that blocks the calling thread for the delay} */
   static BackoffWaiter blocking() {
     return io.mmsdk.cms.internal.ParkingWaiter.INSTANCE;
   }

@@ -11,15 +11,22 @@ import io.mmsdk.common.MmSdkException;
 public class CmsClientException extends MmSdkException {
   private static final long serialVersionUID = 1L;
 
+  /** The request that could not be completed. */
   private final CmsRequest request;
 
-  /** Creates an exception for {@code request}, keeping {@code cause}. */
+  /**
+   * Creates an exception for {@code request}, keeping {@code cause}.
+   *
+   * @param request the request that failed
+   * @param message what went wrong and what to do about it
+   * @param cause the underlying failure, or null
+   */
   public CmsClientException(CmsRequest request, String message, Throwable cause) {
     super(message, cause);
     this.request = requireNonNull(request, "request == null");
   }
 
-  /** Returns the request that failed. */
+  /** {@return the request that failed} */
   public CmsRequest request() {
     return request;
   }

@@ -4,7 +4,14 @@ package io.mmsdk.cms;
 public class CmsDuplicateException extends CmsServiceException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception; see {@link CmsServiceException#CmsServiceException}. */
+  /**
+   * Creates an exception; see {@link CmsServiceException#CmsServiceException}.
+   *
+   * @param request the request that failed
+   * @param status the HTTP status code
+   * @param rawFailureReason the element name inside {@code <failureDetails>}, or null if none
+   * @param message what went wrong and what to do about it
+   */
   public CmsDuplicateException(CmsRequest request, int status, String rawFailureReason, String message) {
     super(request, status, rawFailureReason, message);
   }

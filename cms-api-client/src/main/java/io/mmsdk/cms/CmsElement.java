@@ -17,7 +17,14 @@ import java.util.Optional;
  */
 public record CmsElement(
     String name, Map<String, String> attributes, String text, List<CmsElement> children) {
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param name the element name
+   * @param attributes the attributes by name
+   * @param text the element's own text, trimmed ("" if none)
+   * @param children the child elements in document order
+   */
   public CmsElement {
     requireNonNull(name, "name == null");
     attributes = Map.copyOf(attributes);
@@ -25,7 +32,7 @@ public record CmsElement(
     children = List.copyOf(children);
   }
 
-  /** Returns the first child named {@code childName}. */
+  /** {@return the first child named {@code childName}} */
   public Optional<CmsElement> findChild(String childName) {
     for (CmsElement child : children) {
       if (child.name.equals(childName)) {
@@ -35,7 +42,7 @@ public record CmsElement(
     return Optional.empty();
   }
 
-  /** Returns the attribute named {@code attributeName}. */
+  /** {@return the attribute named {@code attributeName}} */
   public Optional<String> findAttribute(String attributeName) {
     return Optional.ofNullable(attributes.get(attributeName));
   }

@@ -11,17 +11,22 @@ import static java.util.Objects.requireNonNull;
  * @param known whether the blueprint lists this value for the field
  */
 public record CmsEnumValue(String value, boolean known) {
-  /** Checks the value. */
+  /**
+   * Checks the value.
+   *
+   * @param value the value exactly as the server sent it
+   * @param known whether the blueprint lists this value for the field
+   */
   public CmsEnumValue {
     requireNonNull(value, "value == null");
   }
 
-  /** Returns whether the blueprint lists this value for the field. */
+  /** {@return whether the blueprint lists this value for the field} */
   public boolean isKnown() {
     return known;
   }
 
-  /** Returns whether this value equals {@code wireValue} exactly. */
+  /** {@return whether this value equals {@code wireValue} exactly} */
   public boolean is(String wireValue) {
     return value.equals(wireValue);
   }

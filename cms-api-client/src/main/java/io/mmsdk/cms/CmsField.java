@@ -43,32 +43,32 @@ public final class CmsField<T> {
     this.knownValues = knownValues;
   }
 
-  /** Returns a text field. */
+  /** {@return a text field} */
   public static CmsField<String> text(String name) {
     return new CmsField<>(name, "text", s -> s, s -> s, List.of());
   }
 
-  /** Returns a boolean field ({@code true}/{@code false}). */
+  /** {@return a boolean field ({@code true}/{@code false})} */
   public static CmsField<Boolean> bool(String name) {
     return new CmsField<>(name, "boolean (true|false)", CmsField::parseBoolean, String::valueOf, List.of());
   }
 
-  /** Returns an integer field. */
+  /** {@return an integer field} */
   public static CmsField<Long> integer(String name) {
     return new CmsField<>(name, "integer", s -> Long.valueOf(s.trim()), String::valueOf, List.of());
   }
 
-  /** Returns a decimal field, for example {@code 1.00}. */
+  /** {@return a decimal field, for example {@code 1.00}} */
   public static CmsField<BigDecimal> decimal(String name) {
     return new CmsField<>(name, "decimal", s -> new BigDecimal(s.trim()), BigDecimal::toPlainString, List.of());
   }
 
-  /** Returns an RFC 3339 timestamp field. */
+  /** {@return an RFC 3339 timestamp field} */
   public static CmsField<Instant> instant(String name) {
     return new CmsField<>(name, "RFC 3339 timestamp", s -> Instant.parse(s.trim()), Instant::toString, List.of());
   }
 
-  /** Returns an enumerated field whose blueprint values are {@code knownValues}. */
+  /** {@return an enumerated field whose blueprint values are {@code knownValues}} */
   public static CmsField<CmsEnumValue> enumeration(String name, String... knownValues) {
     List<String> known = List.of(knownValues);
     Set<String> set = Set.copyOf(known);
@@ -76,12 +76,12 @@ public final class CmsField<T> {
         name, "one of " + known, s -> new CmsEnumValue(s, set.contains(s)), CmsEnumValue::value, known);
   }
 
-  /** Returns the wire name, a slash path for nested elements. */
+  /** {@return the wire name, a slash path for nested elements} */
   public String name() {
     return name;
   }
 
-  /** Returns the values the blueprint lists for an enumerated field, or an empty list. */
+  /** {@return the values the blueprint lists for an enumerated field, or an empty list} */
   public List<String> knownValues() {
     return knownValues;
   }

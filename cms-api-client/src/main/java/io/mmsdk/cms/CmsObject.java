@@ -21,7 +21,14 @@ import java.util.Optional;
  * @param element the raw element
  */
 public record CmsObject(String type, String id, Map<String, String> fields, CmsElement element) {
-  /** Copies the fields, keeping their order. */
+  /**
+   * Copies the fields, keeping their order.
+   *
+   * @param type the element name, for example {@code coSpace}
+   * @param id the {@code id} attribute, or "" for objects without one (singletons, usage entries)
+   * @param fields every leaf element's text by slash path, in document order
+   * @param element the raw element
+   */
   public CmsObject {
     requireNonNull(type, "type == null");
     requireNonNull(id, "id == null");
@@ -29,7 +36,11 @@ public record CmsObject(String type, String id, Map<String, String> fields, CmsE
     requireNonNull(element, "element == null");
   }
 
-  /** Builds an object from a raw element, flattening its leaves into {@link #fields()}. */
+  /**
+   * Builds an object from a raw element, flattening its leaves into {@link #fields()}.
+   *
+   * @param element the raw element
+   */
   public static CmsObject of(CmsElement element) {
     Map<String, String> fields = new LinkedHashMap<>();
     flatten(element, "", fields);
@@ -49,18 +60,18 @@ public record CmsObject(String type, String id, Map<String, String> fields, CmsE
     }
   }
 
-  /** Returns the typed value of {@code field}, or empty if the element is absent. */
+  /** {@return the typed value of {@code field}, or empty if the element is absent} */
   public <T> Optional<T> find(CmsField<T> field) {
     String text = fields.get(field.name());
     return text == null ? Optional.empty() : Optional.of(field.parse(text));
   }
 
-  /** Returns the text of the element at {@code path}, or empty if it is absent. */
+  /** {@return the text of the element at {@code path}, or empty if it is absent} */
   public Optional<String> findText(String path) {
     return Optional.ofNullable(fields.get(requireNonNull(path, "path == null")));
   }
 
-  /** Returns the attribute of this object's element named {@code name}, for example {@code time}. */
+  /** {@return the attribute of this object's element named {@code name}, for example {@code time}} */
   public Optional<String> findAttribute(String name) {
     return element.findAttribute(name);
   }

@@ -8,9 +8,13 @@ package io.mmsdk.cms;
 public class CmsParseException extends CmsClientException {
   private static final long serialVersionUID = 1L;
 
+  /** Whether the document was well-formed (but had an unexpected shape). */
   private final boolean wellFormed;
+  /** The 1-based line of the fault, or -1. */
   private final int line;
+  /** The 1-based column of the fault, or -1. */
   private final int column;
+  /** The element path of the fault, or empty. */
   private final String elementPath;
 
   /**
@@ -20,6 +24,9 @@ public class CmsParseException extends CmsClientException {
    * @param line 1-based line, or -1 if unknown
    * @param column 1-based column, or -1 if unknown
    * @param elementPath slash-separated path of the element being read, or "" if unknown
+   * @param request the request that failed
+   * @param message what went wrong and what to do about it
+   * @param cause the underlying failure, or null
    */
   public CmsParseException(
       CmsRequest request,
@@ -36,22 +43,22 @@ public class CmsParseException extends CmsClientException {
     this.elementPath = elementPath == null ? "" : elementPath;
   }
 
-  /** Returns true if the reply was well-formed but not of the expected shape. */
+  /** {@return true if the reply was well-formed but not of the expected shape} */
   public boolean isWellFormed() {
     return wellFormed;
   }
 
-  /** Returns the 1-based line of the problem, or -1 if unknown. */
+  /** {@return the 1-based line of the problem, or -1 if unknown} */
   public int line() {
     return line;
   }
 
-  /** Returns the 1-based column of the problem, or -1 if unknown. */
+  /** {@return the 1-based column of the problem, or -1 if unknown} */
   public int column() {
     return column;
   }
 
-  /** Returns the slash-separated element path where reading stopped, or "" if unknown. */
+  /** {@return the slash-separated element path where reading stopped, or "" if unknown} */
   public String elementPath() {
     return elementPath;
   }

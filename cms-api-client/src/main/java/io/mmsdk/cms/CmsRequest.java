@@ -10,7 +10,12 @@ import static java.util.Objects.requireNonNull;
  * @param path the request path including the query, for example {@code /api/v1/coSpaces?limit=10}
  */
 public record CmsRequest(String method, String path) {
-  /** Checks both parts. */
+  /**
+   * Checks both parts.
+   *
+   * @param method the HTTP method, for example {@code GET}
+   * @param path the request path including the query, for example {@code /api/v1/coSpaces?limit=10}
+   */
   public CmsRequest {
     requireNonNull(method, "method == null");
     requireNonNull(path, "path == null");

@@ -19,7 +19,14 @@ public record CmsVersion(int major, int minor, int patch, String raw)
     implements Comparable<CmsVersion> {
   private static final Pattern VERSION = Pattern.compile("^\\s*v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*$", Pattern.DOTALL);
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param major the major version, for example 3
+   * @param minor the minor version, for example 2
+   * @param patch the patch version, 0 if absent
+   * @param raw the text as the server sent it
+   */
   public CmsVersion {
     requireNonNull(raw, "raw == null");
     if (major < 0 || minor < 0 || patch < 0) {
@@ -50,7 +57,12 @@ public record CmsVersion(int major, int minor, int patch, String raw)
     }
   }
 
-  /** Returns whether this version is {@code major.minor} or later. */
+  /**
+   * {@return whether this version is {@code major.minor} or later}
+   *
+   * @param major the major version, for example 3
+   * @param minor the minor version, for example 2
+   */
   public boolean isAtLeast(int major, int minor) {
     return this.major > major || (this.major == major && this.minor >= minor);
   }

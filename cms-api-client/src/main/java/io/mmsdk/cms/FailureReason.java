@@ -177,22 +177,22 @@ public enum FailureReason {
     this.wireName = wireName;
   }
 
-  /** Returns the element name the server uses, for example {@code coSpaceDoesNotExist}. */
+  /** {@return the element name the server uses, for example {@code coSpaceDoesNotExist}} */
   public String wireName() {
     return wireName;
   }
 
-  /** Returns whether this reason says that a referenced object does not exist. */
+  /** {@return whether this reason says that a referenced object does not exist} */
   public boolean isNotFound() {
     return wireName.endsWith("DoesNotExist") || this == UNRECOGNIZED_OBJECT;
   }
 
-  /** Returns whether this reason reports a duplicate (conflicting) value. */
+  /** {@return whether this reason reports a duplicate (conflicting) value} */
   public boolean isDuplicate() {
     return wireName.startsWith("duplicate") || wireName.endsWith("Conflict");
   }
 
-  /** Returns the reason for a wire name (case-insensitive), or {@link #UNKNOWN}. */
+  /** {@return the reason for a wire name (case-insensitive), or {@link #UNKNOWN}} */
   public static FailureReason fromWireName(String wireName) {
     if (wireName == null) {
       return UNKNOWN;

@@ -29,27 +29,27 @@ public final class Form {
     this.parameters = parameters;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a form without parameters. */
+  /** {@return a form without parameters} */
   public static Form empty() {
     return EMPTY;
   }
 
-  /** Returns the parameters in insertion order; an empty value means "unset". */
+  /** {@return the parameters in insertion order; an empty value means "unset"} */
   public Map<String, String> parameters() {
     return parameters;
   }
 
-  /** Returns whether the form names {@code name} with an empty (unsetting) value. */
+  /** {@return whether the form names {@code name} with an empty (unsetting) value} */
   public boolean isUnset(String name) {
     return "".equals(parameters.get(name));
   }
 
-  /** Returns a builder holding this form's parameters. */
+  /** {@return a builder holding this form's parameters} */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.parameters.putAll(parameters);
@@ -79,6 +79,8 @@ public final class Form {
     /**
      * Sets an enumerated field to a wire value such as {@code speakerOnly}. Values the blueprint
      * does not list are sent as given (a newer server may accept them).
+     *
+     * @return this builder
      */
     public Builder set(CmsField<CmsEnumValue> field, String value) {
       requireNonNull(field, "field == null");
@@ -87,7 +89,11 @@ public final class Form {
       return this;
     }
 
-    /** Sets the raw parameter {@code name} to {@code value}; an empty value unsets. */
+    /**
+     * Sets the raw parameter {@code name} to {@code value}; an empty value unsets.
+     *
+     * @return this builder
+     */
     public Builder set(String name, String value) {
       requireNonNull(name, "name == null");
       requireNonNull(value, "value == null");
@@ -98,26 +104,38 @@ public final class Form {
       return this;
     }
 
-    /** Explicitly unsets {@code field} (sends it with an empty value). */
+    /**
+     * Explicitly unsets {@code field} (sends it with an empty value).
+     *
+     * @return this builder
+     */
     public Builder unset(CmsField<?> field) {
       requireNonNull(field, "field == null");
       parameters.put(field.name(), "");
       return this;
     }
 
-    /** Explicitly unsets the raw parameter {@code name}. */
+    /**
+     * Explicitly unsets the raw parameter {@code name}.
+     *
+     * @return this builder
+     */
     public Builder unset(String name) {
       return set(name, "");
     }
 
-    /** Removes {@code field} again, so the request leaves it unchanged. */
+    /**
+     * Removes {@code field} again, so the request leaves it unchanged.
+     *
+     * @return this builder
+     */
     public Builder leaveUnchanged(CmsField<?> field) {
       requireNonNull(field, "field == null");
       parameters.remove(field.name());
       return this;
     }
 
-    /** Returns the form. */
+    /** {@return the form} */
     public Form build() {
       return new Form(Collections.unmodifiableMap(new LinkedHashMap<>(parameters)));
     }

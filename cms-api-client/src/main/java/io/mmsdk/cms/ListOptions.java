@@ -30,27 +30,27 @@ public final class ListOptions {
     this.pageSize = builder.pageSize;
   }
 
-  /** Returns options without filters and the default page size. */
+  /** {@return options without filters and the default page size} */
   public static ListOptions none() {
     return NONE;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the filter parameters by wire name, in insertion order. */
+  /** {@return the filter parameters by wire name, in insertion order} */
   public Map<String, String> parameters() {
     return parameters;
   }
 
-  /** Returns the {@code limit} sent with each page request. */
+  /** {@return the {@code limit} sent with each page request} */
   public int pageSize() {
     return pageSize;
   }
 
-  /** Returns a builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.parameters.putAll(parameters);
@@ -76,7 +76,7 @@ public final class ListOptions {
       this.wireName = wireName;
     }
 
-    /** Returns the wire value. */
+    /** {@return the wire value} */
     public String wireName() {
       return wireName;
     }
@@ -89,60 +89,115 @@ public final class ListOptions {
 
     private Builder() {}
 
-    /** Sets {@code filter}: objects whose name or URI contains {@code text}. */
+    /**
+     * Sets {@code filter}: objects whose name or URI contains {@code text}.
+     *
+     * @param text {@code filter}: objects whose name or URI contains {@code text}
+     * @return this builder
+     */
     public Builder filter(String text) {
       return parameter("filter", text);
     }
 
-    /** Sets {@code tenantFilter}: objects of the tenant with id {@code tenantId}. */
+    /**
+     * Sets {@code tenantFilter}: objects of the tenant with id {@code tenantId}.
+     *
+     * @param tenantId {@code tenantFilter}: objects of the tenant with id {@code tenantId}
+     * @return this builder
+     */
     public Builder tenantFilter(String tenantId) {
       return parameter("tenantFilter", tenantId);
     }
 
-    /** Sets {@code usageFilter} on profile collections. */
+    /**
+     * Sets {@code usageFilter} on profile collections.
+     *
+     * @param usage {@code usageFilter} on profile collections
+     * @return this builder
+     */
     public Builder usageFilter(Usage usage) {
       requireNonNull(usage, "usage == null");
       return parameter("usageFilter", usage.wireName());
     }
 
-    /** Sets {@code coSpaceFilter} (calls of one coSpace). */
+    /**
+     * Sets {@code coSpaceFilter} (calls of one coSpace).
+     *
+     * @param coSpaceId {@code coSpaceFilter} (calls of one coSpace)
+     * @return this builder
+     */
     public Builder coSpaceFilter(String coSpaceId) {
       return parameter("coSpaceFilter", coSpaceId);
     }
 
-    /** Sets {@code callLegProfileFilter}. */
+    /**
+     * Sets {@code callLegProfileFilter}.
+     *
+     * @param callLegProfileId {@code callLegProfileFilter}
+     * @return this builder
+     */
     public Builder callLegProfileFilter(String callLegProfileId) {
       return parameter("callLegProfileFilter", callLegProfileId);
     }
 
-    /** Sets {@code participantFilter} (call legs of one participant). */
+    /**
+     * Sets {@code participantFilter} (call legs of one participant).
+     *
+     * @param participantId {@code participantFilter} (call legs of one participant)
+     * @return this builder
+     */
     public Builder participantFilter(String participantId) {
       return parameter("participantFilter", participantId);
     }
 
-    /** Sets {@code callBridgeFilter} (participants hosted on one Call Bridge). */
+    /**
+     * Sets {@code callBridgeFilter} (participants hosted on one Call Bridge).
+     *
+     * @param callBridgeId {@code callBridgeFilter} (participants hosted on one Call Bridge)
+     * @return this builder
+     */
     public Builder callBridgeFilter(String callBridgeId) {
       return parameter("callBridgeFilter", callBridgeId);
     }
 
-    /** Sets {@code emailFilter} (users with exactly this email). */
+    /**
+     * Sets {@code emailFilter} (users with exactly this email).
+     *
+     * @param email {@code emailFilter} (users with exactly this email)
+     * @return this builder
+     */
     public Builder emailFilter(String email) {
       return parameter("emailFilter", email);
     }
 
-    /** Sets {@code startTime} (license usage; inclusive). */
+    /**
+     * Sets {@code startTime} (license usage; inclusive).
+     *
+     * @param startTime {@code startTime} (license usage; inclusive)
+     * @return this builder
+     */
     public Builder startTime(Instant startTime) {
       requireNonNull(startTime, "startTime == null");
       return parameter("startTime", startTime.toString());
     }
 
-    /** Sets {@code endTime} (license usage; inclusive). */
+    /**
+     * Sets {@code endTime} (license usage; inclusive).
+     *
+     * @param endTime {@code endTime} (license usage; inclusive)
+     * @return this builder
+     */
     public Builder endTime(Instant endTime) {
       requireNonNull(endTime, "endTime == null");
       return parameter("endTime", endTime.toString());
     }
 
-    /** Sets {@code hostId} (license usage of one Call Bridge host). */
+    /**
+     * Sets {@code hostId} (license usage of one Call Bridge host).
+     *
+     * @param hostId {@code hostId} (license usage of one Call Bridge host)
+     * @return this builder
+     */
     public Builder hostId(String hostId) {
       return parameter("hostId", hostId);
     }
@@ -150,6 +205,8 @@ public final class ListOptions {
     /**
      * Sets any other query parameter by wire name. The list request rejects a parameter its
      * {@link ResourceType} does not accept.
+     *
+     * @return this builder
      */
     public Builder parameter(String name, String value) {
       requireNonNull(name, "name == null");
@@ -162,7 +219,12 @@ public final class ListOptions {
       return this;
     }
 
-    /** Sets the {@code limit} asked for per page, 1 or more (the server may return fewer). */
+    /**
+     * Sets the {@code limit} asked for per page, 1 or more (the server may return fewer).
+     *
+     * @param pageSize the {@code limit} asked for per page, 1 or more (the server may return fewer)
+     * @return this builder
+     */
     public Builder pageSize(int pageSize) {
       if (pageSize < 1) {
         throw new IllegalArgumentException("pageSize is " + pageSize + "; expected 1 or more");
@@ -171,7 +233,7 @@ public final class ListOptions {
       return this;
     }
 
-    /** Returns the options. */
+    /** {@return the options} */
     public ListOptions build() {
       return new ListOptions(this);
     }

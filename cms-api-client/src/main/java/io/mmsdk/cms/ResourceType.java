@@ -168,40 +168,40 @@ public final class ResourceType {
     return new ResourceType(pathTemplate, listElement, element, true, Set.of(), true);
   }
 
-  /** Returns the collection path template under {@code /api/v1}. */
+  /** {@return the collection path template under {@code /api/v1}} */
   public String pathTemplate() {
     return pathTemplate;
   }
 
-  /** Returns the list's root element name, for example {@code coSpaces}. */
+  /** {@return the list's root element name, for example {@code coSpaces}} */
   public String listElement() {
     return listElement;
   }
 
-  /** Returns one object's element name, for example {@code coSpace}. */
+  /** {@return one object's element name, for example {@code coSpace}} */
   public String element() {
     return element;
   }
 
-  /** Returns whether objects of this family can be created, modified and deleted. */
+  /** {@return whether objects of this family can be created, modified and deleted} */
   public boolean isWritable() {
     return writable;
   }
 
-  /** Returns whether the path needs a parent id. */
+  /** {@return whether the path needs a parent id} */
   public boolean isNested() {
     return pathTemplate.contains("{parent}");
   }
 
   /**
-   * Returns the filter parameters the list accepts; empty for {@link #custom} families, which
-   * accept any.
+   * {@return the filter parameters the list accepts; empty for {@link #custom} families, which
+   * accept any}
    */
   public Set<String> queryParameters() {
     return queryParameters;
   }
 
-  /** Returns whether the list accepts the query parameter {@code name}. */
+  /** {@return whether the list accepts the query parameter {@code name}} */
   public boolean acceptsQueryParameter(String name) {
     return anyQuery || queryParameters.contains(name);
   }

@@ -28,49 +28,49 @@ public final class RetryPolicy {
     this.waiter = b.waiter;
   }
 
-  /** Returns a policy that never retries. */
+  /** {@return a policy that never retries} */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** Returns the default policy: 3 attempts, 200 ms initial backoff, 5 s cap, jitter 0.5. */
+  /** {@return the default policy: 3 attempts, 200 ms initial backoff, 5 s cap, jitter 0.5} */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** Returns a new builder starting from the defaults. */
+  /** {@return a new builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns how many times a request is sent at most, including the first. */
+  /** {@return how many times a request is sent at most, including the first} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** Returns the delay before the first retry, before jitter. */
+  /** {@return the delay before the first retry, before jitter} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** Returns the cap on any delay. */
+  /** {@return the cap on any delay} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** Returns the largest fraction (0 to 1) by which a delay is randomly reduced. */
+  /** {@return the largest fraction (0 to 1) by which a delay is randomly reduced} */
   public double jitter() {
     return jitter;
   }
 
-  /** Returns the waiter used between attempts. */
+  /** {@return the waiter used between attempts} */
   public BackoffWaiter waiter() {
     return waiter;
   }
 
   /**
-   * Returns the delay before retry {@code retry} (1-based) for a random draw {@code random} in
-   * [0, 1).
+   * {@return the delay before retry {@code retry} (1-based) for a random draw {@code random} in
+   * [0, 1)}
    */
   public Duration backoff(int retry, double random) {
     if (retry < 1) {
@@ -101,7 +101,12 @@ public final class RetryPolicy {
 
     private Builder() {}
 
-    /** Sets the total number of attempts, 1 (no retry) or more. */
+    /**
+     * Sets the total number of attempts, 1 (no retry) or more.
+     *
+     * @param maxAttempts the total number of attempts, 1 (no retry) or more
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts is " + maxAttempts + "; expected 1 or more");
@@ -110,7 +115,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Sets the delay before the first retry (zero or positive). */
+    /**
+     * Sets the delay before the first retry (zero or positive).
+     *
+     * @param initialBackoff the delay before the first retry (zero or positive)
+     * @return this builder
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       requireNonNull(initialBackoff, "initialBackoff == null");
       if (initialBackoff.isNegative()) {
@@ -120,7 +130,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Sets the cap on any delay (zero or positive). */
+    /**
+     * Sets the cap on any delay (zero or positive).
+     *
+     * @param maxBackoff the cap on any delay (zero or positive)
+     * @return this builder
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       requireNonNull(maxBackoff, "maxBackoff == null");
       if (maxBackoff.isNegative()) {
@@ -130,7 +145,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Sets the jitter fraction, from 0 (none) to 1. */
+    /**
+     * Sets the jitter fraction, from 0 (none) to 1.
+     *
+     * @param jitter the jitter fraction, from 0 (none) to 1
+     * @return this builder
+     */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0 && jitter <= 1)) {
         throw new IllegalArgumentException("jitter is " + jitter + "; expected 0 to 1");
@@ -139,13 +159,18 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Sets how to wait between attempts; tests pass a recording waiter that returns at once. */
+    /**
+     * Sets how to wait between attempts; tests pass a recording waiter that returns at once.
+     *
+     * @param waiter how to wait between attempts; tests pass a recording waiter that returns at once
+     * @return this builder
+     */
     public Builder waiter(BackoffWaiter waiter) {
       this.waiter = requireNonNull(waiter, "waiter == null");
       return this;
     }
 
-    /** Returns the policy. */
+    /** {@return the policy} */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException(

@@ -21,7 +21,7 @@ public enum SystemResource {
     this.path = path;
   }
 
-  /** Returns the path under {@code /api/v1}. */
+  /** {@return the path under {@code /api/v1}} */
   public String path() {
     return path;
   }

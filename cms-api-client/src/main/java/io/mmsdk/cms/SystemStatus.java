@@ -16,7 +16,15 @@ import java.time.Duration;
  */
 public record SystemStatus(
     String hostId, CmsVersion softwareVersion, Duration uptime, boolean clusterEnabled, CmsObject object) {
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param hostId the Call Bridge host id ("" if absent)
+   * @param softwareVersion the parsed software version
+   * @param uptime how long the server has been up
+   * @param clusterEnabled whether the server is clustered
+   * @param object the whole reply
+   */
   public SystemStatus {
     requireNonNull(hostId, "hostId == null");
     requireNonNull(softwareVersion, "softwareVersion == null");
@@ -28,6 +36,7 @@ public record SystemStatus(
    * Reads a status object.
    *
    * @throws IllegalArgumentException if {@code softwareVersion} is missing or not a version
+   * @param object the whole reply
    */
   public static SystemStatus of(CmsObject object) {
     String version =

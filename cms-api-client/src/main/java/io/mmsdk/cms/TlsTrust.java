@@ -93,12 +93,12 @@ public final class TlsTrust {
     return INSECURE;
   }
 
-  /** Returns whether this is the lab-only trust-all setting. */
+  /** {@return whether this is the lab-only trust-all setting} */
   public boolean isInsecure() {
     return this == INSECURE;
   }
 
-  /** Returns the trusted certificates given as PEM, or an empty list. */
+  /** {@return the trusted certificates given as PEM, or an empty list} */
   public List<X509Certificate> certificates() {
     return certificates;
   }

@@ -78,7 +78,9 @@ class GettingStartedTest {
             .store(CdrJournal.builder(dir.resolve("cdr")).scheduler(scheduler).build())
             .addListener(tracker)
             .build();
-        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String token = HexFormat.of().formatHex(secret);
         CdrHttpServer server = CdrHttpServer.builder()
             .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
             .handler(CdrHandler.builder().sink(pipeline).token(token).scheduler(scheduler).build())

@@ -13,7 +13,13 @@ import java.util.List;
  * @param participantAddresses addresses of the participants in join order (oldest first)
  */
 public record ActiveCall(String callId, String spaceId, List<String> participantAddresses) {
-  /** Checks the arguments and copies the list. */
+  /**
+   * Checks the arguments and copies the list.
+   *
+   * @param callId the CMS call id
+   * @param spaceId the coSpace the call belongs to, or an empty string for ad hoc calls
+   * @param participantAddresses addresses of the participants in join order (oldest first)
+   */
   public ActiveCall {
     requireNonNull(callId, "callId == null");
     requireNonNull(spaceId, "spaceId == null");

@@ -12,7 +12,7 @@ public enum AudioPromptMode {
   /** Nobody hears the prompt; contacts join as soon as they answer. */
   NEVER;
 
-  /** Returns whether a dial-out to {@code contact} asks for confirmation under this mode. */
+  /** {@return whether a dial-out to {@code contact} asks for confirmation under this mode} */
   public boolean promptFor(Contact contact) {
     switch (this) {
       case ALWAYS:

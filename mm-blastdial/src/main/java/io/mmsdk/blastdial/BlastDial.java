@@ -99,7 +99,7 @@ public final class BlastDial implements AutoCloseable {
     resume();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -222,7 +222,7 @@ public final class BlastDial implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Returns the blast dial configuration of {@code space} ({@link BlastDialConfig#disabled()} if none). */
+  /** {@return the blast dial configuration of {@code space} ({@link BlastDialConfig#disabled()} if none)} */
   public synchronized BlastDialConfig config(SpaceKey space) {
     return setup(space).config();
   }
@@ -259,7 +259,7 @@ public final class BlastDial implements AutoCloseable {
 
   // ---------------------------------------------------------------- contacts
 
-  /** Returns the contacts of {@code space} in list order. */
+  /** {@return the contacts of {@code space} in list order} */
   public synchronized List<Contact> contacts(SpaceKey space) {
     return setup(space).contacts();
   }
@@ -369,7 +369,7 @@ public final class BlastDial implements AutoCloseable {
     return List.copyOf(contacts);
   }
 
-  /** Returns the contacts of {@code space} as a CSV document that {@link #uploadCsv} accepts. */
+  /** {@return the contacts of {@code space} as a CSV document that {@link #uploadCsv} accepts} */
   public synchronized byte[] downloadCsv(SpaceKey space) {
     return ContactsCsv.write(setup(space).contacts()).getBytes(StandardCharsets.UTF_8);
   }
@@ -521,8 +521,8 @@ public final class BlastDial implements AutoCloseable {
   // ---------------------------------------------------------------- status
 
   /**
-   * Returns the status of the blast dial for meeting {@code callId} on {@code clusterId}, while it
-   * runs and for a while after it is over.
+   * {@return the status of the blast dial for meeting {@code callId} on {@code clusterId}, while it
+   * runs and for a while after it is over}
    */
   public synchronized Optional<BlastStatus> findStatus(String clusterId, String callId) {
     String key = key(clusterId, callId);
@@ -530,7 +530,7 @@ public final class BlastDial implements AutoCloseable {
     return run != null ? Optional.of(run.snapshot()) : Optional.ofNullable(finished.get(key));
   }
 
-  /** Returns the status of every blast dial in progress, oldest first. */
+  /** {@return the status of every blast dial in progress, oldest first} */
   public synchronized List<BlastStatus> activeBlasts() {
     List<BlastStatus> result = new ArrayList<>();
     for (Run run : active.values()) {
@@ -780,7 +780,7 @@ public final class BlastDial implements AutoCloseable {
   // ---------------------------------------------------------------- Secondary and restart checks
 
   private interface Check {
-    void run(Run run, boolean callActive, List<CallLegInfo> legs);
+    void run(Run run, boolean callActive, List<CallLegSummary> legs);
   }
 
   private void scheduleCheck(Run run, Duration delay, Check check) {
@@ -796,7 +796,7 @@ public final class BlastDial implements AutoCloseable {
     }
     CallBridgeGateway gateway = gateways.get(run.space.clusterId());
     boolean callActive;
-    List<CallLegInfo> callLegs;
+    List<CallLegSummary> callLegs;
     try {
       callActive = gateway.isCallActive(run.callId);
       callLegs = callActive ? gateway.callLegs(run.callId) : List.of();
@@ -820,7 +820,7 @@ public final class BlastDial implements AutoCloseable {
     queue.drain();
   }
 
-  private void secondaryCheck(Run run, boolean callActive, List<CallLegInfo> callLegs) {
+  private void secondaryCheck(Run run, boolean callActive, List<CallLegSummary> callLegs) {
     if (!isActive(run) || run.phase != BlastStatus.Phase.WAITING_AS_SECONDARY) {
       return;
     }
@@ -877,7 +877,7 @@ public final class BlastDial implements AutoCloseable {
     }
   }
 
-  private void forgetIfEnded(Run run, boolean callActive, List<CallLegInfo> callLegs) {
+  private void forgetIfEnded(Run run, boolean callActive, List<CallLegSummary> callLegs) {
     if (!callActive) {
       meetingOfSpace.values().removeIf(m -> m.callId().equals(run.callId));
       store.deleteRun(run.space.clusterId(), run.callId);
@@ -885,7 +885,7 @@ public final class BlastDial implements AutoCloseable {
   }
 
   private void resumeCheck(
-      Run run, boolean callActive, List<CallLegInfo> callLegs, Duration secondaryWait) {
+      Run run, boolean callActive, List<CallLegSummary> callLegs, Duration secondaryWait) {
     if (!isActive(run)) {
       return;
     }
@@ -898,9 +898,9 @@ public final class BlastDial implements AutoCloseable {
           this::secondaryCheck);
       return;
     }
-    Map<String, CallLegInfo> byId = new HashMap<>();
+    Map<String, CallLegSummary> byId = new HashMap<>();
     Set<String> owned = new HashSet<>();
-    for (CallLegInfo l : callLegs) {
+    for (CallLegSummary l : callLegs) {
       byId.put(l.id(), l);
     }
     for (Run.Slot slot : run.slots) {
@@ -913,7 +913,7 @@ public final class BlastDial implements AutoCloseable {
       switch (slot.state) {
         case DIALING:
           if (slot.callLegId != null) {
-            CallLegInfo leg = byId.get(slot.callLegId);
+            CallLegSummary leg = byId.get(slot.callLegId);
             if (leg == null) {
               legs.remove(slot.callLegId);
               attemptFailed(run, slot, "endedWhileNotMonitoring");
@@ -924,7 +924,7 @@ public final class BlastDial implements AutoCloseable {
             }
           } else {
             String address = ContactRules.normalizeAddress(slot.contact.address());
-            Optional<CallLegInfo> adopted =
+            Optional<CallLegSummary> adopted =
                 callLegs.stream()
                     .filter(l -> l.outgoing() && !owned.contains(l.id())
                         && ContactRules.normalizeAddress(l.remoteParty()).equals(address))
@@ -1081,19 +1081,28 @@ public final class BlastDial implements AutoCloseable {
       return this;
     }
 
-    /** Sets the store (required); use {@link FileBlastDialStore#open} for the embedded default. */
+    /** Sets the store (required); use {@link BlastDialStore#file} for the embedded default. */
     public Builder store(BlastDialStore store) {
       this.store = requireNonNull(store, "store == null");
       return this;
     }
 
-    /** Sets the scheduler for retry delays and the Secondary's wait; default {@link Scheduler#system()}. */
+    /**
+     * Sets the scheduler for retry delays and the Secondary's wait; default {@link Scheduler#system()}.
+     *
+     * @param scheduler the scheduler for retry delays and the Secondary's wait; default {@link Scheduler#system()}
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = requireNonNull(scheduler, "scheduler == null");
       return this;
     }
 
-    /** Adds the gateway to the Call Bridge(s) of cluster {@code clusterId}; at least one is required. */
+    /**
+     * Adds the gateway to the Call Bridge(s) of cluster {@code clusterId}; at least one is required.
+     *
+     * @return this builder
+     */
     public Builder callBridge(String clusterId, CallBridgeGateway gateway) {
       requireNonNull(clusterId, "clusterId == null");
       requireNonNull(gateway, "gateway == null");
@@ -1104,6 +1113,9 @@ public final class BlastDial implements AutoCloseable {
     /**
      * Sets which clusters have "Use Meeting Management to manage meetings on this cluster" checked
      * (for example from mm-core's cluster registry). Default: every cluster with a gateway.
+     *
+     * @param clusterIds which clusters have "Use Meeting Management to manage meetings on this cluster" checked (for example from mm-core's cluster registry)
+     * @return this builder
      */
     public Builder managesMeetings(Predicate<String> clusterIds) {
       this.managesMeetings = requireNonNull(clusterIds, "clusterIds == null");
@@ -1114,6 +1126,8 @@ public final class BlastDial implements AutoCloseable {
      * Takes "manages meetings" from mm-core's cluster registry: a cluster whose {@link
      * io.mmsdk.core.cluster.Cluster#manageMeetings()} is true, read at each check so edits apply
      * at once. Unknown clusters are not managed.
+     *
+     * @return this builder
      */
     public Builder clusters(io.mmsdk.core.cluster.ClusterRegistry registry) {
       requireNonNull(registry, "registry == null");
@@ -1122,13 +1136,23 @@ public final class BlastDial implements AutoCloseable {
       return this;
     }
 
-    /** Sets CSV and contact list limits; default {@link CsvLimits#defaults()}. */
+    /**
+     * Sets CSV and contact list limits; default {@link CsvLimits#defaults()}.
+     *
+     * @param limits CSV and contact list limits; default {@link CsvLimits#defaults()}
+     * @return this builder
+     */
     public Builder csvLimits(CsvLimits limits) {
       this.limits = requireNonNull(limits, "limits == null");
       return this;
     }
 
-    /** Sets how many requests may be in flight toward the bridges at once (1 to 200); default 10. */
+    /**
+     * Sets how many requests may be in flight toward the bridges at once (1 to 200); default 10.
+     *
+     * @param max how many requests may be in flight toward the bridges at once (1 to 200); default 10
+     * @return this builder
+     */
     public Builder maxConcurrentRequests(int max) {
       if (max < 1 || max > 200) {
         throw new IllegalArgumentException("maxConcurrentRequests must be 1 to 200, was " + max);
@@ -1140,6 +1164,9 @@ public final class BlastDial implements AutoCloseable {
     /**
      * Sets the executor that runs bridge requests; the caller keeps ownership. Default: a pool of
      * {@link #maxConcurrentRequests(int)} daemon threads, shut down by {@link BlastDial#close()}.
+     *
+     * @param executor the executor that runs bridge requests; the caller keeps ownership
+     * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = requireNonNull(executor, "executor == null");
@@ -1153,7 +1180,7 @@ public final class BlastDial implements AutoCloseable {
      */
     public BlastDial build() {
       if (store == null) {
-        throw new IllegalStateException("store is required; call store(FileBlastDialStore.open(dir))");
+        throw new IllegalStateException("store is required; call store(BlastDialStore.file(dir))");
       }
       if (gateways.isEmpty()) {
         throw new IllegalStateException(

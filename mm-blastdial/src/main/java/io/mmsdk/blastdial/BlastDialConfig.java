@@ -30,17 +30,17 @@ public final class BlastDialConfig {
     this.audioPrompt = b.audioPrompt;
   }
 
-  /** Returns a builder with blast dial off, 3 retries, 180 s retry delay, per-contact prompt. */
+  /** {@return a builder with blast dial off, 3 retries, 180 s retry delay, per-contact prompt} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the configuration of a space nobody has configured: off, with the defaults. */
+  /** {@return the configuration of a space nobody has configured: off, with the defaults} */
   public static BlastDialConfig disabled() {
     return DISABLED;
   }
 
-  /** Returns a builder initialised from this configuration. */
+  /** {@return a builder initialised from this configuration} */
   public Builder toBuilder() {
     return new Builder()
         .enabled(enabled)
@@ -49,25 +49,25 @@ public final class BlastDialConfig {
         .audioPrompt(audioPrompt);
   }
 
-  /** Returns whether blast dial is on for the space. */
+  /** {@return whether blast dial is on for the space} */
   public boolean isEnabled() {
     return enabled;
   }
 
   /**
-   * Returns how many times a contact is dialed again after a failed attempt (busy, no answer,
-   * failure); a contact is dialed at most {@code retries() + 1} times per meeting.
+   * {@return how many times a contact is dialed again after a failed attempt (busy, no answer,
+   * failure); a contact is dialed at most {@code retries() + 1} times per meeting}
    */
   public int retries() {
     return retries;
   }
 
-  /** Returns the minimum time between a failed attempt and the next one. */
+  /** {@return the minimum time between a failed attempt and the next one} */
   public Duration retryDelay() {
     return retryDelay;
   }
 
-  /** Returns the global audio prompt mode, which overrides each contact's setting. */
+  /** {@return the global audio prompt mode, which overrides each contact's setting} */
   public AudioPromptMode audioPrompt() {
     return audioPrompt;
   }
@@ -101,13 +101,22 @@ public final class BlastDialConfig {
 
     private Builder() {}
 
-    /** Turns blast dial on or off for the space. */
+    /**
+     * Turns blast dial on or off for the space.
+     *
+     * @return this builder
+     */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
-    /** Sets the number of retries, 0 to {@value BlastDialConfig#MAX_RETRIES}. */
+    /**
+     * Sets the number of retries, 0 to {@value BlastDialConfig#MAX_RETRIES}.
+     *
+     * @param retries the number of retries, 0 to {@value BlastDialConfig#MAX_RETRIES}
+     * @return this builder
+     */
     public Builder retries(int retries) {
       if (retries < 0 || retries > MAX_RETRIES) {
         throw new IllegalArgumentException(
@@ -117,7 +126,12 @@ public final class BlastDialConfig {
       return this;
     }
 
-    /** Sets the minimum time after a failed attempt; must be at least one second. */
+    /**
+     * Sets the minimum time after a failed attempt; must be at least one second.
+     *
+     * @param retryDelay the minimum time after a failed attempt; must be at least one second
+     * @return this builder
+     */
     public Builder retryDelay(Duration retryDelay) {
       requireNonNull(retryDelay, "retryDelay == null");
       if (retryDelay.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -128,13 +142,18 @@ public final class BlastDialConfig {
       return this;
     }
 
-    /** Sets the global audio prompt mode. */
+    /**
+     * Sets the global audio prompt mode.
+     *
+     * @param audioPrompt the global audio prompt mode
+     * @return this builder
+     */
     public Builder audioPrompt(AudioPromptMode audioPrompt) {
       this.audioPrompt = requireNonNull(audioPrompt, "audioPrompt == null");
       return this;
     }
 
-    /** Returns the configuration. */
+    /** {@return the configuration} */
     public BlastDialConfig build() {
       return new BlastDialConfig(this);
     }

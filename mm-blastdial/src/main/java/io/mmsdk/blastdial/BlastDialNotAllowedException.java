@@ -25,12 +25,13 @@ public final class BlastDialNotAllowedException extends BlastDialException {
       this.explanation = explanation;
     }
 
-    /** Returns the explanation shown to administrators. */
+    /** {@return the explanation shown to administrators} */
     public String explanation() {
       return explanation;
     }
   }
 
+  /** Why the blast dial was refused. */
   private final Reason reason;
 
   BlastDialNotAllowedException(Reason reason) {
@@ -38,7 +39,7 @@ public final class BlastDialNotAllowedException extends BlastDialException {
     this.reason = reason;
   }
 
-  /** Returns why blast dial cannot be configured. */
+  /** {@return why blast dial cannot be configured} */
   public Reason reason() {
     return reason;
   }

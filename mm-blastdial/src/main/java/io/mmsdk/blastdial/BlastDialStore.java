@@ -1,23 +1,34 @@
 package io.mmsdk.blastdial;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where blast dial keeps what must survive a restart: monitoring settings, each space's
- * configuration and contacts, and the state of blast dials in progress. {@link FileBlastDialStore}
- * is the embedded default. Implementations must be thread-safe and durable: once a save method
+ * configuration and contacts, and the state of blast dials in progress. {@link #file(Path)} is the
+ * embedded default. Implementations must be thread-safe and durable: once a save method
  * returns, the data survives a crash.
  */
 public interface BlastDialStore extends AutoCloseable {
 
-  /** Returns the saved monitoring settings, or {@link MonitoringSettings#primary()} if none. */
+  /**
+   * Opens (creating if needed) the embedded, file-backed store in {@code directory}: one file per
+   * space and per blast dial in progress, each replaced atomically.
+   *
+   * @throws BlastDialException if the directory cannot be created
+   */
+  static BlastDialStore file(Path directory) {
+    return FileBlastDialStore.open(directory);
+  }
+
+  /** {@return the saved monitoring settings, or {@link MonitoringSettings#primary()} if none} */
   MonitoringSettings monitoring();
 
   /** Saves the monitoring settings. */
   void saveMonitoring(MonitoringSettings settings);
 
-  /** Returns the saved setup of {@code space}, if any. */
+  /** {@return the saved setup of {@code space}, if any} */
   Optional<SpaceSetup> findSpace(SpaceKey space);
 
   /** Saves (replaces) the setup of one space. */
@@ -29,7 +40,7 @@ public interface BlastDialStore extends AutoCloseable {
   /** Forgets a blast dial that is over. Does nothing if it is not stored. */
   void deleteRun(String clusterId, String callId);
 
-  /** Returns every stored blast dial in progress. */
+  /** {@return every stored blast dial in progress} */
   List<BlastStatus> runs();
 
   /**

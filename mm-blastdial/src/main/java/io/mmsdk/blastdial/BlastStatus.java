@@ -38,13 +38,21 @@ public record BlastStatus(
       this.isFinal = isFinal;
     }
 
-    /** Returns whether the blast dial is over. */
+    /** {@return whether the blast dial is over} */
     public boolean isFinal() {
       return isFinal;
     }
   }
 
-  /** Checks the arguments and copies the list. */
+  /**
+   * Checks the arguments and copies the list.
+   *
+   * @param space the space whose meeting triggered it
+   * @param callId the CMS call id of that meeting
+   * @param startedAt when the first participant joined (as seen by this instance)
+   * @param phase where the blast dial stands
+   * @param contacts each contact's state, in contact-list order
+   */
   public BlastStatus {
     requireNonNull(space, "space == null");
     requireNonNull(callId, "callId == null");
@@ -53,7 +61,7 @@ public record BlastStatus(
     contacts = List.copyOf(contacts);
   }
 
-  /** Returns the status of the contact with {@code address} (compared case-insensitively). */
+  /** {@return the status of the contact with {@code address} (compared case-insensitively)} */
   public java.util.Optional<ContactStatus> findContact(String address) {
     String a = ContactRules.normalizeAddress(address);
     return contacts.stream()

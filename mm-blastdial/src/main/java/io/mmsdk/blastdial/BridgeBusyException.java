@@ -7,12 +7,21 @@ package io.mmsdk.blastdial;
 public final class BridgeBusyException extends BlastDialException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; {@code message} names the bridge and request (no secrets). */
+  /**
+   * Creates the exception; {@code message} names the bridge and request (no secrets).
+   *
+   * @param message what went wrong and what to do about it
+   */
   public BridgeBusyException(String message) {
     super(message);
   }
 
-  /** Creates the exception with the client's failure as cause. */
+  /**
+   * Creates the exception with the client's failure as cause.
+   *
+   * @param message what went wrong and what to do about it
+   * @param cause the underlying failure, or null
+   */
   public BridgeBusyException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -24,12 +24,12 @@ public interface CallBridgeGateway {
   String dialOut(String callId, String remoteParty, boolean confirmation);
 
   /**
-   * Returns the call legs of the active call {@code callId}, or an empty list if the call has
-   * ended. Used by a Secondary to see whether another instance has started to dial out, and after
+   * {@return the call legs of the active call {@code callId}, or an empty list if the call has
+   * ended} Used by a Secondary to see whether another instance has started to dial out, and after
    * a restart to find out what happened while this instance was down.
    */
-  List<CallLegInfo> callLegs(String callId);
+  List<CallLegSummary> callLegs(String callId);
 
-  /** Returns whether the call {@code callId} is still active on the bridge. */
+  /** {@return whether the call {@code callId} is still active on the bridge} */
   boolean isCallActive(String callId);
 }

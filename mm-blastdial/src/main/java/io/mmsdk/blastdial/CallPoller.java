@@ -64,7 +64,7 @@ public final class CallPoller implements AutoCloseable {
       String spaceId = call.findText("coSpace").orElse("");
       List<String> joined = new ArrayList<>();
       if (!spaceId.isEmpty()) {
-        for (CallLegInfo leg : gateway.callLegs(call.id())) {
+        for (CallLegSummary leg : gateway.callLegs(call.id())) {
           if (!leg.outgoing()) {
             joined.add(leg.remoteParty());
           }

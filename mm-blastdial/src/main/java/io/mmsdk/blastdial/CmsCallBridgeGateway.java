@@ -25,7 +25,7 @@ public final class CmsCallBridgeGateway implements CallBridgeGateway {
     this.client = client;
   }
 
-  /** Returns a gateway that talks to the Call Bridge behind {@code client}. */
+  /** {@return a gateway that talks to the Call Bridge behind {@code client}} */
   public static CmsCallBridgeGateway create(CmsClient client) {
     return new CmsCallBridgeGateway(requireNonNull(client, "client == null"));
   }
@@ -51,9 +51,9 @@ public final class CmsCallBridgeGateway implements CallBridgeGateway {
   }
 
   @Override
-  public List<CallLegInfo> callLegs(String callId) {
+  public List<CallLegSummary> callLegs(String callId) {
     requireNonNull(callId, "callId == null");
-    List<CallLegInfo> result = new ArrayList<>();
+    List<CallLegSummary> result = new ArrayList<>();
     try {
       for (CmsObject listed : client.callLegsOf(callId).list()) {
         Optional<CmsObject> leg = client.callLegs().find(listed.id());
@@ -62,7 +62,7 @@ public final class CmsCallBridgeGateway implements CallBridgeGateway {
         }
         CmsObject l = leg.get();
         result.add(
-            new CallLegInfo(
+            new CallLegSummary(
                 l.id(),
                 l.findText("remoteParty").orElse(listed.findText("remoteParty").orElse("")),
                 "outgoing".equals(l.findText("direction").orElse("")),

@@ -26,7 +26,7 @@ public enum ContactState {
     this.isFinal = isFinal;
   }
 
-  /** Returns whether this state is a final outcome. */
+  /** {@return whether this state is a final outcome} */
   public boolean isFinal() {
     return isFinal;
   }

@@ -24,13 +24,22 @@ public record ContactStatus(
     String callLegId,
     String lastResult) {
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param contact the contact as it was when the blast dial started
+   * @param state current state; final states are the outcome
+   * @param attempts dial-outs issued so far
+   * @param nextRetryAt when the next attempt is due, or {@code null} unless {@code state} is {@link ContactState#WAITING_RETRY} (see {@link #findNextRetryAt()})
+   * @param callLegId the call leg of the current or last attempt, or {@code null}
+   * @param lastResult the last thing the bridge reported (e.g. {@code remoteBusy}), or {@code null}
+   */
   public ContactStatus {
     requireNonNull(contact, "contact == null");
     requireNonNull(state, "state == null");
   }
 
-  /** Returns when the next attempt is due, if one is scheduled. */
+  /** {@return when the next attempt is due, if one is scheduled} */
   public Optional<Instant> findNextRetryAt() {
     return Optional.ofNullable(nextRetryAt);
   }

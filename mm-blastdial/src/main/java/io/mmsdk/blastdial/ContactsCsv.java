@@ -37,12 +37,12 @@ public final class ContactsCsv {
 
   private ContactsCsv() {}
 
-  /** Returns the blank template: the header line only. */
+  /** {@return the blank template: the header line only} */
   public static String template() {
     return HEADER + "\r\n";
   }
 
-  /** Returns {@code contacts} as a CSV document that {@link #parse} reads back unchanged. */
+  /** {@return {@code contacts} as a CSV document that {@link #parse} reads back unchanged} */
   public static String write(List<Contact> contacts) {
     requireNonNull(contacts, "contacts == null");
     StringBuilder b = new StringBuilder(HEADER).append("\r\n");

@@ -11,6 +11,7 @@ public final class ContactsCsvException extends BlastDialException {
   private static final long serialVersionUID = 1L;
   private static final int PROBLEMS_IN_MESSAGE = 10;
 
+  /** Every problem found, in file order. */
   private final List<CsvProblem> problems;
 
   ContactsCsvException(List<CsvProblem> problems) {
@@ -18,7 +19,7 @@ public final class ContactsCsvException extends BlastDialException {
     this.problems = List.copyOf(problems);
   }
 
-  /** Returns every problem found, never empty. */
+  /** {@return every problem found, never empty} */
   public List<CsvProblem> problems() {
     return problems;
   }

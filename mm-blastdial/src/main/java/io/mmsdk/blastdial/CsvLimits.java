@@ -12,7 +12,12 @@ public record CsvLimits(long maxFileBytes, int maxContacts) {
   /** Default largest number of contacts per space: 1000. */
   public static final int DEFAULT_MAX_CONTACTS = 1000;
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param maxFileBytes largest accepted CSV file, in bytes
+   * @param maxContacts largest number of contacts per space
+   */
   public CsvLimits {
     if (maxFileBytes < 64) {
       throw new IllegalArgumentException("maxFileBytes must be at least 64, was " + maxFileBytes);
@@ -22,7 +27,7 @@ public record CsvLimits(long maxFileBytes, int maxContacts) {
     }
   }
 
-  /** Returns the documented defaults: 1 MiB and 1000 contacts. */
+  /** {@return the documented defaults: 1 MiB and 1000 contacts} */
   public static CsvLimits defaults() {
     return new CsvLimits(DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_CONTACTS);
   }

@@ -24,7 +24,13 @@ public record CsvProblem(Kind kind, int line, String message) {
     BAD_ROW
   }
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param kind what kind of problem it is
+   * @param line 1-based line in the file, or 0 for a problem with the file as a whole
+   * @param message what was wrong, the value at fault and how to fix it
+   */
   public CsvProblem {
     requireNonNull(kind, "kind == null");
     requireNonNull(message, "message == null");

@@ -87,7 +87,7 @@ public final class EventsTrigger implements AutoCloseable {
     return trigger;
   }
 
-  /** Returns whether the events connection is currently up. */
+  /** {@return whether the events connection is currently up} */
   public boolean isConnected() {
     return events.isConnected();
   }

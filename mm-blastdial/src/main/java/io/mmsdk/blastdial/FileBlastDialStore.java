@@ -32,7 +32,7 @@ import java.util.Properties;
  * a second opener, in this or another process, gets a {@link
  * io.mmsdk.common.store.StoreLockedException} naming the holder.
  */
-public final class FileBlastDialStore implements BlastDialStore {
+final class FileBlastDialStore implements BlastDialStore {
   private static final String FORMAT = "1";
 
   private final Path spaces;
@@ -71,7 +71,7 @@ public final class FileBlastDialStore implements BlastDialStore {
    * @throws io.mmsdk.common.store.StoreLockedException if another store instance holds the directory
    * @throws BlastDialException if the directory cannot be created or locked
    */
-  public static FileBlastDialStore open(Path directory) {
+  static FileBlastDialStore open(Path directory) {
     return new FileBlastDialStore(requireNonNull(directory, "directory == null"));
   }
 

@@ -15,7 +15,12 @@ public record MonitoringSettings(MonitoringRole role, Duration secondaryDelay) {
   /** The delay a Secondary waits unless configured otherwise: 30 seconds. */
   public static final Duration DEFAULT_SECONDARY_DELAY = Duration.ofSeconds(30);
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param role Primary, Secondary or Off
+   * @param secondaryDelay how long a Secondary waits before it checks whether anyone has started dialing ("Delay (seconds) when Secondary is chosen"); ignored for the other roles
+   */
   public MonitoringSettings {
     requireNonNull(role, "role == null");
     requireNonNull(secondaryDelay, "secondaryDelay == null");
@@ -25,17 +30,17 @@ public record MonitoringSettings(MonitoringRole role, Duration secondaryDelay) {
     }
   }
 
-  /** Returns Primary settings (the default for a fresh store). */
+  /** {@return Primary settings (the default for a fresh store)} */
   public static MonitoringSettings primary() {
     return new MonitoringSettings(MonitoringRole.PRIMARY, DEFAULT_SECONDARY_DELAY);
   }
 
-  /** Returns Secondary settings that wait {@code delay} before checking. */
+  /** {@return Secondary settings that wait {@code delay} before checking} */
   public static MonitoringSettings secondary(Duration delay) {
     return new MonitoringSettings(MonitoringRole.SECONDARY, delay);
   }
 
-  /** Returns settings with monitoring turned off. */
+  /** {@return settings with monitoring turned off} */
   public static MonitoringSettings off() {
     return new MonitoringSettings(MonitoringRole.OFF, DEFAULT_SECONDARY_DELAY);
   }

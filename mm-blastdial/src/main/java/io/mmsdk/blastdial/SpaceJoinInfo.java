@@ -32,7 +32,17 @@ public record SpaceJoinInfo(
     MEMBERS_ONLY
   }
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param spaceId the coSpace id
+   * @param name the space's name
+   * @param visibility who may join
+   * @param meetingId the numeric call id (meeting ID), or an empty string if none
+   * @param passcode the passcode, or an empty string if none
+   * @param videoAddress the URI user part participants dial (CMS adds the dial plan's domain), or an empty string
+   * @param secondaryVideoAddress the secondary URI, or an empty string
+   */
   public SpaceJoinInfo {
     requireNonNull(spaceId, "spaceId == null");
     requireNonNull(name, "name == null");
@@ -43,7 +53,7 @@ public record SpaceJoinInfo(
     requireNonNull(secondaryVideoAddress, "secondaryVideoAddress == null");
   }
 
-  /** Returns whether the space has a passcode. */
+  /** {@return whether the space has a passcode} */
   public boolean hasPasscode() {
     return !passcode.isEmpty();
   }

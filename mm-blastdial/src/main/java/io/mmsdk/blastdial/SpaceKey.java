@@ -9,7 +9,12 @@ import static java.util.Objects.requireNonNull;
  * @param spaceId the coSpace id on that cluster
  */
 public record SpaceKey(String clusterId, String spaceId) {
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param clusterId the cluster's identifier in the host application's cluster registry
+   * @param spaceId the coSpace id on that cluster
+   */
   public SpaceKey {
     requireNonNull(clusterId, "clusterId == null");
     requireNonNull(spaceId, "spaceId == null");
@@ -19,7 +24,12 @@ public record SpaceKey(String clusterId, String spaceId) {
     }
   }
 
-  /** Returns the key of {@code spaceId} on {@code clusterId}. */
+  /**
+   * {@return the key of {@code spaceId} on {@code clusterId}}
+   *
+   * @param clusterId the cluster's identifier in the host application's cluster registry
+   * @param spaceId the coSpace id on that cluster
+   */
   public static SpaceKey of(String clusterId, String spaceId) {
     return new SpaceKey(clusterId, spaceId);
   }

@@ -12,7 +12,13 @@ import java.util.List;
  * @param contacts the contacts in list order
  */
 public record SpaceSetup(SpaceKey space, BlastDialConfig config, List<Contact> contacts) {
-  /** Checks the arguments and copies the list. */
+  /**
+   * Checks the arguments and copies the list.
+   *
+   * @param space the space
+   * @param config the blast dial configuration
+   * @param contacts the contacts in list order
+   */
   public SpaceSetup {
     requireNonNull(space, "space == null");
     requireNonNull(config, "config == null");

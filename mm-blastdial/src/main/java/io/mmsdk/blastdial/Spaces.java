@@ -21,14 +21,14 @@ public final class Spaces {
     this.client = client;
   }
 
-  /** Returns the spaces reachable through {@code client}. */
+  /** {@return the spaces reachable through {@code client}} */
   public static Spaces create(CmsClient client) {
     return new Spaces(requireNonNull(client, "client == null"));
   }
 
   /**
-   * Returns every space whose name, URI or meeting ID contains {@code search} (the CMS {@code
-   * filter} parameter; an empty string returns all), reading as many pages as needed.
+   * {@return every space whose name, URI or meeting ID contains {@code search} (the CMS {@code
+   * filter} parameter; an empty string returns all), reading as many pages as needed}
    */
   public List<SpaceSummary> list(String search) {
     requireNonNull(search, "search == null");
@@ -46,7 +46,7 @@ public final class Spaces {
     return result;
   }
 
-  /** Returns the join information of space {@code spaceId}, or empty if it does not exist. */
+  /** {@return the join information of space {@code spaceId}, or empty if it does not exist} */
   public Optional<SpaceJoinInfo> findJoinInfo(String spaceId) {
     requireNonNull(spaceId, "spaceId == null");
     return client

@@ -5,7 +5,7 @@
  *
  * <p>Entry point: {@link io.mmsdk.blastdial.BlastDial}. Contacts CSV: {@link
  * io.mmsdk.blastdial.ContactsCsv}. Persistence: {@link io.mmsdk.blastdial.BlastDialStore} with the
- * file-backed default {@link io.mmsdk.blastdial.FileBlastDialStore}. The Call Bridge is reached
+ * file-backed default {@link io.mmsdk.blastdial.BlastDialStore#file}. The Call Bridge is reached
  * through {@link io.mmsdk.blastdial.CallBridgeGateway}.
  */
 package io.mmsdk.blastdial;

@@ -39,7 +39,7 @@ class BlastDialConcurrencyTest {
     }
 
     @Override
-    public List<CallLegInfo> callLegs(String callId) {
+    public List<CallLegSummary> callLegs(String callId) {
       return List.of();
     }
 

@@ -45,7 +45,7 @@ final class ScriptedBridge implements CallBridgeGateway {
   private final SimulatedClock scheduler;
   private final Map<String, Deque<Answer>> scripts = new HashMap<>();
   private final List<Dial> dials = new ArrayList<>();
-  private final Map<String, CallLegInfo> liveLegs = new HashMap<>();
+  private final Map<String, CallLegSummary> liveLegs = new HashMap<>();
   private final Set<String> activeCalls = new HashSet<>();
   private final List<BlastDial> listeners = new ArrayList<>();
   private int busyResponses;
@@ -102,7 +102,7 @@ final class ScriptedBridge implements CallBridgeGateway {
       }
       legId = "leg-" + (++legs);
       dials.add(new Dial(callId, remoteParty, confirmation, legId));
-      liveLegs.put(legId, new CallLegInfo(legId, remoteParty, true, "ringing"));
+      liveLegs.put(legId, new CallLegSummary(legId, remoteParty, true, "ringing"));
       Deque<Answer> script = scripts.get(remoteParty);
       answer = script == null || script.isEmpty() ? Answer.noAnswer() : script.poll();
     }
@@ -139,7 +139,7 @@ final class ScriptedBridge implements CallBridgeGateway {
 
   private void connected(String legId, String remoteParty, String status) {
     synchronized (this) {
-      liveLegs.put(legId, new CallLegInfo(legId, remoteParty, true, "connected"));
+      liveLegs.put(legId, new CallLegSummary(legId, remoteParty, true, "connected"));
     }
     for (BlastDial d : listeners) {
       d.callLegConnected(legId, status);
@@ -156,13 +156,13 @@ final class ScriptedBridge implements CallBridgeGateway {
   }
 
   @Override
-  public synchronized List<CallLegInfo> callLegs(String callId) {
+  public synchronized List<CallLegSummary> callLegs(String callId) {
     if (!activeCalls.contains(callId)) {
       return List.of();
     }
-    List<CallLegInfo> result = new ArrayList<>();
+    List<CallLegSummary> result = new ArrayList<>();
     for (Dial d : dials) {
-      CallLegInfo leg = liveLegs.get(d.legId());
+      CallLegSummary leg = liveLegs.get(d.legId());
       if (leg != null && d.callId().equals(callId)) {
         result.add(leg);
       }

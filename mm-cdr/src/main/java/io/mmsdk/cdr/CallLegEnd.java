@@ -52,7 +52,30 @@ public record CallLegEnd(
     List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param header the record attributes
+   * @param callLegId the {@code <callLeg id>} GUID
+   * @param reason why the leg ended, for example {@code remoteTeardown} or {@code callEnded}
+   * @param remoteTeardown whether the far end hung up
+   * @param durationSeconds how long the leg lasted
+   * @param activatedDuration seconds the leg was activated (not waiting in the lobby)
+   * @param encryptedMedia whether media was encrypted
+   * @param unencryptedMedia whether media was unencrypted
+   * @param confirmationStatus the confirmation status, for example {@code rejected}
+   * @param sipCallId the SIP Call-ID
+   * @param ownerId set by a remote managing system
+   * @param cdrTag the configured CDR tag
+   * @param maxScreens the most screens used
+   * @param mediaUsagePercentages share of the leg's time per media role
+   * @param alarms every {@code <alarm>} in document order (never null, often empty)
+   * @param rxAudio received audio
+   * @param txAudio sent audio
+   * @param rxVideo received video
+   * @param txVideo sent video
+   * @param unknownElements child elements not listed above
+   */
   public CallLegEnd {
     requireNonNull(header, "header == null");
     requireNonNull(callLegId, "callLegId == null");
@@ -67,7 +90,12 @@ public record CallLegEnd(
    * @param durationPercentage percentage of the leg's duration, null if absent
    */
   public record Alarm(String type, Double durationPercentage) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param type for example {@code packetLoss}, {@code excessiveJitter}, {@code highRoundTripTime}
+     * @param durationPercentage percentage of the leg's duration, null if absent
+     */
     public Alarm {
       requireNonNull(type, "type == null");
     }

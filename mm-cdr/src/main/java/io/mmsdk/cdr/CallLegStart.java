@@ -64,7 +64,35 @@ public record CallLegStart(
     List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param header the record attributes
+   * @param callLegId the {@code <callLeg id>} GUID
+   * @param callId the call the leg belongs to, if known at start
+   * @param displayName the participant's name
+   * @param remoteParty the remote URI
+   * @param remoteAddress the remote address
+   * @param localAddress the local address (destination of incoming calls)
+   * @param type {@code sip}, {@code acano}, …
+   * @param subType {@code sip}, {@code lync}, {@code avaya}, {@code distributionLink}, …
+   * @param lyncSubType {@code audioVideo}, {@code applicationSharing}, {@code instantMessaging}
+   * @param direction {@code incoming} or {@code outgoing}
+   * @param ownerId set by a remote managing system
+   * @param sipCallId the SIP Call-ID
+   * @param groupId the id to use for participant API operations
+   * @param cdrTag the configured CDR tag
+   * @param guestConnection whether this is a web guest login
+   * @param recording whether the leg is a recorder
+   * @param streaming whether the leg is a streamer
+   * @param canMove whether the participant can be moved (CMS 2.6+)
+   * @param movedCallLeg the leg this one replaces after a move
+   * @param movedCallLegCallBridge the Call Bridge of the moved leg
+   * @param replacesSipCallId the SIP Call-ID this leg replaces
+   * @param confirmationStatus the confirmation status
+   * @param ivr whether the empty {@code <ivr/>} marker was present
+   * @param unknownElements child elements not listed above
+   */
   public CallLegStart {
     requireNonNull(header, "header == null");
     requireNonNull(callLegId, "callLegId == null");

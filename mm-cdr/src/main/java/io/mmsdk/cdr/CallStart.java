@@ -33,7 +33,20 @@ public record CallStart(
     List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param header the record attributes
+   * @param callId the {@code <call id>} GUID
+   * @param name the call's name
+   * @param ownerName the owner's name
+   * @param callType {@code coSpace}, {@code adHoc}, {@code lyncConferencing}, {@code forwarding}, or another value the Call Bridge sent
+   * @param coSpace the space GUID, if the call is in a space
+   * @param callCorrelator shared by the calls of one meeting across Call Bridges
+   * @param tenant the tenant GUID
+   * @param cdrTag the configured CDR tag
+   * @param unknownElements child elements not listed above
+   */
   public CallStart {
     requireNonNull(header, "header == null");
     requireNonNull(callId, "callId == null");

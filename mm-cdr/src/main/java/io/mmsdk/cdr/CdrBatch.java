@@ -15,7 +15,14 @@ import java.util.List;
 public record CdrBatch(
     String session, String callBridge, List<CdrRecord> records, List<RawElement> unknownElements) {
 
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param session the {@code session} GUID; changes when the Call Bridge restarts
+   * @param callBridge the {@code callBridge} GUID; stable across restarts, null when unclustered
+   * @param records the records in document order
+   * @param unknownElements children of {@code <records>} other than {@code <record>}, kept as data
+   */
   public CdrBatch {
     requireNonNull(session, "session == null");
     records = List.copyOf(records);

@@ -10,16 +10,16 @@ import static java.util.Objects.requireNonNull;
 public sealed interface CdrEvent
     permits CdrEvent.RecordReceived, CdrEvent.RecordsMissing, CdrEvent.CallBridgeRestarted {
 
-  /** Returns the receiver URI's tags of the batch that caused the event. */
+  /** {@return the receiver URI's tags of the batch that caused the event} */
   CdrOrigin origin();
 
-  /** Returns the Call Bridge session GUID. */
+  /** {@return the Call Bridge session GUID} */
   String session();
 
-  /** Returns the Call Bridge GUID, or null for an unclustered Call Bridge. */
+  /** {@return the Call Bridge GUID, or null for an unclustered Call Bridge} */
   String callBridge();
 
-  /** Returns true if the event is re-delivered from the journal at start-up. */
+  /** {@return true if the event is re-delivered from the journal at start-up} */
   boolean replayed();
 
   /**
@@ -34,7 +34,6 @@ public sealed interface CdrEvent
   record RecordReceived(
       CdrOrigin origin, String session, String callBridge, CdrRecord record, boolean replayed)
       implements CdrEvent {
-    /** Checks the components. */
     public RecordReceived {
       requireNonNull(origin, "origin == null");
       requireNonNull(session, "session == null");
@@ -65,7 +64,6 @@ public sealed interface CdrEvent
       long lastIndex,
       boolean replayed)
       implements CdrEvent {
-    /** Checks the components. */
     public RecordsMissing {
       requireNonNull(origin, "origin == null");
       requireNonNull(session, "session == null");
@@ -99,7 +97,6 @@ public sealed interface CdrEvent
   record CallBridgeRestarted(
       CdrOrigin origin, String session, String callBridge, String previousSession, boolean replayed)
       implements CdrEvent {
-    /** Checks the components. */
     public CallBridgeRestarted {
       requireNonNull(origin, "origin == null");
       requireNonNull(session, "session == null");

@@ -42,7 +42,7 @@ public final class CdrHandler {
     this.token = b.token == null ? null : b.token.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -163,12 +163,18 @@ public final class CdrHandler {
    * @param recordCount how many records the batch held (0 unless accepted)
    */
   public record Outcome(int statusCode, String message, int recordCount) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param statusCode the HTTP status: 200, 400, 403, 413 or 503
+     * @param message a short plain-text reason for the body (never contains the token)
+     * @param recordCount how many records the batch held (0 unless accepted)
+     */
     public Outcome {
       requireNonNull(message, "message == null");
     }
 
-    /** Returns true if the batch was accepted (status 200). */
+    /** {@return true if the batch was accepted (status 200)} */
     public boolean isAccepted() {
       return statusCode == 200;
     }
@@ -183,19 +189,34 @@ public final class CdrHandler {
 
     private Builder() {}
 
-    /** Sets where accepted batches go (required), typically a {@link CdrPipeline}. */
+    /**
+     * Sets where accepted batches go (required), typically a {@link CdrPipeline}.
+     *
+     * @param sink where accepted batches go (required), typically a {@link CdrPipeline}
+     * @return this builder
+     */
     public Builder sink(CdrSink sink) {
       this.sink = requireNonNull(sink, "sink == null");
       return this;
     }
 
-    /** Sets the parser (default {@link CdrParser#create()}). */
+    /**
+     * Sets the parser (default {@link CdrParser#create()}).
+     *
+     * @param parser the parser (default {@link CdrParser#create()})
+     * @return this builder
+     */
     public Builder parser(CdrParser parser) {
       this.parser = requireNonNull(parser, "parser == null");
       return this;
     }
 
-    /** Sets the scheduler whose clock stamps {@link ReceivedBatch#receivedAt()}. */
+    /**
+     * Sets the scheduler whose clock stamps {@link ReceivedBatch#receivedAt()}.
+     *
+     * @param scheduler the scheduler whose clock stamps {@link ReceivedBatch#receivedAt()}
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = requireNonNull(scheduler, "scheduler == null");
       return this;
@@ -204,6 +225,8 @@ public final class CdrHandler {
     /**
      * Requires {@code ?token=<token>} in the receiver URI. The token is compared in constant time
      * and never logged or shown.
+     *
+     * @return this builder
      */
     public Builder token(String token) {
       requireNonNull(token, "token == null");
@@ -214,7 +237,7 @@ public final class CdrHandler {
       return this;
     }
 
-    /** Returns the handler. */
+    /** {@return the handler} */
     public CdrHandler build() {
       if (sink == null) {
         throw new IllegalStateException("sink is required: call sink(...) before build()");

@@ -107,12 +107,7 @@ public final class CdrJournal implements CdrStore {
         this::purge);
   }
 
-  /** Opens (or creates) a journal in {@code dir} with default settings. */
-  public static CdrJournal open(Path dir) {
-    return builder(dir).build();
-  }
-
-  /** Returns a builder for a journal in {@code dir}. */
+  /** {@return a builder for a journal in {@code dir}} */
   public static Builder builder(Path dir) {
     return new Builder(requireNonNull(dir, "dir == null"));
   }
@@ -282,7 +277,7 @@ public final class CdrJournal implements CdrStore {
     }
   }
 
-  /** Returns the segment files currently kept, oldest first. */
+  /** {@return the segment files currently kept, oldest first} */
   public synchronized List<Path> segmentFiles() {
     List<Path> out = new ArrayList<>();
     for (long n : segments.keySet()) {
@@ -556,7 +551,12 @@ public final class CdrJournal implements CdrStore {
       this.dir = dir;
     }
 
-    /** Sets the scheduler whose clock decides expiry and which runs the hourly purge. */
+    /**
+     * Sets the scheduler whose clock decides expiry and which runs the hourly purge.
+     *
+     * @param scheduler the scheduler whose clock decides expiry and which runs the hourly purge
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = requireNonNull(scheduler, "scheduler == null");
       return this;
@@ -565,6 +565,9 @@ public final class CdrJournal implements CdrStore {
     /**
      * Sets how long batches are kept (default 8 days, a day more than the meeting tracker's 7, so
      * a restart can rebuild it). Deletion is per segment, so some batches are kept a little longer.
+     *
+     * @param retention how long batches are kept (default 8 days, a day more than the meeting tracker's 7, so a restart can rebuild it)
+     * @return this builder
      */
     public Builder retention(Duration retention) {
       requireNonNull(retention, "retention == null");
@@ -575,7 +578,12 @@ public final class CdrJournal implements CdrStore {
       return this;
     }
 
-    /** Sets the size at which a new segment file is started (default 64 MiB). */
+    /**
+     * Sets the size at which a new segment file is started (default 64 MiB).
+     *
+     * @param segmentBytes the size at which a new segment file is started (default 64 MiB)
+     * @return this builder
+     */
     public Builder segmentBytes(long segmentBytes) {
       if (segmentBytes < 1024) {
         throw new IllegalArgumentException("segmentBytes must be at least 1024: " + segmentBytes);
@@ -584,7 +592,12 @@ public final class CdrJournal implements CdrStore {
       return this;
     }
 
-    /** Sets the parser used to re-read stored batches (default {@link CdrParser#create()}). */
+    /**
+     * Sets the parser used to re-read stored batches (default {@link CdrParser#create()}).
+     *
+     * @param parser the parser used to re-read stored batches (default {@link CdrParser#create()})
+     * @return this builder
+     */
     public Builder parser(CdrParser parser) {
       this.parser = requireNonNull(parser, "parser == null");
       return this;

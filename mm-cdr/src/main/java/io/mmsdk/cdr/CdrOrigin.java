@@ -20,19 +20,24 @@ public record CdrOrigin(String clusterId, Map<String, String> tags) {
   /** The query parameter that names the cluster. */
   public static final String CLUSTER_TAG = "cluster";
 
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param clusterId the value of the {@code cluster} tag, or the empty string if absent
+   * @param tags every query parameter except {@code token}, in order
+   */
   public CdrOrigin {
     requireNonNull(clusterId, "clusterId == null");
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
   }
 
-  /** Returns an origin for {@code clusterId} with just the cluster tag. */
+  /** {@return an origin for {@code clusterId} with just the cluster tag} */
   public static CdrOrigin ofCluster(String clusterId) {
     requireNonNull(clusterId, "clusterId == null");
     return new CdrOrigin(clusterId, Map.of(CLUSTER_TAG, clusterId));
   }
 
-  /** Returns an origin from already decoded tags; the cluster id is the {@code cluster} tag. */
+  /** {@return an origin from already decoded tags; the cluster id is the {@code cluster} tag} */
   public static CdrOrigin ofTags(Map<String, String> tags) {
     requireNonNull(tags, "tags == null");
     return new CdrOrigin(tags.getOrDefault(CLUSTER_TAG, ""), tags);

@@ -20,9 +20,13 @@ public final class CdrParseException extends MmSdkException {
     LIMIT_EXCEEDED
   }
 
+  /** What kind of fault it is. */
   private final Kind kind;
+  /** The element path of the fault, or empty. */
   private final String elementPath;
+  /** The 1-based line of the fault, or -1. */
   private final int line;
+  /** The 1-based column of the fault, or -1. */
   private final int column;
 
   /**
@@ -44,22 +48,22 @@ public final class CdrParseException extends MmSdkException {
     this.column = column;
   }
 
-  /** Returns what was wrong with the input. */
+  /** {@return what was wrong with the input} */
   public Kind kind() {
     return kind;
   }
 
-  /** Returns the path of the element being read, for example {@code /records/record[2]}. */
+  /** {@return the path of the element being read, for example {@code /records/record[2]}} */
   public String elementPath() {
     return elementPath;
   }
 
-  /** Returns the 1-based line, or -1 if unknown. */
+  /** {@return the 1-based line, or -1 if unknown} */
   public int line() {
     return line;
   }
 
-  /** Returns the 1-based column, or -1 if unknown. */
+  /** {@return the 1-based column, or -1 if unknown} */
   public int column() {
     return column;
   }

@@ -11,9 +11,9 @@ public sealed interface CdrRecord
     permits CallStart, CallEnd, CallLegStart, CallLegUpdate, CallLegEnd, RecordingStart,
         RecordingEnd, StreamingStart, StreamingEnd, UnknownRecord {
 
-  /** Returns the attributes of the {@code <record>} element. */
+  /** {@return the attributes of the {@code <record>} element} */
   RecordHeader header();
 
-  /** Returns child elements this parser does not know, in document order (never null). */
+  /** {@return child elements this parser does not know, in document order (never null)} */
   List<RawElement> unknownElements();
 }

@@ -1,10 +1,12 @@
 package io.mmsdk.cdr;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * Durable storage of received batches behind a {@link CdrPipeline}. {@link CdrJournal} is the
- * embedded, file-backed default; {@link #none()} keeps nothing.
+ * Durable storage of received batches behind a {@link CdrPipeline}. {@link #file(Path)} is the
+ * embedded, file-backed default (a {@link CdrJournal}, whose builder has the options);
+ * {@link #none()} keeps nothing.
  */
 public interface CdrStore extends AutoCloseable {
 
@@ -22,7 +24,17 @@ public interface CdrStore extends AutoCloseable {
   @Override
   void close();
 
-  /** Returns a store that keeps nothing: acknowledged batches are lost if the process stops. */
+  /**
+   * Opens (or creates) a journal in {@code dir} with default settings; use
+   * {@link CdrJournal#builder(Path)} to set retention, limits or the scheduler.
+   *
+   * @throws CdrStoreException if the directory cannot be opened
+   */
+  static CdrStore file(Path dir) {
+    return CdrJournal.builder(dir).build();
+  }
+
+  /** {@return a store that keeps nothing: acknowledged batches are lost if the process stops} */
   static CdrStore none() {
     return new CdrStore() {
       @Override

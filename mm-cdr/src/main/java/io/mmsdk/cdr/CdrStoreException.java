@@ -6,7 +6,12 @@ import io.mmsdk.common.MmSdkException;
 public final class CdrStoreException extends MmSdkException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message that says what failed and what to do. */
+  /**
+   * Creates an exception with a message that says what failed and what to do.
+   *
+   * @param message what went wrong and what to do about it
+   * @param cause the underlying failure, or null
+   */
   public CdrStoreException(String message, Throwable cause) {
     super(message, cause);
   }

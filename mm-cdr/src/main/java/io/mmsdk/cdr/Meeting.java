@@ -42,7 +42,23 @@ public record Meeting(
     List<Participant> participants,
     List<LogEntry> log) {
 
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param id stable id: the GUID of the first call seen for the meeting
+   * @param clusterId the cluster, from the receiver URI's {@code cluster} tag
+   * @param name the call name, or null
+   * @param coSpace the space GUID, or null
+   * @param callCorrelator the correlator shared across Call Bridges, or null
+   * @param callType the call type, or null
+   * @param state active or ended
+   * @param startTime the earliest record time seen for the meeting
+   * @param endTime when the last call ended, or null while active
+   * @param endReason why it ended ({@code callEnded}, {@code callBridgeRestarted}), or null
+   * @param calls the calls, one per Call Bridge
+   * @param participants every participant leg, current and ended (links between Call Bridges are not participants and are left out)
+   * @param log what happened, oldest first: the newest entries within the tracker's bounds (see {@link MeetingTracker})
+   */
   public Meeting {
     requireNonNull(id, "id == null");
     requireNonNull(clusterId, "clusterId == null");
@@ -53,12 +69,12 @@ public record Meeting(
     log = List.copyOf(log);
   }
 
-  /** Returns true while the meeting runs. */
+  /** {@return true while the meeting runs} */
   public boolean isActive() {
     return state == State.ACTIVE;
   }
 
-  /** Returns the participants that have not left. */
+  /** {@return the participants that have not left} */
   public List<Participant> activeParticipants() {
     return participants.stream().filter(p -> p.state() != ParticipantState.ENDED).toList();
   }

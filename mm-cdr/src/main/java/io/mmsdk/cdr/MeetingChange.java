@@ -26,7 +26,17 @@ public record MeetingChange(
     Meeting.LogEntry entry,
     Meeting.Participant participant) {
 
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param meetingId the meeting's id ({@link Meeting#id()})
+   * @param clusterId the cluster, from the receiver URI's {@code cluster} tag
+   * @param name the call name as known at the change, or null
+   * @param coSpace the space GUID as known at the change, or null
+   * @param state the meeting's state after the change
+   * @param entry what happened: the entry the change added to the meeting's log (for {@link Meeting.LogKind#MEETING_MERGED}, an entry no log keeps)
+   * @param participant the participant the entry is about, as it is after the change, or null when the entry is about the meeting, a call, a recording or streaming
+   */
   public MeetingChange {
     requireNonNull(meetingId, "meetingId == null");
     requireNonNull(clusterId, "clusterId == null");

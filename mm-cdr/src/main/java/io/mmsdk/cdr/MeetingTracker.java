@@ -103,7 +103,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
         scheduler.scheduleRepeating(Duration.ofHours(1), Duration.ofHours(1), this::purgeExpired);
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -202,12 +202,12 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     }
   }
 
-  /** Returns the meetings running now, oldest first. */
+  /** {@return the meetings running now, oldest first} */
   public synchronized List<Meeting> activeMeetings() {
     return snapshots(meetings.values().stream().filter(m -> !m.ended).toList());
   }
 
-  /** Returns the meetings running now on cluster {@code clusterId}, oldest first. */
+  /** {@return the meetings running now on cluster {@code clusterId}, oldest first} */
   public synchronized List<Meeting> activeMeetings(String clusterId) {
     requireNonNull(clusterId, "clusterId == null");
     return snapshots(
@@ -215,7 +215,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
   }
 
   /**
-   * Returns the running meetings in spaces tagged {@code tag}, oldest first.
+   * {@return the running meetings in spaces tagged {@code tag}, oldest first}
    *
    * @param tag the tag to look for
    * @param spaceTags the caller's tags of a space GUID (return an empty set if none)
@@ -236,25 +236,25 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     return snapshots(out);
   }
 
-  /** Returns every meeting kept: running ones and those ended within the retention period. */
+  /** {@return every meeting kept: running ones and those ended within the retention period} */
   public synchronized List<Meeting> meetings() {
     return snapshots(meetings.values());
   }
 
-  /** Returns the meeting with {@code id}, if kept. */
+  /** {@return the meeting with {@code id}, if kept} */
   public synchronized Optional<Meeting> findMeeting(String id) {
     requireNonNull(id, "id == null");
     M m = meetings.get(id);
     return m == null ? Optional.empty() : Optional.of(m.snapshot());
   }
 
-  /** Returns the meeting that call {@code callId} on cluster {@code clusterId} belongs to. */
+  /** {@return the meeting that call {@code callId} on cluster {@code clusterId} belongs to} */
   public synchronized Optional<Meeting> findMeetingByCall(String clusterId, String callId) {
     M m = byCall.get(key(clusterId, callId));
     return m == null ? Optional.empty() : Optional.of(m.snapshot());
   }
 
-  /** Returns how many participant legs are active across all meetings. */
+  /** {@return how many participant legs are active across all meetings} */
   public synchronized int activeParticipantCount() {
     int n = 0;
     for (M m : meetings.values()) {
@@ -730,13 +730,23 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the scheduler whose clock measures retention and which runs the hourly clean-up. */
+    /**
+     * Sets the scheduler whose clock measures retention and which runs the hourly clean-up.
+     *
+     * @param scheduler the scheduler whose clock measures retention and which runs the hourly clean-up
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = requireNonNull(scheduler, "scheduler == null");
       return this;
     }
 
-    /** Sets how long ended meetings and their logs are kept (default 7 days). */
+    /**
+     * Sets how long ended meetings and their logs are kept (default 7 days).
+     *
+     * @param retention how long ended meetings and their logs are kept (default 7 days)
+     * @return this builder
+     */
     public Builder retention(Duration retention) {
       requireNonNull(retention, "retention == null");
       if (retention.isNegative() || retention.isZero()) {
@@ -746,7 +756,12 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
       return this;
     }
 
-    /** Sets how many entries a meeting's log keeps at most, the newest (default 5,000). */
+    /**
+     * Sets how many entries a meeting's log keeps at most, the newest (default 5,000).
+     *
+     * @param maxLogEntries how many entries a meeting's log keeps at most, the newest (default 5,000)
+     * @return this builder
+     */
     public Builder maxLogEntries(int maxLogEntries) {
       if (maxLogEntries < 1) {
         throw new IllegalArgumentException("maxLogEntries must be at least 1: " + maxLogEntries);
@@ -760,6 +775,9 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
      * leg's worth (default 8 KiB: about 30 entries naming a leg GUID and a display name). Sizes are
      * estimated: 64 bytes per entry plus 40 bytes and two per character for each non-empty string,
      * counted as the entry's own.
+     *
+     * @param bytes how many bytes a meeting's log may retain per call leg the meeting has had, at least one leg's worth (default 8 KiB: about 30 entries naming a leg GUID and a display name)
+     * @return this builder
      */
     public Builder maxLogBytesPerParticipant(long bytes) {
       if (bytes < 256) {
@@ -777,6 +795,9 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
      * waits for a listener. {@code Runnable::run} tells listeners on the thread that made the change,
      * after the tracker's lock is released but before {@code onEvent} returns (useful in tests; a
      * thread may then also deliver changes other threads made meanwhile).
+     *
+     * @param executor the executor that runs listeners
+     * @return this builder
      */
     public Builder listenerExecutor(Executor executor) {
       this.listenerExecutor = requireNonNull(executor, "executor == null");
@@ -787,6 +808,9 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
      * Sets how many changes may wait for slow listeners (default 100,000). Beyond that changes are
      * dropped and listeners told how many through {@link MeetingListener#onChangesDropped}, so a
      * stuck listener costs bounded memory; the tracker's own state stays complete.
+     *
+     * @param maxPendingChanges how many changes may wait for slow listeners (default 100,000)
+     * @return this builder
      */
     public Builder maxPendingChanges(int maxPendingChanges) {
       if (maxPendingChanges < 1) {
@@ -797,13 +821,17 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
       return this;
     }
 
-    /** Adds a listener. */
+    /**
+     * Adds a listener.
+     *
+     * @return this builder
+     */
     public Builder addListener(MeetingListener listener) {
       listeners.add(requireNonNull(listener, "listener == null"));
       return this;
     }
 
-    /** Returns the tracker. */
+    /** {@return the tracker} */
     public MeetingTracker build() {
       return new MeetingTracker(this);
     }

@@ -19,7 +19,14 @@ import java.util.Optional;
 public record RawElement(
     String name, Map<String, String> attributes, String text, List<RawElement> children) {
 
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param name the local name
+   * @param attributes attribute values by local name, in document order
+   * @param text the trimmed text content directly inside this element (empty if none)
+   * @param children child elements in document order
+   */
   public RawElement {
     requireNonNull(name, "name == null");
     attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
@@ -27,7 +34,7 @@ public record RawElement(
     children = List.copyOf(children);
   }
 
-  /** Returns the first child called {@code childName}, if any. */
+  /** {@return the first child called {@code childName}, if any} */
   public Optional<RawElement> findChild(String childName) {
     return children.stream().filter(c -> c.name.equals(childName)).findFirst();
   }

@@ -22,7 +22,7 @@ public final class ReceivedBatch {
   }
 
   /**
-   * Returns a received batch. {@code body} is copied.
+   * {@return a received batch} {@code body} is copied.
    *
    * @param origin the receiver URI's tags
    * @param receivedAt when it arrived
@@ -37,17 +37,17 @@ public final class ReceivedBatch {
     return new ReceivedBatch(origin, receivedAt, body, batch);
   }
 
-  /** Returns the receiver URI's tags. */
+  /** {@return the receiver URI's tags} */
   public CdrOrigin origin() {
     return origin;
   }
 
-  /** Returns when the batch arrived. */
+  /** {@return when the batch arrived} */
   public Instant receivedAt() {
     return receivedAt;
   }
 
-  /** Returns a copy of the raw XML document. */
+  /** {@return a copy of the raw XML document} */
   public byte[] body() {
     return body.clone();
   }
@@ -56,7 +56,7 @@ public final class ReceivedBatch {
     return body;
   }
 
-  /** Returns the parsed batch. */
+  /** {@return the parsed batch} */
   public CdrBatch batch() {
     return batch;
   }

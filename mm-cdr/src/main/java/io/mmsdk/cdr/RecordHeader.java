@@ -21,7 +21,15 @@ public record RecordHeader(
     long correlatorIndex,
     long numPreceedingRecordsMissing) {
 
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param type the {@code type} attribute, for example {@code callLegEnd}
+   * @param time when the Call Bridge generated the record (UTC, one-second resolution)
+   * @param recordIndex sequence number per receiver and session, starting at 1
+   * @param correlatorIndex sequence number per Call Bridge session, the same for every receiver
+   * @param numPreceedingRecordsMissing how many records immediately before this one the Call Bridge discarded (the attribute's own spelling); 0 when absent
+   */
   public RecordHeader {
     requireNonNull(type, "type == null");
     requireNonNull(time, "time == null");

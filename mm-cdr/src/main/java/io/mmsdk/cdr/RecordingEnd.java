@@ -14,7 +14,13 @@ import java.util.List;
 public record RecordingEnd(RecordHeader header, String recordingId, List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param header the record attributes
+   * @param recordingId the {@code <recording id>} GUID
+   * @param unknownElements child elements of {@code <recording>}, if any
+   */
   public RecordingEnd {
     requireNonNull(header, "header == null");
     requireNonNull(recordingId, "recordingId == null");

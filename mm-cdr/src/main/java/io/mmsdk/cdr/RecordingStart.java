@@ -25,7 +25,17 @@ public record RecordingStart(
     List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param header the record attributes
+   * @param recordingId the {@code <recording id>} GUID
+   * @param path where the recording is written
+   * @param recorderUrl the recorder's address ({@code recorderUrl} or {@code recorderUri})
+   * @param callId the recorded call
+   * @param callLegId the recorder's leg
+   * @param unknownElements child elements not listed above
+   */
   public RecordingStart {
     requireNonNull(header, "header == null");
     requireNonNull(recordingId, "recordingId == null");

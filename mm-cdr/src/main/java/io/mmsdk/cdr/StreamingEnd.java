@@ -14,7 +14,13 @@ import java.util.List;
 public record StreamingEnd(RecordHeader header, String streamingId, List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param header the record attributes
+   * @param streamingId the {@code <streaming id>} GUID
+   * @param unknownElements child elements of {@code <streaming>}, if any
+   */
   public StreamingEnd {
     requireNonNull(header, "header == null");
     requireNonNull(streamingId, "streamingId == null");

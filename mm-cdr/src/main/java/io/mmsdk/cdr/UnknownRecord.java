@@ -13,7 +13,12 @@ import java.util.List;
 public record UnknownRecord(RecordHeader header, List<RawElement> unknownElements)
     implements CdrRecord {
 
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param header the record attributes
+   * @param unknownElements the children of {@code <record>}
+   */
   public UnknownRecord {
     requireNonNull(header, "header == null");
     unknownElements = List.copyOf(unknownElements);

@@ -30,7 +30,7 @@ class CdrHttpServerTest {
   @Test
   void post_overLoopback_journaledThenAcknowledged(@TempDir Path dir) throws Exception {
     List<CdrEvent> events = new ArrayList<>();
-    try (CdrPipeline pipeline = CdrPipeline.builder().store(CdrJournal.open(dir))
+    try (CdrPipeline pipeline = CdrPipeline.builder().store(CdrStore.file(dir))
             .addListener(events::add).build();
         CdrHttpServer server = CdrHttpServer.builder()
             .handler(CdrHandler.builder().sink(pipeline).token("tok").build()).start()) {
@@ -53,7 +53,7 @@ class CdrHttpServerTest {
 
   @Test
   void post_bodyOverLimit_413(@TempDir Path dir) throws Exception {
-    try (CdrPipeline pipeline = CdrPipeline.builder().store(CdrJournal.open(dir)).build();
+    try (CdrPipeline pipeline = CdrPipeline.builder().store(CdrStore.file(dir)).build();
         CdrHttpServer server = CdrHttpServer.builder()
             .handler(CdrHandler.builder().sink(pipeline)
                 .parser(CdrParser.builder().maxBytes(1024).build()).build()).start()) {

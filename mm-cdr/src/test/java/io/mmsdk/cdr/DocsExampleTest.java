@@ -1,6 +1,7 @@
 package io.mmsdk.cdr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.common.time.Scheduler;
@@ -12,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +25,12 @@ class DocsExampleTest {
     Scheduler scheduler = SimulatedClock.startingAt(Instant.parse("2026-03-02T14:00:00Z"));
     String secret = "shared-secret";
     String clusterId = "london";
-    MeetingTracker tracker = MeetingTracker.builder().scheduler(scheduler).build();
+    List<String> printed = new ArrayList<>();
+    MeetingTracker tracker = MeetingTracker.builder()
+        .scheduler(scheduler)
+        .addListener(change -> printed.add(change.name() + ": " + change.entry().kind()))
+        .listenerExecutor(Runnable::run)   // the doc prints from the tracker's thread; here, in line
+        .build();
     CdrPipeline pipeline = CdrPipeline.builder()
         .store(CdrJournal.builder(dir).scheduler(scheduler).build())
         .addListener(tracker)
@@ -43,6 +51,7 @@ class DocsExampleTest {
       assertEquals("All Hands", m.name());
       assertEquals(1, m.activeParticipants().size());
       assertEquals(clusterId, m.clusterId());
+      assertTrue(printed.contains("All Hands: " + Meeting.LogKind.PARTICIPANT_JOINED), printed.toString());
     } finally {
       server.close();
       pipeline.close();

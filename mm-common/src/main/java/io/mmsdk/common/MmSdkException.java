@@ -9,12 +9,21 @@ package io.mmsdk.common;
 public class MmSdkException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message that says what went wrong and how to fix it. */
+  /**
+   * Creates an exception with a message that says what went wrong and how to fix it.
+   *
+   * @param message what went wrong and what to do about it
+   */
   public MmSdkException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message and the underlying cause, which is kept. */
+  /**
+   * Creates an exception with a message and the underlying cause, which is kept.
+   *
+   * @param message what went wrong and what to do about it
+   * @param cause the underlying failure, or null
+   */
   public MmSdkException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -25,17 +25,17 @@ public enum AllocationType {
     this.columnName = columnName;
   }
 
-  /** Returns the column name used in the CSV files of {@code license-data.zip}. */
+  /** {@return the column name used in the CSV files of {@code license-data.zip}} */
   public String columnName() {
     return columnName;
   }
 
-  /** Returns the feature whose compliance this license type decides. */
+  /** {@return the feature whose compliance this license type decides} */
   public Feature feature() {
     return this == RECORDING_OR_STREAMING ? Feature.RECORDING_OR_STREAMING : Feature.MEETINGS;
   }
 
-  /** Returns the usage that counts against this license type in {@code values}. */
+  /** {@return the usage that counts against this license type in {@code values}} */
   public double usageOf(UsageValues values) {
     switch (this) {
       case PMP:

@@ -22,17 +22,17 @@ public final class Allocations {
     this.customizationEnabled = b.customizationEnabled;
   }
 
-  /** Returns allocations with every type blank and no customization license. */
+  /** {@return allocations with every type blank and no customization license} */
   public static Allocations none() {
     return builder().build();
   }
 
-  /** Returns a new builder with every type blank. */
+  /** {@return a new builder with every type blank} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these allocations. */
+  /** {@return a builder holding these allocations} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.counts.putAll(counts);
@@ -41,25 +41,25 @@ public final class Allocations {
     return b;
   }
 
-  /** Returns the number of licenses entered for {@code type}, or empty if it was left blank. */
+  /** {@return the number of licenses entered for {@code type}, or empty if it was left blank} */
   public OptionalLong findAllocated(AllocationType type) {
     Long v = counts.get(Objects.requireNonNull(type, "type == null"));
     return v == null ? OptionalLong.empty() : OptionalLong.of(v);
   }
 
-  /** Returns true if the allocation says "Yes" for customization. */
+  /** {@return true if the allocation says "Yes" for customization} */
   public boolean hasCustomizationLicense() {
     return customizationLicense;
   }
 
-  /** Returns true if customization is turned on in this deployment. */
+  /** {@return true if customization is turned on in this deployment} */
   public boolean isCustomizationEnabled() {
     return customizationEnabled;
   }
 
   /**
-   * Returns true if the feature has licenses: for meetings any PMP or SMP count above 0, for
-   * recording or streaming a count above 0, for customization a "Yes" allocation.
+   * {@return true if the feature has licenses: for meetings any PMP or SMP count above 0, for
+   * recording or streaming a count above 0, for customization a "Yes" allocation}
    */
   public boolean isLicensed(Feature feature) {
     switch (Objects.requireNonNull(feature, "feature == null")) {
@@ -102,7 +102,11 @@ public final class Allocations {
 
     private Builder() {}
 
-    /** Sets the number of licenses for {@code type}; 0 means "none", not blank. */
+    /**
+     * Sets the number of licenses for {@code type}; 0 means "none", not blank.
+     *
+     * @return this builder
+     */
     public Builder allocate(AllocationType type, long count) {
       Objects.requireNonNull(type, "type == null");
       if (count < 0) {
@@ -113,25 +117,39 @@ public final class Allocations {
       return this;
     }
 
-    /** Makes {@code type} blank again (not entered). */
+    /**
+     * Makes {@code type} blank again (not entered).
+     *
+     * @return this builder
+     */
     public Builder clear(AllocationType type) {
       counts.remove(Objects.requireNonNull(type, "type == null"));
       return this;
     }
 
-    /** Sets whether the deployment has a customization license ("Yes"/"No" allocation). */
+    /**
+     * Sets whether the deployment has a customization license ("Yes"/"No" allocation).
+     *
+     * @param licensed whether the deployment has a customization license ("Yes"/"No" allocation)
+     * @return this builder
+     */
     public Builder customizationLicense(boolean licensed) {
       this.customizationLicense = licensed;
       return this;
     }
 
-    /** Sets whether customization (customized layouts) is turned on. */
+    /**
+     * Sets whether customization (customized layouts) is turned on.
+     *
+     * @param enabled whether customization (customized layouts) is turned on
+     * @return this builder
+     */
     public Builder customizationEnabled(boolean enabled) {
       this.customizationEnabled = enabled;
       return this;
     }
 
-    /** Returns the allocations. */
+    /** {@return the allocations} */
     public Allocations build() {
       return new Allocations(this);
     }

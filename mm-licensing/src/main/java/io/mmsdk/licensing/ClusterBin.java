@@ -13,13 +13,19 @@ import java.util.Objects;
  */
 public record ClusterBin(Instant start, UsageValues values, int hosts) {
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param start the UTC start of the interval (a multiple of 5 minutes since the epoch)
+   * @param values the summed usage per license type
+   * @param hosts how many hosts reported at least one sample in the interval
+   */
   public ClusterBin {
     Objects.requireNonNull(start, "start == null");
     Objects.requireNonNull(values, "values == null");
   }
 
-  /** Returns the usage that counts against {@code type} in this interval. */
+  /** {@return the usage that counts against {@code type} in this interval} */
   public double usage(AllocationType type) {
     return values.usage(type);
   }

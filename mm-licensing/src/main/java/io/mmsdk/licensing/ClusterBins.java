@@ -34,12 +34,12 @@ public final class ClusterBins {
     this.hosts = hosts;
   }
 
-  /** Returns true if no sample was given. */
+  /** {@return true if no sample was given} */
   public boolean isEmpty() {
     return count == 0;
   }
 
-  /** Returns the bins that have at least one host sample, oldest first. */
+  /** {@return the bins that have at least one host sample, oldest first} */
   public List<ClusterBin> bins() {
     List<ClusterBin> out = new ArrayList<>();
     double[] row = new double[TYPES];
@@ -54,8 +54,8 @@ public final class ClusterBins {
   }
 
   /**
-   * Returns the bins whose start lies in {@code [from, to)}, oldest first; missing bins are left
-   * out.
+   * {@return the bins whose start lies in {@code [from, to)}, oldest first; missing bins are left
+   * out}
    */
   public List<ClusterBin> bins(Instant from, Instant to) {
     Objects.requireNonNull(from, "from == null");
@@ -70,7 +70,7 @@ public final class ClusterBins {
   }
 
   /**
-   * Returns one peak per UTC day that has at least one bin, oldest first. Each series (the six
+   * {@return one peak per UTC day that has at least one bin, oldest first} Each series (the six
    * license types, the SMP sum and the recording-or-streaming sum) is smoothed with a 3-point median
    * over the continuous bin grid, missing bins counting as zero and the first and last bin kept as
    * they are; the day's peak is the largest smoothed value among the day's 288 bins.

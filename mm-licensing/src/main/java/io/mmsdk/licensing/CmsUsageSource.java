@@ -23,8 +23,8 @@ public final class CmsUsageSource implements UsageSource {
     this.client = client;
   }
 
-  /** Returns a source reading through {@code client}. */
-  public static CmsUsageSource of(CmsClient client) {
+  /** {@return a source reading through {@code client}} */
+  public static CmsUsageSource create(CmsClient client) {
     return new CmsUsageSource(Objects.requireNonNull(client, "client == null"));
   }
 

@@ -28,12 +28,12 @@ public final class CmsUsageSources implements Function<CallBridge, UsageSource>,
     this.clientFactory = clientFactory;
   }
 
-  /** Returns sources whose clients come from {@link CallBridge#clientBuilder()} with defaults. */
+  /** {@return sources whose clients come from {@link CallBridge#clientBuilder()} with defaults} */
   public static CmsUsageSources create() {
     return create(b -> b.clientBuilder().build());
   }
 
-  /** Returns sources whose clients come from {@code clientFactory} (e.g. to set a clock). */
+  /** {@return sources whose clients come from {@code clientFactory} (for example to set a clock)} */
   public static CmsUsageSources create(Function<CallBridge, CmsClient> clientFactory) {
     return new CmsUsageSources(Objects.requireNonNull(clientFactory, "clientFactory == null"));
   }
@@ -51,7 +51,7 @@ public final class CmsUsageSources implements Function<CallBridge, UsageSource>,
       clients.put(bridge.id(), client);
       bridges.put(bridge.id(), bridge);
     }
-    return CmsUsageSource.of(client);
+    return CmsUsageSource.create(client);
   }
 
   /** Closes every client built so far. Idempotent. */

@@ -35,7 +35,14 @@ public final class Compliance {
 
   private Compliance() {}
 
-  /** Returns the status of every feature as an unmodifiable map in {@link Feature} order. */
+  /**
+   * {@return the status of every feature as an unmodifiable map in {@link Feature} order}
+   *
+   * @param peaks daily peaks in any order; days outside the window are ignored
+   * @param allocations the allocations entered
+   * @param trials every trial this deployment started
+   * @param now the current time; its UTC date is the last day of the window
+   */
   public static Map<Feature, FeatureCompliance> evaluateAll(
       List<DailyPeak> peaks, Allocations allocations, Collection<TrialRecord> trials, Instant now) {
     Map<Feature, FeatureCompliance> out = new EnumMap<>(Feature.class);
@@ -46,7 +53,7 @@ public final class Compliance {
   }
 
   /**
-   * Returns the status of {@code feature}.
+   * {@return the status of {@code feature}}
    *
    * @param peaks daily peaks in any order; days outside the window are ignored
    * @param allocations the allocations entered

@@ -28,7 +28,7 @@ public enum ComplianceStatus {
     this.label = label;
   }
 
-  /** Returns the label the Licenses page shows, e.g. {@code "Over 80% threshold"}. */
+  /** {@return the label the Licenses page shows, for example {@code "Over 80% threshold"}} */
   public String label() {
     return label;
   }

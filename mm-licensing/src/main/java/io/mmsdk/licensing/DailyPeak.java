@@ -15,13 +15,20 @@ import java.util.Objects;
  */
 public record DailyPeak(LocalDate date, UsageValues byType, double smp, double recordingOrStreaming) {
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param date the UTC date
+   * @param byType the peak of each license type
+   * @param smp the peak of the SMP sum (audio-only + point-to-point + full)
+   * @param recordingOrStreaming the peak of the recording + streaming sum
+   */
   public DailyPeak {
     Objects.requireNonNull(date, "date == null");
     Objects.requireNonNull(byType, "byType == null");
   }
 
-  /** Returns the day's peak for the usage that counts against {@code type}. */
+  /** {@return the day's peak for the usage that counts against {@code type}} */
   public double peak(AllocationType type) {
     switch (Objects.requireNonNull(type, "type == null")) {
       case PMP:

@@ -14,7 +14,12 @@ public record Enforcement(EnforcementLevel level, long daysRemaining) {
   /** No warning. */
   public static final Enforcement NONE = new Enforcement(EnforcementLevel.NONE, 0);
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param level the level
+   * @param daysRemaining whole days (rounded up) until the next level for {@code ALARM_1_ENFORCEMENT_PENDING}, {@code ALARM_2_ENFORCEMENT_ACTIVE} and {@code AVAILABLE_COUNTDOWN}; 0 otherwise
+   */
   public Enforcement {
     Objects.requireNonNull(level, "level == null");
     if (daysRemaining < 0) {
@@ -22,7 +27,7 @@ public record Enforcement(EnforcementLevel level, long daysRemaining) {
     }
   }
 
-  /** Returns the warning text of section 19.3, or an empty string for {@code NONE}. */
+  /** {@return the warning text of section 19.3, or an empty string for {@code NONE}} */
   public String message() {
     switch (level) {
       case ALARM_1_ENFORCEMENT_PENDING:

@@ -25,32 +25,32 @@ public final class EnforcementPolicy {
     this.customizationGrace = b.customizationGrace;
   }
 
-  /** Returns the policy with the documented defaults. */
+  /** {@return the policy with the documented defaults} */
   public static EnforcementPolicy defaults() {
     return builder().build();
   }
 
-  /** Returns a builder holding the defaults. */
+  /** {@return a builder holding the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns how long Alarm 1 lasts before enforcement becomes active (default 30 days). */
+  /** {@return how long Alarm 1 lasts before enforcement becomes active (default 30 days)} */
   public Duration meetingsEnforcementDelay() {
     return meetingsEnforcementDelay;
   }
 
-  /** Returns how long Alarm 2 lasts before high enforcement (default 30 days). */
+  /** {@return how long Alarm 2 lasts before high enforcement (default 30 days)} */
   public Duration meetingsHighEnforcementDelay() {
     return meetingsHighEnforcementDelay;
   }
 
-  /** Returns how long recording or streaming stays available (default 30 days). */
+  /** {@return how long recording or streaming stays available (default 30 days)} */
   public Duration recordingOrStreamingGrace() {
     return recordingOrStreamingGrace;
   }
 
-  /** Returns how long customization stays available (default 30 days). */
+  /** {@return how long customization stays available (default 30 days)} */
   public Duration customizationGrace() {
     return customizationGrace;
   }
@@ -76,8 +76,8 @@ public final class EnforcementPolicy {
   }
 
   /**
-   * Returns the enforcement of {@code feature} at {@code now} for a condition that has held since
-   * {@code since} (for {@code TRIAL_ENDED_UNLICENSED}: since the trial ended).
+   * {@return the enforcement of {@code feature} at {@code now} for a condition that has held since
+   * {@code since} (for {@code TRIAL_ENDED_UNLICENSED}: since the trial ended)}
    *
    * <p>Activation keys on the Call Bridges play no part: under Smart Licensing "no activation key
    * is required" (seed ch. 19 and 21.6), and traditional licensing is not modelled.
@@ -144,31 +144,51 @@ public final class EnforcementPolicy {
 
     private Builder() {}
 
-    /** Sets how long Alarm 1 lasts before enforcement becomes active; positive. */
+    /**
+     * Sets how long Alarm 1 lasts before enforcement becomes active; positive.
+     *
+     * @param d how long Alarm 1 lasts before enforcement becomes active; positive
+     * @return this builder
+     */
     public Builder meetingsEnforcementDelay(Duration d) {
       this.meetingsEnforcementDelay = positive(d, "meetingsEnforcementDelay");
       return this;
     }
 
-    /** Sets how long Alarm 2 lasts before high enforcement; positive. */
+    /**
+     * Sets how long Alarm 2 lasts before high enforcement; positive.
+     *
+     * @param d how long Alarm 2 lasts before high enforcement; positive
+     * @return this builder
+     */
     public Builder meetingsHighEnforcementDelay(Duration d) {
       this.meetingsHighEnforcementDelay = positive(d, "meetingsHighEnforcementDelay");
       return this;
     }
 
-    /** Sets how long recording or streaming stays available when enforced; positive. */
+    /**
+     * Sets how long recording or streaming stays available when enforced; positive.
+     *
+     * @param d how long recording or streaming stays available when enforced; positive
+     * @return this builder
+     */
     public Builder recordingOrStreamingGrace(Duration d) {
       this.recordingOrStreamingGrace = positive(d, "recordingOrStreamingGrace");
       return this;
     }
 
-    /** Sets how long customization stays available when enforced; positive. */
+    /**
+     * Sets how long customization stays available when enforced; positive.
+     *
+     * @param d how long customization stays available when enforced; positive
+     * @return this builder
+     */
     public Builder customizationGrace(Duration d) {
       this.customizationGrace = positive(d, "customizationGrace");
       return this;
     }
 
-    /** Returns the policy. */
+    /** {@return the policy} */
     public EnforcementPolicy build() {
       return new EnforcementPolicy(this);
     }

@@ -21,7 +21,15 @@ public record FeatureCompliance(
     TrialState trialState,
     boolean usedWithoutLicense) {
 
-  /** Checks the arguments and copies the list. */
+  /**
+   * Checks the arguments and copies the list.
+   *
+   * @param feature the feature
+   * @param status its license status
+   * @param usage per license type of the feature (empty for customization)
+   * @param trialState whether a trial granting the feature runs, has ended, or never ran
+   * @param usedWithoutLicense true if the feature was used (usage above 0, or customization turned on) on a day outside trials in the last 90 while it has no licenses
+   */
   public FeatureCompliance {
     Objects.requireNonNull(feature, "feature == null");
     Objects.requireNonNull(status, "status == null");
@@ -29,7 +37,7 @@ public record FeatureCompliance(
     Objects.requireNonNull(trialState, "trialState == null");
   }
 
-  /** Returns the usage of {@code type}, if it belongs to this feature. */
+  /** {@return the usage of {@code type}, if it belongs to this feature} */
   public Optional<TypeUsage> findUsage(AllocationType type) {
     return usage.stream().filter(u -> u.type() == type).findFirst();
   }

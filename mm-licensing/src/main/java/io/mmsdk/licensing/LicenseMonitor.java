@@ -91,7 +91,7 @@ public final class LicenseMonitor implements AutoCloseable {
     this.state = stateStore.load();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -205,7 +205,7 @@ public final class LicenseMonitor implements AutoCloseable {
     return new CollectionResult(now, added, hostsDone, unreachable);
   }
 
-  /** Returns the license status now, updating the enforcement clocks it depends on. */
+  /** {@return the license status now, updating the enforcement clocks it depends on} */
   public synchronized LicenseStatus status() {
     return refresh(scheduler.now());
   }
@@ -278,16 +278,16 @@ public final class LicenseMonitor implements AutoCloseable {
   }
 
   /**
-   * Returns each Call Bridge's multiparty license use as read in the last round that reached it,
-   * by bridge id.
+   * {@return each Call Bridge's multiparty license use as read in the last round that reached it,
+   * by bridge id}
    */
   public synchronized Map<String, MultipartyUsage> multipartyUsage() {
     return Map.copyOf(multiparty);
   }
 
   /**
-   * Returns the SMP Plus licenses {@code clusterId} needs right now: the sum of {@code
-   * weightedCallsWithoutPersonalLicense} over its bridges as last read.
+   * {@return the SMP Plus licenses {@code clusterId} needs right now: the sum of {@code
+   * weightedCallsWithoutPersonalLicense} over its bridges as last read}
    */
   public synchronized double currentSharedLicenseDemand(String clusterId) {
     Objects.requireNonNull(clusterId, "clusterId == null");
@@ -301,7 +301,7 @@ public final class LicenseMonitor implements AutoCloseable {
     return sum;
   }
 
-  /** Returns the persisted licensing state (mode, allocations, trials, enforcement clocks). */
+  /** {@return the persisted licensing state (mode, allocations, trials, enforcement clocks)} */
   public synchronized LicenseState state() {
     return state;
   }
@@ -459,7 +459,7 @@ public final class LicenseMonitor implements AutoCloseable {
     LicenseReports.writeLicenseData(out, usage.samples(from, now.plusSeconds(1)), now);
   }
 
-  /** Returns the utilization series of {@code type} for the UTC dates {@code from..to}. */
+  /** {@return the utilization series of {@code type} for the UTC dates {@code from..to}} */
   public UtilizationSeries utilization(AllocationType type, LocalDate from, LocalDate to) {
     Objects.requireNonNull(from, "from == null");
     Objects.requireNonNull(to, "to == null");
@@ -468,7 +468,7 @@ public final class LicenseMonitor implements AutoCloseable {
     return UtilizationSeries.of(UsageCalculator.bin(usage.samples(a, b)), type, from, to);
   }
 
-  /** Returns the SVG chart of {@link #utilization} with the allocation line. */
+  /** {@return the SVG chart of {@link #utilization} with the allocation line} */
   public String utilizationChart(AllocationType type, LocalDate from, LocalDate to) {
     Allocations a;
     synchronized (this) {
@@ -543,58 +543,101 @@ public final class LicenseMonitor implements AutoCloseable {
       return this;
     }
 
-    /** Sets the cluster registry whose clusters are collected. Required. */
+    /**
+     * Sets the cluster registry whose clusters are collected. Required.
+     *
+     * @param registry the cluster registry whose clusters are collected
+     * @return this builder
+     */
     public Builder registry(ClusterRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry == null");
       return this;
     }
 
     /**
-     * Sets how to read a Call Bridge, e.g. {@code b -> CmsUsageSource.of(clientFor(b))}; called
+     * Sets how to read a Call Bridge, e.g. {@code b -> CmsUsageSource.create(clientFor(b))}; called
      * once per bridge per round. Required.
+     *
+     * @param sources how to read a Call Bridge, e.g
+     * @return this builder
      */
     public Builder usageSources(Function<CallBridge, UsageSource> sources) {
       this.sources = Objects.requireNonNull(sources, "sources == null");
       return this;
     }
 
-    /** Sets where samples are kept. Required (e.g. {@link UsageStore#file}). */
+    /**
+     * Sets where samples are kept. Required (e.g. {@link UsageStore#file}).
+     *
+     * @param store where samples are kept
+     * @return this builder
+     */
     public Builder usageStore(UsageStore store) {
       this.usageStore = Objects.requireNonNull(store, "store == null");
       return this;
     }
 
-    /** Sets where the licensing state is kept. Required (e.g. {@link LicenseStateStore#file}). */
+    /**
+     * Sets where the licensing state is kept. Required (e.g. {@link LicenseStateStore#file}).
+     *
+     * @param store where the licensing state is kept
+     * @return this builder
+     */
     public Builder stateStore(LicenseStateStore store) {
       this.stateStore = Objects.requireNonNull(store, "store == null");
       return this;
     }
 
-    /** Sets where notifications are raised (default: a private instance on the scheduler). */
+    /**
+     * Sets where notifications are raised (default: a private instance on the scheduler).
+     *
+     * @param notifications where notifications are raised (default: a private instance on the scheduler)
+     * @return this builder
+     */
     public Builder notifications(Notifications notifications) {
       this.notifications = Objects.requireNonNull(notifications, "notifications == null");
       return this;
     }
 
-    /** Sets the enforcement timings (default {@link EnforcementPolicy#defaults()}). */
+    /**
+     * Sets the enforcement timings (default {@link EnforcementPolicy#defaults()}).
+     *
+     * @param policy the enforcement timings (default {@link EnforcementPolicy#defaults()})
+     * @return this builder
+     */
     public Builder enforcementPolicy(EnforcementPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy == null");
       return this;
     }
 
-    /** Sets the collection period (default 5 minutes, the CMS snapshot period). */
+    /**
+     * Sets the collection period (default 5 minutes, the CMS snapshot period).
+     *
+     * @param interval the collection period (default 5 minutes, the CMS snapshot period)
+     * @return this builder
+     */
     public Builder pollInterval(Duration interval) {
       this.pollInterval = positive(interval, "pollInterval");
       return this;
     }
 
-    /** Sets how far back the first contact with a host reads (default 90 days). */
+    /**
+     * Sets how far back the first contact with a host reads (default 90 days).
+     *
+     * @param backfill how far back the first contact with a host reads (default 90 days)
+     * @return this builder
+     */
     public Builder backfill(Duration backfill) {
       this.backfill = positive(backfill, "backfill");
       return this;
     }
 
-    /** Sets how long samples are kept (default 100 days; at least 91 days). */
+    /**
+     * Sets how long samples are kept (default 100 days; at least 91 days).
+     *
+     * @param retention how long samples are kept (default 100 days; at least 91 days)
+     * @return this builder
+     */
     public Builder retention(Duration retention) {
       positive(retention, "retention");
       if (retention.compareTo(Duration.ofDays(91)) < 0) {
@@ -606,7 +649,7 @@ public final class LicenseMonitor implements AutoCloseable {
     }
 
     /**
-     * Returns the monitor; loads the saved state.
+     * {@return the monitor; loads the saved state}
      *
      * @throws IllegalStateException if a required part is missing
      */

@@ -69,7 +69,7 @@ public final class LicenseReports {
     zip.closeEntry();
   }
 
-  /** Returns the text of {@code host-reported.csv}. */
+  /** {@return the text of {@code host-reported.csv}} */
   public static String hostReportedCsv(Collection<UsageSample> samples) {
     List<UsageSample> sorted = new ArrayList<>(samples);
     sorted.sort(Comparator.comparing(UsageSample::time).thenComparing(UsageSample::hostId));
@@ -87,7 +87,7 @@ public final class LicenseReports {
     return sb.toString();
   }
 
-  /** Returns the text of {@code cluster-bins.csv}. */
+  /** {@return the text of {@code cluster-bins.csv}} */
   public static String clusterBinsCsv(ClusterBins bins) {
     StringBuilder sb = new StringBuilder();
     header(sb, "bin_start_utc");
@@ -103,7 +103,7 @@ public final class LicenseReports {
     return sb.toString();
   }
 
-  /** Returns the text of {@code daily-peaks.csv}. */
+  /** {@return the text of {@code daily-peaks.csv}} */
   public static String dailyPeaksCsv(ClusterBins bins) {
     StringBuilder sb = new StringBuilder();
     header(sb, "date_utc");

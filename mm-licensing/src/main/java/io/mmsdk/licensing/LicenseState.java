@@ -30,7 +30,15 @@ public record LicenseState(
   public static final LicenseState INITIAL =
       new LicenseState(LicensingMode.SMART, Allocations.none(), List.of(), Map.of(), Map.of());
 
-  /** Checks the arguments and copies the collections. */
+  /**
+   * Checks the arguments and copies the collections.
+   *
+   * @param mode the licensing mode
+   * @param allocations the allocations entered
+   * @param trials every trial this deployment started
+   * @param clustersInEarlierTrials per trial type, clusters known to have been connected to some deployment during an earlier trial of that type (entered by the host application, e.g. when a cluster moves in from another deployment)
+   * @param enforcementSince when the current enforcement condition of each feature began, per cluster id
+   */
   public LicenseState {
     Objects.requireNonNull(mode, "mode == null");
     Objects.requireNonNull(allocations, "allocations == null");
@@ -45,27 +53,39 @@ public record LicenseState(
     enforcementSince = Map.copyOf(e);
   }
 
-  /** Returns a copy with {@code mode}. */
+  /**
+   * {@return a copy with {@code mode}}
+   *
+   * @param mode the licensing mode
+   */
   public LicenseState withMode(LicensingMode mode) {
     return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, enforcementSince);
   }
 
-  /** Returns a copy with {@code allocations}. */
+  /**
+   * {@return a copy with {@code allocations}}
+   *
+   * @param allocations the allocations entered
+   */
   public LicenseState withAllocations(Allocations allocations) {
     return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, enforcementSince);
   }
 
-  /** Returns a copy with {@code trials}. */
+  /**
+   * {@return a copy with {@code trials}}
+   *
+   * @param trials every trial this deployment started
+   */
   public LicenseState withTrials(List<TrialRecord> trials) {
     return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, enforcementSince);
   }
 
-  /** Returns a copy with {@code clustersInEarlierTrials}. */
+  /** {@return a copy with {@code clustersInEarlierTrials}} */
   public LicenseState withClustersInEarlierTrials(Map<Feature, Set<String>> clusters) {
     return new LicenseState(mode, allocations, trials, clusters, enforcementSince);
   }
 
-  /** Returns a copy with {@code enforcementSince}. */
+  /** {@return a copy with {@code enforcementSince}} */
   public LicenseState withEnforcementSince(Map<String, Map<Feature, Instant>> since) {
     return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, since);
   }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 public interface LicenseStateStore extends AutoCloseable {
 
-  /** Returns the saved state, or {@link LicenseState#INITIAL} if none was saved. */
+  /** {@return the saved state, or {@link LicenseState#INITIAL} if none was saved} */
   LicenseState load();
 
   /**

@@ -24,7 +24,14 @@ public record LicenseStatus(
     Map<Feature, FeatureCompliance> features,
     Map<String, Map<Feature, Enforcement>> enforcement) {
 
-  /** Checks the arguments and copies the maps. */
+  /**
+   * Checks the arguments and copies the maps.
+   *
+   * @param at when it was computed
+   * @param mode the licensing mode
+   * @param features the compliance of each feature, iterating in {@link Feature} order
+   * @param enforcement per cluster id, the enforcement of each feature
+   */
   public LicenseStatus {
     Objects.requireNonNull(at, "at == null");
     Objects.requireNonNull(mode, "mode == null");
@@ -39,12 +46,12 @@ public record LicenseStatus(
     return m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(m));
   }
 
-  /** Returns the compliance of {@code feature}; empty in {@code NO_LICENSING} mode. */
+  /** {@return the compliance of {@code feature}; empty in {@code NO_LICENSING} mode} */
   public Optional<FeatureCompliance> findFeature(Feature feature) {
     return Optional.ofNullable(features.get(feature));
   }
 
-  /** Returns the enforcement of {@code feature} on {@code clusterId}, if the cluster is known. */
+  /** {@return the enforcement of {@code feature} on {@code clusterId}, if the cluster is known} */
   public Optional<Enforcement> findEnforcement(String clusterId, Feature feature) {
     Map<Feature, Enforcement> m = enforcement.get(clusterId);
     return m == null ? Optional.empty() : Optional.ofNullable(m.get(feature));

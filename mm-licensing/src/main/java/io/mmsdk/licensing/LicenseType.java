@@ -27,12 +27,12 @@ public enum LicenseType {
     this.columnName = columnName;
   }
 
-  /** Returns the element name CMS uses in an {@code MPLicenseUsage} entry, e.g. {@code smpAud}. */
+  /** {@return the element name CMS uses in an {@code MPLicenseUsage} entry, for example {@code smpAud}} */
   public String cmsName() {
     return cmsName;
   }
 
-  /** Returns the column name used in the CSV files of {@code license-data.zip}. */
+  /** {@return the column name used in the CSV files of {@code license-data.zip}} */
   public String columnName() {
     return columnName;
   }

@@ -25,7 +25,17 @@ public record MultipartyUsage(
     long participantsActive,
     long personalLicenses) {
 
-  /** Checks the timestamp. */
+  /**
+   * Checks the timestamp.
+   *
+   * @param timestamp when the Call Bridge generated the report (UTC)
+   * @param callsActive active calls
+   * @param weightedCallsActive active calls weighted over the bridges they span
+   * @param callsWithoutPersonalLicense active calls without a personal license
+   * @param weightedCallsWithoutPersonalLicense the same, weighted
+   * @param participantsActive active participants
+   * @param personalLicenses personal licenses assigned to users
+   */
   public MultipartyUsage {
     Objects.requireNonNull(timestamp, "timestamp == null");
   }

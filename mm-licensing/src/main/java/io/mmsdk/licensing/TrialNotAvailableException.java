@@ -6,6 +6,7 @@ import io.mmsdk.common.MmSdkException;
 public final class TrialNotAvailableException extends MmSdkException {
   private static final long serialVersionUID = 1L;
   private final transient Feature type;
+  /** Why no trial is available. */
   private final TrialAvailability reason;
 
   TrialNotAvailableException(Feature type, TrialAvailability reason) {
@@ -16,12 +17,12 @@ public final class TrialNotAvailableException extends MmSdkException {
     this.reason = reason;
   }
 
-  /** Returns the trial type that was asked for. */
+  /** {@return the trial type that was asked for} */
   public Feature type() {
     return type;
   }
 
-  /** Returns why the trial is not offered. */
+  /** {@return why the trial is not offered} */
   public TrialAvailability reason() {
     return reason;
   }

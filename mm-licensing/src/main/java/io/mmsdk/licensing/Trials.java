@@ -11,7 +11,7 @@ public final class Trials {
   private Trials() {}
 
   /**
-   * Returns whether a trial of {@code type} may be started now. One trial of each type exists per
+   * {@return whether a trial of {@code type} may be started now} One trial of each type exists per
    * deployment, shared by all clusters; it is never offered when the feature is licensed, when this
    * deployment used it before, when a running trial already grants the feature, or when any
    * connected cluster was connected to any deployment during an earlier trial of that type.
@@ -86,7 +86,7 @@ public final class Trials {
     return new TrialRecord(type, now, connectedClusterIds);
   }
 
-  /** Returns the running trial that grants {@code feature} at {@code now}, if any. */
+  /** {@return the running trial that grants {@code feature} at {@code now}, if any} */
   public static Optional<TrialRecord> findActive(
       Feature feature, Collection<TrialRecord> trials, Instant now) {
     for (TrialRecord t : trials) {
@@ -98,7 +98,7 @@ public final class Trials {
   }
 
   /**
-   * Returns the most recent trial granting {@code feature} that has ended by {@code now}, if any.
+   * {@return the most recent trial granting {@code feature} that has ended by {@code now}, if any}
    */
   public static Optional<TrialRecord> findEnded(
       Feature feature, Collection<TrialRecord> trials, Instant now) {

@@ -19,12 +19,20 @@ public record TypeUsage(
     double ninetyDayPeak,
     int overDays) {
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param type the license type
+   * @param allocatedCount the licenses entered, meaningful only if {@code allocationEntered}
+   * @param allocationEntered false if the allocation was left blank
+   * @param ninetyDayPeak the highest daily peak in the last 90 UTC days (0 without data)
+   * @param overDays days in the last 90, outside trials, whose peak exceeded the allocation
+   */
   public TypeUsage {
     Objects.requireNonNull(type, "type == null");
   }
 
-  /** Returns the allocation, or empty if it was left blank. */
+  /** {@return the allocation, or empty if it was left blank} */
   public OptionalLong findAllocated() {
     return allocationEntered ? OptionalLong.of(allocatedCount) : OptionalLong.empty();
   }

@@ -23,7 +23,7 @@ public final class UsageCalculator {
   private UsageCalculator() {}
 
   /**
-   * Returns the cluster bins of {@code samples}, in any order, from any number of hosts. Samples of
+   * {@return the cluster bins of {@code samples}, in any order, from any number of hosts} Samples of
    * several clusters may be mixed: the result is then the deployment-wide sum.
    *
    * @throws IllegalArgumentException if the samples span more than {@link #MAX_SPAN}

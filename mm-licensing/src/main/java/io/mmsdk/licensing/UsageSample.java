@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record UsageSample(String hostId, Instant time, UsageValues values) {
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param hostId the Call Bridge host id, not blank
+   * @param time the UTC time the snapshot was generated
+   * @param values the usage per license type
+   */
   public UsageSample {
     Objects.requireNonNull(hostId, "hostId == null");
     Objects.requireNonNull(time, "time == null");

@@ -10,21 +10,21 @@ import java.util.List;
  */
 public interface UsageSource {
 
-  /** Returns the host ids whose snapshots this bridge serves ({@code MPLicenseUsage/knownHosts}). */
+  /** {@return the host ids whose snapshots this bridge serves ({@code MPLicenseUsage/knownHosts})} */
   List<String> knownHosts();
 
   /**
-   * Returns the snapshots of {@code hostId} with {@code start <= time <= end} ({@code
-   * MPLicenseUsage?hostId&startTime&endTime}, all pages), in any order.
+   * {@return the snapshots of {@code hostId} with {@code start <= time <= end} ({@code
+   * MPLicenseUsage?hostId&startTime&endTime}, all pages), in any order}
    */
   List<UsageSample> usage(String hostId, Instant start, Instant end);
 
   /**
-   * Returns true if this Call Bridge has an activation ({@code callBridge} or {@code
-   * callBridgeNoEncryption} activated in its licensing status).
+   * {@return true if this Call Bridge has an activation ({@code callBridge} or {@code
+   * callBridgeNoEncryption} activated in its licensing status)}
    */
   boolean hasActivation();
 
-  /** Returns the bridge's current multiparty license use ({@code /system/multipartyLicensing}). */
+  /** {@return the bridge's current multiparty license use ({@code /system/multipartyLicensing})} */
   MultipartyUsage multipartyUsage();
 }

@@ -22,10 +22,10 @@ public interface UsageStore extends AutoCloseable {
    */
   int append(Collection<UsageSample> samples);
 
-  /** Returns the samples with {@code from <= time < to}, oldest first. */
+  /** {@return the samples with {@code from <= time < to}, oldest first} */
   List<UsageSample> samples(Instant from, Instant to);
 
-  /** Returns the time of the newest sample of {@code hostId}, if the store holds any. */
+  /** {@return the time of the newest sample of {@code hostId}, if the store holds any} */
   Optional<Instant> findLatest(String hostId);
 
   /**
@@ -35,7 +35,7 @@ public interface UsageStore extends AutoCloseable {
    */
   int prune(Instant before);
 
-  /** Returns how many samples are stored. */
+  /** {@return how many samples are stored} */
   int size();
 
   /**

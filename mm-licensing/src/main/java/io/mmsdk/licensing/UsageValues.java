@@ -24,7 +24,16 @@ public record UsageValues(
   /** All zero: what an empty {@code <entry/>} means. */
   public static final UsageValues ZERO = new UsageValues(0, 0, 0, 0, 0, 0);
 
-  /** Checks every value is finite and not negative. */
+  /**
+   * Checks every value is finite and not negative.
+   *
+   * @param pmp personal licenses in use
+   * @param smpAudioOnly shared-license audio-only calls
+   * @param smpPointToPoint shared-license point-to-point calls
+   * @param smpFull other shared-license calls
+   * @param recording calls being recorded
+   * @param streaming calls being streamed
+   */
   public UsageValues {
     check("pmp", pmp);
     check("smpAudioOnly", smpAudioOnly);
@@ -34,7 +43,7 @@ public record UsageValues(
     check("streaming", streaming);
   }
 
-  /** Returns values taken from {@code array}, indexed by {@link LicenseType#ordinal()}. */
+  /** {@return values taken from {@code array}, indexed by {@link LicenseType#ordinal()}} */
   public static UsageValues of(double[] array) {
     Objects.requireNonNull(array, "array == null");
     if (array.length != LicenseType.values().length) {
@@ -45,7 +54,7 @@ public record UsageValues(
     return new UsageValues(array[0], array[1], array[2], array[3], array[4], array[5]);
   }
 
-  /** Returns the value for {@code type}. */
+  /** {@return the value for {@code type}} */
   public double value(LicenseType type) {
     switch (Objects.requireNonNull(type, "type == null")) {
       case PMP:
@@ -63,7 +72,7 @@ public record UsageValues(
     }
   }
 
-  /** Returns the usage that counts against {@code type}, e.g. the SMP sum. */
+  /** {@return the usage that counts against {@code type}, for example the SMP sum} */
   public double usage(AllocationType type) {
     return Objects.requireNonNull(type, "type == null").usageOf(this);
   }

@@ -26,8 +26,8 @@ public final class UtilizationChart {
   private UtilizationChart() {}
 
   /**
-   * Returns the SVG text for {@code series}, drawing the allocation line when {@code allocations}
-   * has a value entered for the series' type.
+   * {@return the SVG text for {@code series}, drawing the allocation line when {@code allocations}
+   * has a value entered for the series' type}
    */
   public static String svg(UtilizationSeries series, Allocations allocations) {
     Objects.requireNonNull(series, "series == null");

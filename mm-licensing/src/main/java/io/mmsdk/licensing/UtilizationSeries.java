@@ -24,7 +24,15 @@ public record UtilizationSeries(
     Resolution resolution,
     List<Point> points) {
 
-  /** Checks the arguments and copies the list. */
+  /**
+   * Checks the arguments and copies the list.
+   *
+   * @param type the license type shown
+   * @param from the first UTC date, inclusive
+   * @param to the last UTC date, inclusive
+   * @param resolution the spacing of the points
+   * @param points the points, oldest first; intervals or days without data are left out
+   */
   public UtilizationSeries {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(from, "from == null");
@@ -34,7 +42,7 @@ public record UtilizationSeries(
   }
 
   /**
-   * Returns the series of {@code type} from {@code from} to {@code to} (UTC dates, inclusive).
+   * {@return the series of {@code type} from {@code from} to {@code to} (UTC dates, inclusive)}
    *
    * @throws IllegalArgumentException if {@code to} is before {@code from}
    */
@@ -64,7 +72,7 @@ public record UtilizationSeries(
     return new UtilizationSeries(type, from, to, Resolution.DAILY_PEAK, points);
   }
 
-  /** Returns the largest value in the series, or 0 if it is empty. */
+  /** {@return the largest value in the series, or 0 if it is empty} */
   public double max() {
     double m = 0;
     for (Point p : points) {
@@ -88,7 +96,12 @@ public record UtilizationSeries(
    * @param value the licenses used
    */
   public record Point(Instant time, double value) {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param time the start of the bin or day (UTC)
+     * @param value the licenses used
+     */
     public Point {
       Objects.requireNonNull(time, "time == null");
     }

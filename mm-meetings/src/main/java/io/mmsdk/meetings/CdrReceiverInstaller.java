@@ -40,12 +40,12 @@ public final class CdrReceiverInstaller {
     this.maxReceivers = b.maxReceivers;
   }
 
-  /** Returns an installer for {@code receiverUri} (with its {@code cluster} tag and token). */
+  /** {@return an installer for {@code receiverUri} (with its {@code cluster} tag and token)} */
   public static CdrReceiverInstaller create(URI receiverUri) {
     return builder().receiverUri(receiverUri).build();
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -109,7 +109,7 @@ public final class CdrReceiverInstaller {
     return ours.size();
   }
 
-  /** Returns the id of this receiver's entry on the Call Bridge, if registered. */
+  /** {@return the id of this receiver's entry on the Call Bridge, if registered} */
   public Optional<String> findInstallation(CmsClient callBridge) {
     requireNonNull(callBridge, "callBridge == null");
     return callBridge.cdrReceivers().list().stream()
@@ -157,7 +157,12 @@ public final class CdrReceiverInstaller {
    * @param action what changed
    */
   public record Installation(String receiverId, Action action) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param receiverId the id of the {@code cdrReceiver} entry on the Call Bridge
+     * @param action what changed
+     */
     public Installation {
       requireNonNull(receiverId, "receiverId == null");
       requireNonNull(action, "action == null");
@@ -184,6 +189,9 @@ public final class CdrReceiverInstaller {
     /**
      * Sets the full receiver URI to register, for example {@code
      * https://mm.example.com:8443/cdr?cluster=london&token=...} (required).
+     *
+     * @param receiverUri the full receiver URI to register, for example {@code https://mm.example.com:8443/cdr?cluster=london&token=...} (required)
+     * @return this builder
      */
     public Builder receiverUri(URI receiverUri) {
       requireNonNull(receiverUri, "receiverUri == null");
@@ -199,6 +207,9 @@ public final class CdrReceiverInstaller {
     /**
      * Sets how many receivers a Call Bridge accepts (default 4, the CMS 2.x/3.x limit; Acano R1.8
      * had 2). The Call Bridge's own {@code tooManyCdrReceivers} refusal is honoured too.
+     *
+     * @param maxReceivers how many receivers a Call Bridge accepts (default 4, the CMS 2.x/3.x limit; Acano R1.8 had 2)
+     * @return this builder
      */
     public Builder maxReceivers(int maxReceivers) {
       if (maxReceivers < 1) {
@@ -208,7 +219,7 @@ public final class CdrReceiverInstaller {
       return this;
     }
 
-    /** Returns the installer. */
+    /** {@return the installer} */
     public CdrReceiverInstaller build() {
       if (receiverUri == null) {
         throw new IllegalStateException("receiverUri is required");

@@ -9,7 +9,11 @@ import io.mmsdk.common.MmSdkException;
 public final class CdrReceiverSlotsFullException extends MmSdkException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message that says what to do. */
+  /**
+   * Creates an exception with a message that says what to do.
+   *
+   * @param message what went wrong and what to do about it
+   */
   public CdrReceiverSlotsFullException(String message) {
     super(message);
   }

@@ -26,7 +26,7 @@ public record AutoSpaceRule(
     String callIdMapping,
     String template) {
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -43,49 +43,84 @@ public record AutoSpaceRule(
 
     private Builder() {}
 
-    /** Sets the name of the user import the rule applies to. */
+    /**
+     * Sets the name of the user import the rule applies to.
+     *
+     * @param userImport the name of the user import the rule applies to
+     * @return this builder
+     */
     public Builder userImport(String userImport) {
       this.userImport = requireNonNull(userImport, "userImport == null");
       return this;
     }
 
-    /** Sets an optional RFC 4515 filter that narrows the import. */
+    /**
+     * Sets an optional RFC 4515 filter that narrows the import.
+     *
+     * @param filter an optional RFC 4515 filter that narrows the import
+     * @return this builder
+     */
     public Builder filter(String filter) {
       this.filter = requireNonNull(filter, "filter == null");
       return this;
     }
 
-    /** Sets the space name mapping, for example {@code $cn$'s space}. */
+    /**
+     * Sets the space name mapping, for example {@code $cn$'s space}.
+     *
+     * @param spaceNameMapping the space name mapping, for example {@code $cn$'s space}
+     * @return this builder
+     */
     public Builder spaceNameMapping(String spaceNameMapping) {
       this.spaceNameMapping = requireNonNull(spaceNameMapping, "spaceNameMapping == null");
       return this;
     }
 
-    /** Sets the URI user part mapping, for example {@code $sAMAccountName$.space}. */
+    /**
+     * Sets the URI user part mapping, for example {@code $sAMAccountName$.space}.
+     *
+     * @param uriUserPartMapping the URI user part mapping, for example {@code $sAMAccountName$.space}
+     * @return this builder
+     */
     public Builder uriUserPartMapping(String uriUserPartMapping) {
       this.uriUserPartMapping = requireNonNull(uriUserPartMapping, "uriUserPartMapping == null");
       return this;
     }
 
-    /** Sets an optional secondary URI mapping. */
+    /**
+     * Sets an optional secondary URI mapping.
+     *
+     * @param secondaryUriMapping an optional secondary URI mapping
+     * @return this builder
+     */
     public Builder secondaryUriMapping(String secondaryUriMapping) {
       this.secondaryUriMapping = requireNonNull(secondaryUriMapping, "secondaryUriMapping == null");
       return this;
     }
 
-    /** Sets an optional call ID (meeting ID) mapping. */
+    /**
+     * Sets an optional call ID (meeting ID) mapping.
+     *
+     * @param callIdMapping an optional call ID (meeting ID) mapping
+     * @return this builder
+     */
     public Builder callIdMapping(String callIdMapping) {
       this.callIdMapping = requireNonNull(callIdMapping, "callIdMapping == null");
       return this;
     }
 
-    /** Sets the name of the space template. */
+    /**
+     * Sets the name of the space template.
+     *
+     * @param template the name of the space template
+     * @return this builder
+     */
     public Builder template(String template) {
       this.template = requireNonNull(template, "template == null");
       return this;
     }
 
-    /** Returns the rule. */
+    /** {@return the rule} */
     public AutoSpaceRule build() {
       return new AutoSpaceRule(
           userImport,

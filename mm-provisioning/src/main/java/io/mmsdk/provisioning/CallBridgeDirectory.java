@@ -9,6 +9,6 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CallBridgeDirectory {
 
-  /** Returns the gateway to the Call Bridge named {@code name}, or empty if it is not (or no longer) known. */
+  /** {@return the gateway to the Call Bridge named {@code name}, or empty if it is not (or no longer) known} */
   Optional<CmsGateway> find(String name);
 }

@@ -29,8 +29,8 @@ public final class CmsClientGateway implements CmsGateway {
     this.client = client;
   }
 
-  /** Returns a gateway that uses {@code client}; the caller keeps ownership of the client. */
-  public static CmsClientGateway of(CmsClient client) {
+  /** {@return a gateway that uses {@code client}; the caller keeps ownership of the client} */
+  public static CmsClientGateway create(CmsClient client) {
     return new CmsClientGateway(requireNonNull(client, "client == null"));
   }
 

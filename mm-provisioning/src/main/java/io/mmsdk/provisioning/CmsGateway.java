@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public interface CmsGateway {
 
-  /** Returns every object of {@code kind}; {@code parentId} is the coSpaceTemplate id for access method templates, else null. */
+  /** {@return every object of {@code kind}; {@code parentId} is the coSpaceTemplate id for access method templates, else null} */
   List<ServerObject> list(CmsKind kind, String parentId);
 
   /** Creates an object from form fields and returns its new id (from {@code Location}). */
@@ -25,13 +25,13 @@ public interface CmsGateway {
   /** Deletes an object; succeeds when it is already gone. */
   void delete(CmsKind kind, String parentId, String id);
 
-  /** Returns the users CMS holds (from LDAP syncs). */
+  /** {@return the users CMS holds (from LDAP syncs)} */
   List<CmsUser> users();
 
   /** Starts an LDAP sync of all sources with {@code removeWhenFinished=false}; returns its id. */
   String startLdapSync();
 
-  /** Returns the state of the LDAP sync {@code id}. */
+  /** {@return the state of the LDAP sync {@code id}} */
   LdapSyncStatus ldapSync(String id);
 
   /** Removes the finished LDAP sync record {@code id}; succeeds when it is already gone. */

@@ -50,22 +50,22 @@ public enum CmsKind {
     this.managedFields = managedFields;
   }
 
-  /** Returns the collection name, e.g. {@code ldapServers}. */
+  /** {@return the collection name, for example {@code ldapServers}} */
   public String collection() {
     return collection;
   }
 
-  /** Returns the XML element name of one object, e.g. {@code ldapServer}. */
+  /** {@return the XML element name of one object, for example {@code ldapServer}} */
   public String element() {
     return element;
   }
 
-  /** Returns the fields mm-sdk writes for this type (secrets excluded). */
+  /** {@return the fields mm-sdk writes for this type (secrets excluded)} */
   public List<String> managedFields() {
     return managedFields;
   }
 
-  /** Returns whether objects of this type live under a parent coSpaceTemplate. */
+  /** {@return whether objects of this type live under a parent coSpaceTemplate} */
   public boolean hasParent() {
     return this == ACCESS_METHOD_TEMPLATE;
   }

@@ -17,7 +17,7 @@ public final class CmsTranslation {
   private CmsTranslation() {}
 
   /**
-   * Returns the CMS objects for {@code state}, in creation order.
+   * {@return the CMS objects for {@code state}, in creation order}
    *
    * @throws InvalidDesiredStateException if {@code state} does not validate
    */

@@ -21,12 +21,12 @@ public final class CommitFailedException extends ProvisioningException {
     this.failedStep = failedStep;
   }
 
-  /** Returns the steps applied before the failure. */
+  /** {@return the steps applied before the failure} */
   public List<PlanStep> applied() {
     return applied;
   }
 
-  /** Returns the step that failed. */
+  /** {@return the step that failed} */
   public PlanStep failedStep() {
     return failedStep;
   }

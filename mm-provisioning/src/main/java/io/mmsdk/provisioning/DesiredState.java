@@ -27,7 +27,16 @@ public record DesiredState(
     List<SpaceTemplate> spaceTemplates,
     SyncSchedule syncSchedule) {
 
-  /** Copies the lists; missing lists become empty. {@code syncSchedule} may be null (no schedule). */
+  /**
+   * Copies the lists; missing lists become empty. {@code syncSchedule} may be null (no schedule).
+   *
+   * @param ldapServers LDAP servers
+   * @param userImports user imports
+   * @param autoSpaceRules rules that create spaces automatically
+   * @param spaceCreationRules rules that let users create spaces
+   * @param spaceTemplates space templates
+   * @param syncSchedule LDAP sync schedule, or null for none
+   */
   public DesiredState {
     ldapServers = copy(ldapServers);
     userImports = copy(userImports);
@@ -40,12 +49,12 @@ public record DesiredState(
     return list == null ? List.of() : List.copyOf(list);
   }
 
-  /** Returns every problem in this state, each with the path of the field at fault. */
+  /** {@return every problem in this state, each with the path of the field at fault} */
   public ValidationResult validate() {
     return new Validator(this).run();
   }
 
-  /** Returns a new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -61,43 +70,68 @@ public record DesiredState(
 
     private Builder() {}
 
-    /** Adds an LDAP server. */
+    /**
+     * Adds an LDAP server.
+     *
+     * @return this builder
+     */
     public Builder addLdapServer(LdapServer server) {
       ldapServers.add(requireNonNull(server, "server == null"));
       return this;
     }
 
-    /** Adds a user import. */
+    /**
+     * Adds a user import.
+     *
+     * @return this builder
+     */
     public Builder addUserImport(UserImport userImport) {
       userImports.add(requireNonNull(userImport, "userImport == null"));
       return this;
     }
 
-    /** Adds a rule that creates spaces automatically. */
+    /**
+     * Adds a rule that creates spaces automatically.
+     *
+     * @return this builder
+     */
     public Builder addAutoSpaceRule(AutoSpaceRule rule) {
       autoSpaceRules.add(requireNonNull(rule, "rule == null"));
       return this;
     }
 
-    /** Adds a rule that lets users create spaces. */
+    /**
+     * Adds a rule that lets users create spaces.
+     *
+     * @return this builder
+     */
     public Builder addSpaceCreationRule(SpaceCreationRule rule) {
       spaceCreationRules.add(requireNonNull(rule, "rule == null"));
       return this;
     }
 
-    /** Adds a space template. */
+    /**
+     * Adds a space template.
+     *
+     * @return this builder
+     */
     public Builder addSpaceTemplate(SpaceTemplate template) {
       spaceTemplates.add(requireNonNull(template, "template == null"));
       return this;
     }
 
-    /** Sets the LDAP sync schedule. */
+    /**
+     * Sets the LDAP sync schedule.
+     *
+     * @param syncSchedule the LDAP sync schedule
+     * @return this builder
+     */
     public Builder syncSchedule(SyncSchedule syncSchedule) {
       this.syncSchedule = requireNonNull(syncSchedule, "syncSchedule == null");
       return this;
     }
 
-    /** Returns the state. */
+    /** {@return the state} */
     public DesiredState build() {
       return new DesiredState(
           ldapServers, userImports, autoSpaceRules, spaceCreationRules, spaceTemplates, syncSchedule);

@@ -59,7 +59,7 @@ public final class DesiredStateJson {
     }
   }
 
-  /** Returns {@code state} as indented JSON. */
+  /** {@return {@code state} as indented JSON} */
   public static String toJson(DesiredState state) {
     return ADAPTER.toJson(state) + "\n";
   }

@@ -16,7 +16,7 @@ import javax.net.ssl.SSLSocketFactory;
 @FunctionalInterface
 public interface DirectoryConnector {
 
-  /** Returns a connection bound as the server's bind DN. */
+  /** {@return a connection bound as the server's bind DN} */
   LDAPInterface connect(LdapServer server);
 
   /**
@@ -60,7 +60,7 @@ public interface DirectoryConnector {
     };
   }
 
-  /** Returns the JVM's default TLS socket factory (default trust store). */
+  /** {@return the JVM's default TLS socket factory (default trust store)} */
   static SSLSocketFactory defaultTrust() {
     try {
       return SSLContext.getDefault().getSocketFactory();

@@ -12,7 +12,7 @@ public final class InvalidDesiredStateException extends ProvisioningException {
     this.result = result;
   }
 
-  /** Returns every validation error. */
+  /** {@return every validation error} */
   public ValidationResult result() {
     return result;
   }

@@ -15,7 +15,7 @@ public enum LastActivatorBehaviour {
     this.cmsValue = cmsValue;
   }
 
-  /** Returns the value CMS uses on the wire. */
+  /** {@return the value CMS uses on the wire} */
   public String cmsValue() {
     return cmsValue;
   }

@@ -35,7 +35,7 @@ public enum Layout {
     this.cmsValue = cmsValue;
   }
 
-  /** Returns the value CMS uses on the wire. */
+  /** {@return the value CMS uses on the wire} */
   public String cmsValue() {
     return cmsValue;
   }

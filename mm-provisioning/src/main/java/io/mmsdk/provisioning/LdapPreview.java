@@ -50,7 +50,7 @@ public final class LdapPreview {
     this.pageSize = b.pageSize;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -399,6 +399,9 @@ public final class LdapPreview {
     /**
      * Sets how many entries to request per page when the server uses paged results; {@value
      * #DEFAULT_PAGE_SIZE} unless set. Servers may return fewer (Active Directory caps at MaxPageSize).
+     *
+     * @param pageSize how many entries to request per page when the server uses paged results; {@value #DEFAULT_PAGE_SIZE} unless set
+     * @return this builder
      */
     public Builder pageSize(int pageSize) {
       if (pageSize < 1) {
@@ -408,19 +411,29 @@ public final class LdapPreview {
       return this;
     }
 
-    /** Sets how directories are reached (required). */
+    /**
+     * Sets how directories are reached (required).
+     *
+     * @param directories how directories are reached (required)
+     * @return this builder
+     */
     public Builder directories(DirectoryConnector directories) {
       this.directories = requireNonNull(directories, "directories == null");
       return this;
     }
 
-    /** Sets the users already on CMS (for example {@link CmsGateway#users()}), to report changes. */
+    /**
+     * Sets the users already on CMS (for example {@link CmsGateway#users()}), to report changes.
+     *
+     * @param existingUsers the users already on CMS (for example {@link CmsGateway#users()}), to report changes
+     * @return this builder
+     */
     public Builder existingUsers(List<CmsUser> existingUsers) {
       this.existingUsers = List.copyOf(requireNonNull(existingUsers, "existingUsers == null"));
       return this;
     }
 
-    /** Returns the preview. */
+    /** {@return the preview} */
     public LdapPreview build() {
       if (directories == null) {
         throw new IllegalStateException("directories is required; call directories(...)");

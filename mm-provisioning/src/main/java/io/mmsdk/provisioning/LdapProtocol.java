@@ -13,7 +13,7 @@ public enum LdapProtocol {
     this.defaultPort = defaultPort;
   }
 
-  /** Returns the port used when none is configured: 389 for LDAP, 636 for LDAPS. */
+  /** {@return the port used when none is configured: 389 for LDAP, 636 for LDAPS} */
   public int defaultPort() {
     return defaultPort;
   }

@@ -28,7 +28,7 @@ public record LdapServer(
     String passwordRef,
     Boolean pagedResults) {
 
-  /** Returns the configured port, or the protocol's default port when none is set. */
+  /** {@return the configured port, or the protocol's default port when none is set} */
   public int effectivePort() {
     if (port != null) {
       return port;
@@ -36,12 +36,12 @@ public record LdapServer(
     return protocol == null ? LdapProtocol.LDAPS.defaultPort() : protocol.defaultPort();
   }
 
-  /** Returns whether searches use the paged results control (true unless set to false). */
+  /** {@return whether searches use the paged results control (true unless set to false)} */
   public boolean usesPagedResults() {
     return pagedResults == null || pagedResults;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -58,49 +58,84 @@ public record LdapServer(
 
     private Builder() {}
 
-    /** Sets the name, unique within the desired state. */
+    /**
+     * Sets the name, unique within the desired state.
+     *
+     * @param name the name, unique within the desired state
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = requireNonNull(name, "name == null");
       return this;
     }
 
-    /** Sets the protocol; LDAPS unless set. */
+    /**
+     * Sets the protocol; LDAPS unless set.
+     *
+     * @param protocol the protocol; LDAPS unless set
+     * @return this builder
+     */
     public Builder protocol(LdapProtocol protocol) {
       this.protocol = requireNonNull(protocol, "protocol == null");
       return this;
     }
 
-    /** Sets the host name or IP address. */
+    /**
+     * Sets the host name or IP address.
+     *
+     * @param address the host name or IP address
+     * @return this builder
+     */
     public Builder address(String address) {
       this.address = requireNonNull(address, "address == null");
       return this;
     }
 
-    /** Sets the port (1–65535); the protocol default when not set. */
+    /**
+     * Sets the port (1–65535); the protocol default when not set.
+     *
+     * @param port the port (1–65535); the protocol default when not set
+     * @return this builder
+     */
     public Builder port(int port) {
       this.port = port;
       return this;
     }
 
-    /** Sets the bind DN. */
+    /**
+     * Sets the bind DN.
+     *
+     * @param bindDn the bind DN
+     * @return this builder
+     */
     public Builder bindDn(String bindDn) {
       this.bindDn = requireNonNull(bindDn, "bindDn == null");
       return this;
     }
 
-    /** Sets the reference to the bind password, resolved by a {@link SecretResolver}. */
+    /**
+     * Sets the reference to the bind password, resolved by a {@link SecretResolver}.
+     *
+     * @param passwordRef the reference to the bind password, resolved by a {@link SecretResolver}
+     * @return this builder
+     */
     public Builder passwordRef(String passwordRef) {
       this.passwordRef = requireNonNull(passwordRef, "passwordRef == null");
       return this;
     }
 
-    /** Sets whether to use the LDAP paged results control (set false for Oracle Internet Directory). */
+    /**
+     * Sets whether to use the LDAP paged results control (set false for Oracle Internet Directory).
+     *
+     * @param pagedResults whether to use the LDAP paged results control (set false for Oracle Internet Directory)
+     * @return this builder
+     */
     public Builder pagedResults(boolean pagedResults) {
       this.pagedResults = pagedResults;
       return this;
     }
 
-    /** Returns the server. */
+    /** {@return the server} */
     public LdapServer build() {
       return new LdapServer(name, protocol, address, port, bindDn, passwordRef, pagedResults);
     }

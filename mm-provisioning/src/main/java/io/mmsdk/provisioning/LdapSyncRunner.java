@@ -51,7 +51,7 @@ public final class LdapSyncRunner implements AutoCloseable {
         : Notifications.create(b.scheduler);
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -87,12 +87,12 @@ public final class LdapSyncRunner implements AutoCloseable {
     nextRun = null;
   }
 
-  /** Returns when the next scheduled sync runs, if a schedule is set. */
+  /** {@return when the next scheduled sync runs, if a schedule is set} */
   public synchronized Optional<Instant> findNextRun() {
     return Optional.ofNullable(nextRun);
   }
 
-  /** Returns the reports of recent runs (up to 100), oldest first. */
+  /** {@return the reports of recent runs (up to 100), oldest first} */
   public synchronized List<LdapSyncReport> history() {
     return List.copyOf(history);
   }
@@ -259,13 +259,23 @@ public final class LdapSyncRunner implements AutoCloseable {
       return this;
     }
 
-    /** Sets how Call Bridges are found by name (required). */
+    /**
+     * Sets how Call Bridges are found by name (required).
+     *
+     * @param callBridges how Call Bridges are found by name (required)
+     * @return this builder
+     */
     public Builder callBridges(CallBridgeDirectory callBridges) {
       this.callBridges = requireNonNull(callBridges, "callBridges == null");
       return this;
     }
 
-    /** Sets how often a running sync is polled; 5 seconds unless set. */
+    /**
+     * Sets how often a running sync is polled; 5 seconds unless set.
+     *
+     * @param pollInterval how often a running sync is polled; 5 seconds unless set
+     * @return this builder
+     */
     public Builder pollInterval(Duration pollInterval) {
       requireNonNull(pollInterval, "pollInterval == null");
       if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -275,7 +285,12 @@ public final class LdapSyncRunner implements AutoCloseable {
       return this;
     }
 
-    /** Sets how long to wait for a sync before reporting TIMED_OUT; 30 minutes unless set. */
+    /**
+     * Sets how long to wait for a sync before reporting TIMED_OUT; 30 minutes unless set.
+     *
+     * @param timeout how long to wait for a sync before reporting TIMED_OUT; 30 minutes unless set
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       requireNonNull(timeout, "timeout == null");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -285,7 +300,7 @@ public final class LdapSyncRunner implements AutoCloseable {
       return this;
     }
 
-    /** Returns the runner. */
+    /** {@return the runner} */
     public LdapSyncRunner build() {
       if (callBridges == null) {
         throw new IllegalStateException("callBridges is required; call callBridges(...)");

@@ -12,12 +12,12 @@ package io.mmsdk.provisioning;
 public record LdapSyncStatus(
     String id, String state, String failureReason, int numUsersImported, int numLdapSourcesComplete) {
 
-  /** Returns whether the sync has finished, successfully or not. */
+  /** {@return whether the sync has finished, successfully or not} */
   public boolean isFinished() {
     return "complete".equals(state) || "failed".equals(state);
   }
 
-  /** Returns whether the sync finished successfully. */
+  /** {@return whether the sync finished successfully} */
   public boolean isComplete() {
     return "complete".equals(state);
   }

@@ -14,12 +14,12 @@ import java.util.Set;
  */
 public interface OwnershipStore extends AutoCloseable {
 
-  /** Returns the owned objects by key. */
+  /** {@return the owned objects by key} */
   Map<String, OwnedObject> owned();
 
   /**
-   * Returns the keys whose create was started but not confirmed, each with the ids of that type that
-   * already existed before the create (so an in-doubt object is never confused with a foreign one).
+   * {@return the keys whose create was started but not confirmed, each with the ids of that type that
+   * already existed before the create (so an in-doubt object is never confused with a foreign one)}
    */
   Map<String, Set<String>> pendingCreates();
 
@@ -49,7 +49,7 @@ public interface OwnershipStore extends AutoCloseable {
     return new FileOwnershipStore(path);
   }
 
-  /** Returns a store that lives in memory only (for tests and previews). */
+  /** {@return a store that lives in memory only (for tests and previews)} */
   static OwnershipStore inMemory() {
     return new FileOwnershipStore(null);
   }

@@ -102,17 +102,17 @@ public final class Plan {
         + " warning(s)]";
   }
 
-  /** Returns whether there is nothing to do. */
+  /** {@return whether there is nothing to do} */
   public boolean isEmpty() {
     return steps.isEmpty();
   }
 
-  /** Returns how many steps have {@code action}. */
+  /** {@return how many steps have {@code action}} */
   public long count(PlanAction action) {
     return steps.stream().filter(s -> s.action() == action).count();
   }
 
-  /** Returns a human-readable rendering, one block per step. */
+  /** {@return a human-readable rendering, one block per step} */
   public String renderText() {
     StringBuilder out = new StringBuilder();
     out.append("Plan: ").append(count(PlanAction.CREATE)).append(" to create, ")
@@ -154,7 +154,7 @@ public final class Plan {
     return value == null ? "(not set)" : '"' + value + '"';
   }
 
-  /** Returns the plan as indented JSON ({@code steps}, {@code warnings}, {@code summary}). */
+  /** {@return the plan as indented JSON ({@code steps}, {@code warnings}, {@code summary})} */
   public String toJson() {
     Map<String, Object> root = new LinkedHashMap<>();
     Map<String, Object> summary = new LinkedHashMap<>();

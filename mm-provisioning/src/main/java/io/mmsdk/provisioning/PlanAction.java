@@ -17,7 +17,7 @@ public enum PlanAction {
     this.symbol = symbol;
   }
 
-  /** Returns the one-character symbol used in the text rendering. */
+  /** {@return the one-character symbol used in the text rendering} */
   public String symbol() {
     return symbol;
   }

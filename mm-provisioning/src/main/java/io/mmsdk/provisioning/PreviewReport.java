@@ -31,7 +31,20 @@ public record PreviewReport(
     List<String> changedUsers,
     List<String> missingUsers) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param users every user that would be imported, in directory order per import
+   * @param usersPerImport number of matching entries per import name
+   * @param clashes values that two different users would share; CMS fails the sync with {@code clashOccurred} on these
+   * @param multiImportMatches users matched by more than one import, noting whether PMP Plus settings differ
+   * @param problems entries that cannot be imported as configured (for example a missing attribute)
+   * @param pmpPlusLicensesNeeded users that certainly get a PMP Plus license
+   * @param pmpPlusLicensesUncertain users matched by imports that disagree on PMP Plus; may or may not get one
+   * @param newUsers login names not on CMS yet
+   * @param changedUsers login names on CMS whose display name would change
+   * @param missingUsers login names on CMS that the desired imports no longer match
+   */
   public PreviewReport {
     users = List.copyOf(users);
     usersPerImport = Map.copyOf(usersPerImport);
@@ -62,18 +75,24 @@ public record PreviewReport(
    */
   public record MultiImportMatch(String dn, List<String> imports, boolean pmpPlusDiffers) {
 
-    /** Copies {@code imports}. */
+    /**
+     * Copies {@code imports}.
+     *
+     * @param dn the entry
+     * @param imports the imports that match it, in desired-state order
+     * @param pmpPlusDiffers whether those imports disagree on assigning PMP Plus
+     */
     public MultiImportMatch {
       imports = List.copyOf(imports);
     }
   }
 
-  /** Returns whether a sync would fail on a clash. */
+  /** {@return whether a sync would fail on a clash} */
   public boolean hasClashes() {
     return !clashes.isEmpty();
   }
 
-  /** Returns a short human-readable summary. */
+  /** {@return a short human-readable summary} */
   public String renderText() {
     StringBuilder out = new StringBuilder();
     out.append("Preview: ").append(users.size()).append(" users");

@@ -53,7 +53,7 @@ public final class Provisioner implements AutoCloseable {
     this.target = b.target;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -64,7 +64,7 @@ public final class Provisioner implements AutoCloseable {
     return serverView;
   }
 
-  /** Returns the last server view, reading it first if there is none. */
+  /** {@return the last server view, reading it first if there is none} */
   public synchronized ServerSnapshot serverView() {
     return serverView != null ? serverView : refresh();
   }
@@ -74,7 +74,7 @@ public final class Provisioner implements AutoCloseable {
     this.draft = requireNonNull(state, "state == null");
   }
 
-  /** Returns the local, uncommitted change, if any. */
+  /** {@return the local, uncommitted change, if any} */
   public synchronized Optional<DesiredState> findDraft() {
     return Optional.ofNullable(draft);
   }
@@ -388,25 +388,40 @@ public final class Provisioner implements AutoCloseable {
       return this;
     }
 
-    /** Sets where ownership is recorded (required; use {@link OwnershipStore#file} in production). */
+    /**
+     * Sets where ownership is recorded (required; use {@link OwnershipStore#file} in production).
+     *
+     * @param ownership where ownership is recorded (required; use {@link OwnershipStore#file} in production)
+     * @return this builder
+     */
     public Builder ownership(OwnershipStore ownership) {
       this.ownership = requireNonNull(ownership, "ownership == null");
       return this;
     }
 
-    /** Sets how password references are resolved; environment variables unless set. */
+    /**
+     * Sets how password references are resolved; environment variables unless set.
+     *
+     * @param secrets how password references are resolved; environment variables unless set
+     * @return this builder
+     */
     public Builder secrets(SecretResolver secrets) {
       this.secrets = requireNonNull(secrets, "secrets == null");
       return this;
     }
 
-    /** Sets the scheduler; {@link Scheduler#system()} unless set. */
+    /**
+     * Sets the scheduler; {@link Scheduler#system()} unless set.
+     *
+     * @param scheduler the scheduler; {@link Scheduler#system()} unless set
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = requireNonNull(scheduler, "scheduler == null");
       return this;
     }
 
-    /** Returns the provisioner. */
+    /** {@return the provisioner} */
     public Provisioner build() {
       if (gateway == null) {
         throw new IllegalStateException("gateway is required; call gateway(...)");

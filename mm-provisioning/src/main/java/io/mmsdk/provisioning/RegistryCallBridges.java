@@ -24,8 +24,8 @@ public final class RegistryCallBridges implements CallBridgeDirectory, AutoClose
     this.registry = registry;
   }
 
-  /** Returns a directory over {@code registry}. */
-  public static RegistryCallBridges of(ClusterRegistry registry) {
+  /** {@return a directory over {@code registry}} */
+  public static RegistryCallBridges create(ClusterRegistry registry) {
     return new RegistryCallBridges(requireNonNull(registry, "registry == null"));
   }
 
@@ -41,7 +41,7 @@ public final class RegistryCallBridges implements CallBridgeDirectory, AutoClose
       }
       return gone;
     });
-    return bridge.map(b -> CmsClientGateway.of(
+    return bridge.map(b -> CmsClientGateway.create(
         clients.computeIfAbsent(b.id(), id -> b.clientBuilder().build())));
   }
 

@@ -25,12 +25,21 @@ public record Role(
     boolean activator,
     RoleOverrides overrides) {
 
-  /** Normalises a missing {@code overrides} to {@link RoleOverrides#NONE}. */
+  /**
+   * Normalises a missing {@code overrides} to {@link RoleOverrides#NONE}.
+   *
+   * @param name role name, unique within the template
+   * @param visibility visibility of the role's access details
+   * @param uriGenerator unique URI generator such as $.host, for UNIQUE_URI templates
+   * @param minPasscodeLength minimum passcode length, null for the system default, 0 for none
+   * @param activator whether participants with this role are activators
+   * @param overrides settings that override system values
+   */
   public Role {
     overrides = overrides == null ? RoleOverrides.NONE : overrides;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,43 +55,73 @@ public record Role(
 
     private Builder() {}
 
-    /** Sets the role name, unique within its template. */
+    /**
+     * Sets the role name, unique within its template.
+     *
+     * @param name the role name, unique within its template
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = requireNonNull(name, "name == null");
       return this;
     }
 
-    /** Sets the visibility; PUBLIC unless set. */
+    /**
+     * Sets the visibility; PUBLIC unless set.
+     *
+     * @param visibility the visibility; PUBLIC unless set
+     * @return this builder
+     */
     public Builder visibility(Visibility visibility) {
       this.visibility = requireNonNull(visibility, "visibility == null");
       return this;
     }
 
-    /** Sets the unique URI generator, for example {@code $.host}. */
+    /**
+     * Sets the unique URI generator, for example {@code $.host}.
+     *
+     * @param uriGenerator the unique URI generator, for example {@code $.host}
+     * @return this builder
+     */
     public Builder uriGenerator(String uriGenerator) {
       this.uriGenerator = requireNonNull(uriGenerator, "uriGenerator == null");
       return this;
     }
 
-    /** Sets the minimum passcode length; 0 means no passcode. */
+    /**
+     * Sets the minimum passcode length; 0 means no passcode.
+     *
+     * @param minPasscodeLength the minimum passcode length; 0 means no passcode
+     * @return this builder
+     */
     public Builder minPasscodeLength(int minPasscodeLength) {
       this.minPasscodeLength = minPasscodeLength;
       return this;
     }
 
-    /** Sets whether participants with this role are activators. */
+    /**
+     * Sets whether participants with this role are activators.
+     *
+     * @param activator whether participants with this role are activators
+     * @return this builder
+     */
     public Builder activator(boolean activator) {
       this.activator = activator;
       return this;
     }
 
-    /** Sets the overrides. */
+    /**
+     * Sets the overrides.
+     *
+     * @param overrides the overrides
+     * @return this builder
+     */
     public Builder overrides(RoleOverrides overrides) {
       this.overrides = requireNonNull(overrides, "overrides == null");
       return this;
     }
 
-    /** Returns the role. */
+    /** {@return the role} */
     public Role build() {
       return new Role(name, visibility, uriGenerator, minPasscodeLength, activator, overrides);
     }

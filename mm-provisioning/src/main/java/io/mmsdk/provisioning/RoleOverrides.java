@@ -32,7 +32,7 @@ public record RoleOverrides(
   public static final RoleOverrides NONE =
       new RoleOverrides(null, null, null, null, null, null, null, null);
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -50,55 +50,95 @@ public record RoleOverrides(
 
     private Builder() {}
 
-    /** Sets the maximum number of active participants (at least 1). */
+    /**
+     * Sets the maximum number of active participants (at least 1).
+     *
+     * @param maximumParticipants the maximum number of active participants (at least 1)
+     * @return this builder
+     */
     public Builder maximumParticipants(int maximumParticipants) {
       this.maximumParticipants = maximumParticipants;
       return this;
     }
 
-    /** Sets the recording mode. */
+    /**
+     * Sets the recording mode.
+     *
+     * @param recordingMode the recording mode
+     * @return this builder
+     */
     public Builder recordingMode(RecordingMode recordingMode) {
       this.recordingMode = requireNonNull(recordingMode, "recordingMode == null");
       return this;
     }
 
-    /** Sets whether meetings start locked. */
+    /**
+     * Sets whether meetings start locked.
+     *
+     * @param lockedByDefault whether meetings start locked
+     * @return this builder
+     */
     public Builder lockedByDefault(boolean lockedByDefault) {
       this.lockedByDefault = lockedByDefault;
       return this;
     }
 
-    /** Sets how long to wait for a passcode; zero disables the timeout. */
+    /**
+     * Sets how long to wait for a passcode; zero disables the timeout.
+     *
+     * @param passcodeTimeout how long to wait for a passcode; zero disables the timeout
+     * @return this builder
+     */
     public Builder passcodeTimeout(Duration passcodeTimeout) {
       this.passcodeTimeout = requireNonNull(passcodeTimeout, "passcodeTimeout == null");
       return this;
     }
 
-    /** Sets whether participant video is allowed. */
+    /**
+     * Sets whether participant video is allowed.
+     *
+     * @param videoAllowed whether participant video is allowed
+     * @return this builder
+     */
     public Builder videoAllowed(boolean videoAllowed) {
       this.videoAllowed = videoAllowed;
       return this;
     }
 
-    /** Sets the default layout. */
+    /**
+     * Sets the default layout.
+     *
+     * @param defaultLayout the default layout
+     * @return this builder
+     */
     public Builder defaultLayout(Layout defaultLayout) {
       this.defaultLayout = requireNonNull(defaultLayout, "defaultLayout == null");
       return this;
     }
 
-    /** Sets what happens when the last activator leaves. */
+    /**
+     * Sets what happens when the last activator leaves.
+     *
+     * @param lastActivatorLeaves what happens when the last activator leaves
+     * @return this builder
+     */
     public Builder lastActivatorLeaves(LastActivatorBehaviour lastActivatorLeaves) {
       this.lastActivatorLeaves = requireNonNull(lastActivatorLeaves, "lastActivatorLeaves == null");
       return this;
     }
 
-    /** Sets whether participants with this role may change role. */
+    /**
+     * Sets whether participants with this role may change role.
+     *
+     * @param allowChangeRole whether participants with this role may change role
+     * @return this builder
+     */
     public Builder allowChangeRole(boolean allowChangeRole) {
       this.allowChangeRole = allowChangeRole;
       return this;
     }
 
-    /** Returns the overrides. */
+    /** {@return the overrides} */
     public RoleOverrides build() {
       return new RoleOverrides(
           maximumParticipants,

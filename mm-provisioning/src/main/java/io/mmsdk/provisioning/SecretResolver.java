@@ -8,12 +8,12 @@ package io.mmsdk.provisioning;
 public interface SecretResolver {
 
   /**
-   * Returns the secret for {@code reference}; throws {@link ProvisioningException} with a message
-   * naming the reference (never the secret) when it cannot be resolved.
+   * {@return the secret for {@code reference}; throws {@link ProvisioningException} with a message
+   * naming the reference (never the secret) when it cannot be resolved}
    */
   String resolve(String reference);
 
-  /** Returns a resolver for {@code env:NAME} references that reads environment variables. */
+  /** {@return a resolver for {@code env:NAME} references that reads environment variables} */
   static SecretResolver environment() {
     return reference -> {
       if (!reference.startsWith("env:")) {

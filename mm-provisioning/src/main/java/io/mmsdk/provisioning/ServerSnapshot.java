@@ -33,22 +33,22 @@ public final class ServerSnapshot {
     this.readAt = java.util.Objects.requireNonNull(readAt, "readAt == null");
   }
 
-  /** Returns all objects by type. */
+  /** {@return all objects by type} */
   public Map<CmsKind, List<ServerObject>> objects() {
     return objects;
   }
 
-  /** Returns when the read finished. */
+  /** {@return when the read finished} */
   public Instant readAt() {
     return readAt;
   }
 
-  /** Returns the objects of {@code kind}. */
+  /** {@return the objects of {@code kind}} */
   public List<ServerObject> of(CmsKind kind) {
     return objects.get(kind);
   }
 
-  /** Returns the object of {@code kind} with {@code id}, if present. */
+  /** {@return the object of {@code kind} with {@code id}, if present} */
   public Optional<ServerObject> find(CmsKind kind, String id) {
     return Optional.ofNullable(byId.get(kind).get(id));
   }

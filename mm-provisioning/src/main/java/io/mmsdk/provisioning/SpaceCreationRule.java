@@ -10,7 +10,12 @@ package io.mmsdk.provisioning;
  */
 public record SpaceCreationRule(String userImport, String filter, String template) {
 
-  /** Returns a rule for all users of {@code userImport}. */
+  /**
+   * {@return a rule for all users of {@code userImport}}
+   *
+   * @param userImport name of the user import
+   * @param template name of the space template
+   */
   public static SpaceCreationRule of(String userImport, String template) {
     return new SpaceCreationRule(userImport, null, template);
   }

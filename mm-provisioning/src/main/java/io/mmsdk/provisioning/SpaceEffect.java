@@ -15,7 +15,7 @@ public enum SpaceEffect {
     this.label = label;
   }
 
-  /** Returns the human-readable label used in the text rendering. */
+  /** {@return the human-readable label used in the text rendering} */
   public String label() {
     return label;
   }

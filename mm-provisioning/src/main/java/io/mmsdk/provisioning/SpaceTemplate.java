@@ -27,14 +27,23 @@ public record SpaceTemplate(
     String defaultDialOutRole,
     SpaceOverrides spaceOverrides) {
 
-  /** Copies {@code roles} and normalises missing values. */
+  /**
+   * Copies {@code roles} and normalises missing values.
+   *
+   * @param name template name shown to web app users
+   * @param description description shown to web app users
+   * @param roleDistinction how roles are told apart; PASSCODE when null
+   * @param roles the roles, at least one
+   * @param defaultDialOutRole role for dial-out participants; the first role when null
+   * @param spaceOverrides space-level overrides
+   */
   public SpaceTemplate {
     roles = roles == null ? List.of() : List.copyOf(roles);
     spaceOverrides = spaceOverrides == null ? SpaceOverrides.NONE : spaceOverrides;
     roleDistinction = roleDistinction == null ? RoleDistinction.PASSCODE : roleDistinction;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -50,43 +59,72 @@ public record SpaceTemplate(
 
     private Builder() {}
 
-    /** Sets the template name shown to web app users. */
+    /**
+     * Sets the template name shown to web app users.
+     *
+     * @param name the template name shown to web app users
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = requireNonNull(name, "name == null");
       return this;
     }
 
-    /** Sets the description shown to web app users. */
+    /**
+     * Sets the description shown to web app users.
+     *
+     * @param description the description shown to web app users
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = requireNonNull(description, "description == null");
       return this;
     }
 
-    /** Sets how roles are told apart; PASSCODE unless set. */
+    /**
+     * Sets how roles are told apart; PASSCODE unless set.
+     *
+     * @param roleDistinction how roles are told apart; PASSCODE unless set
+     * @return this builder
+     */
     public Builder roleDistinction(RoleDistinction roleDistinction) {
       this.roleDistinction = requireNonNull(roleDistinction, "roleDistinction == null");
       return this;
     }
 
-    /** Adds a role. */
+    /**
+     * Adds a role.
+     *
+     * @return this builder
+     */
     public Builder addRole(Role role) {
       roles.add(requireNonNull(role, "role == null"));
       return this;
     }
 
-    /** Sets the role dial-out participants get; the first role unless set. */
+    /**
+     * Sets the role dial-out participants get; the first role unless set.
+     *
+     * @param defaultDialOutRole the role dial-out participants get; the first role unless set
+     * @return this builder
+     */
     public Builder defaultDialOutRole(String defaultDialOutRole) {
       this.defaultDialOutRole = requireNonNull(defaultDialOutRole, "defaultDialOutRole == null");
       return this;
     }
 
-    /** Sets the space-level overrides. */
+    /**
+     * Sets the space-level overrides.
+     *
+     * @param spaceOverrides the space-level overrides
+     * @return this builder
+     */
     public Builder spaceOverrides(SpaceOverrides spaceOverrides) {
       this.spaceOverrides = requireNonNull(spaceOverrides, "spaceOverrides == null");
       return this;
     }
 
-    /** Returns the template. */
+    /** {@return the template} */
     public SpaceTemplate build() {
       return new SpaceTemplate(
           name, description, roleDistinction, roles, defaultDialOutRole, spaceOverrides);

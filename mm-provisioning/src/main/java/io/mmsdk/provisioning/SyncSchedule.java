@@ -16,7 +16,14 @@ import java.util.Set;
  */
 public record SyncSchedule(String callBridge, Set<DayOfWeek> days, LocalTime timeOfDay, ZoneId zone) {
 
-  /** Copies {@code days}; a missing zone means UTC. */
+  /**
+   * Copies {@code days}; a missing zone means UTC.
+   *
+   * @param callBridge name (or id) of the Call Bridge that runs the sync
+   * @param days days of the week
+   * @param timeOfDay time of day
+   * @param zone time zone; UTC when null
+   */
   public SyncSchedule {
     days = days == null ? Set.of() : Set.copyOf(days);
     zone = zone == null ? ZoneId.of("UTC") : zone;

@@ -27,7 +27,7 @@ public record UserImport(
     String displayNameMapping,
     boolean assignPmpPlus) {
 
-  /** Returns the name, or a name generated from server, base DN and filter when it is blank. */
+  /** {@return the name, or a name generated from server, base DN and filter when it is blank} */
   public String effectiveName() {
     if (name != null && !name.isBlank()) {
       return name;
@@ -35,7 +35,7 @@ public record UserImport(
     return server + " " + baseDn + " " + (filter == null ? "" : filter);
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -52,49 +52,84 @@ public record UserImport(
 
     private Builder() {}
 
-    /** Sets the name; when not set, one is generated. */
+    /**
+     * Sets the name; when not set, one is generated.
+     *
+     * @param name the name; when not set, one is generated
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = requireNonNull(name, "name == null");
       return this;
     }
 
-    /** Sets the name of the {@link LdapServer} to import from. */
+    /**
+     * Sets the name of the {@link LdapServer} to import from.
+     *
+     * @param server the name of the {@link LdapServer} to import from
+     * @return this builder
+     */
     public Builder server(String server) {
       this.server = requireNonNull(server, "server == null");
       return this;
     }
 
-    /** Sets the base DN (case sensitive). */
+    /**
+     * Sets the base DN (case sensitive).
+     *
+     * @param baseDn the base DN (case sensitive)
+     * @return this builder
+     */
     public Builder baseDn(String baseDn) {
       this.baseDn = requireNonNull(baseDn, "baseDn == null");
       return this;
     }
 
-    /** Sets the RFC 4515 search filter, for example {@code (objectClass=person)}. */
+    /**
+     * Sets the RFC 4515 search filter, for example {@code (objectClass=person)}.
+     *
+     * @param filter the RFC 4515 search filter, for example {@code (objectClass=person)}
+     * @return this builder
+     */
     public Builder filter(String filter) {
       this.filter = requireNonNull(filter, "filter == null");
       return this;
     }
 
-    /** Sets the login (sign-in) name mapping, for example {@code $sAMAccountName$@example.com}. */
+    /**
+     * Sets the login (sign-in) name mapping, for example {@code $sAMAccountName$@example.com}.
+     *
+     * @param loginNameMapping the login (sign-in) name mapping, for example {@code $sAMAccountName$@example.com}
+     * @return this builder
+     */
     public Builder loginNameMapping(String loginNameMapping) {
       this.loginNameMapping = requireNonNull(loginNameMapping, "loginNameMapping == null");
       return this;
     }
 
-    /** Sets the display name mapping, for example {@code $cn$}. */
+    /**
+     * Sets the display name mapping, for example {@code $cn$}.
+     *
+     * @param displayNameMapping the display name mapping, for example {@code $cn$}
+     * @return this builder
+     */
     public Builder displayNameMapping(String displayNameMapping) {
       this.displayNameMapping = requireNonNull(displayNameMapping, "displayNameMapping == null");
       return this;
     }
 
-    /** Sets whether imported users get a personal (PMP Plus) license. */
+    /**
+     * Sets whether imported users get a personal (PMP Plus) license.
+     *
+     * @param assignPmpPlus whether imported users get a personal (PMP Plus) license
+     * @return this builder
+     */
     public Builder assignPmpPlus(boolean assignPmpPlus) {
       this.assignPmpPlus = assignPmpPlus;
       return this;
     }
 
-    /** Returns the import. */
+    /** {@return the import} */
     public UserImport build() {
       return new UserImport(
           name, server, baseDn, filter, loginNameMapping, displayNameMapping, assignPmpPlus);

@@ -6,12 +6,15 @@ import java.util.stream.Collectors;
 /** All problems found in a {@link DesiredState}; empty when it is valid. */
 public record ValidationResult(List<ValidationError> errors) {
 
-  /** Copies {@code errors}. */
+  /**
+   * Copies {@code errors}.
+   *
+   */
   public ValidationResult {
     errors = List.copyOf(errors);
   }
 
-  /** Returns whether no problem was found. */
+  /** {@return whether no problem was found} */
   public boolean isValid() {
     return errors.isEmpty();
   }
@@ -23,7 +26,7 @@ public record ValidationResult(List<ValidationError> errors) {
     }
   }
 
-  /** Returns one error per line. */
+  /** {@return one error per line} */
   public String describe() {
     return errors.stream().map(ValidationError::toString).collect(Collectors.joining("\n"));
   }

@@ -80,7 +80,7 @@ class ProvisioningEndToEndTest {
     }
     OwnershipStore store = OwnershipStore.file(dir.resolve(ownershipFile));
     stores.put(ownershipFile, store);
-    return Provisioner.builder().gateway(CmsClientGateway.of(client))
+    return Provisioner.builder().gateway(CmsClientGateway.create(client))
         .ownership(store).secrets(Fixtures.secrets("pw"))
         .scheduler(scheduler).build();
   }
@@ -117,7 +117,7 @@ class ProvisioningEndToEndTest {
     p.commit(state());
     assertTrue(p.plan(state()).isEmpty(), p.plan(state()).renderText());
 
-    CmsGateway gateway = CmsClientGateway.of(client);
+    CmsGateway gateway = CmsClientGateway.create(client);
     try (LdapSyncRunner sync = LdapSyncRunner.builder().scheduler(scheduler)
         .callBridges(name -> name.equals("cb1") ? Optional.of(gateway) : Optional.empty()).build()) {
       CompletableFuture<LdapSyncReport> f = sync.runNow("cb1");
@@ -156,7 +156,7 @@ class ProvisioningEndToEndTest {
   @Test
   void sync_autoSpaceRuleTemplate_shapesCreatedSpaces() {
     provisioner("owned.json").commit(state());
-    CmsGateway gateway = CmsClientGateway.of(client);
+    CmsGateway gateway = CmsClientGateway.create(client);
     try (LdapSyncRunner sync = LdapSyncRunner.builder().scheduler(scheduler)
         .callBridges(name -> name.equals("cb1") ? Optional.of(gateway) : Optional.empty()).build()) {
       CompletableFuture<LdapSyncReport> f = sync.runNow("cb1");
@@ -191,7 +191,7 @@ class ProvisioningEndToEndTest {
     assertTrue(preview.renderText().contains("cn=Sally Double,ou=people,dc=example,dc=com"));
 
     provisioner("owned.json").commit(state());
-    CmsGateway gateway = CmsClientGateway.of(client);
+    CmsGateway gateway = CmsClientGateway.create(client);
     try (LdapSyncRunner sync = LdapSyncRunner.builder().scheduler(scheduler)
         .callBridges(name -> Optional.of(gateway)).build()) {
       CompletableFuture<LdapSyncReport> f = sync.runNow("cb1");

@@ -24,7 +24,7 @@ class RegistryCallBridgesTest {
               .credentials(cms.apiUsername(), cms.apiPassword())
               .trust(TrustSettings.pem(cms.findCaCertificatePem().orElseThrow())).build())
           .build());
-      try (RegistryCallBridges bridges = RegistryCallBridges.of(registry)) {
+      try (RegistryCallBridges bridges = RegistryCallBridges.create(registry)) {
         CmsGateway gateway = bridges.find("cb1").orElseThrow();
         assertEquals(0, gateway.list(CmsKind.LDAP_SERVER, null).size());
         assertTrue(bridges.find("b1").isPresent(), "found by id too");

@@ -2,11 +2,11 @@ package io.mmsdk.benchmarks.blastdial;
 
 import io.mmsdk.blastdial.BlastDial;
 import io.mmsdk.blastdial.BlastDialConfig;
+import io.mmsdk.blastdial.BlastDialStore;
 import io.mmsdk.blastdial.CallBridgeGateway;
-import io.mmsdk.blastdial.CallLegInfo;
+import io.mmsdk.blastdial.CallLegSummary;
 import io.mmsdk.blastdial.ContactsCsv;
 import io.mmsdk.blastdial.CsvLimits;
-import io.mmsdk.blastdial.FileBlastDialStore;
 import io.mmsdk.blastdial.SpaceKey;
 import io.mmsdk.common.time.Scheduler;
 import java.io.IOException;
@@ -75,7 +75,7 @@ public class BlastDialFanOutBenchmark {
     }
 
     @Override
-    public List<CallLegInfo> callLegs(String callId) {
+    public List<CallLegSummary> callLegs(String callId) {
       return List.of();
     }
 
@@ -91,7 +91,7 @@ public class BlastDialFanOutBenchmark {
     bridge = new CountingBridge(TimeUnit.MILLISECONDS.toNanos(bridgeMillis));
     blast =
         BlastDial.builder()
-            .store(FileBlastDialStore.open(dir))
+            .store(BlastDialStore.file(dir))
             .scheduler(Scheduler.system())
             .callBridge("bench", bridge)
             .maxConcurrentRequests(cap)

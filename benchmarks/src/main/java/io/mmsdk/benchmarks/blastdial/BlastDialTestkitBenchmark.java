@@ -1,15 +1,15 @@
 package io.mmsdk.benchmarks.blastdial;
 
-import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.Form;
 import io.mmsdk.blastdial.BlastDial;
 import io.mmsdk.blastdial.BlastDialConfig;
+import io.mmsdk.blastdial.BlastDialStore;
 import io.mmsdk.blastdial.CallBridgeGateway;
-import io.mmsdk.blastdial.CallLegInfo;
+import io.mmsdk.blastdial.CallLegSummary;
 import io.mmsdk.blastdial.CmsCallBridgeGateway;
 import io.mmsdk.blastdial.ContactsCsv;
-import io.mmsdk.blastdial.FileBlastDialStore;
 import io.mmsdk.blastdial.SpaceKey;
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.Form;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
@@ -72,7 +72,7 @@ public class BlastDialTestkitBenchmark {
     }
 
     @Override
-    public List<CallLegInfo> callLegs(String callId) {
+    public List<CallLegSummary> callLegs(String callId) {
       return delegate.callLegs(callId);
     }
 
@@ -95,7 +95,7 @@ public class BlastDialTestkitBenchmark {
         Form.builder().set("name", "Bench").set("uri", "bench").build()));
     dir = Files.createTempDirectory("blastdial-bench");
     blast = BlastDial.builder()
-        .store(FileBlastDialStore.open(dir))
+        .store(BlastDialStore.file(dir))
         .scheduler(Scheduler.system())
         .callBridge("cms", gateway)
         .maxConcurrentRequests(cap)

@@ -93,7 +93,7 @@ public class CdrIngestBenchmark {
     dir = Files.createTempDirectory("cdr-ingest");
     tracker = MeetingTracker.builder().build();
     pipeline = CdrPipeline.builder()
-        .store("journal".equals(receiver) ? CdrJournal.open(dir) : CdrStore.none())
+        .store("journal".equals(receiver) ? CdrStore.file(dir) : CdrStore.none())
         .addListener(tracker).build();
     server = CdrHttpServer.builder().handler(CdrHandler.builder().sink(pipeline).build()).start();
     uri = URI.create(server.uri() + "?cluster=bench");

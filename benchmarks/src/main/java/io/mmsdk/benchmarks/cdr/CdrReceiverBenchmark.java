@@ -58,7 +58,7 @@ public class CdrReceiverBenchmark {
     dir = Files.createTempDirectory("cdr-bench");
     tracker = MeetingTracker.builder().build();
     pipeline = CdrPipeline.builder()
-        .store("journal".equals(store) ? CdrJournal.open(dir) : CdrStore.none())
+        .store("journal".equals(store) ? CdrStore.file(dir) : CdrStore.none())
         .addListener(tracker).build();
     server = CdrHttpServer.builder().handler(CdrHandler.builder().sink(pipeline).build()).start();
     uri = URI.create(server.uri() + "?cluster=bench");

@@ -10,12 +10,17 @@ import java.util.Optional;
  * @param fields the reported elements of {@code callInfo} as text, unknown ones kept
  */
 public record CallInfoUpdate(int subscriptionIndex, Map<String, String> fields) {
-  /** Copies the fields. */
+  /**
+   * Copies the fields.
+   *
+   * @param subscriptionIndex the index of the {@code callInfo} subscription (maps back to the call)
+   * @param fields the reported elements of {@code callInfo} as text, unknown ones kept
+   */
   public CallInfoUpdate {
     fields = Map.copyOf(fields);
   }
 
-  /** Returns the text of element {@code name}, if reported. */
+  /** {@return the text of element {@code name}, if reported} */
   public Optional<String> findText(String name) {
     return Optional.ofNullable(fields.get(name));
   }

@@ -12,7 +12,12 @@ import java.time.Instant;
  * @param reason why, for example the close reason or the I/O error
  */
 public record EventGap(Instant since, String reason) {
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param since when the connection was lost (from the client's clock)
+   * @param reason why, for example the close reason or the I/O error
+   */
   public EventGap {
     requireNonNull(since, "since == null");
     requireNonNull(reason, "reason == null");

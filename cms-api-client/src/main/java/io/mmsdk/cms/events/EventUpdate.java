@@ -16,34 +16,40 @@ import java.util.Optional;
  * @param fields the reported elements as text (numbers and booleans converted), unknown ones kept
  */
 public record EventUpdate(String id, String updateType, Map<String, String> fields) {
-  /** Copies the fields. */
+  /**
+   * Copies the fields.
+   *
+   * @param id the call id ({@code call}) or participant id ({@code participant})
+   * @param updateType {@code add}, {@code update} or {@code remove}, exactly as sent
+   * @param fields the reported elements as text (numbers and booleans converted), unknown ones kept
+   */
   public EventUpdate {
     requireNonNull(id, "id == null");
     requireNonNull(updateType, "updateType == null");
     fields = Map.copyOf(fields);
   }
 
-  /** Returns whether the object was added. */
+  /** {@return whether the object was added} */
   public boolean isAdd() {
     return updateType.equals("add");
   }
 
-  /** Returns whether the object changed. */
+  /** {@return whether the object changed} */
   public boolean isUpdate() {
     return updateType.equals("update");
   }
 
-  /** Returns whether the object was removed. */
+  /** {@return whether the object was removed} */
   public boolean isRemove() {
     return updateType.equals("remove");
   }
 
-  /** Returns the text of element {@code name}, if reported. */
+  /** {@return the text of element {@code name}, if reported} */
   public Optional<String> findText(String name) {
     return Optional.ofNullable(fields.get(requireNonNull(name, "name == null")));
   }
 
-  /** Returns the typed value of {@code field}, if reported. */
+  /** {@return the typed value of {@code field}, if reported} */
   public <T> Optional<T> find(CmsField<T> field) {
     return findText(field.name()).map(field::parse);
   }

@@ -26,7 +26,14 @@ public record Subscription(int index, SubscriptionType type, String call, List<S
           "activeSpeaker", "presenter", "endpointRecording", "canMove", "movedParticipant",
           "movedParticipantCallBridge");
 
-  /** Checks the parts and copies the element list. */
+  /**
+   * Checks the parts and copies the element list.
+   *
+   * @param index the caller-chosen index, unique within the subscription set
+   * @param type the resource
+   * @param call the call id for {@code callInfo} and {@code callRoster}, "" for {@code calls}
+   * @param elements the element names to report, for example {@code name}, {@code participants}
+   */
   public Subscription {
     requireNonNull(type, "type == null");
     requireNonNull(call, "call == null");

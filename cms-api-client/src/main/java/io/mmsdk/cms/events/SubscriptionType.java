@@ -15,7 +15,7 @@ public enum SubscriptionType {
     this.wireName = wireName;
   }
 
-  /** Returns the wire name, for example {@code callRoster}. */
+  /** {@return the wire name, for example {@code callRoster}} */
   public String wireName() {
     return wireName;
   }

@@ -9,7 +9,11 @@ import java.util.Map;
  * @param states the state by subscription index, as sent
  */
 public record SubscriptionUpdate(Map<Integer, String> states) {
-  /** Copies the states. */
+  /**
+   * Copies the states.
+   *
+   * @param states the state by subscription index, as sent
+   */
   public SubscriptionUpdate {
     states = Map.copyOf(states);
   }

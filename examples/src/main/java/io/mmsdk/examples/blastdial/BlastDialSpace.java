@@ -2,11 +2,11 @@ package io.mmsdk.examples.blastdial;
 
 import io.mmsdk.blastdial.BlastDial;
 import io.mmsdk.blastdial.BlastDialConfig;
+import io.mmsdk.blastdial.BlastDialStore;
 import io.mmsdk.blastdial.BlastStatus;
 import io.mmsdk.blastdial.CallPoller;
 import io.mmsdk.blastdial.CmsCallBridgeGateway;
 import io.mmsdk.blastdial.ContactStatus;
-import io.mmsdk.blastdial.FileBlastDialStore;
 import io.mmsdk.blastdial.MonitoringSettings;
 import io.mmsdk.blastdial.SpaceKey;
 import io.mmsdk.cdr.CallEnd;
@@ -76,7 +76,9 @@ public final class BlastDialSpace {
 
     SimulatedCluster sim = real ? null : SimulatedCluster.start();
     Scheduler scheduler = real ? Scheduler.system() : sim.clock();  // one simulated time for both
-    String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    byte[] secret = new byte[16];
+    new SecureRandom().nextBytes(secret);
+    String token = HexFormat.of().formatHex(secret);
     ForwardToBlastDial forward = new ForwardToBlastDial();
     CdrPipeline pipeline = CdrPipeline.builder().store(CdrStore.none()).addListener(forward).build();
     CdrHttpServer receiver = CdrHttpServer.builder()
@@ -85,7 +87,7 @@ public final class BlastDialSpace {
         .start();
     try (CmsClient cms = client(flags, sim);
          BlastDial blast = BlastDial.builder()
-             .store(FileBlastDialStore.open(Files.createTempDirectory("blastdial-")))
+             .store(BlastDialStore.file(Files.createTempDirectory("blastdial-")))
              .scheduler(scheduler)
              .callBridge(CLUSTER, CmsCallBridgeGateway.create(cms))
              .build()) {

@@ -47,7 +47,9 @@ public final class PrintMeetings {
     Scheduler scheduler = Scheduler.system();
     Path journalDir = flags.containsKey("--journal") ? Path.of(flags.get("--journal"))
         : Files.createTempDirectory("cdr-journal-");
-    String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    byte[] secret = new byte[16];
+    new SecureRandom().nextBytes(secret);
+    String token = HexFormat.of().formatHex(secret);
 
     MeetingTracker tracker = MeetingTracker.builder().scheduler(scheduler).build();
     tracker.addListener(change -> System.out.printf("%s  %-22s %-20s %s %s%n", change.entry().time(),

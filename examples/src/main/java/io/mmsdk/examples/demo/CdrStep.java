@@ -44,7 +44,9 @@ final class CdrStep implements AutoCloseable {
         .addListener(tracker)
         .addListener(extra)
         .build();
-    String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    byte[] secret = new byte[16];
+    new SecureRandom().nextBytes(secret);
+    String token = HexFormat.of().formatHex(secret);
     CdrHttpServer server = CdrHttpServer.builder()
         .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
         .handler(CdrHandler.builder().sink(pipeline).token(token).scheduler(scheduler).build())

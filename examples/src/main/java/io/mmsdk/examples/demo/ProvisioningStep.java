@@ -48,7 +48,7 @@ final class ProvisioningStep {
     if (!validation.isValid()) {
       throw new IllegalStateException("The sample desired state is invalid:\n" + validation.describe());
     }
-    CmsGateway gateway = CmsClientGateway.of(client);
+    CmsGateway gateway = CmsClientGateway.create(client);
     SecretResolver secrets = reference -> {
       if (!reference.equals("env:LDAP_BIND_PASSWORD")) {
         throw new ProvisioningException("Unknown secret reference '" + reference + "'");

@@ -1,8 +1,8 @@
 package io.mmsdk.examples.demo;
 
 import io.mmsdk.blastdial.BlastDial;
+import io.mmsdk.blastdial.BlastDialStore;
 import io.mmsdk.blastdial.CmsCallBridgeGateway;
-import io.mmsdk.blastdial.FileBlastDialStore;
 import io.mmsdk.blastdial.MonitoringSettings;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsObject;
@@ -83,7 +83,7 @@ final class SimulatedRun {
 
     Map<String, String> blastOutcomes;
     try (BlastDial blast = BlastDial.builder()
-        .store(FileBlastDialStore.open(s.state().resolve("blastdial")))
+        .store(BlastDialStore.file(s.state().resolve("blastdial")))
         .scheduler(s.world().scheduler)
         .callBridge(s.cluster().id(), CmsCallBridgeGateway.create(s.client()))
         .clusters(s.registry())

@@ -75,7 +75,7 @@ public final class ProvisionFromJson {
         builder.tlsTrust(TlsTrust.pemCertificates(Files.readString(Path.of(flags.get("--trust-pem")))));
       }
       try (CmsClient cms = builder.build()) {
-        planAndMaybeApply(CmsClientGateway.of(cms), desired, state, SecretResolver.environment(),
+        planAndMaybeApply(CmsClientGateway.create(cms), desired, state, SecretResolver.environment(),
             Scheduler.system(), Boolean.parseBoolean(flags.getOrDefault("--apply", "false")));
       }
       return;
@@ -97,7 +97,7 @@ public final class ProvisionFromJson {
           .bindDn(original.bindDn()).passwordRef(original.passwordRef()).build()),
           desired.userImports(), desired.autoSpaceRules(), desired.spaceCreationRules(),
           desired.spaceTemplates(), desired.syncSchedule());
-      CmsGateway gateway = CmsClientGateway.of(cms);
+      CmsGateway gateway = CmsClientGateway.create(cms);
       planAndMaybeApply(gateway, local, tempState, reference -> bindPassword, scheduler, true);
 
       try (LdapSyncRunner sync = LdapSyncRunner.builder().scheduler(scheduler)

@@ -14,10 +14,10 @@ import java.time.Instant;
  */
 public interface Scheduler {
 
-  /** Returns the clock this scheduler runs on. */
+  /** {@return the clock this scheduler runs on} */
   Clock clock();
 
-  /** Returns the current instant of {@link #clock()}. */
+  /** {@return the current instant of {@link #clock()}} */
   default Instant now() {
     return clock().instant();
   }
@@ -34,7 +34,7 @@ public interface Scheduler {
    */
   Cancellable scheduleRepeating(Duration initialDelay, Duration period, Runnable task);
 
-  /** Returns a scheduler on the system UTC clock backed by daemon threads. */
+  /** {@return a scheduler on the system UTC clock backed by daemon threads} */
   static Scheduler system() {
     return SystemScheduler.INSTANCE;
   }

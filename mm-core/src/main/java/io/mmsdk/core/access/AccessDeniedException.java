@@ -14,7 +14,7 @@ public final class AccessDeniedException extends MmSdkException {
     this.decision = decision;
   }
 
-  /** Returns the denying decision. */
+  /** {@return the denying decision} */
   public Decision decision() {
     return decision;
   }

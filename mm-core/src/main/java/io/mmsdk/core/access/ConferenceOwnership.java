@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public final class ConferenceOwnership {
   private final Map<String, String> owners = new TreeMap<>();
 
-  /** Returns an empty ownership table. */
+  /** {@return an empty ownership table} */
   public static ConferenceOwnership create() {
     return new ConferenceOwnership();
   }
@@ -53,7 +53,7 @@ public final class ConferenceOwnership {
     return d;
   }
 
-  /** Returns the conference as an access-control resource with its current owner. */
+  /** {@return the conference as an access-control resource with its current owner} */
   public synchronized Resource.Conference conference(String conferenceId) {
     Objects.requireNonNull(conferenceId, "conferenceId == null");
     if (!owners.containsKey(conferenceId)) {
@@ -62,7 +62,7 @@ public final class ConferenceOwnership {
     return new Resource.Conference(conferenceId, owners.get(conferenceId));
   }
 
-  /** Returns the owner of {@code conferenceId}, empty for none. */
+  /** {@return the owner of {@code conferenceId}, empty for none} */
   public synchronized Optional<String> findOwner(String conferenceId) {
     return conference(conferenceId).findOwner();
   }

@@ -9,7 +9,7 @@ public enum ControlLevel {
   /** None of the conference operations. */
   NONE;
 
-  /** Returns true when this level includes {@code other}. */
+  /** {@return true when this level includes {@code other}} */
   public boolean includes(ControlLevel other) {
     return ordinal() <= other.ordinal();
   }

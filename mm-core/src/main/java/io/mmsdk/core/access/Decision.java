@@ -10,22 +10,35 @@ import java.util.Objects;
  * @param reason why, for logs and UIs
  */
 public record Decision(boolean allowed, String reason) {
-  /** Checks the reason is present. */
+  /**
+   * Checks the reason is present.
+   *
+   * @param allowed true when the action may go ahead
+   * @param reason why, for logs and UIs
+   */
   public Decision {
     Objects.requireNonNull(reason, "reason == null");
   }
 
-  /** Returns an allowing decision. */
+  /**
+   * {@return an allowing decision}
+   *
+   * @param reason why, for logs and UIs
+   */
   public static Decision allow(String reason) {
     return new Decision(true, reason);
   }
 
-  /** Returns a denying decision. */
+  /**
+   * {@return a denying decision}
+   *
+   * @param reason why, for logs and UIs
+   */
   public static Decision deny(String reason) {
     return new Decision(false, reason);
   }
 
-  /** Returns true when the action is denied. */
+  /** {@return true when the action is denied} */
   public boolean denied() {
     return !allowed;
   }

@@ -34,13 +34,13 @@ public final class MeetingPermissions {
     this.sections = Map.copyOf(sections);
   }
 
-  /** Returns permissions for {@code meetingId} with no grants: nobody has access yet. */
+  /** {@return permissions for {@code meetingId} with no grants: nobody has access yet} */
   public static MeetingPermissions create(String meetingId) {
     Objects.requireNonNull(meetingId, "meetingId == null");
     return new MeetingPermissions(meetingId, Grants.EMPTY, Map.of());
   }
 
-  /** Returns the meeting id. */
+  /** {@return the meeting id} */
   public String meetingId() {
     return meetingId;
   }
@@ -189,12 +189,12 @@ public final class MeetingPermissions {
     return new Invitation(grown, grantUser(grown, username, role));
   }
 
-  /** Returns the user's effective role on the meeting (empty when no access; EXCLUDE when excluded). */
+  /** {@return the user's effective role on the meeting (empty when no access; EXCLUDE when excluded)} */
   public Optional<MeetingRole> effectiveRole(Organization org, String username) {
     return Optional.ofNullable(resolveMeeting(org, username).role);
   }
 
-  /** Returns the user's effective role on agenda section {@code section}. */
+  /** {@return the user's effective role on agenda section {@code section}} */
   public Optional<MeetingRole> effectiveRole(Organization org, String username, String section) {
     return Optional.ofNullable(resolveSection(org, username, section).role);
   }
@@ -324,7 +324,10 @@ public final class MeetingPermissions {
 
   /** The result of an invitation: the grown organization and the updated permissions. */
   public record Invitation(Organization organization, MeetingPermissions permissions) {
-    /** Checks both parts are present. */
+    /**
+     * Checks both parts are present.
+     *
+     */
     public Invitation {
       Objects.requireNonNull(organization, "organization == null");
       Objects.requireNonNull(permissions, "permissions == null");

@@ -14,7 +14,7 @@ public enum MeetingRole {
   /** Cannot see the meeting (or section); beats any group grant. Individuals only. */
   EXCLUDE;
 
-  /** Returns true when this role grants at least {@code needed} (EXCLUDE grants nothing). */
+  /** {@return true when this role grants at least {@code needed} (EXCLUDE grants nothing)} */
   public boolean atLeast(MeetingRole needed) {
     return this != EXCLUDE && needed != EXCLUDE && ordinal() >= needed.ordinal();
   }

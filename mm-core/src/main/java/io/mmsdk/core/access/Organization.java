@@ -15,7 +15,12 @@ import java.util.TreeSet;
  * @param groups group name to member usernames (every member of a group is an organization member)
  */
 public record Organization(Set<String> members, Map<String, Set<String>> groups) {
-  /** Copies and checks that group members belong to the organization. */
+  /**
+   * Copies and checks that group members belong to the organization.
+   *
+   * @param members usernames of the organization's members
+   * @param groups group name to member usernames (every member of a group is an organization member)
+   */
   public Organization {
     members = Set.copyOf(Objects.requireNonNull(members, "members == null"));
     Map<String, Set<String>> g = new HashMap<>();
@@ -31,12 +36,12 @@ public record Organization(Set<String> members, Map<String, Set<String>> groups)
     groups = Map.copyOf(g);
   }
 
-  /** Returns an organization with no members and no groups. */
+  /** {@return an organization with no members and no groups} */
   public static Organization empty() {
     return new Organization(Set.of(), Map.of());
   }
 
-  /** Returns a copy with {@code username} added as a member. */
+  /** {@return a copy with {@code username} added as a member} */
   public Organization withMember(String username) {
     Objects.requireNonNull(username, "username == null");
     Set<String> m = new HashSet<>(members);
@@ -44,7 +49,7 @@ public record Organization(Set<String> members, Map<String, Set<String>> groups)
     return new Organization(m, groups);
   }
 
-  /** Returns a copy with group {@code name} holding exactly {@code memberNames}. */
+  /** {@return a copy with group {@code name} holding exactly {@code memberNames}} */
   public Organization withGroup(String name, Set<String> memberNames) {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(memberNames, "memberNames == null");
@@ -53,12 +58,12 @@ public record Organization(Set<String> members, Map<String, Set<String>> groups)
     return new Organization(members, g);
   }
 
-  /** Returns true when {@code username} is a member. */
+  /** {@return true when {@code username} is a member} */
   public boolean isMember(String username) {
     return members.contains(username);
   }
 
-  /** Returns the names of the groups {@code username} belongs to, sorted. */
+  /** {@return the names of the groups {@code username} belongs to, sorted} */
   public Set<String> groupsOf(String username) {
     Set<String> out = new TreeSet<>();
     groups.forEach((name, m) -> {

@@ -23,27 +23,27 @@ public final class Principal {
     this.privilege = b.privilege;
   }
 
-  /** Returns a builder for {@code username} with {@code role}. */
+  /** {@return a builder for {@code username} with {@code role}} */
   public static Builder builder(String username, Role role) {
     return new Builder(username, role);
   }
 
-  /** Returns the username. */
+  /** {@return the username} */
   public String username() {
     return username;
   }
 
-  /** Returns the Meeting Management role. */
+  /** {@return the Meeting Management role} */
   public Role role() {
     return role;
   }
 
-  /** Returns the space tags (video operators only; empty means no tag restriction). */
+  /** {@return the space tags (video operators only; empty means no tag restriction)} */
   public Set<String> tags() {
     return tags;
   }
 
-  /** Returns the MCU privilege level, if one is assigned. */
+  /** {@return the MCU privilege level, if one is assigned} */
   public Optional<PrivilegeLevel> findPrivilege() {
     return Optional.ofNullable(privilege);
   }
@@ -76,13 +76,23 @@ public final class Principal {
       this.role = Objects.requireNonNull(role, "role == null");
     }
 
-    /** Sets the space tags. */
+    /**
+     * Sets the space tags.
+     *
+     * @param tags the space tags
+     * @return this builder
+     */
     public Builder tags(Set<String> tags) {
       this.tags = Set.copyOf(Objects.requireNonNull(tags, "tags == null"));
       return this;
     }
 
-    /** Sets the MCU privilege level. */
+    /**
+     * Sets the MCU privilege level.
+     *
+     * @param privilege the MCU privilege level
+     * @return this builder
+     */
     public Builder privilege(PrivilegeLevel privilege) {
       this.privilege = Objects.requireNonNull(privilege, "privilege == null");
       return this;

@@ -26,17 +26,17 @@ public enum PrivilegeLevel {
     this.label = label;
   }
 
-  /** Returns true when users at this level may create and own conferences. */
+  /** {@return true when users at this level may create and own conferences} */
   public boolean canOwn() {
     return ordinal() <= CONFERENCE_CREATION.ordinal();
   }
 
-  /** Returns true when users at this level may change a conference's owner. */
+  /** {@return true when users at this level may change a conference's owner} */
   public boolean canChangeOwner() {
     return this == ADMINISTRATOR || this == CONFERENCE_CREATION_AND_FULL_CONTROL;
   }
 
-  /** Returns the control this level gives over a conference the user does or does not own. */
+  /** {@return the control this level gives over a conference the user does or does not own} */
   public ControlLevel control(boolean owner) {
     return switch (this) {
       case ADMINISTRATOR, CONFERENCE_CREATION_AND_FULL_CONTROL -> ControlLevel.FULL;
@@ -46,7 +46,7 @@ public enum PrivilegeLevel {
     };
   }
 
-  /** Returns the level's name as the MCU documentation writes it. */
+  /** {@return the level's name as the MCU documentation writes it} */
   public String label() {
     return label;
   }

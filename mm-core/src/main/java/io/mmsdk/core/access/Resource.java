@@ -13,7 +13,6 @@ public sealed interface Resource {
    * @param area a name for the reason text, e.g. {@code "users"}
    */
   record Administration(String area) implements Resource {
-    /** Checks the area is present. */
     public Administration {
       Objects.requireNonNull(area, "area == null");
     }
@@ -26,7 +25,6 @@ public sealed interface Resource {
    * @param tags the space's tags
    */
   record Space(String spaceId, Set<String> tags) implements Resource {
-    /** Copies the tags. */
     public Space {
       Objects.requireNonNull(spaceId, "spaceId == null");
       tags = Set.copyOf(Objects.requireNonNull(tags, "tags == null"));
@@ -40,22 +38,30 @@ public sealed interface Resource {
    * @param owner the owning username, or null for none
    */
   record Conference(String conferenceId, String owner) implements Resource {
-    /** Checks the id is present. */
     public Conference {
       Objects.requireNonNull(conferenceId, "conferenceId == null");
     }
 
-    /** Returns a conference owned by {@code owner}. */
+    /**
+     * {@return a conference owned by {@code owner}}
+     *
+     * @param conferenceId the conference id
+     * @param owner the owning username, or null for none
+     */
     public static Conference ownedBy(String conferenceId, String owner) {
       return new Conference(conferenceId, Objects.requireNonNull(owner, "owner == null"));
     }
 
-    /** Returns a conference with owner "none". */
+    /**
+     * {@return a conference with owner "none"}
+     *
+     * @param conferenceId the conference id
+     */
     public static Conference unowned(String conferenceId) {
       return new Conference(conferenceId, null);
     }
 
-    /** Returns the owner, if any. */
+    /** {@return the owner, if any} */
     public Optional<String> findOwner() {
       return Optional.ofNullable(owner);
     }
@@ -71,7 +77,6 @@ public sealed interface Resource {
    * @param newOwnerLevel proposed owner's privilege level, or null when newOwner is null
    */
   record OwnerChange(Conference conference, String newOwner, PrivilegeLevel newOwnerLevel) implements Resource {
-    /** Checks that an owner comes with a level. */
     public OwnerChange {
       Objects.requireNonNull(conference, "conference == null");
       if ((newOwner == null) != (newOwnerLevel == null)) {
@@ -79,13 +84,17 @@ public sealed interface Resource {
       }
     }
 
-    /** Returns a change to {@code newOwner} at {@code level}. */
+    /** {@return a change to {@code newOwner} at {@code level}} */
     public static OwnerChange to(Conference conference, String newOwner, PrivilegeLevel level) {
       return new OwnerChange(conference, Objects.requireNonNull(newOwner, "newOwner == null"),
           Objects.requireNonNull(level, "level == null"));
     }
 
-    /** Returns a change to owner "none". */
+    /**
+     * {@return a change to owner "none"}
+     *
+     * @param conference the conference (for CREATE_CONFERENCE its owner is ignored)
+     */
     public static OwnerChange toNone(Conference conference) {
       return new OwnerChange(conference, null, null);
     }
@@ -98,7 +107,6 @@ public sealed interface Resource {
    * @param organization members and groups
    */
   record Meeting(MeetingPermissions permissions, Organization organization) implements Resource {
-    /** Checks both parts are present. */
     public Meeting {
       Objects.requireNonNull(permissions, "permissions == null");
       Objects.requireNonNull(organization, "organization == null");
@@ -113,7 +121,6 @@ public sealed interface Resource {
    * @param section the section path
    */
   record AgendaSection(MeetingPermissions permissions, Organization organization, String section) implements Resource {
-    /** Checks all parts are present. */
     public AgendaSection {
       Objects.requireNonNull(permissions, "permissions == null");
       Objects.requireNonNull(organization, "organization == null");

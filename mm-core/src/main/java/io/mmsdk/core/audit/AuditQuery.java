@@ -24,17 +24,17 @@ public final class AuditQuery {
     this.limit = b.limit;
   }
 
-  /** Returns a query that matches every event. */
+  /** {@return a query that matches every event} */
   public static AuditQuery all() {
     return builder().build();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns true when {@code e} matches every set criterion. */
+  /** {@return true when {@code e} matches every set criterion} */
   public boolean matches(AuditEvent e) {
     return (actor == null || actor.equals(e.actor()))
         && (actionPrefix == null || e.action().startsWith(actionPrefix))
@@ -43,7 +43,7 @@ public final class AuditQuery {
         && (until == null || e.at().isBefore(until));
   }
 
-  /** Returns the maximum number of events returned (newest kept), {@code Integer.MAX_VALUE} if unset. */
+  /** {@return the maximum number of events returned (newest kept), {@code Integer.MAX_VALUE} if unset} */
   public int limit() {
     return limit;
   }
@@ -59,37 +59,57 @@ public final class AuditQuery {
 
     private Builder() {}
 
-    /** Matches events by this actor only. */
+    /**
+     * Matches events by this actor only.
+     *
+     * @return this builder
+     */
     public Builder actor(String actor) {
       this.actor = Objects.requireNonNull(actor, "actor == null");
       return this;
     }
 
-    /** Matches actions starting with {@code prefix} (e.g. {@code "user."}). */
+    /**
+     * Matches actions starting with {@code prefix} (e.g. {@code "user."}).
+     *
+     * @return this builder
+     */
     public Builder actionPrefix(String prefix) {
       this.actionPrefix = Objects.requireNonNull(prefix, "prefix == null");
       return this;
     }
 
-    /** Matches events on this target only. */
+    /**
+     * Matches events on this target only.
+     *
+     * @return this builder
+     */
     public Builder target(String target) {
       this.target = Objects.requireNonNull(target, "target == null");
       return this;
     }
 
-    /** Matches events at or after {@code from}. */
+    /**
+     * Matches events at or after {@code from}.
+     *
+     * @return this builder
+     */
     public Builder from(Instant from) {
       this.from = Objects.requireNonNull(from, "from == null");
       return this;
     }
 
-    /** Matches events before {@code until}. */
+    /**
+     * Matches events before {@code until}.
+     *
+     * @return this builder
+     */
     public Builder until(Instant until) {
       this.until = Objects.requireNonNull(until, "until == null");
       return this;
     }
 
-    /** Returns at most {@code limit} events, the newest ones. */
+    /** {@return at most {@code limit} events, the newest ones} */
     public Builder limit(int limit) {
       if (limit < 1) {
         throw new IllegalArgumentException("limit must be >= 1: " + limit);

@@ -45,7 +45,7 @@ public interface AuditStore extends AutoCloseable {
     return new FileAuditStore(file);
   }
 
-  /** Returns a store that keeps nothing between runs. */
+  /** {@return a store that keeps nothing between runs} */
   static AuditStore inMemory() {
     return new AuditStore() {
       private final List<AuditEvent> events = new java.util.ArrayList<>();

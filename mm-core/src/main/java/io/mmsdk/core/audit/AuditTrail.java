@@ -31,13 +31,13 @@ public final class AuditTrail implements AuditHook {
     this.events = new ArrayList<>(store.load());
   }
 
-  /** Returns a trail backed by {@code store}, loading what it holds. */
+  /** {@return a trail backed by {@code store}, loading what it holds} */
   public static AuditTrail create(Scheduler scheduler, AuditStore store) {
     return new AuditTrail(
         Objects.requireNonNull(scheduler, "scheduler == null"), Objects.requireNonNull(store, "store == null"));
   }
 
-  /** Returns a trail that keeps nothing between runs. */
+  /** {@return a trail that keeps nothing between runs} */
   public static AuditTrail inMemory(Scheduler scheduler) {
     return create(scheduler, AuditStore.inMemory());
   }
@@ -90,7 +90,7 @@ public final class AuditTrail implements AuditHook {
     return List.copyOf(hits.subList(from, hits.size()));
   }
 
-  /** Returns every event, oldest first. */
+  /** {@return every event, oldest first} */
   public synchronized List<AuditEvent> events() {
     return List.copyOf(events);
   }

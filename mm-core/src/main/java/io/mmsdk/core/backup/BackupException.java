@@ -19,6 +19,7 @@ public final class BackupException extends MmSdkException {
     IO
   }
 
+  /** Why the backup or restore failed. */
   private final Reason reason;
 
   /** Creates an exception with a reason, message and optional cause. */
@@ -27,7 +28,7 @@ public final class BackupException extends MmSdkException {
     this.reason = Objects.requireNonNull(reason, "reason == null");
   }
 
-  /** Returns why the backup failed. */
+  /** {@return why the backup failed} */
   public Reason reason() {
     return reason;
   }

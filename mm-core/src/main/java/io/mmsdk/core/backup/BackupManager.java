@@ -80,7 +80,7 @@ public final class BackupManager {
     this.iterations = iterations;
   }
 
-  /** Returns a manager for the registry and users, with 600 000 PBKDF2 iterations. */
+  /** {@return a manager for the registry and users, with 600 000 PBKDF2 iterations} */
   public static BackupManager create(ClusterRegistry registry, UserService users, Scheduler scheduler) {
     return create(registry, users, scheduler, PasswordHash.DEFAULT_ITERATIONS);
   }

@@ -14,7 +14,15 @@ import java.util.Set;
  * @param localUsers local users now present
  */
 public record RestoreResult(Set<BackupPart> parts, Instant backupCreatedAt, String backupCreatedBy, int clusters, int localUsers) {
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param parts the parts restored
+   * @param backupCreatedAt when the backup was created
+   * @param backupCreatedBy who created it
+   * @param clusters clusters now registered (when the database was restored; otherwise unchanged count)
+   * @param localUsers local users now present
+   */
   public RestoreResult {
     parts = Set.copyOf(Objects.requireNonNull(parts, "parts == null"));
     Objects.requireNonNull(backupCreatedAt, "backupCreatedAt == null");

@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param password API password, not empty
  */
 public record ApiCredentials(String username, String password) {
-  /** Checks that neither part is blank. */
+  /**
+   * Checks that neither part is blank.
+   *
+   * @param username API user name, not blank
+   * @param password API password, not empty
+   */
   public ApiCredentials {
     Objects.requireNonNull(username, "username == null");
     Objects.requireNonNull(password, "password == null");
@@ -24,7 +29,12 @@ public record ApiCredentials(String username, String password) {
     }
   }
 
-  /** Returns credentials for {@code username} and {@code password}. */
+  /**
+   * {@return credentials for {@code username} and {@code password}}
+   *
+   * @param username API user name, not blank
+   * @param password API password, not empty
+   */
   public static ApiCredentials of(String username, String password) {
     return new ApiCredentials(username, password);
   }

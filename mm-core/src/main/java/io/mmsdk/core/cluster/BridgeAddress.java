@@ -22,7 +22,12 @@ public record BridgeAddress(String host, int port) {
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.]+");
 
-  /** Validates and normalizes the host; throws {@link InvalidClusterException} when invalid. */
+  /**
+   * Validates and normalizes the host; throws {@link InvalidClusterException} when invalid.
+   *
+   * @param host DNS name or IP literal, without brackets
+   * @param port TCP port, 1–65535
+   */
   public BridgeAddress {
     Objects.requireNonNull(host, "host == null");
     host = normalizeHost(host);
@@ -33,12 +38,21 @@ public record BridgeAddress(String host, int port) {
     }
   }
 
-  /** Returns the address {@code host} on port 443. */
+  /**
+   * {@return the address {@code host} on port 443}
+   *
+   * @param host DNS name or IP literal, without brackets
+   */
   public static BridgeAddress of(String host) {
     return new BridgeAddress(host, DEFAULT_PORT);
   }
 
-  /** Returns the address {@code host} on {@code port}. */
+  /**
+   * {@return the address {@code host} on {@code port}}
+   *
+   * @param host DNS name or IP literal, without brackets
+   * @param port TCP port, 1–65535
+   */
   public static BridgeAddress of(String host, int port) {
     return new BridgeAddress(host, port);
   }
@@ -77,17 +91,17 @@ public record BridgeAddress(String host, int port) {
     return new BridgeAddress(t.substring(0, colon), parsePort(t.substring(colon + 1), text));
   }
 
-  /** Returns true when the host is an IPv6 literal. */
+  /** {@return true when the host is an IPv6 literal} */
   public boolean isIpv6() {
     return host.indexOf(':') >= 0;
   }
 
-  /** Returns {@code host:port}, with brackets around an IPv6 host ({@code [2001:db8::1]:443}). */
+  /** {@return {@code host:port}, with brackets around an IPv6 host ({@code [2001:db8::1]:443})} */
   public String authority() {
     return (isIpv6() ? "[" + host + "]" : host) + ":" + port;
   }
 
-  /** Returns the HTTPS base URL of the Call Bridge API, e.g. {@code https://cb1.example.com:443/api/v1/}. */
+  /** {@return the HTTPS base URL of the Call Bridge API, for example {@code https://cb1.example.com:443/api/v1/}} */
   public String apiBaseUrl() {
     return "https://" + authority() + "/api/v1/";
   }

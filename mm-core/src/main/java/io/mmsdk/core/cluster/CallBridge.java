@@ -23,7 +23,15 @@ import java.util.UUID;
 public record CallBridge(
     String id, String name, BridgeAddress address, ApiCredentials credentials, TrustSettings trust) {
 
-  /** Validates every component. */
+  /**
+   * Validates every component.
+   *
+   * @param id stable id, never reused
+   * @param name display name shown to administrators and video operators
+   * @param address API address (port 443 unless given)
+   * @param credentials API user; its password is never shown by {@code toString()}
+   * @param trust TLS trust settings
+   */
   public CallBridge {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(name, "name == null");
@@ -41,8 +49,8 @@ public record CallBridge(
   }
 
   /**
-   * Returns a {@link CmsClient} builder already set to this bridge's address, API credentials and
-   * TLS trust; add a clock, retry policy or shared {@code OkHttpClient} before {@code build()}. The
+   * {@return a {@link CmsClient} builder already set to this bridge's address, API credentials and
+   * TLS trust; add a clock, retry policy or shared {@code OkHttpClient} before {@code build()}} The
    * caller owns (and closes) the client it builds.
    *
    * @throws ClusterException if the trust settings ask for something the client cannot do (turning
@@ -88,12 +96,12 @@ public record CallBridge(
     }
   }
 
-  /** Returns a new builder; the id defaults to a random UUID. */
+  /** {@return a new builder; the id defaults to a random UUID} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this bridge, keeping its id. */
+  /** {@return a builder holding this bridge, keeping its id} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.id = id;
@@ -114,41 +122,75 @@ public record CallBridge(
 
     private Builder() {}
 
-    /** Sets a stable id (for example one restored from storage). Defaults to a random UUID. */
+    /**
+     * Sets a stable id (for example one restored from storage). Defaults to a random UUID.
+     *
+     * @param id a stable id (for example one restored from storage)
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = Objects.requireNonNull(id, "id == null");
       return this;
     }
 
-    /** Sets the display name. */
+    /**
+     * Sets the display name.
+     *
+     * @param name the display name
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name == null");
       return this;
     }
 
-    /** Sets the API address. */
+    /**
+     * Sets the API address.
+     *
+     * @param address the API address
+     * @return this builder
+     */
     public Builder address(BridgeAddress address) {
       this.address = Objects.requireNonNull(address, "address == null");
       return this;
     }
 
-    /** Parses and sets the API address ({@code host}, {@code host:port}, {@code [ipv6]:port}). */
+    /**
+     * Parses and sets the API address ({@code host}, {@code host:port}, {@code [ipv6]:port}).
+     *
+     * @param address API address (port 443 unless given)
+     * @return this builder
+     */
     public Builder address(String address) {
       return address(BridgeAddress.parse(Objects.requireNonNull(address, "address == null")));
     }
 
-    /** Sets the API credentials. */
+    /**
+     * Sets the API credentials.
+     *
+     * @param credentials the API credentials
+     * @return this builder
+     */
     public Builder credentials(ApiCredentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials == null");
       return this;
     }
 
-    /** Sets the API credentials. */
+    /**
+     * Sets the API credentials.
+     *
+     * @return this builder
+     */
     public Builder credentials(String username, String password) {
       return credentials(ApiCredentials.of(username, password));
     }
 
-    /** Sets TLS trust (default: system CAs, verify host names). */
+    /**
+     * Sets TLS trust (default: system CAs, verify host names).
+     *
+     * @param trust TLS trust (default: system CAs, verify host names)
+     * @return this builder
+     */
     public Builder trust(TrustSettings trust) {
       this.trust = Objects.requireNonNull(trust, "trust == null");
       return this;

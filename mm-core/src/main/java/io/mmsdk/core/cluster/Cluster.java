@@ -25,7 +25,14 @@ import java.util.UUID;
  */
 public record Cluster(String id, String name, boolean manageMeetings, List<CallBridge> callBridges) {
 
-  /** Validates and copies the components. */
+  /**
+   * Validates and copies the components.
+   *
+   * @param id stable id
+   * @param name display name
+   * @param manageMeetings true to receive CDRs and events and track meetings on this cluster
+   * @param callBridges the cluster's Call Bridges, in registration order
+   */
   public Cluster {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(name, "name == null");
@@ -56,12 +63,12 @@ public record Cluster(String id, String name, boolean manageMeetings, List<CallB
     }
   }
 
-  /** Returns a new builder; the id defaults to a random UUID and meetings are managed. */
+  /** {@return a new builder; the id defaults to a random UUID and meetings are managed} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this cluster, keeping its id. */
+  /** {@return a builder holding this cluster, keeping its id} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.id = id;
@@ -71,7 +78,7 @@ public record Cluster(String id, String name, boolean manageMeetings, List<CallB
     return b;
   }
 
-  /** Returns the bridge with {@code bridgeId}, if it belongs to this cluster. */
+  /** {@return the bridge with {@code bridgeId}, if it belongs to this cluster} */
   public Optional<CallBridge> findCallBridge(String bridgeId) {
     Objects.requireNonNull(bridgeId, "bridgeId == null");
     return callBridges.stream().filter(b -> b.id().equals(bridgeId)).findFirst();
@@ -86,31 +93,54 @@ public record Cluster(String id, String name, boolean manageMeetings, List<CallB
 
     private Builder() {}
 
-    /** Sets a stable id. Defaults to a random UUID. */
+    /**
+     * Sets a stable id. Defaults to a random UUID.
+     *
+     * @param id a stable id
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = Objects.requireNonNull(id, "id == null");
       return this;
     }
 
-    /** Sets the display name. */
+    /**
+     * Sets the display name.
+     *
+     * @param name the display name
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name == null");
       return this;
     }
 
-    /** Sets whether meetings are managed on this cluster (default true). */
+    /**
+     * Sets whether meetings are managed on this cluster (default true).
+     *
+     * @param manageMeetings whether meetings are managed on this cluster (default true)
+     * @return this builder
+     */
     public Builder manageMeetings(boolean manageMeetings) {
       this.manageMeetings = manageMeetings;
       return this;
     }
 
-    /** Adds a Call Bridge. */
+    /**
+     * Adds a Call Bridge.
+     *
+     * @return this builder
+     */
     public Builder addCallBridge(CallBridge bridge) {
       callBridges.add(Objects.requireNonNull(bridge, "bridge == null"));
       return this;
     }
 
-    /** Replaces all Call Bridges. */
+    /**
+     * Replaces all Call Bridges.
+     *
+     * @return this builder
+     */
     public Builder callBridges(List<CallBridge> bridges) {
       Objects.requireNonNull(bridges, "bridges == null");
       callBridges.clear();
@@ -118,7 +148,11 @@ public record Cluster(String id, String name, boolean manageMeetings, List<CallB
       return this;
     }
 
-    /** Removes the Call Bridge with {@code bridgeId}, if present. */
+    /**
+     * Removes the Call Bridge with {@code bridgeId}, if present.
+     *
+     * @return this builder
+     */
     public Builder removeCallBridge(String bridgeId) {
       Objects.requireNonNull(bridgeId, "bridgeId == null");
       callBridges.removeIf(b -> b.id().equals(bridgeId));

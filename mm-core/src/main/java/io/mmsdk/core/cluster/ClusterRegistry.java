@@ -41,54 +41,54 @@ public final class ClusterRegistry {
     this.clusters = List.copyOf(loaded);
   }
 
-  /** Returns a registry backed by {@code store}, loading what it holds. */
+  /** {@return a registry backed by {@code store}, loading what it holds} */
   public static ClusterRegistry create(ClusterStore store) {
     return new ClusterRegistry(Objects.requireNonNull(store, "store == null"), null);
   }
 
   /**
-   * Returns a registry backed by {@code store} that records every change in {@code audit} (actor
-   * {@code "system"} unless a method taking an actor is used). Credentials never reach the trail.
+   * {@return a registry backed by {@code store} that records every change in {@code audit} (actor
+   * {@code "system"} unless a method taking an actor is used)} Credentials never reach the trail.
    */
   public static ClusterRegistry create(ClusterStore store, AuditTrail audit) {
     return new ClusterRegistry(Objects.requireNonNull(store, "store == null"), Objects.requireNonNull(audit, "audit == null"));
   }
 
-  /** Returns an empty registry that keeps nothing between runs. */
+  /** {@return an empty registry that keeps nothing between runs} */
   public static ClusterRegistry inMemory() {
     return create(ClusterStore.inMemory());
   }
 
-  /** Returns all clusters in registration order. */
+  /** {@return all clusters in registration order} */
   public List<Cluster> clusters() {
     return clusters;
   }
 
-  /** Returns every Call Bridge of every cluster. */
+  /** {@return every Call Bridge of every cluster} */
   public List<CallBridge> callBridges() {
     return clusters.stream().flatMap(c -> c.callBridges().stream()).toList();
   }
 
-  /** Returns the cluster with {@code clusterId}. */
+  /** {@return the cluster with {@code clusterId}} */
   public Optional<Cluster> findCluster(String clusterId) {
     Objects.requireNonNull(clusterId, "clusterId == null");
     return clusters.stream().filter(c -> c.id().equals(clusterId)).findFirst();
   }
 
-  /** Returns the cluster with {@code clusterId} or throws {@link ClusterNotFoundException}. */
+  /** {@return the cluster with {@code clusterId} or throws {@link ClusterNotFoundException}} */
   public Cluster cluster(String clusterId) {
     return findCluster(clusterId)
         .orElseThrow(() -> new ClusterNotFoundException(
             "No cluster with id '" + clusterId + "'; list clusters() to see the registered ids."));
   }
 
-  /** Returns the Call Bridge with {@code bridgeId}, in whichever cluster it is. */
+  /** {@return the Call Bridge with {@code bridgeId}, in whichever cluster it is} */
   public Optional<CallBridge> findCallBridge(String bridgeId) {
     Objects.requireNonNull(bridgeId, "bridgeId == null");
     return callBridges().stream().filter(b -> b.id().equals(bridgeId)).findFirst();
   }
 
-  /** Returns the Call Bridge with {@code bridgeId} or throws {@link ClusterNotFoundException}. */
+  /** {@return the Call Bridge with {@code bridgeId} or throws {@link ClusterNotFoundException}} */
   public CallBridge callBridge(String bridgeId) {
     return findCallBridge(bridgeId)
         .orElseThrow(() -> new ClusterNotFoundException(

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public interface ClusterStore extends AutoCloseable {
 
-  /** Returns the clusters last saved, or an empty list when nothing was ever saved. */
+  /** {@return the clusters last saved, or an empty list when nothing was ever saved} */
   List<Cluster> load();
 
   /** Replaces the stored clusters with {@code clusters}, durably. */
@@ -35,7 +35,7 @@ public interface ClusterStore extends AutoCloseable {
     return new FileClusterStore(file);
   }
 
-  /** Returns a store that keeps nothing between runs (for tests and demos). */
+  /** {@return a store that keeps nothing between runs (for tests and demos)} */
   static ClusterStore inMemory() {
     return new ClusterStore() {
       private volatile List<Cluster> saved = List.of();

@@ -27,6 +27,7 @@ public final class InvalidClusterException extends ClusterException {
     CONFLICTING_SETTINGS
   }
 
+  /** What is wrong with the cluster. */
   private final Problem problem;
 
   /** Creates an exception for {@code problem} with a message naming the value at fault. */
@@ -35,7 +36,7 @@ public final class InvalidClusterException extends ClusterException {
     this.problem = Objects.requireNonNull(problem, "problem == null");
   }
 
-  /** Returns the rule that was broken. */
+  /** {@return the rule that was broken} */
   public Problem problem() {
     return problem;
   }

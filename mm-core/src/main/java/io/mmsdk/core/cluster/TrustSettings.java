@@ -34,30 +34,30 @@ public final class TrustSettings {
     this.insecure = b.insecure;
   }
 
-  /** Returns settings that trust the JVM's default CAs and verify host names. */
+  /** {@return settings that trust the JVM's default CAs and verify host names} */
   public static TrustSettings systemDefaults() {
     return SYSTEM;
   }
 
-  /** Returns settings that trust only the given PEM chain and verify host names. */
+  /** {@return settings that trust only the given PEM chain and verify host names} */
   public static TrustSettings pem(String pemChain) {
     return builder().pemChain(pemChain).build();
   }
 
   /**
-   * Returns settings that accept any certificate and any host name. For lab set-ups only: anyone on
+   * {@return settings that accept any certificate and any host name} For lab set-ups only: anyone on
    * the path can read and change the traffic, including the API password.
    */
   public static TrustSettings insecureForLabOnly() {
     return builder().insecureForLabOnly(true).build();
   }
 
-  /** Returns a new builder with system defaults. */
+  /** {@return a new builder with system defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these settings. */
+  /** {@return a builder holding these settings} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.pemChain = pemChain;
@@ -68,32 +68,32 @@ public final class TrustSettings {
     return b;
   }
 
-  /** Returns the PEM certificate chain text, if trust was given as text. */
+  /** {@return the PEM certificate chain text, if trust was given as text} */
   public Optional<String> findPemChain() {
     return Optional.ofNullable(pemChain);
   }
 
-  /** Returns the PEM file path, if trust was given as a file. */
+  /** {@return the PEM file path, if trust was given as a file} */
   public Optional<Path> findPemFile() {
     return Optional.ofNullable(pemFile);
   }
 
-  /** Returns true when a custom certificate chain (text or file) is used. */
+  /** {@return true when a custom certificate chain (text or file) is used} */
   public boolean usesCertificateChain() {
     return pemChain != null || pemFile != null;
   }
 
-  /** Returns true when the server host name must match the certificate's SAN. */
+  /** {@return true when the server host name must match the certificate's SAN} */
   public boolean verifyHostname() {
     return verifyHostname;
   }
 
-  /** Returns true when certificates must be checked against CRLs. */
+  /** {@return true when certificates must be checked against CRLs} */
   public boolean checkRevocation() {
     return checkRevocation;
   }
 
-  /** Returns true when no verification at all is done (lab use only). */
+  /** {@return true when no verification at all is done (lab use only)} */
   public boolean isInsecure() {
     return insecure;
   }
@@ -132,7 +132,11 @@ public final class TrustSettings {
 
     private Builder() {}
 
-    /** Trusts only this PEM chain (CA certificates up to the root). Clears any PEM file. */
+    /**
+     * Trusts only this PEM chain (CA certificates up to the root). Clears any PEM file.
+     *
+     * @return this builder
+     */
     public Builder pemChain(String pemChain) {
       Objects.requireNonNull(pemChain, "pemChain == null");
       if (!pemChain.contains("-----BEGIN CERTIFICATE-----")) {
@@ -155,26 +159,44 @@ public final class TrustSettings {
       return this;
     }
 
-    /** Trusts only the PEM chain in this file, read when a client is built. Clears any PEM text. */
+    /**
+     * Trusts only the PEM chain in this file, read when a client is built. Clears any PEM text.
+     *
+     * @return this builder
+     */
     public Builder pemFile(Path pemFile) {
       this.pemFile = Objects.requireNonNull(pemFile, "pemFile == null");
       this.pemChain = null;
       return this;
     }
 
-    /** Sets whether the host name must match the certificate (default true). */
+    /**
+     * Sets whether the host name must match the certificate (default true).
+     *
+     * @param verifyHostname whether the host name must match the certificate (default true)
+     * @return this builder
+     */
     public Builder verifyHostname(boolean verifyHostname) {
       this.verifyHostname = verifyHostname;
       return this;
     }
 
-    /** Sets whether to check CRLs (default false; needs a certificate chain). */
+    /**
+     * Sets whether to check CRLs (default false; needs a certificate chain).
+     *
+     * @param checkRevocation whether to check CRLs (default false; needs a certificate chain)
+     * @return this builder
+     */
     public Builder checkRevocation(boolean checkRevocation) {
       this.checkRevocation = checkRevocation;
       return this;
     }
 
-    /** Turns off all verification. Lab use only. */
+    /**
+     * Turns off all verification. Lab use only.
+     *
+     * @return this builder
+     */
     public Builder insecureForLabOnly(boolean insecure) {
       this.insecure = insecure;
       return this;

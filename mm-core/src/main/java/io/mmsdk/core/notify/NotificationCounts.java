@@ -8,12 +8,12 @@ package io.mmsdk.core.notify;
  * @param information active information notifications
  */
 public record NotificationCounts(int errors, int warnings, int information) {
-  /** Returns the number of active notifications of all severities. */
+  /** {@return the number of active notifications of all severities} */
   public int total() {
     return errors + warnings + information;
   }
 
-  /** Returns the count for {@code severity}. */
+  /** {@return the count for {@code severity}} */
   public int of(Severity severity) {
     return switch (severity) {
       case ERROR -> errors;

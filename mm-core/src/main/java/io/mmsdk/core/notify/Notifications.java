@@ -33,7 +33,7 @@ public final class Notifications {
     this.scheduler = scheduler;
   }
 
-  /** Returns an empty set of notifications that time-stamps with {@code scheduler}'s clock. */
+  /** {@return an empty set of notifications that time-stamps with {@code scheduler}'s clock} */
   public static Notifications create(Scheduler scheduler) {
     return new Notifications(Objects.requireNonNull(scheduler, "scheduler == null"));
   }
@@ -109,24 +109,24 @@ public final class Notifications {
     return n;
   }
 
-  /** Returns the active notification with {@code key}. */
+  /** {@return the active notification with {@code key}} */
   public synchronized Optional<Notification> find(String key) {
     Objects.requireNonNull(key, "key == null");
     return Optional.ofNullable(active.get(key));
   }
 
-  /** Returns every active notification: errors first, then warnings, then information; oldest first. */
+  /** {@return every active notification: errors first, then warnings, then information; oldest first} */
   public synchronized List<Notification> active() {
     return active.values().stream().sorted(ORDER).toList();
   }
 
-  /** Returns the active notifications of {@code severity}, oldest first. */
+  /** {@return the active notifications of {@code severity}, oldest first} */
   public synchronized List<Notification> active(Severity severity) {
     Objects.requireNonNull(severity, "severity == null");
     return active.values().stream().filter(n -> n.severity() == severity).sorted(ORDER).toList();
   }
 
-  /** Returns how many notifications of each severity are active. */
+  /** {@return how many notifications of each severity are active} */
   public synchronized NotificationCounts counts() {
     int e = 0;
     int w = 0;

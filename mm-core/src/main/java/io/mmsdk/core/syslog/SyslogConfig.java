@@ -30,32 +30,32 @@ public final class SyslogConfig {
     this.connectTimeout = b.connectTimeout;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the servers, in the order given. */
+  /** {@return the servers, in the order given} */
   public List<SyslogServer> servers() {
     return servers;
   }
 
-  /** Returns the HOSTNAME field written in each message. */
+  /** {@return the HOSTNAME field written in each message} */
   public String hostname() {
     return hostname;
   }
 
-  /** Returns the APP-NAME field written in each message. */
+  /** {@return the APP-NAME field written in each message} */
   public String appName() {
     return appName;
   }
 
-  /** Returns the socket factory used for TLS servers. */
+  /** {@return the socket factory used for TLS servers} */
   public SSLSocketFactory tlsSocketFactory() {
     return tlsSocketFactory;
   }
 
-  /** Returns how many messages may wait to be sent before new ones are dropped. */
+  /** {@return how many messages may wait to be sent before new ones are dropped} */
   public int queueCapacity() {
     return queueCapacity;
   }
@@ -81,31 +81,55 @@ public final class SyslogConfig {
 
     private Builder() {}
 
-    /** Adds a server (at most five in all, no duplicates). */
+    /**
+     * Adds a server (at most five in all, no duplicates).
+     *
+     * @return this builder
+     */
     public Builder addServer(SyslogServer server) {
       servers.add(Objects.requireNonNull(server, "server == null"));
       return this;
     }
 
-    /** Sets the HOSTNAME field (default {@code "-"}, the RFC 5424 nil value). Printable ASCII, no spaces, ≤ 255. */
+    /**
+     * Sets the HOSTNAME field (default {@code "-"}, the RFC 5424 nil value). Printable ASCII, no spaces, ≤ 255.
+     *
+     * @param hostname the HOSTNAME field (default {@code "-"}, the RFC 5424 nil value)
+     * @return this builder
+     */
     public Builder hostname(String hostname) {
       this.hostname = checkToken(Objects.requireNonNull(hostname, "hostname == null"), 255, "hostname");
       return this;
     }
 
-    /** Sets the APP-NAME field (default {@code "mm-sdk"}). Printable ASCII, no spaces, ≤ 48. */
+    /**
+     * Sets the APP-NAME field (default {@code "mm-sdk"}). Printable ASCII, no spaces, ≤ 48.
+     *
+     * @param appName the APP-NAME field (default {@code "mm-sdk"})
+     * @return this builder
+     */
     public Builder appName(String appName) {
       this.appName = checkToken(Objects.requireNonNull(appName, "appName == null"), 48, "appName");
       return this;
     }
 
-    /** Sets the TLS socket factory (default: the JVM's default, trusting the JVM's CAs). */
+    /**
+     * Sets the TLS socket factory (default: the JVM's default, trusting the JVM's CAs).
+     *
+     * @param factory the TLS socket factory (default: the JVM's default, trusting the JVM's CAs)
+     * @return this builder
+     */
     public Builder tlsSocketFactory(SSLSocketFactory factory) {
       this.tlsSocketFactory = Objects.requireNonNull(factory, "factory == null");
       return this;
     }
 
-    /** Sets how many messages may wait before new ones are dropped (default 10 000). */
+    /**
+     * Sets how many messages may wait before new ones are dropped (default 10 000).
+     *
+     * @param capacity how many messages may wait before new ones are dropped (default 10 000)
+     * @return this builder
+     */
     public Builder queueCapacity(int capacity) {
       if (capacity < 1) {
         throw new IllegalArgumentException("queueCapacity must be >= 1: " + capacity);

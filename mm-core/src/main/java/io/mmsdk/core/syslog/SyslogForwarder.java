@@ -69,7 +69,7 @@ public final class SyslogForwarder implements AutoCloseable {
         Objects.requireNonNull(config, "config == null"), Objects.requireNonNull(scheduler, "scheduler == null"));
   }
 
-  /** Returns the configuration in use. */
+  /** {@return the configuration in use} */
   public SyslogConfig config() {
     return config;
   }
@@ -124,17 +124,17 @@ public final class SyslogForwarder implements AutoCloseable {
     });
   }
 
-  /** Returns how many (message, server) deliveries succeeded. */
+  /** {@return how many (message, server) deliveries succeeded} */
   public long sent() {
     return sent.get();
   }
 
-  /** Returns how many (message, server) deliveries failed. */
+  /** {@return how many (message, server) deliveries failed} */
   public long failures() {
     return failures.get();
   }
 
-  /** Returns how many messages were dropped because the queue was full or the forwarder closed. */
+  /** {@return how many messages were dropped because the queue was full or the forwarder closed} */
   public long dropped() {
     return dropped.get();
   }

@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param transport UDP, TCP or TLS
  */
 public record SyslogServer(String host, int port, SyslogTransport transport) {
-  /** Validates host and port. */
+  /**
+   * Validates host and port.
+   *
+   * @param host DNS name or IP address
+   * @param port TCP/UDP port, 1–65535
+   * @param transport UDP, TCP or TLS
+   */
   public SyslogServer {
     Objects.requireNonNull(host, "host == null");
     Objects.requireNonNull(transport, "transport == null");
@@ -26,7 +32,12 @@ public record SyslogServer(String host, int port, SyslogTransport transport) {
     }
   }
 
-  /** Returns {@code host} with {@code transport}'s default port (514 for UDP/TCP, 6514 for TLS). */
+  /**
+   * {@return {@code host} with {@code transport}'s default port (514 for UDP/TCP, 6514 for TLS)}
+   *
+   * @param host DNS name or IP address
+   * @param transport UDP, TCP or TLS
+   */
   public static SyslogServer of(String host, SyslogTransport transport) {
     Objects.requireNonNull(transport, "transport == null");
     return new SyslogServer(host, transport.defaultPort(), transport);

@@ -19,7 +19,7 @@ public enum SyslogSeverity {
   /** 7: debug-level messages. */
   DEBUG;
 
-  /** Returns the RFC 5424 numeric code. */
+  /** {@return the RFC 5424 numeric code} */
   public int code() {
     return ordinal();
   }

@@ -15,7 +15,7 @@ public enum SyslogTransport {
     this.defaultPort = defaultPort;
   }
 
-  /** Returns the port used when none is given. */
+  /** {@return the port used when none is given} */
   public int defaultPort() {
     return defaultPort;
   }

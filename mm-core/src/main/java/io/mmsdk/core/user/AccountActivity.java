@@ -11,12 +11,12 @@ import java.util.Optional;
  * @param lastFailedAttempt the most recent failed attempt, or null
  */
 public record AccountActivity(Instant previousSignIn, int failedAttemptsSincePrevious, Instant lastFailedAttempt) {
-  /** Returns the previous successful sign-in, if any. */
+  /** {@return the previous successful sign-in, if any} */
   public Optional<Instant> findPreviousSignIn() {
     return Optional.ofNullable(previousSignIn);
   }
 
-  /** Returns the most recent failed attempt, if any. */
+  /** {@return the most recent failed attempt, if any} */
   public Optional<Instant> findLastFailedAttempt() {
     return Optional.ofNullable(lastFailedAttempt);
   }

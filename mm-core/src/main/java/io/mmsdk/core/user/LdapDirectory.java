@@ -37,18 +37,18 @@ public final class LdapDirectory {
     this.settings = settings;
   }
 
-  /** Returns a directory for {@code settings}. */
+  /** {@return a directory for {@code settings}} */
   public static LdapDirectory create(LdapSettings settings) {
     return new LdapDirectory(Objects.requireNonNull(settings, "settings == null"));
   }
 
-  /** Returns the settings in use. */
+  /** {@return the settings in use} */
   public LdapSettings settings() {
     return settings;
   }
 
   /**
-   * Returns true when an entry exists at {@code groupDn} (the "Check" button).
+   * {@return true when an entry exists at {@code groupDn} (the "Check" button)}
    *
    * @throws UserException if the server cannot be reached or the DN is malformed
    */
@@ -62,7 +62,7 @@ public final class LdapDirectory {
   }
 
   /**
-   * Returns the usernames of the group's members, sorted (the "View users" button). Members whose
+   * {@return the usernames of the group's members, sorted (the "View users" button)} Members whose
    * entry has no username attribute (spelled exactly as configured) are left out.
    *
    * @throws UserException if the group does not exist or the server cannot be reached

@@ -12,7 +12,13 @@ import java.util.Set;
  * @param tags tags given to members who are video operators
  */
 public record LdapGroupMapping(String groupDn, Role role, Set<String> tags) {
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param groupDn the group's distinguished name (the "LDAP path")
+   * @param role role given to members
+   * @param tags tags given to members who are video operators
+   */
   public LdapGroupMapping {
     Objects.requireNonNull(groupDn, "groupDn == null");
     if (groupDn.isBlank()) {
@@ -22,7 +28,12 @@ public record LdapGroupMapping(String groupDn, Role role, Set<String> tags) {
     tags = LocalUser.checkTags(groupDn, role, tags);
   }
 
-  /** Returns a mapping without tags. */
+  /**
+   * {@return a mapping without tags}
+   *
+   * @param groupDn the group's distinguished name (the "LDAP path")
+   * @param role role given to members
+   */
   public static LdapGroupMapping of(String groupDn, Role role) {
     return new LdapGroupMapping(groupDn, role, Set.of());
   }

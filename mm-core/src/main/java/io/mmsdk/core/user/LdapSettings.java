@@ -35,62 +35,62 @@ public final class LdapSettings {
     this.timeout = b.timeout;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the host. */
+  /** {@return the host} */
   public String host() {
     return host;
   }
 
-  /** Returns the port (389 for LDAP, 636 for LDAPS unless set). */
+  /** {@return the port (389 for LDAP, 636 for LDAPS unless set)} */
   public int port() {
     return port;
   }
 
-  /** Returns true for LDAPS (TLS from the first byte). */
+  /** {@return true for LDAPS (TLS from the first byte)} */
   public boolean ldaps() {
     return ldaps;
   }
 
-  /** Returns the TLS trust used for LDAPS. */
+  /** {@return the TLS trust used for LDAPS} */
   public TrustSettings trust() {
     return trust;
   }
 
-  /** Returns the service account DN. */
+  /** {@return the service account DN} */
   public String bindDn() {
     return bindDn;
   }
 
-  /** Returns the service account password. Keep it secret. */
+  /** {@return the service account password} Keep it secret. */
   public String bindPassword() {
     return bindPassword;
   }
 
-  /** Returns the base DN under which users are searched. */
+  /** {@return the base DN under which users are searched} */
   public String baseDn() {
     return baseDn;
   }
 
-  /** Returns the attribute holding the sign-in username (default {@code uid}). */
+  /** {@return the attribute holding the sign-in username (default {@code uid})} */
   public String usernameAttribute() {
     return usernameAttribute;
   }
 
-  /** Returns the group attribute listing member DNs (default {@code member}). */
+  /** {@return the group attribute listing member DNs (default {@code member})} */
   public String memberAttribute() {
     return memberAttribute;
   }
 
-  /** Returns the connect and response timeout. */
+  /** {@return the connect and response timeout} */
   public Duration timeout() {
     return timeout;
   }
 
-  /** Returns a builder holding these settings. */
+  /** {@return a builder holding these settings} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.host = host;
@@ -140,13 +140,23 @@ public final class LdapSettings {
 
     private Builder() {}
 
-    /** Sets the server host. */
+    /**
+     * Sets the server host.
+     *
+     * @param host the server host
+     * @return this builder
+     */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host == null");
       return this;
     }
 
-    /** Sets the port (default 389, or 636 with LDAPS). */
+    /**
+     * Sets the port (default 389, or 636 with LDAPS).
+     *
+     * @param port the port (default 389, or 636 with LDAPS)
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("LDAP port " + port + " is out of range; use 1-65535 (389, or 636 for LDAPS).");
@@ -155,39 +165,67 @@ public final class LdapSettings {
       return this;
     }
 
-    /** Uses LDAPS with {@code trust}. */
+    /**
+     * Uses LDAPS with {@code trust}.
+     *
+     * @return this builder
+     */
     public Builder ldaps(TrustSettings trust) {
       this.trust = Objects.requireNonNull(trust, "trust == null");
       this.ldaps = true;
       return this;
     }
 
-    /** Sets the service account used to search users and read groups. */
+    /**
+     * Sets the service account used to search users and read groups.
+     *
+     * @return this builder
+     */
     public Builder bind(String bindDn, String bindPassword) {
       this.bindDn = Objects.requireNonNull(bindDn, "bindDn == null");
       this.bindPassword = Objects.requireNonNull(bindPassword, "bindPassword == null");
       return this;
     }
 
-    /** Sets the search base for users. */
+    /**
+     * Sets the search base for users.
+     *
+     * @param baseDn the search base for users
+     * @return this builder
+     */
     public Builder baseDn(String baseDn) {
       this.baseDn = Objects.requireNonNull(baseDn, "baseDn == null");
       return this;
     }
 
-    /** Sets the username attribute (case-sensitive; default {@code uid}). */
+    /**
+     * Sets the username attribute (case-sensitive; default {@code uid}).
+     *
+     * @param attribute the username attribute (case-sensitive; default {@code uid})
+     * @return this builder
+     */
     public Builder usernameAttribute(String attribute) {
       this.usernameAttribute = Objects.requireNonNull(attribute, "attribute == null");
       return this;
     }
 
-    /** Sets the group member attribute (case-sensitive; default {@code member}). */
+    /**
+     * Sets the group member attribute (case-sensitive; default {@code member}).
+     *
+     * @param attribute the group member attribute (case-sensitive; default {@code member})
+     * @return this builder
+     */
     public Builder memberAttribute(String attribute) {
       this.memberAttribute = Objects.requireNonNull(attribute, "attribute == null");
       return this;
     }
 
-    /** Sets the connect and response timeout (default 10 s). */
+    /**
+     * Sets the connect and response timeout (default 10 s).
+     *
+     * @param timeout the connect and response timeout (default 10 s)
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout == null");
       if (timeout.isNegative() || timeout.isZero()) {

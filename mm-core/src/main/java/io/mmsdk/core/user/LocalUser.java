@@ -19,7 +19,15 @@ public record LocalUser(String username, String firstName, String lastName, Role
   /** The most tags a video operator may carry. */
   public static final int MAX_TAGS = 10;
 
-  /** Validates every component. */
+  /**
+   * Validates every component.
+   *
+   * @param username unique, immutable; 1–64 characters without spaces or control characters
+   * @param firstName optional first name, {@code ""} when absent
+   * @param lastName optional last name, {@code ""} when absent
+   * @param role administrator or video operator
+   * @param tags space tags (video operators only), at most 10
+   */
   public LocalUser {
     username = checkUsername(username);
     firstName = Objects.requireNonNull(firstName, "firstName == null").strip();
@@ -28,22 +36,27 @@ public record LocalUser(String username, String firstName, String lastName, Role
     tags = checkTags(username, role, tags);
   }
 
-  /** Returns a profile with no names and no tags. */
+  /**
+   * {@return a profile with no names and no tags}
+   *
+   * @param username unique, immutable; 1–64 characters without spaces or control characters
+   * @param role administrator or video operator
+   */
   public static LocalUser of(String username, Role role) {
     return new LocalUser(username, "", "", role, Set.of());
   }
 
-  /** Returns a copy with these names. */
+  /** {@return a copy with these names} */
   public LocalUser withNames(String firstName, String lastName) {
     return new LocalUser(username, firstName, lastName, role, tags);
   }
 
-  /** Returns a copy with this role (tags are dropped when the role becomes administrator). */
+  /** {@return a copy with this role (tags are dropped when the role becomes administrator)} */
   public LocalUser withRole(Role newRole) {
     return new LocalUser(username, firstName, lastName, newRole, newRole == Role.ADMINISTRATOR ? Set.of() : tags);
   }
 
-  /** Returns a copy with these tags. */
+  /** {@return a copy with these tags} */
   public LocalUser withTags(Set<String> newTags) {
     return new LocalUser(username, firstName, lastName, role, newTags);
   }

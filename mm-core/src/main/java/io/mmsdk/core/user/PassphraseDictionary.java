@@ -81,12 +81,12 @@ public final class PassphraseDictionary {
     return new PassphraseDictionary(words);
   }
 
-  /** Returns the words, in file order. */
+  /** {@return the words, in file order} */
   public List<String> words() {
     return words;
   }
 
-  /** Returns {@code count} words drawn uniformly at random with {@code random}, joined by '-'. */
+  /** {@return {@code count} words drawn uniformly at random with {@code random}, joined by '-'} */
   public String generate(int count, SecureRandom random) {
     Objects.requireNonNull(random, "random == null");
     if (count < 1 || count > 8) {
@@ -99,7 +99,7 @@ public final class PassphraseDictionary {
     return sb.toString();
   }
 
-  /** Returns the dictionary as UTF-8 text, one word per line (for backups). */
+  /** {@return the dictionary as UTF-8 text, one word per line (for backups)} */
   public byte[] toBytes() {
     return (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8);
   }

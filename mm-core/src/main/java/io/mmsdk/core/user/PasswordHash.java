@@ -58,18 +58,18 @@ public final class PasswordHash {
     }
   }
 
-  /** Returns true when {@code password} matches, comparing in constant time. */
+  /** {@return true when {@code password} matches, comparing in constant time} */
   public boolean matches(String password) {
     Objects.requireNonNull(password, "password == null");
     return MessageDigest.isEqual(hash, derive(password, salt, iterations));
   }
 
-  /** Returns the iteration count used. */
+  /** {@return the iteration count used} */
   public int iterations() {
     return iterations;
   }
 
-  /** Returns the storable form {@code pbkdf2-sha256$iterations$salt$hash} (Base64). Keep it secret. */
+  /** {@return the storable form {@code pbkdf2-sha256$iterations$salt$hash} (Base64)} Keep it secret. */
   public String encoded() {
     Base64.Encoder b = Base64.getEncoder();
     return PREFIX + "$" + iterations + "$" + b.encodeToString(salt) + "$" + b.encodeToString(hash);

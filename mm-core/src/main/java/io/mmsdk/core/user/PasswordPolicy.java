@@ -34,17 +34,17 @@ public final class PasswordPolicy {
     this.passphraseWords = b.passphraseWords;
   }
 
-  /** Returns the defaults: nothing enforced, generator off. */
+  /** {@return the defaults: nothing enforced, generator off} */
   public static PasswordPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** Returns a builder with the defaults. */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this policy. */
+  /** {@return a builder holding this policy} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.minimumLengthEnforced = minimumLengthEnforced;
@@ -56,32 +56,32 @@ public final class PasswordPolicy {
     return b;
   }
 
-  /** Returns true when a minimum length is enforced. */
+  /** {@return true when a minimum length is enforced} */
   public boolean minimumLengthEnforced() {
     return minimumLengthEnforced;
   }
 
-  /** Returns the minimum length in characters (code points) when enforced. */
+  /** {@return the minimum length in characters (code points) when enforced} */
   public int minimumLength() {
     return minimumLength;
   }
 
-  /** Returns true when password reuse is restricted. */
+  /** {@return true when password reuse is restricted} */
   public boolean reuseRestricted() {
     return reuseRestricted;
   }
 
-  /** Returns how many previous passwords (besides the current one) may not be reused. */
+  /** {@return how many previous passwords (besides the current one) may not be reused} */
   public int rememberedPasswords() {
     return rememberedPasswords;
   }
 
-  /** Returns true when the passphrase generator is enabled. */
+  /** {@return true when the passphrase generator is enabled} */
   public boolean passphraseGenerator() {
     return passphraseGenerator;
   }
 
-  /** Returns the number of words in a suggested passphrase (1–8). */
+  /** {@return the number of words in a suggested passphrase (1–8)} */
   public int passphraseWords() {
     return passphraseWords;
   }
@@ -116,7 +116,11 @@ public final class PasswordPolicy {
 
     private Builder() {}
 
-    /** Enforces a minimum length of {@code length} characters (1–256; 8 is the usual default). */
+    /**
+     * Enforces a minimum length of {@code length} characters (1–256; 8 is the usual default).
+     *
+     * @return this builder
+     */
     public Builder enforceMinimumLength(int length) {
       if (length < 1 || length > 256) {
         throw new IllegalArgumentException("minimum password length " + length + " must be 1-256");
@@ -126,13 +130,21 @@ public final class PasswordPolicy {
       return this;
     }
 
-    /** Stops enforcing a minimum length. */
+    /**
+     * Stops enforcing a minimum length.
+     *
+     * @return this builder
+     */
     public Builder disableMinimumLength() {
       this.minimumLengthEnforced = false;
       return this;
     }
 
-    /** Forbids reusing the current password and the {@code previous} ones before it (1–24). */
+    /**
+     * Forbids reusing the current password and the {@code previous} ones before it (1–24).
+     *
+     * @return this builder
+     */
     public Builder restrictReuse(int previous) {
       if (previous < 1 || previous > MAX_REMEMBERED) {
         throw new IllegalArgumentException("remembered passwords " + previous + " must be 1-" + MAX_REMEMBERED);
@@ -142,14 +154,22 @@ public final class PasswordPolicy {
       return this;
     }
 
-    /** Allows reusing passwords again. */
+    /**
+     * Allows reusing passwords again.
+     *
+     * @return this builder
+     */
     public Builder disableReuseRestriction() {
       this.reuseRestricted = false;
       this.rememberedPasswords = 0;
       return this;
     }
 
-    /** Enables the passphrase generator with {@code words} words (1–8, default 5). */
+    /**
+     * Enables the passphrase generator with {@code words} words (1–8, default 5).
+     *
+     * @return this builder
+     */
     public Builder passphraseGenerator(int words) {
       if (words < 1 || words > 8) {
         throw new IllegalArgumentException("passphrase word count " + words + " must be 1-8 (default 5)");
@@ -159,7 +179,11 @@ public final class PasswordPolicy {
       return this;
     }
 
-    /** Disables the passphrase generator. */
+    /**
+     * Disables the passphrase generator.
+     *
+     * @return this builder
+     */
     public Builder disablePassphraseGenerator() {
       this.passphraseGenerator = false;
       return this;

@@ -14,6 +14,7 @@ public final class PasswordPolicyException extends UserException {
     WRONG_CURRENT_PASSWORD
   }
 
+  /** The password rule that was broken. */
   private final Rule rule;
 
   /** Creates an exception for {@code rule}. */
@@ -22,7 +23,7 @@ public final class PasswordPolicyException extends UserException {
     this.rule = rule;
   }
 
-  /** Returns the rule that was broken. */
+  /** {@return the rule that was broken} */
   public Rule rule() {
     return rule;
   }

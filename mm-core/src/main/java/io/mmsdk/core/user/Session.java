@@ -18,7 +18,16 @@ import java.util.Set;
  * @param signedInAt sign-in time (the session ends 24 h later at the latest)
  */
 public record Session(String token, String username, Role role, Set<String> tags, UserSource source, Instant signedInAt) {
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param token random session token (256 bits, Base64url)
+   * @param username who signed in
+   * @param role role at sign-in
+   * @param tags space tags at sign-in
+   * @param source local or LDAP
+   * @param signedInAt sign-in time (the session ends 24 h later at the latest)
+   */
   public Session {
     Objects.requireNonNull(token, "token == null");
     Objects.requireNonNull(username, "username == null");
@@ -28,7 +37,7 @@ public record Session(String token, String username, Role role, Set<String> tags
     Objects.requireNonNull(signedInAt, "signedInAt == null");
   }
 
-  /** Returns the access-control principal for this session (no MCU privilege level). */
+  /** {@return the access-control principal for this session (no MCU privilege level)} */
   public Principal principal() {
     return Principal.builder(username, role).tags(tags).build();
   }

@@ -4,7 +4,11 @@ package io.mmsdk.core.user;
 public final class SessionExpiredException extends UserException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception saying why the session is no longer valid. */
+  /**
+   * Creates an exception saying why the session is no longer valid.
+   *
+   * @param message what went wrong and what to do about it
+   */
   public SessionExpiredException(String message) {
     super(message);
   }

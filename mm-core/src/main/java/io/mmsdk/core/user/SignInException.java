@@ -21,6 +21,7 @@ public final class SignInException extends UserException {
   /** The message shown when the bucket is empty, as Meeting Management words it. */
   public static final String TOO_MANY_ATTEMPTS = "Too many sign in attempts. Please try again later";
 
+  /** Why the sign-in was refused. */
   private final Reason reason;
 
   /** Creates an exception for {@code reason} with a user-facing message. */
@@ -35,7 +36,7 @@ public final class SignInException extends UserException {
     this.reason = Objects.requireNonNull(reason, "reason == null");
   }
 
-  /** Returns why sign-in was refused. */
+  /** {@return why sign-in was refused} */
   public Reason reason() {
     return reason;
   }

@@ -45,17 +45,17 @@ public final class SignInPolicy {
     this.showAccountActivity = b.showAccountActivity;
   }
 
-  /** Returns the defaults: rate limiting on (3 tokens, one back every 300 s), idle timeout 3600 s, no messages. */
+  /** {@return the defaults: rate limiting on (3 tokens, one back every 300 s), idle timeout 3600 s, no messages} */
   public static SignInPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** Returns a builder with the defaults. */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this policy. */
+  /** {@return a builder holding this policy} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.rateLimited = rateLimited;
@@ -69,42 +69,42 @@ public final class SignInPolicy {
     return b;
   }
 
-  /** Returns true when sign-in attempts are rate limited. */
+  /** {@return true when sign-in attempts are rate limited} */
   public boolean rateLimited() {
     return rateLimited;
   }
 
-  /** Returns the bucket size (attempts allowed in a burst). */
+  /** {@return the bucket size (attempts allowed in a burst)} */
   public int tokens() {
     return tokens;
   }
 
-  /** Returns the interval after which one token is returned. */
+  /** {@return the interval after which one token is returned} */
   public Duration refill() {
     return refill;
   }
 
-  /** Returns true when idle sessions are signed out. */
+  /** {@return true when idle sessions are signed out} */
   public boolean idleTimeoutEnabled() {
     return idleTimeoutEnabled;
   }
 
-  /** Returns the idle timeout. */
+  /** {@return the idle timeout} */
   public Duration idleTimeout() {
     return idleTimeout;
   }
 
-  /** Returns the message shown before sign-in ({@code ""} for none). */
+  /** {@return the message shown before sign-in ({@code ""} for none)} */
   public String preSignInMessage() {
     return preSignInMessage;
   }
 
-  /** Returns the message shown after sign-in ({@code ""} for none). */
+  /** {@return the message shown after sign-in ({@code ""} for none)} */
   public String postSignInMessage() {
     return postSignInMessage;
   }
 
-  /** Returns true when account activity is shown after sign-in. */
+  /** {@return true when account activity is shown after sign-in} */
   public boolean showAccountActivity() {
     return showAccountActivity;
   }
@@ -141,7 +141,11 @@ public final class SignInPolicy {
 
     private Builder() {}
 
-    /** Rate limits sign-in: a bucket of {@code tokens} (≥ 1), one token back every {@code refill} (≥ 1 s). */
+    /**
+     * Rate limits sign-in: a bucket of {@code tokens} (≥ 1), one token back every {@code refill} (≥ 1 s).
+     *
+     * @return this builder
+     */
     public Builder rateLimit(int tokens, Duration refill) {
       Objects.requireNonNull(refill, "refill == null");
       if (tokens < 1) {
@@ -156,13 +160,21 @@ public final class SignInPolicy {
       return this;
     }
 
-    /** Turns rate limiting off. */
+    /**
+     * Turns rate limiting off.
+     *
+     * @return this builder
+     */
     public Builder disableRateLimit() {
       this.rateLimited = false;
       return this;
     }
 
-    /** Signs out users idle for {@code timeout} (60 s – 86400 s). */
+    /**
+     * Signs out users idle for {@code timeout} (60 s – 86400 s).
+     *
+     * @return this builder
+     */
     public Builder idleTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout == null");
       if (timeout.compareTo(MIN_IDLE_TIMEOUT) < 0 || timeout.compareTo(MAX_IDLE_TIMEOUT) > 0) {
@@ -174,25 +186,44 @@ public final class SignInPolicy {
       return this;
     }
 
-    /** Turns the idle timeout off (the 24-hour absolute limit still applies). */
+    /**
+     * Turns the idle timeout off (the 24-hour absolute limit still applies).
+     *
+     * @return this builder
+     */
     public Builder disableIdleTimeout() {
       this.idleTimeoutEnabled = false;
       return this;
     }
 
-    /** Sets the message shown before sign-in, e.g. a legal notice ({@code ""} for none). */
+    /**
+     * Sets the message shown before sign-in, e.g. a legal notice ({@code ""} for none).
+     *
+     * @param message the message shown before sign-in, e.g
+     * @return this builder
+     */
     public Builder preSignInMessage(String message) {
       this.preSignInMessage = Objects.requireNonNull(message, "message == null");
       return this;
     }
 
-    /** Sets the message shown after sign-in, e.g. planned maintenance ({@code ""} for none). */
+    /**
+     * Sets the message shown after sign-in, e.g. planned maintenance ({@code ""} for none).
+     *
+     * @param message the message shown after sign-in, e.g
+     * @return this builder
+     */
     public Builder postSignInMessage(String message) {
       this.postSignInMessage = Objects.requireNonNull(message, "message == null");
       return this;
     }
 
-    /** Sets whether account activity is shown after sign-in. */
+    /**
+     * Sets whether account activity is shown after sign-in.
+     *
+     * @param show whether account activity is shown after sign-in
+     * @return this builder
+     */
     public Builder showAccountActivity(boolean show) {
       this.showAccountActivity = show;
       return this;

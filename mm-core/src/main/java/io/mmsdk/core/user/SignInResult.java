@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param showAccountActivity true when the policy asks to show the activity
  */
 public record SignInResult(Session session, String postSignInMessage, AccountActivity accountActivity, boolean showAccountActivity) {
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param session the new session
+   * @param postSignInMessage message to show after sign-in, {@code ""} for none
+   * @param accountActivity activity before this sign-in
+   * @param showAccountActivity true when the policy asks to show the activity
+   */
   public SignInResult {
     Objects.requireNonNull(session, "session == null");
     Objects.requireNonNull(postSignInMessage, "postSignInMessage == null");

@@ -22,7 +22,16 @@ public record UserData(
     List<UserRecord> users, PassphraseDictionary dictionary, PasswordPolicy passwordPolicy,
     SignInPolicy signInPolicy, LdapSettings ldapSettings, List<LdapGroupMapping> ldapGroups) {
 
-  /** Checks and copies the components; usernames and group DNs must be unique. */
+  /**
+   * Checks and copies the components; usernames and group DNs must be unique.
+   *
+   * @param users local users
+   * @param dictionary passphrase dictionary, or null when none was given
+   * @param passwordPolicy local password policy
+   * @param signInPolicy rate limiting, session timeouts and sign-in messages
+   * @param ldapSettings LDAP server, or null when LDAP sign-in is not set up
+   * @param ldapGroups LDAP group mappings
+   */
   public UserData {
     users = List.copyOf(Objects.requireNonNull(users, "users == null"));
     Objects.requireNonNull(passwordPolicy, "passwordPolicy == null");
@@ -42,17 +51,17 @@ public record UserData(
     }
   }
 
-  /** Returns empty data with default policies. */
+  /** {@return empty data with default policies} */
   public static UserData empty() {
     return new UserData(List.of(), null, PasswordPolicy.defaults(), SignInPolicy.defaults(), null, List.of());
   }
 
-  /** Returns the passphrase dictionary, if one was given. */
+  /** {@return the passphrase dictionary, if one was given} */
   public Optional<PassphraseDictionary> findDictionary() {
     return Optional.ofNullable(dictionary);
   }
 
-  /** Returns the LDAP settings, if LDAP sign-in is set up. */
+  /** {@return the LDAP settings, if LDAP sign-in is set up} */
   public Optional<LdapSettings> findLdapSettings() {
     return Optional.ofNullable(ldapSettings);
   }

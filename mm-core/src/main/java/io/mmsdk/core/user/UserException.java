@@ -6,12 +6,21 @@ import io.mmsdk.common.MmSdkException;
 public class UserException extends MmSdkException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message naming the rule and the value at fault. */
+  /**
+   * Creates an exception with a message naming the rule and the value at fault.
+   *
+   * @param message what went wrong and what to do about it
+   */
   public UserException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message and cause. */
+  /**
+   * Creates an exception with a message and cause.
+   *
+   * @param message what went wrong and what to do about it
+   * @param cause the underlying failure, or null
+   */
   public UserException(String message, Throwable cause) {
     super(message, cause);
   }

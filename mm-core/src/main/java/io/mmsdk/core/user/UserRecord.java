@@ -13,7 +13,13 @@ import java.util.Objects;
  * @param previousPasswords earlier hashes, newest first
  */
 public record UserRecord(LocalUser user, PasswordHash password, List<PasswordHash> previousPasswords) {
-  /** Checks and copies the components. */
+  /**
+   * Checks and copies the components.
+   *
+   * @param user the profile
+   * @param password the current password hash
+   * @param previousPasswords earlier hashes, newest first
+   */
   public UserRecord {
     Objects.requireNonNull(user, "user == null");
     Objects.requireNonNull(password, "password == null");

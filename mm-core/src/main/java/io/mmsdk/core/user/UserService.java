@@ -64,12 +64,12 @@ public final class UserService {
     this.dummy = PasswordHash.create("unknown-user", iterations, random);
   }
 
-  /** Returns a builder; {@link Builder#scheduler} is required. */
+  /** {@return a builder; {@link Builder#scheduler} is required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the audit trail this service records to. */
+  /** {@return the audit trail this service records to} */
   public AuditTrail audit() {
     return audit;
   }
@@ -182,12 +182,12 @@ public final class UserService {
     }
   }
 
-  /** Returns the local users in creation order. */
+  /** {@return the local users in creation order} */
   public synchronized List<LocalUser> localUsers() {
     return data.users().stream().map(UserRecord::user).toList();
   }
 
-  /** Returns the local user {@code username}. */
+  /** {@return the local user {@code username}} */
   public synchronized Optional<LocalUser> findLocalUser(String username) {
     return findRecord(username).map(UserRecord::user);
   }
@@ -252,7 +252,7 @@ public final class UserService {
     audit.record(me.username(), "user.password.change", me.username(), "changed own password");
   }
 
-  /** Returns a suggested passphrase when the generator is enabled and a dictionary is set. */
+  /** {@return a suggested passphrase when the generator is enabled and a dictionary is set} */
   public Optional<String> suggestPassphrase() {
     PasswordPolicy p;
     PassphraseDictionary d;
@@ -266,7 +266,7 @@ public final class UserService {
     return Optional.of(d.generate(p.passphraseWords(), random));
   }
 
-  /** Returns the password policy. */
+  /** {@return the password policy} */
   public synchronized PasswordPolicy passwordPolicy() {
     return data.passwordPolicy();
   }
@@ -293,7 +293,7 @@ public final class UserService {
     audit.record(who, "policy.dictionary", "passphrase dictionary", dictionary.words().size() + " words");
   }
 
-  /** Returns the sign-in policy. */
+  /** {@return the sign-in policy} */
   public synchronized SignInPolicy signInPolicy() {
     return data.signInPolicy();
   }
@@ -312,12 +312,12 @@ public final class UserService {
 
   // ---------------------------------------------------------------- LDAP
 
-  /** Returns the LDAP settings, if LDAP sign-in is set up. */
+  /** {@return the LDAP settings, if LDAP sign-in is set up} */
   public synchronized Optional<LdapSettings> findLdapSettings() {
     return data.findLdapSettings();
   }
 
-  /** Returns the LDAP group mappings. */
+  /** {@return the LDAP group mappings} */
   public synchronized List<LdapGroupMapping> ldapGroups() {
     return data.ldapGroups();
   }
@@ -344,7 +344,7 @@ public final class UserService {
     audit.record(who, "ldap.groups", "LDAP groups", groups.size() + " group mapping(s)");
   }
 
-  /** Returns a directory for the configured LDAP server (to check groups and list members). */
+  /** {@return a directory for the configured LDAP server (to check groups and list members)} */
   public LdapDirectory ldapDirectory() {
     LdapSettings s = findLdapSettings().orElseThrow(() ->
         new UserException("LDAP is not set up; call setLdapSettings(...) first."));
@@ -353,7 +353,7 @@ public final class UserService {
 
   // ---------------------------------------------------------------- sign-in and sessions
 
-  /** Returns the message to show before sign-in ({@code ""} for none). */
+  /** {@return the message to show before sign-in ({@code ""} for none)} */
   public synchronized String preSignInMessage() {
     return data.signInPolicy().preSignInMessage();
   }
@@ -439,7 +439,7 @@ public final class UserService {
   }
 
   /**
-   * Returns the live session for {@code token} and records activity (resetting the idle timer).
+   * {@return the live session for {@code token} and records activity (resetting the idle timer)}
    *
    * @throws SessionExpiredException if unknown, signed out, idle too long, or older than 24 hours
    */
@@ -450,7 +450,7 @@ public final class UserService {
     return s.session;
   }
 
-  /** Returns the live session for {@code token} without recording activity. */
+  /** {@return the live session for {@code token} without recording activity} */
   public synchronized Optional<Session> findSession(String token) {
     Objects.requireNonNull(token, "token == null");
     try {
@@ -475,7 +475,7 @@ public final class UserService {
 
   // ---------------------------------------------------------------- backup support
 
-  /** Returns a snapshot of everything this service stores (secrets included: protect it). */
+  /** {@return a snapshot of everything this service stores (secrets included: protect it)} */
   public synchronized UserData exportData() {
     return data;
   }
@@ -670,31 +670,56 @@ public final class UserService {
 
     private Builder() {}
 
-    /** Sets the scheduler whose clock times sessions and rate limits (required). */
+    /**
+     * Sets the scheduler whose clock times sessions and rate limits (required).
+     *
+     * @param scheduler the scheduler whose clock times sessions and rate limits (required)
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
       return this;
     }
 
-    /** Sets the store (default: in memory, lost on restart). */
+    /**
+     * Sets the store (default: in memory, lost on restart).
+     *
+     * @param store the store (default: in memory, lost on restart)
+     * @return this builder
+     */
     public Builder store(UserStore store) {
       this.store = Objects.requireNonNull(store, "store == null");
       return this;
     }
 
-    /** Sets the audit trail (default: an in-memory trail). */
+    /**
+     * Sets the audit trail (default: an in-memory trail).
+     *
+     * @param audit the audit trail (default: an in-memory trail)
+     * @return this builder
+     */
     public Builder audit(AuditTrail audit) {
       this.audit = Objects.requireNonNull(audit, "audit == null");
       return this;
     }
 
-    /** Sets the randomness for salts, tokens and passphrases (default: a new SecureRandom). */
+    /**
+     * Sets the randomness for salts, tokens and passphrases (default: a new SecureRandom).
+     *
+     * @param random the randomness for salts, tokens and passphrases (default: a new SecureRandom)
+     * @return this builder
+     */
     public Builder random(SecureRandom random) {
       this.random = Objects.requireNonNull(random, "random == null");
       return this;
     }
 
-    /** Sets the PBKDF2 iteration count for new hashes (default 600 000; at least 10 000). */
+    /**
+     * Sets the PBKDF2 iteration count for new hashes (default 600 000; at least 10 000).
+     *
+     * @param iterations the PBKDF2 iteration count for new hashes (default 600 000; at least 10 000)
+     * @return this builder
+     */
     public Builder passwordIterations(int iterations) {
       if (iterations < PasswordHash.MIN_ITERATIONS) {
         throw new IllegalArgumentException("passwordIterations " + iterations + " is below " + PasswordHash.MIN_ITERATIONS);

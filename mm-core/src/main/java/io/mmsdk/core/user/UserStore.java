@@ -32,7 +32,7 @@ public interface UserStore extends AutoCloseable {
     return new FileUserStore(file);
   }
 
-  /** Returns a store that keeps nothing between runs. */
+  /** {@return a store that keeps nothing between runs} */
   static UserStore inMemory() {
     return new UserStore() {
       private volatile UserData data = UserData.empty();

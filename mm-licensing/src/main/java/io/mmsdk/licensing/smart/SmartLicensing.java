@@ -52,15 +52,15 @@ public final class SmartLicensing implements AutoCloseable {
     this.status = store.load();
   }
 
-  /** Returns an unregistered instance sending through {@code transport}, keeping state in memory. */
+  /** {@return an unregistered instance sending through {@code transport}, keeping state in memory} */
   public static SmartLicensing create(
       SmartLicensingTransport transport, Scheduler scheduler, Notifications notifications) {
     return create(transport, scheduler, notifications, SmartLicensingStore.inMemory());
   }
 
   /**
-   * Returns an instance sending through {@code transport} whose status is loaded from and saved to
-   * {@code store}. If the saved status is registered online, the automatic renewals resume: the
+   * {@return an instance sending through {@code transport} whose status is loaded from and saved to
+   * {@code store}} If the saved status is registered online, the automatic renewals resume: the
    * next authorization renewal at the coming 00:00 UTC, the registration renewal 6 months after the
    * saved registration time (at once if that is past).
    */
@@ -79,7 +79,7 @@ public final class SmartLicensing implements AutoCloseable {
     return s;
   }
 
-  /** Returns the current status. */
+  /** {@return the current status} */
   public synchronized SmartLicensingStatus status() {
     return status;
   }

@@ -49,12 +49,12 @@ public record SmartLicensingStatus(
     return Optional.ofNullable(reservation);
   }
 
-  /** Returns when authorization was last renewed, if ever. */
+  /** {@return when authorization was last renewed, if ever} */
   public Optional<Instant> findLastAuthorizationRenewal() {
     return Optional.ofNullable(lastAuthorizationRenewal);
   }
 
-  /** Returns when the registration was made or last renewed, if registered. */
+  /** {@return when the registration was made or last renewed, if registered} */
   public Optional<Instant> findRegisteredAt() {
     return Optional.ofNullable(registeredAt);
   }

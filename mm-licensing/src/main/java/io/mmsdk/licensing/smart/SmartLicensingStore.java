@@ -7,7 +7,7 @@ import java.nio.file.Path;
  */
 public interface SmartLicensingStore extends AutoCloseable {
 
-  /** Returns the saved status, or {@link SmartLicensingStatus#UNREGISTERED} if none was saved. */
+  /** {@return the saved status, or {@link SmartLicensingStatus#UNREGISTERED} if none was saved} */
   SmartLicensingStatus load();
 
   /** Saves {@code status}; durable when this returns. */
@@ -30,7 +30,7 @@ public interface SmartLicensingStore extends AutoCloseable {
     return new FileSmartLicensingStore(directory);
   }
 
-  /** Returns a store that keeps the status in memory only (lost on restart). */
+  /** {@return a store that keeps the status in memory only (lost on restart)} */
   static SmartLicensingStore inMemory() {
     return new SmartLicensingStore() {
       private SmartLicensingStatus status = SmartLicensingStatus.UNREGISTERED;

@@ -14,7 +14,13 @@ import java.util.Optional;
  */
 public record SmartRequest(Kind kind, String secret, boolean force, UsageReport usageReport) {
 
-  /** Checks the arguments; {@code secret} is empty for kinds that carry none. */
+  /**
+   * Checks the arguments; {@code secret} is empty for kinds that carry none.
+   *
+   * @param kind what is asked
+   * @param secret the registration token or a reservation code; never shown by {@link #toString()}
+   * @param force for {@link Kind#REGISTER}: register even if this instance is already registered
+   */
   public SmartRequest {
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(secret, "secret == null");

@@ -16,7 +16,13 @@ import java.util.Optional;
 public record SmartResponse(boolean accepted, String code, String failureReason,
     Reservation reservation) {
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param accepted true if the request succeeded
+   * @param code a code produced by the request (reservation request, confirmation or return code), or empty
+   * @param failureReason why it was refused, or empty when accepted
+   */
   public SmartResponse {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(failureReason, "failureReason == null");
@@ -46,12 +52,16 @@ public record SmartResponse(boolean accepted, String code, String failureReason,
     return new SmartResponse(true, "", "");
   }
 
-  /** Returns an accepted answer carrying {@code code}. */
+  /**
+   * {@return an accepted answer carrying {@code code}}
+   *
+   * @param code a code produced by the request (reservation request, confirmation or return code), or empty
+   */
   public static SmartResponse ok(String code) {
     return new SmartResponse(true, Objects.requireNonNull(code, "code == null"), "");
   }
 
-  /** Returns a refusal with {@code reason}. */
+  /** {@return a refusal with {@code reason}} */
   public static SmartResponse refused(String reason) {
     return new SmartResponse(false, "", Objects.requireNonNull(reason, "reason == null"));
   }
