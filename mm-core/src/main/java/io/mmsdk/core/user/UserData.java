@@ -80,10 +80,7 @@ public record UserData(
 
   /** {@return the key of {@code groupDn} in {@link #retainedLdapGroupTags()}} */
   static String groupKey(String groupDn) {
-    if (groupDn.isBlank()) {
-      throw new UserException("LDAP group DN is blank; enter the group's path, e.g. cn=operators,ou=groups,dc=example,dc=com.");
-    }
-    return groupDn.strip().toLowerCase(Locale.ROOT);
+    return LdapGroupMapping.checkDn(groupDn).strip().toLowerCase(Locale.ROOT);
   }
 
   /** {@return empty data with default policies} */
