@@ -205,7 +205,8 @@ public final class BackupManager {
       String dict = doc.get("db.dictionary");
       restored = new UserData(UserCodec.decodeUsers(doc.section("db.users")),
           dict == null ? null : PassphraseDictionary.parse(dict.getBytes(StandardCharsets.UTF_8)),
-          cfg.passwordPolicy(), cfg.signInPolicy(), cfg.ldapSettings(), cfg.ldapGroups());
+          cfg.passwordPolicy(), cfg.signInPolicy(), cfg.ldapSettings(), cfg.ldapGroups(),
+          cfg.ldapUserTags(), cfg.retainedLdapGroupTags());
       clusters = ClusterCodec.decode(doc.section("db.clusters"));
       for (BackupSection x : sections.values()) {
         String content = doc.get("ext." + x.name());

@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Converts {@link UserData} and its parts to and from key=value documents. */
 public final class UserCodec {
@@ -43,7 +46,8 @@ public final class UserCodec {
     String dict = p.get("dictionary");
     return new UserData(decodeUsers(p.section("users")),
         dict == null ? null : PassphraseDictionary.parse(dict.getBytes(StandardCharsets.UTF_8)),
-        config.passwordPolicy(), config.signInPolicy(), config.ldapSettings(), config.ldapGroups());
+        config.passwordPolicy(), config.signInPolicy(), config.ldapSettings(), config.ldapGroups(),
+        config.ldapUserTags(), config.retainedLdapGroupTags());
   }
 
   /** Encodes local users with their password hashes. */
@@ -75,7 +79,10 @@ public final class UserCodec {
     return out;
   }
 
-  /** Encodes the configuration part: policies, LDAP server and group mappings. */
+  /**
+   * Encodes the configuration part: policies, LDAP server, group mappings, the retained tags of
+   * removed groups and individual LDAP users' tags.
+   */
   public static Props encodeConfig(UserData d) {
     Props p = Props.create();
     PasswordPolicy pp = d.passwordPolicy();
@@ -104,6 +111,8 @@ public final class UserCodec {
       p.put("ldap.group." + i + ".dn", g.groupDn()).put("ldap.group." + i + ".role", g.role())
           .putList("ldap.group." + i + ".tags", new ArrayList<>(g.tags()));
     }
+    encodeTagMap(p, "ldap.retainedGroup", "dn", d.retainedLdapGroupTags());
+    encodeTagMap(p, "ldap.userTags", "username", d.ldapUserTags());
     return p;
   }
 
@@ -159,6 +168,26 @@ public final class UserCodec {
       groups.add(new LdapGroupMapping(p.require("ldap.group." + i + ".dn"), Role.valueOf(p.require("ldap.group." + i + ".role")),
           new HashSet<>(p.getList("ldap.group." + i + ".tags"))));
     }
-    return new UserData(List.of(), null, pp.build(), sp.build(), ldap, groups);
+    return new UserData(List.of(), null, pp.build(), sp.build(), ldap, groups,
+        decodeTagMap(p, "ldap.userTags", "username"), decodeTagMap(p, "ldap.retainedGroup", "dn"));
+  }
+
+  private static void encodeTagMap(Props p, String prefix, String keyName, Map<String, Set<String>> tags) {
+    p.put(prefix + "s", tags.size());
+    int i = 0;
+    for (Map.Entry<String, Set<String>> e : tags.entrySet()) {
+      p.put(prefix + "." + i + "." + keyName, e.getKey()).putList(prefix + "." + i + ".tags", new ArrayList<>(e.getValue()));
+      i++;
+    }
+  }
+
+  /** Decodes what {@link #encodeTagMap} wrote; files written before these keys existed have none. */
+  private static Map<String, Set<String>> decodeTagMap(Props p, String prefix, String keyName) {
+    int n = p.getInt(prefix + "s", 0);
+    Map<String, Set<String>> out = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      out.put(p.require(prefix + "." + i + "." + keyName), new HashSet<>(p.getList(prefix + "." + i + ".tags")));
+    }
+    return out;
   }
 }

@@ -20,10 +20,7 @@ public record LdapGroupMapping(String groupDn, Role role, Set<String> tags) {
    * @param tags tags given to members who are video operators
    */
   public LdapGroupMapping {
-    Objects.requireNonNull(groupDn, "groupDn == null");
-    if (groupDn.isBlank()) {
-      throw new UserException("LDAP group DN is blank; enter the group's path, e.g. cn=operators,ou=groups,dc=example,dc=com.");
-    }
+    checkDn(groupDn);
     Objects.requireNonNull(role, "role == null");
     tags = LocalUser.checkTags(groupDn, role, tags);
   }
@@ -36,5 +33,13 @@ public record LdapGroupMapping(String groupDn, Role role, Set<String> tags) {
    */
   public static LdapGroupMapping of(String groupDn, Role role) {
     return new LdapGroupMapping(groupDn, role, Set.of());
+  }
+
+  static String checkDn(String groupDn) {
+    Objects.requireNonNull(groupDn, "groupDn == null");
+    if (groupDn.isBlank()) {
+      throw new UserException("LDAP group DN is blank; enter the group's path, e.g. cn=operators,ou=groups,dc=example,dc=com.");
+    }
+    return groupDn;
   }
 }

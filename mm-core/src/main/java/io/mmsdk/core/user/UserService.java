@@ -14,11 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -328,20 +330,83 @@ public final class UserService {
     String who;
     synchronized (this) {
       who = requireAdmin(actor, "LDAP").username();
-      commit(data.withLdap(settings, data.ldapGroups()));
+      commit(data.withLdapSettings(settings));
     }
     audit.record(who, "ldap.server", settings.host() + ":" + settings.port(), "LDAP server set");
   }
 
-  /** Replaces the LDAP group mappings (administrators only); members get the new roles at next sign-in. */
+  /**
+   * Replaces the LDAP group mappings (administrators only); members get the new roles and tags at
+   * next sign-in. The tags of a group whose mapping is dropped are remembered: when the same group
+   * DN (compared ignoring case) is mapped again as a video operator group without tags, it gets the
+   * remembered tags back; mapped again with tags, those tags replace the remembered ones.
+   */
   public void setLdapGroups(Session actor, List<LdapGroupMapping> groups) {
     Objects.requireNonNull(groups, "groups == null");
     String who;
+    List<String> restored = new ArrayList<>();
     synchronized (this) {
       who = requireAdmin(actor, "LDAP").username();
-      commit(data.withLdap(data.ldapSettings(), groups));
+      Set<String> kept = new HashSet<>();
+      groups.forEach(g -> kept.add(UserData.groupKey(g.groupDn())));
+      Map<String, Set<String>> retained = new HashMap<>(data.retainedLdapGroupTags());
+      for (LdapGroupMapping old : data.ldapGroups()) {
+        String key = UserData.groupKey(old.groupDn());
+        if (!kept.contains(key) && !old.tags().isEmpty()) {
+          retained.put(key, old.tags());
+        }
+      }
+      List<LdapGroupMapping> next = new ArrayList<>(groups.size());
+      for (LdapGroupMapping g : groups) {
+        String key = UserData.groupKey(g.groupDn());
+        Set<String> remembered = retained.get(key);
+        if (remembered != null && g.tags().isEmpty() && g.role() == Role.VIDEO_OPERATOR) {
+          g = new LdapGroupMapping(g.groupDn(), g.role(), remembered);
+          restored.add(g.groupDn());
+        }
+        if (!g.tags().isEmpty()) {
+          retained.remove(key);
+        }
+        next.add(g);
+      }
+      commit(data.withLdapGroups(next, retained));
     }
-    audit.record(who, "ldap.groups", "LDAP groups", groups.size() + " group mapping(s)");
+    audit.record(who, "ldap.groups", "LDAP groups", groups.size() + " group mapping(s)"
+        + (restored.isEmpty() ? "" : ", retained tags given back to " + restored));
+  }
+
+  /**
+   * Sets the tags of the individual LDAP user {@code username} (administrators only); an empty set
+   * clears them. At the next sign-in a video operator gets these tags together with their groups'
+   * tags; an LDAP administrator gets none.
+   *
+   * @throws UserException if a tag is blank, there are more than {@value LocalUser#MAX_TAGS}, or
+   *     {@code username} is a local user (whose tags are set with {@link #updateLocalUser})
+   */
+  public void setLdapUserTags(Session actor, String username, Set<String> tags) {
+    LocalUser.checkUsername(username);
+    Set<String> checked = LocalUser.checkTags(username, Role.VIDEO_OPERATOR, tags);
+    String who;
+    Set<String> before;
+    synchronized (this) {
+      who = requireAdmin(actor, "users").username();
+      if (findRecord(username).isPresent()) {
+        throw new UserException("'" + username + "' is a local user, who signs in before LDAP is tried; set a local user's"
+            + " tags with updateLocalUser(...), and use different usernames for local and LDAP users so tags are not"
+            + " assigned to the wrong one.");
+      }
+      before = ldapUserTags(username);
+      Map<String, Set<String>> next = new HashMap<>(data.ldapUserTags());
+      next.put(username, checked);
+      commit(data.withLdapUserTags(next));
+    }
+    audit.record(who, "user.ldap.tags", username, "tags " + before + " -> " + checked);
+  }
+
+  /** {@return the tags given to the individual LDAP user {@code username}, empty when none} */
+  public synchronized Set<String> ldapUserTags(String username) {
+    Objects.requireNonNull(username, "username == null");
+    return data.ldapUserTags().getOrDefault(username, Set.of());
   }
 
   /** {@return a directory for the configured LDAP server (to check groups and list members)} */
@@ -373,6 +438,7 @@ public final class UserService {
     UserRecord local;
     LdapSettings ldap;
     List<LdapGroupMapping> groups;
+    Set<String> individual;
     synchronized (this) {
       policy = data.signInPolicy();
       prune(policy, now);
@@ -389,6 +455,7 @@ public final class UserService {
       local = findRecord(username).orElse(null);
       ldap = data.ldapSettings();
       groups = data.ldapGroups();
+      individual = data.ldapUserTags().getOrDefault(username, Set.of());
     }
     Role role;
     Set<String> tags;
@@ -405,7 +472,7 @@ public final class UserService {
       } else {
         LdapIdentity id = LdapDirectory.create(ldap).authenticate(username, password, groups);
         role = id.role();
-        tags = id.tags();
+        tags = role == Role.ADMINISTRATOR ? Set.of() : union(id.tags(), individual);
         source = UserSource.LDAP;
       }
     } catch (SignInException e) {
@@ -481,7 +548,8 @@ public final class UserService {
   }
 
   /**
-   * Replaces configuration (policies, LDAP server and groups) and/or database (local users and the
+   * Replaces configuration (policies, LDAP server, groups, retained group tags and individual LDAP
+   * users' tags) and/or database (local users and the
    * passphrase dictionary) with {@code restored}. When {@code actor} is a local user, their current
    * account is kept (added or updated) so they stay signed in. Administrators only.
    */
@@ -495,7 +563,9 @@ public final class UserService {
       UserData next = data;
       if (configuration) {
         next = next.withPasswordPolicy(restored.passwordPolicy()).withSignInPolicy(restored.signInPolicy())
-            .withLdap(restored.ldapSettings(), restored.ldapGroups());
+            .withLdapSettings(restored.ldapSettings())
+            .withLdapGroups(restored.ldapGroups(), restored.retainedLdapGroupTags())
+            .withLdapUserTags(restored.ldapUserTags());
       }
       if (database) {
         List<UserRecord> users = new ArrayList<>(restored.users());
@@ -590,6 +660,12 @@ public final class UserService {
     if (password.isEmpty()) {
       throw new UserException("The password is empty; choose a password.");
     }
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new TreeSet<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static List<PasswordHash> prepend(PasswordHash h, List<PasswordHash> previous) {

@@ -21,11 +21,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Signs in against an in-memory directory (plain LDAP and LDAPS listeners): alice (administrators
+ * and ops-emea), olga (ops-emea), omar (ops-emea and ops-apac), sam (an unmapped group). Other user
+ * tests reuse this fixture through {@link #start()}, {@link #stop()}, {@link #plain()} and the
+ * constants.
+ */
 class LdapDirectoryTest {
-  private static final String BASE = "dc=example,dc=com";
-  private static final String ADMINS = "cn=mm-admins,ou=groups," + BASE;
-  private static final String OPS_EMEA = "cn=ops-emea,ou=groups," + BASE;
-  private static final String OPS_APAC = "cn=ops-apac,ou=groups," + BASE;
+  static final String BASE = "dc=example,dc=com";
+  static final String ADMINS = "cn=mm-admins,ou=groups," + BASE;
+  static final String OPS_EMEA = "cn=ops-emea,ou=groups," + BASE;
+  static final String OPS_APAC = "cn=ops-apac,ou=groups," + BASE;
   private static final String UNMAPPED = "cn=sales,ou=groups," + BASE;
 
   private static InMemoryDirectoryServer server;
@@ -84,11 +90,11 @@ class LdapDirectoryTest {
     server.shutDown(true);
   }
 
-  private static LdapSettings.Builder plain() {
+  static LdapSettings.Builder plain() {
     return LdapSettings.builder().host("127.0.0.1").port(server.getListenPort("ldap")).bind("cn=svc", "svc-secret").baseDn(BASE);
   }
 
-  private static final List<LdapGroupMapping> MAPPINGS = List.of(
+  static final List<LdapGroupMapping> MAPPINGS = List.of(
       LdapGroupMapping.of(ADMINS, Role.ADMINISTRATOR),
       new LdapGroupMapping(OPS_EMEA, Role.VIDEO_OPERATOR, Set.of("emea")),
       new LdapGroupMapping(OPS_APAC, Role.VIDEO_OPERATOR, Set.of("apac")));

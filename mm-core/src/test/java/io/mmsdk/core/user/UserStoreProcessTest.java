@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,7 +36,7 @@ public class UserStoreProcessTest extends StoreProcessContract {
       // After a crash the store may hold records past the last acknowledged one; replace them.
       users.removeIf(r -> r.user().username().equals("u" + i));
       users.add(new UserRecord(LocalUser.of("u" + i, Role.VIDEO_OPERATOR), hash, List.of()));
-      store.save(new UserData(users, null, PasswordPolicy.defaults(), SignInPolicy.defaults(), null, List.of()));
+      store.save(new UserData(users, null, PasswordPolicy.defaults(), SignInPolicy.defaults(), null, List.of(), Map.of(), Map.of()));
     }
 
     @Override
