@@ -379,7 +379,7 @@ public final class EventsConnection {
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
       String why = response != null ? "HTTP " + response.code() + " on upgrade" : String.valueOf(t);
-      if (causedBy(t, MessageSizeLimit.TooLarge.class)) {
+      if (sizeLimit.tripped() || causedBy(t, MessageSizeLimit.TooLarge.class)) {
         run(() -> listener.onError(new CmsEventMessageException("events: a message from "
             + client.apiBase().getHost() + " is larger than the limit of " + sizeLimit.limit() + " bytes; "
             + "the connection was dropped and is re-opened. Raise CmsEventsClient.builder(...).maxMessageSize(bytes) "

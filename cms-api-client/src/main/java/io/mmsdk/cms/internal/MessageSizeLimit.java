@@ -25,6 +25,8 @@ final class MessageSizeLimit {
 
   private final long limit;
   private final AtomicLong sinceLastMessage = new AtomicLong();
+  // Set before TooLarge is thrown: TLS may report the failed read without TooLarge in its cause chain.
+  private volatile boolean tripped;
 
   MessageSizeLimit(long limit) {
     this.limit = limit;
@@ -46,6 +48,12 @@ final class MessageSizeLimit {
   /** Starts a new count: a message was delivered or a connection is being opened. */
   void reset() {
     sinceLastMessage.set(0);
+    tripped = false;
+  }
+
+  /** Returns whether the limit failed a read since the last {@link #reset()}. */
+  boolean tripped() {
+    return tripped;
   }
 
   /**
@@ -133,6 +141,7 @@ final class MessageSizeLimit {
 
     private void count(int n) throws TooLarge {
       if (sinceLastMessage.addAndGet(n) > limit) {
+        tripped = true;
         throw new TooLarge(limit);
       }
     }
