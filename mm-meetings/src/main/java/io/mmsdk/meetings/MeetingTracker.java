@@ -1,11 +1,23 @@
-package io.mmsdk.cdr;
+package io.mmsdk.meetings;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cdr.Meeting.LogEntry;
-import io.mmsdk.cdr.Meeting.LogKind;
-import io.mmsdk.cdr.Meeting.ParticipantState;
+import io.mmsdk.cdr.CallEnd;
+import io.mmsdk.cdr.CallLegEnd;
+import io.mmsdk.cdr.CallLegStart;
+import io.mmsdk.cdr.CallLegUpdate;
+import io.mmsdk.cdr.CallStart;
+import io.mmsdk.cdr.CdrEvent;
+import io.mmsdk.cdr.CdrListener;
+import io.mmsdk.cdr.CdrRecord;
+import io.mmsdk.cdr.RecordingEnd;
+import io.mmsdk.cdr.RecordingStart;
+import io.mmsdk.cdr.StreamingEnd;
+import io.mmsdk.cdr.StreamingStart;
 import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.meetings.Meeting.LogEntry;
+import io.mmsdk.meetings.Meeting.LogKind;
+import io.mmsdk.meetings.Meeting.ParticipantState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -29,7 +41,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps live meetings, their participants and state from CDR events: add it as a {@link
- * CdrListener} of a {@link CdrPipeline}. It merges the calls of one meeting hosted on several Call
+ * CdrListener} of an {@link io.mmsdk.cdr.CdrPipeline}. It merges the calls of one meeting hosted on several Call
  * Bridges (same {@code callCorrelator}, else same space), tolerates records that arrive out of
  * order or never (a leg that starts before its call, a call whose {@code callStart} was lost,
  * re-sent records), ends the calls of a Call Bridge that restarted, and keeps ended meetings with
