@@ -52,6 +52,7 @@ public final class StoreLock implements AutoCloseable {
    * needed, and records this process's id in it.
    *
    * @param lockFile the lock file, conventionally {@code <store file>.lock} in the store's directory
+   * @return the held lock; close it to release the lock (the lock file itself stays)
    * @throws StoreLockedException if another store instance, in this or another process, holds it;
    *     the message names the lock file and the holder's process id
    * @throws UncheckedIOException if the lock file cannot be created or locked
@@ -105,7 +106,7 @@ public final class StoreLock implements AutoCloseable {
     }
   }
 
-  /** Returns the lock file. */
+  /** {@return the lock file} */
   public Path lockFile() {
     return lockFile;
   }
