@@ -23,12 +23,12 @@ public record CallLegInfo(String id, String participantId, String callId, String
     String remoteParty, String direction, String state, String confirmationStatus, String endReason,
     String digitsReceived, Instant created, boolean deactivated) {
 
-  /** Returns the callLegEnd reason if the leg has ended. */
+  /** {@return the callLegEnd reason if the leg has ended} */
   public Optional<String> findEndReason() {
     return endReason.isEmpty() ? Optional.empty() : Optional.of(endReason);
   }
 
-  /** Whether the leg has ended. */
+  /** {@return whether the leg has ended} */
   public boolean isEnded() {
     return "ended".equals(state);
   }

@@ -38,12 +38,16 @@ public final class SimulatedClock extends Clock implements Scheduler {
     this.now = start;
   }
 
-  /** Returns a clock that reads {@code start} until advanced. */
+  /**
+   * {@return a clock that reads {@code start} until advanced}
+   *
+   * @param start the instant the clock reads until it is first advanced; not null
+   */
   public static SimulatedClock startingAt(Instant start) {
     return new SimulatedClock(requireNonNull(start, "start == null"));
   }
 
-  /** Returns a clock starting at 2026-01-05T09:00:00Z, a Monday morning. */
+  /** {@return a clock starting at 2026-01-05T09:00:00Z, a Monday morning} */
   public static SimulatedClock create() {
     return startingAt(Instant.parse("2026-01-05T09:00:00Z"));
   }
@@ -75,6 +79,7 @@ public final class SimulatedClock extends Clock implements Scheduler {
    * Moves the clock forward by {@code duration}, running every task that falls due on the way in
    * time order (tasks scheduled by those tasks run too if they fall due before the end).
    *
+   * @param duration how far to move simulated time; zero runs only what is already due
    * @throws IllegalArgumentException if {@code duration} is negative
    */
   public void advance(Duration duration) {
@@ -140,7 +145,7 @@ public final class SimulatedClock extends Clock implements Scheduler {
         initialDelay.isNegative() ? Duration.ZERO : initialDelay);
   }
 
-  /** Returns the number of scheduled tasks that have not run yet (a repeating task counts once). */
+  /** {@return the number of scheduled tasks that have not run yet (a repeating task counts once)} */
   public int pendingTasks() {
     synchronized (lock) {
       return queue.size();
