@@ -108,7 +108,11 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     return new Builder();
   }
 
-  /** Adds a listener for changes from now on. */
+  /**
+   * Adds a listener for changes from now on.
+   *
+   * @param listener the listener, called after the tracker's lock is released; not null
+   */
   public void addListener(MeetingListener listener) {
     listeners.add(requireNonNull(listener, "listener == null"));
   }
@@ -207,7 +211,11 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     return snapshots(meetings.values().stream().filter(m -> !m.ended).toList());
   }
 
-  /** {@return the meetings running now on cluster {@code clusterId}, oldest first} */
+  /**
+   * {@return the meetings running now on cluster {@code clusterId}, oldest first}
+   *
+   * @param clusterId the cluster's id, as in {@link CdrOrigin#clusterId()}
+   */
   public synchronized List<Meeting> activeMeetings(String clusterId) {
     requireNonNull(clusterId, "clusterId == null");
     return snapshots(
@@ -241,14 +249,23 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     return snapshots(meetings.values());
   }
 
-  /** {@return the meeting with {@code id}, if kept} */
+  /**
+   * {@return the meeting with {@code id}, if kept}
+   *
+   * @param id the meeting's id, as in {@link Meeting#id()}
+   */
   public synchronized Optional<Meeting> findMeeting(String id) {
     requireNonNull(id, "id == null");
     M m = meetings.get(id);
     return m == null ? Optional.empty() : Optional.of(m.snapshot());
   }
 
-  /** {@return the meeting that call {@code callId} on cluster {@code clusterId} belongs to} */
+  /**
+   * {@return the meeting that call {@code callId} on cluster {@code clusterId} belongs to}
+   *
+   * @param clusterId the cluster's id, as in {@link CdrOrigin#clusterId()}
+   * @param callId the Call Bridge's call id from the CDRs
+   */
   public synchronized Optional<Meeting> findMeetingByCall(String clusterId, String callId) {
     M m = byCall.get(key(clusterId, callId));
     return m == null ? Optional.empty() : Optional.of(m.snapshot());
@@ -824,6 +841,8 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     /**
      * Adds a listener.
      *
+     * @param listener told of every change from the tracker's first event on, replayed ones included;
+     *     not null
      * @return this builder
      */
     public Builder addListener(MeetingListener listener) {
