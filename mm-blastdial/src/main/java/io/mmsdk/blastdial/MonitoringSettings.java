@@ -35,7 +35,12 @@ public record MonitoringSettings(MonitoringRole role, Duration secondaryDelay) {
     return new MonitoringSettings(MonitoringRole.PRIMARY, DEFAULT_SECONDARY_DELAY);
   }
 
-  /** {@return Secondary settings that wait {@code delay} before checking} */
+  /**
+   * {@return Secondary settings that wait {@code delay} before checking}
+   *
+   * @param delay how long after a meeting starts a Secondary waits before checking whether the
+   *     Primary dialled; not negative
+   */
   public static MonitoringSettings secondary(Duration delay) {
     return new MonitoringSettings(MonitoringRole.SECONDARY, delay);
   }
