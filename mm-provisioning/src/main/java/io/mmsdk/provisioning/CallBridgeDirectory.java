@@ -9,6 +9,10 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CallBridgeDirectory {
 
-  /** {@return the gateway to the Call Bridge named {@code name}, or empty if it is not (or no longer) known} */
+  /**
+   * {@return the gateway to the Call Bridge named {@code name}, or empty if it is not (or no longer) known}
+   *
+   * @param name the Call Bridge's name, as in the cluster registry
+   */
   Optional<CmsGateway> find(String name);
 }

@@ -19,6 +19,7 @@ public final class CmsTranslation {
   /**
    * {@return the CMS objects for {@code state}, in creation order}
    *
+   * @param state the desired state to translate; not null
    * @throws InvalidDesiredStateException if {@code state} does not validate
    */
   public static List<CmsObjectSpec> translate(DesiredState state) {

@@ -58,6 +58,8 @@ public final class LdapPreview {
   /**
    * Runs the preview.
    *
+   * @param state the desired state whose user imports to preview; not null
+   * @return per import, the users the directory holds now and what their spaces would be
    * @throws InvalidDesiredStateException if {@code state} does not validate
    * @throws ProvisioningException if a directory cannot be searched (names the import and the LDAP error)
    */

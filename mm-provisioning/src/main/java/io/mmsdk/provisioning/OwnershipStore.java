@@ -23,13 +23,26 @@ public interface OwnershipStore extends AutoCloseable {
    */
   Map<String, Set<String>> pendingCreates();
 
-  /** Marks {@code key} as about to be created while {@code existingIds} already exist. */
+  /**
+   * Marks {@code key} as about to be created while {@code existingIds} already exist.
+   *
+   * @param key the object's key (see {@link CmsObjectSpec#key()})
+   * @param existingIds the ids of that kind's objects on the server before the create is sent
+   */
   void markPending(String key, Set<String> existingIds);
 
-  /** Records an owned object (created, adopted or updated) and clears its pending mark. */
+  /**
+   * Records an owned object (created, adopted or updated) and clears its pending mark.
+   *
+   * @param object the object's key, type, id and fields as last written; not null
+   */
   void put(OwnedObject object);
 
-  /** Forgets {@code key} (after its object was deleted or vanished) and clears its pending mark. */
+  /**
+   * Forgets {@code key} (after its object was deleted or vanished) and clears its pending mark.
+   *
+   * @param key the object's key
+   */
   void forget(String key);
 
   /**
@@ -40,10 +53,12 @@ public interface OwnershipStore extends AutoCloseable {
   default void close() {}
 
   /**
-   * Returns a store kept in a JSON file at {@code path}, written atomically, owner-only on POSIX
-   * file systems. The store locks {@code <path>.lock} until {@link #close()}: a second opener, in
+   * {@return a store kept in a JSON file at {@code path}, written atomically, owner-only on POSIX
+   * file systems} The store locks {@code <path>.lock} until {@link #close()}: a second opener, in
    * this or another process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the
    * holder.
+   *
+   * @param path the JSON file; its directory is created if missing
    */
   static OwnershipStore file(Path path) {
     return new FileOwnershipStore(path);

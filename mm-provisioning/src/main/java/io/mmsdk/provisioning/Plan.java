@@ -49,12 +49,12 @@ public final class Plan {
     this.translationWarnings = List.copyOf(translationWarnings);
   }
 
-  /** Returns the steps in execution order. */
+  /** {@return the steps in execution order} */
   public List<PlanStep> steps() {
     return steps;
   }
 
-  /** Returns things the user should know that do not stop the commit. */
+  /** {@return things the user should know that do not stop the commit} */
   public List<String> warnings() {
     return warnings;
   }
@@ -107,7 +107,11 @@ public final class Plan {
     return steps.isEmpty();
   }
 
-  /** {@return how many steps have {@code action}} */
+  /**
+   * {@return how many steps have {@code action}}
+   *
+   * @param action the kind of step to count: create, adopt, update or delete
+   */
   public long count(PlanAction action) {
     return steps.stream().filter(s -> s.action() == action).count();
   }

@@ -24,7 +24,11 @@ public final class RegistryCallBridges implements CallBridgeDirectory, AutoClose
     this.registry = registry;
   }
 
-  /** {@return a directory over {@code registry}} */
+  /**
+   * {@return a directory over {@code registry}}
+   *
+   * @param registry mm-core's cluster registry, read at each look-up; not null
+   */
   public static RegistryCallBridges create(ClusterRegistry registry) {
     return new RegistryCallBridges(requireNonNull(registry, "registry == null"));
   }

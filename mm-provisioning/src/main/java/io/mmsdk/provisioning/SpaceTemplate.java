@@ -95,6 +95,7 @@ public record SpaceTemplate(
     /**
      * Adds a role.
      *
+     * @param role the role, with a unique name; not null
      * @return this builder
      */
     public Builder addRole(Role role) {
