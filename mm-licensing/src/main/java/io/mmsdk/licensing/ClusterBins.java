@@ -56,6 +56,9 @@ public final class ClusterBins {
   /**
    * {@return the bins whose start lies in {@code [from, to)}, oldest first; missing bins are left
    * out}
+   *
+   * @param from the first bin start included
+   * @param to the first bin start excluded; not before {@code from}
    */
   public List<ClusterBin> bins(Instant from, Instant to) {
     Objects.requireNonNull(from, "from == null");

@@ -33,7 +33,11 @@ public final class CmsUsageSources implements Function<CallBridge, UsageSource>,
     return create(b -> b.clientBuilder().build());
   }
 
-  /** {@return sources whose clients come from {@code clientFactory} (for example to set a clock)} */
+  /**
+   * {@return sources whose clients come from {@code clientFactory} (for example to set a clock)}
+   *
+   * @param clientFactory makes the client of each registered Call Bridge; not null
+   */
   public static CmsUsageSources create(Function<CallBridge, CmsClient> clientFactory) {
     return new CmsUsageSources(Objects.requireNonNull(clientFactory, "clientFactory == null"));
   }

@@ -59,6 +59,7 @@ public final class Compliance {
    * @param allocations the allocations entered
    * @param trials every trial this deployment started
    * @param now the current time; its UTC date is the last day of the window
+   * @param feature the feature to evaluate
    */
   public static FeatureCompliance evaluate(
       Feature feature,

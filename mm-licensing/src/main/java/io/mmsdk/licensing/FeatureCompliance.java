@@ -37,7 +37,11 @@ public record FeatureCompliance(
     Objects.requireNonNull(trialState, "trialState == null");
   }
 
-  /** {@return the usage of {@code type}, if it belongs to this feature} */
+  /**
+   * {@return the usage of {@code type}, if it belongs to this feature}
+   *
+   * @param type the license type
+   */
   public Optional<TypeUsage> findUsage(AllocationType type) {
     return usage.stream().filter(u -> u.type() == type).findFirst();
   }

@@ -80,12 +80,20 @@ public record LicenseState(
     return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, enforcementSince);
   }
 
-  /** {@return a copy with {@code clustersInEarlierTrials}} */
+  /**
+   * {@return a copy with {@code clustersInEarlierTrials}}
+   *
+   * @param clusters per trial type, the clusters connected during an earlier trial; copied
+   */
   public LicenseState withClustersInEarlierTrials(Map<Feature, Set<String>> clusters) {
     return new LicenseState(mode, allocations, trials, clusters, enforcementSince);
   }
 
-  /** {@return a copy with {@code enforcementSince}} */
+  /**
+   * {@return a copy with {@code enforcementSince}}
+   *
+   * @param since per cluster and feature, when its enforcement condition began; copied
+   */
   public LicenseState withEnforcementSince(Map<String, Map<Feature, Instant>> since) {
     return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, since);
   }

@@ -26,6 +26,7 @@ public final class UsageCalculator {
    * {@return the cluster bins of {@code samples}, in any order, from any number of hosts} Samples of
    * several clusters may be mixed: the result is then the deployment-wide sum.
    *
+   * @param samples the {@code MPLicenseUsage} snapshots to bin; not null
    * @throws IllegalArgumentException if the samples span more than {@link #MAX_SPAN}
    */
   public static ClusterBins bin(Collection<UsageSample> samples) {

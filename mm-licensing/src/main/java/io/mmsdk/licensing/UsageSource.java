@@ -16,6 +16,10 @@ public interface UsageSource {
   /**
    * {@return the snapshots of {@code hostId} with {@code start <= time <= end} ({@code
    * MPLicenseUsage?hostId&startTime&endTime}, all pages), in any order}
+   *
+   * @param hostId the Call Bridge host id, as in {@code /system/status}
+   * @param start the earliest snapshot time wanted, inclusive
+   * @param end the latest snapshot time wanted, inclusive
    */
   List<UsageSample> usage(String hostId, Instant start, Instant end);
 
