@@ -29,11 +29,14 @@ public final class AccessControl {
   private AccessControl() {}
 
   /**
-   * Returns how {@code conference} appears in {@code principal}'s list of scheduled conferences: a
+   * {@return how {@code conference} appears in {@code principal}'s list of scheduled conferences: a
    * link with limited or full control; with no control a name only, for every MCU privilege level
    * (each of them, down to "conference list only", may see the list); hidden for a principal with
-   * no privilege level. Seed 002 does not say which privilege level hides the list; this is our
+   * no privilege level} Seed 002 does not say which privilege level hides the list; this is our
    * reading (see {@code docs/interpretations.md}).
+   *
+   * @param principal who is looking at the list
+   * @param conference the scheduled conference, with its owner
    */
   public static ConferenceListEntry listEntry(Principal principal, Resource.Conference conference) {
     Objects.requireNonNull(principal, "principal == null");
@@ -47,7 +50,14 @@ public final class AccessControl {
         ? ConferenceListEntry.NAME_ONLY : ConferenceListEntry.LINK;
   }
 
-  /** Decides whether {@code principal} may perform {@code action} on {@code resource}, and why. */
+  /**
+   * Decides whether {@code principal} may perform {@code action} on {@code resource}, and why.
+   *
+   * @param principal who acts: a user's role, privilege level and organization
+   * @param action what they want to do
+   * @param resource what they want to do it to
+   * @return allowed or denied, with the rule that decided, for the audit trail and messages
+   */
   public static Decision decide(Principal principal, Action action, Resource resource) {
     Objects.requireNonNull(principal, "principal == null");
     Objects.requireNonNull(action, "action == null");

@@ -14,7 +14,11 @@ public enum MeetingRole {
   /** Cannot see the meeting (or section); beats any group grant. Individuals only. */
   EXCLUDE;
 
-  /** {@return true when this role grants at least {@code needed} (EXCLUDE grants nothing)} */
+  /**
+   * {@return true when this role grants at least {@code needed} (EXCLUDE grants nothing)}
+   *
+   * @param needed the least role required
+   */
   public boolean atLeast(MeetingRole needed) {
     return this != EXCLUDE && needed != EXCLUDE && ordinal() >= needed.ordinal();
   }

@@ -22,7 +22,13 @@ public final class BackupException extends MmSdkException {
   /** Why the backup or restore failed. */
   private final Reason reason;
 
-  /** Creates an exception with a reason, message and optional cause. */
+  /**
+   * Creates an exception with a reason, message and optional cause.
+   *
+   * @param reason what kind of problem it is, for callers to act on
+   * @param message what went wrong and what to do, for people
+   * @param cause the underlying failure, or null
+   */
   public BackupException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason == null");

@@ -60,6 +60,11 @@ public record BridgeAddress(String host, int port) {
   /**
    * Parses {@code host}, {@code host:port}, {@code [ipv6]} or {@code [ipv6]:port}; the port defaults
    * to 443. A bare IPv6 literal without brackets is accepted only when no port is given.
+   *
+   * @param text the address as typed by an administrator
+   * @return the host and port
+   * @throws InvalidClusterException if {@code text} is not a host name or IP address with an
+   *     optional port from 1 to 65535
    */
   public static BridgeAddress parse(String text) {
     Objects.requireNonNull(text, "text == null");

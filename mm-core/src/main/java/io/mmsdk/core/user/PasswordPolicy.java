@@ -119,7 +119,9 @@ public final class PasswordPolicy {
     /**
      * Enforces a minimum length of {@code length} characters (1–256; 8 is the usual default).
      *
+     * @param length the shortest password accepted, 1 to 256
      * @return this builder
+     * @throws IllegalArgumentException if {@code length} is not 1..256
      */
     public Builder enforceMinimumLength(int length) {
       if (length < 1 || length > 256) {
@@ -143,7 +145,9 @@ public final class PasswordPolicy {
     /**
      * Forbids reusing the current password and the {@code previous} ones before it (1–24).
      *
+     * @param previous how many earlier passwords are remembered, 1 to 24
      * @return this builder
+     * @throws IllegalArgumentException if {@code previous} is not 1..24
      */
     public Builder restrictReuse(int previous) {
       if (previous < 1 || previous > MAX_REMEMBERED) {
@@ -168,7 +172,9 @@ public final class PasswordPolicy {
     /**
      * Enables the passphrase generator with {@code words} words (1–8, default 5).
      *
+     * @param words how many words a generated passphrase has, 1 to 8
      * @return this builder
+     * @throws IllegalArgumentException if {@code words} is not 1..8
      */
     public Builder passphraseGenerator(int words) {
       if (words < 1 || words > 8) {
@@ -189,7 +195,11 @@ public final class PasswordPolicy {
       return this;
     }
 
-    /** Builds the policy. */
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     */
     public PasswordPolicy build() {
       return new PasswordPolicy(this);
     }
