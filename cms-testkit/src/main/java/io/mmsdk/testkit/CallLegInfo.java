@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param remoteParty the remote address
  * @param direction {@code incoming} or {@code outgoing}
  * @param state {@code initial}, {@code ringing}, {@code connected} or {@code ended}
- * @param confirmationStatus {@code notRequired}, {@code pending}, {@code confirmed} or {@code rejected}
+ * @param confirmationStatus {@code notRequired}, {@code pending}, {@code confirmed} or {@code
+ *     rejected}
  * @param endReason the callLegEnd reason once ended, otherwise empty string
  * @param digitsReceived every DTMF digit the endpoint sent, in order
  * @param created when the leg started

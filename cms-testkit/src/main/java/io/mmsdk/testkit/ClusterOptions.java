@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Settings for a {@link SimulatedCluster}. Build with {@link #builder()}; {@link #defaults()} gives one
+ * Settings for a {@link SimulatedCluster}. Build with {@link #builder()}; {@link #defaults()} gives
+ * one
  * plain-HTTP Call Bridge with user {@code admin}/{@code password} and a page cap of 10.
  */
 public final class ClusterOptions {
@@ -99,7 +100,10 @@ public final class ClusterOptions {
     return https;
   }
 
-  /** {@return the port of the first Call Bridge (bridge {@code i} uses it plus {@code i}); 0 means free ports} */
+  /**
+   * {@return the port of the first Call Bridge (bridge {@code i} uses it plus {@code i}); 0 means
+   * free ports}
+   */
   public int firstPort() {
     return firstPort;
   }
@@ -109,7 +113,10 @@ public final class ClusterOptions {
     return clock;
   }
 
-  /** {@return the most items any collection GET returns in one page unless overridden per collection} */
+  /**
+   * {@return the most items any collection GET returns in one page unless overridden per
+   * collection}
+   */
   public int defaultPageLimit() {
     return defaultPageLimit;
   }
@@ -124,12 +131,18 @@ public final class ClusterOptions {
     return pageLimits.getOrDefault(collection, defaultPageLimit);
   }
 
-  /** {@return the minimum passcode length; shorter non-empty passcodes fail with {@code passcodeTooShort}} */
+  /**
+   * {@return the minimum passcode length; shorter non-empty passcodes fail with {@code
+   * passcodeTooShort}}
+   */
   public int minimumPasscodeLength() {
     return minimumPasscodeLength;
   }
 
-  /** {@return the most CDR receivers one bridge accepts; one more fails with {@code tooManyCdrReceivers}} */
+  /**
+   * {@return the most CDR receivers one bridge accepts; one more fails with {@code
+   * tooManyCdrReceivers}}
+   */
   public int maxCdrReceivers() {
     return maxCdrReceivers;
   }
@@ -149,12 +162,18 @@ public final class ClusterOptions {
     return cdrRetryInterval;
   }
 
-  /** {@return the simulated time an outgoing call leg rings before ending with {@code ringingTimeout}} */
+  /**
+   * {@return the simulated time an outgoing call leg rings before ending with {@code
+   * ringingTimeout}}
+   */
   public Duration ringingTimeout() {
     return ringingTimeout;
   }
 
-  /** {@return the simulated time a confirmation prompt waits for a key before {@code confirmationTimeOut}} */
+  /**
+   * {@return the simulated time a confirmation prompt waits for a key before {@code
+   * confirmationTimeOut}}
+   */
   public Duration confirmationTimeout() {
     return confirmationTimeout;
   }
@@ -164,7 +183,10 @@ public final class ClusterOptions {
     return softwareVersion;
   }
 
-  /** {@return how many event messages may go unacknowledged before a bridge stops sending to that client} */
+  /**
+   * {@return how many event messages may go unacknowledged before a bridge stops sending to that
+   * client}
+   */
   public int eventsMaxUnacknowledged() {
     return eventsMaxUnacknowledged;
   }

@@ -10,9 +10,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Fault injection for one simulated Call Bridge's HTTP API. Rules match a method (or {@code null} for
- * any) and a path pattern relative to {@code /api/v1/} ({@code "calls/*}{@code /callLegs"}: {@code *}
- * matches one path segment; the pattern matches the path's beginning). Each rule fires a set number of
+ * Fault injection for one simulated Call Bridge's HTTP API. Rules match a method (or {@code null}
+ * for
+ * any) and a path pattern relative to {@code /api/v1/} ({@code "calls/*}{@code /callLegs"}: {@code
+ * *}
+ * matches one path segment; the pattern matches the path's beginning). Each rule fires a set number
+ * of
  * times, then disappears. Thread-safe.
  */
 public final class Faults {
@@ -34,7 +37,10 @@ public final class Faults {
   private final List<Rule> rules = new ArrayList<>();
   private Duration latency = Duration.ZERO;
 
-  /** Creates an empty rule set; each simulated bridge owns one, see {@code SimulatedCallBridge.faults()}. */
+  /**
+   * Creates an empty rule set; each simulated bridge owns one, see {@code
+   * SimulatedCallBridge.faults()}.
+   */
   public Faults() {}
 
   /**
@@ -51,7 +57,8 @@ public final class Faults {
   }
 
   /**
-   * Makes the next {@code count} requests matching {@code method} and {@code path} fail with a status.
+   * Makes the next {@code count} requests matching {@code method} and {@code path} fail with a
+   * status.
    *
    * @param method the HTTP method to match, such as {@code "GET"}, or null for any
    * @param path the path pattern under {@code /api/v1/} ({@code *} matches one segment); not null
@@ -84,7 +91,8 @@ public final class Faults {
   }
 
   /**
-   * Makes the next {@code count} matching requests fail with 400 and {@code reason} in failureDetails.
+   * Makes the next {@code count} matching requests fail with 400 and {@code reason} in
+   * failureDetails.
    *
    * @param method the HTTP method to match, or null for any
    * @param path the path pattern under {@code /api/v1/}; not null
@@ -170,7 +178,8 @@ public final class Faults {
   }
 
   /**
-   * {@return the action for a request, consuming one use of the first matching rule, or {@code null}}
+   * {@return the action for a request, consuming one use of the first matching rule, or {@code
+   * null}}
    * Called by the simulated bridge for each request.
    *
    * @param method the request's HTTP method, upper case

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One Call Bridge of a {@link SimulatedCluster}: its own HTTP server (REST API and Events WebSocket),
- * its own CDR receivers, and the calls it hosts. Obtain from {@link SimulatedCluster#callBridge(int)}.
+ * One Call Bridge of a {@link SimulatedCluster}: its own HTTP server (REST API and Events
+ * WebSocket),
+ * its own CDR receivers, and the calls it hosts. Obtain from {@link
+ * SimulatedCluster#callBridge(int)}.
  * Thread-safe.
  */
 public final class SimulatedCallBridge {
@@ -20,7 +22,10 @@ public final class SimulatedCallBridge {
     this.cluster = cluster;
   }
 
-  /** {@return the bridge's GUID, as in {@code /callBridges} and the CDR {@code callBridge} attribute} */
+  /**
+   * {@return the bridge's GUID, as in {@code /callBridges} and the CDR {@code callBridge}
+   * attribute}
+   */
   public String id() {
     return node.id();
   }
@@ -35,12 +40,17 @@ public final class SimulatedCallBridge {
     return node.hostId();
   }
 
-  /** {@return the base URL, e.g. {@code http://127.0.0.1:53122} (no trailing slash, no {@code /api/v1})} */
+  /**
+   * {@return the base URL, e.g. {@code http://127.0.0.1:53122} (no trailing slash, no {@code
+   * /api/v1})}
+   */
   public String baseUrl() {
     return node.baseUrl();
   }
 
-  /** {@return the Events WebSocket URL without token, e.g. {@code ws://127.0.0.1:53122/events/v1}} */
+  /**
+   * {@return the Events WebSocket URL without token, e.g. {@code ws://127.0.0.1:53122/events/v1}}
+   */
   public String eventsUrl() {
     return node.baseUrl().replaceFirst("^http", "ws") + "/events/v1";
   }
@@ -62,7 +72,8 @@ public final class SimulatedCallBridge {
 
   /**
    * Starts the meeting of a coSpace on this bridge (as {@code POST /calls coSpace=...} would) and
-   * returns the call id; returns the running call's id if there is one. The call stays up when empty
+   * returns the call id; returns the running call's id if there is one. The call stays up when
+   * empty
    * until {@link #endCall(String)}.
    *
    * @param coSpaceId the id of an existing coSpace
@@ -85,7 +96,8 @@ public final class SimulatedCallBridge {
   }
 
   /**
-   * A scripted endpoint at {@code remoteParty} dials in to the coSpace's meeting on this bridge (the
+   * A scripted endpoint at {@code remoteParty} dials in to the coSpace's meeting on this bridge
+   * (the
    * meeting starts if needed and ends when the last participant leaves, unless started by
    * {@link #startCall}). The leg is connected at once. Returns the new leg.
    *
@@ -103,8 +115,10 @@ public final class SimulatedCallBridge {
 
   /**
    * A scripted endpoint dials {@code dialled} (a coSpace or access method URI, with or without
-   * {@code @domain}, or a call ID) and joins that meeting. The effective call leg profile (the access
-   * method's, else the coSpace's) applies: with {@code needsActivation=true} the leg waits in the lobby
+   * {@code @domain}, or a call ID) and joins that meeting. The effective call leg profile (the
+   * access
+   * method's, else the coSpace's) applies: with {@code needsActivation=true} the leg waits in the
+   * lobby
    * ({@code deactivated=true}) until an activator joins.
    *
    * @param dialled what the endpoint dials: a coSpace or access method URI, or a numeric call ID
@@ -157,7 +171,9 @@ public final class SimulatedCallBridge {
     return node.testFindLeg(callLegId);
   }
 
-  /** {@return snapshots of every leg this bridge ever hosted, in start order of their end or now} */
+  /**
+   * {@return snapshots of every leg this bridge ever hosted, in start order of their end or now}
+   */
   public List<CallLegInfo> callLegs() {
     return node.testAllLegs();
   }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one virtual time of a test: a {@link Clock} for the simulated cluster and a {@link Scheduler}
- * for the SDK, which only move when a test calls {@link #advance(Duration)}. Work scheduled on it by
+ * for the SDK, which only move when a test calls {@link #advance(Duration)}. Work scheduled on it
+ * by
  * the cluster (ringing timeouts, scripted answers and key presses, license usage snapshots) and by
  * the SDK (polls, retries, sync schedules, timers) runs in one due-time order as time passes, so
  * the simulator and the code under test never disagree about what time it is.
@@ -145,7 +146,9 @@ public final class SimulatedClock extends Clock implements Scheduler {
         initialDelay.isNegative() ? Duration.ZERO : initialDelay);
   }
 
-  /** {@return the number of scheduled tasks that have not run yet (a repeating task counts once)} */
+  /**
+   * {@return the number of scheduled tasks that have not run yet (a repeating task counts once)}
+   */
   public int pendingTasks() {
     synchronized (lock) {
       return queue.size();
@@ -186,7 +189,9 @@ public final class SimulatedClock extends Clock implements Scheduler {
     return "SimulatedClock[" + instant() + "]";
   }
 
-  /** One scheduled piece of work; for a repeating task, the same job is queued again after a run. */
+  /**
+   * One scheduled piece of work; for a repeating task, the same job is queued again after a run.
+   */
   private final class Job implements Cancellable {
     final Runnable task;
     final Duration period;

@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An in-process simulated Cisco Meeting Server cluster on loopback: one or more Call Bridges sharing one
+ * An in-process simulated Cisco Meeting Server cluster on loopback: one or more Call Bridges
+ * sharing one
  * configuration database, each with its own REST API, Events WebSocket, calls and CDR push.
  *
  * <pre>{@code
- * try (SimulatedCluster cms = SimulatedCluster.start(ClusterOptions.builder().callBridges(2).build())) {
+ * try (SimulatedCluster cms =
+ * SimulatedCluster.start(ClusterOptions.builder().callBridges(2).build())) {
  *   String url = cms.callBridge(0).baseUrl();          // http://127.0.0.1:port
  *   // ... point a client at url with cms.apiUsername() / cms.apiPassword()
  *   cms.clock().advance(Duration.ofSeconds(10));        // run scripted endpoints
@@ -109,8 +111,10 @@ public final class SimulatedCluster implements AutoCloseable {
   }
 
   /**
-   * Scripts the endpoint at {@code address} (case-insensitive, {@code sip:} prefix ignored): the n-th
-   * dial to it follows the n-th script, the last script repeats. Unscripted addresses answer at once.
+   * Scripts the endpoint at {@code address} (case-insensitive, {@code sip:} prefix ignored): the
+   * n-th
+   * dial to it follows the n-th script, the last script repeats. Unscripted addresses answer at
+   * once.
    * Replaces an earlier script for the address and resets its attempt count.
    *
    * @param address the dialled address, such as {@code bob@example.com}; not null
@@ -161,7 +165,8 @@ public final class SimulatedCluster implements AutoCloseable {
   }
 
   /**
-   * Seeds one {@code /system/MPLicenseUsage} entry for {@code hostId} at {@code time}; {@code values}
+   * Seeds one {@code /system/MPLicenseUsage} entry for {@code hostId} at {@code time}; {@code
+   * values}
    * maps element names ({@code smpFull}, {@code smpAud}, {@code smpPtP}, {@code pmp}, {@code rec},
    * {@code str}) to their text (e.g. {@code "1.00"}).
    *

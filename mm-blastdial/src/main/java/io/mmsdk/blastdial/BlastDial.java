@@ -157,7 +157,8 @@ public final class BlastDial implements AutoCloseable {
   }
 
   /**
-   * {@return the backup section that carries this instance's monitoring setting (seed 20: blast dial
+   * {@return the backup section that carries this instance's monitoring setting (seed 20: blast
+   * dial
    * monitoring), for {@code BackupManager.addSection}; restored with the configuration} Its text is
    * {@code role=PRIMARY|SECONDARY|OFF} and {@code secondaryDelay=<ISO-8601 duration>} lines.
    */
@@ -226,7 +227,8 @@ public final class BlastDial implements AutoCloseable {
   }
 
   /**
-   * {@return the blast dial configuration of {@code space} ({@link BlastDialConfig#disabled()} if none)}
+   * {@return the blast dial configuration of {@code space} ({@link BlastDialConfig#disabled()} if
+   * none)}
    *
    * @param space the cluster and coSpace id
    */
@@ -414,7 +416,8 @@ public final class BlastDial implements AutoCloseable {
    * Call Bridge; remembered for at most 24 hours). The contact whose address matches {@code
    * participantAddress} is not called.
    *
-   * @param participantAddress the joining participant's address (URI), or an empty string if unknown
+   * @param participantAddress the joining participant's address (URI), or an empty string if
+   *     unknown
    * @param space the cluster and coSpace id of the meeting
    * @param callId the call id of the meeting on its Call Bridge
    */
@@ -1144,9 +1147,11 @@ public final class BlastDial implements AutoCloseable {
     }
 
     /**
-     * Sets the scheduler for retry delays and the Secondary's wait; default {@link Scheduler#system()}.
+     * Sets the scheduler for retry delays and the Secondary's wait; default {@link
+     * Scheduler#system()}.
      *
-     * @param scheduler the scheduler for retry delays and the Secondary's wait; default {@link Scheduler#system()}
+     * @param scheduler the scheduler for retry delays and the Secondary's wait; default {@link
+     *     Scheduler#system()}
      * @return this builder
      */
     public Builder scheduler(Scheduler scheduler) {
@@ -1155,7 +1160,8 @@ public final class BlastDial implements AutoCloseable {
     }
 
     /**
-     * Adds the gateway to the Call Bridge(s) of cluster {@code clusterId}; at least one is required.
+     * Adds the gateway to the Call Bridge(s) of cluster {@code clusterId}; at least one is
+     * required.
      *
      * @param clusterId the cluster's id, as used in {@link SpaceKey#clusterId()}; not null
      * @param gateway the gateway to that cluster's Call Bridge; a later call for the same cluster
@@ -1173,7 +1179,8 @@ public final class BlastDial implements AutoCloseable {
      * Sets which clusters have "Use Meeting Management to manage meetings on this cluster" checked
      * (for example from mm-core's cluster registry). Default: every cluster with a gateway.
      *
-     * @param clusterIds which clusters have "Use Meeting Management to manage meetings on this cluster" checked (for example from mm-core's cluster registry)
+     * @param clusterIds which clusters have "Use Meeting Management to manage meetings on this
+     *     cluster" checked (for example from mm-core's cluster registry)
      * @return this builder
      */
     public Builder managesMeetings(Predicate<String> clusterIds) {
@@ -1210,7 +1217,8 @@ public final class BlastDial implements AutoCloseable {
     /**
      * Sets how many requests may be in flight toward the bridges at once (1 to 200); default 10.
      *
-     * @param max how many requests may be in flight toward the bridges at once (1 to 200); default 10
+     * @param max how many requests may be in flight toward the bridges at once (1 to 200); default
+     *     10
      * @return this builder
      */
     public Builder maxConcurrentRequests(int max) {

@@ -19,7 +19,8 @@ public record MonitoringSettings(MonitoringRole role, Duration secondaryDelay) {
    * Checks the arguments.
    *
    * @param role Primary, Secondary or Off
-   * @param secondaryDelay how long a Secondary waits before it checks whether anyone has started dialing ("Delay (seconds) when Secondary is chosen"); ignored for the other roles
+   * @param secondaryDelay how long a Secondary waits before it checks whether anyone has started
+   *     dialing ("Delay (seconds) when Secondary is chosen"); ignored for the other roles
    */
   public MonitoringSettings {
     requireNonNull(role, "role == null");

@@ -570,7 +570,8 @@ public final class CdrJournal implements CdrStore {
      * Sets how long batches are kept (default 8 days, a day more than the meeting tracker's 7, so
      * a restart can rebuild it). Deletion is per segment, so some batches are kept a little longer.
      *
-     * @param retention how long batches are kept (default 8 days, a day more than the meeting tracker's 7, so a restart can rebuild it)
+     * @param retention how long batches are kept (default 8 days, a day more than the meeting
+     *     tracker's 7, so a restart can rebuild it)
      * @return this builder
      */
     public Builder retention(Duration retention) {

@@ -93,7 +93,8 @@ public final class CdrParser {
    *
    * @param xml the whole request body as the Call Bridge posted it; not null
    * @return the batch: its session, Call Bridge and records in document order
-   * @throws CdrParseException if the bytes are not well-formed XML, not a CDR batch, or over a limit
+   * @throws CdrParseException if the bytes are not well-formed XML, not a CDR batch, or over a
+   *     limit
    */
   public CdrBatch parse(byte[] xml) {
     requireNonNull(xml, "xml == null");
@@ -175,7 +176,8 @@ public final class CdrParser {
      * {@code com.fasterxml.aalto.stax.InputFactoryImpl} (the JDK's own reader when Aalto is not on
      * the classpath); pass {@code XMLInputFactory.newDefaultFactory()} for the JDK's. The parser
      * sets the hardening properties on it (no DTD support, no external entities, no entity
-     * resolution), so it must not be shared with code that needs other settings. Document type declarations and entity references are
+     * resolution), so it must not be shared with code that needs other settings. Document type
+     * declarations and entity references are
      * refused by the parser whatever the implementation.
      *
      * @param factory the StAX input factory to harden and use; not null, not shared

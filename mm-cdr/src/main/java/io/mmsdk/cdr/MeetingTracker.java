@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A meeting's log keeps its newest entries within two bounds: at most {@link
  * Builder#maxLogEntries} entries (5,000 by default) and at most {@link
- * Builder#maxLogBytesPerParticipant} estimated bytes (8 KiB by default) per call leg the meeting has
+ * Builder#maxLogBytesPerParticipant} estimated bytes (8 KiB by default) per call leg the meeting
+ * has
  * had (at least one), so a flapping participant cannot exhaust memory and a meeting's log costs at
  * most that much per participant.
  *
@@ -423,7 +424,9 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     }
   }
 
-  /** Moves everything of {@code from} (a meeting made before its callStart arrived) into {@code to}. */
+  /**
+   * Moves everything of {@code from} (a meeting made before its callStart arrived) into {@code to}.
+   */
   private void merge(M from, M to) {
     meetings.remove(from.id);
     for (Leg l : from.legs.values()) {
@@ -750,7 +753,8 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     /**
      * Sets the scheduler whose clock measures retention and which runs the hourly clean-up.
      *
-     * @param scheduler the scheduler whose clock measures retention and which runs the hourly clean-up
+     * @param scheduler the scheduler whose clock measures retention and which runs the hourly
+     *     clean-up
      * @return this builder
      */
     public Builder scheduler(Scheduler scheduler) {
@@ -776,7 +780,8 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     /**
      * Sets how many entries a meeting's log keeps at most, the newest (default 5,000).
      *
-     * @param maxLogEntries how many entries a meeting's log keeps at most, the newest (default 5,000)
+     * @param maxLogEntries how many entries a meeting's log keeps at most, the newest (default
+     *     5,000)
      * @return this builder
      */
     public Builder maxLogEntries(int maxLogEntries) {
@@ -793,7 +798,9 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
      * estimated: 64 bytes per entry plus 40 bytes and two per character for each non-empty string,
      * counted as the entry's own.
      *
-     * @param bytes how many bytes a meeting's log may retain per call leg the meeting has had, at least one leg's worth (default 8 KiB: about 30 entries naming a leg GUID and a display name)
+     * @param bytes how many bytes a meeting's log may retain per call leg the meeting has had, at
+     *     least one leg's worth (default 8 KiB: about 30 entries naming a leg GUID and a display
+     *     name)
      * @return this builder
      */
     public Builder maxLogBytesPerParticipant(long bytes) {
@@ -809,7 +816,8 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
      * Sets the executor that runs listeners. The tracker hands it one task at a time and changes in
      * order. By default the tracker runs listeners on one daemon thread of its own, stopped by
      * {@link MeetingTracker#close()}, so CDR ingest (and the Call Bridge's acknowledgement) never
-     * waits for a listener. {@code Runnable::run} tells listeners on the thread that made the change,
+     * waits for a listener. {@code Runnable::run} tells listeners on the thread that made the
+     * change,
      * after the tracker's lock is released but before {@code onEvent} returns (useful in tests; a
      * thread may then also deliver changes other threads made meanwhile).
      *
@@ -841,7 +849,8 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     /**
      * Adds a listener.
      *
-     * @param listener told of every change from the tracker's first event on, replayed ones included;
+     * @param listener told of every change from the tracker's first event on, replayed ones
+     *     included;
      *     not null
      * @return this builder
      */

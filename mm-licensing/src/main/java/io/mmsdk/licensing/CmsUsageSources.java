@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives {@link LicenseMonitor.Builder#usageSources} one {@link CmsUsageSource} per Call Bridge,
- * building a {@link CmsClient} the first time a bridge is seen and reusing it, rebuilding it when the
+ * building a {@link CmsClient} the first time a bridge is seen and reusing it, rebuilding it when
+ * the
  * bridge's registration (address, credentials, trust) changes. Thread-safe; {@link #close()} closes
  * every client it built.
  */

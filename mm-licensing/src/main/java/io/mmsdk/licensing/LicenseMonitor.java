@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each round, for each cluster, the bridges are tried in registry order: a reachable bridge
  * lists its {@code knownHosts} and the usage of each host not yet read this round is fetched from
- * the newest stored sample (or, on first contact, from {@code backfill} ago) up to now. A bridge that
+ * the newest stored sample (or, on first contact, from {@code backfill} ago) up to now. A bridge
+ * that
  * fails raises a notification and the round goes on with the next bridge: the ERROR {@value
  * #CREDENTIALS_PREFIX}{@code <bridgeId>} when it refuses the credentials, the ERROR {@value
  * #UNREACHABLE_PREFIX}{@code <bridgeId>} when it cannot be reached, otherwise the WARNING {@code
@@ -49,7 +50,9 @@ import org.slf4j.LoggerFactory;
 public final class LicenseMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LicenseMonitor.class);
   private static final String SOURCE = "licensing";
-  /** Key prefix of the ERROR raised when a Call Bridge refuses the API credentials (+ bridge id). */
+  /**
+   * Key prefix of the ERROR raised when a Call Bridge refuses the API credentials (+ bridge id).
+   */
   public static final String CREDENTIALS_PREFIX = "callbridge.credentials.";
   /** Key prefix of the ERROR raised when a Call Bridge cannot be reached (+ bridge id). */
   public static final String UNREACHABLE_PREFIX = "callbridge.unreachable.";
@@ -555,7 +558,8 @@ public final class LicenseMonitor implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Reports allocation, trial and mode changes to {@code audit} as done by {@code actor} (e.g. the
+     * Reports allocation, trial and mode changes to {@code audit} as done by {@code actor} (e.g.
+     * the
      * signed-in administrator); nothing is audited unless set.
      *
      * @param audit where audit entries go; not null
@@ -639,7 +643,8 @@ public final class LicenseMonitor implements AutoCloseable {
     /**
      * Sets where notifications are raised (default: a private instance on the scheduler).
      *
-     * @param notifications where notifications are raised (default: a private instance on the scheduler)
+     * @param notifications where notifications are raised (default: a private instance on the
+     *     scheduler)
      * @return this builder
      */
     public Builder notifications(Notifications notifications) {

@@ -25,7 +25,8 @@ import java.util.zip.ZipOutputStream;
  *       smp_point_to_point,smp_full,recording,streaming}; one row per sample, by time then host.
  *   <li>{@code cluster-bins.csv}: {@code bin_start_utc,} the six types{@code
  *       ,smp,recording_or_streaming}; one row per 5-minute interval that has a sample.
- *   <li>{@code daily-peaks.csv}: {@code date_utc,} the six types{@code ,smp,recording_or_streaming};
+ *   <li>{@code daily-peaks.csv}: {@code date_utc,} the six types{@code
+ *   ,smp,recording_or_streaming};
  *       one row per UTC day with data, peaks after 3-point median smoothing.
  * </ul>
  */

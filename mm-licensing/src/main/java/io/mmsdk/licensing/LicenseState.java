@@ -36,8 +36,11 @@ public record LicenseState(
    * @param mode the licensing mode
    * @param allocations the allocations entered
    * @param trials every trial this deployment started
-   * @param clustersInEarlierTrials per trial type, clusters known to have been connected to some deployment during an earlier trial of that type (entered by the host application, e.g. when a cluster moves in from another deployment)
-   * @param enforcementSince when the current enforcement condition of each feature began, per cluster id
+   * @param clustersInEarlierTrials per trial type, clusters known to have been connected to some
+   *     deployment during an earlier trial of that type (entered by the host application, e.g. when
+   *     a cluster moves in from another deployment)
+   * @param enforcementSince when the current enforcement condition of each feature began, per
+   *     cluster id
    */
   public LicenseState {
     Objects.requireNonNull(mode, "mode == null");

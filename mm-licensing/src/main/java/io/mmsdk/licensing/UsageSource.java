@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Reads license usage from one Call Bridge. Tests and host applications may supply their own. Methods throw any unchecked
+ * Reads license usage from one Call Bridge. Tests and host applications may supply their own.
+ * Methods throw any unchecked
  * exception when the bridge cannot be reached; {@link LicenseMonitor} then moves on to the next
  * bridge and raises a notification.
  */
 public interface UsageSource {
 
-  /** {@return the host ids whose snapshots this bridge serves ({@code MPLicenseUsage/knownHosts})} */
+  /**
+   * {@return the host ids whose snapshots this bridge serves ({@code MPLicenseUsage/knownHosts})}
+   */
   List<String> knownHosts();
 
   /**

@@ -202,7 +202,8 @@ public final class CdrReceiverInstaller {
      * Sets the full receiver URI to register, for example {@code
      * https://mm.example.com:8443/cdr?cluster=london&token=...} (required).
      *
-     * @param receiverUri the full receiver URI to register, for example {@code https://mm.example.com:8443/cdr?cluster=london&token=...} (required)
+     * @param receiverUri the full receiver URI to register, for example {@code
+     *     https://mm.example.com:8443/cdr?cluster=london&token=...} (required)
      * @return this builder
      */
     public Builder receiverUri(URI receiverUri) {
@@ -220,7 +221,8 @@ public final class CdrReceiverInstaller {
      * Sets how many receivers a Call Bridge accepts (default 4, the CMS 2.x/3.x limit; Acano R1.8
      * had 2). The Call Bridge's own {@code tooManyCdrReceivers} refusal is honoured too.
      *
-     * @param maxReceivers how many receivers a Call Bridge accepts (default 4, the CMS 2.x/3.x limit; Acano R1.8 had 2)
+     * @param maxReceivers how many receivers a Call Bridge accepts (default 4, the CMS 2.x/3.x
+     *     limit; Acano R1.8 had 2)
      * @return this builder
      */
     public Builder maxReceivers(int maxReceivers) {

@@ -14,7 +14,8 @@ import java.util.Map;
 public interface CmsGateway {
 
   /**
-   * {@return every object of {@code kind}; {@code parentId} is the coSpaceTemplate id for access method templates, else null}
+   * {@return every object of {@code kind}; {@code parentId} is the coSpaceTemplate id for access
+   * method templates, else null}
    *
    * @param kind the type of object to list
    * @param parentId the parent coSpaceTemplate's id for {@link CmsKind#ACCESS_METHOD_TEMPLATE},

@@ -18,7 +18,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads and writes {@link DesiredState} as JSON, a file meant to live in git. Durations are ISO-8601
+ * Reads and writes {@link DesiredState} as JSON, a file meant to live in git. Durations are
+ * ISO-8601
  * ({@code PT30S}), times {@code HH:mm}, zones IANA ids, enums by constant name. Passwords never
  * appear: LDAP servers carry a {@code passwordRef}.
  */

@@ -57,7 +57,8 @@ public final class LdapSyncRunner implements AutoCloseable {
   }
 
   /**
-   * Starts a sync of all LDAP sources on {@code callBridge} and returns a future that completes with
+   * Starts a sync of all LDAP sources on {@code callBridge} and returns a future that completes
+   * with
    * its report (never exceptionally: failures are reports with outcome FAILED, ERROR or TIMED_OUT).
    *
    * @param callBridge the Call Bridge's name, as in the cluster registry

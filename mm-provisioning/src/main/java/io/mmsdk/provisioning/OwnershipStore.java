@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Remembers which CMS objects belong to mm-sdk (one store per cluster). Objects not in the store are
+ * Remembers which CMS objects belong to mm-sdk (one store per cluster). Objects not in the store
+ * are
  * foreign and are never modified or deleted. Because commits are not transactional, a create is
  * first marked pending; if the response is lost, the next plan claims the object that matches it
  * exactly instead of creating a duplicate.
@@ -18,7 +19,8 @@ public interface OwnershipStore extends AutoCloseable {
   Map<String, OwnedObject> owned();
 
   /**
-   * {@return the keys whose create was started but not confirmed, each with the ids of that type that
+   * {@return the keys whose create was started but not confirmed, each with the ids of that type
+   * that
    * already existed before the create (so an in-doubt object is never confused with a foreign one)}
    */
   Map<String, Set<String>> pendingCreates();

@@ -13,7 +13,8 @@ import java.util.Map;
  * already matches. Render it with {@link #renderText()} or {@link #toJson()}, then apply exactly
  * this plan with {@link Provisioner#commit(Plan)}. Immutable.
  *
- * <p>Besides what it shows, a plan keeps what it was computed from (the CMS objects, the server view,
+ * <p>Besides what it shows, a plan keeps what it was computed from (the CMS objects, the server
+ * view,
  * the ownership records and the secrets resolved when it was made; never rendered), so a commit can
  * apply it without planning again and tell whether the server changed since.
  */

@@ -18,11 +18,14 @@ import org.slf4j.LoggerFactory;
  * Plans and commits a {@link DesiredState} on one cluster, through a {@link CmsGateway} to one of
  * its Call Bridges.
  *
- * <p>Ownership: mm-sdk only updates or deletes objects recorded in its {@link OwnershipStore} (those
- * it created, or that were adopted with {@link #adopt}). Everything else on the server is foreign and
+ * <p>Ownership: mm-sdk only updates or deletes objects recorded in its {@link OwnershipStore}
+ * (those
+ * it created, or that were adopted with {@link #adopt}). Everything else on the server is foreign
+ * and
  * is never touched, even if it has the same name.
  *
- * <p>Thread-safe; {@link #plan} and {@link #commit} run one at a time. Close it to stop the automatic
+ * <p>Thread-safe; {@link #plan} and {@link #commit} run one at a time. Close it to stop the
+ * automatic
  * refresh of the server view.
  */
 public final class Provisioner implements AutoCloseable {
@@ -74,7 +77,8 @@ public final class Provisioner implements AutoCloseable {
   }
 
   /**
-   * Stores {@code state} as the local, uncommitted change; automatic refreshes pause while it is set.
+   * Stores {@code state} as the local, uncommitted change; automatic refreshes pause while it is
+   * set.
    *
    * @param state the desired state the user is editing; not null
    */
@@ -106,7 +110,8 @@ public final class Provisioner implements AutoCloseable {
   }
 
   /**
-   * Re-reads the server every {@link #REFRESH_INTERVAL} while no draft is set. Idempotent; stopped by
+   * Re-reads the server every {@link #REFRESH_INTERVAL} while no draft is set. Idempotent; stopped
+   * by
    * {@link #close()}.
    */
   public synchronized void startAutoRefresh() {
@@ -395,7 +400,8 @@ public final class Provisioner implements AutoCloseable {
 
     /**
      * Reports commits (succeeded, failed part-way, refused as outdated) and discards to {@code
-     * audit} as done by {@code actor} (e.g. the signed-in administrator) on {@code target} (e.g. the
+     * audit} as done by {@code actor} (e.g. the signed-in administrator) on {@code target} (e.g.
+     * the
      * cluster id); nothing is audited unless set.
      *
      * @param audit where audit entries go; not null
@@ -424,7 +430,8 @@ public final class Provisioner implements AutoCloseable {
     /**
      * Sets where ownership is recorded (required; use {@link OwnershipStore#file} in production).
      *
-     * @param ownership where ownership is recorded (required; use {@link OwnershipStore#file} in production)
+     * @param ownership where ownership is recorded (required; use {@link OwnershipStore#file} in
+     *     production)
      * @return this builder
      */
     public Builder ownership(OwnershipStore ownership) {

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * A {@link CallBridgeDirectory} backed by mm-core's {@link ClusterRegistry}: finds a Call Bridge by
  * id or name and keeps one {@link CmsClient} per bridge. A bridge removed from the registry is no
- * longer found (so scheduled syncs on it are skipped) and its client is closed. Thread-safe; close it
+ * longer found (so scheduled syncs on it are skipped) and its client is closed. Thread-safe; close
+ * it
  * to close the clients it opened.
  */
 public final class RegistryCallBridges implements CallBridgeDirectory, AutoCloseable {

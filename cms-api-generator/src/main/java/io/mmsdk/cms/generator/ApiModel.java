@@ -129,7 +129,9 @@ public final class ApiModel {
     return families;
   }
 
-  /** {@return the single-object nodes, queries and actions, as JSON maps with the overlay applied} */
+  /**
+   * {@return the single-object nodes, queries and actions, as JSON maps with the overlay applied}
+   */
   public List<Map<String, Object>> nodes() {
     return nodes;
   }

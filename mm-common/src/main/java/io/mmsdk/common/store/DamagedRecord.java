@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A damaged record that a log-structured store skipped when it opened (a flipped bit, an overwritten
+ * A damaged record that a log-structured store skipped when it opened (a flipped bit, an
+ * overwritten
  * block): the store kept every intact record before and after it. The bytes stay in the file for
  * inspection until the store next rewrites it.
  *

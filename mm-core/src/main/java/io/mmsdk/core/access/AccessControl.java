@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * The one place access is decided: {@link #decide(Principal, Action, Resource)} returns allow or
  * deny with a reason, for three models.
  *
- * <p><b>Roles and tags</b> ({@link Resource.Administration}, {@link Resource.Space}): administrators
+ * <p><b>Roles and tags</b> ({@link Resource.Administration}, {@link Resource.Space}):
+ * administrators
  * may do everything; video operators may not administer, and may view and manage meetings only in
  * spaces carrying at least one of their tags (an operator without tags is not restricted).
  *

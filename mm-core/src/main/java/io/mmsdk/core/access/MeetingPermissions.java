@@ -163,7 +163,8 @@ public final class MeetingPermissions {
   }
 
   /**
-   * Grants {@code role} on agenda section {@code section} (and its sub-sections) to {@code username}.
+   * Grants {@code role} on agenda section {@code section} (and its sub-sections) to {@code
+   * username}.
    *
    * @param org the meeting's organization
    * @param section the agenda section's path, such as {@code "Finance/Q1"}
@@ -257,7 +258,8 @@ public final class MeetingPermissions {
   }
 
   /**
-   * {@return the user's effective role on the meeting (empty when no access; EXCLUDE when excluded)}
+   * {@return the user's effective role on the meeting (empty when no access; EXCLUDE when
+   * excluded)}
    *
    * @param org the meeting's organization, for group memberships
    * @param username the user's name

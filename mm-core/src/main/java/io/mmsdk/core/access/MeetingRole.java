@@ -7,7 +7,10 @@ package io.mmsdk.core.access;
 public enum MeetingRole {
   /** Sees the content; changes nothing. */
   READER,
-  /** Adds, removes and edits agenda sections and uploads documents; not meeting details or permissions. */
+  /**
+   * Adds, removes and edits agenda sections and uploads documents; not meeting details or
+   * permissions.
+   */
   CONTRIBUTOR,
   /** Edits meeting details (date, time, location, agenda) and permissions. */
   ADMIN,

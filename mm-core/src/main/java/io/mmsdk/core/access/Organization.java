@@ -19,7 +19,8 @@ public record Organization(Set<String> members, Map<String, Set<String>> groups)
    * Copies and checks that group members belong to the organization.
    *
    * @param members usernames of the organization's members
-   * @param groups group name to member usernames (every member of a group is an organization member)
+   * @param groups group name to member usernames (every member of a group is an organization
+   *     member)
    */
   public Organization {
     members = Set.copyOf(Objects.requireNonNull(members, "members == null"));

@@ -47,7 +47,10 @@ public final class AuditQuery {
         && (until == null || e.at().isBefore(until));
   }
 
-  /** {@return the maximum number of events returned (newest kept), {@code Integer.MAX_VALUE} if unset} */
+  /**
+   * {@return the maximum number of events returned (newest kept), {@code Integer.MAX_VALUE} if
+   * unset}
+   */
   public int limit() {
     return limit;
   }

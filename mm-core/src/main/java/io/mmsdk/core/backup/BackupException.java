@@ -11,7 +11,10 @@ public final class BackupException extends MmSdkException {
   public enum Reason {
     /** The file is not an mm-sdk backup, is truncated, or has an unsupported version. */
     NOT_A_BACKUP,
-    /** The password is wrong or the file was changed after it was written (these cannot be told apart). */
+    /**
+     * The password is wrong or the file was changed after it was written (these cannot be told
+     * apart).
+     */
     WRONG_PASSWORD_OR_TAMPERED,
     /** The file decrypted but its content is invalid. */
     INVALID_CONTENT,

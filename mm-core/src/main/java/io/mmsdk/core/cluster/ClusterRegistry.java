@@ -353,7 +353,8 @@ public final class ClusterRegistry {
   }
 
   /**
-   * Registers {@code listener} to receive the full cluster list after every change. Listeners run on
+   * Registers {@code listener} to receive the full cluster list after every change. Listeners run
+   * on
    * the thread that made the change; one that throws does not undo the change.
    *
    * @param listener called with an unmodifiable copy of every cluster; not null

@@ -29,7 +29,8 @@ public interface ClusterStore extends AutoCloseable {
 
   /**
    * {@return a store that keeps the registry in {@code file} (created on first save), replaced
-   * atomically on every save} The file holds API passwords: it is created readable by its owner only
+   * atomically on every save} The file holds API passwords: it is created readable by its owner
+   * only
    * on POSIX file systems; protect the directory accordingly.
    *
    * <p>The store locks {@code <file>.lock} until {@link #close()}: a second opener, in this or

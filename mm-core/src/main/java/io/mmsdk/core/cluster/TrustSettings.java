@@ -49,7 +49,8 @@ public final class TrustSettings {
   }
 
   /**
-   * {@return settings that accept any certificate and any host name} For lab set-ups only: anyone on
+   * {@return settings that accept any certificate and any host name} For lab set-ups only: anyone
+   * on
    * the path can read and change the traffic, including the API password.
    */
   public static TrustSettings insecureForLabOnly() {

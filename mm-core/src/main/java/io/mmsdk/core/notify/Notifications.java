@@ -136,7 +136,10 @@ public final class Notifications {
     return Optional.ofNullable(active.get(key));
   }
 
-  /** {@return every active notification: errors first, then warnings, then information; oldest first} */
+  /**
+   * {@return every active notification: errors first, then warnings, then information; oldest
+   * first}
+   */
   public synchronized List<Notification> active() {
     return active.values().stream().sorted(ORDER).toList();
   }

@@ -93,7 +93,8 @@ public final class SyslogConfig {
     }
 
     /**
-     * Sets the HOSTNAME field (default {@code "-"}, the RFC 5424 nil value). Printable ASCII, no spaces, ≤ 255.
+     * Sets the HOSTNAME field (default {@code "-"}, the RFC 5424 nil value). Printable ASCII, no
+     * spaces, ≤ 255.
      *
      * @param hostname the HOSTNAME field (default {@code "-"}, the RFC 5424 nil value)
      * @return this builder

@@ -96,7 +96,8 @@ public final class SyslogForwarder implements AutoCloseable {
   }
 
   /**
-   * Queues an audit event (facility log audit, severity notice, structured data {@code audit@32473}).
+   * Queues an audit event (facility log audit, severity notice, structured data {@code
+   * audit@32473}).
    *
    * @param event the audit event to send; not null
    */
@@ -159,7 +160,9 @@ public final class SyslogForwarder implements AutoCloseable {
     return dropped.get();
   }
 
-  /** Stops the thread after the queued messages are sent (waits up to 5 s) and closes connections. */
+  /**
+   * Stops the thread after the queued messages are sent (waits up to 5 s) and closes connections.
+   */
   @Override
   public void close() {
     if (closed) {

@@ -87,7 +87,9 @@ public final class PasswordHash {
     return iterations;
   }
 
-  /** {@return the storable form {@code pbkdf2-sha256$iterations$salt$hash} (Base64)} Keep it secret. */
+  /**
+   * {@return the storable form {@code pbkdf2-sha256$iterations$salt$hash} (Base64)} Keep it secret.
+   */
   public String encoded() {
     Base64.Encoder b = Base64.getEncoder();
     return PREFIX + "$" + iterations + "$" + b.encodeToString(salt) + "$" + b.encodeToString(hash);

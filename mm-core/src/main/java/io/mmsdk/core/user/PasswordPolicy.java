@@ -3,7 +3,8 @@ package io.mmsdk.core.user;
 import java.util.Objects;
 
 /**
- * Security policies for local users. Minimum length and reuse restriction are off until enabled, and
+ * Security policies for local users. Minimum length and reuse restriction are off until enabled,
+ * and
  * apply only when users change their own password (not when an administrator sets one). The
  * passphrase generator, when enabled and given a dictionary, suggests passphrases of 1–8 words
  * (default 5).

@@ -45,7 +45,10 @@ public final class SignInPolicy {
     this.showAccountActivity = b.showAccountActivity;
   }
 
-  /** {@return the defaults: rate limiting on (3 tokens, one back every 300 s), idle timeout 3600 s, no messages} */
+  /**
+   * {@return the defaults: rate limiting on (3 tokens, one back every 300 s), idle timeout 3600 s,
+   * no messages}
+   */
   public static SignInPolicy defaults() {
     return DEFAULTS;
   }
@@ -142,7 +145,8 @@ public final class SignInPolicy {
     private Builder() {}
 
     /**
-     * Rate limits sign-in: a bucket of {@code tokens} (≥ 1), one token back every {@code refill} (≥ 1 s).
+     * Rate limits sign-in: a bucket of {@code tokens} (≥ 1), one token back every {@code refill} (≥
+     * 1 s).
      *
      * @param tokens how many failed attempts are allowed in a burst, 1 or more
      * @param refill how long until one more attempt is allowed, at least 1 s

@@ -875,7 +875,8 @@ public final class UserService {
     /**
      * Sets the PBKDF2 iteration count for new hashes (default 600 000; at least 10 000).
      *
-     * @param iterations the PBKDF2 iteration count for new hashes (default 600 000; at least 10 000)
+     * @param iterations the PBKDF2 iteration count for new hashes (default 600 000; at least 10
+     *     000)
      * @return this builder
      */
     public Builder passwordIterations(int iterations) {

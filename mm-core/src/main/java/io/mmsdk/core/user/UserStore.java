@@ -25,7 +25,8 @@ public interface UserStore extends AutoCloseable {
   default void close() {}
 
   /**
-   * {@return a store that keeps the data in {@code file}, replaced atomically on every save} The file
+   * {@return a store that keeps the data in {@code file}, replaced atomically on every save} The
+   * file
    * holds password hashes and the LDAP bind password: it is created readable by its owner only on
    * POSIX file systems.
    *

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * confirmation code; return code). Thread-safe; close it to cancel the automatic renewals.
  *
  * <p>Every request waits 30 s for Cisco SSM; if no answer comes it is sent again waiting 60 s, then
- * 90 s. After the third timeout the action fails with {@link SmartLicensingException#isUnreachable()}
+ * 90 s. After the third timeout the action fails with {@link
+ * SmartLicensingException#isUnreachable()}
  * and the ERROR notification {@value #UNREACHABLE_KEY} ("Unable to reach Cisco Smart Software
  * Server") is raised; it is cleared by the next request that succeeds. A refusal fails at once.
  */

@@ -77,7 +77,9 @@ public record SmartRequest(Kind kind, String secret, boolean force, UsageReport 
     RESERVATION_REQUEST,
     /** Cancel a pending reservation request. */
     CANCEL_RESERVATION_REQUEST,
-    /** Install a Reservation Authorization Code; on an update the reply carries a confirmation code. */
+    /**
+     * Install a Reservation Authorization Code; on an update the reply carries a confirmation code.
+     */
     INSTALL_AUTHORIZATION_CODE,
     /** Generate a Reservation Return Code, returning the reserved licenses. */
     RESERVATION_RETURN,

@@ -20,7 +20,8 @@ public record SmartResponse(boolean accepted, String code, String failureReason,
    * Checks the arguments.
    *
    * @param accepted true if the request succeeded
-   * @param code a code produced by the request (reservation request, confirmation or return code), or empty
+   * @param code a code produced by the request (reservation request, confirmation or return code),
+   *     or empty
    * @param failureReason why it was refused, or empty when accepted
    * @param reservation what an installed Reservation Authorization Code reserves, or {@code null}
    */
@@ -65,7 +66,8 @@ public record SmartResponse(boolean accepted, String code, String failureReason,
   /**
    * {@return an accepted answer carrying {@code code}}
    *
-   * @param code a code produced by the request (reservation request, confirmation or return code), or empty
+   * @param code a code produced by the request (reservation request, confirmation or return code),
+   *     or empty
    */
   public static SmartResponse ok(String code) {
     return new SmartResponse(true, Objects.requireNonNull(code, "code == null"), "");
