@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param remoteParty the remote address
  * @param direction {@code incoming} or {@code outgoing}
  * @param state {@code initial}, {@code ringing}, {@code connected} or {@code ended}
- * @param confirmationStatus {@code notRequired}, {@code pending}, {@code confirmed} or {@code rejected}
+ * @param confirmationStatus {@code notRequired}, {@code pending}, {@code confirmed} or {@code
+ *     rejected}
  * @param endReason the callLegEnd reason once ended, otherwise empty string
  * @param digitsReceived every DTMF digit the endpoint sent, in order
  * @param created when the leg started
@@ -23,12 +24,12 @@ public record CallLegInfo(String id, String participantId, String callId, String
     String remoteParty, String direction, String state, String confirmationStatus, String endReason,
     String digitsReceived, Instant created, boolean deactivated) {
 
-  /** Returns the callLegEnd reason if the leg has ended. */
+  /** {@return the callLegEnd reason if the leg has ended} */
   public Optional<String> findEndReason() {
     return endReason.isEmpty() ? Optional.empty() : Optional.of(endReason);
   }
 
-  /** Whether the leg has ended. */
+  /** {@return whether the leg has ended} */
   public boolean isEnded() {
     return "ended".equals(state);
   }

@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Settings for a {@link SimulatedCluster}. Build with {@link #builder()}; {@link #defaults()} gives one
+ * Settings for a {@link SimulatedCluster}. Build with {@link #builder()}; {@link #defaults()} gives
+ * one
  * plain-HTTP Call Bridge with user {@code admin}/{@code password} and a page cap of 10.
  */
 public final class ClusterOptions {
@@ -47,17 +48,17 @@ public final class ClusterOptions {
     this.eventsMaxUnacknowledged = b.eventsMaxUnacknowledged;
   }
 
-  /** Returns a new builder with the defaults described on each setter. */
+  /** {@return a new builder with the defaults described on each setter} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the default options: one HTTP Call Bridge, {@code admin}/{@code password}. */
+  /** {@return the default options: one HTTP Call Bridge, {@code admin}/{@code password}} */
   public static ClusterOptions defaults() {
     return builder().build();
   }
 
-  /** Returns a builder initialised from these options (it shares the same clock). */
+  /** {@return a builder initialised from these options (it shares the same clock)} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.callBridges = callBridges;
@@ -79,82 +80,113 @@ public final class ClusterOptions {
     return b;
   }
 
-  /** Number of Call Bridges in the cluster. */
+  /** {@return the number of Call Bridges in the cluster} */
   public int callBridges() {
     return callBridges;
   }
 
-  /** API user name every bridge accepts. */
+  /** {@return the API user name every bridge accepts} */
   public String apiUsername() {
     return apiUsername;
   }
 
-  /** API password every bridge accepts. */
+  /** {@return the API password every bridge accepts} */
   public String apiPassword() {
     return apiPassword;
   }
 
-  /** Whether bridges serve HTTPS with a certificate issued by a generated CA. */
+  /** {@return whether bridges serve HTTPS with a certificate issued by a generated CA} */
   public boolean isHttps() {
     return https;
   }
 
-  /** Returns the port of the first Call Bridge (bridge {@code i} uses it plus {@code i}); 0 means free ports. */
+  /**
+   * {@return the port of the first Call Bridge (bridge {@code i} uses it plus {@code i}); 0 means
+   * free ports}
+   */
   public int firstPort() {
     return firstPort;
   }
 
-  /** The clock that drives all simulated time. */
+  /** {@return the clock that drives all simulated time} */
   public SimulatedClock clock() {
     return clock;
   }
 
-  /** The most items any collection GET returns in one page unless overridden per collection. */
+  /**
+   * {@return the most items any collection GET returns in one page unless overridden per
+   * collection}
+   */
   public int defaultPageLimit() {
     return defaultPageLimit;
   }
 
-  /** Returns the page cap for {@code collection} (e.g. {@code "coSpaces"}, {@code "users"}). */
+  /**
+   * {@return the page cap for {@code collection} (e.g. {@code "coSpaces"}, {@code "users"})}
+   *
+   * @param collection the collection's last path segment, such as {@code "coSpaces"}; collections
+   *     without an override get {@link #defaultPageLimit()}
+   */
   public int pageLimit(String collection) {
     return pageLimits.getOrDefault(collection, defaultPageLimit);
   }
 
-  /** Minimum passcode length; shorter non-empty passcodes fail with {@code passcodeTooShort}. */
+  /**
+   * {@return the minimum passcode length; shorter non-empty passcodes fail with {@code
+   * passcodeTooShort}}
+   */
   public int minimumPasscodeLength() {
     return minimumPasscodeLength;
   }
 
-  /** Most CDR receivers one bridge accepts; one more fails with {@code tooManyCdrReceivers}. */
+  /**
+   * {@return the most CDR receivers one bridge accepts; one more fails with {@code
+   * tooManyCdrReceivers}}
+   */
   public int maxCdrReceivers() {
     return maxCdrReceivers;
   }
 
-  /** Records a bridge keeps per receiver while it cannot deliver; older ones are discarded. */
+  /**
+   * Records a bridge keeps per receiver while it cannot deliver; older ones are discarded.
+   *
+   * @return how many CDRs a bridge keeps per receiver while it cannot deliver; older ones are
+   *     discarded
+   */
   public int cdrBufferCapacity() {
     return cdrBufferCapacity;
   }
 
-  /** Real-time delay before an unacknowledged CDR batch is sent again. */
+  /** {@return the real-time delay before an unacknowledged CDR batch is sent again} */
   public Duration cdrRetryInterval() {
     return cdrRetryInterval;
   }
 
-  /** Simulated time an outgoing call leg rings before ending with {@code ringingTimeout}. */
+  /**
+   * {@return the simulated time an outgoing call leg rings before ending with {@code
+   * ringingTimeout}}
+   */
   public Duration ringingTimeout() {
     return ringingTimeout;
   }
 
-  /** Simulated time a confirmation prompt waits for a key before {@code confirmationTimeOut}. */
+  /**
+   * {@return the simulated time a confirmation prompt waits for a key before {@code
+   * confirmationTimeOut}}
+   */
   public Duration confirmationTimeout() {
     return confirmationTimeout;
   }
 
-  /** Value of {@code softwareVersion} in {@code /system/status}. */
+  /** {@return the value of {@code softwareVersion} in {@code /system/status}} */
   public String softwareVersion() {
     return softwareVersion;
   }
 
-  /** Unacknowledged event messages after which a bridge stops sending to that client. */
+  /**
+   * {@return how many event messages may go unacknowledged before a bridge stops sending to that
+   * client}
+   */
   public int eventsMaxUnacknowledged() {
     return eventsMaxUnacknowledged;
   }
@@ -186,7 +218,13 @@ public final class ClusterOptions {
 
     private Builder() {}
 
-    /** Sets the number of Call Bridges (1..16, default 1). */
+    /**
+     * Sets the number of Call Bridges (1..16, default 1).
+     *
+     * @param count how many Call Bridges to start, 1 to 16
+     * @return this builder
+     * @throws IllegalArgumentException if {@code count} is outside 1..16
+     */
     public Builder callBridges(int count) {
       if (count < 1 || count > 16) {
         throw new IllegalArgumentException("callBridges must be 1..16, was " + count);
@@ -195,7 +233,14 @@ public final class ClusterOptions {
       return this;
     }
 
-    /** Sets the API credentials (default {@code admin}/{@code password}). */
+    /**
+     * Sets the API credentials (default {@code admin}/{@code password}).
+     *
+     * @param username the user name for HTTP Basic authentication; non-empty, without {@code ':'}
+     * @param password the password every bridge accepts; not null (empty is allowed)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code username} is empty or contains {@code ':'}
+     */
     public Builder credentials(String username, String password) {
       requireNonNull(username, "username == null");
       requireNonNull(password, "password == null");
@@ -208,7 +253,12 @@ public final class ClusterOptions {
       return this;
     }
 
-    /** Serves HTTPS with a generated CA (default false: plain HTTP). */
+    /**
+     * Serves HTTPS with a generated CA (default false: plain HTTP).
+     *
+     * @param https true to serve HTTPS with a certificate from a generated CA, false for plain HTTP
+     * @return this builder
+     */
     public Builder https(boolean https) {
       this.https = https;
       return this;
@@ -217,6 +267,11 @@ public final class ClusterOptions {
     /**
      * Listens on fixed loopback ports: bridge {@code i} on {@code firstPort + i} (default 0: free
      * ports chosen by the system).
+     *
+     * @param firstPort 0 for free ports, else the first bridge's port, 1 to 65519 (room for 16
+     *     bridges)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code firstPort} is negative or above 65519
      */
     public Builder firstPort(int firstPort) {
       if (firstPort < 0 || firstPort > 65535 - 16) {
@@ -227,26 +282,51 @@ public final class ClusterOptions {
       return this;
     }
 
-    /** Uses {@code clock} for all simulated time (default {@link SimulatedClock#create()}). */
+    /**
+     * Uses {@code clock} for all simulated time (default {@link SimulatedClock#create()}).
+     *
+     * @param clock the clock for simulated time, which may be shared with the SDK's scheduler; not
+     *     null
+     * @return this builder
+     */
     public Builder clock(SimulatedClock clock) {
       this.clock = requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** Sets the page cap for every collection (default 10). */
+    /**
+     * Sets the page cap for every collection (default 10).
+     *
+     * @param limit the most items one page of any collection holds, 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
     public Builder defaultPageLimit(int limit) {
       this.defaultPageLimit = positive(limit, "limit");
       return this;
     }
 
-    /** Sets the page cap for one collection, named by its last path segment ({@code "users"}). */
+    /**
+     * Sets the page cap for one collection, named by its last path segment ({@code "users"}).
+     *
+     * @param collection the collection's last path segment, such as {@code "users"}; not null
+     * @param limit the most items one page of that collection holds, 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
     public Builder pageLimit(String collection, int limit) {
       requireNonNull(collection, "collection == null");
       pageLimits.put(collection, positive(limit, "limit"));
       return this;
     }
 
-    /** Sets the minimum passcode length (default 0: any passcode accepted). */
+    /**
+     * Sets the minimum passcode length (default 0: any passcode accepted).
+     *
+     * @param length the shortest non-empty passcode accepted, 0 or more (0 accepts any)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code length} is negative
+     */
     public Builder minimumPasscodeLength(int length) {
       if (length < 0) {
         throw new IllegalArgumentException("length must be >= 0, was " + length);
@@ -255,19 +335,37 @@ public final class ClusterOptions {
       return this;
     }
 
-    /** Sets the CDR receiver maximum per bridge (default 4, as CMS 2.x/3.x). */
+    /**
+     * Sets the CDR receiver maximum per bridge (default 4, as CMS 2.x/3.x).
+     *
+     * @param max how many CDR receivers one bridge accepts, 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is below 1
+     */
     public Builder maxCdrReceivers(int max) {
       this.maxCdrReceivers = positive(max, "max");
       return this;
     }
 
-    /** Sets the per-receiver CDR buffer (default 10,000 records). */
+    /**
+     * Sets the per-receiver CDR buffer (default 10,000 records).
+     *
+     * @param capacity how many undelivered records a bridge keeps per receiver, 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code capacity} is below 1
+     */
     public Builder cdrBufferCapacity(int capacity) {
       this.cdrBufferCapacity = positive(capacity, "capacity");
       return this;
     }
 
-    /** Sets the real-time CDR retry delay (default 100 ms). */
+    /**
+     * Sets the real-time CDR retry delay (default 100 ms).
+     *
+     * @param interval the wall-clock wait before an unacknowledged batch is sent again; positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code interval} is zero or negative
+     */
     public Builder cdrRetryInterval(Duration interval) {
       requireNonNull(interval, "interval == null");
       if (interval.isNegative() || interval.isZero()) {
@@ -277,31 +375,54 @@ public final class ClusterOptions {
       return this;
     }
 
-    /** Sets the ringing timeout for dial-outs (default 60 s of simulated time). */
+    /**
+     * Sets the ringing timeout for dial-outs (default 60 s of simulated time).
+     *
+     * @param timeout how long, in simulated time, an unanswered dial-out rings; not null
+     * @return this builder
+     */
     public Builder ringingTimeout(Duration timeout) {
       this.ringingTimeout = requireNonNull(timeout, "timeout == null");
       return this;
     }
 
-    /** Sets the confirmation prompt timeout (default 30 s of simulated time). */
+    /**
+     * Sets the confirmation prompt timeout (default 30 s of simulated time).
+     *
+     * @param timeout how long, in simulated time, a confirmation prompt waits for a key; not null
+     * @return this builder
+     */
     public Builder confirmationTimeout(Duration timeout) {
       this.confirmationTimeout = requireNonNull(timeout, "timeout == null");
       return this;
     }
 
-    /** Sets the reported software version (default {@code 3.8}). */
+    /**
+     * Sets the reported software version (default {@code 3.8}).
+     *
+     * @param version the {@code softwareVersion} text to report, for example {@code "3.8"}; not
+     *     null
+     * @return this builder
+     */
     public Builder softwareVersion(String version) {
       this.softwareVersion = requireNonNull(version, "version == null");
       return this;
     }
 
-    /** Sets how many event messages may go unacknowledged before sending stops (default 50). */
+    /**
+     * Sets how many event messages may go unacknowledged before sending stops (default 50).
+     *
+     * @param max how many event messages may be unacknowledged before a bridge stops sending, 1 or
+     *     more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is below 1
+     */
     public Builder eventsMaxUnacknowledged(int max) {
       this.eventsMaxUnacknowledged = positive(max, "max");
       return this;
     }
 
-    /** Returns the options. */
+    /** {@return the options} */
     public ClusterOptions build() {
       return new ClusterOptions(this);
     }

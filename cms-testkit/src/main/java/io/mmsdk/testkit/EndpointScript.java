@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How a scripted remote endpoint behaves for one call attempt when the simulated cluster dials it (a
+ * How a scripted remote endpoint behaves for one call attempt when the simulated cluster dials it
+ * (a
  * dial-out via {@code POST /calls/<id>/callLegs} or {@code /participants}). Register scripts with
- * {@link SimulatedCluster#scriptEndpoint(String, EndpointScript...)}. All delays are simulated time on
- * the cluster's {@link SimulatedClock}: nothing happens until the test advances it (even outcomes with
- * zero delay happen on the next {@code advance}, so a test can see the leg in its initial state first).
+ * {@link SimulatedCluster#scriptEndpoint(String, EndpointScript...)}. All delays are simulated time
+ * on
+ * the cluster's {@link SimulatedClock}: nothing happens until the test advances it (even outcomes
+ * with
+ * zero delay happen on the next {@code advance}, so a test can see the leg in its initial state
+ * first).
  *
  * <p>Immutable. Instance methods return a new script.
  */
@@ -33,7 +37,14 @@ public final class EndpointScript {
 
   /** One DTMF key sequence sent {@code afterAnswer} the endpoint answered. */
   public record KeyPress(Duration afterAnswer, String digits) {
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param afterAnswer how long after the answer (or the previous press) the keys are sent; not
+     *     null
+     * @param digits the DTMF digits to send, one or more of {@code 0-9}, {@code *} and {@code #}
+     * @throws IllegalArgumentException if {@code digits} is empty or holds another character
+     */
     public KeyPress {
       requireNonNull(afterAnswer, "afterAnswer == null");
       requireNonNull(digits, "digits == null");
@@ -59,12 +70,22 @@ public final class EndpointScript {
     this.hangUpAfter = hangUpAfter;
   }
 
-  /** Answers at once and stays in the call. */
+  /**
+   * Answers at once and stays in the call.
+   *
+   * @return a script that answers without ringing and stays until the call ends or a test hangs up
+   */
   public static EndpointScript answers() {
     return answersAfter(Duration.ZERO);
   }
 
-  /** Answers after {@code delay} of ringing (ends {@code ringingTimeout} if that is longer). */
+  /**
+   * Answers after {@code delay} of ringing (ends {@code ringingTimeout} if that is longer).
+   *
+   * @param delay how long the endpoint rings before answering; not negative
+   * @return a script that answers after {@code delay}
+   * @throws IllegalArgumentException if {@code delay} is negative
+   */
   public static EndpointScript answersAfter(Duration delay) {
     requireNonNull(delay, "delay == null");
     if (delay.isNegative()) {
@@ -73,32 +94,61 @@ public final class EndpointScript {
     return new EndpointScript(Outcome.ANSWER, delay, List.of(), null);
   }
 
-  /** Answers at once and presses {@code digits} {@link #DEFAULT_KEY_DELAY} later. */
+  /**
+   * Answers at once and presses {@code digits} {@link #DEFAULT_KEY_DELAY} later.
+   *
+   * @param digits the DTMF digits to press, as for {@link KeyPress}
+   * @return a script that answers at once and presses {@code digits}
+   */
   public static EndpointScript answersThenPresses(String digits) {
     return answers().thenPresses(DEFAULT_KEY_DELAY, digits);
   }
 
-  /** Is busy. */
+  /**
+   * Is busy.
+   *
+   * @return a script whose dial attempts end at once as busy
+   */
   public static EndpointScript busy() {
     return new EndpointScript(Outcome.BUSY, Duration.ZERO, List.of(), null);
   }
 
-  /** Rings and never answers. */
+  /**
+   * Rings and never answers.
+   *
+   * @return a script whose dial attempts ring until the cluster's ringing timeout
+   */
   public static EndpointScript noAnswer() {
     return new EndpointScript(Outcome.NO_ANSWER, Duration.ZERO, List.of(), null);
   }
 
-  /** Declines the call. */
+  /**
+   * Declines the call.
+   *
+   * @return a script whose dial attempts are declined by the endpoint
+   */
   public static EndpointScript rejects() {
     return new EndpointScript(Outcome.REJECT, Duration.ZERO, List.of(), null);
   }
 
-  /** Cannot be reached. */
+  /**
+   * Cannot be reached.
+   *
+   * @return a script whose dial attempts fail because the address cannot be reached
+   */
   public static EndpointScript unknownDestination() {
     return new EndpointScript(Outcome.UNKNOWN_DESTINATION, Duration.ZERO, List.of(), null);
   }
 
-  /** Adds a key press {@code afterAnswer} the answer (only meaningful for answering scripts). */
+  /**
+   * Adds a key press {@code afterAnswer} the answer (only meaningful for answering scripts).
+   *
+   * @param afterAnswer how long after answering (counted from the previous press, if any) to press;
+   *     not null
+   * @param digits the DTMF digits to press, as for {@link KeyPress}
+   * @return a new script with the press added (this one is unchanged)
+   * @throws IllegalStateException if this script does not answer
+   */
   public EndpointScript thenPresses(Duration afterAnswer, String digits) {
     requireAnswer("thenPresses");
     List<KeyPress> presses = new ArrayList<>(keyPresses);
@@ -106,29 +156,35 @@ public final class EndpointScript {
     return new EndpointScript(outcome, answerDelay, presses, hangUpAfter);
   }
 
-  /** Hangs up {@code afterAnswer} the answer (leg ends {@code remoteTeardown}). */
+  /**
+   * Hangs up {@code afterAnswer} the answer (leg ends {@code remoteTeardown}).
+   *
+   * @param afterAnswer how long after answering the endpoint hangs up; not null
+   * @return a new script that hangs up (this one is unchanged)
+   * @throws IllegalStateException if this script does not answer
+   */
   public EndpointScript thenHangsUpAfter(Duration afterAnswer) {
     requireAnswer("thenHangsUpAfter");
     return new EndpointScript(outcome, answerDelay, keyPresses,
         requireNonNull(afterAnswer, "afterAnswer == null"));
   }
 
-  /** The outcome of the attempt. */
+  /** {@return the outcome of the attempt} */
   public Outcome outcome() {
     return outcome;
   }
 
-  /** Ringing time before the endpoint answers. */
+  /** {@return ringing time before the endpoint answers} */
   public Duration answerDelay() {
     return answerDelay;
   }
 
-  /** Key presses after answering, in order. */
+  /** {@return key presses after answering, in order} */
   public List<KeyPress> keyPresses() {
     return keyPresses;
   }
 
-  /** Time after answering at which the endpoint hangs up, if it does. */
+  /** {@return time after answering at which the endpoint hangs up, if it does} */
   public Optional<Duration> findHangUpAfter() {
     return Optional.ofNullable(hangUpAfter);
   }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One Call Bridge of a {@link SimulatedCluster}: its own HTTP server (REST API and Events WebSocket),
- * its own CDR receivers, and the calls it hosts. Obtain from {@link SimulatedCluster#callBridge(int)}.
+ * One Call Bridge of a {@link SimulatedCluster}: its own HTTP server (REST API and Events
+ * WebSocket),
+ * its own CDR receivers, and the calls it hosts. Obtain from {@link
+ * SimulatedCluster#callBridge(int)}.
  * Thread-safe.
  */
 public final class SimulatedCallBridge {
@@ -20,51 +22,62 @@ public final class SimulatedCallBridge {
     this.cluster = cluster;
   }
 
-  /** The bridge's GUID, as in {@code /callBridges} and the CDR {@code callBridge} attribute. */
+  /**
+   * {@return the bridge's GUID, as in {@code /callBridges} and the CDR {@code callBridge}
+   * attribute}
+   */
   public String id() {
     return node.id();
   }
 
-  /** The bridge's name in {@code /callBridges} ({@code cb1}, {@code cb2}, ...). */
+  /** {@return the bridge's name in {@code /callBridges} ({@code cb1}, {@code cb2}, ...)} */
   public String name() {
     return node.name();
   }
 
-  /** The host id reported in {@code /system/status} and {@code /system/MPLicenseUsage}. */
+  /** {@return the host id reported in {@code /system/status} and {@code /system/MPLicenseUsage}} */
   public String hostId() {
     return node.hostId();
   }
 
-  /** The base URL, e.g. {@code http://127.0.0.1:53122} (no trailing slash, no {@code /api/v1}). */
+  /**
+   * {@return the base URL, e.g. {@code http://127.0.0.1:53122} (no trailing slash, no {@code
+   * /api/v1})}
+   */
   public String baseUrl() {
     return node.baseUrl();
   }
 
-  /** The Events WebSocket URL without token, e.g. {@code ws://127.0.0.1:53122/events/v1}. */
+  /**
+   * {@return the Events WebSocket URL without token, e.g. {@code ws://127.0.0.1:53122/events/v1}}
+   */
   public String eventsUrl() {
     return node.baseUrl().replaceFirst("^http", "ws") + "/events/v1";
   }
 
-  /** Fault injection for this bridge's HTTP API. */
+  /** {@return fault injection for this bridge's HTTP API} */
   public Faults faults() {
     return node.faults();
   }
 
-  /** The CDR {@code session} GUID of the running bridge instance (changes on restart). */
+  /** {@return the CDR {@code session} GUID of the running bridge instance (changes on restart)} */
   public String cdrSession() {
     return node.cdrSession();
   }
 
-  /** Whether the bridge is running (false after {@link #stop()}). */
+  /** {@return whether the bridge is running (false after {@link #stop()})} */
   public boolean isUp() {
     return node.isUp();
   }
 
   /**
    * Starts the meeting of a coSpace on this bridge (as {@code POST /calls coSpace=...} would) and
-   * returns the call id; returns the running call's id if there is one. The call stays up when empty
+   * returns the call id; returns the running call's id if there is one. The call stays up when
+   * empty
    * until {@link #endCall(String)}.
    *
+   * @param coSpaceId the id of an existing coSpace
+   * @return the id of the call, new or already running
    * @throws IllegalArgumentException if the coSpace does not exist
    */
   public String startCall(String coSpaceId) {
@@ -72,16 +85,26 @@ public final class SimulatedCallBridge {
     return node.testStartCall(coSpaceId);
   }
 
-  /** Ends a call (legs end with reason {@code callEnded}, then {@code callEnd} is recorded). */
+  /**
+   * Ends a call (legs end with reason {@code callEnded}, then {@code callEnd} is recorded).
+   *
+   * @param callId the id of a running call on this bridge
+   */
   public void endCall(String callId) {
     requireNonNull(callId, "callId == null");
     node.testEndCall(callId);
   }
 
   /**
-   * A scripted endpoint at {@code remoteParty} dials in to the coSpace's meeting on this bridge (the
+   * A scripted endpoint at {@code remoteParty} dials in to the coSpace's meeting on this bridge
+   * (the
    * meeting starts if needed and ends when the last participant leaves, unless started by
    * {@link #startCall}). The leg is connected at once. Returns the new leg.
+   *
+   * @param coSpaceId the id of the coSpace whose meeting to join
+   * @param remoteParty the endpoint's address, such as {@code alice@example.com}
+   * @param displayName the participant's name as shown in the meeting, or empty
+   * @return a snapshot of the new, connected leg
    */
   public CallLegInfo join(String coSpaceId, String remoteParty, String displayName) {
     requireNonNull(coSpaceId, "coSpaceId == null");
@@ -92,10 +115,16 @@ public final class SimulatedCallBridge {
 
   /**
    * A scripted endpoint dials {@code dialled} (a coSpace or access method URI, with or without
-   * {@code @domain}, or a call ID) and joins that meeting. The effective call leg profile (the access
-   * method's, else the coSpace's) applies: with {@code needsActivation=true} the leg waits in the lobby
+   * {@code @domain}, or a call ID) and joins that meeting. The effective call leg profile (the
+   * access
+   * method's, else the coSpace's) applies: with {@code needsActivation=true} the leg waits in the
+   * lobby
    * ({@code deactivated=true}) until an activator joins.
    *
+   * @param dialled what the endpoint dials: a coSpace or access method URI, or a numeric call ID
+   * @param remoteParty the endpoint's address, such as {@code alice@example.com}
+   * @param displayName the participant's name as shown in the meeting, or empty
+   * @return a snapshot of the new leg (in the lobby if the profile needs activation)
    * @throws IllegalArgumentException if nothing answers to {@code dialled}
    */
   public CallLegInfo dial(String dialled, String remoteParty, String displayName) {
@@ -105,13 +134,22 @@ public final class SimulatedCallBridge {
     return node.testDial(dialled, remoteParty, displayName);
   }
 
-  /** The endpoint on a leg hangs up (reason {@code remoteTeardown}). */
+  /**
+   * The endpoint on a leg hangs up (reason {@code remoteTeardown}).
+   *
+   * @param callLegId the id of a live leg on this bridge
+   */
   public void leave(String callLegId) {
     requireNonNull(callLegId, "callLegId == null");
     node.testLeave(callLegId);
   }
 
-  /** The endpoint on a leg sends DTMF digits (a {@code 1} confirms a pending confirmation prompt). */
+  /**
+   * The endpoint on a leg sends DTMF digits (a {@code 1} confirms a pending confirmation prompt).
+   *
+   * @param callLegId the id of a live leg on this bridge
+   * @param digits the DTMF digits, {@code 0-9}, {@code *} and {@code #}
+   */
   public void pressKeys(String callLegId, String digits) {
     requireNonNull(callLegId, "callLegId == null");
     requireNonNull(digits, "digits == null");
@@ -143,18 +181,24 @@ public final class SimulatedCallBridge {
     node.testPresent(callLegId, presenting);
   }
 
-  /** Returns the active call ids on this bridge. */
+  /** {@return the active call ids on this bridge} */
   public List<String> activeCallIds() {
     return node.testActiveCallIds();
   }
 
-  /** Returns a snapshot of a leg, live or ended. */
+  /**
+   * {@return a snapshot of a leg, live or ended}
+   *
+   * @param callLegId the leg's id, as in {@code /callLegs}
+   */
   public Optional<CallLegInfo> findCallLeg(String callLegId) {
     requireNonNull(callLegId, "callLegId == null");
     return node.testFindLeg(callLegId);
   }
 
-  /** Returns snapshots of every leg this bridge ever hosted, in start order of their end or now. */
+  /**
+   * {@return snapshots of every leg this bridge ever hosted, in start order of their end or now}
+   */
   public List<CallLegInfo> callLegs() {
     return node.testAllLegs();
   }
@@ -174,12 +218,12 @@ public final class SimulatedCallBridge {
     node.testCloseEventSockets();
   }
 
-  /** Number of open Events WebSocket sessions. */
+  /** {@return the number of open Events WebSocket sessions} */
   public int openEventSockets() {
     return node.testOpenEventSockets();
   }
 
-  /** The cluster this bridge belongs to. */
+  /** {@return the cluster this bridge belongs to} */
   public SimulatedCluster cluster() {
     return cluster;
   }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one virtual time of a test: a {@link Clock} for the simulated cluster and a {@link Scheduler}
- * for the SDK, which only move when a test calls {@link #advance(Duration)}. Work scheduled on it by
+ * for the SDK, which only move when a test calls {@link #advance(Duration)}. Work scheduled on it
+ * by
  * the cluster (ringing timeouts, scripted answers and key presses, license usage snapshots) and by
  * the SDK (polls, retries, sync schedules, timers) runs in one due-time order as time passes, so
  * the simulator and the code under test never disagree about what time it is.
@@ -38,12 +39,16 @@ public final class SimulatedClock extends Clock implements Scheduler {
     this.now = start;
   }
 
-  /** Returns a clock that reads {@code start} until advanced. */
+  /**
+   * {@return a clock that reads {@code start} until advanced}
+   *
+   * @param start the instant the clock reads until it is first advanced; not null
+   */
   public static SimulatedClock startingAt(Instant start) {
     return new SimulatedClock(requireNonNull(start, "start == null"));
   }
 
-  /** Returns a clock starting at 2026-01-05T09:00:00Z, a Monday morning. */
+  /** {@return a clock starting at 2026-01-05T09:00:00Z, a Monday morning} */
   public static SimulatedClock create() {
     return startingAt(Instant.parse("2026-01-05T09:00:00Z"));
   }
@@ -75,6 +80,7 @@ public final class SimulatedClock extends Clock implements Scheduler {
    * Moves the clock forward by {@code duration}, running every task that falls due on the way in
    * time order (tasks scheduled by those tasks run too if they fall due before the end).
    *
+   * @param duration how far to move simulated time; zero runs only what is already due
    * @throws IllegalArgumentException if {@code duration} is negative
    */
   public void advance(Duration duration) {
@@ -140,7 +146,9 @@ public final class SimulatedClock extends Clock implements Scheduler {
         initialDelay.isNegative() ? Duration.ZERO : initialDelay);
   }
 
-  /** Returns the number of scheduled tasks that have not run yet (a repeating task counts once). */
+  /**
+   * {@return the number of scheduled tasks that have not run yet (a repeating task counts once)}
+   */
   public int pendingTasks() {
     synchronized (lock) {
       return queue.size();
@@ -181,7 +189,9 @@ public final class SimulatedClock extends Clock implements Scheduler {
     return "SimulatedClock[" + instant() + "]";
   }
 
-  /** One scheduled piece of work; for a repeating task, the same job is queued again after a run. */
+  /**
+   * One scheduled piece of work; for a repeating task, the same job is queued again after a run.
+   */
   private final class Job implements Cancellable {
     final Runnable task;
     final Duration period;

@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An in-process simulated Cisco Meeting Server cluster on loopback: one or more Call Bridges sharing one
+ * An in-process simulated Cisco Meeting Server cluster on loopback: one or more Call Bridges
+ * sharing one
  * configuration database, each with its own REST API, Events WebSocket, calls and CDR push.
  *
  * <pre>{@code
- * try (SimulatedCluster cms = SimulatedCluster.start(ClusterOptions.builder().callBridges(2).build())) {
+ * try (SimulatedCluster cms =
+ * SimulatedCluster.start(ClusterOptions.builder().callBridges(2).build())) {
  *   String url = cms.callBridge(0).baseUrl();          // http://127.0.0.1:port
  *   // ... point a client at url with cms.apiUsername() / cms.apiPassword()
  *   cms.clock().advance(Duration.ofSeconds(10));        // run scripted endpoints
@@ -39,27 +41,42 @@ public final class SimulatedCluster implements AutoCloseable {
     this.bridges = List.copyOf(list);
   }
 
-  /** Starts a cluster with {@code options}; every bridge listens on 127.0.0.1 before this returns. */
+  /**
+   * Starts a cluster with {@code options}; every bridge listens on 127.0.0.1 before this returns.
+   *
+   * @param options what to start: bridges, credentials, HTTPS, ports, clock, limits; not null
+   * @return the running cluster; close it to stop every bridge
+   */
   public static SimulatedCluster start(ClusterOptions options) {
     return new SimulatedCluster(Engine.start(requireNonNull(options, "options == null")));
   }
 
-  /** Starts a cluster with {@link ClusterOptions#defaults()}. */
+  /**
+   * Starts a cluster with {@link ClusterOptions#defaults()}.
+   *
+   * @return the running cluster; close it to stop every bridge
+   */
   public static SimulatedCluster start() {
     return start(ClusterOptions.defaults());
   }
 
-  /** The options the cluster runs with. */
+  /** {@return the options the cluster runs with} */
   public ClusterOptions options() {
     return engine.options();
   }
 
-  /** All Call Bridges, in order. */
+  /** {@return all Call Bridges, in order} */
   public List<SimulatedCallBridge> callBridges() {
     return bridges;
   }
 
-  /** The Call Bridge at {@code index} (0-based). */
+  /**
+   * The Call Bridge at {@code index} (0-based).
+   *
+   * @param index the bridge's position, 0 to {@code callBridges().size() - 1}
+   * @return the bridge
+   * @throws IndexOutOfBoundsException if there is no bridge at {@code index}
+   */
   public SimulatedCallBridge callBridge(int index) {
     if (index < 0 || index >= bridges.size()) {
       throw new IndexOutOfBoundsException(
@@ -68,35 +85,41 @@ public final class SimulatedCluster implements AutoCloseable {
     return bridges.get(index);
   }
 
-  /** The API user name. */
+  /** {@return the API user name} */
   public String apiUsername() {
     return engine.options().apiUsername();
   }
 
-  /** The API password. */
+  /** {@return the API password} */
   public String apiPassword() {
     return engine.options().apiPassword();
   }
 
-  /** The clock driving simulated time; advance it to make scripted things happen. */
+  /** {@return the clock driving simulated time; advance it to make scripted things happen} */
   public SimulatedClock clock() {
     return engine.options().clock();
   }
 
-  /** The PEM of the CA that issued the bridges' certificate, when HTTPS is on. */
+  /** {@return the PEM of the CA that issued the bridges' certificate, when HTTPS is on} */
   public Optional<String> findCaCertificatePem() {
     return Optional.ofNullable(engine.caCertificatePem());
   }
 
-  /** The CA certificate that issued the bridges' certificate, when HTTPS is on. */
+  /** {@return the CA certificate that issued the bridges' certificate, when HTTPS is on} */
   public Optional<X509Certificate> findCaCertificate() {
     return Optional.ofNullable(engine.caCertificate());
   }
 
   /**
-   * Scripts the endpoint at {@code address} (case-insensitive, {@code sip:} prefix ignored): the n-th
-   * dial to it follows the n-th script, the last script repeats. Unscripted addresses answer at once.
+   * Scripts the endpoint at {@code address} (case-insensitive, {@code sip:} prefix ignored): the
+   * n-th
+   * dial to it follows the n-th script, the last script repeats. Unscripted addresses answer at
+   * once.
    * Replaces an earlier script for the address and resets its attempt count.
+   *
+   * @param address the dialled address, such as {@code bob@example.com}; not null
+   * @param attempts one script per dial attempt, at least one; the last repeats
+   * @throws IllegalArgumentException if no script is given
    */
   public void scriptEndpoint(String address, EndpointScript... attempts) {
     requireNonNull(address, "address == null");
@@ -106,7 +129,12 @@ public final class SimulatedCluster implements AutoCloseable {
     engine.scriptEndpoint(address, List.of(attempts));
   }
 
-  /** How many times the cluster has dialled {@code address} since it was last scripted. */
+  /**
+   * How many times the cluster has dialled {@code address} since it was last scripted.
+   *
+   * @param address the dialled address, compared as in {@link #scriptEndpoint}; not null
+   * @return how many dial-outs went to {@code address}
+   */
   public int dialAttempts(String address) {
     requireNonNull(address, "address == null");
     return engine.dialAttempts(address);
@@ -115,6 +143,9 @@ public final class SimulatedCluster implements AutoCloseable {
   /**
    * Waits (real time, at most {@code timeout}) until every bridge has delivered every CDR to every
    * receiver, retrying failed deliveries at once. Returns false on timeout.
+   *
+   * @param timeout the longest real time to wait; not null
+   * @return true once everything was delivered, false on timeout or when interrupted
    */
   public boolean awaitCdrDelivered(Duration timeout) {
     requireNonNull(timeout, "timeout == null");
@@ -134,9 +165,14 @@ public final class SimulatedCluster implements AutoCloseable {
   }
 
   /**
-   * Seeds one {@code /system/MPLicenseUsage} entry for {@code hostId} at {@code time}; {@code values}
+   * Seeds one {@code /system/MPLicenseUsage} entry for {@code hostId} at {@code time}; {@code
+   * values}
    * maps element names ({@code smpFull}, {@code smpAud}, {@code smpPtP}, {@code pmp}, {@code rec},
    * {@code str}) to their text (e.g. {@code "1.00"}).
+   *
+   * @param hostId the Call Bridge host id the entry belongs to; not null
+   * @param time the entry's time; not null
+   * @param values element name to text, for example {@code smpFull} to {@code "1.00"}; not null
    */
   public void addLicenseUsage(String hostId, Instant time, Map<String, String> values) {
     requireNonNull(hostId, "hostId == null");
@@ -149,6 +185,12 @@ public final class SimulatedCluster implements AutoCloseable {
    * Sets a {@code /clusterLicensing} (and {@code /system/licensing}) feature: {@code status} is
    * {@code noLicense}, {@code activated}, {@code grace} or {@code expired}; {@code expiry} like
    * {@code 2026-Mar-31}, or empty.
+   *
+   * @param feature the feature's element name, for example {@code callBridge} or {@code recording};
+   *     not null
+   * @param status {@code noLicense}, {@code activated}, {@code grace} or {@code expired}; not null
+   * @param expiry the expiry date as CMS writes it ({@code 2026-Mar-31}), or empty for none; not
+   *     null
    */
   public void setLicenseFeature(String feature, String status, String expiry) {
     requireNonNull(feature, "feature == null");

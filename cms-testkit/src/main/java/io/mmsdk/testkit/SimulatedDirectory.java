@@ -50,42 +50,42 @@ public final class SimulatedDirectory implements AutoCloseable {
     this.bindPassword = bindPassword;
   }
 
-  /** Returns a builder for base DN {@code dc=example,dc=com} and a random bind password. */
+  /** {@return a builder for base DN {@code dc=example,dc=com} and a random bind password} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the listening host, always {@code 127.0.0.1}. */
+  /** {@return the listening host, always {@code 127.0.0.1}} */
   public String host() {
     return "127.0.0.1";
   }
 
-  /** Returns the listening port. */
+  /** {@return the listening port} */
   public int port() {
     return server.getListenPort();
   }
 
-  /** Returns {@code ldap://127.0.0.1:port}. */
+  /** {@return {@code ldap://127.0.0.1:port}} */
   public String url() {
     return "ldap://" + host() + ":" + port();
   }
 
-  /** Returns the base DN every entry lives under. */
+  /** {@return the base DN every entry lives under} */
   public String baseDn() {
     return baseDn;
   }
 
-  /** Returns the DN the cluster (or the SDK) binds as. */
+  /** {@return the DN the cluster (or the SDK) binds as} */
   public String bindDn() {
     return bindDn;
   }
 
-  /** Returns the bind password. It is not part of {@link #toString()}. */
+  /** {@return the bind password} It is not part of {@link #toString()}. */
   public String bindPassword() {
     return bindPassword;
   }
 
-  /** Returns the number of entries, the base entry included. */
+  /** {@return the number of entries, the base entry included} */
   public int entryCount() {
     return server.countEntries();
   }
@@ -94,6 +94,8 @@ public final class SimulatedDirectory implements AutoCloseable {
    * Adds one entry given as LDIF lines ({@code "dn: uid=ada,ou=people,dc=example,dc=com"},
    * {@code "cn: Ada"}, ...).
    *
+   * @param ldifLines the entry's lines, {@code dn:} first, then one {@code attribute: value} per
+   *     line
    * @throws IllegalArgumentException if the lines are not one LDIF entry or the entry cannot be
    *     added (its parent does not exist, or its DN is taken)
    */
@@ -105,6 +107,7 @@ public final class SimulatedDirectory implements AutoCloseable {
   /**
    * Deletes the entry {@code dn}.
    *
+   * @param dn the distinguished name of an entry without children
    * @throws IllegalArgumentException if there is no such entry
    */
   public void delete(String dn) {
@@ -171,7 +174,13 @@ public final class SimulatedDirectory implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the base DN (default {@code dc=example,dc=com}). */
+    /**
+     * Sets the base DN (default {@code dc=example,dc=com}).
+     *
+     * @param baseDn the suffix every entry lives under, a valid DN
+     * @return this builder
+     * @throws IllegalArgumentException if {@code baseDn} is not a DN
+     */
     public Builder baseDn(String baseDn) {
       requireNonNull(baseDn, "baseDn == null");
       if (!DN.isValidDN(baseDn)) {
@@ -181,7 +190,14 @@ public final class SimulatedDirectory implements AutoCloseable {
       return this;
     }
 
-    /** Sets the bind DN and password (default {@code cn=cms-bind,ou=service,<base>} and random). */
+    /**
+     * Sets the bind DN and password (default {@code cn=cms-bind,ou=service,<base>} and random).
+     *
+     * @param bindDn the DN the Call Bridge binds as, a valid DN
+     * @param password the bind password, non-empty; it never appears in logs or messages
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bindDn} is not a DN or {@code password} is empty
+     */
     public Builder bindCredentials(String bindDn, String password) {
       requireNonNull(bindDn, "bindDn == null");
       requireNonNull(password, "password == null");
@@ -193,7 +209,13 @@ public final class SimulatedDirectory implements AutoCloseable {
       return this;
     }
 
-    /** Sets the port to listen on (default 0: any free port). */
+    /**
+     * Sets the port to listen on (default 0: any free port).
+     *
+     * @param port the TCP port on 127.0.0.1, 0 to 65535 (0 picks a free port)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code port} is outside 0..65535
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port is " + port + "; expected 0 to 65535");
@@ -202,13 +224,24 @@ public final class SimulatedDirectory implements AutoCloseable {
       return this;
     }
 
-    /** Loads the entries of an LDIF file (parents before children) when the directory starts. */
+    /**
+     * Loads the entries of an LDIF file (parents before children) when the directory starts.
+     *
+     * @param file an LDIF file, read when {@link #start()} runs; not null
+     * @return this builder
+     */
     public Builder ldif(Path file) {
       ldifFiles.add(requireNonNull(file, "file == null"));
       return this;
     }
 
-    /** Adds one entry given as LDIF lines, after the LDIF files, when the directory starts. */
+    /**
+     * Adds one entry given as LDIF lines, after the LDIF files, when the directory starts.
+     *
+     * @param ldifLines the entry's lines, {@code dn:} first, as for {@link SimulatedDirectory#add}
+     * @return this builder
+     * @throws IllegalArgumentException if the lines are not one LDIF entry
+     */
     public Builder entry(String... ldifLines) {
       requireNonNull(ldifLines, "ldifLines == null");
       parseEntry(ldifLines);
@@ -219,6 +252,7 @@ public final class SimulatedDirectory implements AutoCloseable {
     /**
      * Starts the directory.
      *
+     * @return the running directory; close it to stop the listener
      * @throws IllegalArgumentException if an LDIF file is not valid or an entry cannot be added
      * @throws UncheckedIOException if an LDIF file cannot be read
      * @throws IllegalStateException if the listener cannot start

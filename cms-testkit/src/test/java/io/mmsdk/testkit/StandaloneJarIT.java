@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Credentials;
@@ -121,6 +122,50 @@ class StandaloneJarIT {
     String cdrs = String.join("\n", cdrBatches);
     assertTrue(cdrs.contains("type=\"callLegStart\"") && cdrs.contains("type=\"callLegEnd\""),
         "the receiver got the join and the leave: " + cdrs);
+  }
+
+  /**
+   * The jar carries mm-sdk's licence as {@code META-INF/LICENSE}, a {@code META-INF/NOTICE}, and a
+   * {@code META-INF/THIRD-PARTY.txt} that names every bundled artifact with the version the build
+   * resolved (the runtime dependency list the build wrote), so a new or upgraded dependency cannot
+   * slip in unlisted.
+   */
+  @Test
+  void jar_carriesTheLicenceNoticeAndEveryBundledArtifactInTheThirdPartyList() throws IOException {
+    String property = System.getProperty("standalone.dependencies");
+    assertTrue(property != null,
+        "run through failsafe (mvn verify), which sets standalone.dependencies");
+    List<String> bundled = new ArrayList<>();
+    Matcher m = Pattern.compile("([\\w.-]+):([\\w.-]+):jar:([\\w.-]+):(compile|runtime)")
+        .matcher(Files.readString(Path.of(property)));
+    while (m.find()) {
+      bundled.add(m.group(1) + ":" + m.group(2) + " " + m.group(3));
+    }
+    assertTrue(bundled.size() >= 10, "the dependency list names the bundled jars: " + bundled);
+    try (JarFile jar = new JarFile(jar().toFile())) {
+      String license = text(jar, "META-INF/LICENSE");
+      assertEquals(Files.readString(Path.of("../LICENSE")), license,
+          "META-INF/LICENSE is mm-sdk's");
+      assertTrue(text(jar, "META-INF/NOTICE").contains("mm-sdk"));
+      String thirdParty = text(jar, "META-INF/THIRD-PARTY.txt");
+      for (String artifact : bundled) {
+        assertTrue(thirdParty.contains(artifact + ": "),
+            "META-INF/THIRD-PARTY.txt lists " + artifact);
+      }
+      assertFalse(thirdParty.contains("${"), "every version is filled in");
+      assertTrue(thirdParty.contains("Permission is hereby granted"), "the MIT text of SLF4J");
+      assertTrue(jar.getEntry("LICENSE-UnboundID-LDAPSDK.txt") != null,
+          "UnboundID's licence files");
+      assertTrue(jar.getEntry("META-INF/LICENSE.txt") == null,
+          "no bundled licence posing as the jar's");
+    }
+  }
+
+  private static String text(JarFile jar, String name) throws IOException {
+    assertTrue(jar.getEntry(name) != null, "the jar has " + name);
+    try (java.io.InputStream in = jar.getInputStream(jar.getEntry(name))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private static List<String> session() throws IOException {

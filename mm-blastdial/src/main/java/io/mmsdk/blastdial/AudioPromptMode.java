@@ -12,7 +12,11 @@ public enum AudioPromptMode {
   /** Nobody hears the prompt; contacts join as soon as they answer. */
   NEVER;
 
-  /** {@return whether a dial-out to {@code contact} asks for confirmation under this mode} */
+  /**
+   * {@return whether a dial-out to {@code contact} asks for confirmation under this mode}
+   *
+   * @param contact the contact to be dialled
+   */
   public boolean promptFor(Contact contact) {
     switch (this) {
       case ALWAYS:

@@ -122,7 +122,7 @@ public final class BlastDial implements AutoCloseable {
     return result;
   }
 
-  /** Returns this instance's monitoring settings. */
+  /** {@return this instance's monitoring settings} */
   public synchronized MonitoringSettings monitoring() {
     if (monitoringCache == null) {
       monitoringCache = store.monitoring();
@@ -133,6 +133,8 @@ public final class BlastDial implements AutoCloseable {
   /**
    * Saves this instance's monitoring settings. Turning monitoring off stops every blast dial in
    * progress ({@link BlastStatus.Phase#TURNED_OFF}).
+   *
+   * @param settings Primary, or Secondary with its delay, or off; not null
    */
   public void setMonitoring(MonitoringSettings settings) {
     requireNonNull(settings, "settings == null");
@@ -155,8 +157,9 @@ public final class BlastDial implements AutoCloseable {
   }
 
   /**
-   * Returns the backup section that carries this instance's monitoring setting (seed 20: blast dial
-   * monitoring), for {@code BackupManager.addSection}; restored with the configuration. Its text is
+   * {@return the backup section that carries this instance's monitoring setting (seed 20: blast
+   * dial
+   * monitoring), for {@code BackupManager.addSection}; restored with the configuration} Its text is
    * {@code role=PRIMARY|SECONDARY|OFF} and {@code secondaryDelay=<ISO-8601 duration>} lines.
    */
   public BackupSection monitoringBackup() {
@@ -209,6 +212,7 @@ public final class BlastDial implements AutoCloseable {
   /**
    * Returns whether blast dial may be configured on spaces of {@code clusterId}, or why not.
    *
+   * @param clusterId the cluster's id, as registered with {@link Builder#callBridge}
    * @return empty if allowed, otherwise the reason (whose explanation tells the admin what to do)
    */
   public synchronized Optional<BlastDialNotAllowedException.Reason> findRefusal(String clusterId) {
@@ -222,7 +226,12 @@ public final class BlastDial implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** {@return the blast dial configuration of {@code space} ({@link BlastDialConfig#disabled()} if none)} */
+  /**
+   * {@return the blast dial configuration of {@code space} ({@link BlastDialConfig#disabled()} if
+   * none)}
+   *
+   * @param space the cluster and coSpace id
+   */
   public synchronized BlastDialConfig config(SpaceKey space) {
     return setup(space).config();
   }
@@ -231,6 +240,8 @@ public final class BlastDial implements AutoCloseable {
    * Saves the blast dial configuration of {@code space}. Turning it off stops the space's blast
    * dials in progress; other changes apply to them from the next attempt.
    *
+   * @param space the cluster and coSpace id
+   * @param config the new configuration; not null
    * @throws BlastDialNotAllowedException if the cluster's meetings are not managed here or
    *     monitoring is off
    */
@@ -259,7 +270,11 @@ public final class BlastDial implements AutoCloseable {
 
   // ---------------------------------------------------------------- contacts
 
-  /** {@return the contacts of {@code space} in list order} */
+  /**
+   * {@return the contacts of {@code space} in list order}
+   *
+   * @param space the cluster and coSpace id
+   */
   public synchronized List<Contact> contacts(SpaceKey space) {
     return setup(space).contacts();
   }
@@ -267,6 +282,9 @@ public final class BlastDial implements AutoCloseable {
   /**
    * Adds a contact to {@code space} and returns it with its new id.
    *
+   * @param space the cluster and coSpace id
+   * @param details the contact's name, address and whether it gets the audio prompt; not null
+   * @return the stored contact, with the id to update or delete it by
    * @throws InvalidContactException if the name or address is not acceptable, the address is
    *     already in the list or the list is full
    * @throws BlastDialNotAllowedException if blast dial cannot be configured on the space
@@ -296,6 +314,10 @@ public final class BlastDial implements AutoCloseable {
   /**
    * Replaces the details of contact {@code contactId} in {@code space} and returns the result.
    *
+   * @param space the cluster and coSpace id
+   * @param contactId the id {@link #addContact} returned
+   * @param details the new name, address and prompt setting; not null
+   * @return the updated contact (same id)
    * @throws InvalidContactException if no such contact exists or the new details are not acceptable
    * @throws BlastDialNotAllowedException if blast dial cannot be configured on the space
    */
@@ -323,6 +345,8 @@ public final class BlastDial implements AutoCloseable {
   /**
    * Deletes contact {@code contactId} from {@code space}.
    *
+   * @param space the cluster and coSpace id
+   * @param contactId the id {@link #addContact} returned
    * @throws InvalidContactException if no such contact exists
    * @throws BlastDialNotAllowedException if blast dial cannot be configured on the space
    */
@@ -346,6 +370,10 @@ public final class BlastDial implements AutoCloseable {
    * Replaces the whole contact list of {@code space} with the contacts in a CSV file (see {@link
    * ContactsCsv}) and returns the new list. A rejected file leaves the existing list untouched.
    *
+   * @param space the cluster and coSpace id
+   * @param fileName the uploaded file's name, used in error messages and the audit entry
+   * @param content the file's bytes, UTF-8 (a byte order mark is allowed)
+   * @return the new contact list, in file order
    * @throws ContactsCsvException listing every problem, by line
    * @throws BlastDialNotAllowedException if blast dial cannot be configured on the space
    */
@@ -369,7 +397,11 @@ public final class BlastDial implements AutoCloseable {
     return List.copyOf(contacts);
   }
 
-  /** {@return the contacts of {@code space} as a CSV document that {@link #uploadCsv} accepts} */
+  /**
+   * {@return the contacts of {@code space} as a CSV document that {@link #uploadCsv} accepts}
+   *
+   * @param space the cluster and coSpace id
+   */
   public synchronized byte[] downloadCsv(SpaceKey space) {
     return ContactsCsv.write(setup(space).contacts()).getBytes(StandardCharsets.UTF_8);
   }
@@ -384,7 +416,10 @@ public final class BlastDial implements AutoCloseable {
    * Call Bridge; remembered for at most 24 hours). The contact whose address matches {@code
    * participantAddress} is not called.
    *
-   * @param participantAddress the joining participant's address (URI), or an empty string if unknown
+   * @param participantAddress the joining participant's address (URI), or an empty string if
+   *     unknown
+   * @param space the cluster and coSpace id of the meeting
+   * @param callId the call id of the meeting on its Call Bridge
    */
   public void participantJoined(SpaceKey space, String callId, String participantAddress) {
     requireNonNull(space, "space == null");
@@ -454,6 +489,10 @@ public final class BlastDial implements AutoCloseable {
    * first join (its oldest participant is the one not called); a call seen in the previous poll
    * and missing from this one has ended. Reports that were already made are ignored, so polling
    * and events may run together.
+   *
+   * @param clusterId the cluster the calls were read from
+   * @param calls every active call of the poll, each with its space and participant addresses; not
+   *     null
    */
   public void observeCalls(String clusterId, List<ActiveCall> calls) {
     requireNonNull(clusterId, "clusterId == null");
@@ -481,7 +520,12 @@ public final class BlastDial implements AutoCloseable {
     }
   }
 
-  /** Reports that the meeting {@code callId} on {@code clusterId} ended; dialing for it stops. */
+  /**
+   * Reports that the meeting {@code callId} on {@code clusterId} ended; dialing for it stops.
+   *
+   * @param clusterId the cluster the meeting ran on
+   * @param callId the call id of the meeting that ended
+   */
   public synchronized void meetingEnded(String clusterId, String callId) {
     requireNonNull(clusterId, "clusterId == null");
     requireNonNull(callId, "callId == null");
@@ -500,6 +544,7 @@ public final class BlastDial implements AutoCloseable {
    * {@code confirmed} the contact has joined; {@code rejected} means they declined.
    *
    * @param confirmationStatus the leg's {@code confirmationStatus}, or an empty string if absent
+   * @param callLegId the id of a leg this instance dialled out; other legs are ignored
    */
   public void callLegConnected(String callLegId, String confirmationStatus) {
     onLegEvent(new LegEvent(callLegId, true, "", confirmationStatus));
@@ -513,6 +558,7 @@ public final class BlastDial implements AutoCloseable {
    *
    * @param reason the {@code callLegEnd} reason, or an empty string if unknown
    * @param confirmationStatus the leg's {@code confirmationStatus}, or an empty string if absent
+   * @param callLegId the id of a leg this instance dialled out; other legs are ignored
    */
   public void callLegEnded(String callLegId, String reason, String confirmationStatus) {
     onLegEvent(new LegEvent(callLegId, false, reason, confirmationStatus));
@@ -523,6 +569,9 @@ public final class BlastDial implements AutoCloseable {
   /**
    * {@return the status of the blast dial for meeting {@code callId} on {@code clusterId}, while it
    * runs and for a while after it is over}
+   *
+   * @param clusterId the cluster the meeting runs on
+   * @param callId the call id of the meeting
    */
   public synchronized Optional<BlastStatus> findStatus(String clusterId, String callId) {
     String key = key(clusterId, callId);
@@ -1074,6 +1123,11 @@ public final class BlastDial implements AutoCloseable {
     /**
      * Reports monitoring, space configuration and contact changes to {@code audit} as done by
      * {@code actor} (e.g. the signed-in administrator); nothing is audited unless set.
+     *
+     * @param audit where audit entries go; not null
+     * @param actor who the entries name as having made the change, such as {@code "admin"}; not
+     *     null
+     * @return this builder
      */
     public Builder audit(AuditHook audit, String actor) {
       this.audit = requireNonNull(audit, "audit == null");
@@ -1081,16 +1135,23 @@ public final class BlastDial implements AutoCloseable {
       return this;
     }
 
-    /** Sets the store (required); use {@link BlastDialStore#file} for the embedded default. */
+    /**
+     * Sets the store (required); use {@link BlastDialStore#file} for the embedded default.
+     *
+     * @param store where monitoring settings, space setups and runs in progress are kept; not null
+     * @return this builder
+     */
     public Builder store(BlastDialStore store) {
       this.store = requireNonNull(store, "store == null");
       return this;
     }
 
     /**
-     * Sets the scheduler for retry delays and the Secondary's wait; default {@link Scheduler#system()}.
+     * Sets the scheduler for retry delays and the Secondary's wait; default {@link
+     * Scheduler#system()}.
      *
-     * @param scheduler the scheduler for retry delays and the Secondary's wait; default {@link Scheduler#system()}
+     * @param scheduler the scheduler for retry delays and the Secondary's wait; default {@link
+     *     Scheduler#system()}
      * @return this builder
      */
     public Builder scheduler(Scheduler scheduler) {
@@ -1099,8 +1160,12 @@ public final class BlastDial implements AutoCloseable {
     }
 
     /**
-     * Adds the gateway to the Call Bridge(s) of cluster {@code clusterId}; at least one is required.
+     * Adds the gateway to the Call Bridge(s) of cluster {@code clusterId}; at least one is
+     * required.
      *
+     * @param clusterId the cluster's id, as used in {@link SpaceKey#clusterId()}; not null
+     * @param gateway the gateway to that cluster's Call Bridge; a later call for the same cluster
+     *     replaces it; not null
      * @return this builder
      */
     public Builder callBridge(String clusterId, CallBridgeGateway gateway) {
@@ -1114,7 +1179,8 @@ public final class BlastDial implements AutoCloseable {
      * Sets which clusters have "Use Meeting Management to manage meetings on this cluster" checked
      * (for example from mm-core's cluster registry). Default: every cluster with a gateway.
      *
-     * @param clusterIds which clusters have "Use Meeting Management to manage meetings on this cluster" checked (for example from mm-core's cluster registry)
+     * @param clusterIds which clusters have "Use Meeting Management to manage meetings on this
+     *     cluster" checked (for example from mm-core's cluster registry)
      * @return this builder
      */
     public Builder managesMeetings(Predicate<String> clusterIds) {
@@ -1127,6 +1193,7 @@ public final class BlastDial implements AutoCloseable {
      * io.mmsdk.core.cluster.Cluster#manageMeetings()} is true, read at each check so edits apply
      * at once. Unknown clusters are not managed.
      *
+     * @param registry mm-core's cluster registry; not null
      * @return this builder
      */
     public Builder clusters(io.mmsdk.core.cluster.ClusterRegistry registry) {
@@ -1150,7 +1217,8 @@ public final class BlastDial implements AutoCloseable {
     /**
      * Sets how many requests may be in flight toward the bridges at once (1 to 200); default 10.
      *
-     * @param max how many requests may be in flight toward the bridges at once (1 to 200); default 10
+     * @param max how many requests may be in flight toward the bridges at once (1 to 200); default
+     *     10
      * @return this builder
      */
     public Builder maxConcurrentRequests(int max) {
@@ -1176,6 +1244,7 @@ public final class BlastDial implements AutoCloseable {
     /**
      * Builds the instance and resumes the blast dials in progress found in the store.
      *
+     * @return the instance, with the blast dials in progress it found resumed
      * @throws IllegalStateException if the store or every gateway is missing
      */
     public BlastDial build() {

@@ -104,6 +104,7 @@ public final class BlastDialConfig {
     /**
      * Turns blast dial on or off for the space.
      *
+     * @param enabled true to dial the contacts when the space's meeting starts
      * @return this builder
      */
     public Builder enabled(boolean enabled) {

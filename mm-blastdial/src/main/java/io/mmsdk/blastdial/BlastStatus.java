@@ -61,7 +61,11 @@ public record BlastStatus(
     contacts = List.copyOf(contacts);
   }
 
-  /** {@return the status of the contact with {@code address} (compared case-insensitively)} */
+  /**
+   * {@return the status of the contact with {@code address} (compared case-insensitively)}
+   *
+   * @param address the contact's address (URI)
+   */
   public java.util.Optional<ContactStatus> findContact(String address) {
     String a = ContactRules.normalizeAddress(address);
     return contacts.stream()

@@ -16,6 +16,8 @@ public interface CallBridgeGateway {
    *
    * @param confirmation whether the remote party must confirm with a key press (the "Press 1 to
    *     enter the meeting or * to hang up" prompt)
+   * @param callId the active call to add the leg to
+   * @param remoteParty the contact's address (URI) to dial
    * @return the new call leg's id
    * @throws BridgeBusyException when the bridge answered 503; the request is sent again later and
    *     not counted as an attempt
@@ -27,9 +29,15 @@ public interface CallBridgeGateway {
    * {@return the call legs of the active call {@code callId}, or an empty list if the call has
    * ended} Used by a Secondary to see whether another instance has started to dial out, and after
    * a restart to find out what happened while this instance was down.
+   *
+   * @param callId the call to look at
    */
   List<CallLegSummary> callLegs(String callId);
 
-  /** {@return whether the call {@code callId} is still active on the bridge} */
+  /**
+   * {@return whether the call {@code callId} is still active on the bridge}
+   *
+   * @param callId the call to look at
+   */
   boolean isCallActive(String callId);
 }

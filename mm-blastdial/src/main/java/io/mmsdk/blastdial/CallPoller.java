@@ -42,6 +42,14 @@ public final class CallPoller implements AutoCloseable {
   /**
    * Starts polling the Call Bridge behind {@code client} (a bridge of cluster {@code clusterId})
    * every {@code period} on {@code scheduler}, the first poll at once.
+   *
+   * @param blast the instance to feed; not null
+   * @param clusterId the cluster the Call Bridge belongs to; not null
+   * @param client a client of one Call Bridge of that cluster; not null
+   * @param scheduler runs the polls; not null
+   * @param period the time between polls, at least 250 ms
+   * @return the running poller; close it to stop polling
+   * @throws IllegalArgumentException if {@code period} is under 250 ms
    */
   public static CallPoller start(
       BlastDial blast, String clusterId, CmsClient client, Scheduler scheduler, Duration period) {

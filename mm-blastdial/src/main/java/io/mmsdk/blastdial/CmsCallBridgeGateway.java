@@ -25,7 +25,11 @@ public final class CmsCallBridgeGateway implements CallBridgeGateway {
     this.client = client;
   }
 
-  /** {@return a gateway that talks to the Call Bridge behind {@code client}} */
+  /**
+   * {@return a gateway that talks to the Call Bridge behind {@code client}}
+   *
+   * @param client a client of the Call Bridge the meetings run on; not null
+   */
   public static CmsCallBridgeGateway create(CmsClient client) {
     return new CmsCallBridgeGateway(requireNonNull(client, "client == null"));
   }

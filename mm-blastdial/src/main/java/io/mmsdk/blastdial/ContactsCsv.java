@@ -42,7 +42,11 @@ public final class ContactsCsv {
     return HEADER + "\r\n";
   }
 
-  /** {@return {@code contacts} as a CSV document that {@link #parse} reads back unchanged} */
+  /**
+   * {@return {@code contacts} as a CSV document that {@link #parse} reads back unchanged}
+   *
+   * @param contacts the contacts, written in list order with a header line
+   */
   public static String write(List<Contact> contacts) {
     requireNonNull(contacts, "contacts == null");
     StringBuilder b = new StringBuilder(HEADER).append("\r\n");

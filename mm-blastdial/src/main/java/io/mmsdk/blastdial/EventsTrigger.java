@@ -65,6 +65,11 @@ public final class EventsTrigger implements AutoCloseable {
    * Connects to the events of the Call Bridge behind {@code client} (a bridge of cluster {@code
    * clusterId}) and starts reporting joins to {@code blast}. Connection and reconnection happen in
    * the background.
+   *
+   * @param blast the instance to report joins, ends and leg changes to; not null
+   * @param clusterId the cluster the Call Bridge belongs to; not null
+   * @param client a client of one Call Bridge of that cluster; not null
+   * @return the running trigger; close it to disconnect
    */
   public static EventsTrigger start(BlastDial blast, String clusterId, CmsClient client) {
     requireNonNull(client, "client == null");
@@ -76,6 +81,12 @@ public final class EventsTrigger implements AutoCloseable {
    * #DISRUPTED_PREFIX}{@code <clusterId>.<host>:<port>} on {@code notifications} while the events
    * connection is disrupted (seed 001: "Events communications with server Server 2 have been
    * disrupted"); it clears when the connection is up again.
+   *
+   * @param blast the instance to report joins, ends and leg changes to; not null
+   * @param clusterId the cluster the Call Bridge belongs to, part of the notification key; not null
+   * @param client a client of one Call Bridge of that cluster; not null
+   * @param notifications where the disruption notification is raised and cleared; not null
+   * @return the running trigger; close it to disconnect
    */
   public static EventsTrigger start(BlastDial blast, String clusterId, CmsClient client,
       Notifications notifications) {

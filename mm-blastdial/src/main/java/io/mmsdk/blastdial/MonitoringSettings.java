@@ -19,7 +19,8 @@ public record MonitoringSettings(MonitoringRole role, Duration secondaryDelay) {
    * Checks the arguments.
    *
    * @param role Primary, Secondary or Off
-   * @param secondaryDelay how long a Secondary waits before it checks whether anyone has started dialing ("Delay (seconds) when Secondary is chosen"); ignored for the other roles
+   * @param secondaryDelay how long a Secondary waits before it checks whether anyone has started
+   *     dialing ("Delay (seconds) when Secondary is chosen"); ignored for the other roles
    */
   public MonitoringSettings {
     requireNonNull(role, "role == null");
@@ -35,7 +36,12 @@ public record MonitoringSettings(MonitoringRole role, Duration secondaryDelay) {
     return new MonitoringSettings(MonitoringRole.PRIMARY, DEFAULT_SECONDARY_DELAY);
   }
 
-  /** {@return Secondary settings that wait {@code delay} before checking} */
+  /**
+   * {@return Secondary settings that wait {@code delay} before checking}
+   *
+   * @param delay how long after a meeting starts a Secondary waits before checking whether the
+   *     Primary dialled; not negative
+   */
   public static MonitoringSettings secondary(Duration delay) {
     return new MonitoringSettings(MonitoringRole.SECONDARY, delay);
   }

@@ -21,7 +21,11 @@ public final class Spaces {
     this.client = client;
   }
 
-  /** {@return the spaces reachable through {@code client}} */
+  /**
+   * {@return the spaces reachable through {@code client}}
+   *
+   * @param client a client of one Call Bridge of the cluster; not null
+   */
   public static Spaces create(CmsClient client) {
     return new Spaces(requireNonNull(client, "client == null"));
   }
@@ -29,6 +33,8 @@ public final class Spaces {
   /**
    * {@return every space whose name, URI or meeting ID contains {@code search} (the CMS {@code
    * filter} parameter; an empty string returns all), reading as many pages as needed}
+   *
+   * @param search text to look for, or an empty string for every space
    */
   public List<SpaceSummary> list(String search) {
     requireNonNull(search, "search == null");
@@ -46,7 +52,11 @@ public final class Spaces {
     return result;
   }
 
-  /** {@return the join information of space {@code spaceId}, or empty if it does not exist} */
+  /**
+   * {@return the join information of space {@code spaceId}, or empty if it does not exist}
+   *
+   * @param spaceId the coSpace id
+   */
   public Optional<SpaceJoinInfo> findJoinInfo(String spaceId) {
     requireNonNull(spaceId, "spaceId == null");
     return client

@@ -34,6 +34,16 @@ public sealed interface CdrEvent
   record RecordReceived(
       CdrOrigin origin, String session, String callBridge, CdrRecord record, boolean replayed)
       implements CdrEvent {
+    /**
+     * Checks the components.
+     *
+     * @param origin the receiver URI's tags; not null
+     * @param session the session GUID; not null
+     * @param callBridge the Call Bridge GUID, or null for an unclustered Call Bridge
+     * @param record the record; not null
+     * @param replayed whether re-delivered from the journal at start-up
+     * @throws NullPointerException if {@code origin}, {@code session} or {@code record} is null
+     */
     public RecordReceived {
       requireNonNull(origin, "origin == null");
       requireNonNull(session, "session == null");
@@ -64,6 +74,19 @@ public sealed interface CdrEvent
       long lastIndex,
       boolean replayed)
       implements CdrEvent {
+    /**
+     * Checks the components.
+     *
+     * @param origin the receiver URI's tags; not null
+     * @param session the session GUID; not null
+     * @param callBridge the Call Bridge GUID, or null for an unclustered Call Bridge
+     * @param cause why the records are missing; not null
+     * @param count how many records are missing
+     * @param firstIndex the first missing index, of the kind {@code cause} implies
+     * @param lastIndex the last missing index, of the same kind
+     * @param replayed whether re-delivered from the journal at start-up
+     * @throws NullPointerException if {@code origin}, {@code session} or {@code cause} is null
+     */
     public RecordsMissing {
       requireNonNull(origin, "origin == null");
       requireNonNull(session, "session == null");
@@ -97,6 +120,17 @@ public sealed interface CdrEvent
   record CallBridgeRestarted(
       CdrOrigin origin, String session, String callBridge, String previousSession, boolean replayed)
       implements CdrEvent {
+    /**
+     * Checks the components.
+     *
+     * @param origin the receiver URI's tags; not null
+     * @param session the new session GUID; not null
+     * @param callBridge the Call Bridge GUID, or null for an unclustered Call Bridge
+     * @param previousSession the session GUID before the restart; not null
+     * @param replayed whether re-delivered from the journal at start-up
+     * @throws NullPointerException if {@code origin}, {@code session} or {@code previousSession}
+     *     is null
+     */
     public CallBridgeRestarted {
       requireNonNull(origin, "origin == null");
       requireNonNull(session, "session == null");

@@ -226,7 +226,10 @@ public final class CdrHandler {
      * Requires {@code ?token=<token>} in the receiver URI. The token is compared in constant time
      * and never logged or shown.
      *
+     * @param token the token the Call Bridge must send as the {@code token} query parameter;
+     *     non-empty
      * @return this builder
+     * @throws IllegalArgumentException if {@code token} is empty
      */
     public Builder token(String token) {
       requireNonNull(token, "token == null");

@@ -92,14 +92,14 @@ public final class CdrHttpServer implements AutoCloseable {
     acceptor.start();
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Returns the URI to register on Call Bridges (without tags or token), for example
-   * {@code http://127.0.0.1:39461/cdr}. Add {@code ?cluster=<id>} (and {@code &token=...}).
+   * {@return the URI to register on Call Bridges (without tags or token), for example
+   * {@code http://127.0.0.1:39461/cdr}} Add {@code ?cluster=<id>} (and {@code &token=...}).
    */
   public URI uri() {
     InetAddress a = listener.getInetAddress();
@@ -112,7 +112,7 @@ public final class CdrHttpServer implements AutoCloseable {
     return URI.create((https ? "https" : "http") + "://" + host + ":" + port() + path);
   }
 
-  /** Returns the port the server listens on. */
+  /** {@return the port the server listens on} */
   public int port() {
     return listener.getLocalPort();
   }
@@ -353,19 +353,35 @@ public final class CdrHttpServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the handler (required). */
+    /**
+     * Sets the handler (required).
+     *
+     * @param handler what checks, parses and stores each batch; not null
+     * @return this builder
+     */
     public Builder handler(CdrHandler handler) {
       this.handler = requireNonNull(handler, "handler == null");
       return this;
     }
 
-    /** Sets the address to listen on (default loopback, any free port). */
+    /**
+     * Sets the address to listen on (default loopback, any free port).
+     *
+     * @param address the local address and port to bind (port 0 picks a free one); not null
+     * @return this builder
+     */
     public Builder address(InetSocketAddress address) {
       this.address = requireNonNull(address, "address == null");
       return this;
     }
 
-    /** Sets the URI path (default {@code /cdr}). */
+    /**
+     * Sets the URI path (default {@code /cdr}).
+     *
+     * @param path the request path the Call Bridges post to, starting with {@code /}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code path} does not start with {@code /}
+     */
     public Builder path(String path) {
       requireNonNull(path, "path == null");
       if (!path.startsWith("/")) {
@@ -375,13 +391,23 @@ public final class CdrHttpServer implements AutoCloseable {
       return this;
     }
 
-    /** Serves HTTPS with {@code sslContext} instead of plain HTTP. */
+    /**
+     * Serves HTTPS with {@code sslContext} instead of plain HTTP.
+     *
+     * @param sslContext the TLS context holding the server's key and certificate; not null
+     * @return this builder
+     */
     public Builder sslContext(SSLContext sslContext) {
       this.sslContext = requireNonNull(sslContext, "sslContext == null");
       return this;
     }
 
-    /** Sets the scheduler that runs request deadlines (default {@link Scheduler#system()}). */
+    /**
+     * Sets the scheduler that runs request deadlines (default {@link Scheduler#system()}).
+     *
+     * @param scheduler the scheduler whose clock and timers run the deadlines; not null
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = requireNonNull(scheduler, "scheduler == null");
       return this;
@@ -390,6 +416,10 @@ public final class CdrHttpServer implements AutoCloseable {
     /**
      * Sets how long a request may take to arrive whole, head and body, from its first byte
      * (default 30 s); a connection that has not delivered it by then is closed.
+     *
+     * @param requestTimeout the longest time from a request's first byte to its last; positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code requestTimeout} is zero or negative
      */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = positive(requestTimeout, "requestTimeout");
@@ -398,13 +428,24 @@ public final class CdrHttpServer implements AutoCloseable {
 
     /**
      * Sets how long a connection may stay silent, between requests or within one (default 60 s).
+     *
+     * @param idleTimeout the longest silence on a connection; positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code idleTimeout} is zero or negative
      */
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = positive(idleTimeout, "idleTimeout");
       return this;
     }
 
-    /** Sets how many connections are served at once, each on its own thread (default 256). */
+    /**
+     * Sets how many connections are served at once, each on its own thread (default 256).
+     *
+     * @param maxConnections the most connections served at once, 1 or more; more wait to be
+     *     accepted
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxConnections} is below 1
+     */
     public Builder maxConnections(int maxConnections) {
       if (maxConnections < 1) {
         throw new IllegalArgumentException("maxConnections must be positive: " + maxConnections);
@@ -413,7 +454,13 @@ public final class CdrHttpServer implements AutoCloseable {
       return this;
     }
 
-    /** Sets how many of those connections one client address may hold (default 64). */
+    /**
+     * Sets how many of those connections one client address may hold (default 64).
+     *
+     * @param maxConnectionsPerAddress the most connections from one client address, 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxConnectionsPerAddress} is below 1
+     */
     public Builder maxConnectionsPerAddress(int maxConnectionsPerAddress) {
       if (maxConnectionsPerAddress < 1) {
         throw new IllegalArgumentException(
@@ -434,7 +481,9 @@ public final class CdrHttpServer implements AutoCloseable {
     /**
      * Binds and starts the server.
      *
+     * @return the running server; {@link CdrHttpServer#close()} stops it
      * @throws UncheckedIOException if the address cannot be bound
+     * @throws IllegalStateException if no handler was set
      */
     public CdrHttpServer start() {
       if (handler == null) {

@@ -107,7 +107,11 @@ public final class CdrJournal implements CdrStore {
         this::purge);
   }
 
-  /** {@return a builder for a journal in {@code dir}} */
+  /**
+   * {@return a builder for a journal in {@code dir}}
+   *
+   * @param dir the directory holding the journal's segment files, created if missing; not null
+   */
   public static Builder builder(Path dir) {
     return new Builder(requireNonNull(dir, "dir == null"));
   }
@@ -566,7 +570,8 @@ public final class CdrJournal implements CdrStore {
      * Sets how long batches are kept (default 8 days, a day more than the meeting tracker's 7, so
      * a restart can rebuild it). Deletion is per segment, so some batches are kept a little longer.
      *
-     * @param retention how long batches are kept (default 8 days, a day more than the meeting tracker's 7, so a restart can rebuild it)
+     * @param retention how long batches are kept (default 8 days, a day more than the meeting
+     *     tracker's 7, so a restart can rebuild it)
      * @return this builder
      */
     public Builder retention(Duration retention) {
@@ -612,6 +617,7 @@ public final class CdrJournal implements CdrStore {
     /**
      * Opens the journal, cutting any torn tail and deleting expired segments.
      *
+     * @return the open journal, holding the directory's lock until closed
      * @throws CdrStoreException if the directory cannot be used
      */
     public CdrJournal build() {

@@ -10,6 +10,10 @@ package io.mmsdk.cdr;
 @FunctionalInterface
 public interface CdrListener {
 
-  /** Handles one event. */
+  /**
+   * Handles one event.
+   *
+   * @param event a record received, records missing, or a Call Bridge restart; never null
+   */
   void onEvent(CdrEvent event);
 }

@@ -31,13 +31,21 @@ public record CdrOrigin(String clusterId, Map<String, String> tags) {
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
   }
 
-  /** {@return an origin for {@code clusterId} with just the cluster tag} */
+  /**
+   * {@return an origin for {@code clusterId} with just the cluster tag}
+   *
+   * @param clusterId the cluster's id, stored as the {@code cluster} tag; not null
+   */
   public static CdrOrigin ofCluster(String clusterId) {
     requireNonNull(clusterId, "clusterId == null");
     return new CdrOrigin(clusterId, Map.of(CLUSTER_TAG, clusterId));
   }
 
-  /** {@return an origin from already decoded tags; the cluster id is the {@code cluster} tag} */
+  /**
+   * {@return an origin from already decoded tags; the cluster id is the {@code cluster} tag}
+   *
+   * @param tags the decoded query parameters, without {@code token}, in order; not null
+   */
   public static CdrOrigin ofTags(Map<String, String> tags) {
     requireNonNull(tags, "tags == null");
     return new CdrOrigin(tags.getOrDefault(CLUSTER_TAG, ""), tags);

@@ -78,12 +78,12 @@ public final class CdrParser {
     }
   }
 
-  /** Returns a parser with the default limits. */
+  /** {@return a parser with the default limits} */
   public static CdrParser create() {
     return builder().build();
   }
 
-  /** Returns a builder for a parser with custom limits. */
+  /** {@return a builder for a parser with custom limits} */
   public static Builder builder() {
     return new Builder();
   }
@@ -91,7 +91,10 @@ public final class CdrParser {
   /**
    * Parses one batch from {@code xml}.
    *
-   * @throws CdrParseException if the bytes are not well-formed XML, not a CDR batch, or over a limit
+   * @param xml the whole request body as the Call Bridge posted it; not null
+   * @return the batch: its session, Call Bridge and records in document order
+   * @throws CdrParseException if the bytes are not well-formed XML, not a CDR batch, or over a
+   *     limit
    */
   public CdrBatch parse(byte[] xml) {
     requireNonNull(xml, "xml == null");
@@ -136,6 +139,8 @@ public final class CdrParser {
    * Parses one batch from {@code in}, reading at most {@link Builder#maxBytes(long)} bytes. The
    * stream is not closed.
    *
+   * @param in the request body; read up to the size limit and left open
+   * @return the batch: its session, Call Bridge and records in document order
    * @throws CdrParseException if the input is not well-formed XML, not a CDR batch, or over a limit
    * @throws UncheckedIOException if {@code in} cannot be read
    */
@@ -149,7 +154,7 @@ public final class CdrParser {
     }
   }
 
-  /** Returns the largest document accepted, in bytes. */
+  /** {@return the largest document accepted, in bytes} */
   public long maxBytes() {
     return maxBytes;
   }
@@ -171,15 +176,25 @@ public final class CdrParser {
      * {@code com.fasterxml.aalto.stax.InputFactoryImpl} (the JDK's own reader when Aalto is not on
      * the classpath); pass {@code XMLInputFactory.newDefaultFactory()} for the JDK's. The parser
      * sets the hardening properties on it (no DTD support, no external entities, no entity
-     * resolution), so it must not be shared with code that needs other settings. Document type declarations and entity references are
+     * resolution), so it must not be shared with code that needs other settings. Document type
+     * declarations and entity references are
      * refused by the parser whatever the implementation.
+     *
+     * @param factory the StAX input factory to harden and use; not null, not shared
+     * @return this builder
      */
     public Builder xmlInputFactory(XMLInputFactory factory) {
       this.factory = requireNonNull(factory, "factory == null");
       return this;
     }
 
-    /** Sets the largest document accepted, in bytes (default 16 MiB). */
+    /**
+     * Sets the largest document accepted, in bytes (default 16 MiB).
+     *
+     * @param maxBytes the largest body accepted, in bytes, 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxBytes} is below 1
+     */
     public Builder maxBytes(long maxBytes) {
       if (maxBytes < 1) {
         throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
@@ -191,6 +206,10 @@ public final class CdrParser {
     /**
      * Sets the most records accepted in one batch (default 10,000); unknown elements directly
      * under {@code <records>} count as records.
+     *
+     * @param maxRecords the most records in one batch, 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxRecords} is below 1
      */
     public Builder maxRecords(int maxRecords) {
       if (maxRecords < 1) {
@@ -200,7 +219,13 @@ public final class CdrParser {
       return this;
     }
 
-    /** Sets the longest text of one element, in characters (default 65,536). */
+    /**
+     * Sets the longest text of one element, in characters (default 65,536).
+     *
+     * @param maxTextLength the longest element text, in characters, 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxTextLength} is below 1
+     */
     public Builder maxTextLength(int maxTextLength) {
       if (maxTextLength < 1) {
         throw new IllegalArgumentException("maxTextLength must be positive: " + maxTextLength);
@@ -209,7 +234,13 @@ public final class CdrParser {
       return this;
     }
 
-    /** Sets the deepest element nesting accepted (default 16). */
+    /**
+     * Sets the deepest element nesting accepted (default 16).
+     *
+     * @param maxDepth the deepest nesting, 4 or more ({@code <records><record><call>} and a child)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxDepth} is below 4
+     */
     public Builder maxDepth(int maxDepth) {
       if (maxDepth < 4) {
         throw new IllegalArgumentException("maxDepth must be at least 4: " + maxDepth);
@@ -221,6 +252,10 @@ public final class CdrParser {
     /**
      * Sets the most attributes, namespace declarations included, on one element (default 64; CDR
      * elements carry at most five).
+     *
+     * @param maxAttributes the most attributes on one element, 8 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxAttributes} is below 8
      */
     public Builder maxAttributes(int maxAttributes) {
       if (maxAttributes < 8) {
@@ -234,6 +269,10 @@ public final class CdrParser {
      * Sets the most unknown elements kept in one batch, at any depth (default 50,000). Elements the
      * parser does not know are kept as {@link RawElement}s so that nothing is lost; this bounds
      * the memory they take.
+     *
+     * @param maxUnknownElements the most unknown elements kept per batch, 0 or more (0 refuses any)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxUnknownElements} is negative
      */
     public Builder maxUnknownElements(int maxUnknownElements) {
       if (maxUnknownElements < 0) {
@@ -244,7 +283,7 @@ public final class CdrParser {
       return this;
     }
 
-    /** Returns the parser. */
+    /** {@return the parser} */
     public CdrParser build() {
       return new CdrParser(this);
     }

@@ -76,7 +76,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     this.listenerExecutor = b.listenerExecutor;
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -96,17 +96,21 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     deliver(process(batch, false));
   }
 
-  /** Returns how many re-sent records were dropped as duplicates since start. */
+  /** {@return how many re-sent records were dropped as duplicates since start} */
   public long duplicatesDropped() {
     return duplicatesDropped.sum();
   }
 
-  /** Returns how many records were delivered to listeners since start, replays included. */
+  /** {@return how many records were delivered to listeners since start, replays included} */
   public long recordsDelivered() {
     return recordsDelivered.sum();
   }
 
-  /** Adds a listener for events from now on. */
+  /**
+   * Adds a listener for events from now on.
+   *
+   * @param listener the listener; it gets no replay of earlier events; not null
+   */
   public void addListener(CdrListener listener) {
     listeners.add(requireNonNull(listener, "listener == null"));
   }
@@ -447,13 +451,21 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     /**
      * Sets where batches are stored before they are acknowledged; use a {@link CdrJournal} for
      * durability. Default {@link CdrStore#none()}. The pipeline closes it.
+     *
+     * @param store the store; not null
+     * @return this builder
      */
     public Builder store(CdrStore store) {
       this.store = requireNonNull(store, "store == null");
       return this;
     }
 
-    /** Adds a listener; listeners added here also receive the start-up replay. */
+    /**
+     * Adds a listener; listeners added here also receive the start-up replay.
+     *
+     * @param listener the listener; not null
+     * @return this builder
+     */
     public Builder addListener(CdrListener listener) {
       listeners.add(requireNonNull(listener, "listener == null"));
       return this;
@@ -464,6 +476,9 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
      * slow listener never delays a Call Bridge's acknowledgement. Events still reach listeners one
      * at a time and in order. By default listeners run on the accepting thread, after the
      * pipeline's locks are released and before the acknowledgement.
+     *
+     * @param executor the executor that calls the listeners; not null
+     * @return this builder
      */
     public Builder listenerExecutor(Executor executor) {
       this.listenerExecutor = requireNonNull(executor, "executor == null");
@@ -473,6 +488,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     /**
      * Builds the pipeline and replays the store's retained batches to the listeners.
      *
+     * @return the pipeline, its listeners having received the replay
      * @throws CdrStoreException if the store cannot be read
      */
     public CdrPipeline build() {

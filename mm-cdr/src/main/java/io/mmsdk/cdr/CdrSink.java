@@ -11,6 +11,7 @@ public interface CdrSink {
   /**
    * Accepts one batch. Must be safe to call from several threads.
    *
+   * @param batch the parsed batch with its origin; not null
    * @throws RuntimeException if the batch could not be taken; the receiver then answers 503 and the
    *     Call Bridge sends the batch again later
    */

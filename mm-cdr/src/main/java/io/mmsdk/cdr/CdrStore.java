@@ -13,11 +13,16 @@ public interface CdrStore extends AutoCloseable {
   /**
    * Stores {@code batch}; when this returns normally the batch must survive a crash of the process.
    *
+   * @param batch the batch as received, with its origin and raw bytes; not null
    * @throws CdrStoreException if it could not be stored
    */
   void append(ReceivedBatch batch);
 
-  /** Passes every retained batch to {@code consumer}, oldest first. */
+  /**
+   * Passes every retained batch to {@code consumer}, oldest first.
+   *
+   * @param consumer called once per batch, on the calling thread; not null
+   */
   void replay(Consumer<ReceivedBatch> consumer);
 
   /** Releases files and threads. */
@@ -28,6 +33,8 @@ public interface CdrStore extends AutoCloseable {
    * Opens (or creates) a journal in {@code dir} with default settings; use
    * {@link CdrJournal#builder(Path)} to set retention, limits or the scheduler.
    *
+   * @param dir the journal's directory, created if missing
+   * @return the open journal; close it when done
    * @throws CdrStoreException if the directory cannot be opened
    */
   static CdrStore file(Path dir) {

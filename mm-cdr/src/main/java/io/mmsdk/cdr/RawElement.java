@@ -34,7 +34,11 @@ public record RawElement(
     children = List.copyOf(children);
   }
 
-  /** {@return the first child called {@code childName}, if any} */
+  /**
+   * {@return the first child called {@code childName}, if any}
+   *
+   * @param childName the child's element name, case-sensitive
+   */
   public Optional<RawElement> findChild(String childName) {
     return children.stream().filter(c -> c.name.equals(childName)).findFirst();
   }

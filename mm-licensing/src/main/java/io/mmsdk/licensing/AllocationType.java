@@ -35,7 +35,11 @@ public enum AllocationType {
     return this == RECORDING_OR_STREAMING ? Feature.RECORDING_OR_STREAMING : Feature.MEETINGS;
   }
 
-  /** {@return the usage that counts against this license type in {@code values}} */
+  /**
+   * {@return the usage that counts against this license type in {@code values}}
+   *
+   * @param values one interval's usage per license type
+   */
   public double usageOf(UsageValues values) {
     switch (this) {
       case PMP:

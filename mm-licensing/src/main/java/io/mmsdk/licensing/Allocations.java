@@ -41,7 +41,11 @@ public final class Allocations {
     return b;
   }
 
-  /** {@return the number of licenses entered for {@code type}, or empty if it was left blank} */
+  /**
+   * {@return the number of licenses entered for {@code type}, or empty if it was left blank}
+   *
+   * @param type the license type
+   */
   public OptionalLong findAllocated(AllocationType type) {
     Long v = counts.get(Objects.requireNonNull(type, "type == null"));
     return v == null ? OptionalLong.empty() : OptionalLong.of(v);
@@ -60,6 +64,8 @@ public final class Allocations {
   /**
    * {@return true if the feature has licenses: for meetings any PMP or SMP count above 0, for
    * recording or streaming a count above 0, for customization a "Yes" allocation}
+   *
+   * @param feature meetings, recording/streaming or customization
    */
   public boolean isLicensed(Feature feature) {
     switch (Objects.requireNonNull(feature, "feature == null")) {
@@ -105,7 +111,10 @@ public final class Allocations {
     /**
      * Sets the number of licenses for {@code type}; 0 means "none", not blank.
      *
+     * @param type the license type
+     * @param count how many licenses, 0 or more (0 means none, which is not blank)
      * @return this builder
+     * @throws IllegalArgumentException if {@code count} is negative
      */
     public Builder allocate(AllocationType type, long count) {
       Objects.requireNonNull(type, "type == null");
@@ -120,6 +129,7 @@ public final class Allocations {
     /**
      * Makes {@code type} blank again (not entered).
      *
+     * @param type the license type to blank
      * @return this builder
      */
     public Builder clear(AllocationType type) {

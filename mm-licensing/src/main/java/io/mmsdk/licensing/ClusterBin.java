@@ -25,7 +25,11 @@ public record ClusterBin(Instant start, UsageValues values, int hosts) {
     Objects.requireNonNull(values, "values == null");
   }
 
-  /** {@return the usage that counts against {@code type} in this interval} */
+  /**
+   * {@return the usage that counts against {@code type} in this interval}
+   *
+   * @param type the license type whose usage to sum
+   */
   public double usage(AllocationType type) {
     return values.usage(type);
   }

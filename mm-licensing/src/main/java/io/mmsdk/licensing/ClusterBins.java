@@ -12,7 +12,8 @@ import java.util.Objects;
  * daily peaks derived from them. Immutable and thread-safe.
  *
  * <p>Bins form a continuous grid from the first to the last interval that has a sample. An interval
- * without any sample is <em>missing</em>: it is absent from {@link #bins()} and counts as zero usage
+ * without any sample is <em>missing</em>: it is absent from {@link #bins()} and counts as zero
+ * usage
  * in smoothing.
  */
 public final class ClusterBins {
@@ -56,6 +57,9 @@ public final class ClusterBins {
   /**
    * {@return the bins whose start lies in {@code [from, to)}, oldest first; missing bins are left
    * out}
+   *
+   * @param from the first bin start included
+   * @param to the first bin start excluded; not before {@code from}
    */
   public List<ClusterBin> bins(Instant from, Instant to) {
     Objects.requireNonNull(from, "from == null");
@@ -71,7 +75,8 @@ public final class ClusterBins {
 
   /**
    * {@return one peak per UTC day that has at least one bin, oldest first} Each series (the six
-   * license types, the SMP sum and the recording-or-streaming sum) is smoothed with a 3-point median
+   * license types, the SMP sum and the recording-or-streaming sum) is smoothed with a 3-point
+   * median
    * over the continuous bin grid, missing bins counting as zero and the first and last bin kept as
    * they are; the day's peak is the largest smoothed value among the day's 288 bins.
    */

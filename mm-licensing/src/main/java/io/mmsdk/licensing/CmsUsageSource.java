@@ -23,7 +23,11 @@ public final class CmsUsageSource implements UsageSource {
     this.client = client;
   }
 
-  /** {@return a source reading through {@code client}} */
+  /**
+   * {@return a source reading through {@code client}}
+   *
+   * @param client a client of the Call Bridge to read {@code MPLicenseUsage} from; not null
+   */
   public static CmsUsageSource create(CmsClient client) {
     return new CmsUsageSource(Objects.requireNonNull(client, "client == null"));
   }

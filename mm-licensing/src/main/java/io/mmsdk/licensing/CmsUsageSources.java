@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives {@link LicenseMonitor.Builder#usageSources} one {@link CmsUsageSource} per Call Bridge,
- * building a {@link CmsClient} the first time a bridge is seen and reusing it, rebuilding it when the
+ * building a {@link CmsClient} the first time a bridge is seen and reusing it, rebuilding it when
+ * the
  * bridge's registration (address, credentials, trust) changes. Thread-safe; {@link #close()} closes
  * every client it built.
  */
@@ -33,7 +34,11 @@ public final class CmsUsageSources implements Function<CallBridge, UsageSource>,
     return create(b -> b.clientBuilder().build());
   }
 
-  /** {@return sources whose clients come from {@code clientFactory} (for example to set a clock)} */
+  /**
+   * {@return sources whose clients come from {@code clientFactory} (for example to set a clock)}
+   *
+   * @param clientFactory makes the client of each registered Call Bridge; not null
+   */
   public static CmsUsageSources create(Function<CallBridge, CmsClient> clientFactory) {
     return new CmsUsageSources(Objects.requireNonNull(clientFactory, "clientFactory == null"));
   }

@@ -15,7 +15,8 @@ import java.util.OptionalLong;
  * Pure compliance rules of chapter 19 over daily peaks. Stateless and thread-safe.
  *
  * <p>The window is the 90 UTC dates ending with the date of {@code now}. A day is an <em>over
- * day</em> when, for any license type of the feature, its peak exceeds the allocation; days on which
+ * day</em> when, for any license type of the feature, its peak exceeds the allocation; days on
+ * which
  * a trial granting the feature ran (at any moment) are not counted. Thresholds: more than 80 % of
  * the allocation at the 90-day peak (outside trials) gives {@code OVER_80_PERCENT} (exactly 80 % is
  * still in compliance); 1–14 over days {@code INSUFFICIENT_LICENSES}; 15 or more {@code
@@ -59,6 +60,7 @@ public final class Compliance {
    * @param allocations the allocations entered
    * @param trials every trial this deployment started
    * @param now the current time; its UTC date is the last day of the window
+   * @param feature the feature to evaluate
    */
   public static FeatureCompliance evaluate(
       Feature feature,

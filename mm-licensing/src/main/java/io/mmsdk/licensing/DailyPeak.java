@@ -28,7 +28,11 @@ public record DailyPeak(LocalDate date, UsageValues byType, double smp, double r
     Objects.requireNonNull(byType, "byType == null");
   }
 
-  /** {@return the day's peak for the usage that counts against {@code type}} */
+  /**
+   * {@return the day's peak for the usage that counts against {@code type}}
+   *
+   * @param type the license type
+   */
   public double peak(AllocationType type) {
     switch (Objects.requireNonNull(type, "type == null")) {
       case PMP:

@@ -59,6 +59,9 @@ public final class EnforcementPolicy {
    * Classifies {@code c}: meetings and recording or streaming count down when out of compliance or
    * used without licenses; customization counts down when turned on without a license; any feature
    * that is unlicensed after a trial granting it ended is enforced at once.
+   *
+   * @param c the feature's compliance over the window
+   * @return {@code NONE}, {@code COUNTDOWN} or {@code TRIAL_ENDED_UNLICENSED}
    */
   public static EnforcementCondition condition(FeatureCompliance c) {
     Objects.requireNonNull(c, "c == null");
@@ -81,6 +84,11 @@ public final class EnforcementPolicy {
    *
    * <p>Activation keys on the Call Bridges play no part: under Smart Licensing "no activation key
    * is required" (seed ch. 19 and 21.6), and traditional licensing is not modelled.
+   *
+   * @param feature the feature
+   * @param condition what has held; its kind picks the countdown
+   * @param since when the condition began
+   * @param now the current time, not before {@code since}
    */
   public Enforcement evaluate(
       Feature feature, EnforcementCondition condition, Instant since, Instant now) {

@@ -28,7 +28,8 @@ public record FeatureCompliance(
    * @param status its license status
    * @param usage per license type of the feature (empty for customization)
    * @param trialState whether a trial granting the feature runs, has ended, or never ran
-   * @param usedWithoutLicense true if the feature was used (usage above 0, or customization turned on) on a day outside trials in the last 90 while it has no licenses
+   * @param usedWithoutLicense true if the feature was used (usage above 0, or customization turned
+   *     on) on a day outside trials in the last 90 while it has no licenses
    */
   public FeatureCompliance {
     Objects.requireNonNull(feature, "feature == null");
@@ -37,7 +38,11 @@ public record FeatureCompliance(
     Objects.requireNonNull(trialState, "trialState == null");
   }
 
-  /** {@return the usage of {@code type}, if it belongs to this feature} */
+  /**
+   * {@return the usage of {@code type}, if it belongs to this feature}
+   *
+   * @param type the license type
+   */
   public Optional<TypeUsage> findUsage(AllocationType type) {
     return usage.stream().filter(u -> u.type() == type).findFirst();
   }

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each round, for each cluster, the bridges are tried in registry order: a reachable bridge
  * lists its {@code knownHosts} and the usage of each host not yet read this round is fetched from
- * the newest stored sample (or, on first contact, from {@code backfill} ago) up to now. A bridge that
+ * the newest stored sample (or, on first contact, from {@code backfill} ago) up to now. A bridge
+ * that
  * fails raises a notification and the round goes on with the next bridge: the ERROR {@value
  * #CREDENTIALS_PREFIX}{@code <bridgeId>} when it refuses the credentials, the ERROR {@value
  * #UNREACHABLE_PREFIX}{@code <bridgeId>} when it cannot be reached, otherwise the WARNING {@code
@@ -49,7 +50,9 @@ import org.slf4j.LoggerFactory;
 public final class LicenseMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LicenseMonitor.class);
   private static final String SOURCE = "licensing";
-  /** Key prefix of the ERROR raised when a Call Bridge refuses the API credentials (+ bridge id). */
+  /**
+   * Key prefix of the ERROR raised when a Call Bridge refuses the API credentials (+ bridge id).
+   */
   public static final String CREDENTIALS_PREFIX = "callbridge.credentials.";
   /** Key prefix of the ERROR raised when a Call Bridge cannot be reached (+ bridge id). */
   public static final String UNREACHABLE_PREFIX = "callbridge.unreachable.";
@@ -98,6 +101,8 @@ public final class LicenseMonitor implements AutoCloseable {
 
   /**
    * Starts collecting now and every poll interval (default 5 minutes). Idempotent.
+   *
+   * @return this monitor
    */
   public synchronized LicenseMonitor start() {
     if (task == null) {
@@ -130,6 +135,8 @@ public final class LicenseMonitor implements AutoCloseable {
    * Runs one collection round now, then prunes samples older than the retention and refreshes
    * enforcement. In {@link LicensingMode#NO_LICENSING} nothing is collected. Rounds never overlap;
    * {@link #status()} does not wait for a round's network calls.
+   *
+   * @return what the round read, stored and could not reach
    */
   public CollectionResult collectNow() {
     synchronized (collectLock) {
@@ -288,6 +295,8 @@ public final class LicenseMonitor implements AutoCloseable {
   /**
    * {@return the SMP Plus licenses {@code clusterId} needs right now: the sum of {@code
    * weightedCallsWithoutPersonalLicense} over its bridges as last read}
+   *
+   * @param clusterId the cluster's id, as in the cluster registry
    */
   public synchronized double currentSharedLicenseDemand(String clusterId) {
     Objects.requireNonNull(clusterId, "clusterId == null");
@@ -313,6 +322,9 @@ public final class LicenseMonitor implements AutoCloseable {
    * Builder#smartLicensing configured} Smart Licensing instance unless it is unregistered already.
    * The stage completes when that deregistration is done (at once if none is needed) and fails as
    * {@link SmartLicensing#deregister()} does; the new mode is saved either way.
+   *
+   * @param mode the new licensing mode; not null
+   * @return a stage completed once the mode is saved and any needed deregistration is done
    */
   public CompletionStage<Void> setMode(LicensingMode mode) {
     Objects.requireNonNull(mode, "mode == null");
@@ -332,9 +344,11 @@ public final class LicenseMonitor implements AutoCloseable {
   }
 
   /**
-   * Returns the usage report of the UTC {@code date}: each license type's smoothed daily peak and
+   * {@return the usage report of the UTC {@code date}: each license type's smoothed daily peak and
    * the number of Call Bridges without a traditional activation key as last read ("Active Call
-   * Bridge Node", seed 21.6).
+   * Bridge Node", seed 21.6)}
+   *
+   * @param date the UTC day to report
    */
   public UsageReport usageReport(LocalDate date) {
     Objects.requireNonNull(date, "date == null");
@@ -382,7 +396,11 @@ public final class LicenseMonitor implements AutoCloseable {
     });
   }
 
-  /** Sets the allocations and saves them; the status reflects them at once. Audited. */
+  /**
+   * Sets the allocations and saves them; the status reflects them at once. Audited.
+   *
+   * @param allocations the licenses entered per type; not null
+   */
   public void setAllocations(Allocations allocations) {
     Objects.requireNonNull(allocations, "allocations == null");
     Allocations before;
@@ -397,6 +415,9 @@ public final class LicenseMonitor implements AutoCloseable {
   /**
    * Records that {@code clusterIds} were connected to some deployment during an earlier trial of
    * {@code type} (e.g. a cluster moved in from another deployment), so that trial is not offered.
+   *
+   * @param type the trial type
+   * @param clusterIds the clusters to record; not null
    */
   public synchronized void addClustersInEarlierTrial(Feature type, Set<String> clusterIds) {
     Objects.requireNonNull(type, "type == null");
@@ -409,9 +430,11 @@ public final class LicenseMonitor implements AutoCloseable {
   }
 
   /**
-   * Returns whether a trial of {@code type} can be started now. A licensed deployment whose
+   * {@return whether a trial of {@code type} can be started now} A licensed deployment whose
    * meetings are at high enforcement on some cluster is offered the Meetings trial once (seed
    * 21.6.3.4).
+   *
+   * @param type the trial type
    */
   public synchronized TrialAvailability trialAvailability(Feature type) {
     return Trials.availability(type, state.allocations(), state.trials(), connectedClusterIds(),
@@ -422,6 +445,8 @@ public final class LicenseMonitor implements AutoCloseable {
   /**
    * Starts a trial of {@code type} now for all connected clusters and saves it.
    *
+   * @param type the trial type
+   * @return the started trial, with its start and end times and the clusters it covers
    * @throws TrialNotAvailableException if the trial is not offered
    */
   public TrialRecord startTrial(Feature type) {
@@ -449,6 +474,8 @@ public final class LicenseMonitor implements AutoCloseable {
   /**
    * Writes {@code license-data.zip} for the last 90 days (plus today) to {@code out}, not closing
    * it.
+   *
+   * @param out where the zip is written; left open
    */
   public void writeLicenseData(OutputStream out) {
     Instant now = scheduler.now();
@@ -459,7 +486,13 @@ public final class LicenseMonitor implements AutoCloseable {
     LicenseReports.writeLicenseData(out, usage.samples(from, now.plusSeconds(1)), now);
   }
 
-  /** {@return the utilization series of {@code type} for the UTC dates {@code from..to}} */
+  /**
+   * {@return the utilization series of {@code type} for the UTC dates {@code from..to}}
+   *
+   * @param type the license type
+   * @param from the first UTC date
+   * @param to the last UTC date, inclusive; not before {@code from}
+   */
   public UtilizationSeries utilization(AllocationType type, LocalDate from, LocalDate to) {
     Objects.requireNonNull(from, "from == null");
     Objects.requireNonNull(to, "to == null");
@@ -468,7 +501,13 @@ public final class LicenseMonitor implements AutoCloseable {
     return UtilizationSeries.of(UsageCalculator.bin(usage.samples(a, b)), type, from, to);
   }
 
-  /** {@return the SVG chart of {@link #utilization} with the allocation line} */
+  /**
+   * {@return the SVG chart of {@link #utilization} with the allocation line}
+   *
+   * @param type the license type
+   * @param from the first UTC date
+   * @param to the last UTC date, inclusive; not before {@code from}
+   */
   public String utilizationChart(AllocationType type, LocalDate from, LocalDate to) {
     Allocations a;
     synchronized (this) {
@@ -519,8 +558,13 @@ public final class LicenseMonitor implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Reports allocation, trial and mode changes to {@code audit} as done by {@code actor} (e.g. the
+     * Reports allocation, trial and mode changes to {@code audit} as done by {@code actor} (e.g.
+     * the
      * signed-in administrator); nothing is audited unless set.
+     *
+     * @param audit where audit entries go; not null
+     * @param actor who the entries name as having made the change; not null
+     * @return this builder
      */
     public Builder audit(AuditHook audit, String actor) {
       this.audit = Objects.requireNonNull(audit, "audit == null");
@@ -531,13 +575,21 @@ public final class LicenseMonitor implements AutoCloseable {
     /**
      * Sets the Smart Licensing instance of this deployment (optional): {@link #start()} then sends
      * it the daily usage report at 00:00 UTC, and leaving SMART mode deregisters it.
+     *
+     * @param smart the Smart Licensing instance; not null
+     * @return this builder
      */
     public Builder smartLicensing(SmartLicensing smart) {
       this.smart = Objects.requireNonNull(smart, "smart == null");
       return this;
     }
 
-    /** Sets the scheduler (default {@link Scheduler#system()}). */
+    /**
+     * Sets the scheduler (default {@link Scheduler#system()}).
+     *
+     * @param scheduler runs the polls and the daily report; not null
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
       return this;
@@ -591,7 +643,8 @@ public final class LicenseMonitor implements AutoCloseable {
     /**
      * Sets where notifications are raised (default: a private instance on the scheduler).
      *
-     * @param notifications where notifications are raised (default: a private instance on the scheduler)
+     * @param notifications where notifications are raised (default: a private instance on the
+     *     scheduler)
      * @return this builder
      */
     public Builder notifications(Notifications notifications) {

@@ -25,7 +25,8 @@ import java.util.zip.ZipOutputStream;
  *       smp_point_to_point,smp_full,recording,streaming}; one row per sample, by time then host.
  *   <li>{@code cluster-bins.csv}: {@code bin_start_utc,} the six types{@code
  *       ,smp,recording_or_streaming}; one row per 5-minute interval that has a sample.
- *   <li>{@code daily-peaks.csv}: {@code date_utc,} the six types{@code ,smp,recording_or_streaming};
+ *   <li>{@code daily-peaks.csv}: {@code date_utc,} the six types{@code
+ *   ,smp,recording_or_streaming};
  *       one row per UTC day with data, peaks after 3-point median smoothing.
  * </ul>
  */
@@ -39,6 +40,9 @@ public final class LicenseReports {
    * Writes {@code license-data.zip} to {@code out} (not closed) from the raw samples; the bins and
    * peaks are computed from them. Zip entries carry {@code generatedAt} as their time.
    *
+   * @param out where the zip is written; left open
+   * @param samples the raw {@code MPLicenseUsage} snapshots to include
+   * @param generatedAt the time stamped on every entry
    * @throws java.io.UncheckedIOException if {@code out} fails
    */
   public static void writeLicenseData(
@@ -69,7 +73,11 @@ public final class LicenseReports {
     zip.closeEntry();
   }
 
-  /** {@return the text of {@code host-reported.csv}} */
+  /**
+   * {@return the text of {@code host-reported.csv}}
+   *
+   * @param samples the snapshots, one row each
+   */
   public static String hostReportedCsv(Collection<UsageSample> samples) {
     List<UsageSample> sorted = new ArrayList<>(samples);
     sorted.sort(Comparator.comparing(UsageSample::time).thenComparing(UsageSample::hostId));
@@ -87,7 +95,11 @@ public final class LicenseReports {
     return sb.toString();
   }
 
-  /** {@return the text of {@code cluster-bins.csv}} */
+  /**
+   * {@return the text of {@code cluster-bins.csv}}
+   *
+   * @param bins the cluster bins, one row each
+   */
   public static String clusterBinsCsv(ClusterBins bins) {
     StringBuilder sb = new StringBuilder();
     header(sb, "bin_start_utc");
@@ -103,7 +115,11 @@ public final class LicenseReports {
     return sb.toString();
   }
 
-  /** {@return the text of {@code daily-peaks.csv}} */
+  /**
+   * {@return the text of {@code daily-peaks.csv}}
+   *
+   * @param bins the cluster bins the daily peaks are computed from
+   */
   public static String dailyPeaksCsv(ClusterBins bins) {
     StringBuilder sb = new StringBuilder();
     header(sb, "date_utc");

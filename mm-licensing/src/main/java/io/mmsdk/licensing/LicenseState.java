@@ -36,8 +36,11 @@ public record LicenseState(
    * @param mode the licensing mode
    * @param allocations the allocations entered
    * @param trials every trial this deployment started
-   * @param clustersInEarlierTrials per trial type, clusters known to have been connected to some deployment during an earlier trial of that type (entered by the host application, e.g. when a cluster moves in from another deployment)
-   * @param enforcementSince when the current enforcement condition of each feature began, per cluster id
+   * @param clustersInEarlierTrials per trial type, clusters known to have been connected to some
+   *     deployment during an earlier trial of that type (entered by the host application, e.g. when
+   *     a cluster moves in from another deployment)
+   * @param enforcementSince when the current enforcement condition of each feature began, per
+   *     cluster id
    */
   public LicenseState {
     Objects.requireNonNull(mode, "mode == null");
@@ -80,12 +83,20 @@ public record LicenseState(
     return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, enforcementSince);
   }
 
-  /** {@return a copy with {@code clustersInEarlierTrials}} */
+  /**
+   * {@return a copy with {@code clustersInEarlierTrials}}
+   *
+   * @param clusters per trial type, the clusters connected during an earlier trial; copied
+   */
   public LicenseState withClustersInEarlierTrials(Map<Feature, Set<String>> clusters) {
     return new LicenseState(mode, allocations, trials, clusters, enforcementSince);
   }
 
-  /** {@return a copy with {@code enforcementSince}} */
+  /**
+   * {@return a copy with {@code enforcementSince}}
+   *
+   * @param since per cluster and feature, when its enforcement condition began; copied
+   */
   public LicenseState withEnforcementSince(Map<String, Map<Feature, Instant>> since) {
     return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, since);
   }

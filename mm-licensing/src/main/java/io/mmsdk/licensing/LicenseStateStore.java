@@ -14,6 +14,7 @@ public interface LicenseStateStore extends AutoCloseable {
   /**
    * Saves {@code state}; durable when this returns.
    *
+   * @param state the mode, allocations, trials and enforcement times to keep; not null
    * @throws LicenseStoreException if it cannot be written
    */
   void save(LicenseState state);
@@ -26,11 +27,13 @@ public interface LicenseStateStore extends AutoCloseable {
   default void close() {}
 
   /**
-   * Returns the embedded store keeping {@code license-state.properties} in {@code directory},
+   * {@return the embedded store keeping {@code license-state.properties} in {@code directory},
    * written to a temp file, fsynced and renamed atomically, so a crash leaves either the old or the
-   * new state. The store locks {@code license-state.properties.lock} until {@link #close()}: a
+   * new state} The store locks {@code license-state.properties.lock} until {@link #close()}: a
    * second opener, in this or another process, gets a {@link
    * io.mmsdk.common.store.StoreLockedException} naming the holder.
+   *
+   * @param directory the store's directory, created if missing
    */
   static LicenseStateStore file(Path directory) {
     return new FileLicenseStateStore(directory);

@@ -46,12 +46,21 @@ public record LicenseStatus(
     return m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(m));
   }
 
-  /** {@return the compliance of {@code feature}; empty in {@code NO_LICENSING} mode} */
+  /**
+   * {@return the compliance of {@code feature}; empty in {@code NO_LICENSING} mode}
+   *
+   * @param feature the feature
+   */
   public Optional<FeatureCompliance> findFeature(Feature feature) {
     return Optional.ofNullable(features.get(feature));
   }
 
-  /** {@return the enforcement of {@code feature} on {@code clusterId}, if the cluster is known} */
+  /**
+   * {@return the enforcement of {@code feature} on {@code clusterId}, if the cluster is known}
+   *
+   * @param clusterId the cluster's id
+   * @param feature the feature
+   */
   public Optional<Enforcement> findEnforcement(String clusterId, Feature feature) {
     Map<Feature, Enforcement> m = enforcement.get(clusterId);
     return m == null ? Optional.empty() : Optional.ofNullable(m.get(feature));

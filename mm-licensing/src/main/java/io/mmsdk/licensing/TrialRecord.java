@@ -34,7 +34,11 @@ public record TrialRecord(Feature feature, Instant start, Set<String> clusterIds
     return start.plus(LENGTH);
   }
 
-  /** {@return true if the trial runs at {@code now}} */
+  /**
+   * {@return true if the trial runs at {@code now}}
+   *
+   * @param now the time to check
+   */
   public boolean isActiveAt(Instant now) {
     return !now.isBefore(start) && now.isBefore(end());
   }
@@ -42,6 +46,8 @@ public record TrialRecord(Feature feature, Instant start, Set<String> clusterIds
   /**
    * {@return true if this trial grants {@code f}: a meetings trial grants every feature, the others
    * only their own}
+   *
+   * @param f the feature
    */
   public boolean covers(Feature f) {
     return feature == Feature.MEETINGS || feature == f;

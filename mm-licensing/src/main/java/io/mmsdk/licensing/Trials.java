@@ -68,6 +68,14 @@ public final class Trials {
    * Starts a trial of {@code type} at {@code now} for the connected clusters; the arguments are
    * those of {@link #availability}.
    *
+   * @param type the trial type
+   * @param allocations the current allocations
+   * @param trials every trial this deployment ever started
+   * @param connectedClusterIds the clusters connected now; the trial covers them
+   * @param clustersInEarlierTrials clusters known to have been in an earlier trial of {@code type}
+   * @param highEnforcement true if meetings are at high enforcement on a connected cluster
+   * @param now the trial's start
+   * @return the new trial, 90 days from {@code now}
    * @throws TrialNotAvailableException if {@link #availability} is not {@code OFFERED}
    */
   public static TrialRecord start(
@@ -86,7 +94,13 @@ public final class Trials {
     return new TrialRecord(type, now, connectedClusterIds);
   }
 
-  /** {@return the running trial that grants {@code feature} at {@code now}, if any} */
+  /**
+   * {@return the running trial that grants {@code feature} at {@code now}, if any}
+   *
+   * @param feature the feature
+   * @param trials every trial this deployment ever started
+   * @param now the time to check
+   */
   public static Optional<TrialRecord> findActive(
       Feature feature, Collection<TrialRecord> trials, Instant now) {
     for (TrialRecord t : trials) {
@@ -99,6 +113,10 @@ public final class Trials {
 
   /**
    * {@return the most recent trial granting {@code feature} that has ended by {@code now}, if any}
+   *
+   * @param feature the feature
+   * @param trials every trial this deployment ever started
+   * @param now the time to check
    */
   public static Optional<TrialRecord> findEnded(
       Feature feature, Collection<TrialRecord> trials, Instant now) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  * Pure functions from host-reported samples to 5-minute cluster bins. Stateless and thread-safe.
  *
  * <p>How a bin is formed: a sample belongs to the interval {@code [floor(time, 5 min), +5 min)} in
- * UTC. Per host, the bin value of each license type is the <em>largest</em> value that host reported
+ * UTC. Per host, the bin value of each license type is the <em>largest</em> value that host
+ * reported
  * inside the interval (a host normally reports once per interval; the maximum protects against
  * undercounting when clock drift puts two snapshots in one interval). The cluster value is the
  * <em>sum</em> over hosts, which is correct because CMS normalizes each shared call over the Call
@@ -23,9 +24,11 @@ public final class UsageCalculator {
   private UsageCalculator() {}
 
   /**
-   * {@return the cluster bins of {@code samples}, in any order, from any number of hosts} Samples of
+   * {@return the cluster bins of {@code samples}, in any order, from any number of hosts} Samples
+   * of
    * several clusters may be mixed: the result is then the deployment-wide sum.
    *
+   * @param samples the {@code MPLicenseUsage} snapshots to bin; not null
    * @throws IllegalArgumentException if the samples span more than {@link #MAX_SPAN}
    */
   public static ClusterBins bin(Collection<UsageSample> samples) {

@@ -18,7 +18,14 @@ import java.util.Objects;
 public record UsageReport(LocalDate date, Map<AllocationType, Double> peaks,
     int activeCallBridgeNodes) {
 
-  /** Checks the arguments and copies the map. */
+  /**
+   * Checks the arguments and copies the map.
+   *
+   * @param date the UTC date reported; not null
+   * @param peaks the smoothed daily peak per license type; copied, not null
+   * @param activeCallBridgeNodes the Call Bridges without a traditional activation key, 0 or more
+   * @throws IllegalArgumentException if {@code activeCallBridgeNodes} is negative
+   */
   public UsageReport {
     Objects.requireNonNull(date, "date == null");
     Map<AllocationType, Double> copy = new EnumMap<>(AllocationType.class);

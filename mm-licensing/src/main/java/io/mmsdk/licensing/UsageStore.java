@@ -17,20 +17,31 @@ public interface UsageStore extends AutoCloseable {
    * Adds {@code samples}, ignoring any whose host and time are already stored. When this returns,
    * the added samples are durable: they survive a crash or restart.
    *
+   * @param samples the snapshots to add, any hosts, any order; not null
    * @return how many samples were new
    * @throws LicenseStoreException if the samples could not be written
    */
   int append(Collection<UsageSample> samples);
 
-  /** {@return the samples with {@code from <= time < to}, oldest first} */
+  /**
+   * {@return the samples with {@code from <= time < to}, oldest first}
+   *
+   * @param from the earliest time included
+   * @param to the first time excluded
+   */
   List<UsageSample> samples(Instant from, Instant to);
 
-  /** {@return the time of the newest sample of {@code hostId}, if the store holds any} */
+  /**
+   * {@return the time of the newest sample of {@code hostId}, if the store holds any}
+   *
+   * @param hostId the Call Bridge host id
+   */
   Optional<Instant> findLatest(String hostId);
 
   /**
    * Removes samples older than {@code before}, durably.
    *
+   * @param before the oldest time kept
    * @return how many samples were removed
    */
   int prune(Instant before);
@@ -39,8 +50,8 @@ public interface UsageStore extends AutoCloseable {
   int size();
 
   /**
-   * Returns the damaged records skipped when the store opened (each also logged as a warning), or
-   * an empty list. Stores that cannot detect damage return an empty list.
+   * {@return the damaged records skipped when the store opened (each also logged as a warning), or
+   * an empty list} Stores that cannot detect damage return an empty list.
    */
   default List<DamagedRecord> damagedRecords() {
     return List.of();
@@ -61,6 +72,8 @@ public interface UsageStore extends AutoCloseable {
    * opener, in this or another process, gets a {@link io.mmsdk.common.store.StoreLockedException}
    * naming the holder.
    *
+   * @param directory the store's directory, created if missing
+   * @return the open store; close it to release its lock
    * @throws LicenseStoreException if the directory cannot be used
    */
   static UsageStore file(Path directory) {

@@ -43,7 +43,11 @@ public record UsageValues(
     check("streaming", streaming);
   }
 
-  /** {@return values taken from {@code array}, indexed by {@link LicenseType#ordinal()}} */
+  /**
+   * {@return values taken from {@code array}, indexed by {@link LicenseType#ordinal()}}
+   *
+   * @param array one value per {@link LicenseType}, in ordinal order; copied
+   */
   public static UsageValues of(double[] array) {
     Objects.requireNonNull(array, "array == null");
     if (array.length != LicenseType.values().length) {
@@ -54,7 +58,11 @@ public record UsageValues(
     return new UsageValues(array[0], array[1], array[2], array[3], array[4], array[5]);
   }
 
-  /** {@return the value for {@code type}} */
+  /**
+   * {@return the value for {@code type}}
+   *
+   * @param type the license type
+   */
   public double value(LicenseType type) {
     switch (Objects.requireNonNull(type, "type == null")) {
       case PMP:
@@ -72,7 +80,11 @@ public record UsageValues(
     }
   }
 
-  /** {@return the usage that counts against {@code type}, for example the SMP sum} */
+  /**
+   * {@return the usage that counts against {@code type}, for example the SMP sum}
+   *
+   * @param type the license type
+   */
   public double usage(AllocationType type) {
     return Objects.requireNonNull(type, "type == null").usageOf(this);
   }

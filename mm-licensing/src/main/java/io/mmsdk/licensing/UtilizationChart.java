@@ -28,6 +28,9 @@ public final class UtilizationChart {
   /**
    * {@return the SVG text for {@code series}, drawing the allocation line when {@code allocations}
    * has a value entered for the series' type}
+   *
+   * @param series the daily peaks to draw
+   * @param allocations the allocations; the line is drawn only if the series' type has one
    */
   public static String svg(UtilizationSeries series, Allocations allocations) {
     Objects.requireNonNull(series, "series == null");

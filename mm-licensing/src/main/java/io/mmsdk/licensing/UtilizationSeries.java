@@ -44,6 +44,10 @@ public record UtilizationSeries(
   /**
    * {@return the series of {@code type} from {@code from} to {@code to} (UTC dates, inclusive)}
    *
+   * @param bins the cluster bins to take the daily peaks from
+   * @param type the license type
+   * @param from the first UTC date
+   * @param to the last UTC date, inclusive
    * @throws IllegalArgumentException if {@code to} is before {@code from}
    */
   public static UtilizationSeries of(

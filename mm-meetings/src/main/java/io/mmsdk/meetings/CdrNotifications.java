@@ -30,7 +30,11 @@ public final class CdrNotifications implements CdrListener {
     this.notifications = notifications;
   }
 
-  /** Returns a listener raising and clearing its notifications on {@code notifications}. */
+  /**
+   * {@return a listener raising and clearing its notifications on {@code notifications}}
+   *
+   * @param notifications where to raise and clear the CDR gap notifications; not null
+   */
   public static CdrNotifications create(Notifications notifications) {
     return new CdrNotifications(requireNonNull(notifications, "notifications == null"));
   }

@@ -40,7 +40,12 @@ public final class CdrReceiverInstaller {
     this.maxReceivers = b.maxReceivers;
   }
 
-  /** {@return an installer for {@code receiverUri} (with its {@code cluster} tag and token)} */
+  /**
+   * {@return an installer for {@code receiverUri} (with its {@code cluster} tag and token)}
+   *
+   * @param receiverUri the full http or https receiver URI, for example {@code
+   *     https://mm.example.com:8443/cdr?cluster=london&token=...}; not null
+   */
   public static CdrReceiverInstaller create(URI receiverUri) {
     return builder().receiverUri(receiverUri).build();
   }
@@ -53,6 +58,8 @@ public final class CdrReceiverInstaller {
   /**
    * Makes sure the Call Bridge sends CDRs to the receiver URI.
    *
+   * @param callBridge a client of the Call Bridge to configure; its {@code system/cdrReceivers} is
+   *     read and written
    * @return what was done and the receiver entry's id
    * @throws CdrReceiverSlotsFullException if all slots hold other tools' receivers
    * @throws io.mmsdk.common.MmSdkException for API failures (see cms-api-client)
@@ -92,6 +99,7 @@ public final class CdrReceiverInstaller {
    * Removes this receiver's entries (same URI, token aside) from the Call Bridge; other tools'
    * entries stay.
    *
+   * @param callBridge a client of the Call Bridge to clean up
    * @return how many entries were removed
    */
   public int uninstall(CmsClient callBridge) {
@@ -109,7 +117,11 @@ public final class CdrReceiverInstaller {
     return ours.size();
   }
 
-  /** {@return the id of this receiver's entry on the Call Bridge, if registered} */
+  /**
+   * {@return the id of this receiver's entry on the Call Bridge, if registered}
+   *
+   * @param callBridge a client of the Call Bridge to look at; nothing is changed
+   */
   public Optional<String> findInstallation(CmsClient callBridge) {
     requireNonNull(callBridge, "callBridge == null");
     return callBridge.cdrReceivers().list().stream()
@@ -190,7 +202,8 @@ public final class CdrReceiverInstaller {
      * Sets the full receiver URI to register, for example {@code
      * https://mm.example.com:8443/cdr?cluster=london&token=...} (required).
      *
-     * @param receiverUri the full receiver URI to register, for example {@code https://mm.example.com:8443/cdr?cluster=london&token=...} (required)
+     * @param receiverUri the full receiver URI to register, for example {@code
+     *     https://mm.example.com:8443/cdr?cluster=london&token=...} (required)
      * @return this builder
      */
     public Builder receiverUri(URI receiverUri) {
@@ -208,7 +221,8 @@ public final class CdrReceiverInstaller {
      * Sets how many receivers a Call Bridge accepts (default 4, the CMS 2.x/3.x limit; Acano R1.8
      * had 2). The Call Bridge's own {@code tooManyCdrReceivers} refusal is honoured too.
      *
-     * @param maxReceivers how many receivers a Call Bridge accepts (default 4, the CMS 2.x/3.x limit; Acano R1.8 had 2)
+     * @param maxReceivers how many receivers a Call Bridge accepts (default 4, the CMS 2.x/3.x
+     *     limit; Acano R1.8 had 2)
      * @return this builder
      */
     public Builder maxReceivers(int maxReceivers) {

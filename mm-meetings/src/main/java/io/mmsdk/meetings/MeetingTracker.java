@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A meeting's log keeps its newest entries within two bounds: at most {@link
  * Builder#maxLogEntries} entries (5,000 by default) and at most {@link
- * Builder#maxLogBytesPerParticipant} estimated bytes (8 KiB by default) per call leg the meeting has
+ * Builder#maxLogBytesPerParticipant} estimated bytes (8 KiB by default) per call leg the meeting
+ * has
  * had (at least one), so a flapping participant cannot exhaust memory and a meeting's log costs at
  * most that much per participant.
  *
@@ -122,7 +123,11 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     return new Builder();
   }
 
-  /** Adds a listener for changes from now on. */
+  /**
+   * Adds a listener for changes from now on.
+   *
+   * @param listener the listener, called after the tracker's lock is released; not null
+   */
   public void addListener(MeetingListener listener) {
     listeners.add(requireNonNull(listener, "listener == null"));
   }
@@ -221,7 +226,11 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     return snapshots(meetings.values().stream().filter(m -> !m.ended).toList());
   }
 
-  /** {@return the meetings running now on cluster {@code clusterId}, oldest first} */
+  /**
+   * {@return the meetings running now on cluster {@code clusterId}, oldest first}
+   *
+   * @param clusterId the cluster's id, as in {@link CdrOrigin#clusterId()}
+   */
   public synchronized List<Meeting> activeMeetings(String clusterId) {
     requireNonNull(clusterId, "clusterId == null");
     return snapshots(
@@ -255,14 +264,23 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     return snapshots(meetings.values());
   }
 
-  /** {@return the meeting with {@code id}, if kept} */
+  /**
+   * {@return the meeting with {@code id}, if kept}
+   *
+   * @param id the meeting's id, as in {@link Meeting#id()}
+   */
   public synchronized Optional<Meeting> findMeeting(String id) {
     requireNonNull(id, "id == null");
     M m = meetings.get(id);
     return m == null ? Optional.empty() : Optional.of(m.snapshot());
   }
 
-  /** {@return the meeting that call {@code callId} on cluster {@code clusterId} belongs to} */
+  /**
+   * {@return the meeting that call {@code callId} on cluster {@code clusterId} belongs to}
+   *
+   * @param clusterId the cluster's id, as in {@link CdrOrigin#clusterId()}
+   * @param callId the Call Bridge's call id from the CDRs
+   */
   public synchronized Optional<Meeting> findMeetingByCall(String clusterId, String callId) {
     M m = byCall.get(key(clusterId, callId));
     return m == null ? Optional.empty() : Optional.of(m.snapshot());
@@ -473,7 +491,9 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     }
   }
 
-  /** Moves everything of {@code from} (a meeting made before its callStart arrived) into {@code to}. */
+  /**
+   * Moves everything of {@code from} (a meeting made before its callStart arrived) into {@code to}.
+   */
   private void merge(M from, M to) {
     meetings.remove(from.id);
     for (Leg l : from.legs.values()) {
@@ -810,7 +830,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     /**
      * Sets the scheduler whose clock measures retention and which runs the hourly clean-up.
      *
-     * @param scheduler the scheduler whose clock measures retention and which runs the hourly clean-up
+     * @param scheduler the scheduler whose clock measures retention and which runs the hourly
+     *     clean-up
      * @return this builder
      */
     public Builder scheduler(Scheduler scheduler) {
@@ -836,7 +857,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     /**
      * Sets how many entries a meeting's log keeps at most, the newest (default 5,000).
      *
-     * @param maxLogEntries how many entries a meeting's log keeps at most, the newest (default 5,000)
+     * @param maxLogEntries how many entries a meeting's log keeps at most, the newest (default
+     *     5,000)
      * @return this builder
      */
     public Builder maxLogEntries(int maxLogEntries) {
@@ -853,7 +875,9 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
      * estimated: 64 bytes per entry plus 40 bytes and two per character for each non-empty string,
      * counted as the entry's own.
      *
-     * @param bytes how many bytes a meeting's log may retain per call leg the meeting has had, at least one leg's worth (default 8 KiB: about 30 entries naming a leg GUID and a display name)
+     * @param bytes how many bytes a meeting's log may retain per call leg the meeting has had, at
+     *     least one leg's worth (default 8 KiB: about 30 entries naming a leg GUID and a display
+     *     name)
      * @return this builder
      */
     public Builder maxLogBytesPerParticipant(long bytes) {
@@ -869,7 +893,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
      * Sets the executor that runs listeners. The tracker hands it one task at a time and changes in
      * order. By default the tracker runs listeners on one daemon thread of its own, stopped by
      * {@link MeetingTracker#close()}, so CDR ingest (and the Call Bridge's acknowledgement) never
-     * waits for a listener. {@code Runnable::run} tells listeners on the thread that made the change,
+     * waits for a listener. {@code Runnable::run} tells listeners on the thread that made the
+     * change,
      * after the tracker's lock is released but before {@code onEvent} returns (useful in tests; a
      * thread may then also deliver changes other threads made meanwhile).
      *
@@ -901,6 +926,9 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     /**
      * Adds a listener.
      *
+     * @param listener told of every change from the tracker's first event on, replayed ones
+     *     included;
+     *     not null
      * @return this builder
      */
     public Builder addListener(MeetingListener listener) {

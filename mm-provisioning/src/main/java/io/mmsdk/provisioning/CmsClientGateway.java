@@ -29,7 +29,11 @@ public final class CmsClientGateway implements CmsGateway {
     this.client = client;
   }
 
-  /** {@return a gateway that uses {@code client}; the caller keeps ownership of the client} */
+  /**
+   * {@return a gateway that uses {@code client}; the caller keeps ownership of the client}
+   *
+   * @param client a client of one Call Bridge of the cluster to provision; not null
+   */
   public static CmsClientGateway create(CmsClient client) {
     return new CmsClientGateway(requireNonNull(client, "client == null"));
   }

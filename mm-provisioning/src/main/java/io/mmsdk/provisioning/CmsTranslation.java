@@ -19,6 +19,7 @@ public final class CmsTranslation {
   /**
    * {@return the CMS objects for {@code state}, in creation order}
    *
+   * @param state the desired state to translate; not null
    * @throws InvalidDesiredStateException if {@code state} does not validate
    */
   public static List<CmsObjectSpec> translate(DesiredState state) {
@@ -164,7 +165,8 @@ public final class CmsTranslation {
 
   /**
    * One import becomes one ldapSource per segment: each filtered automatic-space rule takes the
-   * users it matches (minus those of earlier rules), and the rest keep the import's own source, which
+   * users it matches (minus those of earlier rules), and the rest keep the import's own source,
+   * which
    * carries the unfiltered rule's space mappings if there is one. So every user is imported once.
    */
   private static void userImport(DesiredState state, UserImport u, String origin,
@@ -217,7 +219,9 @@ public final class CmsTranslation {
     }
   }
 
-  /** Where one slice of an import's users goes: its own source and optional automatic-space rule. */
+  /**
+   * Where one slice of an import's users goes: its own source and optional automatic-space rule.
+   */
   record Segment(String name, String filter, AutoSpaceRule rule, String origin) {}
 
   static List<Segment> segments(DesiredState state, UserImport u) {

@@ -73,6 +73,7 @@ public record DesiredState(
     /**
      * Adds an LDAP server.
      *
+     * @param server the server, with a unique name; not null
      * @return this builder
      */
     public Builder addLdapServer(LdapServer server) {
@@ -83,6 +84,7 @@ public record DesiredState(
     /**
      * Adds a user import.
      *
+     * @param userImport the import, with a unique name and the LDAP server it reads from; not null
      * @return this builder
      */
     public Builder addUserImport(UserImport userImport) {
@@ -93,6 +95,7 @@ public record DesiredState(
     /**
      * Adds a rule that creates spaces automatically.
      *
+     * @param rule the rule, with a unique name; not null
      * @return this builder
      */
     public Builder addAutoSpaceRule(AutoSpaceRule rule) {
@@ -103,6 +106,7 @@ public record DesiredState(
     /**
      * Adds a rule that lets users create spaces.
      *
+     * @param rule the rule, with a unique name; not null
      * @return this builder
      */
     public Builder addSpaceCreationRule(SpaceCreationRule rule) {
@@ -113,6 +117,7 @@ public record DesiredState(
     /**
      * Adds a space template.
      *
+     * @param template the template, with a unique name; not null
      * @return this builder
      */
     public Builder addSpaceTemplate(SpaceTemplate template) {

@@ -18,7 +18,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads and writes {@link DesiredState} as JSON, a file meant to live in git. Durations are ISO-8601
+ * Reads and writes {@link DesiredState} as JSON, a file meant to live in git. Durations are
+ * ISO-8601
  * ({@code PT30S}), times {@code HH:mm}, zones IANA ids, enums by constant name. Passwords never
  * appear: LDAP servers carry a {@code passwordRef}.
  */
@@ -32,6 +33,8 @@ public final class DesiredStateJson {
   /**
    * Parses {@code json}.
    *
+   * @param json the desired state as JSON, in the form {@link #toJson} writes; not null
+   * @return the desired state (not yet validated: see {@link DesiredState#validate()})
    * @throws ProvisioningException if it is not well-formed or has values of the wrong type, naming
    *     the JSON path
    */
@@ -59,12 +62,22 @@ public final class DesiredStateJson {
     }
   }
 
-  /** {@return {@code state} as indented JSON} */
+  /**
+   * {@return {@code state} as indented JSON}
+   *
+   * @param state the desired state; secrets appear only as references, never as values
+   */
   public static String toJson(DesiredState state) {
     return ADAPTER.toJson(state) + "\n";
   }
 
-  /** Reads a desired-state file. */
+  /**
+   * Reads a desired-state file.
+   *
+   * @param path the JSON file to read, as {@link #write} writes it
+   * @return the desired state (not yet validated)
+   * @throws ProvisioningException if the file cannot be read or does not parse, naming the file
+   */
   public static DesiredState read(Path path) {
     try {
       return fromJson(Files.readString(path, StandardCharsets.UTF_8));
@@ -77,6 +90,8 @@ public final class DesiredStateJson {
    * Writes a desired-state file atomically (temp file forced to disk, then atomic rename; see
    * {@link AtomicFiles#write}).
    *
+   * @param state the desired state to write
+   * @param path the file to replace; its directory must exist
    * @throws ProvisioningException if the file cannot be written; the old file is then kept
    */
   public static void write(DesiredState state, Path path) {

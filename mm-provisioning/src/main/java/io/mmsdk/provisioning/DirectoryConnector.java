@@ -16,18 +16,23 @@ import javax.net.ssl.SSLSocketFactory;
 @FunctionalInterface
 public interface DirectoryConnector {
 
-  /** {@return a connection bound as the server's bind DN} */
+  /**
+   * {@return a connection bound as the server's bind DN}
+   *
+   * @param server the LDAP server to connect to, with its address, security and bind DN
+   */
   LDAPInterface connect(LdapServer server);
 
   /**
-   * Returns a connector that connects as CMS would: LDAPS with {@code trust} (use {@link
+   * {@return a connector that connects as CMS would: LDAPS with {@code trust} (use {@link
    * #defaultTrust()} for production), or plain LDAP, binding with the password resolved by {@code
-   * secrets}. Over LDAPS the TLS handshake checks that the server certificate names the server's
+   * secrets}} Over LDAPS the TLS handshake checks that the server certificate names the server's
    * address (a DNS name SAN for a host name, an IP address SAN for an IP address), so the bind
    * password is never sent to a server that merely holds some certificate the trust accepts.
    *
    * @param trust a JSSE socket factory ({@code SSLContext.getSocketFactory()}); factories whose
    *     sockets are not {@code SSLSocket}s cannot have their host names checked and are refused
+   * @param secrets resolves the server's bind-password reference; not null
    * @throws ProvisioningException from {@link #connect} when the server cannot be reached, its
    *     certificate is not trusted or does not name it, or the bind fails
    */

@@ -27,7 +27,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Shows what an LDAP sync of a {@link DesiredState} would do, before anything is committed: runs each
+ * Shows what an LDAP sync of a {@link DesiredState} would do, before anything is committed: runs
+ * each
  * import's filter against the real directory (paged when the server uses paged results), evaluates
  * the mappings, and reports users, spaces and URIs (lower-cased), clashes that would fail the sync,
  * users matched by several imports with different PMP Plus settings, the PMP Plus licenses needed,
@@ -37,7 +38,10 @@ import java.util.Set;
  */
 public final class LdapPreview {
 
-  /** Entries requested per page when paged results are on, unless set: Active Directory's default MaxPageSize. */
+  /**
+   * Entries requested per page when paged results are on, unless set: Active Directory's default
+   * MaxPageSize.
+   */
   public static final int DEFAULT_PAGE_SIZE = 1000;
 
   private final DirectoryConnector directories;
@@ -58,8 +62,11 @@ public final class LdapPreview {
   /**
    * Runs the preview.
    *
+   * @param state the desired state whose user imports to preview; not null
+   * @return per import, the users the directory holds now and what their spaces would be
    * @throws InvalidDesiredStateException if {@code state} does not validate
-   * @throws ProvisioningException if a directory cannot be searched (names the import and the LDAP error)
+   * @throws ProvisioningException if a directory cannot be searched (names the import and the LDAP
+   *     error)
    */
   public PreviewReport run(DesiredState state) {
     state.validate().throwIfInvalid();
@@ -398,9 +405,11 @@ public final class LdapPreview {
 
     /**
      * Sets how many entries to request per page when the server uses paged results; {@value
-     * #DEFAULT_PAGE_SIZE} unless set. Servers may return fewer (Active Directory caps at MaxPageSize).
+     * #DEFAULT_PAGE_SIZE} unless set. Servers may return fewer (Active Directory caps at
+     * MaxPageSize).
      *
-     * @param pageSize how many entries to request per page when the server uses paged results; {@value #DEFAULT_PAGE_SIZE} unless set
+     * @param pageSize how many entries to request per page when the server uses paged results;
+     *     {@value #DEFAULT_PAGE_SIZE} unless set
      * @return this builder
      */
     public Builder pageSize(int pageSize) {
@@ -425,7 +434,8 @@ public final class LdapPreview {
     /**
      * Sets the users already on CMS (for example {@link CmsGateway#users()}), to report changes.
      *
-     * @param existingUsers the users already on CMS (for example {@link CmsGateway#users()}), to report changes
+     * @param existingUsers the users already on CMS (for example {@link CmsGateway#users()}), to
+     *     report changes
      * @return this builder
      */
     public Builder existingUsers(List<CmsUser> existingUsers) {

@@ -57,9 +57,12 @@ public final class LdapSyncRunner implements AutoCloseable {
   }
 
   /**
-   * Starts a sync of all LDAP sources on {@code callBridge} and returns a future that completes with
+   * Starts a sync of all LDAP sources on {@code callBridge} and returns a future that completes
+   * with
    * its report (never exceptionally: failures are reports with outcome FAILED, ERROR or TIMED_OUT).
    *
+   * @param callBridge the Call Bridge's name, as in the cluster registry
+   * @return a future completed with the sync's report
    * @throws ProvisioningException if no Call Bridge has that name
    */
   public CompletableFuture<LdapSyncReport> runNow(String callBridge) {
@@ -69,7 +72,11 @@ public final class LdapSyncRunner implements AutoCloseable {
     return start(callBridge, gateway, false);
   }
 
-  /** Replaces the schedule; the next run is at the first matching day and time after now. */
+  /**
+   * Replaces the schedule; the next run is at the first matching day and time after now.
+   *
+   * @param schedule the days and time of day to sync; not null
+   */
   public synchronized void schedule(SyncSchedule schedule) {
     requireNonNull(schedule, "schedule == null");
     cancelSchedule();
@@ -247,13 +254,21 @@ public final class LdapSyncRunner implements AutoCloseable {
      * Sets where a sync that does not complete raises its ERROR notification ({@value
      * #SYNC_FAILED_PREFIX} + Call Bridge name; cleared by the next complete sync there). A private
      * instance unless set.
+     *
+     * @param notifications where the sync-failed notifications go; not null
+     * @return this builder
      */
     public Builder notifications(Notifications notifications) {
       this.notifications = requireNonNull(notifications, "notifications == null");
       return this;
     }
 
-    /** Sets the scheduler; {@link Scheduler#system()} unless set. */
+    /**
+     * Sets the scheduler; {@link Scheduler#system()} unless set.
+     *
+     * @param scheduler runs the scheduled syncs and the polls of a running sync; not null
+     * @return this builder
+     */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = requireNonNull(scheduler, "scheduler == null");
       return this;

@@ -13,7 +13,8 @@ import java.util.Map;
  * already matches. Render it with {@link #renderText()} or {@link #toJson()}, then apply exactly
  * this plan with {@link Provisioner#commit(Plan)}. Immutable.
  *
- * <p>Besides what it shows, a plan keeps what it was computed from (the CMS objects, the server view,
+ * <p>Besides what it shows, a plan keeps what it was computed from (the CMS objects, the server
+ * view,
  * the ownership records and the secrets resolved when it was made; never rendered), so a commit can
  * apply it without planning again and tell whether the server changed since.
  */
@@ -49,12 +50,12 @@ public final class Plan {
     this.translationWarnings = List.copyOf(translationWarnings);
   }
 
-  /** Returns the steps in execution order. */
+  /** {@return the steps in execution order} */
   public List<PlanStep> steps() {
     return steps;
   }
 
-  /** Returns things the user should know that do not stop the commit. */
+  /** {@return things the user should know that do not stop the commit} */
   public List<String> warnings() {
     return warnings;
   }
@@ -107,7 +108,11 @@ public final class Plan {
     return steps.isEmpty();
   }
 
-  /** {@return how many steps have {@code action}} */
+  /**
+   * {@return how many steps have {@code action}}
+   *
+   * @param action the kind of step to count: create, adopt, update or delete
+   */
   public long count(PlanAction action) {
     return steps.stream().filter(s -> s.action() == action).count();
   }

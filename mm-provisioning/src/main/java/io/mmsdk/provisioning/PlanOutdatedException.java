@@ -10,7 +10,11 @@ public final class PlanOutdatedException extends ProvisioningException {
   private static final long serialVersionUID = 1L;
   private final transient Plan freshPlan;
 
-  /** Creates the exception carrying the plan made against the current server. */
+  /**
+   * Creates the exception carrying the plan made against the current server.
+   *
+   * @param freshPlan the same desired state planned against the server as it is now
+   */
   public PlanOutdatedException(Plan freshPlan) {
     super("The Meeting Server changed since this plan was made, so it was not applied. Review the"
         + " fresh plan (" + freshPlan.renderText().lines().findFirst().orElse("")
@@ -18,7 +22,7 @@ public final class PlanOutdatedException extends ProvisioningException {
     this.freshPlan = freshPlan;
   }
 
-  /** Returns the plan of the same desired state against the server as it is now. */
+  /** {@return the plan of the same desired state against the server as it is now} */
   public Plan freshPlan() {
     return freshPlan;
   }

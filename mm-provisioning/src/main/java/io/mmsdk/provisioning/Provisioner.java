@@ -18,11 +18,14 @@ import org.slf4j.LoggerFactory;
  * Plans and commits a {@link DesiredState} on one cluster, through a {@link CmsGateway} to one of
  * its Call Bridges.
  *
- * <p>Ownership: mm-sdk only updates or deletes objects recorded in its {@link OwnershipStore} (those
- * it created, or that were adopted with {@link #adopt}). Everything else on the server is foreign and
+ * <p>Ownership: mm-sdk only updates or deletes objects recorded in its {@link OwnershipStore}
+ * (those
+ * it created, or that were adopted with {@link #adopt}). Everything else on the server is foreign
+ * and
  * is never touched, even if it has the same name.
  *
- * <p>Thread-safe; {@link #plan} and {@link #commit} run one at a time. Close it to stop the automatic
+ * <p>Thread-safe; {@link #plan} and {@link #commit} run one at a time. Close it to stop the
+ * automatic
  * refresh of the server view.
  */
 public final class Provisioner implements AutoCloseable {
@@ -58,7 +61,11 @@ public final class Provisioner implements AutoCloseable {
     return new Builder();
   }
 
-  /** Reads every provisioning object from the server and makes it the current server view. */
+  /**
+   * Reads every provisioning object from the server and makes it the current server view.
+   *
+   * @return the fresh server view
+   */
   public synchronized ServerSnapshot refresh() {
     serverView = ServerSnapshot.read(gateway, scheduler.now());
     return serverView;
@@ -69,7 +76,12 @@ public final class Provisioner implements AutoCloseable {
     return serverView != null ? serverView : refresh();
   }
 
-  /** Stores {@code state} as the local, uncommitted change; automatic refreshes pause while it is set. */
+  /**
+   * Stores {@code state} as the local, uncommitted change; automatic refreshes pause while it is
+   * set.
+   *
+   * @param state the desired state the user is editing; not null
+   */
   public synchronized void setDraft(DesiredState state) {
     this.draft = requireNonNull(state, "state == null");
   }
@@ -79,7 +91,11 @@ public final class Provisioner implements AutoCloseable {
     return Optional.ofNullable(draft);
   }
 
-  /** Drops the local change and re-reads the last committed settings from the server; audited. */
+  /**
+   * Drops the local change and re-reads the last committed settings from the server; audited.
+   *
+   * @return the server view re-read after dropping the draft
+   */
   public ServerSnapshot discard() {
     boolean hadDraft;
     ServerSnapshot view;
@@ -94,7 +110,8 @@ public final class Provisioner implements AutoCloseable {
   }
 
   /**
-   * Re-reads the server every {@link #REFRESH_INTERVAL} while no draft is set. Idempotent; stopped by
+   * Re-reads the server every {@link #REFRESH_INTERVAL} while no draft is set. Idempotent; stopped
+   * by
    * {@link #close()}.
    */
   public synchronized void startAutoRefresh() {
@@ -119,6 +136,8 @@ public final class Provisioner implements AutoCloseable {
    * Validates {@code state}, resolves its secrets, then plans it against a fresh read of the
    * server. Nothing is read from the server when the state is invalid.
    *
+   * @param state the desired state to plan; not null
+   * @return the steps that would make the server match {@code state}, in order
    * @throws InvalidDesiredStateException if {@code state} does not validate or a secret it names
    *     cannot be resolved
    */
@@ -131,6 +150,9 @@ public final class Provisioner implements AutoCloseable {
    * Validates and plans {@code state} against {@code server}; performs no server I/O (secrets are
    * resolved through the {@link SecretResolver}).
    *
+   * @param state the desired state to plan; not null
+   * @param server a server view read earlier (for example by {@link #refresh()}); not null
+   * @return the steps that would make {@code server} match {@code state}, in order
    * @throws InvalidDesiredStateException if {@code state} does not validate or a secret it names
    *     cannot be resolved
    */
@@ -174,6 +196,8 @@ public final class Provisioner implements AutoCloseable {
    * Plans {@code state} against a fresh read of the server and commits that plan: {@code
    * commit(plan(state))}. Use {@link #plan} and {@link #commit(Plan)} to review before applying.
    *
+   * @param state the desired state to apply; not null
+   * @return the steps applied and the objects created, updated or deleted
    * @throws InvalidDesiredStateException if {@code state} does not validate (nothing is sent)
    * @throws CommitFailedException if a step fails; earlier steps stay applied
    */
@@ -187,6 +211,8 @@ public final class Provisioner implements AutoCloseable {
    * record) changed since the plan was made, nothing is applied and {@link PlanOutdatedException}
    * carries a fresh plan of the same desired state to review instead.
    *
+   * @param plan a plan this provisioner made, unchanged
+   * @return the steps applied and the objects created, updated or deleted
    * @throws PlanOutdatedException if the server changed since {@code plan} was made
    * @throws CommitFailedException if a step fails; earlier steps stay applied
    * @throws IllegalArgumentException if {@code plan} was not made by {@link #plan}
@@ -246,6 +272,8 @@ public final class Provisioner implements AutoCloseable {
    * {@code key} (see {@link CmsObjectSpec#key()}); the next commit updates it instead of creating a
    * new one. This is the only way a foreign object becomes owned.
    *
+   * @param key the key of an object the desired state declares
+   * @param cmsId the id of the existing server object to take over
    * @throws ProvisioningException if no object of the key's type has that id
    */
   public synchronized void adopt(String key, String cmsId) {
@@ -372,8 +400,14 @@ public final class Provisioner implements AutoCloseable {
 
     /**
      * Reports commits (succeeded, failed part-way, refused as outdated) and discards to {@code
-     * audit} as done by {@code actor} (e.g. the signed-in administrator) on {@code target} (e.g. the
+     * audit} as done by {@code actor} (e.g. the signed-in administrator) on {@code target} (e.g.
+     * the
      * cluster id); nothing is audited unless set.
+     *
+     * @param audit where audit entries go; not null
+     * @param actor who the entries name as having made the change; not null
+     * @param target what the entries name as changed, such as the cluster id; not null
+     * @return this builder
      */
     public Builder audit(AuditHook audit, String actor, String target) {
       this.audit = requireNonNull(audit, "audit == null");
@@ -382,7 +416,12 @@ public final class Provisioner implements AutoCloseable {
       return this;
     }
 
-    /** Sets the gateway to the cluster (required). */
+    /**
+     * Sets the gateway to the cluster (required).
+     *
+     * @param gateway the gateway to one Call Bridge of the cluster to provision; not null
+     * @return this builder
+     */
     public Builder gateway(CmsGateway gateway) {
       this.gateway = requireNonNull(gateway, "gateway == null");
       return this;
@@ -391,7 +430,8 @@ public final class Provisioner implements AutoCloseable {
     /**
      * Sets where ownership is recorded (required; use {@link OwnershipStore#file} in production).
      *
-     * @param ownership where ownership is recorded (required; use {@link OwnershipStore#file} in production)
+     * @param ownership where ownership is recorded (required; use {@link OwnershipStore#file} in
+     *     production)
      * @return this builder
      */
     public Builder ownership(OwnershipStore ownership) {

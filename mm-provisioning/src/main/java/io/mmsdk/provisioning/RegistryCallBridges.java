@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * A {@link CallBridgeDirectory} backed by mm-core's {@link ClusterRegistry}: finds a Call Bridge by
  * id or name and keeps one {@link CmsClient} per bridge. A bridge removed from the registry is no
- * longer found (so scheduled syncs on it are skipped) and its client is closed. Thread-safe; close it
+ * longer found (so scheduled syncs on it are skipped) and its client is closed. Thread-safe; close
+ * it
  * to close the clients it opened.
  */
 public final class RegistryCallBridges implements CallBridgeDirectory, AutoCloseable {
@@ -24,7 +25,11 @@ public final class RegistryCallBridges implements CallBridgeDirectory, AutoClose
     this.registry = registry;
   }
 
-  /** {@return a directory over {@code registry}} */
+  /**
+   * {@return a directory over {@code registry}}
+   *
+   * @param registry mm-core's cluster registry, read at each look-up; not null
+   */
   public static RegistryCallBridges create(ClusterRegistry registry) {
     return new RegistryCallBridges(requireNonNull(registry, "registry == null"));
   }

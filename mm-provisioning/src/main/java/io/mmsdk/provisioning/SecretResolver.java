@@ -10,6 +10,9 @@ public interface SecretResolver {
   /**
    * {@return the secret for {@code reference}; throws {@link ProvisioningException} with a message
    * naming the reference (never the secret) when it cannot be resolved}
+   *
+   * @param reference the secret's reference as written in the desired state, such as {@code
+   *     env:LDAP_BIND_PASSWORD}
    */
   String resolve(String reference);
 

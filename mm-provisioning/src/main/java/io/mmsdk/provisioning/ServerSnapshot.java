@@ -19,7 +19,12 @@ public final class ServerSnapshot {
   private final Map<CmsKind, Map<String, ServerObject>> byId = new EnumMap<>(CmsKind.class);
   private final Instant readAt;
 
-  /** Creates a snapshot from objects by type (missing types are empty) read at {@code readAt}. */
+  /**
+   * Creates a snapshot from objects by type (missing types are empty) read at {@code readAt}.
+   *
+   * @param objects the objects read, by type; copied, not null
+   * @param readAt when they were read
+   */
   public ServerSnapshot(Map<CmsKind, List<ServerObject>> objects, Instant readAt) {
     Map<CmsKind, List<ServerObject>> copy = new EnumMap<>(CmsKind.class);
     for (CmsKind k : CmsKind.values()) {
@@ -43,19 +48,30 @@ public final class ServerSnapshot {
     return readAt;
   }
 
-  /** {@return the objects of {@code kind}} */
+  /**
+   * {@return the objects of {@code kind}}
+   *
+   * @param kind the type of object
+   */
   public List<ServerObject> of(CmsKind kind) {
     return objects.get(kind);
   }
 
-  /** {@return the object of {@code kind} with {@code id}, if present} */
+  /**
+   * {@return the object of {@code kind} with {@code id}, if present}
+   *
+   * @param kind the type of object
+   * @param id the object's id
+   */
   public Optional<ServerObject> find(CmsKind kind, String id) {
     return Optional.ofNullable(byId.get(kind).get(id));
   }
 
   /**
-   * Returns whether {@code other} holds the same objects (ids, parents and field values) of every
-   * type, whatever the order they were listed in and when they were read.
+   * {@return whether {@code other} holds the same objects (ids, parents and field values) of every
+   * type, whatever the order they were listed in and when they were read}
+   *
+   * @param other the snapshot to compare with; not null
    */
   public boolean sameObjects(ServerSnapshot other) {
     java.util.Objects.requireNonNull(other, "other == null");
@@ -67,7 +83,13 @@ public final class ServerSnapshot {
     return true;
   }
 
-  /** Reads every provisioning object through {@code gateway}. */
+  /**
+   * Reads every provisioning object through {@code gateway}.
+   *
+   * @param gateway the gateway to read through; not null
+   * @param readAt the time to record as the read time
+   * @return the objects of every provisioning type
+   */
   public static ServerSnapshot read(CmsGateway gateway, Instant readAt) {
     Map<CmsKind, List<ServerObject>> map = new EnumMap<>(CmsKind.class);
     for (CmsKind k : CmsKind.values()) {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A space template: roles, how they are told apart, the default role for dial-out and space-level
- * overrides (CMS {@code coSpaceTemplate} + {@code accessMethodTemplates} + {@code callLegProfiles} +
+ * overrides (CMS {@code coSpaceTemplate} + {@code accessMethodTemplates} + {@code callLegProfiles}
+ * +
  * {@code callProfile}).
  *
  * <p>The name and description are shown to web app users.
@@ -95,6 +96,7 @@ public record SpaceTemplate(
     /**
      * Adds a role.
      *
+     * @param role the role, with a unique name; not null
      * @return this builder
      */
     public Builder addRole(Role role) {

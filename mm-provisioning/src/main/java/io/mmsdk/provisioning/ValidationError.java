@@ -12,14 +12,25 @@ import java.util.Objects;
  */
 public record ValidationError(String path, String message, String itemPath) {
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param path where the problem is, by index; not null
+   * @param message what is wrong; not null
+   * @param itemPath the same place by item name, or {@code path}; not null
+   */
   public ValidationError {
     Objects.requireNonNull(path, "path == null");
     Objects.requireNonNull(message, "message == null");
     Objects.requireNonNull(itemPath, "itemPath == null");
   }
 
-  /** Returns an error whose place has no named item. */
+  /**
+   * Returns an error whose place has no named item.
+   *
+   * @param path where the problem is, by index; used as the item path too
+   * @param message what is wrong
+   */
   public ValidationError(String path, String message) {
     this(path, message, path);
   }

@@ -9,6 +9,7 @@ public record ValidationResult(List<ValidationError> errors) {
   /**
    * Copies {@code errors}.
    *
+   * @param errors the problems found, in order; empty when the state is valid
    */
   public ValidationResult {
     errors = List.copyOf(errors);

@@ -24,7 +24,17 @@ public final class ApiModel {
     this.typeNames = typeNames;
   }
 
-  /** Reads the model and applies the overlay's corrections; throws if a correction matches nothing. */
+  /**
+   * Reads the model and applies the overlay's corrections; throws if a correction matches nothing.
+   *
+   * @param modelJson the API model, the text of {@code cms-api-model.json}
+   * @param overlayJson the reviewed corrections, the text of the overlay file; each needs a {@code
+   *     "why"}
+   * @return the model with every correction applied
+   * @throws IOException if either text is not valid JSON
+   * @throws IllegalArgumentException if a correction matches no family, node or field of the model,
+   *     or has no {@code "why"}
+   */
   public static ApiModel read(String modelJson, String overlayJson) throws IOException {
     JsonAdapter<Object> adapter = new Moshi.Builder().build().adapter(Object.class);
     Map<String, Object> model = map(adapter.fromJson(modelJson));
@@ -114,12 +124,14 @@ public final class ApiModel {
     }
   }
 
-  /** Returns the families, as JSON maps with the overlay applied. */
+  /** {@return the families, as JSON maps with the overlay applied} */
   public List<Map<String, Object>> families() {
     return families;
   }
 
-  /** Returns the single-object nodes, queries and actions, as JSON maps with the overlay applied. */
+  /**
+   * {@return the single-object nodes, queries and actions, as JSON maps with the overlay applied}
+   */
   public List<Map<String, Object>> nodes() {
     return nodes;
   }

@@ -40,12 +40,16 @@ public final class JavaGenerator {
   /** Registry rows: method, path, Java member. */
   private final List<String[]> operations = new ArrayList<>();
 
-  /** Creates a generator for {@code model}. */
+  /**
+   * Creates a generator for {@code model}.
+   *
+   * @param model the model (with its overlay applied) to generate Java sources for
+   */
   public JavaGenerator(ApiModel model) {
     this.model = model;
   }
 
-  /** Returns every generated source by fully qualified class name. */
+  /** {@return every generated source by fully qualified class name} */
   public Map<String, String> generate() {
     Map<String, ObjectType> types = new LinkedHashMap<>();
     for (Map<String, Object> family : model.families) {

@@ -19,6 +19,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface CallBridge {
-  /** Returns the zero-based index of the bridge. */
+  /** {@return the zero-based index of the bridge} */
   int value();
 }

@@ -23,6 +23,10 @@ import java.util.Map;
  * language can drive the cluster (participants, endpoint scripts, faults, time, CDR delivery). The
  * routes are documented in {@code docs/cms-testkit.md}; every reply is a JSON object, errors are
  * {@code {"error": "..."}} with status 400 (bad request) or 404 (no such route or object).
+ *
+ * <p>Passwords (the API password, the LDAP bind password) appear in one reply only, that of
+ * {@code GET /credentials}, which a client has to ask for by name; {@code GET /status} and every
+ * other reply and error carry none, so a status dump in a test log or bug report leaks nothing.
  */
 final class ControlApi {
   private static final JsonAdapter<Map<String, Object>> JSON = new Moshi.Builder().build()
@@ -47,6 +51,9 @@ final class ControlApi {
       Map<String, Object> body = request.body().isBlank() ? Map.of() : JSON.fromJson(request.body());
       String path = request.path().replaceAll("/+$", "");
       Reply reply = json(200, route(request.method(), path, body == null ? Map.of() : body));
+      if (request.method().equals("GET") && path.equals("/credentials")) {
+        return reply.header("Cache-Control", "no-store");
+      }
       return request.method().equals("POST") && path.equals("/shutdown")
           ? reply.afterSent(shutdown) : reply;
     } catch (JsonEncodingException | JsonDataException e) {
@@ -67,6 +74,11 @@ final class ControlApi {
       case "GET status":
       case "GET ":
         return status();
+      case "GET credentials":
+        if (s.length != 1) {
+          throw new NoRoute(method + " " + path);
+        }
+        return credentials();
       case "POST clock":
         requireLength(s, 2, "advance");
         Duration by = duration(body);
@@ -182,11 +194,11 @@ final class ControlApi {
     return script;
   }
 
+  /** Time, API user name, bridges and directory: never a password (see {@link #credentials()}). */
   private Map<String, Object> status() {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("now", cluster.clock().instant().toString());
     out.put("apiUsername", cluster.apiUsername());
-    out.put("apiPassword", cluster.apiPassword());
     List<Object> bridges = new ArrayList<>();
     for (SimulatedCallBridge b : cluster.callBridges()) {
       bridges.add(bridgeView(b));
@@ -197,8 +209,24 @@ final class ControlApi {
       ldap.put("url", directory.url());
       ldap.put("baseDn", directory.baseDn());
       ldap.put("bindDn", directory.bindDn());
-      ldap.put("bindPassword", directory.bindPassword());
       ldap.put("entries", directory.entryCount());
+      out.put("ldap", ldap);
+    }
+    return out;
+  }
+
+  /**
+   * The one reply with passwords: what a client needs to call the bridges' API and to configure
+   * {@code /ldapServers} (the bind password is random unless set).
+   */
+  private Map<String, Object> credentials() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("apiUsername", cluster.apiUsername());
+    out.put("apiPassword", cluster.apiPassword());
+    if (directory != null) {
+      Map<String, Object> ldap = new LinkedHashMap<>();
+      ldap.put("bindDn", directory.bindDn());
+      ldap.put("bindPassword", directory.bindPassword());
       out.put("ldap", ldap);
     }
     return out;

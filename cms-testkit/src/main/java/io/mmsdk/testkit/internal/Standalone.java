@@ -22,7 +22,9 @@ import java.util.concurrent.CountDownLatch;
  * Not API (the command line is). The standalone simulator, the {@code Main-Class} of
  * {@code cms-testkit-<version>-standalone.jar}: starts a simulated cluster (and optionally a
  * simulated LDAP directory), prints where everything is, and serves until {@code POST /shutdown}
- * on the control endpoint or until the process is stopped.
+ * on the control endpoint or until the process is stopped. It prints no secret: the API password
+ * only when it is the documented default, the generated LDAP bind password never (a client asks
+ * {@code GET /credentials} for both).
  */
 public final class Standalone {
   private static final String USAGE = String.join("\n",
@@ -123,13 +125,16 @@ public final class Standalone {
       for (SimulatedCallBridge b : cluster.callBridges()) {
         out.println("bridge " + b.name() + ": " + b.baseUrl() + "/api/v1/");
       }
-      out.println("credentials: " + cluster.apiUsername() + " " + cluster.apiPassword());
+      // A password given with --password is never echoed (consoles end up in CI logs); the
+      // default is documented in the usage text, so printing it tells nothing new.
+      out.println("credentials: " + cluster.apiUsername() + " "
+          + (flags.containsKey("--password") ? "(the --password value)" : cluster.apiPassword()));
       if (ca != null) {
         out.println("ca: " + ca.toAbsolutePath());
       }
       if (directory != null) {
         out.println("ldap: " + directory.url() + " base " + directory.baseDn() + " bind "
-            + directory.bindDn() + " " + directory.bindPassword());
+            + directory.bindDn() + " (password: GET /credentials)");
       }
       out.println("control: http://127.0.0.1:" + control.port() + "/");
       out.println("ready");

@@ -1,11 +1,13 @@
 package io.mmsdk.testkit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.SimulatedDirectory;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -127,5 +129,32 @@ class ControlApiTest {
     r.afterSent.run();
     assertEquals(1, shutdowns.get());
     assertNull(control("GET", "/status", "").afterSent);
+  }
+
+  @Test
+  void passwords_onlyInTheCredentialsReply() {
+    try (SimulatedCluster secret = SimulatedCluster.start(ClusterOptions.builder()
+            .credentials("api", "api-s3cret").build());
+        SimulatedDirectory ldap = SimulatedDirectory.builder()
+            .bindCredentials("cn=bind,dc=example,dc=com", "ldap-s3cret").start()) {
+      ControlApi withLdap = new ControlApi(secret, ldap, () -> { });
+      Reply status = withLdap.dispatch(new Request("GET", "/status", Map.of(), ""));
+      assertEquals(200, status.status);
+      assertTrue(status.body.contains("\"bindDn\":\"cn=bind,dc=example,dc=com\""), status.body);
+      assertFalse(status.body.contains("s3cret") || status.body.contains("assword"), status.body);
+      Reply bad = withLdap.dispatch(new Request("POST", "/bridges/0/join", Map.of(), "{}"));
+      assertFalse(bad.body.contains("s3cret"), bad.body);
+
+      Reply credentials = withLdap.dispatch(new Request("GET", "/credentials", Map.of(), ""));
+      assertEquals(200, credentials.status);
+      assertEquals("no-store", credentials.headers.get("Cache-Control"));
+      assertTrue(credentials.body.contains(
+          "\"apiUsername\":\"api\",\"apiPassword\":\"api-s3cret\""), credentials.body);
+      assertTrue(credentials.body.contains("\"bindPassword\":\"ldap-s3cret\""), credentials.body);
+      assertEquals(404,
+          withLdap.dispatch(new Request("GET", "/credentials/api", Map.of(), "")).status);
+      assertEquals(404,
+          withLdap.dispatch(new Request("POST", "/credentials", Map.of(), "")).status);
+    }
   }
 }

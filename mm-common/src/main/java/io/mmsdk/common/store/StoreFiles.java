@@ -29,6 +29,7 @@ public final class StoreFiles {
    * Creates {@code dir} and its missing parents, each new one owner-only. Existing directories are
    * left as they are (they may be shared, such as a home directory).
    *
+   * @param dir the directory to create, with any missing parents
    * @throws IOException if a directory cannot be created
    */
   public static void createDirectories(Path dir) throws IOException {
@@ -57,6 +58,9 @@ public final class StoreFiles {
    * Opens {@code file} with {@code options}; a file it creates is owner-only from the start, and an
    * existing file (perhaps written by an older version) is made owner-only.
    *
+   * @param file the file to open or create
+   * @param options how to open it, as for {@link FileChannel#open(Path, OpenOption...)}
+   * @return the open channel; the caller closes it
    * @throws IOException if the file cannot be opened
    */
   public static FileChannel open(Path file, OpenOption... options) throws IOException {
@@ -73,6 +77,7 @@ public final class StoreFiles {
   /**
    * Makes an existing {@code file} owner-only on POSIX file systems; does nothing elsewhere.
    *
+   * @param file an existing file; nothing happens on file systems without POSIX permissions
    * @throws IOException if the permissions cannot be changed
    */
   public static void restrict(Path file) throws IOException {

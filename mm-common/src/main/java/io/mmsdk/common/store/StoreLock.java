@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Exclusive ownership of a file-backed store: an operating-system lock ({@link FileChannel#tryLock})
+ * Exclusive ownership of a file-backed store: an operating-system lock ({@link
+ * FileChannel#tryLock})
  * on a lock file in the store's directory, which records the holder's process id. Every embedded
  * store in mm-sdk takes one when it opens and releases it on close, so a second opener (another
  * process, or another store instance in this process) fails with a {@link StoreLockedException}
@@ -48,10 +49,13 @@ public final class StoreLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock {@code lockFile}, creating it (owner-only on POSIX) and its parent directories if
+   * Takes the lock {@code lockFile}, creating it (owner-only on POSIX) and its parent directories
+   * if
    * needed, and records this process's id in it.
    *
-   * @param lockFile the lock file, conventionally {@code <store file>.lock} in the store's directory
+   * @param lockFile the lock file, conventionally {@code <store file>.lock} in the store's
+   *     directory
+   * @return the held lock; close it to release the lock (the lock file itself stays)
    * @throws StoreLockedException if another store instance, in this or another process, holds it;
    *     the message names the lock file and the holder's process id
    * @throws UncheckedIOException if the lock file cannot be created or locked
@@ -105,7 +109,7 @@ public final class StoreLock implements AutoCloseable {
     }
   }
 
-  /** Returns the lock file. */
+  /** {@return the lock file} */
   public Path lockFile() {
     return lockFile;
   }

@@ -13,6 +13,7 @@ public final class StoreLockedException extends MmSdkException {
   private static final long serialVersionUID = 1L;
 
   private final transient Path lockFile;
+  /** The process id the holder recorded in the lock file; 0 when it could not be read. */
   private final long holderPid;
 
   StoreLockedException(String message, Path lockFile, long holderPid, Throwable cause) {
@@ -21,12 +22,12 @@ public final class StoreLockedException extends MmSdkException {
     this.holderPid = holderPid;
   }
 
-  /** Returns the lock file another store instance holds. */
+  /** {@return the lock file another store instance holds} */
   public Path lockFile() {
     return lockFile;
   }
 
-  /** Returns the process id recorded by the holder, if it could be read. */
+  /** {@return the process id recorded by the holder, if it could be read} */
   public OptionalLong findHolderPid() {
     return holderPid > 0 ? OptionalLong.of(holderPid) : OptionalLong.empty();
   }

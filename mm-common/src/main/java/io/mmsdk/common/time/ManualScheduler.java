@@ -30,7 +30,11 @@ public final class ManualScheduler implements Scheduler {
     this.clock = new ManualClock(start);
   }
 
-  /** {@return a scheduler whose clock starts at {@code start} (UTC)} */
+  /**
+   * {@return a scheduler whose clock starts at {@code start} (UTC)}
+   *
+   * @param start the instant the clock reads until it is first advanced; not null
+   */
   public static ManualScheduler startingAt(Instant start) {
     return new ManualScheduler(Objects.requireNonNull(start, "start == null"));
   }
@@ -65,6 +69,9 @@ public final class ManualScheduler implements Scheduler {
   /**
    * Moves the clock forward by {@code amount}, running every task that falls due on the way at its
    * due time (the clock reads that time while it runs). Tasks scheduled by tasks run too if due.
+   *
+   * @param amount how far to move the clock; zero runs only what is already due, not null
+   * @throws IllegalArgumentException if {@code amount} is negative (time cannot go backwards)
    */
   public void advance(Duration amount) {
     Objects.requireNonNull(amount, "amount == null");

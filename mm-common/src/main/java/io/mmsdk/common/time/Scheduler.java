@@ -25,12 +25,22 @@ public interface Scheduler {
   /**
    * Runs {@code task} once after {@code delay} (zero or negative means as soon as possible) and
    * returns a handle that can cancel it. A task that throws is logged and does not stop others.
+   *
+   * @param delay how long from the clock's now to wait before running; not null
+   * @param task what to run, on the scheduler's thread (or the caller of a simulated clock's {@code
+   *     advance}); not null
+   * @return a handle whose {@code cancel()} stops the task if it has not started yet
    */
   Cancellable schedule(Duration delay, Runnable task);
 
   /**
    * Runs {@code task} every {@code period}, first after {@code initialDelay}, until cancelled.
    * Runs never overlap: the next run is scheduled when the previous one finishes.
+   *
+   * @param initialDelay how long from the clock's now to wait before the first run; not null
+   * @param period the time from the end of one run to the start of the next; positive, not null
+   * @param task what to run each time; a run that throws is logged and the next run still happens
+   * @return a handle whose {@code cancel()} stops further runs (a run in progress finishes)
    */
   Cancellable scheduleRepeating(Duration initialDelay, Duration period, Runnable task);
 

@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * The one place access is decided: {@link #decide(Principal, Action, Resource)} returns allow or
  * deny with a reason, for three models.
  *
- * <p><b>Roles and tags</b> ({@link Resource.Administration}, {@link Resource.Space}): administrators
+ * <p><b>Roles and tags</b> ({@link Resource.Administration}, {@link Resource.Space}):
+ * administrators
  * may do everything; video operators may not administer, and may view and manage meetings only in
  * spaces carrying at least one of their tags (an operator without tags is not restricted).
  *
@@ -29,11 +30,14 @@ public final class AccessControl {
   private AccessControl() {}
 
   /**
-   * Returns how {@code conference} appears in {@code principal}'s list of scheduled conferences: a
+   * {@return how {@code conference} appears in {@code principal}'s list of scheduled conferences: a
    * link with limited or full control; with no control a name only, for every MCU privilege level
    * (each of them, down to "conference list only", may see the list); hidden for a principal with
-   * no privilege level. Seed 002 does not say which privilege level hides the list; this is our
+   * no privilege level} Seed 002 does not say which privilege level hides the list; this is our
    * reading (see {@code docs/interpretations.md}).
+   *
+   * @param principal who is looking at the list
+   * @param conference the scheduled conference, with its owner
    */
   public static ConferenceListEntry listEntry(Principal principal, Resource.Conference conference) {
     Objects.requireNonNull(principal, "principal == null");
@@ -47,7 +51,14 @@ public final class AccessControl {
         ? ConferenceListEntry.NAME_ONLY : ConferenceListEntry.LINK;
   }
 
-  /** Decides whether {@code principal} may perform {@code action} on {@code resource}, and why. */
+  /**
+   * Decides whether {@code principal} may perform {@code action} on {@code resource}, and why.
+   *
+   * @param principal who acts: a user's role, privilege level and organization
+   * @param action what they want to do
+   * @param resource what they want to do it to
+   * @return allowed or denied, with the rule that decided, for the audit trail and messages
+   */
   public static Decision decide(Principal principal, Action action, Resource resource) {
     Objects.requireNonNull(principal, "principal == null");
     Objects.requireNonNull(action, "action == null");

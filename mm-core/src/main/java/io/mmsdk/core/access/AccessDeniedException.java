@@ -8,7 +8,11 @@ public final class AccessDeniedException extends MmSdkException {
   private static final long serialVersionUID = 1L;
   private final transient Decision decision;
 
-  /** Creates an exception for a denying decision. */
+  /**
+   * Creates an exception for a denying decision.
+   *
+   * @param decision the denying decision; its reason becomes the message
+   */
   public AccessDeniedException(Decision decision) {
     super("Access denied: " + Objects.requireNonNull(decision, "decision == null").reason());
     this.decision = decision;

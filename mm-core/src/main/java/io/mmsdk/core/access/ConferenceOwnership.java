@@ -24,6 +24,11 @@ public final class ConferenceOwnership {
   /**
    * Records a newly scheduled conference owned by {@code owner} (null for none).
    *
+   * @param actor who schedules the conference
+   * @param conferenceId the new conference's id
+   * @param owner the owner's user name, or null for none
+   * @param ownerLevel the owner's MCU privilege level, or null when there is no owner
+   * @return the allowing decision, for the audit trail
    * @throws AccessDeniedException if {@code actor} may not create it with that owner
    */
   public synchronized Decision schedule(Principal actor, String conferenceId, String owner, PrivilegeLevel ownerLevel) {
@@ -42,6 +47,11 @@ public final class ConferenceOwnership {
   /**
    * Changes the owner of {@code conferenceId} to {@code newOwner} (null for none).
    *
+   * @param actor who changes the owner
+   * @param conferenceId the conference's id
+   * @param newOwner the new owner's user name, or null for none
+   * @param newOwnerLevel the new owner's MCU privilege level, or null when there is no owner
+   * @return the allowing decision, for the audit trail
    * @throws AccessDeniedException if {@code actor} may not make that change
    */
   public synchronized Decision changeOwner(Principal actor, String conferenceId, String newOwner, PrivilegeLevel newOwnerLevel) {
@@ -53,7 +63,11 @@ public final class ConferenceOwnership {
     return d;
   }
 
-  /** {@return the conference as an access-control resource with its current owner} */
+  /**
+   * {@return the conference as an access-control resource with its current owner}
+   *
+   * @param conferenceId the conference's id
+   */
   public synchronized Resource.Conference conference(String conferenceId) {
     Objects.requireNonNull(conferenceId, "conferenceId == null");
     if (!owners.containsKey(conferenceId)) {
@@ -62,12 +76,21 @@ public final class ConferenceOwnership {
     return new Resource.Conference(conferenceId, owners.get(conferenceId));
   }
 
-  /** {@return the owner of {@code conferenceId}, empty for none} */
+  /**
+   * {@return the owner of {@code conferenceId}, empty for none}
+   *
+   * @param conferenceId the conference's id
+   */
   public synchronized Optional<String> findOwner(String conferenceId) {
     return conference(conferenceId).findOwner();
   }
 
-  /** Resets the owner of every conference owned by {@code username} to none; returns their ids. */
+  /**
+   * Resets the owner of every conference owned by {@code username} to none; returns their ids.
+   *
+   * @param username the deleted user's name
+   * @return the ids of the conferences that had {@code username} as owner
+   */
   public synchronized List<String> userDeleted(String username) {
     Objects.requireNonNull(username, "username == null");
     List<String> reset = new ArrayList<>();

@@ -9,7 +9,11 @@ public enum ControlLevel {
   /** None of the conference operations. */
   NONE;
 
-  /** {@return true when this level includes {@code other}} */
+  /**
+   * {@return true when this level includes {@code other}}
+   *
+   * @param other the level to compare with
+   */
   public boolean includes(ControlLevel other) {
     return ordinal() <= other.ordinal();
   }

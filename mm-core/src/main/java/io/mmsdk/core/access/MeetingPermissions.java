@@ -34,7 +34,11 @@ public final class MeetingPermissions {
     this.sections = Map.copyOf(sections);
   }
 
-  /** {@return permissions for {@code meetingId} with no grants: nobody has access yet} */
+  /**
+   * {@return permissions for {@code meetingId} with no grants: nobody has access yet}
+   *
+   * @param meetingId the meeting's id
+   */
   public static MeetingPermissions create(String meetingId) {
     Objects.requireNonNull(meetingId, "meetingId == null");
     return new MeetingPermissions(meetingId, Grants.EMPTY, Map.of());
@@ -49,6 +53,10 @@ public final class MeetingPermissions {
    * Grants {@code role} on the meeting to organization member {@code username} (replacing any
    * earlier individual grant).
    *
+   * @param org the meeting's organization, to check membership
+   * @param username the member's user name
+   * @param role the role to grant
+   * @return new permissions with the grant (this object is unchanged)
    * @throws PermissionException if the user is not a member (invite them instead)
    */
   public MeetingPermissions grantUser(Organization org, String username, MeetingRole role) {
@@ -61,30 +69,57 @@ public final class MeetingPermissions {
    * Adds organization member {@code username} to the meeting with "basic Reader access" (seed:
    * "clicking the + icon next to the user's name to grant basic Reader access").
    *
+   * @param org the meeting's organization, to check membership
+   * @param username the member's user name
+   * @return new permissions with the grant (this object is unchanged)
    * @throws PermissionException if the user is not a member (invite them instead)
    */
   public MeetingPermissions grantUser(Organization org, String username) {
     return grantUser(org, username, MeetingRole.READER);
   }
 
-  /** Adds {@code group} to the meeting with basic Reader access. */
+  /**
+   * Adds {@code group} to the meeting with basic Reader access.
+   *
+   * @param org the meeting's organization, to check the group exists
+   * @param group the group's name
+   * @return new permissions with the grant (this object is unchanged)
+   * @throws PermissionException if the group does not exist
+   */
   public MeetingPermissions grantGroup(Organization org, String group) {
     return grantGroup(org, group, MeetingRole.READER);
   }
 
-  /** Removes {@code group}'s meeting grant; its members keep what other grants give them. */
+  /**
+   * Removes {@code group}'s meeting grant; its members keep what other grants give them.
+   *
+   * @param group the group's name
+   * @return new permissions without the grant (this object is unchanged)
+   */
   public MeetingPermissions revokeGroup(String group) {
     Objects.requireNonNull(group, "group == null");
     return new MeetingPermissions(meetingId, meeting.withGroup(group, null), sections);
   }
 
-  /** Removes {@code username}'s individual grant on section {@code section}. */
+  /**
+   * Removes {@code username}'s individual grant on section {@code section}.
+   *
+   * @param section the agenda section's path, such as {@code "Finance/Q1"}
+   * @param username the user's name
+   * @return new permissions without the grant (this object is unchanged)
+   */
   public MeetingPermissions revokeSectionUser(String section, String username) {
     Objects.requireNonNull(username, "username == null");
     return withSection(normalizeSection(section), g -> g.withUser(username, null));
   }
 
-  /** Removes {@code group}'s grant on section {@code section}. */
+  /**
+   * Removes {@code group}'s grant on section {@code section}.
+   *
+   * @param section the agenda section's path, such as {@code "Finance/Q1"}
+   * @param group the group's name
+   * @return new permissions without the grant (this object is unchanged)
+   */
   public MeetingPermissions revokeSectionGroup(String section, String group) {
     Objects.requireNonNull(group, "group == null");
     return withSection(normalizeSection(section), g -> g.withGroup(group, null));
@@ -105,6 +140,10 @@ public final class MeetingPermissions {
   /**
    * Grants {@code role} on the meeting to every member of {@code group}.
    *
+   * @param org the meeting's organization, to check the group exists
+   * @param group the group's name
+   * @param role the role to grant; not EXCLUDE
+   * @return new permissions with the grant (this object is unchanged)
    * @throws PermissionException if the group does not exist or {@code role} is EXCLUDE
    */
   public MeetingPermissions grantGroup(Organization org, String group, MeetingRole role) {
@@ -112,15 +151,26 @@ public final class MeetingPermissions {
     return new MeetingPermissions(meetingId, meeting.withGroup(group, role), sections);
   }
 
-  /** Removes {@code username}'s individual meeting grant (group grants then apply). */
+  /**
+   * Removes {@code username}'s individual meeting grant (group grants then apply).
+   *
+   * @param username the user's name
+   * @return new permissions without the grant (this object is unchanged)
+   */
   public MeetingPermissions revokeUser(String username) {
     Objects.requireNonNull(username, "username == null");
     return new MeetingPermissions(meetingId, meeting.withUser(username, null), sections);
   }
 
   /**
-   * Grants {@code role} on agenda section {@code section} (and its sub-sections) to {@code username}.
+   * Grants {@code role} on agenda section {@code section} (and its sub-sections) to {@code
+   * username}.
    *
+   * @param org the meeting's organization
+   * @param section the agenda section's path, such as {@code "Finance/Q1"}
+   * @param username the user's name
+   * @param role the role to grant on the section
+   * @return new permissions with the grant (this object is unchanged)
    * @throws PermissionException if the user lacks READER on the meeting, or the grant would
    *     downgrade or exclude a meeting ADMIN or CONTRIBUTOR
    */
@@ -149,7 +199,16 @@ public final class MeetingPermissions {
     return withSection(path, g -> g.withUser(username, role));
   }
 
-  /** Adds {@code username} to section {@code section} with basic Reader access. */
+  /**
+   * Adds {@code username} to section {@code section} with basic Reader access.
+   *
+   * @param org the meeting's organization
+   * @param section the agenda section's path, such as {@code "Finance/Q1"}
+   * @param username the user's name
+   * @return new permissions with the grant (this object is unchanged)
+   * @throws PermissionException as for {@link #grantSectionUser(Organization, String, String,
+   *     MeetingRole)}
+   */
   public MeetingPermissions grantSectionUser(Organization org, String section, String username) {
     return grantSectionUser(org, section, username, MeetingRole.READER);
   }
@@ -158,6 +217,11 @@ public final class MeetingPermissions {
    * Grants {@code role} on agenda section {@code section} (and its sub-sections) to {@code group}.
    * For members who are meeting ADMIN or CONTRIBUTOR a lower group grant has no effect.
    *
+   * @param org the meeting's organization, to check the group exists
+   * @param section the agenda section's path, such as {@code "Finance/Q1"}
+   * @param group the group's name
+   * @param role the role to grant on the section; not EXCLUDE
+   * @return new permissions with the grant (this object is unchanged)
    * @throws PermissionException if the group does not exist or {@code role} is EXCLUDE
    */
   public MeetingPermissions grantSectionGroup(Organization org, String section, String group, MeetingRole role) {
@@ -170,6 +234,10 @@ public final class MeetingPermissions {
    * Invites a new person: adds {@code username} to the organization and grants {@code role} on this
    * meeting.
    *
+   * @param org the organization to add the person to
+   * @param username the new member's user name
+   * @param role the role to grant on this meeting; not EXCLUDE
+   * @return the grown organization and the new permissions
    * @throws PermissionException if they are already a member (grant instead) or role is EXCLUDE
    */
   public Invitation invite(Organization org, String username, MeetingRole role) {
@@ -189,12 +257,24 @@ public final class MeetingPermissions {
     return new Invitation(grown, grantUser(grown, username, role));
   }
 
-  /** {@return the user's effective role on the meeting (empty when no access; EXCLUDE when excluded)} */
+  /**
+   * {@return the user's effective role on the meeting (empty when no access; EXCLUDE when
+   * excluded)}
+   *
+   * @param org the meeting's organization, for group memberships
+   * @param username the user's name
+   */
   public Optional<MeetingRole> effectiveRole(Organization org, String username) {
     return Optional.ofNullable(resolveMeeting(org, username).role);
   }
 
-  /** {@return the user's effective role on agenda section {@code section}} */
+  /**
+   * {@return the user's effective role on agenda section {@code section}}
+   *
+   * @param org the meeting's organization, for group memberships
+   * @param username the user's name
+   * @param section the agenda section's path, such as {@code "Finance/Q1"}
+   */
   public Optional<MeetingRole> effectiveRole(Organization org, String username, String section) {
     return Optional.ofNullable(resolveSection(org, username, section).role);
   }
@@ -322,11 +402,19 @@ public final class MeetingPermissions {
         + ", sections=" + sections.keySet() + "]";
   }
 
-  /** The result of an invitation: the grown organization and the updated permissions. */
+  /**
+   * The result of an invitation: the grown organization and the updated permissions.
+   *
+   * @param organization the organization with the invited person added as a member
+   * @param permissions the meeting's permissions with the invitee's grant
+   */
   public record Invitation(Organization organization, MeetingPermissions permissions) {
     /**
      * Checks both parts are present.
      *
+     * @param organization the organization with the invited person added as a member
+     * @param permissions the meeting's permissions with the invitee's grant
+     * @throws NullPointerException if {@code organization} or {@code permissions} is null
      */
     public Invitation {
       Objects.requireNonNull(organization, "organization == null");

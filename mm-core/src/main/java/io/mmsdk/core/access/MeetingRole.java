@@ -7,14 +7,21 @@ package io.mmsdk.core.access;
 public enum MeetingRole {
   /** Sees the content; changes nothing. */
   READER,
-  /** Adds, removes and edits agenda sections and uploads documents; not meeting details or permissions. */
+  /**
+   * Adds, removes and edits agenda sections and uploads documents; not meeting details or
+   * permissions.
+   */
   CONTRIBUTOR,
   /** Edits meeting details (date, time, location, agenda) and permissions. */
   ADMIN,
   /** Cannot see the meeting (or section); beats any group grant. Individuals only. */
   EXCLUDE;
 
-  /** {@return true when this role grants at least {@code needed} (EXCLUDE grants nothing)} */
+  /**
+   * {@return true when this role grants at least {@code needed} (EXCLUDE grants nothing)}
+   *
+   * @param needed the least role required
+   */
   public boolean atLeast(MeetingRole needed) {
     return this != EXCLUDE && needed != EXCLUDE && ordinal() >= needed.ordinal();
   }

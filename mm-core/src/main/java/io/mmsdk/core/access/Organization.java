@@ -19,7 +19,8 @@ public record Organization(Set<String> members, Map<String, Set<String>> groups)
    * Copies and checks that group members belong to the organization.
    *
    * @param members usernames of the organization's members
-   * @param groups group name to member usernames (every member of a group is an organization member)
+   * @param groups group name to member usernames (every member of a group is an organization
+   *     member)
    */
   public Organization {
     members = Set.copyOf(Objects.requireNonNull(members, "members == null"));
@@ -41,7 +42,11 @@ public record Organization(Set<String> members, Map<String, Set<String>> groups)
     return new Organization(Set.of(), Map.of());
   }
 
-  /** {@return a copy with {@code username} added as a member} */
+  /**
+   * {@return a copy with {@code username} added as a member}
+   *
+   * @param username the new member's user name
+   */
   public Organization withMember(String username) {
     Objects.requireNonNull(username, "username == null");
     Set<String> m = new HashSet<>(members);
@@ -49,7 +54,12 @@ public record Organization(Set<String> members, Map<String, Set<String>> groups)
     return new Organization(m, groups);
   }
 
-  /** {@return a copy with group {@code name} holding exactly {@code memberNames}} */
+  /**
+   * {@return a copy with group {@code name} holding exactly {@code memberNames}}
+   *
+   * @param name the group's name
+   * @param memberNames the group's members, each a member of the organization
+   */
   public Organization withGroup(String name, Set<String> memberNames) {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(memberNames, "memberNames == null");
@@ -58,12 +68,20 @@ public record Organization(Set<String> members, Map<String, Set<String>> groups)
     return new Organization(members, g);
   }
 
-  /** {@return true when {@code username} is a member} */
+  /**
+   * {@return true when {@code username} is a member}
+   *
+   * @param username the user name
+   */
   public boolean isMember(String username) {
     return members.contains(username);
   }
 
-  /** {@return the names of the groups {@code username} belongs to, sorted} */
+  /**
+   * {@return the names of the groups {@code username} belongs to, sorted}
+   *
+   * @param username the user name
+   */
   public Set<String> groupsOf(String username) {
     Set<String> out = new TreeSet<>();
     groups.forEach((name, m) -> {

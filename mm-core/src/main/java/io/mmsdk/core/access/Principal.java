@@ -23,7 +23,12 @@ public final class Principal {
     this.privilege = b.privilege;
   }
 
-  /** {@return a builder for {@code username} with {@code role}} */
+  /**
+   * {@return a builder for {@code username} with {@code role}}
+   *
+   * @param username the user's name
+   * @param role administrator or video operator
+   */
   public static Builder builder(String username, Role role) {
     return new Builder(username, role);
   }
@@ -98,7 +103,11 @@ public final class Principal {
       return this;
     }
 
-    /** Builds the principal. */
+    /**
+     * Builds the principal.
+     *
+     * @return the principal
+     */
     public Principal build() {
       return new Principal(this);
     }

@@ -36,7 +36,11 @@ public enum PrivilegeLevel {
     return this == ADMINISTRATOR || this == CONFERENCE_CREATION_AND_FULL_CONTROL;
   }
 
-  /** {@return the control this level gives over a conference the user does or does not own} */
+  /**
+   * {@return the control this level gives over a conference the user does or does not own}
+   *
+   * @param owner true if the user owns the conference
+   */
   public ControlLevel control(boolean owner) {
     return switch (this) {
       case ADMINISTRATOR, CONFERENCE_CREATION_AND_FULL_CONTROL -> ControlLevel.FULL;

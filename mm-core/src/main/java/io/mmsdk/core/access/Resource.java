@@ -13,6 +13,12 @@ public sealed interface Resource {
    * @param area a name for the reason text, e.g. {@code "users"}
    */
   record Administration(String area) implements Resource {
+    /**
+     * Checks the components.
+     *
+     * @param area a name for the reason text, e.g. {@code "users"}
+     * @throws NullPointerException if {@code area} is null
+     */
     public Administration {
       Objects.requireNonNull(area, "area == null");
     }
@@ -25,6 +31,13 @@ public sealed interface Resource {
    * @param tags the space's tags
    */
   record Space(String spaceId, Set<String> tags) implements Resource {
+    /**
+     * Checks the components.
+     *
+     * @param spaceId the space id
+     * @param tags the space's tags
+     * @throws NullPointerException if {@code spaceId} or {@code tags} is null
+     */
     public Space {
       Objects.requireNonNull(spaceId, "spaceId == null");
       tags = Set.copyOf(Objects.requireNonNull(tags, "tags == null"));
@@ -38,6 +51,13 @@ public sealed interface Resource {
    * @param owner the owning username, or null for none
    */
   record Conference(String conferenceId, String owner) implements Resource {
+    /**
+     * Checks the components.
+     *
+     * @param conferenceId the conference id
+     * @param owner the owning username, or null for none
+     * @throws NullPointerException if {@code conferenceId} is null
+     */
     public Conference {
       Objects.requireNonNull(conferenceId, "conferenceId == null");
     }
@@ -77,6 +97,16 @@ public sealed interface Resource {
    * @param newOwnerLevel proposed owner's privilege level, or null when newOwner is null
    */
   record OwnerChange(Conference conference, String newOwner, PrivilegeLevel newOwnerLevel) implements Resource {
+    /**
+     * Checks the components.
+     *
+     * @param conference the conference (for CREATE_CONFERENCE its owner is ignored)
+     * @param newOwner proposed owner username, or null for none
+     * @param newOwnerLevel proposed owner's privilege level, or null when newOwner is null
+     * @throws NullPointerException if {@code conference} is null
+     * @throws IllegalArgumentException if only one of {@code newOwner} and {@code newOwnerLevel} is
+     *     null
+     */
     public OwnerChange {
       Objects.requireNonNull(conference, "conference == null");
       if ((newOwner == null) != (newOwnerLevel == null)) {
@@ -84,7 +114,13 @@ public sealed interface Resource {
       }
     }
 
-    /** {@return a change to {@code newOwner} at {@code level}} */
+    /**
+     * {@return a change to {@code newOwner} at {@code level}}
+     *
+     * @param conference the conference
+     * @param newOwner the proposed owner's user name; not null (use {@link #toNone} for none)
+     * @param level the proposed owner's privilege level; not null
+     */
     public static OwnerChange to(Conference conference, String newOwner, PrivilegeLevel level) {
       return new OwnerChange(conference, Objects.requireNonNull(newOwner, "newOwner == null"),
           Objects.requireNonNull(level, "level == null"));
@@ -107,6 +143,13 @@ public sealed interface Resource {
    * @param organization members and groups
    */
   record Meeting(MeetingPermissions permissions, Organization organization) implements Resource {
+    /**
+     * Checks the components.
+     *
+     * @param permissions the meeting's grants
+     * @param organization members and groups
+     * @throws NullPointerException if {@code permissions} or {@code organization} is null
+     */
     public Meeting {
       Objects.requireNonNull(permissions, "permissions == null");
       Objects.requireNonNull(organization, "organization == null");
@@ -121,6 +164,15 @@ public sealed interface Resource {
    * @param section the section path
    */
   record AgendaSection(MeetingPermissions permissions, Organization organization, String section) implements Resource {
+    /**
+     * Checks the components.
+     *
+     * @param permissions the meeting's grants
+     * @param organization members and groups
+     * @param section the section path
+     * @throws NullPointerException if {@code permissions}, {@code organization} or {@code section}
+     *     is null
+     */
     public AgendaSection {
       Objects.requireNonNull(permissions, "permissions == null");
       Objects.requireNonNull(organization, "organization == null");

@@ -22,7 +22,7 @@ public interface AuditHook {
    */
   void changed(String actor, String action, String target, Outcome outcome, String detail);
 
-  /** Returns a hook that records nothing. */
+  /** {@return a hook that records nothing} */
   static AuditHook none() {
     return (actor, action, target, outcome, detail) -> { };
   }
@@ -36,7 +36,7 @@ public interface AuditHook {
     /** The change was refused before anything was done (e.g. a stale plan). */
     REFUSED;
 
-    /** Returns the lower-case word written into the audit detail. */
+    /** {@return the lower-case word written into the audit detail} */
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }

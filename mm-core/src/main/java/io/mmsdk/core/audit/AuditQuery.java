@@ -34,7 +34,11 @@ public final class AuditQuery {
     return new Builder();
   }
 
-  /** {@return true when {@code e} matches every set criterion} */
+  /**
+   * {@return true when {@code e} matches every set criterion}
+   *
+   * @param e the event to test
+   */
   public boolean matches(AuditEvent e) {
     return (actor == null || actor.equals(e.actor()))
         && (actionPrefix == null || e.action().startsWith(actionPrefix))
@@ -43,7 +47,10 @@ public final class AuditQuery {
         && (until == null || e.at().isBefore(until));
   }
 
-  /** {@return the maximum number of events returned (newest kept), {@code Integer.MAX_VALUE} if unset} */
+  /**
+   * {@return the maximum number of events returned (newest kept), {@code Integer.MAX_VALUE} if
+   * unset}
+   */
   public int limit() {
     return limit;
   }
@@ -62,6 +69,7 @@ public final class AuditQuery {
     /**
      * Matches events by this actor only.
      *
+     * @param actor the actor's name, compared exactly; not null
      * @return this builder
      */
     public Builder actor(String actor) {
@@ -72,6 +80,7 @@ public final class AuditQuery {
     /**
      * Matches actions starting with {@code prefix} (e.g. {@code "user."}).
      *
+     * @param prefix the start of the action name; not null
      * @return this builder
      */
     public Builder actionPrefix(String prefix) {
@@ -82,6 +91,7 @@ public final class AuditQuery {
     /**
      * Matches events on this target only.
      *
+     * @param target the target, compared exactly; not null
      * @return this builder
      */
     public Builder target(String target) {
@@ -92,6 +102,7 @@ public final class AuditQuery {
     /**
      * Matches events at or after {@code from}.
      *
+     * @param from the earliest event time included; not null
      * @return this builder
      */
     public Builder from(Instant from) {
@@ -102,6 +113,7 @@ public final class AuditQuery {
     /**
      * Matches events before {@code until}.
      *
+     * @param until the first event time excluded; not null
      * @return this builder
      */
     public Builder until(Instant until) {
@@ -109,7 +121,12 @@ public final class AuditQuery {
       return this;
     }
 
-    /** {@return at most {@code limit} events, the newest ones} */
+    /**
+     * {@return at most {@code limit} events, the newest ones}
+     *
+     * @param limit how many of the newest matching events to return, 1 or more
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
     public Builder limit(int limit) {
       if (limit < 1) {
         throw new IllegalArgumentException("limit must be >= 1: " + limit);
@@ -118,7 +135,12 @@ public final class AuditQuery {
       return this;
     }
 
-    /** Builds the query. */
+    /**
+     * Builds the query.
+     *
+     * @return the query
+     * @throws IllegalArgumentException if {@code from} is not before {@code until}
+     */
     public AuditQuery build() {
       if (from != null && until != null && !from.isBefore(until)) {
         throw new IllegalArgumentException("from " + from + " must be before until " + until);

@@ -9,18 +9,26 @@ import java.util.List;
  * returns. Events are never changed or removed, except by {@link #replaceAll} during a restore.
  */
 public interface AuditStore extends AutoCloseable {
-  /** Returns every stored event in sequence order. */
+  /** {@return every stored event in sequence order} */
   List<AuditEvent> load();
 
-  /** Appends {@code event} durably. */
+  /**
+   * Appends {@code event} durably.
+   *
+   * @param event the event to append; not null
+   */
   void append(AuditEvent event);
 
-  /** Replaces the whole trail (restore only). */
+  /**
+   * Replaces the whole trail (restore only).
+   *
+   * @param events the restored trail, oldest first
+   */
   void replaceAll(List<AuditEvent> events);
 
   /**
-   * Returns the damaged records the last {@link #load} skipped (each also logged as a warning), or
-   * an empty list. Stores that cannot detect damage return an empty list.
+   * {@return the damaged records the last {@link #load} skipped (each also logged as a warning), or
+   * an empty list} Stores that cannot detect damage return an empty list.
    */
   default List<DamagedRecord> damagedRecords() {
     return List.of();
@@ -34,12 +42,14 @@ public interface AuditStore extends AutoCloseable {
   default void close() {}
 
   /**
-   * Returns a store that appends one checksummed line per event to {@code file}, fsynced on every
-   * append, owner-only on POSIX file systems. A damaged line in the middle is reported and skipped
+   * {@return a store that appends one checksummed line per event to {@code file}, fsynced on every
+   * append, owner-only on POSIX file systems} A damaged line in the middle is reported and skipped
    * on load (see {@link #damagedRecords()}); every intact line after it is kept.
    *
    * <p>The store locks {@code <file>.lock} until {@link #close()}: a second opener, in this or
    * another process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the holder.
+   *
+   * @param file the trail file, created if missing
    */
   static AuditStore file(Path file) {
     return new FileAuditStore(file);

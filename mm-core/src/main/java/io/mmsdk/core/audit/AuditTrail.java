@@ -31,13 +31,22 @@ public final class AuditTrail implements AuditHook {
     this.events = new ArrayList<>(store.load());
   }
 
-  /** {@return a trail backed by {@code store}, loading what it holds} */
+  /**
+   * {@return a trail backed by {@code store}, loading what it holds}
+   *
+   * @param scheduler its clock stamps the events; not null
+   * @param store where the events are kept; not null
+   */
   public static AuditTrail create(Scheduler scheduler, AuditStore store) {
     return new AuditTrail(
         Objects.requireNonNull(scheduler, "scheduler == null"), Objects.requireNonNull(store, "store == null"));
   }
 
-  /** {@return a trail that keeps nothing between runs} */
+  /**
+   * {@return a trail that keeps nothing between runs}
+   *
+   * @param scheduler its clock stamps the events; not null
+   */
   public static AuditTrail inMemory(Scheduler scheduler) {
     return create(scheduler, AuditStore.inMemory());
   }
@@ -49,6 +58,7 @@ public final class AuditTrail implements AuditHook {
    * @param action dotted verb, e.g. {@code "user.delete"}
    * @param target what it was done to
    * @param detail free text for people
+   * @return the stored event, with its time and sequence number
    */
   public AuditEvent record(String actor, String action, String target, String detail) {
     Objects.requireNonNull(actor, "actor == null");
@@ -82,7 +92,11 @@ public final class AuditTrail implements AuditHook {
     record(actor, action, target, "outcome: " + outcome.label() + "; " + detail);
   }
 
-  /** Returns the events matching {@code query}, oldest first (the newest {@code limit} if set). */
+  /**
+   * {@return the events matching {@code query}, oldest first (the newest {@code limit} if set)}
+   *
+   * @param query the criteria; {@code AuditQuery.builder().build()} matches everything
+   */
   public synchronized List<AuditEvent> query(AuditQuery query) {
     Objects.requireNonNull(query, "query == null");
     List<AuditEvent> hits = events.stream().filter(query::matches).toList();
@@ -95,7 +109,11 @@ public final class AuditTrail implements AuditHook {
     return List.copyOf(events);
   }
 
-  /** Replaces the whole trail (restore only). Listeners are not told. */
+  /**
+   * Replaces the whole trail (restore only). Listeners are not told.
+   *
+   * @param restored the trail from a backup, oldest first
+   */
   public synchronized void replaceAll(List<AuditEvent> restored) {
     Objects.requireNonNull(restored, "restored == null");
     store.replaceAll(restored);
@@ -103,7 +121,12 @@ public final class AuditTrail implements AuditHook {
     events.addAll(restored);
   }
 
-  /** Adds a listener told about each new event after it is stored (for example syslog forwarding). */
+  /**
+   * Adds a listener told about each new event after it is stored (for example syslog forwarding).
+   *
+   * @param listener called with each event on the thread that recorded it; not null
+   * @return a registration whose {@code close()} removes the listener
+   */
   public Registration addListener(Consumer<AuditEvent> listener) {
     Objects.requireNonNull(listener, "listener == null");
     listeners.add(listener);

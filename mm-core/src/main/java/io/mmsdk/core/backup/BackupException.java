@@ -11,7 +11,10 @@ public final class BackupException extends MmSdkException {
   public enum Reason {
     /** The file is not an mm-sdk backup, is truncated, or has an unsupported version. */
     NOT_A_BACKUP,
-    /** The password is wrong or the file was changed after it was written (these cannot be told apart). */
+    /**
+     * The password is wrong or the file was changed after it was written (these cannot be told
+     * apart).
+     */
     WRONG_PASSWORD_OR_TAMPERED,
     /** The file decrypted but its content is invalid. */
     INVALID_CONTENT,
@@ -22,7 +25,13 @@ public final class BackupException extends MmSdkException {
   /** Why the backup or restore failed. */
   private final Reason reason;
 
-  /** Creates an exception with a reason, message and optional cause. */
+  /**
+   * Creates an exception with a reason, message and optional cause.
+   *
+   * @param reason what kind of problem it is, for callers to act on
+   * @param message what went wrong and what to do, for people
+   * @param cause the underlying failure, or null
+   */
   public BackupException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason == null");

@@ -80,12 +80,26 @@ public final class BackupManager {
     this.iterations = iterations;
   }
 
-  /** {@return a manager for the registry and users, with 600 000 PBKDF2 iterations} */
+  /**
+   * {@return a manager for the registry and users, with 600 000 PBKDF2 iterations}
+   *
+   * @param registry the cluster registry to back up and restore
+   * @param users the user service holding local users and sessions
+   * @param scheduler its clock stamps the backups
+   */
   public static BackupManager create(ClusterRegistry registry, UserService users, Scheduler scheduler) {
     return create(registry, users, scheduler, PasswordHash.DEFAULT_ITERATIONS);
   }
 
-  /** Returns a manager with a custom PBKDF2 iteration count (10 000 to {@link #MAX_ITERATIONS}). */
+  /**
+   * {@return a manager with a custom PBKDF2 iteration count (10 000 to {@link #MAX_ITERATIONS})}
+   *
+   * @param registry the cluster registry to back up and restore
+   * @param users the user service holding local users and sessions
+   * @param scheduler its clock stamps the backups
+   * @param iterations the PBKDF2 iterations that derive the key from the password
+   * @throws IllegalArgumentException if {@code iterations} is out of range
+   */
   public static BackupManager create(ClusterRegistry registry, UserService users, Scheduler scheduler, int iterations) {
     Objects.requireNonNull(registry, "registry == null");
     Objects.requireNonNull(users, "users == null");
@@ -101,6 +115,8 @@ public final class BackupManager {
    * Adds a setting held by another module to every backup from now on; a restore of its {@link
    * BackupSection#part() part} brings it back (backups without it leave it as it is).
    *
+   * @param section the setting to include, with a unique name and its part
+   * @return this manager
    * @throws IllegalArgumentException if a section of that name was added already
    */
   public BackupManager addSection(BackupSection section) {
@@ -112,7 +128,14 @@ public final class BackupManager {
     return this;
   }
 
-  /** Returns an encrypted backup of configuration and database, protected by {@code password}. */
+  /**
+   * {@return an encrypted backup of configuration and database, protected by {@code password}}
+   *
+   * @param actor an administrator's live session
+   * @param password the backup password, not empty; needed again to restore
+   * @throws IllegalArgumentException if {@code password} is empty
+   * @throws AccessDeniedException if {@code actor} may not back up
+   */
   public byte[] create(Session actor, String password) {
     Objects.requireNonNull(password, "password == null");
     if (password.isEmpty()) {
@@ -148,7 +171,14 @@ public final class BackupManager {
     return out;
   }
 
-  /** Writes an encrypted backup to {@code file} atomically. */
+  /**
+   * Writes an encrypted backup to {@code file} atomically.
+   *
+   * @param actor an administrator's live session
+   * @param password the backup password, not empty
+   * @param file the file to write; replaced if it exists
+   * @throws BackupException if the file cannot be written
+   */
   public void write(Session actor, String password, Path file) {
     Objects.requireNonNull(file, "file == null");
     byte[] bytes = create(actor, password);
@@ -159,7 +189,17 @@ public final class BackupManager {
     }
   }
 
-  /** Restores {@code parts} from the backup file {@code file}. */
+  /**
+   * Restores {@code parts} from the backup file {@code file}.
+   *
+   * @param actor an administrator's live session
+   * @param file the backup file to read
+   * @param password the password the backup was made with
+   * @param parts what to restore: configuration, database or both
+   * @return what was restored, from which backup, and what is now present
+   * @throws BackupException if the file cannot be read, or as for {@link #restore(Session, byte[],
+   *     String, Set)}
+   */
   public RestoreResult restore(Session actor, Path file, String password, Set<BackupPart> parts) {
     Objects.requireNonNull(file, "file == null");
     byte[] bytes;
@@ -174,9 +214,15 @@ public final class BackupManager {
   /**
    * Restores {@code parts} (configuration, database or both) from {@code backup}.
    *
+   * @param actor an administrator's live session
+   * @param backup the backup's bytes, as {@link #create} made them
+   * @param password the password the backup was made with
+   * @param parts what to restore: configuration, database or both
+   * @return what was restored, from which backup, and what is now present
    * @throws IllegalArgumentException if {@code parts} is empty
    * @throws BackupException if the file is not a backup, the password is wrong, the file was
    *     changed, or its content is invalid; nothing is changed then
+   * @throws AccessDeniedException if {@code actor} may not restore
    */
   public RestoreResult restore(Session actor, byte[] backup, String password, Set<BackupPart> parts) {
     Objects.requireNonNull(backup, "backup == null");

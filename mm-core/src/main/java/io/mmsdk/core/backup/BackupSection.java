@@ -8,22 +8,27 @@ package io.mmsdk.core.backup;
  */
 public interface BackupSection {
 
-  /** Returns the section's unique name, e.g. {@code "blastdial.monitoring"}. */
+  /** {@return the section's unique name, e.g. {@code "blastdial.monitoring"}} */
   String name();
 
-  /** Returns which restore choice brings this section back. */
+  /** {@return which restore choice brings this section back} */
   BackupPart part();
 
-  /** Returns the section's current content. */
+  /** {@return the section's current content} */
   String export();
 
   /**
    * Checks {@code content} without changing anything.
    *
+   * @param content the section's text from a backup
    * @throws RuntimeException saying what is wrong if the content cannot be restored
    */
   void validate(String content);
 
-  /** Replaces the held setting with {@code content}, which {@link #validate} accepted. */
+  /**
+   * Replaces the held setting with {@code content}, which {@link #validate} accepted.
+   *
+   * @param content the section's text from a backup, already validated
+   */
   void restore(String content);
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The address of a Call Bridge's web admin interface (its API endpoint): a DNS name, an IPv4 literal
+ * The address of a Call Bridge's web admin interface (its API endpoint): a DNS name, an IPv4
+ * literal
  * or an IPv6 literal, plus a port (443 when not given). The host is stored lower-case and without
  * brackets; {@link #authority()} adds brackets around IPv6 literals.
  *
@@ -58,8 +59,14 @@ public record BridgeAddress(String host, int port) {
   }
 
   /**
-   * Parses {@code host}, {@code host:port}, {@code [ipv6]} or {@code [ipv6]:port}; the port defaults
+   * Parses {@code host}, {@code host:port}, {@code [ipv6]} or {@code [ipv6]:port}; the port
+   * defaults
    * to 443. A bare IPv6 literal without brackets is accepted only when no port is given.
+   *
+   * @param text the address as typed by an administrator
+   * @return the host and port
+   * @throws InvalidClusterException if {@code text} is not a host name or IP address with an
+   *     optional port from 1 to 65535
    */
   public static BridgeAddress parse(String text) {
     Objects.requireNonNull(text, "text == null");
@@ -101,7 +108,10 @@ public record BridgeAddress(String host, int port) {
     return (isIpv6() ? "[" + host + "]" : host) + ":" + port;
   }
 
-  /** {@return the HTTPS base URL of the Call Bridge API, for example {@code https://cb1.example.com:443/api/v1/}} */
+  /**
+   * {@return the HTTPS base URL of the Call Bridge API, for example {@code
+   * https://cb1.example.com:443/api/v1/}}
+   */
   public String apiBaseUrl() {
     return "https://" + authority() + "/api/v1/";
   }

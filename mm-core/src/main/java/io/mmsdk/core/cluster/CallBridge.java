@@ -179,6 +179,8 @@ public record CallBridge(
     /**
      * Sets the API credentials.
      *
+     * @param username the API user name; not empty
+     * @param password the API password; kept out of logs, messages and {@code toString()}
      * @return this builder
      */
     public Builder credentials(String username, String password) {
@@ -196,7 +198,11 @@ public record CallBridge(
       return this;
     }
 
-    /** Validates and builds the bridge. */
+    /**
+     * Validates and builds the bridge.
+     *
+     * @return the bridge
+     */
     public CallBridge build() {
       if (address == null) {
         throw new InvalidClusterException(Problem.BAD_HOST, "Call Bridge has no address; call address(\"cb1.example.com\").");

@@ -78,7 +78,11 @@ public record Cluster(String id, String name, boolean manageMeetings, List<CallB
     return b;
   }
 
-  /** {@return the bridge with {@code bridgeId}, if it belongs to this cluster} */
+  /**
+   * {@return the bridge with {@code bridgeId}, if it belongs to this cluster}
+   *
+   * @param bridgeId the bridge's id in the registry
+   */
   public Optional<CallBridge> findCallBridge(String bridgeId) {
     Objects.requireNonNull(bridgeId, "bridgeId == null");
     return callBridges.stream().filter(b -> b.id().equals(bridgeId)).findFirst();
@@ -129,6 +133,7 @@ public record Cluster(String id, String name, boolean manageMeetings, List<CallB
     /**
      * Adds a Call Bridge.
      *
+     * @param bridge the Call Bridge to add; not null
      * @return this builder
      */
     public Builder addCallBridge(CallBridge bridge) {
@@ -139,6 +144,7 @@ public record Cluster(String id, String name, boolean manageMeetings, List<CallB
     /**
      * Replaces all Call Bridges.
      *
+     * @param bridges the cluster's Call Bridges, in order; copied
      * @return this builder
      */
     public Builder callBridges(List<CallBridge> bridges) {
@@ -151,6 +157,7 @@ public record Cluster(String id, String name, boolean manageMeetings, List<CallB
     /**
      * Removes the Call Bridge with {@code bridgeId}, if present.
      *
+     * @param bridgeId the bridge's id in the registry
      * @return this builder
      */
     public Builder removeCallBridge(String bridgeId) {
@@ -159,7 +166,11 @@ public record Cluster(String id, String name, boolean manageMeetings, List<CallB
       return this;
     }
 
-    /** Validates and builds the cluster. */
+    /**
+     * Validates and builds the cluster.
+     *
+     * @return the cluster
+     */
     public Cluster build() {
       return new Cluster(id == null ? UUID.randomUUID().toString() : id, name == null ? "" : name, manageMeetings, callBridges);
     }

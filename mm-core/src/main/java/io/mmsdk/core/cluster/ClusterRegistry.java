@@ -41,7 +41,11 @@ public final class ClusterRegistry {
     this.clusters = List.copyOf(loaded);
   }
 
-  /** {@return a registry backed by {@code store}, loading what it holds} */
+  /**
+   * {@return a registry backed by {@code store}, loading what it holds}
+   *
+   * @param store where the registry is kept; not null
+   */
   public static ClusterRegistry create(ClusterStore store) {
     return new ClusterRegistry(Objects.requireNonNull(store, "store == null"), null);
   }
@@ -49,6 +53,9 @@ public final class ClusterRegistry {
   /**
    * {@return a registry backed by {@code store} that records every change in {@code audit} (actor
    * {@code "system"} unless a method taking an actor is used)} Credentials never reach the trail.
+   *
+   * @param store where the registry is kept; not null
+   * @param audit where changes are recorded; not null
    */
   public static ClusterRegistry create(ClusterStore store, AuditTrail audit) {
     return new ClusterRegistry(Objects.requireNonNull(store, "store == null"), Objects.requireNonNull(audit, "audit == null"));
@@ -69,26 +76,42 @@ public final class ClusterRegistry {
     return clusters.stream().flatMap(c -> c.callBridges().stream()).toList();
   }
 
-  /** {@return the cluster with {@code clusterId}} */
+  /**
+   * {@return the cluster with {@code clusterId}}
+   *
+   * @param clusterId the cluster's id
+   */
   public Optional<Cluster> findCluster(String clusterId) {
     Objects.requireNonNull(clusterId, "clusterId == null");
     return clusters.stream().filter(c -> c.id().equals(clusterId)).findFirst();
   }
 
-  /** {@return the cluster with {@code clusterId} or throws {@link ClusterNotFoundException}} */
+  /**
+   * {@return the cluster with {@code clusterId} or throws {@link ClusterNotFoundException}}
+   *
+   * @param clusterId the cluster's id
+   */
   public Cluster cluster(String clusterId) {
     return findCluster(clusterId)
         .orElseThrow(() -> new ClusterNotFoundException(
             "No cluster with id '" + clusterId + "'; list clusters() to see the registered ids."));
   }
 
-  /** {@return the Call Bridge with {@code bridgeId}, in whichever cluster it is} */
+  /**
+   * {@return the Call Bridge with {@code bridgeId}, in whichever cluster it is}
+   *
+   * @param bridgeId the bridge's id in the registry
+   */
   public Optional<CallBridge> findCallBridge(String bridgeId) {
     Objects.requireNonNull(bridgeId, "bridgeId == null");
     return callBridges().stream().filter(b -> b.id().equals(bridgeId)).findFirst();
   }
 
-  /** {@return the Call Bridge with {@code bridgeId} or throws {@link ClusterNotFoundException}} */
+  /**
+   * {@return the Call Bridge with {@code bridgeId} or throws {@link ClusterNotFoundException}}
+   *
+   * @param bridgeId the bridge's id in the registry
+   */
   public CallBridge callBridge(String bridgeId) {
     return findCallBridge(bridgeId)
         .orElseThrow(() -> new ClusterNotFoundException(
@@ -100,6 +123,8 @@ public final class ClusterRegistry {
    * timeouts and retries; the caller owns and closes it. For other options use {@link
    * CallBridge#clientBuilder()}.
    *
+   * @param bridgeId the bridge's id in the registry
+   * @return a new client of that bridge, with its address, credentials and trust
    * @throws ClusterNotFoundException if no bridge has that id
    */
   public CmsClient client(String bridgeId) {
@@ -114,6 +139,8 @@ public final class ClusterRegistry {
    * recognised even where CMS lists a different port. Reads the network; call it off any UI
    * thread.
    *
+   * @param clusterId the cluster's id
+   * @return the unregistered Call Bridges CMS lists for the cluster, in its order
    * @throws ClusterNotFoundException if no cluster has that id
    * @throws ClusterException if no registered bridge of the cluster answers (the last failure is
    *     the cause)
@@ -172,7 +199,11 @@ public final class ClusterRegistry {
     return address.isBlank() ? "" : BridgeAddress.parse(address).host();
   }
 
-  /** Returns the cluster that holds the Call Bridge {@code bridgeId}. */
+  /**
+   * {@return the cluster that holds the Call Bridge {@code bridgeId}}
+   *
+   * @param bridgeId the bridge's id in the registry
+   */
   public Optional<Cluster> findClusterOf(String bridgeId) {
     Objects.requireNonNull(bridgeId, "bridgeId == null");
     return clusters.stream().filter(c -> c.findCallBridge(bridgeId).isPresent()).findFirst();
@@ -181,13 +212,21 @@ public final class ClusterRegistry {
   /**
    * Registers a new cluster and saves the registry.
    *
+   * @param cluster the cluster to register, with its bridges
+   * @return the registered cluster
    * @throws InvalidClusterException if its name, a bridge address or an id is already registered
    */
   public Cluster add(Cluster cluster) {
     return add(SYSTEM, cluster);
   }
 
-  /** Like {@link #add(Cluster)}, recording {@code actor} in the audit trail. */
+  /**
+   * Like {@link #add(Cluster)}, recording {@code actor} in the audit trail.
+   *
+   * @param actor who makes the change, as the audit trail records it
+   * @param cluster the cluster to register, with its bridges
+   * @return the registered cluster
+   */
   public synchronized Cluster add(String actor, Cluster cluster) {
     Objects.requireNonNull(actor, "actor == null");
     Objects.requireNonNull(cluster, "cluster == null");
@@ -205,13 +244,21 @@ public final class ClusterRegistry {
   /**
    * Replaces the registered cluster that has the same id and saves the registry.
    *
+   * @param cluster the new version of the cluster, with the id of the one it replaces
+   * @return the registered cluster
    * @throws ClusterNotFoundException if no cluster has that id
    */
   public Cluster update(Cluster cluster) {
     return update(SYSTEM, cluster);
   }
 
-  /** Like {@link #update(Cluster)}, recording {@code actor} in the audit trail. */
+  /**
+   * Like {@link #update(Cluster)}, recording {@code actor} in the audit trail.
+   *
+   * @param actor who makes the change, as the audit trail records it
+   * @param cluster the new version of the cluster, with the id of the one it replaces
+   * @return the registered cluster
+   */
   public synchronized Cluster update(String actor, Cluster cluster) {
     Objects.requireNonNull(actor, "actor == null");
     Objects.requireNonNull(cluster, "cluster == null");
@@ -226,24 +273,45 @@ public final class ClusterRegistry {
   /**
    * Adds {@code bridge} to the cluster {@code clusterId} and saves the registry.
    *
+   * @param clusterId the cluster's id
+   * @param bridge the Call Bridge to add
    * @return the updated cluster
    */
   public Cluster addCallBridge(String clusterId, CallBridge bridge) {
     return addCallBridge(SYSTEM, clusterId, bridge);
   }
 
-  /** Like {@link #addCallBridge(String, CallBridge)}, recording {@code actor} in the audit trail. */
+  /**
+   * Like {@link #addCallBridge(String, CallBridge)}, recording {@code actor} in the audit trail.
+   *
+   * @param actor who makes the change, as the audit trail records it
+   * @param clusterId the cluster's id
+   * @param bridge the Call Bridge to add
+   * @return the updated cluster
+   */
   public synchronized Cluster addCallBridge(String actor, String clusterId, CallBridge bridge) {
     Objects.requireNonNull(bridge, "bridge == null");
     return update(actor, cluster(clusterId).toBuilder().addCallBridge(bridge).build());
   }
 
-  /** Removes the Call Bridge {@code bridgeId} from its cluster and saves the registry. */
+  /**
+   * Removes the Call Bridge {@code bridgeId} from its cluster and saves the registry.
+   *
+   * @param bridgeId the bridge's id in the registry
+   * @return the updated cluster
+   * @throws ClusterNotFoundException if no bridge has that id
+   */
   public Cluster removeCallBridge(String bridgeId) {
     return removeCallBridge(SYSTEM, bridgeId);
   }
 
-  /** Like {@link #removeCallBridge(String)}, recording {@code actor} in the audit trail. */
+  /**
+   * Like {@link #removeCallBridge(String)}, recording {@code actor} in the audit trail.
+   *
+   * @param actor who makes the change, as the audit trail records it
+   * @param bridgeId the bridge's id in the registry
+   * @return the updated cluster
+   */
   public synchronized Cluster removeCallBridge(String actor, String bridgeId) {
     Cluster owner =
         findClusterOf(bridgeId)
@@ -251,12 +319,22 @@ public final class ClusterRegistry {
     return update(actor, owner.toBuilder().removeCallBridge(bridgeId).build());
   }
 
-  /** Removes the cluster {@code clusterId} and all its bridges, and saves the registry. */
+  /**
+   * Removes the cluster {@code clusterId} and all its bridges, and saves the registry.
+   *
+   * @param clusterId the cluster's id
+   * @throws ClusterNotFoundException if no cluster has that id
+   */
   public void remove(String clusterId) {
     remove(SYSTEM, clusterId);
   }
 
-  /** Like {@link #remove(String)}, recording {@code actor} in the audit trail. */
+  /**
+   * Like {@link #remove(String)}, recording {@code actor} in the audit trail.
+   *
+   * @param actor who makes the change, as the audit trail records it
+   * @param clusterId the cluster's id
+   */
   public synchronized void remove(String actor, String clusterId) {
     Objects.requireNonNull(actor, "actor == null");
     List<Cluster> next = new ArrayList<>(clusters);
@@ -265,14 +343,21 @@ public final class ClusterRegistry {
     record(actor, "cluster.remove", clusterId, describe(gone));
   }
 
-  /** Replaces every cluster at once (used by restore) after validating the whole set. */
+  /**
+   * Replaces every cluster at once (used by restore) after validating the whole set.
+   *
+   * @param all every cluster, replacing the registered ones
+   */
   public synchronized void replaceAll(List<Cluster> all) {
     commit(new ArrayList<>(Objects.requireNonNull(all, "all == null")));
   }
 
   /**
-   * Registers {@code listener} to receive the full cluster list after every change. Listeners run on
+   * Registers {@code listener} to receive the full cluster list after every change. Listeners run
+   * on
    * the thread that made the change; one that throws does not undo the change.
+   *
+   * @param listener called with an unmodifiable copy of every cluster; not null
    */
   public void addListener(Consumer<List<Cluster>> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener == null"));

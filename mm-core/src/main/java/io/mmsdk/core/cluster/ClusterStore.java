@@ -13,7 +13,11 @@ public interface ClusterStore extends AutoCloseable {
   /** {@return the clusters last saved, or an empty list when nothing was ever saved} */
   List<Cluster> load();
 
-  /** Replaces the stored clusters with {@code clusters}, durably. */
+  /**
+   * Replaces the stored clusters with {@code clusters}, durably.
+   *
+   * @param clusters every registered cluster
+   */
   void save(List<Cluster> clusters);
 
   /**
@@ -24,12 +28,15 @@ public interface ClusterStore extends AutoCloseable {
   default void close() {}
 
   /**
-   * Returns a store that keeps the registry in {@code file} (created on first save), replaced
-   * atomically on every save. The file holds API passwords: it is created readable by its owner only
+   * {@return a store that keeps the registry in {@code file} (created on first save), replaced
+   * atomically on every save} The file holds API passwords: it is created readable by its owner
+   * only
    * on POSIX file systems; protect the directory accordingly.
    *
    * <p>The store locks {@code <file>.lock} until {@link #close()}: a second opener, in this or
    * another process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the holder.
+   *
+   * @param file the registry file
    */
   static ClusterStore file(Path file) {
     return new FileClusterStore(file);

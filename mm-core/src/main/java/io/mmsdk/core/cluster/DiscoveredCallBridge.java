@@ -18,7 +18,17 @@ import java.util.Objects;
 public record DiscoveredCallBridge(
     String cmsId, String name, String peerAddress, String suggestedHost, String sipDomain) {
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param cmsId the id of its {@code /callBridges} entry
+   * @param name its unique name within the CMS cluster
+   * @param peerAddress the address CMS lists for it, e.g. {@code https://10.0.0.2:8443}
+   * @param suggestedHost the host of {@code peerAddress}, a starting point for its API address
+   * @param sipDomain its SIP domain, or empty
+   * @throws NullPointerException if {@code cmsId}, {@code name}, {@code peerAddress}, {@code
+   *     suggestedHost} or {@code sipDomain} is null
+   */
   public DiscoveredCallBridge {
     Objects.requireNonNull(cmsId, "cmsId == null");
     Objects.requireNonNull(name, "name == null");

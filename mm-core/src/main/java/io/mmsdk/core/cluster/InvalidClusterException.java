@@ -30,7 +30,12 @@ public final class InvalidClusterException extends ClusterException {
   /** What is wrong with the cluster. */
   private final Problem problem;
 
-  /** Creates an exception for {@code problem} with a message naming the value at fault. */
+  /**
+   * Creates an exception for {@code problem} with a message naming the value at fault.
+   *
+   * @param problem what kind of value is wrong, for callers to act on
+   * @param message what is wrong and how to fix it, naming the value
+   */
   public InvalidClusterException(Problem problem, String message) {
     super(message);
     this.problem = Objects.requireNonNull(problem, "problem == null");

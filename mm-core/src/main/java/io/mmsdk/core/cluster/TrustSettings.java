@@ -39,13 +39,18 @@ public final class TrustSettings {
     return SYSTEM;
   }
 
-  /** {@return settings that trust only the given PEM chain and verify host names} */
+  /**
+   * {@return settings that trust only the given PEM chain and verify host names}
+   *
+   * @param pemChain one or more PEM certificates, CA certificates up to the root
+   */
   public static TrustSettings pem(String pemChain) {
     return builder().pemChain(pemChain).build();
   }
 
   /**
-   * {@return settings that accept any certificate and any host name} For lab set-ups only: anyone on
+   * {@return settings that accept any certificate and any host name} For lab set-ups only: anyone
+   * on
    * the path can read and change the traffic, including the API password.
    */
   public static TrustSettings insecureForLabOnly() {
@@ -135,6 +140,7 @@ public final class TrustSettings {
     /**
      * Trusts only this PEM chain (CA certificates up to the root). Clears any PEM file.
      *
+     * @param pemChain one or more PEM certificates, CA certificates up to the root
      * @return this builder
      */
     public Builder pemChain(String pemChain) {
@@ -162,6 +168,7 @@ public final class TrustSettings {
     /**
      * Trusts only the PEM chain in this file, read when a client is built. Clears any PEM text.
      *
+     * @param pemFile a file holding the PEM chain
      * @return this builder
      */
     public Builder pemFile(Path pemFile) {
@@ -195,6 +202,7 @@ public final class TrustSettings {
     /**
      * Turns off all verification. Lab use only.
      *
+     * @param insecure true to accept any certificate and any host name
      * @return this builder
      */
     public Builder insecureForLabOnly(boolean insecure) {
@@ -202,7 +210,13 @@ public final class TrustSettings {
       return this;
     }
 
-    /** Validates and builds the settings. */
+    /**
+     * Validates and builds the settings.
+     *
+     * @return the settings
+     * @throws InvalidClusterException if the settings contradict each other or a PEM chain is
+     *     invalid
+     */
     public TrustSettings build() {
       if (insecure && (pemChain != null || pemFile != null || checkRevocation)) {
         throw new InvalidClusterException(

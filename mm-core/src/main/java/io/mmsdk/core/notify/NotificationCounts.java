@@ -13,7 +13,11 @@ public record NotificationCounts(int errors, int warnings, int information) {
     return errors + warnings + information;
   }
 
-  /** {@return the count for {@code severity}} */
+  /**
+   * {@return the count for {@code severity}}
+   *
+   * @param severity ERROR, WARNING or INFORMATION
+   */
   public int of(Severity severity) {
     return switch (severity) {
       case ERROR -> errors;

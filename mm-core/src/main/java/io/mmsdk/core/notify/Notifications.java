@@ -33,7 +33,11 @@ public final class Notifications {
     this.scheduler = scheduler;
   }
 
-  /** {@return an empty set of notifications that time-stamps with {@code scheduler}'s clock} */
+  /**
+   * {@return an empty set of notifications that time-stamps with {@code scheduler}'s clock}
+   *
+   * @param scheduler its clock stamps {@code raisedAt} and {@code updatedAt}; not null
+   */
   public static Notifications create(Scheduler scheduler) {
     return new Notifications(Objects.requireNonNull(scheduler, "scheduler == null"));
   }
@@ -44,6 +48,9 @@ public final class Notifications {
    * severity or message changed.
    *
    * @param source which part of the SDK raises it, e.g. {@code "licensing"}
+   * @param severity ERROR, WARNING or INFORMATION
+   * @param key what condition this is, unique across sources, e.g. {@code "licensing.smp"}
+   * @param message what is wrong and what to do, for people; no secrets
    * @return the active notification
    */
   public Notification raise(Severity severity, String source, String key, String message) {
@@ -75,7 +82,12 @@ public final class Notifications {
     return next;
   }
 
-  /** Clears the condition {@code key}; returns true if it was active. */
+  /**
+   * Clears the condition {@code key}; returns true if it was active.
+   *
+   * @param key the condition's key
+   * @return true if it was active and is now cleared, false if it was not active
+   */
   public boolean clear(String key) {
     Objects.requireNonNull(key, "key == null");
     Notification removed;
@@ -95,7 +107,12 @@ public final class Notifications {
     return true;
   }
 
-  /** Clears every active notification whose key starts with {@code prefix}; returns how many. */
+  /**
+   * Clears every active notification whose key starts with {@code prefix}; returns how many.
+   *
+   * @param prefix the start of the keys to clear, e.g. {@code "cdr.gap."}
+   * @return how many notifications were cleared
+   */
   public int clearAll(String prefix) {
     Objects.requireNonNull(prefix, "prefix == null");
     List<String> keys;
@@ -109,18 +126,29 @@ public final class Notifications {
     return n;
   }
 
-  /** {@return the active notification with {@code key}} */
+  /**
+   * {@return the active notification with {@code key}}
+   *
+   * @param key the condition's key
+   */
   public synchronized Optional<Notification> find(String key) {
     Objects.requireNonNull(key, "key == null");
     return Optional.ofNullable(active.get(key));
   }
 
-  /** {@return every active notification: errors first, then warnings, then information; oldest first} */
+  /**
+   * {@return every active notification: errors first, then warnings, then information; oldest
+   * first}
+   */
   public synchronized List<Notification> active() {
     return active.values().stream().sorted(ORDER).toList();
   }
 
-  /** {@return the active notifications of {@code severity}, oldest first} */
+  /**
+   * {@return the active notifications of {@code severity}, oldest first}
+   *
+   * @param severity ERROR, WARNING or INFORMATION
+   */
   public synchronized List<Notification> active(Severity severity) {
     Objects.requireNonNull(severity, "severity == null");
     return active.values().stream().filter(n -> n.severity() == severity).sorted(ORDER).toList();
@@ -141,7 +169,11 @@ public final class Notifications {
     return new NotificationCounts(e, w, i);
   }
 
-  /** Replaces every active notification (used by restore); listeners are not told. */
+  /**
+   * Replaces every active notification (used by restore); listeners are not told.
+   *
+   * @param notifications the active notifications from a backup
+   */
   public synchronized void replaceAll(List<Notification> notifications) {
     Objects.requireNonNull(notifications, "notifications == null");
     active.clear();
@@ -150,6 +182,9 @@ public final class Notifications {
 
   /**
    * Adds {@code listener}; returns a handle whose {@code close()} removes it again.
+   *
+   * @param listener told of every raise and clear, after the change, on the changing thread
+   * @return a registration whose {@code close()} removes the listener
    */
   public Registration addListener(NotificationListener listener) {
     Objects.requireNonNull(listener, "listener == null");

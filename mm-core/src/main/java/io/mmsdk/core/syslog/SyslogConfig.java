@@ -60,7 +60,7 @@ public final class SyslogConfig {
     return queueCapacity;
   }
 
-  /** Returns how long connecting to a TCP or TLS server, including the TLS handshake, may take. */
+  /** {@return how long connecting to a TCP or TLS server, including the TLS handshake, may take} */
   public Duration connectTimeout() {
     return connectTimeout;
   }
@@ -84,6 +84,7 @@ public final class SyslogConfig {
     /**
      * Adds a server (at most five in all, no duplicates).
      *
+     * @param server the server's host, port and transport; not null
      * @return this builder
      */
     public Builder addServer(SyslogServer server) {
@@ -92,7 +93,8 @@ public final class SyslogConfig {
     }
 
     /**
-     * Sets the HOSTNAME field (default {@code "-"}, the RFC 5424 nil value). Printable ASCII, no spaces, ≤ 255.
+     * Sets the HOSTNAME field (default {@code "-"}, the RFC 5424 nil value). Printable ASCII, no
+     * spaces, ≤ 255.
      *
      * @param hostname the HOSTNAME field (default {@code "-"}, the RFC 5424 nil value)
      * @return this builder
@@ -141,6 +143,10 @@ public final class SyslogConfig {
     /**
      * Sets how long connecting to a TCP or TLS server, including the TLS handshake, may take
      * (default 5 s); past it the message counts as a failure for that server.
+     *
+     * @param timeout the longest connect and handshake time; positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
     public Builder connectTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout == null");
@@ -151,7 +157,13 @@ public final class SyslogConfig {
       return this;
     }
 
-    /** Validates and builds the configuration. */
+    /**
+     * Validates and builds the configuration.
+     *
+     * @return the configuration
+     * @throws IllegalArgumentException if more than {@value #MAX_SERVERS} servers are listed, or
+     *     one is listed twice
+     */
     public SyslogConfig build() {
       if (servers.size() > MAX_SERVERS) {
         throw new IllegalArgumentException(

@@ -63,7 +63,13 @@ public final class SyslogForwarder implements AutoCloseable {
     worker.start();
   }
 
-  /** Starts a forwarder for {@code config}; time stamps of system lines come from {@code scheduler}. */
+  /**
+   * Starts a forwarder for {@code config}; time stamps of system lines come from {@code scheduler}.
+   *
+   * @param config the servers to forward to and how; not null
+   * @param scheduler its clock stamps system lines; not null
+   * @return the running forwarder; close it to stop sending
+   */
   public static SyslogForwarder start(SyslogConfig config, Scheduler scheduler) {
     return new SyslogForwarder(
         Objects.requireNonNull(config, "config == null"), Objects.requireNonNull(scheduler, "scheduler == null"));
@@ -79,6 +85,8 @@ public final class SyslogForwarder implements AutoCloseable {
    *
    * @param msgId short identifier of the kind of message, e.g. {@code "CDR"}; non-printable
    *     characters become '_'
+   * @param severity the syslog severity of the line
+   * @param text the message, sent as UTF-8 (after the byte order mark RFC 5424 prescribes)
    */
   public void log(SyslogSeverity severity, String msgId, String text) {
     Objects.requireNonNull(severity, "severity == null");
@@ -87,13 +95,23 @@ public final class SyslogForwarder implements AutoCloseable {
     offer(Rfc5424.format(Rfc5424.FACILITY_USER, severity, scheduler.now(), config.hostname(), config.appName(), msgId, "-", text));
   }
 
-  /** Queues an audit event (facility log audit, severity notice, structured data {@code audit@32473}). */
+  /**
+   * Queues an audit event (facility log audit, severity notice, structured data {@code
+   * audit@32473}).
+   *
+   * @param event the audit event to send; not null
+   */
   public void forward(AuditEvent event) {
     Objects.requireNonNull(event, "event == null");
     offer(Rfc5424.audit(event, config.hostname(), config.appName()));
   }
 
-  /** Forwards every future event of {@code trail}; close the registration to stop. */
+  /**
+   * Forwards every future event of {@code trail}; close the registration to stop.
+   *
+   * @param trail the audit trail to follow; not null
+   * @return a registration whose {@code close()} stops forwarding that trail
+   */
   public Registration attach(AuditTrail trail) {
     Objects.requireNonNull(trail, "trail == null");
     return trail.addListener(this::forward);
@@ -103,6 +121,9 @@ public final class SyslogForwarder implements AutoCloseable {
    * Forwards every future raise and clear of {@code notifications} as a system log line: the
    * notification's source becomes the MSGID; ERROR, WARNING and INFORMATION map to the syslog
    * severities of the same name (INFORMATION to informational); clears are informational.
+   *
+   * @param notifications the notifications to follow; not null
+   * @return a registration whose {@code close()} stops forwarding them
    */
   public Registration attach(Notifications notifications) {
     Objects.requireNonNull(notifications, "notifications == null");
@@ -139,7 +160,9 @@ public final class SyslogForwarder implements AutoCloseable {
     return dropped.get();
   }
 
-  /** Stops the thread after the queued messages are sent (waits up to 5 s) and closes connections. */
+  /**
+   * Stops the thread after the queued messages are sent (waits up to 5 s) and closes connections.
+   */
   @Override
   public void close() {
     if (closed) {

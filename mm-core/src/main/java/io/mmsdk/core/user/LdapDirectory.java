@@ -37,7 +37,11 @@ public final class LdapDirectory {
     this.settings = settings;
   }
 
-  /** {@return a directory for {@code settings}} */
+  /**
+   * {@return a directory for {@code settings}}
+   *
+   * @param settings the server, service account, search base and attributes to use; not null
+   */
   public static LdapDirectory create(LdapSettings settings) {
     return new LdapDirectory(Objects.requireNonNull(settings, "settings == null"));
   }
@@ -50,6 +54,7 @@ public final class LdapDirectory {
   /**
    * {@return true when an entry exists at {@code groupDn} (the "Check" button)}
    *
+   * @param groupDn the group's distinguished name
    * @throws UserException if the server cannot be reached or the DN is malformed
    */
   public boolean groupExists(String groupDn) {
@@ -65,6 +70,7 @@ public final class LdapDirectory {
    * {@return the usernames of the group's members, sorted (the "View users" button)} Members whose
    * entry has no username attribute (spelled exactly as configured) are left out.
    *
+   * @param groupDn the group's distinguished name
    * @throws UserException if the group does not exist or the server cannot be reached
    */
   public List<String> groupMembers(String groupDn) {
@@ -92,6 +98,10 @@ public final class LdapDirectory {
    * which mapped groups list them. A user in any administrator group, or in groups with different
    * roles, becomes administrator; video operators get the union of their groups' tags.
    *
+   * @param username the sign-in name, matched against the configured username attribute
+   * @param password the user's directory password; never logged
+   * @param mappings the group mappings that give roles and tags
+   * @return the user's entry DN, role, tags and mapped groups
    * @throws SignInException INVALID_CREDENTIALS, NO_MAPPED_GROUP or DIRECTORY_UNAVAILABLE
    */
   public LdapIdentity authenticate(String username, String password, List<LdapGroupMapping> mappings) {

@@ -168,6 +168,7 @@ public final class LdapSettings {
     /**
      * Uses LDAPS with {@code trust}.
      *
+     * @param trust how the server's certificate is verified; not null
      * @return this builder
      */
     public Builder ldaps(TrustSettings trust) {
@@ -179,6 +180,8 @@ public final class LdapSettings {
     /**
      * Sets the service account used to search users and read groups.
      *
+     * @param bindDn the service account's DN
+     * @param bindPassword its password; kept out of logs, messages and {@code toString()}
      * @return this builder
      */
     public Builder bind(String bindDn, String bindPassword) {
@@ -235,7 +238,12 @@ public final class LdapSettings {
       return this;
     }
 
-    /** Validates and builds the settings. */
+    /**
+     * Validates and builds the settings.
+     *
+     * @return the settings
+     * @throws UserException if the host, service account or search base is not set
+     */
     public LdapSettings build() {
       if (host == null || host.isBlank()) {
         throw new UserException("LDAP host is not set; call host(\"ldap.example.com\").");

@@ -46,17 +46,30 @@ public record LocalUser(String username, String firstName, String lastName, Role
     return new LocalUser(username, "", "", role, Set.of());
   }
 
-  /** {@return a copy with these names} */
+  /**
+   * {@return a copy with these names}
+   *
+   * @param firstName the first name, may be empty
+   * @param lastName the last name, may be empty
+   */
   public LocalUser withNames(String firstName, String lastName) {
     return new LocalUser(username, firstName, lastName, role, tags);
   }
 
-  /** {@return a copy with this role (tags are dropped when the role becomes administrator)} */
+  /**
+   * {@return a copy with this role (tags are dropped when the role becomes administrator)}
+   *
+   * @param newRole the new role
+   */
   public LocalUser withRole(Role newRole) {
     return new LocalUser(username, firstName, lastName, newRole, newRole == Role.ADMINISTRATOR ? Set.of() : tags);
   }
 
-  /** {@return a copy with these tags} */
+  /**
+   * {@return a copy with these tags}
+   *
+   * @param newTags the new tags, at most {@value #MAX_TAGS}, none blank
+   */
   public LocalUser withTags(Set<String> newTags) {
     return new LocalUser(username, firstName, lastName, role, newTags);
   }

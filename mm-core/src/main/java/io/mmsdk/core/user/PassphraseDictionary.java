@@ -26,7 +26,13 @@ public final class PassphraseDictionary {
     this.words = List.copyOf(words);
   }
 
-  /** Reads and checks a dictionary file. */
+  /**
+   * Reads and checks a dictionary file.
+   *
+   * @param file a UTF-8 text file with one word per line, at most 10 MB
+   * @return the dictionary
+   * @throws UserException if the file cannot be read, is too large, or is not one word per line
+   */
   public static PassphraseDictionary read(Path file) {
     Objects.requireNonNull(file, "file == null");
     try {
@@ -40,7 +46,14 @@ public final class PassphraseDictionary {
     }
   }
 
-  /** Checks and parses dictionary bytes. */
+  /**
+   * Checks and parses dictionary bytes.
+   *
+   * @param bytes UTF-8 text with one word per line, at most 10 MB
+   * @return the dictionary
+   * @throws UserException if the text is too large, not UTF-8, holds no word, or not one word per
+   *     line
+   */
   public static PassphraseDictionary parse(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes == null");
     if (bytes.length > MAX_BYTES) {
@@ -86,7 +99,13 @@ public final class PassphraseDictionary {
     return words;
   }
 
-  /** {@return {@code count} words drawn uniformly at random with {@code random}, joined by '-'} */
+  /**
+   * {@return {@code count} words drawn uniformly at random with {@code random}, joined by '-'}
+   *
+   * @param count how many words, 1 to 8
+   * @param random the source of randomness, normally a {@link SecureRandom}
+   * @throws IllegalArgumentException if {@code count} is not 1..8
+   */
   public String generate(int count, SecureRandom random) {
     Objects.requireNonNull(random, "random == null");
     if (count < 1 || count > 8) {

@@ -31,7 +31,15 @@ public final class PasswordHash {
     this.hash = hash;
   }
 
-  /** Hashes {@code password} with a fresh salt from {@code random}. */
+  /**
+   * Hashes {@code password} with a fresh salt from {@code random}.
+   *
+   * @param password the password to hash; never stored or logged
+   * @param iterations PBKDF2 iterations, at least {@link #MIN_ITERATIONS}
+   * @param random the source of the 16-byte salt
+   * @return the hash, salt and iteration count
+   * @throws IllegalArgumentException if {@code iterations} is below {@link #MIN_ITERATIONS}
+   */
   public static PasswordHash create(String password, int iterations, SecureRandom random) {
     Objects.requireNonNull(password, "password == null");
     Objects.requireNonNull(random, "random == null");
@@ -43,7 +51,13 @@ public final class PasswordHash {
     return new PasswordHash(iterations, salt, derive(password, salt, iterations));
   }
 
-  /** Parses the stored form written by {@link #encoded()}. */
+  /**
+   * Parses the stored form written by {@link #encoded()}.
+   *
+   * @param encoded the text {@link #encoded()} wrote
+   * @return the hash
+   * @throws UserException if the text is damaged
+   */
   public static PasswordHash parse(String encoded) {
     Objects.requireNonNull(encoded, "encoded == null");
     String[] parts = encoded.split("\\$");
@@ -58,7 +72,11 @@ public final class PasswordHash {
     }
   }
 
-  /** {@return true when {@code password} matches, comparing in constant time} */
+  /**
+   * {@return true when {@code password} matches, comparing in constant time}
+   *
+   * @param password the password to check
+   */
   public boolean matches(String password) {
     Objects.requireNonNull(password, "password == null");
     return MessageDigest.isEqual(hash, derive(password, salt, iterations));
@@ -69,7 +87,9 @@ public final class PasswordHash {
     return iterations;
   }
 
-  /** {@return the storable form {@code pbkdf2-sha256$iterations$salt$hash} (Base64)} Keep it secret. */
+  /**
+   * {@return the storable form {@code pbkdf2-sha256$iterations$salt$hash} (Base64)} Keep it secret.
+   */
   public String encoded() {
     Base64.Encoder b = Base64.getEncoder();
     return PREFIX + "$" + iterations + "$" + b.encodeToString(salt) + "$" + b.encodeToString(hash);

@@ -3,7 +3,8 @@ package io.mmsdk.core.user;
 import java.util.Objects;
 
 /**
- * Security policies for local users. Minimum length and reuse restriction are off until enabled, and
+ * Security policies for local users. Minimum length and reuse restriction are off until enabled,
+ * and
  * apply only when users change their own password (not when an administrator sets one). The
  * passphrase generator, when enabled and given a dictionary, suggests passphrases of 1–8 words
  * (default 5).
@@ -119,7 +120,9 @@ public final class PasswordPolicy {
     /**
      * Enforces a minimum length of {@code length} characters (1–256; 8 is the usual default).
      *
+     * @param length the shortest password accepted, 1 to 256
      * @return this builder
+     * @throws IllegalArgumentException if {@code length} is not 1..256
      */
     public Builder enforceMinimumLength(int length) {
       if (length < 1 || length > 256) {
@@ -143,7 +146,9 @@ public final class PasswordPolicy {
     /**
      * Forbids reusing the current password and the {@code previous} ones before it (1–24).
      *
+     * @param previous how many earlier passwords are remembered, 1 to 24
      * @return this builder
+     * @throws IllegalArgumentException if {@code previous} is not 1..24
      */
     public Builder restrictReuse(int previous) {
       if (previous < 1 || previous > MAX_REMEMBERED) {
@@ -168,7 +173,9 @@ public final class PasswordPolicy {
     /**
      * Enables the passphrase generator with {@code words} words (1–8, default 5).
      *
+     * @param words how many words a generated passphrase has, 1 to 8
      * @return this builder
+     * @throws IllegalArgumentException if {@code words} is not 1..8
      */
     public Builder passphraseGenerator(int words) {
       if (words < 1 || words > 8) {
@@ -189,7 +196,11 @@ public final class PasswordPolicy {
       return this;
     }
 
-    /** Builds the policy. */
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     */
     public PasswordPolicy build() {
       return new PasswordPolicy(this);
     }

@@ -17,7 +17,12 @@ public final class PasswordPolicyException extends UserException {
   /** The password rule that was broken. */
   private final Rule rule;
 
-  /** Creates an exception for {@code rule}. */
+  /**
+   * Creates an exception for {@code rule}.
+   *
+   * @param rule which rule the password broke
+   * @param message what is wrong and what a valid password needs, for people
+   */
   public PasswordPolicyException(Rule rule, String message) {
     super(message);
     this.rule = rule;

@@ -24,13 +24,24 @@ public final class SignInException extends UserException {
   /** Why the sign-in was refused. */
   private final Reason reason;
 
-  /** Creates an exception for {@code reason} with a user-facing message. */
+  /**
+   * Creates an exception for {@code reason} with a user-facing message.
+   *
+   * @param reason why sign-in failed, for callers to act on
+   * @param message what to tell the user; never says which of username or password was wrong
+   */
   public SignInException(Reason reason, String message) {
     super(message);
     this.reason = Objects.requireNonNull(reason, "reason == null");
   }
 
-  /** Creates an exception with a cause (for directory failures). */
+  /**
+   * Creates an exception with a cause (for directory failures).
+   *
+   * @param reason why sign-in failed, for callers to act on
+   * @param message what to tell the user
+   * @param cause the directory failure
+   */
   public SignInException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason == null");

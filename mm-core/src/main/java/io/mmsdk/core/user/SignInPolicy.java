@@ -45,7 +45,10 @@ public final class SignInPolicy {
     this.showAccountActivity = b.showAccountActivity;
   }
 
-  /** {@return the defaults: rate limiting on (3 tokens, one back every 300 s), idle timeout 3600 s, no messages} */
+  /**
+   * {@return the defaults: rate limiting on (3 tokens, one back every 300 s), idle timeout 3600 s,
+   * no messages}
+   */
   public static SignInPolicy defaults() {
     return DEFAULTS;
   }
@@ -142,9 +145,13 @@ public final class SignInPolicy {
     private Builder() {}
 
     /**
-     * Rate limits sign-in: a bucket of {@code tokens} (≥ 1), one token back every {@code refill} (≥ 1 s).
+     * Rate limits sign-in: a bucket of {@code tokens} (≥ 1), one token back every {@code refill} (≥
+     * 1 s).
      *
+     * @param tokens how many failed attempts are allowed in a burst, 1 or more
+     * @param refill how long until one more attempt is allowed, at least 1 s
      * @return this builder
+     * @throws IllegalArgumentException if {@code tokens} is below 1 or {@code refill} under 1 s
      */
     public Builder rateLimit(int tokens, Duration refill) {
       Objects.requireNonNull(refill, "refill == null");
@@ -173,7 +180,9 @@ public final class SignInPolicy {
     /**
      * Signs out users idle for {@code timeout} (60 s – 86400 s).
      *
+     * @param timeout the idle time after which a session ends, 60 s to 86,400 s
      * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is outside 60 s to 86,400 s
      */
     public Builder idleTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout == null");
@@ -229,7 +238,11 @@ public final class SignInPolicy {
       return this;
     }
 
-    /** Builds the policy. */
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     */
     public SignInPolicy build() {
       return new SignInPolicy(this);
     }

@@ -7,10 +7,14 @@ import java.nio.file.Path;
  * returns.
  */
 public interface UserStore extends AutoCloseable {
-  /** Returns the saved data, or {@link UserData#empty()} when nothing was saved. */
+  /** {@return the saved data, or {@link UserData#empty()} when nothing was saved} */
   UserData load();
 
-  /** Replaces the saved data, durably. */
+  /**
+   * Replaces the saved data, durably.
+   *
+   * @param data every local user, policy and LDAP setting to keep; not null
+   */
   void save(UserData data);
 
   /**
@@ -21,12 +25,15 @@ public interface UserStore extends AutoCloseable {
   default void close() {}
 
   /**
-   * Returns a store that keeps the data in {@code file}, replaced atomically on every save. The file
+   * {@return a store that keeps the data in {@code file}, replaced atomically on every save} The
+   * file
    * holds password hashes and the LDAP bind password: it is created readable by its owner only on
    * POSIX file systems.
    *
    * <p>The store locks {@code <file>.lock} until {@link #close()}: a second opener, in this or
    * another process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the holder.
+   *
+   * @param file the data file, created on first save
    */
   static UserStore file(Path file) {
     return new FileUserStore(file);

@@ -17,7 +17,13 @@ import java.util.OptionalLong;
  */
 public record Reservation(Variant variant, Map<AllocationType, Long> reserved) {
 
-  /** Checks the arguments: PLR reserves no quantities, SLR quantities are not negative. */
+  /**
+   * Checks the arguments: PLR reserves no quantities, SLR quantities are not negative.
+   *
+   * @param variant PLR or SLR; not null
+   * @param reserved for SLR the licenses per type, each 0 or more; empty for PLR
+   * @throws IllegalArgumentException if PLR carries quantities or an SLR quantity is negative
+   */
   public Reservation {
     Objects.requireNonNull(variant, "variant == null");
     Objects.requireNonNull(reserved, "reserved == null");
@@ -35,25 +41,33 @@ public record Reservation(Variant variant, Map<AllocationType, Long> reserved) {
     reserved = Collections.unmodifiableMap(copy);
   }
 
-  /** Returns a Universal (Permanent License Reservation, PLR) reservation. */
+  /** {@return a Universal (Permanent License Reservation, PLR) reservation} */
   public static Reservation universal() {
     return new Reservation(Variant.UNIVERSAL, Map.of());
   }
 
-  /** Returns a Specific License Reservation (SLR) of {@code reserved} licenses per type. */
+  /**
+   * {@return a Specific License Reservation (SLR) of {@code reserved} licenses per type}
+   *
+   * @param reserved the licenses reserved per type, each 0 or more
+   */
   public static Reservation specific(Map<AllocationType, Long> reserved) {
     return new Reservation(Variant.SPECIFIC, reserved);
   }
 
-  /** Returns the licenses of {@code type} reserved under SLR; empty under PLR or if none. */
+  /**
+   * {@return the licenses of {@code type} reserved under SLR; empty under PLR or if none}
+   *
+   * @param type the license type
+   */
   public OptionalLong findReserved(AllocationType type) {
     Long n = reserved.get(Objects.requireNonNull(type, "type == null"));
     return n == null ? OptionalLong.empty() : OptionalLong.of(n);
   }
 
   /**
-   * Returns the license status the Licenses page shows: "Reservation Active" for PLR, "Reserved"
-   * (shown along with {@link #findReserved the number}) for SLR.
+   * {@return the license status the Licenses page shows: "Reservation Active" for PLR, "Reserved"
+   * (shown along with {@link #findReserved the number}) for SLR}
    */
   public String statusLabel() {
     return variant == Variant.UNIVERSAL ? "Reservation Active" : "Reserved";

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * confirmation code; return code). Thread-safe; close it to cancel the automatic renewals.
  *
  * <p>Every request waits 30 s for Cisco SSM; if no answer comes it is sent again waiting 60 s, then
- * 90 s. After the third timeout the action fails with {@link SmartLicensingException#isUnreachable()}
+ * 90 s. After the third timeout the action fails with {@link
+ * SmartLicensingException#isUnreachable()}
  * and the ERROR notification {@value #UNREACHABLE_KEY} ("Unable to reach Cisco Smart Software
  * Server") is raised; it is cleared by the next request that succeeds. A refusal fails at once.
  */
@@ -52,7 +53,13 @@ public final class SmartLicensing implements AutoCloseable {
     this.status = store.load();
   }
 
-  /** {@return an unregistered instance sending through {@code transport}, keeping state in memory} */
+  /**
+   * {@return an unregistered instance sending through {@code transport}, keeping state in memory}
+   *
+   * @param transport sends the requests to Cisco SSM; not null
+   * @param scheduler runs the automatic renewals; not null
+   * @param notifications where registration and authorization problems are raised; not null
+   */
   public static SmartLicensing create(
       SmartLicensingTransport transport, Scheduler scheduler, Notifications notifications) {
     return create(transport, scheduler, notifications, SmartLicensingStore.inMemory());
@@ -63,6 +70,11 @@ public final class SmartLicensing implements AutoCloseable {
    * {@code store}} If the saved status is registered online, the automatic renewals resume: the
    * next authorization renewal at the coming 00:00 UTC, the registration renewal 6 months after the
    * saved registration time (at once if that is past).
+   *
+   * @param transport sends the requests to Cisco SSM; not null
+   * @param scheduler runs the automatic renewals; not null
+   * @param notifications where registration and authorization problems are raised; not null
+   * @param store where the status is kept across restarts; not null
    */
   public static SmartLicensing create(SmartLicensingTransport transport, Scheduler scheduler,
       Notifications notifications, SmartLicensingStore store) {
@@ -87,6 +99,10 @@ public final class SmartLicensing implements AutoCloseable {
   /**
    * Registers with {@code token}; {@code reregister} lets Cisco SSM accept an instance it already
    * knows. On success the instance is registered and authorized, and the renewals are scheduled.
+   *
+   * @param token the registration token from Cisco SSM; it never appears in logs or messages
+   * @param reregister true to register even if SSM already knows this instance
+   * @return a stage completed with the new status, or failed with SSM's reason
    */
   public CompletionStage<SmartLicensingStatus> register(String token, boolean reregister) {
     Objects.requireNonNull(token, "token == null");
@@ -105,7 +121,11 @@ public final class SmartLicensing implements AutoCloseable {
     });
   }
 
-  /** Renews the authorization now ("Renew Authorization Now"). */
+  /**
+   * Renews the authorization now ("Renew Authorization Now").
+   *
+   * @return a stage completed with the new status, or failed with SSM's reason
+   */
   public CompletionStage<SmartLicensingStatus> renewAuthorizationNow() {
     requireRegistered("renew the authorization");
     return send(new SmartRequest(Kind.RENEW_AUTHORIZATION, "", false)).thenApply(r -> {
@@ -117,7 +137,11 @@ public final class SmartLicensing implements AutoCloseable {
     });
   }
 
-  /** Renews the registration now ("Renew Registration Now"); the 6-month clock restarts. */
+  /**
+   * Renews the registration now ("Renew Registration Now"); the 6-month clock restarts.
+   *
+   * @return a stage completed with the new status, or failed with SSM's reason
+   */
   public CompletionStage<SmartLicensingStatus> renewRegistrationNow() {
     requireRegistered("renew the registration");
     return send(new SmartRequest(Kind.RENEW_REGISTRATION, "", false)).thenApply(r -> {
@@ -130,7 +154,11 @@ public final class SmartLicensing implements AutoCloseable {
     });
   }
 
-  /** Deregisters; the renewals stop. */
+  /**
+   * Deregisters; the renewals stop.
+   *
+   * @return a stage completed with the unregistered status
+   */
   public CompletionStage<SmartLicensingStatus> deregister() {
     return send(new SmartRequest(Kind.DEREGISTER, "", false)).thenApply(r -> {
       synchronized (this) {
@@ -145,6 +173,8 @@ public final class SmartLicensing implements AutoCloseable {
   /**
    * Generates a Reservation Request Code (step 1 of reservation); the status becomes "License
    * Reservation Pending". The stage yields the code to enter in Cisco SSM.
+   *
+   * @return a stage completed with the code, or failed with SSM's reason
    */
   public CompletionStage<String> generateReservationRequestCode() {
     synchronized (this) {
@@ -162,7 +192,11 @@ public final class SmartLicensing implements AutoCloseable {
     });
   }
 
-  /** Cancels a pending reservation request. */
+  /**
+   * Cancels a pending reservation request.
+   *
+   * @return a stage completed with the unregistered status
+   */
   public CompletionStage<SmartLicensingStatus> cancelReservationRequest() {
     requireState(Registration.LICENSE_RESERVATION_PENDING, "cancel a reservation request");
     return send(new SmartRequest(Kind.CANCEL_RESERVATION_REQUEST, "", false)).thenApply(r -> {
@@ -186,6 +220,8 @@ public final class SmartLicensing implements AutoCloseable {
    * variant changes only by returning the reservation and reserving again; so an update of a PLR
    * instance is refused at once, and an answer that would change the variant fails the stage.
    *
+   * @param authorizationCode the Reservation Authorization Code from Cisco SSM; not null
+   * @return a stage completed with the confirmation code of an SLR update, else an empty string
    * @throws IllegalStateException if no request is pending and nothing is reserved, or the
    *     instance holds a PLR reservation
    */
@@ -244,6 +280,8 @@ public final class SmartLicensing implements AutoCloseable {
    * Sends the daily usage report (seed 2.6: "Meeting Management sends daily usage reports to Cisco
    * SSM"). Only an instance registered online reports; a reserved one has no connection to SSM.
    *
+   * @param report the day's report; not null
+   * @return a stage completed with the status after sending, or failed with SSM's reason
    * @throws IllegalStateException if the instance is not registered online
    */
   public CompletionStage<SmartLicensingStatus> sendUsageReport(UsageReport report) {
@@ -255,6 +293,8 @@ public final class SmartLicensing implements AutoCloseable {
   /**
    * Generates a Reservation Return Code, returning the reserved licenses; the instance becomes
    * unregistered. The stage yields the code to enter in Cisco SSM.
+   *
+   * @return a stage completed with the return code, or failed with SSM's reason
    */
   public CompletionStage<String> generateReturnCode() {
     requireState(Registration.REGISTERED_LICENSE_RESERVATION, "return reserved licenses");

@@ -27,7 +27,17 @@ public record SmartLicensingStatus(
   public static final SmartLicensingStatus UNREGISTERED = new SmartLicensingStatus(
       Registration.UNREGISTERED, Authorization.NOT_AUTHORIZED, null, null, false);
 
-  /** Checks the enums; only a reserved instance carries a reservation. */
+  /**
+   * Checks the enums; only a reserved instance carries a reservation.
+   *
+   * @param registration the registration status; not null
+   * @param authorization the license authorization status; not null
+   * @param lastAuthorizationRenewal when authorization was last renewed, or {@code null}
+   * @param registeredAt when the current registration was made or renewed, or {@code null}
+   * @param confirmationCodePending true while an updated reservation awaits its confirmation code
+   * @param reservation what is reserved; non-null only while registered with a license reservation
+   * @throws IllegalArgumentException if a reservation goes with another registration status
+   */
   public SmartLicensingStatus {
     Objects.requireNonNull(registration, "registration == null");
     Objects.requireNonNull(authorization, "authorization == null");
@@ -37,14 +47,22 @@ public record SmartLicensingStatus(
     }
   }
 
-  /** Returns a status without a reservation. */
+  /**
+   * Returns a status without a reservation.
+   *
+   * @param registration the registration status; not null
+   * @param authorization the license authorization status; not null
+   * @param lastAuthorizationRenewal when authorization was last renewed, or {@code null}
+   * @param registeredAt when the current registration was made or renewed, or {@code null}
+   * @param confirmationCodePending true while an updated reservation awaits its confirmation code
+   */
   public SmartLicensingStatus(Registration registration, Authorization authorization,
       Instant lastAuthorizationRenewal, Instant registeredAt, boolean confirmationCodePending) {
     this(registration, authorization, lastAuthorizationRenewal, registeredAt,
         confirmationCodePending, null);
   }
 
-  /** Returns the reservation (PLR or SLR with its quantities), if licenses are reserved. */
+  /** {@return the reservation (PLR or SLR with its quantities), if licenses are reserved} */
   public Optional<Reservation> findReservation() {
     return Optional.ofNullable(reservation);
   }

@@ -10,7 +10,11 @@ public interface SmartLicensingStore extends AutoCloseable {
   /** {@return the saved status, or {@link SmartLicensingStatus#UNREGISTERED} if none was saved} */
   SmartLicensingStatus load();
 
-  /** Saves {@code status}; durable when this returns. */
+  /**
+   * Saves {@code status}; durable when this returns.
+   *
+   * @param status the status to keep; not null
+   */
   void save(SmartLicensingStatus status);
 
   /**
@@ -21,10 +25,12 @@ public interface SmartLicensingStore extends AutoCloseable {
   default void close() {}
 
   /**
-   * Returns the embedded store keeping {@code smart-licensing.properties} in {@code directory},
-   * written to a temp file, fsynced and renamed atomically. The store locks {@code
+   * {@return the embedded store keeping {@code smart-licensing.properties} in {@code directory},
+   * written to a temp file, fsynced and renamed atomically} The store locks {@code
    * smart-licensing.properties.lock} until {@link #close()}: a second opener, in this or another
    * process, gets a {@link io.mmsdk.common.store.StoreLockedException} naming the holder.
+   *
+   * @param directory the store's directory, created if missing
    */
   static SmartLicensingStore file(Path directory) {
     return new FileSmartLicensingStore(directory);

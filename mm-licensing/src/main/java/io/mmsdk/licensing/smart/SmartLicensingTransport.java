@@ -9,6 +9,12 @@ import java.util.concurrent.CompletionStage;
  */
 @FunctionalInterface
 public interface SmartLicensingTransport {
-  /** Sends {@code request}; the stage completes with the answer or fails if sending failed. */
+  /**
+   * Sends {@code request}; the stage completes with the answer or fails if sending failed.
+   *
+   * @param request what to ask Cisco SSM; not null
+   * @return a stage completed with SSM's answer (which may be a refusal), or failed if nothing was
+   *     answered
+   */
   CompletionStage<SmartResponse> send(SmartRequest request);
 }

@@ -20,6 +20,7 @@ public record SmartRequest(Kind kind, String secret, boolean force, UsageReport 
    * @param kind what is asked
    * @param secret the registration token or a reservation code; never shown by {@link #toString()}
    * @param force for {@link Kind#REGISTER}: register even if this instance is already registered
+   * @param usageReport for {@link Kind#USAGE_REPORT}: the report; {@code null} for other kinds
    */
   public SmartRequest {
     Objects.requireNonNull(kind, "kind == null");
@@ -30,18 +31,28 @@ public record SmartRequest(Kind kind, String secret, boolean force, UsageReport 
     }
   }
 
-  /** Returns a request of {@code kind} that carries no usage report. */
+  /**
+   * Returns a request of {@code kind} that carries no usage report.
+   *
+   * @param kind what is asked; not {@link Kind#USAGE_REPORT}
+   * @param secret the registration token or a reservation code, or empty
+   * @param force for {@link Kind#REGISTER}: register even if this instance is already registered
+   */
   public SmartRequest(Kind kind, String secret, boolean force) {
     this(kind, secret, force, null);
   }
 
-  /** Returns the daily usage report request for {@code report}. */
+  /**
+   * {@return the daily usage report request for {@code report}}
+   *
+   * @param report the day's report; not null
+   */
   public static SmartRequest usageReport(UsageReport report) {
     return new SmartRequest(Kind.USAGE_REPORT, "", false,
         Objects.requireNonNull(report, "report == null"));
   }
 
-  /** Returns the usage report of a {@link Kind#USAGE_REPORT} request. */
+  /** {@return the usage report of a {@link Kind#USAGE_REPORT} request} */
   public Optional<UsageReport> findUsageReport() {
     return Optional.ofNullable(usageReport);
   }
@@ -66,7 +77,9 @@ public record SmartRequest(Kind kind, String secret, boolean force, UsageReport 
     RESERVATION_REQUEST,
     /** Cancel a pending reservation request. */
     CANCEL_RESERVATION_REQUEST,
-    /** Install a Reservation Authorization Code; on an update the reply carries a confirmation code. */
+    /**
+     * Install a Reservation Authorization Code; on an update the reply carries a confirmation code.
+     */
     INSTALL_AUTHORIZATION_CODE,
     /** Generate a Reservation Return Code, returning the reserved licenses. */
     RESERVATION_RETURN,

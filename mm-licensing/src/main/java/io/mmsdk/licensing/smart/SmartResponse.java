@@ -20,34 +20,45 @@ public record SmartResponse(boolean accepted, String code, String failureReason,
    * Checks the arguments.
    *
    * @param accepted true if the request succeeded
-   * @param code a code produced by the request (reservation request, confirmation or return code), or empty
+   * @param code a code produced by the request (reservation request, confirmation or return code),
+   *     or empty
    * @param failureReason why it was refused, or empty when accepted
+   * @param reservation what an installed Reservation Authorization Code reserves, or {@code null}
    */
   public SmartResponse {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(failureReason, "failureReason == null");
   }
 
-  /** Returns an answer that carries no reservation. */
+  /**
+   * Returns an answer that carries no reservation.
+   *
+   * @param accepted true if the request succeeded
+   * @param code a code the request produced, or empty
+   * @param failureReason why it was refused, or empty when accepted
+   */
   public SmartResponse(boolean accepted, String code, String failureReason) {
     this(accepted, code, failureReason, null);
   }
 
   /**
-   * Returns the accepted answer to an installed Reservation Authorization Code reserving {@code
-   * reservation}; {@code code} is the confirmation code of an update, or empty.
+   * {@return the accepted answer to an installed Reservation Authorization Code reserving {@code
+   * reservation}; {@code code} is the confirmation code of an update, or empty}
+   *
+   * @param reservation what the code reserves; not null
+   * @param code the Reservation Confirmation Code of an SLR update, or empty
    */
   public static SmartResponse reserved(Reservation reservation, String code) {
     return new SmartResponse(true, Objects.requireNonNull(code, "code == null"), "",
         Objects.requireNonNull(reservation, "reservation == null"));
   }
 
-  /** Returns what an installed authorization code reserves, if this answer carries it. */
+  /** {@return what an installed authorization code reserves, if this answer carries it} */
   public Optional<Reservation> findReservation() {
     return Optional.ofNullable(reservation);
   }
 
-  /** Returns an accepted answer without a code. */
+  /** {@return an accepted answer without a code} */
   public static SmartResponse ok() {
     return new SmartResponse(true, "", "");
   }
@@ -55,13 +66,18 @@ public record SmartResponse(boolean accepted, String code, String failureReason,
   /**
    * {@return an accepted answer carrying {@code code}}
    *
-   * @param code a code produced by the request (reservation request, confirmation or return code), or empty
+   * @param code a code produced by the request (reservation request, confirmation or return code),
+   *     or empty
    */
   public static SmartResponse ok(String code) {
     return new SmartResponse(true, Objects.requireNonNull(code, "code == null"), "");
   }
 
-  /** {@return a refusal with {@code reason}} */
+  /**
+   * {@return a refusal with {@code reason}}
+   *
+   * @param reason why SSM refused, for people; not empty
+   */
   public static SmartResponse refused(String reason) {
     return new SmartResponse(false, "", Objects.requireNonNull(reason, "reason == null"));
   }
