@@ -6,6 +6,7 @@ import io.mmsdk.core.access.AccessDeniedException;
 import io.mmsdk.core.access.Action;
 import io.mmsdk.core.access.Decision;
 import io.mmsdk.core.access.Resource;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.core.audit.AuditTrail;
 import io.mmsdk.common.time.Scheduler;
 import java.security.SecureRandom;
