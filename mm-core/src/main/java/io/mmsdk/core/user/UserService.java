@@ -59,6 +59,11 @@ public final class UserService {
   /**
    * Creates the first local administrator (as installation does). Allowed only while there are no
    * local users; policies do not apply.
+   *
+   * @param username the administrator's user name
+   * @param password the initial password; only its hash is stored
+   * @return the new administrator
+   * @throws UserException if local users exist already
    */
   public LocalUser createInitialAdministrator(String username, String password) {
     return localUsers.createInitialAdministrator(username, password);
@@ -68,6 +73,10 @@ public final class UserService {
    * Adds a local user with an initial password set by the administrator (policies apply only when
    * users change their own password).
    *
+   * @param actor an administrator's live session
+   * @param user the new user's name, names, role and tags
+   * @param password the initial password; only its hash is stored
+   * @return the stored user
    * @throws UserException if the username is taken
    * @throws AccessDeniedException if {@code actor} is not an administrator
    */
@@ -78,12 +87,22 @@ public final class UserService {
   /**
    * Replaces a local user's names, role and tags; the username identifies the user and cannot
    * change. Sessions already open keep their role and tags until the next sign-in.
+   *
+   * @param actor an administrator's live session
+   * @param user the user's new names, role and tags, with its existing user name
+   * @return the stored user
    */
   public LocalUser updateLocalUser(Session actor, LocalUser user) {
     return localUsers.update(actor, user);
   }
 
-  /** Sets a local user's password as an administrator (policies do not apply). */
+  /**
+   * Sets a local user's password as an administrator (policies do not apply).
+   *
+   * @param actor an administrator's live session
+   * @param username the local user's name
+   * @param newPassword the new password; only its hash is stored
+   */
   public void setPassword(Session actor, String username, String newPassword) {
     localUsers.setPassword(actor, username, newPassword);
   }
@@ -92,6 +111,9 @@ public final class UserService {
    * Deletes a local user, ends their sessions, and tells deletion listeners (for example to reset
    * conference ownership). An administrator can never delete the local account they are signed in
    * with.
+   *
+   * @param actor an administrator's live session
+   * @param username the local user's name
    */
   public void deleteLocalUser(Session actor, String username) {
     localUsers.delete(actor, username);
@@ -102,12 +124,21 @@ public final class UserService {
     return localUsers.list();
   }
 
-  /** {@return the local user {@code username}} */
+  /**
+   * {@return the local user {@code username}}
+   *
+   * @param username the user name
+   */
   public Optional<LocalUser> findLocalUser(String username) {
     return localUsers.find(username);
   }
 
-  /** Calls {@code listener} with the username after each local user is deleted. */
+  /**
+   * Calls {@code listener} with the username after each local user is deleted.
+   *
+   * @param listener called with the deleted user's name, after the deletion is saved; not null
+   * @return a registration whose {@code close()} removes the listener
+   */
   public Registration onUserDeleted(Consumer<String> listener) {
     return localUsers.onDeleted(listener);
   }
@@ -119,6 +150,9 @@ public final class UserService {
    * length if enforced, and no reuse of the current or the remembered previous passwords if
    * restricted.
    *
+   * @param session the signed-in local user's live session
+   * @param currentPassword the password now in use
+   * @param newPassword the new password
    * @throws PasswordPolicyException with the rule broken (or a wrong current password)
    */
   public void changeOwnPassword(Session session, String currentPassword, String newPassword) {
@@ -135,12 +169,22 @@ public final class UserService {
     return policies.passwordPolicy();
   }
 
-  /** Replaces the password policy (administrators only). */
+  /**
+   * Replaces the password policy (administrators only).
+   *
+   * @param actor an administrator's live session
+   * @param policy the new password policy; not null
+   */
   public void setPasswordPolicy(Session actor, PasswordPolicy policy) {
     policies.setPasswordPolicy(actor, policy);
   }
 
-  /** Sets the passphrase dictionary (administrators only). */
+  /**
+   * Sets the passphrase dictionary (administrators only).
+   *
+   * @param actor an administrator's live session
+   * @param dictionary the words to generate passphrases from; not null
+   */
   public void setPassphraseDictionary(Session actor, PassphraseDictionary dictionary) {
     policies.setPassphraseDictionary(actor, dictionary);
   }
@@ -150,7 +194,12 @@ public final class UserService {
     return policies.signInPolicy();
   }
 
-  /** Replaces the sign-in policy (administrators only); new limits apply to existing sessions too. */
+  /**
+   * Replaces the sign-in policy (administrators only); new limits apply to existing sessions too.
+   *
+   * @param actor an administrator's live session
+   * @param policy the new sign-in policy; not null
+   */
   public void setSignInPolicy(Session actor, SignInPolicy policy) {
     policies.setSignInPolicy(actor, policy);
   }
@@ -167,7 +216,12 @@ public final class UserService {
     return ldap.groups();
   }
 
-  /** Sets the LDAP server (administrators only). */
+  /**
+   * Sets the LDAP server (administrators only).
+   *
+   * @param actor an administrator's live session
+   * @param settings the LDAP server, service account and search settings; not null
+   */
   public void setLdapSettings(Session actor, LdapSettings settings) {
     ldap.setSettings(actor, settings);
   }
@@ -177,6 +231,9 @@ public final class UserService {
    * next sign-in. The tags of a group whose mapping is dropped are remembered: when the same group
    * DN (compared ignoring case) is mapped again as a video operator group without tags, it gets the
    * remembered tags back; mapped again with tags, those tags replace the remembered ones.
+   *
+   * @param actor an administrator's live session
+   * @param groups every LDAP group mapping, replacing the current ones; not null
    */
   public void setLdapGroups(Session actor, List<LdapGroupMapping> groups) {
     ldap.setGroups(actor, groups);
@@ -187,6 +244,9 @@ public final class UserService {
    * clears them. At the next sign-in a video operator gets these tags together with their groups'
    * tags; an LDAP administrator gets none.
    *
+   * @param actor an administrator's live session
+   * @param username the LDAP user's sign-in name
+   * @param tags the user's own tags; an empty set clears them
    * @throws UserException if a tag is blank, there are more than {@value LocalUser#MAX_TAGS}, or
    *     {@code username} is a local user (whose tags are set with {@link #updateLocalUser})
    */
@@ -194,7 +254,11 @@ public final class UserService {
     ldap.setUserTags(actor, username, tags);
   }
 
-  /** {@return the tags given to the individual LDAP user {@code username}, empty when none} */
+  /**
+   * {@return the tags given to the individual LDAP user {@code username}, empty when none}
+   *
+   * @param username the LDAP user's sign-in name
+   */
   public Set<String> ldapUserTags(String username) {
     return ldap.userTags(username);
   }
@@ -216,6 +280,9 @@ public final class UserService {
    * each failed attempt costs a token; with none left the attempt is refused with {@link
    * SignInException#TOO_MANY_ATTEMPTS}, even if the credentials are correct.
    *
+   * @param username the sign-in name
+   * @param password the password; never logged or kept
+   * @return the new session, the post-sign-in message and the account activity to show
    * @throws SignInException with the reason
    */
   public SignInResult signIn(String username, String password) {
@@ -225,18 +292,28 @@ public final class UserService {
   /**
    * {@return the live session for {@code token} and records activity (resetting the idle timer)}
    *
+   * @param token the session token {@link #signIn} returned
    * @throws SessionExpiredException if unknown, signed out, idle too long, or older than 24 hours
    */
   public Session session(String token) {
     return signIn.session(token);
   }
 
-  /** {@return the live session for {@code token} without recording activity} */
+  /**
+   * {@return the live session for {@code token} without recording activity}
+   *
+   * @param token the session token {@link #signIn} returned
+   */
   public Optional<Session> findSession(String token) {
     return signIn.findSession(token);
   }
 
-  /** Ends the session; returns true if it was live. */
+  /**
+   * Ends the session; returns true if it was live.
+   *
+   * @param token the session token
+   * @return true if the session was live and is now ended, false otherwise
+   */
   public boolean signOut(String token) {
     return signIn.signOut(token);
   }
@@ -255,6 +332,11 @@ public final class UserService {
    * users' tags) and/or database (local users and the
    * passphrase dictionary) with {@code restored}. When {@code actor} is a local user, their current
    * account is kept (added or updated) so they stay signed in. Administrators only.
+   *
+   * @param actor an administrator's live session
+   * @param restored the user data from a backup
+   * @param configuration true to replace the configuration parts
+   * @param database true to replace the database parts
    */
   public void importData(Session actor, UserData restored, boolean configuration, boolean database) {
     Objects.requireNonNull(restored, "restored == null");
@@ -352,7 +434,11 @@ public final class UserService {
       return this;
     }
 
-    /** Builds the service, loading the store. */
+    /**
+     * Builds the service, loading the store.
+     *
+     * @return the service
+     */
     public UserService build() {
       if (scheduler == null) {
         throw new IllegalStateException("scheduler is required: use Scheduler.system() or cms-testkit's SimulatedClock in tests");
