@@ -9,7 +9,7 @@ import io.mmsdk.core.access.Organization;
 import io.mmsdk.core.access.Principal;
 import io.mmsdk.core.access.PrivilegeLevel;
 import io.mmsdk.core.access.Resource;
-import io.mmsdk.core.user.Role;
+import io.mmsdk.core.access.Role;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.mmsdk.core.access;
 
-import io.mmsdk.core.user.Role;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;

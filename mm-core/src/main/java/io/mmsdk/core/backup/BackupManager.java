@@ -6,15 +6,15 @@ import io.mmsdk.core.access.Action;
 import io.mmsdk.core.access.Decision;
 import io.mmsdk.core.access.Resource;
 import io.mmsdk.core.cluster.Cluster;
+import io.mmsdk.core.cluster.ClusterCodec;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.core.internal.ClusterCodec;
 import io.mmsdk.core.internal.Props;
-import io.mmsdk.core.internal.UserCodec;
 import io.mmsdk.common.store.AtomicFiles;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.core.user.PassphraseDictionary;
 import io.mmsdk.core.user.PasswordHash;
 import io.mmsdk.core.user.Session;
+import io.mmsdk.core.user.UserCodec;
 import io.mmsdk.core.user.UserData;
 import io.mmsdk.core.user.UserService;
 import java.io.IOException;
@@ -144,9 +144,9 @@ public final class BackupManager {
     requireAdmin(actor);
     UserData data = users.exportData();
     Props doc = Props.create().put("format", 1).put("createdAt", scheduler.now()).put("createdBy", actor.username());
-    doc.putSection("config", UserCodec.encodeConfig(data));
-    doc.putSection("db.users", UserCodec.encodeUsers(data.users()));
-    doc.putSection("db.clusters", ClusterCodec.encode(registry.clusters()));
+    doc.putSection("config", Props.parse(UserCodec.encodeConfig(data)));
+    doc.putSection("db.users", Props.parse(UserCodec.encodeUsers(data.users())));
+    doc.putSection("db.clusters", Props.parse(ClusterCodec.encode(registry.clusters())));
     data.findDictionary().ifPresent(d -> doc.put("db.dictionary", new String(d.toBytes(), StandardCharsets.UTF_8)));
     sections.values().forEach(x -> doc.put("ext." + x.name(), x.export()));
     byte[] plain = doc.toBytes();
@@ -247,13 +247,13 @@ public final class BackupManager {
       }
       createdAt = Instant.parse(doc.require("createdAt"));
       createdBy = doc.require("createdBy");
-      UserData cfg = UserCodec.decodeConfig(doc.section("config"));
+      UserData cfg = UserCodec.decodeConfig(doc.section("config").toBytes());
       String dict = doc.get("db.dictionary");
-      restored = new UserData(UserCodec.decodeUsers(doc.section("db.users")),
+      restored = new UserData(UserCodec.decodeUsers(doc.section("db.users").toBytes()),
           dict == null ? null : PassphraseDictionary.parse(dict.getBytes(StandardCharsets.UTF_8)),
           cfg.passwordPolicy(), cfg.signInPolicy(), cfg.ldapSettings(), cfg.ldapGroups(),
           cfg.ldapUserTags(), cfg.retainedLdapGroupTags());
-      clusters = ClusterCodec.decode(doc.section("db.clusters"));
+      clusters = ClusterCodec.decode(doc.section("db.clusters").toBytes());
       for (BackupSection x : sections.values()) {
         String content = doc.get("ext." + x.name());
         if (content != null && parts.contains(x.part())) {

@@ -1,6 +1,5 @@
 package io.mmsdk.core.cluster;
 
-import io.mmsdk.core.internal.ClusterCodec;
 import io.mmsdk.core.internal.Props;
 import io.mmsdk.common.store.AtomicFiles;
 import io.mmsdk.common.store.StoreLock;
@@ -46,7 +45,7 @@ final class FileClusterStore implements ClusterStore {
   @Override
   public synchronized void save(List<Cluster> clusters) {
     lock.ensureHeld();
-    AtomicFiles.write(file, ClusterCodec.encode(clusters).toBytes());
+    AtomicFiles.write(file, ClusterCodec.encode(clusters));
   }
 
   @Override

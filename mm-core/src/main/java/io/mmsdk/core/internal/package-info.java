@@ -1,2 +1,5 @@
-/** Not API. Shared implementation helpers of mm-core (text codecs, key=value documents, TLS); may change at any time. */
+/**
+ * Not API. Shared implementation helpers of mm-core below every other package (key=value documents,
+ * field joining); may change at any time.
+ */
 package io.mmsdk.core.internal;

@@ -1,7 +1,6 @@
 package io.mmsdk.core.user;
 
 import io.mmsdk.core.internal.Props;
-import io.mmsdk.core.internal.UserCodec;
 import io.mmsdk.common.store.AtomicFiles;
 import io.mmsdk.common.store.StoreLock;
 import java.io.IOException;

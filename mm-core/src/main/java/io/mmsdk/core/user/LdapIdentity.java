@@ -1,5 +1,6 @@
 package io.mmsdk.core.user;
 
+import io.mmsdk.core.access.Role;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package io.mmsdk.core.user;
 
 import io.mmsdk.core.access.Principal;
+import io.mmsdk.core.access.Role;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.mmsdk.core.user;
 
+import io.mmsdk.core.access.Role;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;

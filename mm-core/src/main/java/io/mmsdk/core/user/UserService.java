@@ -3,28 +3,15 @@ package io.mmsdk.core.user;
 import io.mmsdk.core.Registration;
 import io.mmsdk.core.access.AccessControl;
 import io.mmsdk.core.access.AccessDeniedException;
-import io.mmsdk.core.access.Action;
-import io.mmsdk.core.access.Decision;
-import io.mmsdk.core.access.Resource;
 import io.mmsdk.core.audit.AuditTrail;
 import io.mmsdk.common.time.Scheduler;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Users, sign-in and sessions. Local users are checked against PBKDF2-HMAC-SHA256 hashes (JDK only,
@@ -40,30 +27,21 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe.
  */
 public final class UserService {
-  private static final Logger log = LoggerFactory.getLogger(UserService.class);
-  private static final int PRUNE_THRESHOLD = 10_000;
-
-  private final Scheduler scheduler;
-  private final UserStore store;
-  private final AuditTrail audit;
-  private final SecureRandom random;
-  private final int iterations;
-  private final PasswordHash dummy;
-  private final Map<String, Bucket> buckets = new HashMap<>();
-  private final Map<String, SessionState> sessions = new HashMap<>();
-  private final Map<String, Activity> activity = new HashMap<>();
-  private final List<Consumer<String>> deletionListeners = new CopyOnWriteArrayList<>();
-  private UserData data;
+  // A facade: each part owns one job and all of them share UserState's one monitor, so every call
+  // sees and changes one consistent state.
+  private final UserState state;
+  private final LocalUsers localUsers;
+  private final Policies policies;
+  private final LdapUsers ldap;
+  private final SignIn signIn;
 
   private UserService(Builder b) {
-    this.scheduler = b.scheduler;
-    this.store = b.store;
-    this.audit = b.audit != null ? b.audit : AuditTrail.inMemory(b.scheduler);
-    this.random = b.random;
-    this.iterations = b.iterations;
-    this.data = store.load();
-    // Compared against when the username is unknown, so both paths cost one hash.
-    this.dummy = PasswordHash.create("unknown-user", iterations, random);
+    this.state = new UserState(b.scheduler, b.store,
+        b.audit != null ? b.audit : AuditTrail.inMemory(b.scheduler));
+    this.localUsers = new LocalUsers(state, b.random, b.iterations);
+    this.ldap = new LdapUsers(state);
+    this.signIn = new SignIn(state, ldap, b.random, b.iterations);
+    this.policies = new Policies(state, signIn, b.random);
   }
 
   /** {@return a builder; {@link Builder#scheduler} is required} */
@@ -73,7 +51,7 @@ public final class UserService {
 
   /** {@return the audit trail this service records to} */
   public AuditTrail audit() {
-    return audit;
+    return state.audit;
   }
 
   // ---------------------------------------------------------------- local users
@@ -87,16 +65,8 @@ public final class UserService {
    * @return the new administrator
    * @throws UserException if local users exist already
    */
-  public synchronized LocalUser createInitialAdministrator(String username, String password) {
-    Objects.requireNonNull(password, "password == null");
-    if (!data.users().isEmpty()) {
-      throw new UserException("Local users already exist; sign in as an administrator and use addLocalUser(...).");
-    }
-    requireNonEmpty(password);
-    LocalUser u = LocalUser.of(username, Role.ADMINISTRATOR);
-    commit(data.withUsers(List.of(new UserRecord(u, hash(password), List.of()))));
-    audit.record("system", "user.create", u.username(), "initial administrator");
-    return u;
+  public LocalUser createInitialAdministrator(String username, String password) {
+    return localUsers.createInitialAdministrator(username, password);
   }
 
   /**
@@ -111,22 +81,7 @@ public final class UserService {
    * @throws AccessDeniedException if {@code actor} is not an administrator
    */
   public LocalUser addLocalUser(Session actor, LocalUser user, String password) {
-    Objects.requireNonNull(user, "user == null");
-    Objects.requireNonNull(password, "password == null");
-    requireNonEmpty(password);
-    PasswordHash h = hash(password);
-    String who;
-    synchronized (this) {
-      who = requireAdmin(actor, "users").username();
-      if (findRecord(user.username()).isPresent()) {
-        throw new UserException("Username '" + user.username() + "' is already taken; usernames must be unique.");
-      }
-      List<UserRecord> next = new ArrayList<>(data.users());
-      next.add(new UserRecord(user, h, List.of()));
-      commit(data.withUsers(next));
-    }
-    audit.record(who, "user.create", user.username(), "role " + user.role() + ", tags " + user.tags());
-    return user;
+    return localUsers.add(actor, user, password);
   }
 
   /**
@@ -138,18 +93,7 @@ public final class UserService {
    * @return the stored user
    */
   public LocalUser updateLocalUser(Session actor, LocalUser user) {
-    Objects.requireNonNull(user, "user == null");
-    LocalUser before;
-    String who;
-    synchronized (this) {
-      who = requireAdmin(actor, "users").username();
-      UserRecord r = record(user.username());
-      before = r.user();
-      replace(new UserRecord(user, r.password(), r.previousPasswords()));
-    }
-    audit.record(who, "user.update", user.username(),
-        "role " + before.role() + " -> " + user.role() + ", tags " + before.tags() + " -> " + user.tags());
-    return user;
+    return localUsers.update(actor, user);
   }
 
   /**
@@ -160,16 +104,7 @@ public final class UserService {
    * @param newPassword the new password; only its hash is stored
    */
   public void setPassword(Session actor, String username, String newPassword) {
-    Objects.requireNonNull(newPassword, "newPassword == null");
-    requireNonEmpty(newPassword);
-    PasswordHash h = hash(newPassword);
-    String who;
-    synchronized (this) {
-      who = requireAdmin(actor, "users").username();
-      UserRecord r = record(username);
-      replace(new UserRecord(r.user(), h, prepend(r.password(), r.previousPasswords())));
-    }
-    audit.record(who, "user.password.set", username, "password set by administrator");
+    localUsers.setPassword(actor, username, newPassword);
   }
 
   /**
@@ -181,34 +116,12 @@ public final class UserService {
    * @param username the local user's name
    */
   public void deleteLocalUser(Session actor, String username) {
-    Objects.requireNonNull(username, "username == null");
-    String who;
-    synchronized (this) {
-      Session me = requireAdmin(actor, "users");
-      who = me.username();
-      if (me.source() == UserSource.LOCAL && me.username().equals(username)) {
-        throw new UserException("You can never delete the administrator account you are currently signed in with ('"
-            + username + "'). Sign in as another administrator (local or LDAP) to delete it.");
-      }
-      record(username);
-      List<UserRecord> next = new ArrayList<>(data.users());
-      next.removeIf(r -> r.user().username().equals(username));
-      commit(data.withUsers(next));
-      sessions.values().removeIf(s -> s.session.source() == UserSource.LOCAL && s.session.username().equals(username));
-    }
-    audit.record(who, "user.delete", username, "");
-    for (Consumer<String> l : deletionListeners) {
-      try {
-        l.accept(username);
-      } catch (RuntimeException e) {
-        log.warn("User deletion listener failed for {}", username, e);
-      }
-    }
+    localUsers.delete(actor, username);
   }
 
   /** {@return the local users in creation order} */
-  public synchronized List<LocalUser> localUsers() {
-    return data.users().stream().map(UserRecord::user).toList();
+  public List<LocalUser> localUsers() {
+    return localUsers.list();
   }
 
   /**
@@ -216,8 +129,8 @@ public final class UserService {
    *
    * @param username the user name
    */
-  public synchronized Optional<LocalUser> findLocalUser(String username) {
-    return findRecord(username).map(UserRecord::user);
+  public Optional<LocalUser> findLocalUser(String username) {
+    return localUsers.find(username);
   }
 
   /**
@@ -227,9 +140,7 @@ public final class UserService {
    * @return a registration whose {@code close()} removes the listener
    */
   public Registration onUserDeleted(Consumer<String> listener) {
-    Objects.requireNonNull(listener, "listener == null");
-    deletionListeners.add(listener);
-    return () -> deletionListeners.remove(listener);
+    return localUsers.onDeleted(listener);
   }
 
   // ---------------------------------------------------------------- own password and policies
@@ -245,66 +156,17 @@ public final class UserService {
    * @throws PasswordPolicyException with the rule broken (or a wrong current password)
    */
   public void changeOwnPassword(Session session, String currentPassword, String newPassword) {
-    Objects.requireNonNull(currentPassword, "currentPassword == null");
-    Objects.requireNonNull(newPassword, "newPassword == null");
-    UserRecord r;
-    PasswordPolicy policy;
-    Session me;
-    synchronized (this) {
-      me = touch(session);
-      if (me.source() != UserSource.LOCAL) {
-        throw new UserException("LDAP users change their password in the directory, not here.");
-      }
-      r = record(me.username());
-      policy = data.passwordPolicy();
-    }
-    if (!r.password().matches(currentPassword)) {
-      throw new PasswordPolicyException(PasswordPolicyException.Rule.WRONG_CURRENT_PASSWORD,
-          "The current password is wrong; enter your current password to change it.");
-    }
-    int length = newPassword.codePointCount(0, newPassword.length());
-    if (policy.minimumLengthEnforced() && length < policy.minimumLength()) {
-      throw new PasswordPolicyException(PasswordPolicyException.Rule.TOO_SHORT,
-          "The new password has " + length + " characters; the policy requires at least " + policy.minimumLength() + ".");
-    }
-    requireNonEmpty(newPassword);
-    if (policy.reuseRestricted()) {
-      List<PasswordHash> recent = new ArrayList<>();
-      recent.add(r.password());
-      recent.addAll(r.previousPasswords().subList(0, Math.min(policy.rememberedPasswords(), r.previousPasswords().size())));
-      for (PasswordHash h : recent) {
-        if (h.matches(newPassword)) {
-          throw new PasswordPolicyException(PasswordPolicyException.Rule.RECENTLY_USED,
-              "The new password was used recently; the policy forbids reusing the current password or the last "
-                  + policy.rememberedPasswords() + " before it. Choose another.");
-        }
-      }
-    }
-    PasswordHash h = hash(newPassword);
-    synchronized (this) {
-      UserRecord now = record(me.username());
-      replace(new UserRecord(now.user(), h, prepend(now.password(), now.previousPasswords())));
-    }
-    audit.record(me.username(), "user.password.change", me.username(), "changed own password");
+    localUsers.changeOwnPassword(session, currentPassword, newPassword);
   }
 
   /** {@return a suggested passphrase when the generator is enabled and a dictionary is set} */
   public Optional<String> suggestPassphrase() {
-    PasswordPolicy p;
-    PassphraseDictionary d;
-    synchronized (this) {
-      p = data.passwordPolicy();
-      d = data.dictionary();
-    }
-    if (!p.passphraseGenerator() || d == null) {
-      return Optional.empty();
-    }
-    return Optional.of(d.generate(p.passphraseWords(), random));
+    return policies.suggestPassphrase();
   }
 
   /** {@return the password policy} */
-  public synchronized PasswordPolicy passwordPolicy() {
-    return data.passwordPolicy();
+  public PasswordPolicy passwordPolicy() {
+    return policies.passwordPolicy();
   }
 
   /**
@@ -314,13 +176,7 @@ public final class UserService {
    * @param policy the new password policy; not null
    */
   public void setPasswordPolicy(Session actor, PasswordPolicy policy) {
-    Objects.requireNonNull(policy, "policy == null");
-    String who;
-    synchronized (this) {
-      who = requireAdmin(actor, "security policies").username();
-      commit(data.withPasswordPolicy(policy));
-    }
-    audit.record(who, "policy.password", "local users", policy.toString());
+    policies.setPasswordPolicy(actor, policy);
   }
 
   /**
@@ -330,18 +186,12 @@ public final class UserService {
    * @param dictionary the words to generate passphrases from; not null
    */
   public void setPassphraseDictionary(Session actor, PassphraseDictionary dictionary) {
-    Objects.requireNonNull(dictionary, "dictionary == null");
-    String who;
-    synchronized (this) {
-      who = requireAdmin(actor, "security policies").username();
-      commit(data.withDictionary(dictionary));
-    }
-    audit.record(who, "policy.dictionary", "passphrase dictionary", dictionary.words().size() + " words");
+    policies.setPassphraseDictionary(actor, dictionary);
   }
 
   /** {@return the sign-in policy} */
-  public synchronized SignInPolicy signInPolicy() {
-    return data.signInPolicy();
+  public SignInPolicy signInPolicy() {
+    return policies.signInPolicy();
   }
 
   /**
@@ -351,26 +201,19 @@ public final class UserService {
    * @param policy the new sign-in policy; not null
    */
   public void setSignInPolicy(Session actor, SignInPolicy policy) {
-    Objects.requireNonNull(policy, "policy == null");
-    String who;
-    synchronized (this) {
-      who = requireAdmin(actor, "advanced security").username();
-      commit(data.withSignInPolicy(policy));
-      buckets.clear();
-    }
-    audit.record(who, "policy.signin", "sign-in", policy.toString());
+    policies.setSignInPolicy(actor, policy);
   }
 
   // ---------------------------------------------------------------- LDAP
 
   /** {@return the LDAP settings, if LDAP sign-in is set up} */
-  public synchronized Optional<LdapSettings> findLdapSettings() {
-    return data.findLdapSettings();
+  public Optional<LdapSettings> findLdapSettings() {
+    return ldap.findSettings();
   }
 
   /** {@return the LDAP group mappings} */
-  public synchronized List<LdapGroupMapping> ldapGroups() {
-    return data.ldapGroups();
+  public List<LdapGroupMapping> ldapGroups() {
+    return ldap.groups();
   }
 
   /**
@@ -380,13 +223,7 @@ public final class UserService {
    * @param settings the LDAP server, service account and search settings; not null
    */
   public void setLdapSettings(Session actor, LdapSettings settings) {
-    Objects.requireNonNull(settings, "settings == null");
-    String who;
-    synchronized (this) {
-      who = requireAdmin(actor, "LDAP").username();
-      commit(data.withLdapSettings(settings));
-    }
-    audit.record(who, "ldap.server", settings.host() + ":" + settings.port(), "LDAP server set");
+    ldap.setSettings(actor, settings);
   }
 
   /**
@@ -399,37 +236,7 @@ public final class UserService {
    * @param groups every LDAP group mapping, replacing the current ones; not null
    */
   public void setLdapGroups(Session actor, List<LdapGroupMapping> groups) {
-    Objects.requireNonNull(groups, "groups == null");
-    String who;
-    List<String> restored = new ArrayList<>();
-    synchronized (this) {
-      who = requireAdmin(actor, "LDAP").username();
-      Set<String> kept = new HashSet<>();
-      groups.forEach(g -> kept.add(UserData.groupKey(g.groupDn())));
-      Map<String, Set<String>> retained = new HashMap<>(data.retainedLdapGroupTags());
-      for (LdapGroupMapping old : data.ldapGroups()) {
-        String key = UserData.groupKey(old.groupDn());
-        if (!kept.contains(key) && !old.tags().isEmpty()) {
-          retained.put(key, old.tags());
-        }
-      }
-      List<LdapGroupMapping> next = new ArrayList<>(groups.size());
-      for (LdapGroupMapping g : groups) {
-        String key = UserData.groupKey(g.groupDn());
-        Set<String> remembered = retained.get(key);
-        if (remembered != null && g.tags().isEmpty() && g.role() == Role.VIDEO_OPERATOR) {
-          g = new LdapGroupMapping(g.groupDn(), g.role(), remembered);
-          restored.add(g.groupDn());
-        }
-        if (!g.tags().isEmpty()) {
-          retained.remove(key);
-        }
-        next.add(g);
-      }
-      commit(data.withLdapGroups(next, retained));
-    }
-    audit.record(who, "ldap.groups", "LDAP groups", groups.size() + " group mapping(s)"
-        + (restored.isEmpty() ? "" : ", retained tags given back to " + restored));
+    ldap.setGroups(actor, groups);
   }
 
   /**
@@ -444,23 +251,7 @@ public final class UserService {
    *     {@code username} is a local user (whose tags are set with {@link #updateLocalUser})
    */
   public void setLdapUserTags(Session actor, String username, Set<String> tags) {
-    LocalUser.checkUsername(username);
-    Set<String> checked = LocalUser.checkTags(username, Role.VIDEO_OPERATOR, tags);
-    String who;
-    Set<String> before;
-    synchronized (this) {
-      who = requireAdmin(actor, "users").username();
-      if (findRecord(username).isPresent()) {
-        throw new UserException("'" + username + "' is a local user, who signs in before LDAP is tried; set a local user's"
-            + " tags with updateLocalUser(...), and use different usernames for local and LDAP users so tags are not"
-            + " assigned to the wrong one.");
-      }
-      before = ldapUserTags(username);
-      Map<String, Set<String>> next = new HashMap<>(data.ldapUserTags());
-      next.put(username, checked);
-      commit(data.withLdapUserTags(next));
-    }
-    audit.record(who, "user.ldap.tags", username, "tags " + before + " -> " + checked);
+    ldap.setUserTags(actor, username, tags);
   }
 
   /**
@@ -468,23 +259,20 @@ public final class UserService {
    *
    * @param username the LDAP user's sign-in name
    */
-  public synchronized Set<String> ldapUserTags(String username) {
-    Objects.requireNonNull(username, "username == null");
-    return data.ldapUserTags().getOrDefault(username, Set.of());
+  public Set<String> ldapUserTags(String username) {
+    return ldap.userTags(username);
   }
 
   /** {@return a directory for the configured LDAP server (to check groups and list members)} */
   public LdapDirectory ldapDirectory() {
-    LdapSettings s = findLdapSettings().orElseThrow(() ->
-        new UserException("LDAP is not set up; call setLdapSettings(...) first."));
-    return LdapDirectory.create(s);
+    return ldap.directory();
   }
 
   // ---------------------------------------------------------------- sign-in and sessions
 
   /** {@return the message to show before sign-in ({@code ""} for none)} */
-  public synchronized String preSignInMessage() {
-    return data.signInPolicy().preSignInMessage();
+  public String preSignInMessage() {
+    return policies.preSignInMessage();
   }
 
   /**
@@ -498,78 +286,7 @@ public final class UserService {
    * @throws SignInException with the reason
    */
   public SignInResult signIn(String username, String password) {
-    Objects.requireNonNull(username, "username == null");
-    Objects.requireNonNull(password, "password == null");
-    Instant now = scheduler.now();
-    SignInPolicy policy;
-    UserRecord local;
-    LdapSettings ldap;
-    List<LdapGroupMapping> groups;
-    Set<String> individual;
-    synchronized (this) {
-      policy = data.signInPolicy();
-      prune(policy, now);
-      if (policy.rateLimited()) {
-        // Take the token before the slow password check, so concurrent attempts cannot all pass
-        // the check first; it is given back if the attempt does not count as a failure.
-        Bucket b = bucket(username, policy, now);
-        if (b.tokens <= 0) {
-          audit.record(username, "signin.refused", username, "rate limited");
-          throw new SignInException(SignInException.Reason.RATE_LIMITED, SignInException.TOO_MANY_ATTEMPTS);
-        }
-        b.tokens--;
-      }
-      local = findRecord(username).orElse(null);
-      ldap = data.ldapSettings();
-      groups = data.ldapGroups();
-      individual = data.ldapUserTags().getOrDefault(username, Set.of());
-    }
-    Role role;
-    Set<String> tags;
-    UserSource source;
-    try {
-      if (local != null || ldap == null) {
-        boolean ok = (local != null ? local.password() : dummy).matches(password) && local != null;
-        if (!ok) {
-          throw new SignInException(SignInException.Reason.INVALID_CREDENTIALS, "Invalid username or password");
-        }
-        role = local.user().role();
-        tags = local.user().tags();
-        source = UserSource.LOCAL;
-      } else {
-        LdapIdentity id = LdapDirectory.create(ldap).authenticate(username, password, groups);
-        role = id.role();
-        tags = role == Role.ADMINISTRATOR ? Set.of() : union(id.tags(), individual);
-        source = UserSource.LDAP;
-      }
-    } catch (SignInException e) {
-      if (e.reason() == SignInException.Reason.DIRECTORY_UNAVAILABLE) {
-        refund(username, policy, now);
-      } else {
-        synchronized (this) {
-          Activity a = activity.computeIfAbsent(username, k -> new Activity());
-          a.failures++;
-          a.lastFailure = now;
-        }
-      }
-      audit.record(username, "signin.failure", username, e.reason().toString());
-      throw e;
-    }
-    byte[] t = new byte[32];
-    random.nextBytes(t);
-    Session session = new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(t), username, role, tags, source, now);
-    refund(username, policy, now);
-    AccountActivity seen;
-    synchronized (this) {
-      sessions.put(session.token(), new SessionState(session, now));
-      Activity a = activity.computeIfAbsent(username, k -> new Activity());
-      seen = new AccountActivity(a.lastSignIn, a.failures, a.lastFailure);
-      a.lastSignIn = now;
-      a.failures = 0;
-      a.lastFailure = null;
-    }
-    audit.record(username, "signin.success", username, source + " " + role);
-    return new SignInResult(session, policy.postSignInMessage(), seen, policy.showAccountActivity());
+    return signIn.signIn(username, password);
   }
 
   /**
@@ -578,11 +295,8 @@ public final class UserService {
    * @param token the session token {@link #signIn} returned
    * @throws SessionExpiredException if unknown, signed out, idle too long, or older than 24 hours
    */
-  public synchronized Session session(String token) {
-    Objects.requireNonNull(token, "token == null");
-    SessionState s = live(token);
-    s.lastActivity = scheduler.now();
-    return s.session;
+  public Session session(String token) {
+    return signIn.session(token);
   }
 
   /**
@@ -590,13 +304,8 @@ public final class UserService {
    *
    * @param token the session token {@link #signIn} returned
    */
-  public synchronized Optional<Session> findSession(String token) {
-    Objects.requireNonNull(token, "token == null");
-    try {
-      return Optional.of(live(token).session);
-    } catch (SessionExpiredException e) {
-      return Optional.empty();
-    }
+  public Optional<Session> findSession(String token) {
+    return signIn.findSession(token);
   }
 
   /**
@@ -606,22 +315,16 @@ public final class UserService {
    * @return true if the session was live and is now ended, false otherwise
    */
   public boolean signOut(String token) {
-    Objects.requireNonNull(token, "token == null");
-    SessionState s;
-    synchronized (this) {
-      s = sessions.remove(token);
-    }
-    if (s != null) {
-      audit.record(s.session.username(), "signout", s.session.username(), "");
-    }
-    return s != null;
+    return signIn.signOut(token);
   }
 
   // ---------------------------------------------------------------- backup support
 
   /** {@return a snapshot of everything this service stores (secrets included: protect it)} */
-  public synchronized UserData exportData() {
-    return data;
+  public UserData exportData() {
+    synchronized (state) {
+      return state.data();
+    }
   }
 
   /**
@@ -640,9 +343,9 @@ public final class UserService {
     if (!configuration && !database) {
       throw new IllegalArgumentException("Choose configuration, database or both to restore.");
     }
-    synchronized (this) {
-      Session me = requireAdmin(actor, "backup and restore");
-      UserData next = data;
+    synchronized (state) {
+      Session me = state.requireAdmin(actor, "backup and restore");
+      UserData next = state.data();
       if (configuration) {
         next = next.withPasswordPolicy(restored.passwordPolicy()).withSignInPolicy(restored.signInPolicy())
             .withLdapSettings(restored.ldapSettings())
@@ -652,170 +355,15 @@ public final class UserService {
       if (database) {
         List<UserRecord> users = new ArrayList<>(restored.users());
         if (me.source() == UserSource.LOCAL) {
-          UserRecord mine = record(me.username());
+          UserRecord mine = state.record(me.username());
           users.removeIf(r -> r.user().username().equals(mine.user().username()));
           users.add(mine);
         }
         next = next.withUsers(users).withDictionary(restored.dictionary());
       }
-      commit(next);
-      buckets.clear();
+      state.commit(next);
+      signIn.resetRateLimits();
     }
-  }
-
-  // ---------------------------------------------------------------- internals
-
-  /**
-   * Returns the stored session for the caller's token (never the caller's copy, so a forged role or
-   * username in a {@code Session} value has no effect) after checking it may administer.
-   */
-  private Session requireAdmin(Session actor, String area) {
-    Session live = touch(actor);
-    Decision d = AccessControl.decide(live.principal(), Action.ADMINISTER, new Resource.Administration(area));
-    if (d.denied()) {
-      throw new AccessDeniedException(d);
-    }
-    return live;
-  }
-
-  private Session touch(Session actor) {
-    Objects.requireNonNull(actor, "actor == null");
-    SessionState s = live(actor.token());
-    s.lastActivity = scheduler.now();
-    return s.session;
-  }
-
-  private SessionState live(String token) {
-    SessionState s = sessions.get(token);
-    if (s == null) {
-      throw new SessionExpiredException("The session is unknown or signed out; sign in again.");
-    }
-    Instant now = scheduler.now();
-    if (!now.isBefore(s.session.signedInAt().plus(SignInPolicy.ABSOLUTE_TIMEOUT))) {
-      sessions.remove(token);
-      throw new SessionExpiredException("The session reached the 24-hour limit; sign in again.");
-    }
-    SignInPolicy p = data.signInPolicy();
-    if (p.idleTimeoutEnabled() && !now.isBefore(s.lastActivity.plus(p.idleTimeout()))) {
-      sessions.remove(token);
-      throw new SessionExpiredException(
-          "The session was idle for " + Duration.between(s.lastActivity, now).toSeconds() + " s (limit "
-              + p.idleTimeout().toSeconds() + " s); sign in again.");
-    }
-    return s;
-  }
-
-  /** Drops expired sessions and, past a size bound, full buckets and never-signed-in activity. */
-  private void prune(SignInPolicy p, Instant now) {
-    sessions.values().removeIf(s -> !now.isBefore(s.session.signedInAt().plus(SignInPolicy.ABSOLUTE_TIMEOUT))
-        || (p.idleTimeoutEnabled() && !now.isBefore(s.lastActivity.plus(p.idleTimeout()))));
-    if (buckets.size() > PRUNE_THRESHOLD) {
-      buckets.values().removeIf(b -> {
-        b.refill(p, now);
-        return b.tokens >= p.tokens();
-      });
-    }
-    if (activity.size() > PRUNE_THRESHOLD) {
-      activity.values().removeIf(a -> a.lastSignIn == null);
-    }
-  }
-
-  /** Returns the token taken for an attempt that did not fail (success, directory unavailable). */
-  private synchronized void refund(String username, SignInPolicy policy, Instant now) {
-    if (policy.rateLimited()) {
-      Bucket b = bucket(username, policy, now);
-      b.tokens = Math.min(policy.tokens(), b.tokens + 1);
-    }
-  }
-
-  private Bucket bucket(String username, SignInPolicy policy, Instant now) {
-    Bucket b = buckets.computeIfAbsent(username, k -> new Bucket(policy.tokens(), now));
-    b.refill(policy, now);
-    return b;
-  }
-
-  private PasswordHash hash(String password) {
-    return PasswordHash.create(password, iterations, random);
-  }
-
-  private static void requireNonEmpty(String password) {
-    if (password.isEmpty()) {
-      throw new UserException("The password is empty; choose a password.");
-    }
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> out = new TreeSet<>(a);
-    out.addAll(b);
-    return out;
-  }
-
-  private static List<PasswordHash> prepend(PasswordHash h, List<PasswordHash> previous) {
-    List<PasswordHash> out = new ArrayList<>();
-    out.add(h);
-    out.addAll(previous);
-    return out.subList(0, Math.min(out.size(), PasswordPolicy.MAX_REMEMBERED));
-  }
-
-  private Optional<UserRecord> findRecord(String username) {
-    Objects.requireNonNull(username, "username == null");
-    return data.users().stream().filter(r -> r.user().username().equals(username)).findFirst();
-  }
-
-  private UserRecord record(String username) {
-    return findRecord(username).orElseThrow(() ->
-        new UserException("No local user '" + username + "'; list localUsers() to see who exists."));
-  }
-
-  private void replace(UserRecord r) {
-    List<UserRecord> next = new ArrayList<>(data.users());
-    next.replaceAll(x -> x.user().username().equals(r.user().username()) ? r : x);
-    commit(data.withUsers(next));
-  }
-
-  private void commit(UserData next) {
-    store.save(next);
-    data = next;
-  }
-
-  /** Token bucket: failed attempts take a token; one returns at the end of each full interval. */
-  private static final class Bucket {
-    int tokens;
-    Instant since;
-
-    Bucket(int tokens, Instant now) {
-      this.tokens = tokens;
-      this.since = now;
-    }
-
-    void refill(SignInPolicy p, Instant now) {
-      if (tokens >= p.tokens()) {
-        tokens = p.tokens();
-        since = now;
-        return;
-      }
-      long intervals = Duration.between(since, now).dividedBy(p.refill());
-      if (intervals > 0) {
-        tokens = (int) Math.min(p.tokens(), tokens + intervals);
-        since = tokens >= p.tokens() ? now : since.plus(p.refill().multipliedBy(intervals));
-      }
-    }
-  }
-
-  private static final class SessionState {
-    final Session session;
-    Instant lastActivity;
-
-    SessionState(Session session, Instant lastActivity) {
-      this.session = session;
-      this.lastActivity = lastActivity;
-    }
-  }
-
-  private static final class Activity {
-    Instant lastSignIn;
-    int failures;
-    Instant lastFailure;
   }
 
   /** Builds a {@link UserService}. */

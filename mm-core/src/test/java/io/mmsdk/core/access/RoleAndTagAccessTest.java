@@ -3,7 +3,6 @@ package io.mmsdk.core.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.core.user.Role;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;

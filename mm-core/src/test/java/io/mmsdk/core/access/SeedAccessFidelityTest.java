@@ -5,7 +5,6 @@ import static io.mmsdk.core.access.MeetingRole.EXCLUDE;
 import static io.mmsdk.core.access.MeetingRole.READER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mmsdk.core.user.Role;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

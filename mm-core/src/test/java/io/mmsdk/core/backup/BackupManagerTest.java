@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.core.access.AccessDeniedException;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
@@ -17,7 +18,6 @@ import io.mmsdk.core.user.LocalUser;
 import io.mmsdk.core.user.PassphraseDictionary;
 import io.mmsdk.core.user.PasswordHash;
 import io.mmsdk.core.user.PasswordPolicy;
-import io.mmsdk.core.user.Role;
 import io.mmsdk.core.user.Session;
 import io.mmsdk.core.user.SignInPolicy;
 import io.mmsdk.core.user.UserService;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.testkit.SimulatedClock;
 import java.net.InetAddress;

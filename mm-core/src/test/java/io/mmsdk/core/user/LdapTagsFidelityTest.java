@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.core.access.AccessDeniedException;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.core.audit.AuditEvent;
 import io.mmsdk.core.audit.AuditQuery;
-import io.mmsdk.core.internal.UserCodec;
 import io.mmsdk.testkit.SimulatedClock;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.core.audit.AuditTrail;
 import io.mmsdk.testkit.SimulatedClock;
 import java.net.InetAddress;

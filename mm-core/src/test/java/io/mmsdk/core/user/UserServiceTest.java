@@ -9,6 +9,7 @@ import io.mmsdk.core.access.AccessDeniedException;
 import io.mmsdk.core.access.ConferenceOwnership;
 import io.mmsdk.core.access.PrivilegeLevel;
 import io.mmsdk.core.access.Principal;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.core.audit.AuditEvent;
 import io.mmsdk.core.audit.AuditQuery;
 import io.mmsdk.testkit.SimulatedClock;

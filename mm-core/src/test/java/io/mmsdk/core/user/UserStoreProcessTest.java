@@ -2,6 +2,7 @@ package io.mmsdk.core.user;
 
 import io.mmsdk.common.store.StoreDriver;
 import io.mmsdk.common.store.StoreProcessContract;
+import io.mmsdk.core.access.Role;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;

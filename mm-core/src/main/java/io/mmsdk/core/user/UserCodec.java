@@ -1,16 +1,8 @@
-package io.mmsdk.core.internal;
+package io.mmsdk.core.user;
 
+import io.mmsdk.core.access.Role;
 import io.mmsdk.core.cluster.TrustSettings;
-import io.mmsdk.core.user.LdapGroupMapping;
-import io.mmsdk.core.user.LdapSettings;
-import io.mmsdk.core.user.LocalUser;
-import io.mmsdk.core.user.PassphraseDictionary;
-import io.mmsdk.core.user.PasswordHash;
-import io.mmsdk.core.user.PasswordPolicy;
-import io.mmsdk.core.user.Role;
-import io.mmsdk.core.user.SignInPolicy;
-import io.mmsdk.core.user.UserData;
-import io.mmsdk.core.user.UserRecord;
+import io.mmsdk.core.internal.Props;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,21 +13,77 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Converts {@link UserData} and its parts to and from key=value documents. */
+/**
+ * Converts {@link UserData} and its parts to and from the key=value text documents that the {@link
+ * UserStore#file(java.nio.file.Path) file store} writes and backups embed. The documents hold
+ * secrets (password hashes, the LDAP bind password): protect what you write.
+ */
 public final class UserCodec {
   private UserCodec() {}
 
+  /**
+   * Encodes the local users with their password hashes.
+   *
+   * @param users the users, in order
+   * @return the document's bytes (UTF-8)
+   */
+  public static byte[] encodeUsers(List<UserRecord> users) {
+    return usersDocument(users).toBytes();
+  }
+
+  /**
+   * Decodes what {@link #encodeUsers} wrote.
+   *
+   * @param document the document's bytes
+   * @return the users, in order
+   * @throws UserException if the document is damaged
+   */
+  public static List<UserRecord> decodeUsers(byte[] document) {
+    return decoding(() -> decodeUsers(Props.parse(document)));
+  }
+
+  /**
+   * Encodes the configuration part of {@code data}: policies, LDAP server, group mappings, the
+   * retained tags of removed groups and individual LDAP users' tags.
+   *
+   * @param data the data whose configuration to encode
+   * @return the document's bytes (UTF-8)
+   */
+  public static byte[] encodeConfig(UserData data) {
+    return configDocument(data).toBytes();
+  }
+
+  /**
+   * Decodes what {@link #encodeConfig} wrote into otherwise empty data.
+   *
+   * @param document the document's bytes
+   * @return the configuration, with no users and no dictionary
+   * @throws UserException if the document is damaged
+   */
+  public static UserData decodeConfig(byte[] document) {
+    return decoding(() -> decodeConfig(Props.parse(document)));
+  }
+
+  private static <T> T decoding(java.util.function.Supplier<T> decode) {
+    try {
+      return decode.get();
+    } catch (IllegalArgumentException e) {
+      throw new UserException("User data is damaged: " + e.getMessage()
+          + ". Use a document written by UserCodec or restore a backup.", e);
+    }
+  }
+
   /** Encodes everything (secrets included: protect the result). */
-  public static Props encode(UserData d) {
+  static Props encode(UserData d) {
     Props p = Props.create().put("version", 1);
-    p.putSection("users", encodeUsers(d.users()));
+    p.putSection("users", usersDocument(d.users()));
     d.findDictionary().ifPresent(dict -> p.put("dictionary", new String(dict.toBytes(), StandardCharsets.UTF_8)));
-    p.putSection("config", encodeConfig(d));
+    p.putSection("config", configDocument(d));
     return p;
   }
 
   /** Decodes what {@link #encode} wrote. */
-  public static UserData decode(Props p) {
+  static UserData decode(Props p) {
     if (p.isEmpty()) {
       return UserData.empty();
     }
@@ -51,7 +99,7 @@ public final class UserCodec {
   }
 
   /** Encodes local users with their password hashes. */
-  public static Props encodeUsers(List<UserRecord> users) {
+  private static Props usersDocument(List<UserRecord> users) {
     Props p = Props.create().put("count", users.size());
     for (int i = 0; i < users.size(); i++) {
       UserRecord r = users.get(i);
@@ -66,7 +114,7 @@ public final class UserCodec {
   }
 
   /** Decodes local users. */
-  public static List<UserRecord> decodeUsers(Props p) {
+  private static List<UserRecord> decodeUsers(Props p) {
     int n = p.getInt("count", 0);
     List<UserRecord> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -83,7 +131,7 @@ public final class UserCodec {
    * Encodes the configuration part: policies, LDAP server, group mappings, the retained tags of
    * removed groups and individual LDAP users' tags.
    */
-  public static Props encodeConfig(UserData d) {
+  private static Props configDocument(UserData d) {
     Props p = Props.create();
     PasswordPolicy pp = d.passwordPolicy();
     p.put("password.minLength.enforced", pp.minimumLengthEnforced()).put("password.minLength", pp.minimumLength())
@@ -117,7 +165,7 @@ public final class UserCodec {
   }
 
   /** Decodes the configuration part into otherwise empty data. */
-  public static UserData decodeConfig(Props p) {
+  private static UserData decodeConfig(Props p) {
     PasswordPolicy.Builder pp = PasswordPolicy.builder();
     if (p.getBoolean("password.minLength.enforced", false)) {
       pp.enforceMinimumLength(p.getInt("password.minLength", PasswordPolicy.DEFAULT_MINIMUM_LENGTH));

@@ -1,20 +1,45 @@
-package io.mmsdk.core.internal;
+package io.mmsdk.core.cluster;
 
-import io.mmsdk.core.cluster.CallBridge;
-import io.mmsdk.core.cluster.Cluster;
-import io.mmsdk.core.cluster.TrustSettings;
+import io.mmsdk.core.internal.Props;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Converts clusters to and from key=value documents, for the file store and  for backups.
+ * Converts clusters to and from the key=value text documents that the {@link
+ * ClusterStore#file(java.nio.file.Path) file store} writes and backups embed. The documents hold
+ * the Call Bridges' API passwords: protect what you write.
  */
 public final class ClusterCodec {
   private ClusterCodec() {}
 
-  /** Encodes {@code clusters} (API passwords included: the result must be protected). */
-  public static Props encode(List<Cluster> clusters) {
+  /**
+   * Encodes {@code clusters}, API passwords included.
+   *
+   * @param clusters the clusters, in order
+   * @return the document's bytes (UTF-8)
+   */
+  public static byte[] encode(List<Cluster> clusters) {
+    return document(clusters).toBytes();
+  }
+
+  /**
+   * Decodes what {@link #encode} wrote; an empty document is no clusters.
+   *
+   * @param document the document's bytes
+   * @return the clusters, in order
+   * @throws ClusterException if the document is damaged
+   */
+  public static List<Cluster> decode(byte[] document) {
+    try {
+      return decode(Props.parse(document));
+    } catch (IllegalArgumentException e) {
+      throw new ClusterException("Cluster data is damaged: " + e.getMessage()
+          + ". Use a document written by ClusterCodec or restore a backup.", e);
+    }
+  }
+
+  private static Props document(List<Cluster> clusters) {
     Props p = Props.create().put("version", 1).put("clusters", clusters.size());
     for (int i = 0; i < clusters.size(); i++) {
       Cluster c = clusters.get(i);
@@ -40,8 +65,7 @@ public final class ClusterCodec {
     return p;
   }
 
-  /** Decodes clusters written by {@link #encode}; throws IllegalArgumentException when damaged. */
-  public static List<Cluster> decode(Props p) {
+  static List<Cluster> decode(Props p) {
     if (p.isEmpty()) {
       return List.of();
     }

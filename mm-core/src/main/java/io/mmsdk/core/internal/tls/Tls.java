@@ -1,4 +1,4 @@
-package io.mmsdk.core.internal;
+package io.mmsdk.core.internal.tls;
 
 import io.mmsdk.core.cluster.TrustSettings;
 import java.io.ByteArrayInputStream;

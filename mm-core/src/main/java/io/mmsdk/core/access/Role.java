@@ -1,4 +1,4 @@
-package io.mmsdk.core.user;
+package io.mmsdk.core.access;
 
 /** A Meeting Management role. Permissions depend only on the role, not on local vs LDAP. */
 public enum Role {
