@@ -48,7 +48,7 @@ class CommitTest {
   private static List<String> canonical(FakeCms cms) {
     List<String> out = new ArrayList<>();
     for (CmsKind k : CmsKind.values()) {
-      for (ServerObject o : cms.all(k).values()) {
+      for (FakeCms.Stored o : cms.all(k).values()) {
         out.add(k.collection() + (o.parentId() == null ? "" : " in " + label(cms, CmsKind.CO_SPACE_TEMPLATE,
             o.parentId())) + " " + label(cms, k, o.id()));
       }
@@ -58,7 +58,7 @@ class CommitTest {
   }
 
   private static String label(FakeCms cms, CmsKind kind, String id) {
-    ServerObject o = cms.all(kind).get(id);
+    FakeCms.Stored o = cms.all(kind).get(id);
     if (o == null) {
       return "(dangling " + id + ")";
     }

@@ -1,5 +1,10 @@
 package io.mmsdk.provisioning;
 
+import io.mmsdk.cms.CmsElement;
+import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.Form;
+import io.mmsdk.cms.api.LdapSync;
+import io.mmsdk.cms.api.User;
 import io.mmsdk.common.MmSdkException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,6 +19,12 @@ import java.util.function.Predicate;
  */
 final class FakeCms implements CmsGateway {
 
+  /** One stored object: its id, parent coSpaceTemplate id (access method templates) and fields. */
+  record Stored(String id, String parentId, Map<String, String> fields) {}
+
+  /** One scripted state of an LDAP sync. */
+  record SyncState(String state, String failureReason, int numUsersImported, int numLdapSourcesComplete) {}
+
   /** One write request. */
   record Request(String method, CmsKind kind, String parentId, String id, Map<String, String> form) {}
 
@@ -25,13 +36,13 @@ final class FakeCms implements CmsGateway {
     LOSE_RESPONSE
   }
 
-  private final Map<CmsKind, Map<String, ServerObject>> objects = new EnumMap<>(CmsKind.class);
+  private final Map<CmsKind, Map<String, Stored>> objects = new EnumMap<>(CmsKind.class);
   private final Map<String, String> passwords = new LinkedHashMap<>();
   final List<Request> requests = new ArrayList<>();
   /** How many lists (GETs) were read. */
   int reads;
-  final List<CmsUser> users = new ArrayList<>();
-  private final Map<String, List<LdapSyncStatus>> syncs = new LinkedHashMap<>();
+  final List<User> users = new ArrayList<>();
+  private final Map<String, List<SyncState>> syncs = new LinkedHashMap<>();
   private int nextId = 1;
   private Predicate<Request> fault = r -> false;
   private FaultMode faultMode = FaultMode.REJECT;
@@ -58,11 +69,11 @@ final class FakeCms implements CmsGateway {
   /** Adds an object as if another tool created it. */
   String addForeign(CmsKind kind, String parentId, Map<String, String> fields) {
     String id = "foreign-" + (nextId++);
-    objects.get(kind).put(id, new ServerObject(kind, id, parentId, fields));
+    objects.get(kind).put(id, new Stored(id, parentId, Map.copyOf(fields)));
     return id;
   }
 
-  Map<String, ServerObject> all(CmsKind kind) {
+  Map<String, Stored> all(CmsKind kind) {
     return objects.get(kind);
   }
 
@@ -70,10 +81,10 @@ final class FakeCms implements CmsGateway {
     return passwords.get(ldapServerId);
   }
 
-  private List<LdapSyncStatus> nextSync = List.of();
+  private List<SyncState> nextSync = List.of();
 
-  /** Scripts the states the next sync reports, one per poll, the last repeating (ids are replaced). */
-  void scriptNextSync(List<LdapSyncStatus> states) {
+  /** Scripts the states the next sync reports, one per poll, the last repeating. */
+  void scriptNextSync(List<SyncState> states) {
     nextSync = List.copyOf(states);
   }
 
@@ -90,19 +101,27 @@ final class FakeCms implements CmsGateway {
   }
 
   @Override
-  public synchronized List<ServerObject> list(CmsKind kind, String parentId) {
+  public synchronized List<CmsObject> list(CmsKind kind, String parentId) {
     reads++;
-    List<ServerObject> out = new ArrayList<>();
-    for (ServerObject o : objects.get(kind).values()) {
+    List<CmsObject> out = new ArrayList<>();
+    for (Stored o : objects.get(kind).values()) {
       if (!kind.hasParent() || o.parentId().equals(parentId)) {
-        out.add(o);
+        out.add(object(kind.element(), o.id(), o.fields()));
       }
     }
     return out;
   }
 
+  /** {@return an object as CMS replies with it: {@code <element id=...>} with one child per field} */
+  static CmsObject object(String element, String id, Map<String, String> fields) {
+    List<CmsElement> children = new ArrayList<>();
+    fields.forEach((name, text) -> children.add(new CmsElement(name, Map.of(), text, List.of())));
+    return CmsObject.of(new CmsElement(element, Map.of("id", id), "", children));
+  }
+
   @Override
-  public synchronized String create(CmsKind kind, String parentId, Map<String, String> form) {
+  public synchronized String create(CmsKind kind, String parentId, Form request) {
+    Map<String, String> form = request.parameters();
     String id = kind.element() + "-" + (nextId++);
     Request r = new Request("POST", kind, parentId, id, Map.copyOf(form));
     check(r, () -> {
@@ -111,16 +130,17 @@ final class FakeCms implements CmsGateway {
       if (pw != null) {
         passwords.put(id, pw);
       }
-      objects.get(kind).put(id, new ServerObject(kind, id, parentId, fields));
+      objects.get(kind).put(id, new Stored(id, parentId, Map.copyOf(fields)));
     });
     return id;
   }
 
   @Override
-  public synchronized void update(CmsKind kind, String parentId, String id, Map<String, String> form) {
+  public synchronized void update(CmsKind kind, String parentId, String id, Form request) {
+    Map<String, String> form = request.parameters();
     Request r = new Request("PUT", kind, parentId, id, Map.copyOf(form));
     check(r, () -> {
-      ServerObject o = objects.get(kind).get(id);
+      Stored o = objects.get(kind).get(id);
       if (o == null) {
         throw new MmSdkException(kind.element() + "DoesNotExist");
       }
@@ -134,7 +154,7 @@ final class FakeCms implements CmsGateway {
           fields.put(k, v);
         }
       });
-      objects.get(kind).put(id, new ServerObject(kind, id, parentId, fields));
+      objects.get(kind).put(id, new Stored(id, parentId, Map.copyOf(fields)));
     });
   }
 
@@ -150,7 +170,7 @@ final class FakeCms implements CmsGateway {
   }
 
   @Override
-  public synchronized List<CmsUser> users() {
+  public synchronized List<User> users() {
     return List.copyOf(users);
   }
 
@@ -158,23 +178,28 @@ final class FakeCms implements CmsGateway {
   public synchronized String startLdapSync() {
     String id = "sync-" + (nextId++);
     requests.add(new Request("POST", null, null, id, Map.of("removeWhenFinished", "false")));
-    List<LdapSyncStatus> script = new ArrayList<>();
-    for (LdapSyncStatus st : nextSync.isEmpty() ? List.of(new LdapSyncStatus("", "complete", null, 0, 1)) : nextSync) {
-      script.add(new LdapSyncStatus(id, st.state(), st.failureReason(), st.numUsersImported(),
-          st.numLdapSourcesComplete()));
-    }
+    List<SyncState> script = new ArrayList<>(
+        nextSync.isEmpty() ? List.of(new SyncState("complete", null, 0, 1)) : nextSync);
     nextSync = List.of();
     syncs.put(id, script);
     return id;
   }
 
   @Override
-  public synchronized LdapSyncStatus ldapSync(String id) {
-    List<LdapSyncStatus> states = syncs.get(id);
+  public synchronized LdapSync ldapSync(String id) {
+    List<SyncState> states = syncs.get(id);
     if (states == null) {
       throw new MmSdkException("ldapSyncDoesNotExist");
     }
-    return states.size() > 1 ? states.remove(0) : states.get(0);
+    SyncState st = states.size() > 1 ? states.remove(0) : states.get(0);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("state", st.state());
+    if (st.failureReason() != null) {
+      fields.put("failureReason", st.failureReason());
+    }
+    fields.put("numUsersImported", Integer.toString(st.numUsersImported()));
+    fields.put("numLdapSourcesComplete", Integer.toString(st.numLdapSourcesComplete()));
+    return new LdapSync(object("ldapSync", id, fields));
   }
 
   @Override

@@ -1,9 +1,12 @@
 package io.mmsdk.provisioning;
 
+import io.mmsdk.cms.api.User;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Shared test inputs. */
 final class Fixtures {
@@ -31,5 +34,18 @@ final class Fixtures {
       }
       return password;
     };
+  }
+
+  /** {@return a user as {@code GET /users/<id>} returns it; a null name or profile is left out} */
+  static User user(String id, String jid, String name, String userProfile) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("userJid", jid);
+    if (name != null) {
+      fields.put("name", name);
+    }
+    if (userProfile != null) {
+      fields.put("userProfile", userProfile);
+    }
+    return new User(FakeCms.object("user", id, fields));
   }
 }

@@ -31,9 +31,9 @@ class LdapSyncRunnerTest {
 
   @Test
   void runNow_pollsUntilComplete_reportsCountsAndRemovesRecord() {
-    cb1.scriptNextSync(List.of(new LdapSyncStatus("", "pending", null, 0, 0),
-        new LdapSyncStatus("", "inProgress", null, 40, 0),
-        new LdapSyncStatus("", "complete", null, 120, 2)));
+    cb1.scriptNextSync(List.of(new FakeCms.SyncState("pending", null, 0, 0),
+        new FakeCms.SyncState("inProgress", null, 40, 0),
+        new FakeCms.SyncState("complete", null, 120, 2)));
     CompletableFuture<LdapSyncReport> f = runner.runNow("cb1");
     assertEquals("false", cb1.requests.get(0).form().get("removeWhenFinished"));
     scheduler.advance(Duration.ofSeconds(10));
@@ -50,7 +50,7 @@ class LdapSyncRunnerTest {
 
   @Test
   void runNow_clash_reportsFailureWithHint() {
-    cb1.scriptNextSync(List.of(new LdapSyncStatus("", "failed", "clashOccurred", 3, 0)));
+    cb1.scriptNextSync(List.of(new FakeCms.SyncState("failed", "clashOccurred", 3, 0)));
     CompletableFuture<LdapSyncReport> f = runner.runNow("cb1");
     scheduler.advance(Duration.ofSeconds(5));
     LdapSyncReport r = f.join();
@@ -61,7 +61,7 @@ class LdapSyncRunnerTest {
 
   @Test
   void runNow_neverFinishes_timesOut() {
-    cb1.scriptNextSync(List.of(new LdapSyncStatus("", "inProgress", null, 1, 0)));
+    cb1.scriptNextSync(List.of(new FakeCms.SyncState("inProgress", null, 1, 0)));
     CompletableFuture<LdapSyncReport> f = runner.runNow("cb1");
     scheduler.advance(Duration.ofMinutes(2));
     assertEquals(LdapSyncReport.Outcome.TIMED_OUT, f.join().outcome());
@@ -105,14 +105,14 @@ class LdapSyncRunnerTest {
     io.mmsdk.core.notify.Notifications n = io.mmsdk.core.notify.Notifications.create(scheduler);
     LdapSyncRunner watched = LdapSyncRunner.builder().scheduler(scheduler)
         .callBridges(name -> Optional.ofNullable(bridges.get(name))).notifications(n).build();
-    cb1.scriptNextSync(List.of(new LdapSyncStatus("", "failed", "ldapError", 0, 0)));
+    cb1.scriptNextSync(List.of(new FakeCms.SyncState("failed", "ldapError", 0, 0)));
     CompletableFuture<LdapSyncReport> f = watched.runNow("cb1");
     scheduler.advance(Duration.ofSeconds(5));
     f.join();
     var raised = n.find("provisioning.ldapsync.cb1").orElseThrow();
     assertEquals(io.mmsdk.core.notify.Severity.ERROR, raised.severity());
     assertTrue(raised.message().contains("ldapError"), raised.message());
-    cb1.scriptNextSync(List.of(new LdapSyncStatus("", "complete", null, 3, 1)));
+    cb1.scriptNextSync(List.of(new FakeCms.SyncState("complete", null, 3, 1)));
     CompletableFuture<LdapSyncReport> g = watched.runNow("cb1");
     scheduler.advance(Duration.ofSeconds(5));
     assertEquals(LdapSyncReport.Outcome.COMPLETE, g.join().outcome());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.Form;
 import io.mmsdk.testkit.SimulatedClock;
 import java.time.Instant;
 import java.util.List;
@@ -82,9 +83,9 @@ class PlanTest {
   void plan_serverFieldChangedBehindOurBack_isReverted() {
     Provisioner p = provisioner("pw");
     p.commit(Fixtures.sample());
-    ServerObject leg = cms.all(CmsKind.CALL_LEG_PROFILE).values().iterator().next();
-    cms.update(CmsKind.CALL_LEG_PROFILE, null, leg.id(), Map.of("needsActivation", "true",
-        "participantLabels", "false"));
+    FakeCms.Stored leg = cms.all(CmsKind.CALL_LEG_PROFILE).values().iterator().next();
+    cms.update(CmsKind.CALL_LEG_PROFILE, null, leg.id(), Form.builder().set("needsActivation", "true")
+        .set("participantLabels", "false").build());
     Plan plan = p.plan(Fixtures.sample());
     assertEquals(1, plan.steps().size(), plan.renderText());
     assertEquals(List.of(new FieldChange("needsActivation", "true", "false", false)),

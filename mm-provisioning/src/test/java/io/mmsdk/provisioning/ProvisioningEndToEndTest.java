@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.api.User;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsObject;
@@ -127,10 +128,11 @@ class ProvisioningEndToEndTest {
       assertEquals(3, report.numUsersImported());
     }
 
-    Map<String, CmsUser> users = gateway.users().stream().collect(Collectors.toMap(CmsUser::jid, u -> u));
+    Map<String, User> users = gateway.users().stream()
+        .collect(Collectors.toMap(u -> u.userJid().orElse(""), u -> u));
     assertEquals(List.of("bjones@example.com", "ckent@example.com", "swood@example.com"),
         users.keySet().stream().sorted().toList());
-    assertEquals("Clark Kent (contractor)", users.get("ckent@example.com").name());
+    assertEquals("Clark Kent (contractor)", users.get("ckent@example.com").name().orElse(""));
     Map<String, Map<String, String>> spaces = client.coSpaces().list().stream()
         .map(o -> client.coSpaces().get(o.id()))
         .collect(Collectors.toMap(o -> o.fields().get("uri"), CmsObject::fields));

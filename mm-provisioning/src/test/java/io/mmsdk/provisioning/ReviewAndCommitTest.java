@@ -136,9 +136,9 @@ class ReviewAndCommitTest {
         .minPasscodeLength(6).build();
     Provisioner p = provisioner(Fixtures.secrets("pw"));
     p.commit(withRole(r));
-    ServerObject profile = cms.all(CmsKind.DIAL_IN_SECURITY_PROFILE).values().iterator().next();
+    FakeCms.Stored profile = cms.all(CmsKind.DIAL_IN_SECURITY_PROFILE).values().iterator().next();
     assertEquals("6", profile.fields().get("minPasscodeLength"));
-    ServerObject method = cms.all(CmsKind.ACCESS_METHOD_TEMPLATE).values().stream()
+    FakeCms.Stored method = cms.all(CmsKind.ACCESS_METHOD_TEMPLATE).values().stream()
         .filter(o -> "Member".equals(o.fields().get("name"))).findFirst().orElseThrow();
     assertEquals(profile.id(), method.fields().get("dialInSecurityProfile"));
     assertTrue(p.plan(withRole(r)).isEmpty());
