@@ -25,6 +25,7 @@ public final class ClusterOptions {
   private final Duration cdrRetryInterval;
   private final Duration ringingTimeout;
   private final Duration confirmationTimeout;
+  private final Duration ldapSyncDuration;
   private final String softwareVersion;
   private final int eventsMaxUnacknowledged;
 
@@ -43,6 +44,7 @@ public final class ClusterOptions {
     this.cdrRetryInterval = b.cdrRetryInterval;
     this.ringingTimeout = b.ringingTimeout;
     this.confirmationTimeout = b.confirmationTimeout;
+    this.ldapSyncDuration = b.ldapSyncDuration;
     this.softwareVersion = b.softwareVersion;
     this.eventsMaxUnacknowledged = b.eventsMaxUnacknowledged;
   }
@@ -74,6 +76,7 @@ public final class ClusterOptions {
     b.cdrRetryInterval = cdrRetryInterval;
     b.ringingTimeout = ringingTimeout;
     b.confirmationTimeout = confirmationTimeout;
+    b.ldapSyncDuration = ldapSyncDuration;
     b.softwareVersion = softwareVersion;
     b.eventsMaxUnacknowledged = eventsMaxUnacknowledged;
     return b;
@@ -149,6 +152,15 @@ public final class ClusterOptions {
     return confirmationTimeout;
   }
 
+  /**
+   * Simulated time an LDAP sync takes: {@code pending}, then {@code inProgress} from half of it,
+   * then {@code complete} or {@code failed} (its changes applied at the end); zero finishes it
+   * within the {@code POST}.
+   */
+  public Duration ldapSyncDuration() {
+    return ldapSyncDuration;
+  }
+
   /** Value of {@code softwareVersion} in {@code /system/status}. */
   public String softwareVersion() {
     return softwareVersion;
@@ -181,6 +193,7 @@ public final class ClusterOptions {
     private Duration cdrRetryInterval = Duration.ofMillis(100);
     private Duration ringingTimeout = Duration.ofSeconds(60);
     private Duration confirmationTimeout = Duration.ofSeconds(30);
+    private Duration ldapSyncDuration = Duration.ZERO;
     private String softwareVersion = "3.8";
     private int eventsMaxUnacknowledged = 50;
 
@@ -286,6 +299,19 @@ public final class ClusterOptions {
     /** Sets the confirmation prompt timeout (default 30 s of simulated time). */
     public Builder confirmationTimeout(Duration timeout) {
       this.confirmationTimeout = requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /**
+     * Sets how long an LDAP sync takes in simulated time (default zero: it finishes within the
+     * {@code POST /ldapSyncs}). A real sync is {@code pending}, then {@code inProgress} for a while.
+     */
+    public Builder ldapSyncDuration(Duration duration) {
+      requireNonNull(duration, "duration == null");
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("duration must not be negative, was " + duration);
+      }
+      this.ldapSyncDuration = duration;
       return this;
     }
 
