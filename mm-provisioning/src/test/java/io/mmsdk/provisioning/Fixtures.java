@@ -1,11 +1,15 @@
 package io.mmsdk.provisioning;
 
+import io.mmsdk.cms.CmsElement;
+import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.api.User;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Shared test inputs. */
@@ -46,6 +50,8 @@ final class Fixtures {
     if (userProfile != null) {
       fields.put("userProfile", userProfile);
     }
-    return new User(FakeCms.object("user", id, fields));
+    List<CmsElement> children = new ArrayList<>();
+    fields.forEach((n, text) -> children.add(new CmsElement(n, Map.of(), text, List.of())));
+    return new User(CmsObject.of(new CmsElement("user", Map.of("id", id), "", children)));
   }
 }
