@@ -153,9 +153,9 @@ public final class ClusterOptions {
   }
 
   /**
-   * Simulated time an LDAP sync takes: {@code pending}, then {@code inProgress} from half of it,
-   * then {@code complete} or {@code failed} (its changes applied at the end); zero finishes it
-   * within the {@code POST}.
+   * {@return the simulated time an LDAP sync takes} It is {@code pending}, then {@code inProgress}
+   * from half of it, then {@code complete} or {@code failed} (its changes applied at the end); zero
+   * finishes it within the {@code POST}.
    */
   public Duration ldapSyncDuration() {
     return ldapSyncDuration;
@@ -305,6 +305,10 @@ public final class ClusterOptions {
     /**
      * Sets how long an LDAP sync takes in simulated time (default zero: it finishes within the
      * {@code POST /ldapSyncs}). A real sync is {@code pending}, then {@code inProgress} for a while.
+     *
+     * @param duration the simulated time, zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code duration} is negative
      */
     public Builder ldapSyncDuration(Duration duration) {
       requireNonNull(duration, "duration == null");

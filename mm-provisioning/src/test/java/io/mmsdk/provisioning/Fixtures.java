@@ -31,6 +31,16 @@ final class Fixtures {
     return DesiredStateJson.fromJson(resource("desired-state.json"));
   }
 
+  /** {@return the sample state with its LDAP server pointed at {@code ldapPort} on loopback, plain LDAP} */
+  static DesiredState sampleOnLoopback(int ldapPort) {
+    DesiredState s = sample();
+    LdapServer local = LdapServer.builder().name("corp").protocol(LdapProtocol.LDAP).address("127.0.0.1")
+        .port(ldapPort).bindDn("cn=cms-bind,ou=service,dc=example,dc=com")
+        .passwordRef("env:LDAP_BIND_PASSWORD").build();
+    return new DesiredState(List.of(local), s.userImports(), s.autoSpaceRules(), s.spaceCreationRules(),
+        s.spaceTemplates(), s.syncSchedule());
+  }
+
   static SecretResolver secrets(String password) {
     return ref -> {
       if (!ref.equals("env:LDAP_BIND_PASSWORD")) {

@@ -65,12 +65,7 @@ class ProvisioningEndToEndTest {
 
   /** The sample state, pointed at the loopback directory over plain LDAP. */
   private DesiredState state() {
-    DesiredState s = Fixtures.sample();
-    LdapServer local = LdapServer.builder().name("corp").protocol(LdapProtocol.LDAP).address("127.0.0.1")
-        .port(ds.getListenPort()).bindDn("cn=cms-bind,ou=service,dc=example,dc=com")
-        .passwordRef("env:LDAP_BIND_PASSWORD").build();
-    return new DesiredState(List.of(local), s.userImports(), s.autoSpaceRules(), s.spaceCreationRules(),
-        s.spaceTemplates(), s.syncSchedule());
+    return Fixtures.sampleOnLoopback(ds.getListenPort());
   }
 
   /** Returns a provisioner on {@code ownershipFile}, closing the store an earlier one used (a restart). */
