@@ -52,6 +52,9 @@ public final class CmsFields {
   /** The {@code dialInSecurityProfile} element. */
   public static final CmsField<String> DIAL_IN_SECURITY_PROFILE = CmsField.text("dialInSecurityProfile");
 
+  /** The {@code minPasscodeLength} element of a dialInSecurityProfile (CMS 3.0 onwards). */
+  public static final CmsField<Long> MIN_PASSCODE_LENGTH = CmsField.integer("minPasscodeLength");
+
   /** The {@code requireCallId} element. */
   public static final CmsField<Boolean> REQUIRE_CALL_ID = CmsField.bool("requireCallId");
 

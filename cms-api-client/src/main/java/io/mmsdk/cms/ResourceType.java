@@ -54,6 +54,10 @@ public final class ResourceType {
   public static final ResourceType USER_CO_SPACE_TEMPLATES =
       new ResourceType("users/{parent}/userCoSpaceTemplates", "userCoSpaceTemplates", "userCoSpaceTemplate", true, Set.of());
 
+  /** {@code /dialInSecurityProfiles} (CMS 3.0 onwards). */
+  public static final ResourceType DIAL_IN_SECURITY_PROFILES =
+      new ResourceType("dialInSecurityProfiles", "dialInSecurityProfiles", "dialInSecurityProfile", true, Set.of());
+
   /** {@code /ldapServers}; filters: filter. */
   public static final ResourceType LDAP_SERVERS =
       new ResourceType("ldapServers", "ldapServers", "ldapServer", true, Set.of("filter"));

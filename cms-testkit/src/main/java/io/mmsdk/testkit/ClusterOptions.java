@@ -26,6 +26,7 @@ public final class ClusterOptions {
   private final Duration cdrRetryInterval;
   private final Duration ringingTimeout;
   private final Duration confirmationTimeout;
+  private final Duration ldapSyncDuration;
   private final String softwareVersion;
   private final int eventsMaxUnacknowledged;
 
@@ -44,6 +45,7 @@ public final class ClusterOptions {
     this.cdrRetryInterval = b.cdrRetryInterval;
     this.ringingTimeout = b.ringingTimeout;
     this.confirmationTimeout = b.confirmationTimeout;
+    this.ldapSyncDuration = b.ldapSyncDuration;
     this.softwareVersion = b.softwareVersion;
     this.eventsMaxUnacknowledged = b.eventsMaxUnacknowledged;
   }
@@ -75,6 +77,7 @@ public final class ClusterOptions {
     b.cdrRetryInterval = cdrRetryInterval;
     b.ringingTimeout = ringingTimeout;
     b.confirmationTimeout = confirmationTimeout;
+    b.ldapSyncDuration = ldapSyncDuration;
     b.softwareVersion = softwareVersion;
     b.eventsMaxUnacknowledged = eventsMaxUnacknowledged;
     return b;
@@ -178,6 +181,15 @@ public final class ClusterOptions {
     return confirmationTimeout;
   }
 
+  /**
+   * {@return the simulated time an LDAP sync takes} It is {@code pending}, then {@code inProgress}
+   * from half of it, then {@code complete} or {@code failed} (its changes applied at the end); zero
+   * finishes it within the {@code POST}.
+   */
+  public Duration ldapSyncDuration() {
+    return ldapSyncDuration;
+  }
+
   /** {@return the value of {@code softwareVersion} in {@code /system/status}} */
   public String softwareVersion() {
     return softwareVersion;
@@ -213,6 +225,7 @@ public final class ClusterOptions {
     private Duration cdrRetryInterval = Duration.ofMillis(100);
     private Duration ringingTimeout = Duration.ofSeconds(60);
     private Duration confirmationTimeout = Duration.ofSeconds(30);
+    private Duration ldapSyncDuration = Duration.ZERO;
     private String softwareVersion = "3.8";
     private int eventsMaxUnacknowledged = 50;
 
@@ -398,12 +411,23 @@ public final class ClusterOptions {
     }
 
     /**
-     * Sets the reported software version (default {@code 3.8}).
+     * Sets how long an LDAP sync takes in simulated time (default zero: it finishes within the
+     * {@code POST /ldapSyncs}). A real sync is {@code pending}, then {@code inProgress} for a while.
      *
-     * @param version the {@code softwareVersion} text to report, for example {@code "3.8"}; not
-     *     null
+     * @param duration the simulated time, zero or more
      * @return this builder
+     * @throws IllegalArgumentException if {@code duration} is negative
      */
+    public Builder ldapSyncDuration(Duration duration) {
+      requireNonNull(duration, "duration == null");
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("duration must not be negative, was " + duration);
+      }
+      this.ldapSyncDuration = duration;
+      return this;
+    }
+
+    /** Sets the reported software version (default {@code 3.8}). */
     public Builder softwareVersion(String version) {
       this.softwareVersion = requireNonNull(version, "version == null");
       return this;

@@ -2,6 +2,9 @@ package io.mmsdk.blastdial;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cms.api.CallLeg;
+import io.mmsdk.cms.api.Direction;
+import io.mmsdk.cms.api.State;
 import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.backup.BackupPart;
 import io.mmsdk.core.backup.BackupSection;
@@ -829,7 +832,7 @@ public final class BlastDial implements AutoCloseable {
   // ---------------------------------------------------------------- Secondary and restart checks
 
   private interface Check {
-    void run(Run run, boolean callActive, List<CallLegSummary> legs);
+    void run(Run run, boolean callActive, List<CallLeg> legs);
   }
 
   private void scheduleCheck(Run run, Duration delay, Check check) {
@@ -845,7 +848,7 @@ public final class BlastDial implements AutoCloseable {
     }
     CallBridgeGateway gateway = gateways.get(run.space.clusterId());
     boolean callActive;
-    List<CallLegSummary> callLegs;
+    List<CallLeg> callLegs;
     try {
       callActive = gateway.isCallActive(run.callId);
       callLegs = callActive ? gateway.callLegs(run.callId) : List.of();
@@ -869,7 +872,7 @@ public final class BlastDial implements AutoCloseable {
     queue.drain();
   }
 
-  private void secondaryCheck(Run run, boolean callActive, List<CallLegSummary> callLegs) {
+  private void secondaryCheck(Run run, boolean callActive, List<CallLeg> callLegs) {
     if (!isActive(run) || run.phase != BlastStatus.Phase.WAITING_AS_SECONDARY) {
       return;
     }
@@ -883,8 +886,8 @@ public final class BlastDial implements AutoCloseable {
     }
     boolean someoneDialing =
         callLegs.stream()
-            .anyMatch(l -> l.outgoing()
-                && addresses.contains(ContactRules.normalizeAddress(l.remoteParty())));
+            .anyMatch(l -> isOutgoing(l)
+                && addresses.contains(ContactRules.normalizeAddress(l.remoteParty().orElse(""))));
     if (someoneDialing) {
       finish(run, BlastStatus.Phase.DIALED_BY_OTHER_INSTANCE);
       return;
@@ -893,6 +896,14 @@ public final class BlastDial implements AutoCloseable {
     dialPending(run);
     checkComplete(run);
     persist(run);
+  }
+
+  private static boolean isOutgoing(CallLeg leg) {
+    return leg.direction().orElse(null) == Direction.OUTGOING;
+  }
+
+  private static boolean isConnected(CallLeg leg) {
+    return leg.statusState().orElse(null) == State.CONNECTED;
   }
 
   private void resume() {
@@ -926,7 +937,7 @@ public final class BlastDial implements AutoCloseable {
     }
   }
 
-  private void forgetIfEnded(Run run, boolean callActive, List<CallLegSummary> callLegs) {
+  private void forgetIfEnded(Run run, boolean callActive, List<CallLeg> callLegs) {
     if (!callActive) {
       meetingOfSpace.values().removeIf(m -> m.callId().equals(run.callId));
       store.deleteRun(run.space.clusterId(), run.callId);
@@ -934,7 +945,7 @@ public final class BlastDial implements AutoCloseable {
   }
 
   private void resumeCheck(
-      Run run, boolean callActive, List<CallLegSummary> callLegs, Duration secondaryWait) {
+      Run run, boolean callActive, List<CallLeg> callLegs, Duration secondaryWait) {
     if (!isActive(run)) {
       return;
     }
@@ -947,9 +958,9 @@ public final class BlastDial implements AutoCloseable {
           this::secondaryCheck);
       return;
     }
-    Map<String, CallLegSummary> byId = new HashMap<>();
+    Map<String, CallLeg> byId = new HashMap<>();
     Set<String> owned = new HashSet<>();
-    for (CallLegSummary l : callLegs) {
+    for (CallLeg l : callLegs) {
       byId.put(l.id(), l);
     }
     for (Run.Slot slot : run.slots) {
@@ -962,26 +973,26 @@ public final class BlastDial implements AutoCloseable {
       switch (slot.state) {
         case DIALING:
           if (slot.callLegId != null) {
-            CallLegSummary leg = byId.get(slot.callLegId);
+            CallLeg leg = byId.get(slot.callLegId);
             if (leg == null) {
               legs.remove(slot.callLegId);
               attemptFailed(run, slot, "endedWhileNotMonitoring");
-            } else if (leg.state().equals("connected")) {
+            } else if (isConnected(leg)) {
               legs.remove(slot.callLegId);
               slot.state = ContactState.JOINED;
               slot.lastResult = "connected";
             }
           } else {
             String address = ContactRules.normalizeAddress(slot.contact.address());
-            Optional<CallLegSummary> adopted =
+            Optional<CallLeg> adopted =
                 callLegs.stream()
-                    .filter(l -> l.outgoing() && !owned.contains(l.id())
-                        && ContactRules.normalizeAddress(l.remoteParty()).equals(address))
+                    .filter(l -> isOutgoing(l) && !owned.contains(l.id())
+                        && ContactRules.normalizeAddress(l.remoteParty().orElse("")).equals(address))
                     .findFirst();
             if (adopted.isPresent()) {
               slot.callLegId = adopted.get().id();
               owned.add(slot.callLegId);
-              if (adopted.get().state().equals("connected")) {
+              if (isConnected(adopted.get())) {
                 slot.state = ContactState.JOINED;
                 slot.lastResult = "connected";
               } else {

@@ -1,5 +1,6 @@
 package io.mmsdk.blastdial;
 
+import io.mmsdk.cms.api.CallLeg;
 import java.util.List;
 
 /**
@@ -26,13 +27,15 @@ public interface CallBridgeGateway {
   String dialOut(String callId, String remoteParty, boolean confirmation);
 
   /**
-   * {@return the call legs of the active call {@code callId}, or an empty list if the call has
-   * ended} Used by a Secondary to see whether another instance has started to dial out, and after
-   * a restart to find out what happened while this instance was down.
+   * {@return the call legs of the active call {@code callId} as {@code GET /callLegs/<id>} returns
+   * them (blast dial reads {@code remoteParty}, {@code direction} and {@code status/state}), or an
+   * empty list if the call has ended} Used by a Secondary to see whether another instance has
+   * started to dial out, and after a restart to find out what happened while this instance was
+   * down.
    *
    * @param callId the call to look at
    */
-  List<CallLegSummary> callLegs(String callId);
+  List<CallLeg> callLegs(String callId);
 
   /**
    * {@return whether the call {@code callId} is still active on the bridge}

@@ -3,7 +3,9 @@ package io.mmsdk.blastdial;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.api.Call;
+import io.mmsdk.cms.api.CallLeg;
+import io.mmsdk.cms.api.Direction;
 import io.mmsdk.common.MmSdkException;
 import io.mmsdk.common.time.Scheduler;
 import java.time.Duration;
@@ -68,13 +70,13 @@ public final class CallPoller implements AutoCloseable {
   /** Polls once now and reports the snapshot; throws if the bridge cannot be read. */
   public void pollNow() {
     List<ActiveCall> calls = new ArrayList<>();
-    for (CmsObject call : client.calls().list()) {
-      String spaceId = call.findText("coSpace").orElse("");
+    for (Call call : client.api().calls().list()) {
+      String spaceId = call.coSpace().orElse("");
       List<String> joined = new ArrayList<>();
       if (!spaceId.isEmpty()) {
-        for (CallLegSummary leg : gateway.callLegs(call.id())) {
-          if (!leg.outgoing()) {
-            joined.add(leg.remoteParty());
+        for (CallLeg leg : gateway.callLegs(call.id())) {
+          if (leg.direction().orElse(null) != Direction.OUTGOING) {
+            joined.add(leg.remoteParty().orElse(""));
           }
         }
       }

@@ -5,14 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.mmsdk.cms.CmsBusyException;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsNotFoundException;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.Form;
+import io.mmsdk.cms.api.CallLeg;
+import io.mmsdk.cms.api.CallLegParameters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The {@link CallBridgeGateway} on cms-api-client: dial-outs are {@code POST
+ * The {@link CallBridgeGateway} on cms-api-client's typed API: dial-outs are {@code POST
  * /calls/<callId>/callLegs} with {@code remoteParty} and {@code confirmation}; legs are read with
  * {@code GET /calls/<callId>/callLegs} plus {@code GET /callLegs/<id>} for direction and state. Use
  * the client of the Call Bridge that hosts the call (added call legs are not load balanced across
@@ -39,13 +38,10 @@ public final class CmsCallBridgeGateway implements CallBridgeGateway {
     requireNonNull(callId, "callId == null");
     requireNonNull(remoteParty, "remoteParty == null");
     try {
-      return client
-          .callLegsOf(callId)
-          .create(
-              Form.builder()
-                  .set("remoteParty", remoteParty)
-                  .set("confirmation", Boolean.toString(confirmation))
-                  .build());
+      return client.api().callCallLegs(callId).create(CallLegParameters.builder()
+          .remoteParty(remoteParty)
+          .confirmation(confirmation)
+          .build());
     } catch (CmsBusyException e) {
       throw new BridgeBusyException(
           "The Call Bridge at " + client.apiBase() + " answered 503 to a dial-out for call "
@@ -55,22 +51,13 @@ public final class CmsCallBridgeGateway implements CallBridgeGateway {
   }
 
   @Override
-  public List<CallLegSummary> callLegs(String callId) {
+  public List<CallLeg> callLegs(String callId) {
     requireNonNull(callId, "callId == null");
-    List<CallLegSummary> result = new ArrayList<>();
+    List<CallLeg> result = new ArrayList<>();
     try {
-      for (CmsObject listed : client.callLegsOf(callId).list()) {
-        Optional<CmsObject> leg = client.callLegs().find(listed.id());
-        if (leg.isEmpty()) {
-          continue;
-        }
-        CmsObject l = leg.get();
-        result.add(
-            new CallLegSummary(
-                l.id(),
-                l.findText("remoteParty").orElse(listed.findText("remoteParty").orElse("")),
-                "outgoing".equals(l.findText("direction").orElse("")),
-                l.findText("status/state").orElse("")));
+      // The list is a summary without direction and state: read each leg in full.
+      for (CallLeg listed : client.api().callCallLegs(callId).list()) {
+        client.api().callLegs().find(listed.id()).ifPresent(result::add);
       }
     } catch (CmsNotFoundException e) {
       return List.of();
@@ -81,7 +68,7 @@ public final class CmsCallBridgeGateway implements CallBridgeGateway {
   @Override
   public boolean isCallActive(String callId) {
     requireNonNull(callId, "callId == null");
-    return client.calls().find(callId).isPresent();
+    return client.api().calls().find(callId).isPresent();
   }
 
   @Override

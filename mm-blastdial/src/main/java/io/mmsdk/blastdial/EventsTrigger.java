@@ -3,6 +3,9 @@ package io.mmsdk.blastdial;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.CmsFields;
+import io.mmsdk.cms.api.Call;
+import io.mmsdk.cms.api.Direction;
 import io.mmsdk.common.MmSdkException;
 import io.mmsdk.cms.events.CallListUpdate;
 import io.mmsdk.cms.events.CmsEventListener;
@@ -110,7 +113,7 @@ public final class EventsTrigger implements AutoCloseable {
   }
 
   private static Subscription callsSubscription() {
-    return Subscription.calls(CALLS_INDEX, List.of("name", "participants"));
+    return Subscription.calls(CALLS_INDEX, Subscription.CALL_ELEMENTS);
   }
 
   private void onCalls(CallListUpdate update) {
@@ -132,7 +135,7 @@ public final class EventsTrigger implements AutoCloseable {
     }
     String spaceId;
     try {
-      spaceId = client.calls().find(callId).flatMap(c -> c.findText("coSpace")).orElse("");
+      spaceId = client.api().calls().find(callId).flatMap(Call::coSpace).orElse("");
     } catch (MmSdkException e) {
       log.warn("Cannot read call {} to find its space; it will not trigger blast dial", callId, e);
       return;
@@ -181,8 +184,10 @@ public final class EventsTrigger implements AutoCloseable {
       return;
     }
     for (EventUpdate u : update.updates()) {
-      if (u.isAdd() && !"outgoing".equals(u.findText("direction").orElse(""))) {
-        blast.participantJoined(space, callId, u.findText("uri").orElse(""));
+      boolean dialedOut =
+          u.find(CmsFields.DIRECTION).filter(d -> d.is(Direction.OUTGOING.value())).isPresent();
+      if (u.isAdd() && !dialedOut) {
+        blast.participantJoined(space, callId, u.find(CmsFields.URI).orElse(""));
       }
     }
   }

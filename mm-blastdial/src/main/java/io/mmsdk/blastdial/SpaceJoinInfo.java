@@ -2,9 +2,14 @@ package io.mmsdk.blastdial;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cms.api.CoSpace;
+
 /**
- * The join information of one space: visibility, meeting ID, passcode and video address.
- * {@link #toString()} does not show the passcode.
+ * The join information of one space: visibility, meeting ID, passcode and video address, as an
+ * operator sends them to invitees. A projection of the typed {@link CoSpace} that earns its place:
+ * it applies CMS's defaults (no {@code nonMemberAccess} element means public) and, unlike {@code
+ * CoSpace}, whose {@code toString()} shows every element, its {@link #toString()} does not show the
+ * passcode.
  *
  * @param spaceId the coSpace id
  * @param name the space's name
@@ -51,6 +56,24 @@ public record SpaceJoinInfo(
     requireNonNull(passcode, "passcode == null");
     requireNonNull(videoAddress, "videoAddress == null");
     requireNonNull(secondaryVideoAddress, "secondaryVideoAddress == null");
+  }
+
+  /**
+   * Reads the join information of a space.
+   *
+   * @param space the space, as {@code GET /coSpaces/<id>} returns it
+   * @return its join information; absent elements read as empty strings
+   */
+  public static SpaceJoinInfo of(CoSpace space) {
+    requireNonNull(space, "space == null");
+    return new SpaceJoinInfo(
+        space.id(),
+        space.name().orElse(""),
+        space.nonMemberAccess().orElse(true) ? Visibility.PUBLIC : Visibility.MEMBERS_ONLY,
+        space.callId().map(String::valueOf).orElse(""),
+        space.passcode().orElse(""),
+        space.uri().orElse(""),
+        space.secondaryUri().orElse(""));
   }
 
   /** {@return whether the space has a passcode} */

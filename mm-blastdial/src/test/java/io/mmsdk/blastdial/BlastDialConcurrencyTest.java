@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmsdk.testkit.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
+import io.mmsdk.cms.api.CallLeg;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,7 @@ class BlastDialConcurrencyTest {
     }
 
     @Override
-    public List<CallLegSummary> callLegs(String callId) {
+    public List<CallLeg> callLegs(String callId) {
       return List.of();
     }
 

@@ -1,5 +1,8 @@
 package io.mmsdk.blastdial;
 
+import io.mmsdk.cms.CmsElement;
+import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.api.CallLeg;
 import io.mmsdk.testkit.SimulatedClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -45,7 +48,7 @@ final class ScriptedBridge implements CallBridgeGateway {
   private final SimulatedClock scheduler;
   private final Map<String, Deque<Answer>> scripts = new HashMap<>();
   private final List<Dial> dials = new ArrayList<>();
-  private final Map<String, CallLegSummary> liveLegs = new HashMap<>();
+  private final Map<String, CallLeg> liveLegs = new HashMap<>();
   private final Set<String> activeCalls = new HashSet<>();
   private final List<BlastDial> listeners = new ArrayList<>();
   private int busyResponses;
@@ -53,6 +56,15 @@ final class ScriptedBridge implements CallBridgeGateway {
 
   ScriptedBridge(SimulatedClock scheduler) {
     this.scheduler = scheduler;
+  }
+
+  /** {@return a dialed-out call leg in {@code state}, as {@code GET /callLegs/<id>} returns it} */
+  static CallLeg outgoingLeg(String id, String remoteParty, String state) {
+    return new CallLeg(CmsObject.of(new CmsElement("callLeg", Map.of("id", id), "", List.of(
+        new CmsElement("remoteParty", Map.of(), remoteParty, List.of()),
+        new CmsElement("direction", Map.of(), "outgoing", List.of()),
+        new CmsElement("status", Map.of(), "", List.of(
+            new CmsElement("state", Map.of(), state, List.of())))))));
   }
 
   synchronized void script(String address, Answer... answers) {
@@ -102,7 +114,7 @@ final class ScriptedBridge implements CallBridgeGateway {
       }
       legId = "leg-" + (++legs);
       dials.add(new Dial(callId, remoteParty, confirmation, legId));
-      liveLegs.put(legId, new CallLegSummary(legId, remoteParty, true, "ringing"));
+      liveLegs.put(legId, outgoingLeg(legId, remoteParty, "ringing"));
       Deque<Answer> script = scripts.get(remoteParty);
       answer = script == null || script.isEmpty() ? Answer.noAnswer() : script.poll();
     }
@@ -139,7 +151,7 @@ final class ScriptedBridge implements CallBridgeGateway {
 
   private void connected(String legId, String remoteParty, String status) {
     synchronized (this) {
-      liveLegs.put(legId, new CallLegSummary(legId, remoteParty, true, "connected"));
+      liveLegs.put(legId, outgoingLeg(legId, remoteParty, "connected"));
     }
     for (BlastDial d : listeners) {
       d.callLegConnected(legId, status);
@@ -156,13 +168,13 @@ final class ScriptedBridge implements CallBridgeGateway {
   }
 
   @Override
-  public synchronized List<CallLegSummary> callLegs(String callId) {
+  public synchronized List<CallLeg> callLegs(String callId) {
     if (!activeCalls.contains(callId)) {
       return List.of();
     }
-    List<CallLegSummary> result = new ArrayList<>();
+    List<CallLeg> result = new ArrayList<>();
     for (Dial d : dials) {
-      CallLegSummary leg = liveLegs.get(d.legId());
+      CallLeg leg = liveLegs.get(d.legId());
       if (leg != null && d.callId().equals(callId)) {
         result.add(leg);
       }

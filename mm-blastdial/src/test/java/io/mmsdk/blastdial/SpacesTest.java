@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.RetryPolicy;
+import io.mmsdk.cms.api.CoSpace;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -48,9 +49,9 @@ class SpacesTest {
 
   @Test
   void list_search_returnsMatchingSpaces() {
-    List<SpaceSummary> found = spaces.list("sales");
+    List<CoSpace> found = spaces.list("sales");
     assertEquals(List.of("Presales", "Sales weekly"),
-        found.stream().map(SpaceSummary::name).sorted().toList());
+        found.stream().map(s -> s.name().orElse("")).sorted().toList());
   }
 
   @Test
@@ -60,6 +61,14 @@ class SpacesTest {
     assertEquals(new SpaceJoinInfo(sales, "Sales weekly", SpaceJoinInfo.Visibility.MEMBERS_ONLY,
         "7001", "4321", "sales.weekly", "7001"), info);
     assertFalse(info.toString().contains("4321"));
+  }
+
+  @Test
+  void findJoinInfo_spaceWithoutNonMemberAccess_isPublicWithEmptyFields() {
+    String bare = client.coSpaces().create(Form.builder().set("name", "Bare").build());
+
+    assertEquals(new SpaceJoinInfo(bare, "Bare", SpaceJoinInfo.Visibility.PUBLIC, "", "", "", ""),
+        spaces.findJoinInfo(bare).orElseThrow());
   }
 
   @Test

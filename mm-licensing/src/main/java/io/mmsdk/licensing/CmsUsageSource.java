@@ -1,19 +1,27 @@
 package io.mmsdk.licensing;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.ListOptions;
-import io.mmsdk.cms.SystemResource;
+import io.mmsdk.cms.api.ClusterLicensing;
+import io.mmsdk.cms.api.ClusterLicensingStatus;
+import io.mmsdk.cms.api.LicenseKnownHost;
+import io.mmsdk.cms.api.LicenseUsageEntry;
+import io.mmsdk.cms.api.LicenseUsageEntryListOptions;
+import io.mmsdk.cms.api.MultipartyLicensing;
+import io.mmsdk.common.MmSdkException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * A {@link UsageSource} over one Call Bridge's REST API through cms-api-client: {@code
+ * A {@link UsageSource} over one Call Bridge's REST API through cms-api-client's typed API: {@code
  * /system/MPLicenseUsage/knownHosts}, {@code /system/MPLicenseUsage?hostId&startTime&endTime} (all
- * pages) and {@code /clusterLicensing}. Does not close the client, which stays the caller's.
+ * pages), {@code /system/multipartyLicensing} and {@code /clusterLicensing}. Does not close the
+ * client, which stays the caller's.
  */
 public final class CmsUsageSource implements UsageSource {
   static final int USAGE_PAGE_SIZE = 1000;
@@ -35,7 +43,7 @@ public final class CmsUsageSource implements UsageSource {
   @Override
   public List<String> knownHosts() {
     List<String> hosts = new ArrayList<>();
-    for (CmsObject h : client.licenseKnownHosts().list()) {
+    for (LicenseKnownHost h : client.api().licenseKnownHosts().list()) {
       if (!h.id().isEmpty()) {
         hosts.add(h.id());
       }
@@ -50,10 +58,10 @@ public final class CmsUsageSource implements UsageSource {
     Objects.requireNonNull(end, "end == null");
     // A 90-day backfill is ~26,000 entries per host: ask for large pages (the server may cap them;
     // paging advances by the items actually received).
-    ListOptions options = ListOptions.builder().hostId(hostId).startTime(start).endTime(end)
-        .pageSize(USAGE_PAGE_SIZE).build();
+    LicenseUsageEntryListOptions options = LicenseUsageEntryListOptions.builder().hostId(hostId)
+        .startTime(start.toString()).endTime(end.toString()).pageSize(USAGE_PAGE_SIZE).build();
     List<UsageSample> out = new ArrayList<>();
-    for (CmsObject e : client.licenseUsage().list(options)) {
+    for (LicenseUsageEntry e : client.api().licenseUsage().list(options)) {
       out.add(toSample(hostId, e));
     }
     return out;
@@ -65,18 +73,18 @@ public final class CmsUsageSource implements UsageSource {
    */
   @Override
   public boolean hasActivation() {
-    CmsObject lic = client.read(SystemResource.CLUSTER_LICENSING);
-    return "activated".equals(lic.findText("features/callBridge/status").orElse(""))
-        || "activated".equals(lic.findText("features/callBridgeNoEncryption/status").orElse(""));
+    ClusterLicensing lic = client.api().clusterLicensing();
+    return lic.featuresCallBridgeStatus().orElse(null) == ClusterLicensingStatus.ACTIVATED
+        || lic.featuresCallBridgeNoEncryptionStatus().orElse(null) == ClusterLicensingStatus.ACTIVATED;
   }
 
   @Override
   public MultipartyUsage multipartyUsage() {
-    return toMultiparty(client.read(SystemResource.MULTIPARTY_LICENSING));
+    return toMultiparty(client.api().multipartyLicensing());
   }
 
-  static MultipartyUsage toMultiparty(CmsObject m) {
-    String ts = m.findText("timestamp").orElse("");
+  static MultipartyUsage toMultiparty(MultipartyLicensing m) {
+    String ts = m.timestamp().orElse("");
     Instant at;
     try {
       at = Instant.parse(ts);
@@ -85,26 +93,28 @@ public final class CmsUsageSource implements UsageSource {
           + "' is not an RFC 3339 UTC time such as 2026-01-01T00:00:00Z.", e);
     }
     return new MultipartyUsage(at,
-        (long) decimal(m, "callsActive"),
-        decimal(m, "weightedCallsActive"),
-        (long) decimal(m, "callsWithoutPersonalLicense"),
-        decimal(m, "weightedCallsWithoutPersonalLicense"),
-        (long) decimal(m, "participantsActive"),
-        (long) decimal(m, "personalLicenses"));
+        (long) count("callsActive", () -> m.callsActive().map(BigDecimal::valueOf)),
+        count("weightedCallsActive", m::weightedCallsActive),
+        (long) count("callsWithoutPersonalLicense",
+            () -> m.callsWithoutPersonalLicense().map(BigDecimal::valueOf)),
+        count("weightedCallsWithoutPersonalLicense", m::weightedCallsWithoutPersonalLicense),
+        (long) count("participantsActive", () -> m.participantsActive().map(BigDecimal::valueOf)),
+        (long) count("personalLicenses", () -> m.personalLicenses().map(BigDecimal::valueOf)));
   }
 
-  private static double decimal(CmsObject m, String element) {
-    String text = m.findText(element).orElse("").strip();
+  /** Reads one typed multipartyLicensing count; {@code what} names it in the error. */
+  private static double count(String what, Supplier<Optional<BigDecimal>> value) {
     try {
-      return count(text);
-    } catch (NumberFormatException e) {
-      throw new LicenseDataException("multipartyLicensing <" + element + "> is '" + text
-          + "'; expected a non-negative number such as 1.000.", e);
+      return count(value.get());
+    } catch (MmSdkException | NumberFormatException e) {
+      throw new LicenseDataException("multipartyLicensing " + what + " is not a count: "
+          + e.getMessage() + "; expected a non-negative number such as 1.000.", e);
     }
   }
 
-  static UsageSample toSample(String hostId, CmsObject entry) {
-    String time = entry.findAttribute("time").orElseThrow(() -> new LicenseDataException(
+  static UsageSample toSample(String hostId, LicenseUsageEntry entry) {
+    // The entry's time is an attribute, which the API model does not describe.
+    String time = entry.raw().findAttribute("time").orElseThrow(() -> new LicenseDataException(
         "An MPLicenseUsage entry of host " + hostId + " has no time attribute; expected"
             + " <entry time=\"2026-01-01T00:00:00Z\">."));
     Instant at;
@@ -123,26 +133,32 @@ public final class CmsUsageSource implements UsageSource {
         number(entry, LicenseType.STREAMING, hostId, time)));
   }
 
-  private static double number(CmsObject entry, LicenseType type, String host, String time) {
-    String text = entry.findText(type.cmsName()).orElse("").strip();
+  private static double number(LicenseUsageEntry entry, LicenseType type, String host, String time) {
     try {
-      return count(text);
-    } catch (NumberFormatException e) {
+      return count(switch (type) {
+        case PMP -> entry.pmp();
+        case SMP_AUDIO_ONLY -> entry.smpAud();
+        case SMP_POINT_TO_POINT -> entry.smpPtP();
+        case SMP_FULL -> entry.smpFull();
+        case RECORDING -> entry.rec();
+        case STREAMING -> entry.str();
+      });
+    } catch (MmSdkException | NumberFormatException e) {
       throw new LicenseDataException("MPLicenseUsage <" + type.cmsName() + "> of host " + host
-          + " at " + time + " is '" + text + "'; expected a non-negative decimal such as 1.00.", e);
+          + " at " + time + " is not a count: " + e.getMessage()
+          + "; expected a non-negative decimal such as 1.00.", e);
     }
   }
 
-  /** Parses a stripped CMS count: empty is 0, otherwise a finite decimal that is not negative. */
-  private static double count(String text) {
-    if (text.isEmpty()) {
+  /** A CMS count: absent or empty is 0, otherwise a decimal that is not negative. */
+  private static double count(Optional<BigDecimal> value) {
+    if (value.isEmpty()) {
       return 0;
     }
-    double v = Double.parseDouble(text);
-    if (!(v >= 0) || Double.isInfinite(v)) {
-      throw new NumberFormatException("not a count");
+    if (value.get().signum() < 0) {
+      throw new NumberFormatException(value.get() + " is negative");
     }
-    return v;
+    return value.get().doubleValue();
   }
 
   @Override

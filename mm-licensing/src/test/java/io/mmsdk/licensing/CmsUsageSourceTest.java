@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.CmsElement;
 import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.api.LicenseUsageEntry;
+import io.mmsdk.cms.api.MultipartyLicensing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class CmsUsageSourceTest {
 
-  private static CmsObject entry(Map<String, String> attributes, String... childNameText) {
+  private static LicenseUsageEntry entry(Map<String, String> attributes, String... childNameText) {
     List<CmsElement> children = new ArrayList<>();
     for (int i = 0; i < childNameText.length; i += 2) {
       children.add(new CmsElement(childNameText[i], Map.of(), childNameText[i + 1], List.of()));
     }
-    return CmsObject.of(new CmsElement("entry", attributes, "", children));
+    return new LicenseUsageEntry(CmsObject.of(new CmsElement("entry", attributes, "", children)));
   }
 
   @Test
@@ -40,7 +42,7 @@ class CmsUsageSourceTest {
         new CmsElement("callsWithoutPersonalLicense", Map.of(), "2", List.of()),
         new CmsElement("weightedCallsWithoutPersonalLicense", Map.of(), "1.500", List.of()),
         new CmsElement("participantsActive", Map.of(), "9", List.of()))));
-    MultipartyUsage u = CmsUsageSource.toMultiparty(m);
+    MultipartyUsage u = CmsUsageSource.toMultiparty(new MultipartyLicensing(m));
     assertEquals(new MultipartyUsage(Instant.parse("2019-05-16T18:44:52Z"), 3, 2.0, 2, 1.5, 9, 0),
         u);
   }
@@ -48,7 +50,7 @@ class CmsUsageSourceTest {
   @Test
   void toMultiparty_badTimestamp_fails() {
     CmsObject m = CmsObject.of(new CmsElement("multipartyLicensing", Map.of(), "", List.of()));
-    assertThrows(LicenseDataException.class, () -> CmsUsageSource.toMultiparty(m));
+    assertThrows(LicenseDataException.class, () -> CmsUsageSource.toMultiparty(new MultipartyLicensing(m)));
   }
 
   @Test

@@ -4,10 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.CmsServiceException;
 import io.mmsdk.cms.FailureReason;
-import io.mmsdk.cms.Form;
+import io.mmsdk.cms.api.CdrReceiver;
+import io.mmsdk.cms.api.CdrReceiverParameters;
+import io.mmsdk.cms.api.CdrReceivers;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,15 +67,15 @@ public final class CdrReceiverInstaller {
    */
   public Installation install(CmsClient callBridge) {
     requireNonNull(callBridge, "callBridge == null");
-    List<CmsObject> receivers = callBridge.cdrReceivers().list().stream().toList();
-    for (CmsObject r : receivers) {
+    CdrReceivers api = callBridge.api().cdrReceivers();
+    List<CdrReceiver> receivers = api.list().stream().toList();
+    for (CdrReceiver r : receivers) {
       String uri = uriOf(r);
       if (uri.equals(receiverUri.toString())) {
         return new Installation(r.id(), Installation.Action.ALREADY_PRESENT);
       }
       if (withoutToken(uri).equals(identity)) {
-        callBridge.cdrReceivers().update(r.id(),
-            Form.builder().set("uri", receiverUri.toString()).build());
+        api.update(r.id(), parameters());
         log.info("Updated our CDR receiver entry {} (new token)", r.id());
         return new Installation(r.id(), Installation.Action.UPDATED);
       }
@@ -83,8 +84,7 @@ public final class CdrReceiverInstaller {
       throw full(receivers.size());
     }
     try {
-      String id = callBridge.cdrReceivers().create(
-          Form.builder().set("uri", receiverUri.toString()).build());
+      String id = api.create(parameters());
       log.info("Registered our CDR receiver as entry {}", id);
       return new Installation(id, Installation.Action.CREATED);
     } catch (CmsServiceException e) {
@@ -105,13 +105,14 @@ public final class CdrReceiverInstaller {
   public int uninstall(CmsClient callBridge) {
     requireNonNull(callBridge, "callBridge == null");
     List<String> ours = new ArrayList<>();
-    for (CmsObject r : callBridge.cdrReceivers().list()) {
+    CdrReceivers api = callBridge.api().cdrReceivers();
+    for (CdrReceiver r : api.list()) {
       if (withoutToken(uriOf(r)).equals(identity)) {
         ours.add(r.id());
       }
     }
     for (String id : ours) {
-      callBridge.cdrReceivers().delete(id);
+      api.delete(id);
       log.info("Removed our CDR receiver entry {}", id);
     }
     return ours.size();
@@ -124,8 +125,8 @@ public final class CdrReceiverInstaller {
    */
   public Optional<String> findInstallation(CmsClient callBridge) {
     requireNonNull(callBridge, "callBridge == null");
-    return callBridge.cdrReceivers().list().stream()
-        .filter(r -> withoutToken(uriOf(r)).equals(identity)).map(CmsObject::id).findFirst();
+    return callBridge.api().cdrReceivers().list().stream()
+        .filter(r -> withoutToken(uriOf(r)).equals(identity)).map(CdrReceiver::id).findFirst();
   }
 
   @Override
@@ -140,8 +141,12 @@ public final class CdrReceiverInstaller {
             + " /api/v1/system/cdrReceivers/<id>) and install again; no receiver was removed");
   }
 
-  private static String uriOf(CmsObject r) {
-    return r.findText("uri").or(() -> r.findText("url")).orElse("").trim();
+  private CdrReceiverParameters parameters() {
+    return CdrReceiverParameters.builder().uri(receiverUri.toString()).build();
+  }
+
+  private static String uriOf(CdrReceiver r) {
+    return r.uri().orElse("").trim();
   }
 
   /** Drops the token parameter so entries match whatever token they carry. */

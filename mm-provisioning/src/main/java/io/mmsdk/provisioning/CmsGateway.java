@@ -1,12 +1,16 @@
 package io.mmsdk.provisioning;
 
+import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.Form;
+import io.mmsdk.cms.api.LdapSync;
+import io.mmsdk.cms.api.User;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The CMS operations mm-provisioning needs, on one Call Bridge of a cluster. A host application
- * implements it over cms-api-client (or any other transport); the SDK's tests use the simulated
- * cluster.
+ * The CMS operations mm-provisioning needs, on one Call Bridge of a cluster, in cms-api-client's
+ * types: the generic objects and forms of the families {@link CmsKind} names (the field-level diff
+ * works on them by design), and the typed {@link User} and {@link LdapSync} models. {@link
+ * CmsClientGateway} implements it on a {@link io.mmsdk.cms.CmsClient}.
  *
  * <p>Implementations are thread-safe and throw {@link io.mmsdk.common.MmSdkException} subclasses on
  * failure; {@link #delete} of an object that is already gone must not fail.
@@ -14,65 +18,62 @@ import java.util.Map;
 public interface CmsGateway {
 
   /**
-   * {@return every object of {@code kind}; {@code parentId} is the coSpaceTemplate id for access
-   * method templates, else null}
+   * Lists every object of {@code kind}, each read in full ({@code GET <collection>/<id>}: list
+   * replies carry only some fields).
    *
-   * @param kind the type of object to list
-   * @param parentId the parent coSpaceTemplate's id for {@link CmsKind#ACCESS_METHOD_TEMPLATE},
-   *     else null
+   * @param kind the family
+   * @param parentId the coSpaceTemplate id for access method templates, else null
+   * @return the objects
    */
-  List<ServerObject> list(CmsKind kind, String parentId);
+  List<CmsObject> list(CmsKind kind, String parentId);
 
   /**
-   * Creates an object from form fields and returns its new id (from {@code Location}).
+   * Creates an object.
    *
-   * @param kind the type of object to create
-   * @param parentId the parent's id for nested kinds, else null
-   * @param form the fields to send, by CMS parameter name; not null
-   * @return the new object's id
+   * @param kind the family
+   * @param parentId the coSpaceTemplate id for access method templates, else null
+   * @param form the fields to send
+   * @return the new object's id (from {@code Location})
    */
-  String create(CmsKind kind, String parentId, Map<String, String> form);
+  String create(CmsKind kind, String parentId, Form form);
 
   /**
-   * Modifies the given form fields of an object (PUT); an empty value clears a field.
+   * Modifies the given fields of an object (PUT); an empty value clears a field.
    *
-   * @param kind the type of the object
-   * @param parentId the parent's id for nested kinds, else null
+   * @param kind the family
+   * @param parentId the coSpaceTemplate id for access method templates, else null
    * @param id the object's id
-   * @param form the fields to change, by CMS parameter name; fields not named stay as they are
+   * @param form the fields to change
    */
-  void update(CmsKind kind, String parentId, String id, Map<String, String> form);
+  void update(CmsKind kind, String parentId, String id, Form form);
 
   /**
    * Deletes an object; succeeds when it is already gone.
    *
-   * @param kind the type of the object
-   * @param parentId the parent's id for nested kinds, else null
+   * @param kind the family
+   * @param parentId the coSpaceTemplate id for access method templates, else null
    * @param id the object's id
    */
   void delete(CmsKind kind, String parentId, String id);
 
-  /** {@return the users CMS holds (from LDAP syncs)} */
-  List<CmsUser> users();
+  /** {@return the users CMS holds (from LDAP syncs), each read in full} */
+  List<User> users();
 
-  /**
-   * Starts an LDAP sync of all sources with {@code removeWhenFinished=false}; returns its id.
-   *
-   * @return the id of the new {@code ldapSyncs} entry, to poll with {@link #ldapSync(String)}
-   */
+  /** {@return the id of a new LDAP sync of all sources, started with {@code removeWhenFinished=false}} */
   String startLdapSync();
 
   /**
-   * {@return the state of the LDAP sync {@code id}}
+   * Reads an LDAP sync.
    *
-   * @param id the id {@link #startLdapSync()} returned
+   * @param id the sync's id
+   * @return its state
    */
-  LdapSyncStatus ldapSync(String id);
+  LdapSync ldapSync(String id);
 
   /**
-   * Removes the finished LDAP sync record {@code id}; succeeds when it is already gone.
+   * Removes a finished LDAP sync record; succeeds when it is already gone.
    *
-   * @param id the id {@link #startLdapSync()} returned
+   * @param id the sync's id
    */
   void deleteLdapSync(String id);
 }

@@ -1,5 +1,44 @@
 package io.mmsdk.provisioning;
 
+import static io.mmsdk.cms.CmsFields.ADDRESS;
+import static io.mmsdk.cms.CmsFields.BASE_DN;
+import static io.mmsdk.cms.CmsFields.CALL_LEG_PROFILE;
+import static io.mmsdk.cms.CmsFields.CALL_PROFILE;
+import static io.mmsdk.cms.CmsFields.CO_SPACE_CALL_ID_MAPPING;
+import static io.mmsdk.cms.CmsFields.CO_SPACE_NAME_MAPPING;
+import static io.mmsdk.cms.CmsFields.CO_SPACE_SECONDARY_URI_MAPPING;
+import static io.mmsdk.cms.CmsFields.CO_SPACE_TEMPLATE;
+import static io.mmsdk.cms.CmsFields.CO_SPACE_URI_MAPPING;
+import static io.mmsdk.cms.CmsFields.DEACTIVATION_MODE;
+import static io.mmsdk.cms.CmsFields.DEFAULT_LAYOUT;
+import static io.mmsdk.cms.CmsFields.DESCRIPTION;
+import static io.mmsdk.cms.CmsFields.DIAL_IN_SECURITY_PROFILE;
+import static io.mmsdk.cms.CmsFields.FILTER;
+import static io.mmsdk.cms.CmsFields.GENERATE_UNIQUE_CALL_ID;
+import static io.mmsdk.cms.CmsFields.HAS_LICENSE;
+import static io.mmsdk.cms.CmsFields.JID_MAPPING;
+import static io.mmsdk.cms.CmsFields.LDAP_SOURCE;
+import static io.mmsdk.cms.CmsFields.LOCKED;
+import static io.mmsdk.cms.CmsFields.MAPPING;
+import static io.mmsdk.cms.CmsFields.MIN_PASSCODE_LENGTH;
+import static io.mmsdk.cms.CmsFields.NAME;
+import static io.mmsdk.cms.CmsFields.NAME_MAPPING;
+import static io.mmsdk.cms.CmsFields.NEEDS_ACTIVATION;
+import static io.mmsdk.cms.CmsFields.PARTICIPANT_LIMIT;
+import static io.mmsdk.cms.CmsFields.PASSCODE_MODE;
+import static io.mmsdk.cms.CmsFields.PASSCODE_TIMEOUT;
+import static io.mmsdk.cms.CmsFields.PASSWORD;
+import static io.mmsdk.cms.CmsFields.PORT_NUMBER;
+import static io.mmsdk.cms.CmsFields.RECORDING_MODE;
+import static io.mmsdk.cms.CmsFields.SCOPE;
+import static io.mmsdk.cms.CmsFields.SECURE;
+import static io.mmsdk.cms.CmsFields.SERVER;
+import static io.mmsdk.cms.CmsFields.URI_GENERATOR;
+import static io.mmsdk.cms.CmsFields.USERNAME;
+import static io.mmsdk.cms.CmsFields.USER_PROFILE;
+import static io.mmsdk.cms.CmsFields.USE_PAGED_RESULTS;
+import static io.mmsdk.cms.CmsFields.VIDEO_MODE;
+
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.util.ArrayList;
@@ -66,14 +105,14 @@ public final class CmsTranslation {
 
   private static CmsObjectSpec server(LdapServer s, String origin) {
     Map<String, String> f = new LinkedHashMap<>();
-    f.put("name", s.name());
-    f.put("address", s.address());
-    f.put("portNumber", Integer.toString(s.effectivePort()));
-    f.put("secure", Boolean.toString(s.protocol() == LdapProtocol.LDAPS));
-    f.put("username", s.bindDn() == null ? "" : s.bindDn());
-    f.put("usePagedResults", Boolean.toString(s.usesPagedResults()));
+    f.put(NAME.name(), s.name());
+    f.put(ADDRESS.name(), s.address());
+    f.put(PORT_NUMBER.name(), Integer.toString(s.effectivePort()));
+    f.put(SECURE.name(), Boolean.toString(s.protocol() == LdapProtocol.LDAPS));
+    f.put(USERNAME.name(), s.bindDn() == null ? "" : s.bindDn());
+    f.put(USE_PAGED_RESULTS.name(), Boolean.toString(s.usesPagedResults()));
     Map<String, String> secrets = s.passwordRef() == null || s.passwordRef().isBlank()
-        ? Map.of() : Map.of("password", s.passwordRef());
+        ? Map.of() : Map.of(PASSWORD.name(), s.passwordRef());
     return new CmsObjectSpec(CmsKind.LDAP_SERVER, key(CmsKind.LDAP_SERVER, s.name()), null, f,
         Map.of(), secrets, origin);
   }
@@ -92,21 +131,21 @@ public final class CmsTranslation {
       timeout = timeout != null ? timeout : r.overrides().passcodeTimeout();
     }
     if (limit != null) {
-      call.put("participantLimit", limit.toString());
+      call.put(PARTICIPANT_LIMIT.name(), limit.toString());
     }
     if (recording != null) {
-      call.put("recordingMode", recording.cmsValue());
+      call.put(RECORDING_MODE.name(), recording.cmsValue());
     }
     if (locked != null) {
-      call.put("locked", locked.toString());
+      call.put(LOCKED.name(), locked.toString());
     }
     if (timeout != null && timeout.isZero()) {
       // Seed: "To disable the timeout, enter a value of 0." CMS has no zero timeout: "required"
       // makes a blank passcode be entered explicitly, i.e. the Call Bridge never falls back.
-      call.put("passcodeMode", "required");
+      call.put(PASSCODE_MODE.name(), "required");
     } else if (timeout != null) {
-      call.put("passcodeMode", "timeout");
-      call.put("passcodeTimeout", Long.toString(timeout.getSeconds()));
+      call.put(PASSCODE_MODE.name(), "timeout");
+      call.put(PASSCODE_TIMEOUT.name(), Long.toString(timeout.getSeconds()));
     }
     String callProfileKey = key(CmsKind.CALL_PROFILE, t.name());
     out.add(new CmsObjectSpec(CmsKind.CALL_PROFILE, callProfileKey, null, call, Map.of(), Map.of(),
@@ -118,48 +157,48 @@ public final class CmsTranslation {
       String roleOrigin = origin + ".roles[" + j + "]";
       String legKey = key(CmsKind.CALL_LEG_PROFILE, t.name() + "/" + r.name());
       Map<String, String> leg = new LinkedHashMap<>();
-      leg.put("name", t.name() + " - " + r.name());
-      leg.put("needsActivation", Boolean.toString(!r.activator()));
+      leg.put(NAME.name(), t.name() + " - " + r.name());
+      leg.put(NEEDS_ACTIVATION.name(), Boolean.toString(!r.activator()));
       RoleOverrides o = r.overrides();
       if (o.defaultLayout() != null) {
-        leg.put("defaultLayout", o.defaultLayout().cmsValue());
+        leg.put(DEFAULT_LAYOUT.name(), o.defaultLayout().cmsValue());
       }
       if (o.videoAllowed() != null) {
-        leg.put("videoMode", o.videoAllowed() ? "auto" : "disabled");
+        leg.put(VIDEO_MODE.name(), o.videoAllowed() ? "auto" : "disabled");
       }
       if (o.lastActivatorLeaves() != null) {
-        leg.put("deactivationMode", o.lastActivatorLeaves().cmsValue());
+        leg.put(DEACTIVATION_MODE.name(), o.lastActivatorLeaves().cmsValue());
       }
       out.add(new CmsObjectSpec(CmsKind.CALL_LEG_PROFILE, legKey, null, leg, Map.of(), Map.of(),
           roleOrigin));
       Map<String, String> method = new LinkedHashMap<>();
-      method.put("name", r.name());
+      method.put(NAME.name(), r.name());
       boolean unique = t.roleDistinction() == RoleDistinction.UNIQUE_URI;
-      method.put("uriGenerator", unique ? r.uriGenerator() : "");
-      method.put("generateUniqueCallId", Boolean.toString(unique));
-      method.put("scope", r.visibility().cmsValue());
+      method.put(URI_GENERATOR.name(), unique ? r.uriGenerator() : "");
+      method.put(GENERATE_UNIQUE_CALL_ID.name(), Boolean.toString(unique));
+      method.put(SCOPE.name(), r.visibility().cmsValue());
       Map<String, String> methodRefs = new LinkedHashMap<>();
-      methodRefs.put("callLegProfile", legKey);
+      methodRefs.put(CALL_LEG_PROFILE.name(), legKey);
       if (r.minPasscodeLength() != null) {
         // The minimum passcode length lives in a dial-in security profile (CMS 3.0+), which the
         // role's access method template references.
         String securityKey = key(CmsKind.DIAL_IN_SECURITY_PROFILE, t.name() + "/" + r.name());
         out.add(new CmsObjectSpec(CmsKind.DIAL_IN_SECURITY_PROFILE, securityKey, null,
-            Map.of("name", t.name() + " - " + r.name(),
-                "minPasscodeLength", r.minPasscodeLength().toString()),
+            Map.of(NAME.name(), t.name() + " - " + r.name(),
+                MIN_PASSCODE_LENGTH.name(), r.minPasscodeLength().toString()),
             Map.of(), Map.of(), roleOrigin + ".minPasscodeLength"));
-        methodRefs.put("dialInSecurityProfile", securityKey);
+        methodRefs.put(DIAL_IN_SECURITY_PROFILE.name(), securityKey);
       }
       out.add(new CmsObjectSpec(CmsKind.ACCESS_METHOD_TEMPLATE,
           key(CmsKind.ACCESS_METHOD_TEMPLATE, t.name() + "/" + r.name()), templateKey, method,
           methodRefs, Map.of(), roleOrigin));
     }
     Map<String, String> template = new LinkedHashMap<>();
-    template.put("name", t.name());
-    template.put("description", t.description() == null ? "" : t.description());
+    template.put(NAME.name(), t.name());
+    template.put(DESCRIPTION.name(), t.description() == null ? "" : t.description());
     out.add(new CmsObjectSpec(CmsKind.CO_SPACE_TEMPLATE, templateKey, null, template,
-        Map.of("callProfile", callProfileKey,
-            "callLegProfile", key(CmsKind.CALL_LEG_PROFILE, t.name() + "/" + dialOut)),
+        Map.of(CALL_PROFILE.name(), callProfileKey,
+            CALL_LEG_PROFILE.name(), key(CmsKind.CALL_LEG_PROFILE, t.name() + "/" + dialOut)),
         Map.of(), origin));
   }
 
@@ -174,31 +213,31 @@ public final class CmsTranslation {
     String name = u.effectiveName();
     String profileKey = key(CmsKind.USER_PROFILE, name);
     out.add(new CmsObjectSpec(CmsKind.USER_PROFILE, profileKey, null,
-        Map.of("hasLicense", Boolean.toString(u.assignPmpPlus())), Map.of(), Map.of(), origin));
+        Map.of(HAS_LICENSE.name(), Boolean.toString(u.assignPmpPlus())), Map.of(), Map.of(), origin));
 
     List<Segment> segments = segments(state, u);
     for (Segment s : segments) {
       Map<String, String> mapping = new LinkedHashMap<>();
-      mapping.put("jidMapping", u.loginNameMapping());
-      mapping.put("nameMapping", u.displayNameMapping());
+      mapping.put(JID_MAPPING.name(), u.loginNameMapping());
+      mapping.put(NAME_MAPPING.name(), u.displayNameMapping());
       Map<String, String> mappingRefs = new LinkedHashMap<>();
       if (s.rule != null) {
-        mapping.put("coSpaceNameMapping", s.rule.spaceNameMapping());
-        mapping.put("coSpaceUriMapping", s.rule.uriUserPartMapping());
-        putIfSet(mapping, "coSpaceSecondaryUriMapping", s.rule.secondaryUriMapping());
-        putIfSet(mapping, "coSpaceCallIdMapping", s.rule.callIdMapping());
-        mappingRefs.put("coSpaceTemplate", key(CmsKind.CO_SPACE_TEMPLATE, s.rule.template()));
+        mapping.put(CO_SPACE_NAME_MAPPING.name(), s.rule.spaceNameMapping());
+        mapping.put(CO_SPACE_URI_MAPPING.name(), s.rule.uriUserPartMapping());
+        putIfSet(mapping, CO_SPACE_SECONDARY_URI_MAPPING.name(), s.rule.secondaryUriMapping());
+        putIfSet(mapping, CO_SPACE_CALL_ID_MAPPING.name(), s.rule.callIdMapping());
+        mappingRefs.put(CO_SPACE_TEMPLATE.name(), key(CmsKind.CO_SPACE_TEMPLATE, s.rule.template()));
       }
       String mappingKey = key(CmsKind.LDAP_MAPPING, s.name);
       out.add(new CmsObjectSpec(CmsKind.LDAP_MAPPING, mappingKey, null, mapping, mappingRefs,
           Map.of(), s.origin));
       Map<String, String> source = new LinkedHashMap<>();
-      source.put("baseDn", u.baseDn());
-      source.put("filter", s.filter);
+      source.put(BASE_DN.name(), u.baseDn());
+      source.put(FILTER.name(), s.filter);
       String sourceKey = key(CmsKind.LDAP_SOURCE, s.name);
       out.add(new CmsObjectSpec(CmsKind.LDAP_SOURCE, sourceKey, null, source,
-          Map.of("server", key(CmsKind.LDAP_SERVER, u.server()), "mapping", mappingKey,
-              "userProfile", profileKey),
+          Map.of(SERVER.name(), key(CmsKind.LDAP_SERVER, u.server()), MAPPING.name(), mappingKey,
+              USER_PROFILE.name(), profileKey),
           Map.of(), s.origin));
       for (int k = 0; k < state.spaceCreationRules().size(); k++) {
         SpaceCreationRule r = state.spaceCreationRules().get(k);
@@ -207,13 +246,13 @@ public final class CmsTranslation {
         }
         String filter = r.filter() == null || r.filter().isBlank() ? "" : normalize(r.filter());
         Map<String, String> assign = new LinkedHashMap<>();
-        assign.put("filter", filter);
+        assign.put(FILTER.name(), filter);
         out.add(new CmsObjectSpec(CmsKind.LDAP_USER_CO_SPACE_TEMPLATE_SOURCE,
             key(CmsKind.LDAP_USER_CO_SPACE_TEMPLATE_SOURCE,
                 s.name + " | " + r.template() + (filter.isEmpty() ? "" : " | " + filter)),
             null, assign,
-            Map.of("coSpaceTemplate", key(CmsKind.CO_SPACE_TEMPLATE, r.template()),
-                "ldapSource", sourceKey),
+            Map.of(CO_SPACE_TEMPLATE.name(), key(CmsKind.CO_SPACE_TEMPLATE, r.template()),
+                LDAP_SOURCE.name(), sourceKey),
             Map.of(), "spaceCreationRules[" + k + "]"));
       }
     }

@@ -1,5 +1,6 @@
 package io.mmsdk.provisioning;
 
+import io.mmsdk.cms.api.User;
 import static java.util.Objects.requireNonNull;
 
 import com.unboundid.asn1.ASN1OctetString;
@@ -45,7 +46,7 @@ public final class LdapPreview {
   public static final int DEFAULT_PAGE_SIZE = 1000;
 
   private final DirectoryConnector directories;
-  private final List<CmsUser> existingUsers;
+  private final List<User> existingUsers;
   private final int pageSize;
 
   private LdapPreview(Builder b) {
@@ -150,29 +151,33 @@ public final class LdapPreview {
         needed++;
       }
     }
-    Map<String, CmsUser> onCms = new HashMap<>();
-    existingUsers.forEach(c -> onCms.put(c.jid().toLowerCase(Locale.ROOT), c));
+    Map<String, User> onCms = new HashMap<>();
+    existingUsers.forEach(c -> onCms.put(jidOf(c), c));
     List<String> newUsers = new ArrayList<>();
     List<String> changed = new ArrayList<>();
     Set<String> seen = new java.util.HashSet<>();
     for (PreviewUser u : usersByDn.values()) {
       String jid = u.jid().toLowerCase(Locale.ROOT);
       seen.add(jid);
-      CmsUser c = onCms.get(jid);
+      User c = onCms.get(jid);
       if (c == null) {
         newUsers.add(u.jid());
-      } else if (c.name() != null && !c.name().equals(u.name())) {
+      } else if (c.name().isPresent() && !c.name().get().equals(u.name())) {
         changed.add(u.jid());
       }
     }
     List<String> missing = new ArrayList<>();
-    for (CmsUser c : existingUsers) {
-      if (!seen.contains(c.jid().toLowerCase(Locale.ROOT))) {
-        missing.add(c.jid());
+    for (User c : existingUsers) {
+      if (!seen.contains(jidOf(c))) {
+        missing.add(c.userJid().orElse(""));
       }
     }
     return new PreviewReport(new ArrayList<>(usersByDn.values()), perImport, clashes, multi, problems,
         needed, uncertain, newUsers, changed, missing);
+  }
+
+  private static String jidOf(User user) {
+    return user.userJid().orElse("").toLowerCase(Locale.ROOT);
   }
 
   private static void claim(List<PreviewReport.Clash> clashes, Map<String, String> owners, String what,
@@ -398,7 +403,7 @@ public final class LdapPreview {
   /** Builds {@link LdapPreview} instances. */
   public static final class Builder {
     private DirectoryConnector directories;
-    private List<CmsUser> existingUsers = List.of();
+    private List<User> existingUsers = List.of();
     private int pageSize = DEFAULT_PAGE_SIZE;
 
     private Builder() {}
@@ -432,13 +437,13 @@ public final class LdapPreview {
     }
 
     /**
-     * Sets the users already on CMS (for example {@link CmsGateway#users()}), to report changes.
+     * Sets the users already on CMS (for example {@link CmsGateway#users()}), to report changes;
+     * each needs {@code userJid}, and {@code name} to report a changed display name.
      *
-     * @param existingUsers the users already on CMS (for example {@link CmsGateway#users()}), to
-     *     report changes
+     * @param existingUsers the users already on CMS, as {@code GET /users/<id>} returns them
      * @return this builder
      */
-    public Builder existingUsers(List<CmsUser> existingUsers) {
+    public Builder existingUsers(List<User> existingUsers) {
       this.existingUsers = List.copyOf(requireNonNull(existingUsers, "existingUsers == null"));
       return this;
     }

@@ -2,6 +2,9 @@ package io.mmsdk.provisioning;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cms.api.FailureReason;
+import io.mmsdk.cms.api.LdapSync;
+import io.mmsdk.cms.api.LdapSyncState;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
 import io.mmsdk.common.time.Scheduler;
@@ -172,7 +175,7 @@ public final class LdapSyncRunner implements AutoCloseable {
             return;
           }
         }
-        LdapSyncStatus status;
+        LdapSync status;
         try {
           status = gateway.ldapSync(id);
         } catch (RuntimeException e) {
@@ -181,25 +184,30 @@ public final class LdapSyncRunner implements AutoCloseable {
           return;
         }
         Instant now = scheduler.now();
-        if (status.isFinished()) {
+        LdapSyncState state = status.state().orElse(LdapSyncState.UNKNOWN_TO_SDK_VERSION);
+        int imported = status.numUsersImported().map(Long::intValue).orElse(0);
+        int sourcesComplete = status.numLdapSourcesComplete().map(Long::intValue).orElse(0);
+        if (state == LdapSyncState.COMPLETE || state == LdapSyncState.FAILED) {
           try {
             gateway.deleteLdapSync(id);
           } catch (RuntimeException e) {
             log.warn("Could not remove finished LDAP sync record {} on {}: {}", id, bridge, e.getMessage());
           }
-          boolean ok = status.isComplete();
+          boolean ok = state == LdapSyncState.COMPLETE;
+          String reason = status.failureReasonAsString().orElse(null);
           finish(result, new LdapSyncReport(bridge, id, fromSchedule,
-              ok ? LdapSyncReport.Outcome.COMPLETE : LdapSyncReport.Outcome.FAILED, status.failureReason(),
-              status.numUsersImported(), status.numLdapSourcesComplete(), startedAt, now,
-              ok ? "LDAP sync complete: " + status.numUsersImported() + " users imported"
-                  : "LDAP sync failed: " + status.failureReason()
-                      + ("clashOccurred".equals(status.failureReason())
+              ok ? LdapSyncReport.Outcome.COMPLETE : LdapSyncReport.Outcome.FAILED, reason,
+              imported, sourcesComplete, startedAt, now,
+              ok ? "LDAP sync complete: " + imported + " users imported"
+                  : "LDAP sync failed: " + reason
+                      + (status.failureReason().orElse(null) == FailureReason.CLASH_OCCURRED
                           ? " (two users or spaces map to the same URI or call ID; run the preview to find them)"
                           : "")));
         } else if (Duration.between(startedAt, now).compareTo(timeout) >= 0) {
           finish(result, new LdapSyncReport(bridge, id, fromSchedule, LdapSyncReport.Outcome.TIMED_OUT, null,
-              status.numUsersImported(), status.numLdapSourcesComplete(), startedAt, now,
-              "LDAP sync " + id + " still " + status.state() + " after " + timeout + "; it may still finish on CMS"));
+              imported, sourcesComplete, startedAt, now,
+              "LDAP sync " + id + " still " + status.stateAsString().orElse("in an unknown state")
+                  + " after " + timeout + "; it may still finish on CMS"));
         } else {
           poll(result, bridge, gateway, id, fromSchedule, startedAt);
         }

@@ -1,5 +1,8 @@
 package io.mmsdk.provisioning;
 
+import static io.mmsdk.cms.CmsFields.NAME;
+
+import io.mmsdk.cms.CmsObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,7 +60,7 @@ final class Planner {
       desiredKeys.add(spec.key());
       String parentId = spec.parentKey() == null ? null : resolvedIds.get(spec.parentKey());
       OwnedObject o = owned.get(spec.key());
-      ServerObject current = null;
+      CmsObject current = null;
       if (o != null && server.find(spec.kind(), o.id()).isPresent()
           && Objects.equals(parentId, o.parentId())) {
         current = server.find(spec.kind(), o.id()).get();
@@ -95,7 +98,7 @@ final class Planner {
     }
     gone.sort(Comparator.comparing((OwnedObject o) -> -o.kind().ordinal()).thenComparing(OwnedObject::key));
     for (OwnedObject o : gone) {
-      ServerObject current = server.find(o.kind(), o.id()).get();
+      CmsObject current = server.find(o.kind(), o.id()).get();
       List<FieldChange> changes = new ArrayList<>();
       for (String f : o.kind().managedFields()) {
         String before = current.fields().get(f);
@@ -110,12 +113,13 @@ final class Planner {
   }
 
   private void warnIfNameTaken(CmsObjectSpec spec, String parentId, Set<String> ownedIds) {
-    String name = spec.fields().get("name");
+    String name = spec.fields().get(NAME.name());
     if (name == null) {
       return;
     }
-    for (ServerObject o : server.of(spec.kind())) {
-      if (name.equals(o.fields().get("name")) && Objects.equals(parentId, o.parentId())
+    for (CmsObject o : server.of(spec.kind())) {
+      if (name.equals(o.fields().get(NAME.name()))
+          && Objects.equals(parentId, server.parentIdOf(spec.kind(), o))
           && !ownedIds.contains(spec.kind() + "/" + o.id())) {
         warnings.add(spec.kind().collection() + " " + o.id() + " named '" + name + "' exists but is not "
             + "managed by mm-sdk; a new one will be created. To manage the existing one instead, call "
@@ -125,12 +129,12 @@ final class Planner {
     }
   }
 
-  private ServerObject findInDoubt(CmsObjectSpec spec, String parentId, Set<String> ownedIds) {
-    for (ServerObject candidate : server.of(spec.kind())) {
+  private CmsObject findInDoubt(CmsObjectSpec spec, String parentId, Set<String> ownedIds) {
+    for (CmsObject candidate : server.of(spec.kind())) {
       String tag = spec.kind() + "/" + candidate.id();
       if (ownedIds.contains(tag) || claimedIds.contains(tag)
           || pending.get(spec.key()).contains(candidate.id())
-          || !Objects.equals(parentId, candidate.parentId())) {
+          || !Objects.equals(parentId, server.parentIdOf(spec.kind(), candidate))) {
         continue;
       }
       boolean match = true;
@@ -170,7 +174,7 @@ final class Planner {
     return changes;
   }
 
-  private List<FieldChange> diff(CmsObjectSpec spec, ServerObject current, String fingerprint) {
+  private List<FieldChange> diff(CmsObjectSpec spec, CmsObject current, String fingerprint) {
     Map<String, String> desired = desired(spec);
     List<FieldChange> changes = new ArrayList<>();
     for (String f : spec.kind().managedFields()) {

@@ -2,6 +2,8 @@ package io.mmsdk.provisioning;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.Form;
 import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.common.time.Scheduler;
 import java.time.Duration;
@@ -282,10 +284,10 @@ public final class Provisioner implements AutoCloseable {
     ServerSnapshot server = refresh();
     for (CmsKind kind : CmsKind.values()) {
       if (key.startsWith(kind.collection() + ":")) {
-        ServerObject o = server.find(kind, cmsId).orElseThrow(() -> new ProvisioningException(
+        CmsObject o = server.find(kind, cmsId).orElseThrow(() -> new ProvisioningException(
             "Cannot adopt " + cmsId + " as " + key + ": no " + kind.collection()
                 + " object has that id; list the server objects and pass an existing id"));
-        ownership.put(new OwnedObject(key, kind, cmsId, o.parentId(), null));
+        ownership.put(new OwnedObject(key, kind, cmsId, server.parentIdOf(kind, o), null));
         return;
       }
     }
@@ -316,7 +318,7 @@ public final class Provisioner implements AutoCloseable {
         java.util.Set<String> existing = new java.util.HashSet<>();
         server.of(spec.kind()).forEach(o -> existing.add(o.id()));
         ownership.markPending(spec.key(), existing);
-        String id = gateway.create(spec.kind(), parentId, form);
+        String id = gateway.create(spec.kind(), parentId, form(form));
         ownership.put(new OwnedObject(spec.key(), spec.kind(), id, parentId, fingerprint));
       }
       case ADOPT, UPDATE -> {
@@ -341,7 +343,7 @@ public final class Provisioner implements AutoCloseable {
           fingerprint = addSecrets(spec, form, secrets);
         }
         if (!form.isEmpty()) {
-          gateway.update(spec.kind(), parentId, step.id(), form);
+          gateway.update(spec.kind(), parentId, step.id(), form(form));
         }
         ownership.put(new OwnedObject(spec.key(), spec.kind(), step.id(), parentId, fingerprint));
       }
@@ -352,6 +354,13 @@ public final class Provisioner implements AutoCloseable {
       }
       default -> throw new IllegalStateException("unknown action " + step.action());
     }
+  }
+
+  /** The generic form of a field-level change: field names are element names, values wire text. */
+  private static Form form(Map<String, String> fields) {
+    Form.Builder b = Form.builder();
+    fields.forEach(b::set);
+    return b.build();
   }
 
   private static String addSecrets(CmsObjectSpec spec, Map<String, String> form,

@@ -1,45 +1,55 @@
 package io.mmsdk.provisioning;
 
+import static java.util.Objects.requireNonNull;
+
+import io.mmsdk.cms.CmsObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every provisioning object read from a cluster at one moment, foreign ones included. Immutable;
- * lookups by id are constant time, so planning stays linear in the number of objects.
+ * Every provisioning object read from a cluster at one moment, foreign ones included, in the
+ * client's generic view ({@link CmsObject}: every element by name, which the field-level diff
+ * compares). Immutable; lookups by id are constant time, so planning stays linear in the number of
+ * objects.
  */
 public final class ServerSnapshot {
 
-  private final Map<CmsKind, List<ServerObject>> objects;
-  private final Map<CmsKind, Map<String, ServerObject>> byId = new EnumMap<>(CmsKind.class);
+  private final Map<CmsKind, List<CmsObject>> objects;
+  private final Map<CmsKind, Map<String, CmsObject>> byId = new EnumMap<>(CmsKind.class);
+  private final Map<String, String> parents;
   private final Instant readAt;
 
   /**
-   * Creates a snapshot from objects by type (missing types are empty) read at {@code readAt}.
+   * Creates a snapshot.
    *
-   * @param objects the objects read, by type; copied, not null
-   * @param readAt when they were read
+   * @param objects the objects by type (missing types are empty)
+   * @param parents the parent coSpaceTemplate id of each access method template, by its id
+   * @param readAt when the read finished
    */
-  public ServerSnapshot(Map<CmsKind, List<ServerObject>> objects, Instant readAt) {
-    Map<CmsKind, List<ServerObject>> copy = new EnumMap<>(CmsKind.class);
+  public ServerSnapshot(Map<CmsKind, List<CmsObject>> objects, Map<String, String> parents,
+      Instant readAt) {
+    Map<CmsKind, List<CmsObject>> copy = new EnumMap<>(CmsKind.class);
     for (CmsKind k : CmsKind.values()) {
-      List<ServerObject> list = objects.get(k);
+      List<CmsObject> list = objects.get(k);
       copy.put(k, list == null ? List.of() : List.copyOf(list));
-      Map<String, ServerObject> index = new HashMap<>();
+      Map<String, CmsObject> index = new HashMap<>();
       copy.get(k).forEach(o -> index.put(o.id(), o));
       byId.put(k, index);
     }
     this.objects = Collections.unmodifiableMap(copy);
-    this.readAt = java.util.Objects.requireNonNull(readAt, "readAt == null");
+    this.parents = Map.copyOf(parents);
+    this.readAt = requireNonNull(readAt, "readAt == null");
   }
 
   /** {@return all objects by type} */
-  public Map<CmsKind, List<ServerObject>> objects() {
+  public Map<CmsKind, List<CmsObject>> objects() {
     return objects;
   }
 
@@ -48,23 +58,24 @@ public final class ServerSnapshot {
     return readAt;
   }
 
-  /**
-   * {@return the objects of {@code kind}}
-   *
-   * @param kind the type of object
-   */
-  public List<ServerObject> of(CmsKind kind) {
+  /** {@return the objects of {@code kind}} */
+  public List<CmsObject> of(CmsKind kind) {
     return objects.get(kind);
   }
 
-  /**
-   * {@return the object of {@code kind} with {@code id}, if present}
-   *
-   * @param kind the type of object
-   * @param id the object's id
-   */
-  public Optional<ServerObject> find(CmsKind kind, String id) {
+  /** {@return the object of {@code kind} with {@code id}, if present} */
+  public Optional<CmsObject> find(CmsKind kind, String id) {
     return Optional.ofNullable(byId.get(kind).get(id));
+  }
+
+  /** {@return the coSpaceTemplate id the access method template {@code id} belongs to, if any} */
+  public Optional<String> findParentId(String id) {
+    return Optional.ofNullable(parents.get(requireNonNull(id, "id == null")));
+  }
+
+  /** The parent id of {@code o} of {@code kind}, or null for kinds without a parent. */
+  String parentIdOf(CmsKind kind, CmsObject o) {
+    return kind.hasParent() ? parents.get(o.id()) : null;
   }
 
   /**
@@ -74,13 +85,13 @@ public final class ServerSnapshot {
    * @param other the snapshot to compare with; not null
    */
   public boolean sameObjects(ServerSnapshot other) {
-    java.util.Objects.requireNonNull(other, "other == null");
+    requireNonNull(other, "other == null");
     for (CmsKind k : CmsKind.values()) {
-      if (!new java.util.HashSet<>(objects.get(k)).equals(new java.util.HashSet<>(other.of(k)))) {
+      if (!new HashSet<>(objects.get(k)).equals(new HashSet<>(other.of(k)))) {
         return false;
       }
     }
-    return true;
+    return parents.equals(other.parents);
   }
 
   /**
@@ -91,18 +102,22 @@ public final class ServerSnapshot {
    * @return the objects of every provisioning type
    */
   public static ServerSnapshot read(CmsGateway gateway, Instant readAt) {
-    Map<CmsKind, List<ServerObject>> map = new EnumMap<>(CmsKind.class);
+    Map<CmsKind, List<CmsObject>> map = new EnumMap<>(CmsKind.class);
     for (CmsKind k : CmsKind.values()) {
-      if (k != CmsKind.ACCESS_METHOD_TEMPLATE) {
+      if (!k.hasParent()) {
         map.put(k, gateway.list(k, null));
       }
     }
-    List<ServerObject> methods = new ArrayList<>();
-    for (ServerObject t : map.get(CmsKind.CO_SPACE_TEMPLATE)) {
-      methods.addAll(gateway.list(CmsKind.ACCESS_METHOD_TEMPLATE, t.id()));
+    List<CmsObject> methods = new ArrayList<>();
+    Map<String, String> parents = new HashMap<>();
+    for (CmsObject t : map.get(CmsKind.CO_SPACE_TEMPLATE)) {
+      for (CmsObject m : gateway.list(CmsKind.ACCESS_METHOD_TEMPLATE, t.id())) {
+        methods.add(m);
+        parents.put(m.id(), t.id());
+      }
     }
     map.put(CmsKind.ACCESS_METHOD_TEMPLATE, methods);
-    return new ServerSnapshot(map, readAt);
+    return new ServerSnapshot(map, parents, readAt);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CommitTest {
@@ -26,13 +27,32 @@ class CommitTest {
 
   private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
 
-  private Provisioner provisioner(FakeCms cms, OwnershipStore store) {
+  private final List<SimulatedCms> simulators = new ArrayList<>();
+
+  /** Starts a simulated cluster for one scenario; closed after the test, or by {@link #done}. */
+  private SimulatedCms cms() {
+    SimulatedCms cms = new SimulatedCms();
+    simulators.add(cms);
+    return cms;
+  }
+
+  private void done(SimulatedCms cms) {
+    simulators.remove(cms);
+    cms.close();
+  }
+
+  @AfterEach
+  void stopSimulators() {
+    simulators.forEach(SimulatedCms::close);
+  }
+
+  private Provisioner provisioner(SimulatedCms cms, OwnershipStore store) {
     return Provisioner.builder().gateway(cms).ownership(store).secrets(Fixtures.secrets("pw"))
         .scheduler(scheduler).build();
   }
 
   /** Foreign objects, one of which is field-for-field identical to an object mm-sdk will create. */
-  private static Map<String, CmsKind> addForeign(FakeCms cms) {
+  private static Map<String, CmsKind> addForeign(SimulatedCms cms) {
     Map<String, CmsKind> ids = new TreeMap<>();
     ids.put(cms.addForeign(CmsKind.LDAP_SERVER, null, Map.of("name", "corp", "address", "old.example.com",
         "portNumber", "389", "secure", "false")), CmsKind.LDAP_SERVER);
@@ -45,10 +65,10 @@ class CommitTest {
   }
 
   /** The server state with ids replaced by what they point at, so two runs compare equal. */
-  private static List<String> canonical(FakeCms cms) {
+  private static List<String> canonical(SimulatedCms cms) {
     List<String> out = new ArrayList<>();
     for (CmsKind k : CmsKind.values()) {
-      for (ServerObject o : cms.all(k).values()) {
+      for (SimulatedCms.Stored o : cms.all(k).values()) {
         out.add(k.collection() + (o.parentId() == null ? "" : " in " + label(cms, CmsKind.CO_SPACE_TEMPLATE,
             o.parentId())) + " " + label(cms, k, o.id()));
       }
@@ -57,8 +77,8 @@ class CommitTest {
     return out;
   }
 
-  private static String label(FakeCms cms, CmsKind kind, String id) {
-    ServerObject o = cms.all(kind).get(id);
+  private static String label(SimulatedCms cms, CmsKind kind, String id) {
+    SimulatedCms.Stored o = cms.all(kind).get(id);
     if (o == null) {
       return "(dangling " + id + ")";
     }
@@ -83,16 +103,23 @@ class CommitTest {
     return fields.toString();
   }
 
+  /** The fields CMS requires of a new ldapServer. */
+  private static Map<String, String> ldapServer(String name) {
+    return Map.of("name", name, "address", name + ".example.com", "portNumber", "389", "secure", "false");
+  }
+
   private List<String> cleanFinalState() {
-    FakeCms cms = new FakeCms();
+    SimulatedCms cms = cms();
     addForeign(cms);
     provisioner(cms, OwnershipStore.inMemory()).commit(Fixtures.sample());
-    return canonical(cms);
+    List<String> state = canonical(cms);
+    done(cms);
+    return state;
   }
 
   @Test
   void commit_then_plan_isEmptyAndForeignObjectsSurvive() {
-    FakeCms cms = new FakeCms();
+    SimulatedCms cms = cms();
     Map<String, CmsKind> foreign = addForeign(cms);
     OwnershipStore store = OwnershipStore.file(dir.resolve("owned.json"));
     Provisioner p = provisioner(cms, store);
@@ -109,9 +136,9 @@ class CommitTest {
 
   @Test
   void commit_sendsPasswordButPlanNeverShowsIt() {
-    FakeCms cms = new FakeCms();
+    SimulatedCms cms = cms();
     provisioner(cms, OwnershipStore.inMemory()).commit(Fixtures.sample());
-    FakeCms.Request post = cms.requests.stream()
+    SimulatedCms.Request post = cms.requests.stream()
         .filter(q -> q.kind() == CmsKind.LDAP_SERVER && q.method().equals("POST")).findFirst().orElseThrow();
     assertEquals("pw", post.form().get("password"));
     assertEquals("cn=cms-bind,ou=service,dc=example,dc=com", post.form().get("username"));
@@ -120,7 +147,7 @@ class CommitTest {
 
   @Test
   void commit_emptyDesiredState_deletesOnlyOwnedObjects() {
-    FakeCms cms = new FakeCms();
+    SimulatedCms cms = cms();
     Map<String, CmsKind> foreign = addForeign(cms);
     Provisioner p = provisioner(cms, OwnershipStore.inMemory());
     p.commit(Fixtures.sample());
@@ -134,11 +161,11 @@ class CommitTest {
   }
 
   @ParameterizedTest
-  @EnumSource(FakeCms.FaultMode.class)
-  void commit_faultAtEveryCreateStep_replanAndRecommitConverge(FakeCms.FaultMode mode) {
+  @EnumSource(SimulatedCms.FaultMode.class)
+  void commit_faultAtEveryCreateStep_replanAndRecommitConverge(SimulatedCms.FaultMode mode) {
     List<String> expected = cleanFinalState();
     for (int failAt = 0; failAt < 19; failAt++) {
-      FakeCms cms = new FakeCms();
+      SimulatedCms cms = cms();
       Map<String, CmsKind> foreign = addForeign(cms);
       OwnershipStore store = OwnershipStore.file(dir.resolve("owned-" + mode + "-" + failAt + ".json"));
       int[] writes = {0};
@@ -152,34 +179,36 @@ class CommitTest {
       Provisioner again = provisioner(cms, OwnershipStore.file(dir.resolve("owned-" + mode + "-" + failAt + ".json")));
       Plan left = again.plan(Fixtures.sample());
       assertEquals(19 - failAt, left.steps().size(), "step " + failAt + ":\n" + left.renderText());
-      if (mode == FakeCms.FaultMode.LOSE_RESPONSE) {
+      if (mode == SimulatedCms.FaultMode.LOSE_RESPONSE) {
         assertEquals(PlanAction.ADOPT, left.steps().get(0).action(), left.renderText());
       }
       again.commit(Fixtures.sample());
       assertTrue(again.plan(Fixtures.sample()).isEmpty());
       assertEquals(expected, canonical(cms), "after a fault at write " + failAt);
       foreign.forEach((id, kind) -> assertTrue(cms.all(kind).containsKey(id), "foreign " + id + " deleted"));
+      done(cms);
     }
   }
 
   @ParameterizedTest
-  @EnumSource(FakeCms.FaultMode.class)
-  void commit_faultAtEveryStepOfAChange_converges(FakeCms.FaultMode mode) {
+  @EnumSource(SimulatedCms.FaultMode.class)
+  void commit_faultAtEveryStepOfAChange_converges(SimulatedCms.FaultMode mode) {
     DesiredState s = Fixtures.sample();
     DesiredState smaller = new DesiredState(s.ldapServers(), List.of(s.userImports().get(0)),
         s.autoSpaceRules(), List.of(), List.of(s.spaceTemplates().get(0)), s.syncSchedule());
     List<String> expected;
     int total;
     {
-      FakeCms cms = new FakeCms();
+      SimulatedCms cms = cms();
       addForeign(cms);
       Provisioner p = provisioner(cms, OwnershipStore.inMemory());
       p.commit(s);
       total = p.commit(smaller).applied().size();
       expected = canonical(cms);
+      done(cms);
     }
     for (int failAt = 0; ; failAt++) {
-      FakeCms cms = new FakeCms();
+      SimulatedCms cms = cms();
       Map<String, CmsKind> foreign = addForeign(cms);
       OwnershipStore store = OwnershipStore.inMemory();
       Provisioner p = provisioner(cms, store);
@@ -190,10 +219,11 @@ class CommitTest {
       try {
         p.commit(smaller);
         assertTrue(failAt > 0, "the change has steps");
+        done(cms);
         break;
       } catch (CommitFailedException e) {
         int left = p.plan(smaller).steps().size();
-        if (mode == FakeCms.FaultMode.REJECT) {
+        if (mode == SimulatedCms.FaultMode.REJECT) {
           assertEquals(total - e.applied().size(), left);
         } else {
           assertTrue(left <= total - e.applied().size());
@@ -203,12 +233,13 @@ class CommitTest {
       assertTrue(p.plan(smaller).isEmpty());
       assertEquals(expected, canonical(cms), "after a fault at write " + failAt);
       foreign.forEach((id, kind) -> assertTrue(cms.all(kind).containsKey(id), "foreign " + id + " deleted"));
+      done(cms);
     }
   }
 
   @Test
   void adopt_foreignObject_isUpdatedInsteadOfDuplicated() {
-    FakeCms cms = new FakeCms();
+    SimulatedCms cms = cms();
     String legacy = cms.addForeign(CmsKind.LDAP_SERVER, null, Map.of("name", "corp", "address", "old",
         "portNumber", "389", "secure", "false"));
     Provisioner p = provisioner(cms, OwnershipStore.inMemory());
@@ -225,21 +256,21 @@ class CommitTest {
 
   @Test
   void discardAndAutoRefresh_rereadServerOnlyWithoutDraft() {
-    FakeCms cms = new FakeCms();
+    SimulatedCms cms = cms();
     Provisioner p = provisioner(cms, OwnershipStore.inMemory());
     assertEquals(0, p.serverView().of(CmsKind.LDAP_SERVER).size());
     p.startAutoRefresh();
-    cms.addForeign(CmsKind.LDAP_SERVER, null, Map.of("name", "a"));
+    cms.addForeign(CmsKind.LDAP_SERVER, null, ldapServer("a"));
     p.setDraft(Fixtures.sample());
     scheduler.advance(Provisioner.REFRESH_INTERVAL);
     assertEquals(0, p.serverView().of(CmsKind.LDAP_SERVER).size(), "no refresh while a draft is pending");
     assertEquals(1, p.discard().of(CmsKind.LDAP_SERVER).size());
     assertTrue(p.findDraft().isEmpty());
-    cms.addForeign(CmsKind.LDAP_SERVER, null, Map.of("name", "b"));
+    cms.addForeign(CmsKind.LDAP_SERVER, null, ldapServer("b"));
     scheduler.advance(Provisioner.REFRESH_INTERVAL);
     assertEquals(2, p.serverView().of(CmsKind.LDAP_SERVER).size());
     p.close();
-    cms.addForeign(CmsKind.LDAP_SERVER, null, Map.of("name", "c"));
+    cms.addForeign(CmsKind.LDAP_SERVER, null, ldapServer("c"));
     scheduler.advance(Provisioner.REFRESH_INTERVAL);
     assertEquals(2, p.serverView().of(CmsKind.LDAP_SERVER).size());
   }

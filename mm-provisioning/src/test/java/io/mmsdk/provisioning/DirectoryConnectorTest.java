@@ -31,11 +31,8 @@ class DirectoryConnectorTest {
   }
 
   private DesiredState state() {
-    DesiredState s = Fixtures.sample();
-    LdapServer local = LdapServer.builder().name("corp").protocol(LdapProtocol.LDAP).address("127.0.0.1")
-        .port(ds.getListenPort()).bindDn("cn=cms-bind,ou=service,dc=example,dc=com")
-        .passwordRef("env:LDAP_BIND_PASSWORD").build();
-    return new DesiredState(List.of(local), s.userImports(), s.autoSpaceRules(), s.spaceCreationRules(),
+    DesiredState s = Fixtures.sampleOnLoopback(ds.getListenPort());
+    return new DesiredState(s.ldapServers(), s.userImports(), s.autoSpaceRules(), s.spaceCreationRules(),
         s.spaceTemplates(), null);
   }
 

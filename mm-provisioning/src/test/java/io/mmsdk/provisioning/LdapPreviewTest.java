@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.api.User;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +22,15 @@ class LdapPreviewTest {
     ds.shutDown(true);
   }
 
-  private LdapPreview preview(List<CmsUser> existing) {
+  private LdapPreview preview(List<User> existing) {
     return LdapPreview.builder().directories(server -> ds).existingUsers(existing).build();
   }
 
   @Test
   void run_sample_reportsUsersSpacesLicensesAndChanges() {
     Directory.people(ds);
-    PreviewReport r = preview(List.of(new CmsUser("u1", "swood@example.com", "Sally W.", null),
-        new CmsUser("u2", "gone@example.com", "Gone", null))).run(Fixtures.sample());
+    PreviewReport r = preview(List.of(Fixtures.user("u1", "swood@example.com", "Sally W.", null),
+        Fixtures.user("u2", "gone@example.com", "Gone", null))).run(Fixtures.sample());
     Map<String, PreviewUser> byJid = r.users().stream().collect(Collectors.toMap(PreviewUser::jid, u -> u));
     assertEquals(4, r.users().size(), r.renderText());
     assertEquals(Map.of("staff", 3, "contractors", 2), r.usersPerImport());

@@ -4,15 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.Form;
 import io.mmsdk.testkit.SimulatedClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class PlanTest {
 
-  private final FakeCms cms = new FakeCms();
+  private final SimulatedCms cms = new SimulatedCms();
+
+  @AfterEach
+  void stopSimulator() {
+    cms.close();
+  }
   private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
 
   private Provisioner provisioner(String password) {
@@ -27,8 +34,8 @@ class PlanTest {
   @Test
   void plan_emptyCluster_createsEverythingInDependencyOrder() {
     Plan plan = provisioner("s3cret").plan(Fixtures.sample());
-    Golden.assertMatches("plan-create.txt", plan.renderText());
-    Golden.assertMatches("plan-create.json", plan.toJson());
+    Golden.assertMatches("plan-create.txt", cms.labelled(plan.renderText()));
+    Golden.assertMatches("plan-create.json", cms.labelled(plan.toJson()));
     assertFalse(plan.renderText().contains("s3cret"));
     assertFalse(plan.toJson().contains("s3cret"));
     List<CmsKind> order = plan.steps().stream().map(PlanStep::kind).toList();
@@ -57,8 +64,8 @@ class PlanTest {
     assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("adopt(\"ldapServers:corp\"")),
         plan.warnings().toString());
     Plan real = p.plan(changed);
-    Golden.assertMatches("plan-update.txt", real.renderText());
-    Golden.assertMatches("plan-update.json", real.toJson());
+    Golden.assertMatches("plan-update.txt", cms.labelled(real.renderText()));
+    Golden.assertMatches("plan-update.json", cms.labelled(real.toJson()));
   }
 
   @Test
@@ -82,9 +89,9 @@ class PlanTest {
   void plan_serverFieldChangedBehindOurBack_isReverted() {
     Provisioner p = provisioner("pw");
     p.commit(Fixtures.sample());
-    ServerObject leg = cms.all(CmsKind.CALL_LEG_PROFILE).values().iterator().next();
-    cms.update(CmsKind.CALL_LEG_PROFILE, null, leg.id(), Map.of("needsActivation", "true",
-        "participantLabels", "false"));
+    SimulatedCms.Stored leg = cms.all(CmsKind.CALL_LEG_PROFILE).values().iterator().next();
+    cms.update(CmsKind.CALL_LEG_PROFILE, null, leg.id(), Form.builder().set("needsActivation", "true")
+        .set("participantLabels", "false").build());
     Plan plan = p.plan(Fixtures.sample());
     assertEquals(1, plan.steps().size(), plan.renderText());
     assertEquals(List.of(new FieldChange("needsActivation", "true", "false", false)),

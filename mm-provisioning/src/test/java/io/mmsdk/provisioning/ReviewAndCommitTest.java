@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +19,12 @@ import org.junit.jupiter.api.Test;
  * planned is validated first, shown with every setting accounted for, and committed exactly.
  */
 class ReviewAndCommitTest {
-  private final FakeCms cms = new FakeCms();
+  private final SimulatedCms cms = new SimulatedCms();
+
+  @AfterEach
+  void stopSimulator() {
+    cms.close();
+  }
   private final SimulatedClock scheduler =
       SimulatedClock.startingAt(Instant.parse("2026-11-24T10:00:00Z"));
 
@@ -69,7 +75,7 @@ class ReviewAndCommitTest {
     password[0] = "changed-after-review";
     CommitResult r = p.commit(reviewed);
     assertEquals(reviewed.steps(), r.applied());
-    FakeCms.Request post = cms.requests.stream()
+    SimulatedCms.Request post = cms.requests.stream()
         .filter(q -> q.kind() == CmsKind.LDAP_SERVER && q.method().equals("POST"))
         .findFirst().orElseThrow();
     assertEquals("first", post.form().get("password"));
@@ -81,7 +87,8 @@ class ReviewAndCommitTest {
   void commit_serverChangedSincePlan_refusedWithFreshPlan_nothingApplied() {
     Provisioner p = provisioner(Fixtures.secrets("pw"));
     Plan reviewed = p.plan(Fixtures.sample());
-    cms.addForeign(CmsKind.LDAP_SERVER, null, Map.of("name", "corp", "address", "other"));
+    cms.addForeign(CmsKind.LDAP_SERVER, null, Map.of("name", "corp", "address", "other",
+        "portNumber", "389", "secure", "false"));
     int writes = cms.requests.size();
     PlanOutdatedException e = assertThrows(PlanOutdatedException.class, () -> p.commit(reviewed));
     assertEquals(writes, cms.requests.size());
@@ -136,9 +143,9 @@ class ReviewAndCommitTest {
         .minPasscodeLength(6).build();
     Provisioner p = provisioner(Fixtures.secrets("pw"));
     p.commit(withRole(r));
-    ServerObject profile = cms.all(CmsKind.DIAL_IN_SECURITY_PROFILE).values().iterator().next();
+    SimulatedCms.Stored profile = cms.all(CmsKind.DIAL_IN_SECURITY_PROFILE).values().iterator().next();
     assertEquals("6", profile.fields().get("minPasscodeLength"));
-    ServerObject method = cms.all(CmsKind.ACCESS_METHOD_TEMPLATE).values().stream()
+    SimulatedCms.Stored method = cms.all(CmsKind.ACCESS_METHOD_TEMPLATE).values().stream()
         .filter(o -> "Member".equals(o.fields().get("name"))).findFirst().orElseThrow();
     assertEquals(profile.id(), method.fields().get("dialInSecurityProfile"));
     assertTrue(p.plan(withRole(r)).isEmpty());

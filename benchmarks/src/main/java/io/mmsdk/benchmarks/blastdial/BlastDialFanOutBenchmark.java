@@ -4,7 +4,7 @@ import io.mmsdk.blastdial.BlastDial;
 import io.mmsdk.blastdial.BlastDialConfig;
 import io.mmsdk.blastdial.BlastDialStore;
 import io.mmsdk.blastdial.CallBridgeGateway;
-import io.mmsdk.blastdial.CallLegSummary;
+import io.mmsdk.cms.api.CallLeg;
 import io.mmsdk.blastdial.ContactsCsv;
 import io.mmsdk.blastdial.CsvLimits;
 import io.mmsdk.blastdial.SpaceKey;
@@ -75,7 +75,7 @@ public class BlastDialFanOutBenchmark {
     }
 
     @Override
-    public List<CallLegSummary> callLegs(String callId) {
+    public List<CallLeg> callLegs(String callId) {
       return List.of();
     }
 

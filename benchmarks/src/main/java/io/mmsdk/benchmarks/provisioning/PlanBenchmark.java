@@ -1,6 +1,9 @@
 package io.mmsdk.benchmarks.provisioning;
 
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.provisioning.CmsClientGateway;
 import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.SimulatedCluster;
 import io.mmsdk.provisioning.DesiredState;
 import io.mmsdk.provisioning.LastActivatorBehaviour;
 import io.mmsdk.provisioning.Layout;
@@ -23,6 +26,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Plans 1,000 space templates (two roles each: 6,000 CMS objects) against a cluster that already has
@@ -36,6 +40,8 @@ public class PlanBenchmark {
 
   private static final int TEMPLATES = 1_000;
 
+  private SimulatedCluster cluster;
+  private CmsClient client;
   private Provisioner provisioner;
   private DesiredState state;
   private DesiredState changed;
@@ -58,17 +64,30 @@ public class PlanBenchmark {
     return b.build();
   }
 
-  /** Commits the templates once to an in-memory cluster. */
+  /**
+   * Commits the templates once to a simulated cluster and reads them back; the benchmarks then plan
+   * against those snapshots, so no request is measured.
+   */
   @Setup
   public void setUp() {
-    MapGateway gateway = new MapGateway();
-    provisioner = Provisioner.builder().gateway(gateway).ownership(OwnershipStore.inMemory())
+    cluster = SimulatedCluster.start();
+    client = CmsClient.builder().baseUrl(cluster.callBridge(0).baseUrl())
+        .credentials(cluster.apiUsername(), cluster.apiPassword()).build();
+    provisioner = Provisioner.builder().gateway(CmsClientGateway.create(client))
+        .ownership(OwnershipStore.inMemory())
         .secrets(ref -> "unused").scheduler(SimulatedClock.startingAt(Instant.EPOCH)).build();
     state = templates("Host and guest");
     changed = templates("Host and guest, changed");
     provisioner.commit(state);
     committed = provisioner.refresh();
-    empty = new ServerSnapshot(Map.of(), Instant.EPOCH);
+    empty = new ServerSnapshot(Map.of(), Map.of(), Instant.EPOCH);
+  }
+
+  /** Stops the simulated cluster. */
+  @TearDown
+  public void tearDown() {
+    client.close();
+    cluster.close();
   }
 
   /** Validates, translates and diffs 1,000 unchanged templates. */

@@ -19,12 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Credentials;
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import retrofit2.Response;
-import retrofit2.Retrofit;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
-/** The {@link CmsClient} implementation over Retrofit and OkHttp. */
+/** The {@link CmsClient} implementation over OkHttp. */
 public final class RealCmsClient implements CmsClient {
   /** Header carrying an Events API token in the reply to {@code POST /authTokens}. */
   public static final String AUTH_TOKEN_HEADER = "X-Cisco-CMS-Auth-Token";
@@ -34,7 +35,6 @@ public final class RealCmsClient implements CmsClient {
   private final boolean ownsHttp;
   private final String username;
   private final Clock clock;
-  private final CmsApi api;
   private final RequestExecutor executor;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -57,14 +57,8 @@ public final class RealCmsClient implements CmsClient {
             .addInterceptor(chain -> chain.proceed(
                 chain.request().newBuilder().header("Authorization", authorization).build()))
             .build();
-    this.api =
-        new Retrofit.Builder()
-            .baseUrl(apiBase)
-            .client(http)
-            .addConverterFactory(new XmlConverterFactory())
-            .build()
-            .create(CmsApi.class);
-    this.executor = new RequestExecutor(retryPolicy, username, Duration.ofMillis(baseHttp.callTimeoutMillis()));
+    this.executor = new RequestExecutor(http, retryPolicy, username,
+        Duration.ofMillis(baseHttp.callTimeoutMillis()));
   }
 
   @Override
@@ -112,7 +106,7 @@ public final class RealCmsClient implements CmsClient {
   @Override
   public Optional<String> post(String path, Form form) {
     requireNonNull(form, "form == null");
-    Response<Void> response = post(checkPath(path), form.parameters());
+    RequestExecutor.Reply response = post(checkPath(path), form.parameters());
     String location = response.headers().get("Location");
     if (location == null) {
       return Optional.empty();
@@ -125,7 +119,15 @@ public final class RealCmsClient implements CmsClient {
   @Override
   public CmsObject postForReply(String path, Form form) {
     requireNonNull(form, "form == null");
-    return CmsObject.of(executor.execute(api.postForBody(checkPath(path), form.parameters())).body());
+    RequestExecutor.Reply reply = executor.execute(
+        request(checkPath(path)).post(form(form.parameters())).build(), true);
+    if (reply.body() == null) {
+      CmsRequest request = RequestExecutor.describe("POST", reply.url());
+      throw new CmsParseException(request, request + " succeeded without a reply body; the query"
+          + " answers with its result, so the server is not speaking the CMS API as expected.",
+          true, -1, -1, "", null);
+    }
+    return CmsObject.of(reply.body());
   }
 
   @Override
@@ -161,19 +163,46 @@ public final class RealCmsClient implements CmsClient {
   }
 
   io.mmsdk.cms.CmsElement get(String path, Map<String, String> query) {
-    return executor.execute(api.get(path, query)).body();
+    HttpUrl.Builder url = url(path).newBuilder();
+    query.forEach(url::addQueryParameter);
+    RequestExecutor.Reply reply = executor.execute(new Request.Builder().url(url.build()).get().build(), true);
+    if (reply.body() == null) {
+      CmsRequest request = RequestExecutor.describe("GET", reply.url());
+      throw new CmsParseException(request, request + " succeeded without a reply body; the server is"
+          + " not speaking the CMS API as expected.", true, -1, -1, "", null);
+    }
+    return reply.body();
   }
 
-  Response<Void> post(String path, Map<String, String> form) {
-    return executor.execute(api.post(path, form));
+  RequestExecutor.Reply post(String path, Map<String, String> form) {
+    return executor.execute(request(path).post(form(form)).build(), false);
   }
 
   void put(String path, Map<String, String> form) {
-    executor.execute(api.put(path, form));
+    executor.execute(request(path).put(form(form)).build(), false);
   }
 
   void delete(String path, boolean checked) {
-    executor.execute(api.delete(path));
+    executor.execute(request(path).delete().build(), false);
+  }
+
+  /** The URL of {@code path}, relative to {@code /api/v1/} (already segment-encoded). */
+  private HttpUrl url(String path) {
+    HttpUrl url = apiBase.resolve(path);
+    if (url == null) {
+      throw new IllegalArgumentException("path \"" + path + "\" does not form a URL below " + apiBase);
+    }
+    return url;
+  }
+
+  private Request.Builder request(String path) {
+    return new Request.Builder().url(url(path));
+  }
+
+  private static RequestBody form(Map<String, String> fields) {
+    FormBody.Builder body = new FormBody.Builder();
+    fields.forEach(body::add);
+    return body.build();
   }
 
   /**
@@ -181,7 +210,8 @@ public final class RealCmsClient implements CmsClient {
    * {@value #AUTH_TOKEN_HEADER} reply header. Not retried.
    */
   public String newAuthToken() {
-    Response<Void> response = executor.execute(api.postEmpty("authTokens"));
+    RequestExecutor.Reply response =
+        executor.execute(request("authTokens").post(RequestBody.create(new byte[0])).build(), false);
     String token = response.headers().get(AUTH_TOKEN_HEADER);
     if (token == null || token.isBlank()) {
       CmsRequest request = RequestExecutor.describe("POST", apiBase.resolve("authTokens"));

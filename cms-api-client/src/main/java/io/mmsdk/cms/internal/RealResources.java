@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import retrofit2.Response;
 
 /** Generic operations on one {@link ResourceType}; one implementation serves every family. */
 final class RealResources implements CmsResources {
@@ -116,8 +115,8 @@ final class RealResources implements CmsResources {
   public String create(Form form) {
     requireNonNull(form, "form == null");
     checkWritable("create");
-    Response<Void> response = client.post(path, form.parameters());
-    CmsRequest request = RequestExecutor.describe("POST", response.raw().request().url());
+    RequestExecutor.Reply response = client.post(path, form.parameters());
+    CmsRequest request = RequestExecutor.describe("POST", response.url());
     String location = response.headers().get("Location");
     if (location == null) {
       throw RequestExecutor.noLocation(request);

@@ -14,8 +14,8 @@ import okio.Okio;
  * Bounds how much of a reply is ever read, so no reply can exhaust memory. A successful reply
  * larger than the limit fails with {@link TooLarge} as soon as its declared length or its bytes
  * pass the limit; the body is streamed, never buffered here. An error reply's body is only read for
- * its {@code <failureDetails>}, and Retrofit buffers it whole: it is cut at {@value #ERROR_BODY_LIMIT}
- * bytes, so the status still reaches the caller.
+ * its {@code <failureDetails>}: it is cut at {@value #ERROR_BODY_LIMIT} bytes, so the status still
+ * reaches the caller.
  */
 public final class ReplySizeLimit implements Interceptor {
   /** How much of an error reply's body is read; a {@code <failureDetails>} body is under 1 KiB. */

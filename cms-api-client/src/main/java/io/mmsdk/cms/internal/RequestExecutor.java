@@ -21,39 +21,54 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import retrofit2.Call;
-import retrofit2.Response;
 
 /**
- * Runs Retrofit calls: retries idempotent ones per the {@link RetryPolicy} and turns every failure
- * into the SDK's exception hierarchy with a message that names the request and what to do.
+ * Runs requests on OkHttp: retries idempotent ones per the {@link RetryPolicy}, reads XML replies
+ * with {@link XmlParser}, and turns every failure into the SDK's exception hierarchy with a message
+ * that names the request and what to do.
  */
 final class RequestExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
 
+  /**
+   * A successful (2xx) reply.
+   *
+   * @param url the URL the request went to
+   * @param headers the reply's headers
+   * @param body the parsed XML body if one was asked for and sent, else null
+   */
+  record Reply(HttpUrl url, Headers headers, CmsElement body) {}
+
+  private final OkHttpClient http;
   private final RetryPolicy retryPolicy;
   private final String username;
   private final Duration callTimeout;
 
-  RequestExecutor(RetryPolicy retryPolicy, String username, Duration callTimeout) {
+  RequestExecutor(OkHttpClient http, RetryPolicy retryPolicy, String username, Duration callTimeout) {
+    this.http = http;
     this.retryPolicy = retryPolicy;
     this.username = username;
     this.callTimeout = callTimeout;
   }
 
-  /** Executes {@code call}, returning the successful (2xx) response. */
-  <T> Response<T> execute(Call<T> call) {
-    String method = call.request().method();
-    boolean idempotent = !method.equals("POST");
+  /**
+   * Sends {@code call}, again after a back-off if it is idempotent and failed in a way worth
+   * retrying, and returns the successful reply; {@code readsBody} parses its XML body.
+   */
+  Reply execute(Request call, boolean readsBody) {
+    boolean idempotent = !call.method().equals("POST");
     int maxAttempts = idempotent ? retryPolicy.maxAttempts() : 1;
-    Call<T> current = call;
     for (int attempt = 1; ; attempt++) {
       try {
-        return once(current);
+        return once(call, readsBody);
       } catch (CmsTimeoutException | CmsBusyException | CmsConnectionException e) {
         CmsRequest request = e instanceof CmsServiceException s ? s.request() : ((CmsClientException) e).request();
         boolean retryable = !(e.getCause() instanceof SSLException);
@@ -70,16 +85,20 @@ final class RequestExecutor {
           throw new CmsConnectionException(request,
               request + " was abandoned: the thread was interrupted while waiting to retry", interrupted);
         }
-        current = current.clone();
       }
     }
   }
 
-  private <T> Response<T> once(Call<T> call) {
-    CmsRequest request = describe(call.request().method(), call.request().url());
-    Response<T> response;
-    try {
-      response = call.execute();
+  private Reply once(Request call, boolean readsBody) {
+    CmsRequest request = describe(call.method(), call.url());
+    try (Response response = http.newCall(call).execute()) {
+      if (!response.isSuccessful()) {
+        throw serviceError(request, response.code(), response.body());
+      }
+      // 204 and 205 carry no body, whatever was asked for.
+      boolean hasBody = readsBody && response.code() != 204 && response.code() != 205;
+      return new Reply(call.url(), response.headers(),
+          hasBody ? XmlParser.parse(response.body().byteStream()) : null);
     } catch (XmlParser.Failure f) {
       throw new CmsParseException(request, request + ": " + f.getMessage()
           + (f.line > 0 ? " (line " + f.line + ", column " + f.column + ")" : "")
@@ -102,10 +121,6 @@ final class RequestExecutor {
       throw new CmsConnectionException(request, request + " could not be sent: " + e
           + ". Check the host, port and network path to the Meeting Server.", e);
     }
-    if (response.isSuccessful()) {
-      return response;
-    }
-    throw serviceError(request, response.code(), response.errorBody());
   }
 
   static CmsRequest describe(String method, HttpUrl url) {

@@ -39,11 +39,48 @@ final class LdapSyncRunner {
     this.engine = engine;
   }
 
-  /** Runs a sync and returns its id (caller holds the engine lock). */
+  /**
+   * Starts a sync and returns its id (caller holds the engine lock). With a zero {@link
+   * io.mmsdk.testkit.ClusterOptions#ldapSyncDuration()} it runs at once; otherwise the record is
+   * {@code pending}, {@code inProgress} from half the duration, and the sync runs at its end.
+   */
   String sync(Map<String, String> form) {
+    String id = UUID.randomUUID().toString();
+    boolean keep = "false".equals(form.get("removeWhenFinished"));
+    java.time.Duration duration = engine.options.ldapSyncDuration();
+    if (duration.isZero()) {
+      Map<String, String> state = run(form);
+      if (keep) {
+        engine.store.put("ldapSyncs", null, id, state);
+      }
+      return id;
+    }
+    Map<String, String> form2 = Map.copyOf(form);
+    if (keep) {
+      engine.store.put("ldapSyncs", null, id, Map.of("state", "pending"));
+    }
+    engine.clock.schedule(duration.dividedBy(2), () -> {
+      synchronized (engine.lock) {
+        if (keep && engine.store.find("ldapSyncs", id) != null) {
+          engine.store.put("ldapSyncs", null, id, Map.of("state", "inProgress"));
+        }
+      }
+    });
+    engine.clock.schedule(duration, () -> {
+      synchronized (engine.lock) {
+        Map<String, String> state = run(form2);
+        if (keep && engine.store.find("ldapSyncs", id) != null) {
+          engine.store.put("ldapSyncs", null, id, state);
+        }
+      }
+    });
+    return id;
+  }
+
+  /** Runs a sync now and returns its final state (caller holds the engine lock). */
+  private Map<String, String> run(Map<String, String> form) {
     ObjectStore store = engine.store;
     Map<String, String> state = new LinkedHashMap<>();
-    String id = UUID.randomUUID().toString();
     List<StoredObject> sources = new ArrayList<>();
     String onlySource = form.getOrDefault("ldapSource", "");
     String tenant = form.getOrDefault("tenant", "");
@@ -96,11 +133,7 @@ final class LdapSyncRunner {
         state.put("failureReason", "ldapError");
       }
     }
-    boolean keep = "false".equals(form.get("removeWhenFinished"));
-    if (keep) {
-      store.put("ldapSyncs", null, id, state);
-    }
-    return id;
+    return state;
   }
 
   private record Desired(String sourceId, String dn, Map<String, String> user,

@@ -1,9 +1,9 @@
 package io.mmsdk.examples.demo;
 
 import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.api.User;
 import io.mmsdk.meetings.Meeting;
 import io.mmsdk.meetings.MeetingTracker;
-import io.mmsdk.provisioning.CmsUser;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ final class MeetingsStep {
 
   /** Runs one meeting per space; returns how many meetings the tracker saw in total. */
   static int run(Progress progress, SimulatedWorld world, MeetingTracker tracker, List<CmsObject> spaces,
-      List<CmsUser> people, Duration pace) throws InterruptedException {
+      List<User> people, Duration pace) throws InterruptedException {
     progress.step("Run " + spaces.size() + " meetings with scripted participants (testkit driver)");
     List<SimulatedCallBridge> bridges = world.cms.callBridges();
     Instant started = world.now();
@@ -30,8 +30,8 @@ final class MeetingsStep {
         }
         // Meeting 0 spans both bridges (a distributed meeting); the others stay on one bridge.
         SimulatedCallBridge bridge = m == 0 ? bridges.get(round % 2) : bridges.get(m % bridges.size());
-        CmsUser who = people.get(person++ % people.size());
-        bridge.join(spaces.get(m).id(), who.jid(), who.name());
+        User who = people.get(person++ % people.size());
+        bridge.join(spaces.get(m).id(), who.userJid().orElse(""), who.name().orElse(""));
       }
       world.advance(Duration.ofMinutes(1));
       showLive(progress, world, tracker);

@@ -5,7 +5,7 @@ import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.ListOptions;
 import io.mmsdk.provisioning.CmsClientGateway;
 import io.mmsdk.provisioning.CmsGateway;
-import io.mmsdk.provisioning.CmsUser;
+import io.mmsdk.cms.api.User;
 import io.mmsdk.provisioning.CommitResult;
 import io.mmsdk.provisioning.DesiredState;
 import io.mmsdk.provisioning.DesiredStateJson;
@@ -38,7 +38,7 @@ final class ProvisioningStep {
   private ProvisioningStep() {}
 
   /** What the sync produced. */
-  record Outcome(int usersImported, List<CmsUser> users, long spaces, List<CmsObject> someSpaces) {}
+  record Outcome(int usersImported, List<User> users, long spaces, List<CmsObject> someSpaces) {}
 
   static Outcome run(Progress progress, SimulatedWorld world, CmsClient client, String bridgeName,
       Path stateDirectory) {
@@ -92,8 +92,8 @@ final class ProvisioningStep {
       progress.line("sync on %s: %s, %d users imported, %d LDAP sources complete", bridgeName,
           report.outcome(), imported, report.numLdapSourcesComplete());
     }
-    List<CmsUser> users = gateway.users();
-    users.stream().limit(3).forEach(u -> progress.line("  user  %-28s %s", u.jid(), u.name()));
+    List<User> users = gateway.users();
+    users.stream().limit(3).forEach(u -> progress.line("  user  %-28s %s", u.userJid().orElse(""), u.name().orElse("")));
     long spaces = client.coSpaces().count(ListOptions.builder().build());
     List<CmsObject> firstPage = client.coSpaces().page(0, 5, ListOptions.builder().build()).items();
     firstPage.stream().limit(3).forEach(s -> progress.line("  space %-28s %s",

@@ -11,7 +11,7 @@ import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.licensing.AllocationType;
 import io.mmsdk.licensing.Allocations;
-import io.mmsdk.provisioning.CmsUser;
+import io.mmsdk.cms.api.User;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ final class SimulatedRun {
 
   private static DemoResult meetingsBlastDialAndLicensing(DemoOptions options, Progress progress, Session s,
       ProvisioningStep.Outcome provisioned, Path out) throws IOException, InterruptedException {
-    List<CmsUser> people = provisioned.users();
+    List<User> people = provisioned.users();
     List<CmsObject> spaces = provisioned.someSpaces();
     if (spaces.size() < 5 || people.isEmpty()) {
       throw new IllegalStateException("Expected at least 5 spaces and some users after the LDAP sync, found "
@@ -92,7 +92,7 @@ final class SimulatedRun {
       blast.setMonitoring(MonitoringSettings.primary());
       s.toBlastDial().target.set(blast);
       blastOutcomes = BlastDialStep.run(progress, s.world(), blast, s.cluster().id(), s.client(), spaces.get(4),
-          people.get(0).jid());
+          people.get(0).userJid().orElse(""));
       s.toBlastDial().target.set(null);
     }
 

@@ -109,7 +109,7 @@ public final class ProvisionFromJson {
         LdapSyncReport report = running.join();
         System.out.println("LDAP sync: " + report.outcome() + ", " + report.numUsersImported() + " users imported");
       }
-      gateway.users().forEach(u -> System.out.println("  " + u.jid() + "  " + u.name()));
+      gateway.users().forEach(u -> System.out.println("  " + u.userJid().orElse("") + "  " + u.name().orElse("")));
       System.out.println(cms.coSpaces().list().stream().count() + " spaces");
     } finally {
       directory.shutDown(true);
