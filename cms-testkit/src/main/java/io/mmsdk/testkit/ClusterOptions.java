@@ -427,7 +427,13 @@ public final class ClusterOptions {
       return this;
     }
 
-    /** Sets the reported software version (default {@code 3.8}). */
+    /**
+     * Sets the reported software version (default {@code 3.8}).
+     *
+     * @param version the {@code softwareVersion} text to report, for example {@code "3.8"}; not
+     *     null
+     * @return this builder
+     */
     public Builder softwareVersion(String version) {
       this.softwareVersion = requireNonNull(version, "version == null");
       return this;
