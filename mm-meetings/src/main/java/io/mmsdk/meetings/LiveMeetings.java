@@ -369,7 +369,7 @@ public final class LiveMeetings implements CdrListener, AutoCloseable {
       Mute mute = null;
       if (l.configurationRxAudioMute().isPresent() || l.configurationTxAudioMute().isPresent()
           || l.configurationRxVideoMute().isPresent() || l.configurationTxVideoMute().isPresent()) {
-        mute = new Mute(isTrue(l.configurationRxAudioMute().orElse(null)),
+        mute = Mute.of(isTrue(l.configurationRxAudioMute().orElse(null)),
             isTrue(l.configurationTxAudioMute().orElse(null)),
             isTrue(l.configurationRxVideoMute().orElse(null)),
             isTrue(l.configurationTxVideoMute().orElse(null)));

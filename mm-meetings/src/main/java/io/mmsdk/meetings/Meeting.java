@@ -230,8 +230,30 @@ public record Meeting(
    * @param txVideo the participant sees nothing
    */
   public record Mute(boolean rxAudio, boolean txAudio, boolean rxVideo, boolean txVideo) {
+    private static final Mute[] ALL = new Mute[16];
+
+    static {
+      for (int i = 0; i < ALL.length; i++) {
+        ALL[i] = new Mute((i & 8) != 0, (i & 4) != 0, (i & 2) != 0, (i & 1) != 0);
+      }
+    }
+
     /** No media muted. */
-    public static final Mute NONE = new Mute(false, false, false, false);
+    public static final Mute NONE = ALL[0];
+
+    /**
+     * Returns the mute states, one shared instance for each of the 16 combinations (a view of many
+     * participants keeps no copy of its own).
+     *
+     * @param rxAudio the participant's audio is muted for the others
+     * @param txAudio the participant hears nothing
+     * @param rxVideo the participant's video is muted for the others
+     * @param txVideo the participant sees nothing
+     * @return the shared instance
+     */
+    public static Mute of(boolean rxAudio, boolean txAudio, boolean rxVideo, boolean txVideo) {
+      return ALL[(rxAudio ? 8 : 0) | (txAudio ? 4 : 0) | (rxVideo ? 2 : 0) | (txVideo ? 1 : 0)];
+    }
   }
 
   /**

@@ -110,7 +110,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
   private final Map<String, M> activeBySpace = new HashMap<>();
   private final Map<String, Leg> legs = new HashMap<>();
   private final Map<String, M> byMedia = new HashMap<>();
-  private final Map<String, Leg> byParticipant = new HashMap<>();
+  // cluster -> participant GUID -> leg: nested, so no concatenated key per participant is kept.
+  private final Map<String, Map<String, Leg>> byParticipant = new HashMap<>();
 
   private MeetingTracker(Builder b) {
     this.scheduler = b.scheduler;
@@ -235,7 +236,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
       if (!tracked.test(clusterId)) {
         return;
       }
-      Leg leg = byParticipant.get(key(clusterId, update.id()));
+      Leg leg = byParticipant.getOrDefault(clusterId, Map.of()).get(update.id());
       if (leg == null) {
         early.computeIfAbsent("P|" + key(clusterId, update.id()), k -> new HashMap<>())
             .putAll(update.fields());
@@ -395,7 +396,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     }
     boolean changed = false;
     if (rl.mute() != null && !rl.mute().equals(leg.mute)) {
-      leg.mute = rl.mute();
+      leg.mute = Mute.of(rl.mute().rxAudio(), rl.mute().txAudio(), rl.mute().rxVideo(),
+          rl.mute().txVideo());
       changed = true;
     }
     if (rl.layout() != null && !rl.layout().equals(leg.layout)) {
@@ -626,7 +628,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     for (Leg l : m.legs.values()) {
       legs.remove(key(m.cluster, l.id), l);
       if (l.participantId != null) {
-        byParticipant.remove(key(m.cluster, l.participantId), l);
+        unindexParticipant(m.cluster, l);
       }
     }
     byMedia.values().removeIf(x -> x == m);
@@ -833,13 +835,23 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
       return;
     }
     if (leg.participantId != null) {
-      byParticipant.remove(key(cluster, leg.participantId), leg);
+      unindexParticipant(cluster, leg);
     }
     leg.participantId = participantId;
-    byParticipant.put(key(cluster, participantId), leg);
+    byParticipant.computeIfAbsent(cluster, k -> new HashMap<>()).put(participantId, leg);
     Map<String, String> fields = early.remove("P|" + key(cluster, participantId));
     if (fields != null) {
       applyRosterFields(leg, fields);
+    }
+  }
+
+  private void unindexParticipant(String cluster, Leg leg) {
+    Map<String, Leg> ofCluster = byParticipant.get(cluster);
+    if (ofCluster != null) {
+      ofCluster.remove(leg.participantId, leg);
+      if (ofCluster.isEmpty()) {
+        byParticipant.remove(cluster);
+      }
     }
   }
 
@@ -874,7 +886,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     Boolean video = bool(f.get("videoMuted"));
     if ((audio != null && audio != leg.mute.rxAudio())
         || (video != null && video != leg.mute.rxVideo())) {
-      leg.mute = new Mute(audio != null ? audio : leg.mute.rxAudio(), leg.mute.txAudio(),
+      leg.mute = Mute.of(audio != null ? audio : leg.mute.rxAudio(), leg.mute.txAudio(),
           video != null ? video : leg.mute.rxVideo(), leg.mute.txVideo());
       changed = true;
     }
@@ -1033,6 +1045,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
       if (fromCdr && leg.endedByResync) {
         leg.leftAt = t; // a re-sync found it gone; the record says when it left
         leg.endedByResync = false;
+        legs.remove(key(leg.meeting.cluster, leg.id), leg);
       }
       return;
     }
@@ -1043,7 +1056,9 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     leg.endedByResync = !fromCdr;
     leg.activeSpeaker = false;
     leg.presenter = false;
-    legs.remove(key(leg.meeting.cluster, leg.id), leg);
+    if (fromCdr) {
+      legs.remove(key(leg.meeting.cluster, leg.id), leg);
+    } // else kept, so that its callLegEnd, if it comes, corrects the time and reason
     if (!leg.link) {
       change(leg.meeting, new LogEntry(t, LogKind.PARTICIPANT_LEFT, leg.id,
           reason == null ? "" : reason), leg);

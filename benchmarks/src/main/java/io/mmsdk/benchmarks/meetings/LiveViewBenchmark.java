@@ -1,17 +1,7 @@
 package io.mmsdk.benchmarks.meetings;
 
-import io.mmsdk.cdr.CallLegStart;
-import io.mmsdk.cdr.CallLegUpdate;
-import io.mmsdk.cdr.CallStart;
-import io.mmsdk.cdr.CdrEvent;
-import io.mmsdk.cdr.CdrOrigin;
-import io.mmsdk.cdr.CdrRecord;
-import io.mmsdk.cdr.RecordHeader;
 import io.mmsdk.cms.events.EventUpdate;
 import io.mmsdk.meetings.MeetingTracker;
-import java.lang.management.ManagementFactory;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,8 +30,6 @@ public class LiveViewBenchmark {
   static final int MEETINGS = 10_000;
   static final int PARTICIPANTS = 3;
   private static final String CLUSTER = "bench";
-  private static final CdrOrigin ORIGIN = CdrOrigin.ofCluster(CLUSTER);
-  private static final Instant T = Instant.parse("2026-03-02T09:00:00Z");
 
   /** {@code none}: no listener; {@code noop}: one listener that does nothing. */
   @Param({"none", "noop"})
@@ -52,31 +40,17 @@ public class LiveViewBenchmark {
   private String[] calls;
   private EventUpdate[] updates;
   private int i;
-  private long index;
 
   /** Builds the meetings from CDRs and measures the view's memory. */
   @Setup(Level.Trial)
   public void setUp() {
-    emptyHeap = usedHeapAfterGc();
+    emptyHeap = TrackerFeed.usedHeapAfterGc();
     MeetingTracker.Builder builder = MeetingTracker.builder();
     if (listener.equals("noop")) {
       builder.addListener(change -> { });
     }
     tracker = builder.build();
-    for (int m = 0; m < MEETINGS; m++) {
-      String call = "call-" + m;
-      feed(new CallStart(header("callStart"), call, "Meeting " + m, "Owner " + m, "coSpace",
-          "space-" + m, "corr-" + m, null, null, List.of()));
-      for (int p = 0; p < PARTICIPANTS; p++) {
-        String leg = "leg-" + m + "-" + p;
-        feed(new CallLegStart(header("callLegStart"), leg, call, "Participant " + p,
-            "user" + p + "@example.org", null, null, "sip", null, null, "incoming", null, null,
-            "part-" + m + "-" + p, null, null, null, null, null, null, null, null, null, false,
-            List.of()));
-        feed(new CallLegUpdate(header("callLegUpdate"), leg, "connected", call, false, false,
-            null, null, null, null, null, null, null, null, List.of()));
-      }
-    }
+    new TrackerFeed(tracker, CLUSTER).startMeetings(MEETINGS, PARTICIPANTS);
     System.out.printf("%nLive view retained heap: %d bytes per participant (%d meetings x %d)%n",
         perParticipant(), MEETINGS, PARTICIPANTS);
     calls = new String[MEETINGS * PARTICIPANTS * 2];
@@ -113,23 +87,7 @@ public class LiveViewBenchmark {
   }
 
   private long perParticipant() {
-    long used = usedHeapAfterGc();
+    long used = TrackerFeed.usedHeapAfterGc();
     return (used - emptyHeap) / tracker.activeParticipantCount();
-  }
-
-  private RecordHeader header(String type) {
-    index++;
-    return new RecordHeader(type, T, index, index, 0);
-  }
-
-  private void feed(CdrRecord r) {
-    tracker.onEvent(new CdrEvent.RecordReceived(ORIGIN, "session-1", "cb-1", r, false));
-  }
-
-  private static long usedHeapAfterGc() {
-    for (int k = 0; k < 4; k++) {
-      System.gc();
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }
