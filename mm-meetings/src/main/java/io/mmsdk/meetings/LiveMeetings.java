@@ -126,7 +126,12 @@ public final class LiveMeetings implements CdrListener, AutoCloseable {
     return Set.copyOf(out);
   }
 
-  /** Passes CDR events of managed clusters to the tracker; re-syncs after gaps and restarts. */
+  /**
+   * Passes CDR events of managed clusters to the tracker and asks for a re-sync after gaps and
+   * Call Bridge restarts (not for events replayed from the journal). Quick: never does I/O.
+   *
+   * @param event the pipeline's event
+   */
   @Override
   public void onEvent(CdrEvent event) {
     String cluster = event.origin().clusterId();

@@ -44,7 +44,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps live meetings, their participants and state from CDR events: add it as a {@link
+ * Keeps live meetings, their participants and state, merged from CDR events, Events API updates
+ * ({@link #onCallInfo}, {@link #onRosterUpdate}) and REST re-syncs — {@link LiveMeetings} feeds
+ * all three — and answers {@link MeetingHistory} queries over what it keeps. For CDRs alone, add
+ * it as a {@link
  * CdrListener} of an {@link io.mmsdk.cdr.CdrPipeline}. It merges the calls of one meeting hosted on several Call
  * Bridges (same {@code callCorrelator}, else same space), tolerates records that arrive out of
  * order or never (a leg that starts before its call, a call whose {@code callStart} was lost,
@@ -141,14 +144,20 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     return new Builder();
   }
 
-  /** Adds a listener for changes from now on. */
+  /**
+   * Adds a listener for changes from now on.
+   *
+   * @param listener the listener
+   */
   public void addListener(MeetingListener listener) {
     listeners.add(requireNonNull(listener, "listener == null"));
   }
 
   /**
-   * Applies one CDR event. Listeners are told of the changes it makes after the tracker's lock is
-   * released, on the listener executor.
+   * Applies one CDR event (ignored if its cluster is not tracked). Listeners are told of the
+   * changes it makes after the tracker's lock is released, on the listener executor.
+   *
+   * @param event the pipeline's event
    */
   @Override
   public void onEvent(CdrEvent event) {
@@ -543,6 +552,48 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     return m == null ? Optional.empty() : Optional.of(m.snapshot());
   }
 
+  /**
+   * {@return the meeting running now in space {@code spaceId} of cluster {@code clusterId}}
+   *
+   * @param clusterId the cluster
+   * @param spaceId the space (coSpace) GUID
+   */
+  public synchronized Optional<Meeting> findActiveMeetingInSpace(String clusterId,
+      String spaceId) {
+    requireNonNull(clusterId, "clusterId == null");
+    requireNonNull(spaceId, "spaceId == null");
+    M m = activeBySpace.get(key(clusterId, spaceId));
+    return m == null || m.ended ? Optional.empty() : Optional.of(m.snapshot());
+  }
+
+  /**
+   * {@return the kept meeting a participant is or was in}
+   *
+   * @param clusterId the cluster
+   * @param id the participant's call leg GUID or participant GUID
+   */
+  public synchronized Optional<Meeting> findMeetingOfParticipant(String clusterId, String id) {
+    requireNonNull(clusterId, "clusterId == null");
+    requireNonNull(id, "id == null");
+    Leg leg = legs.get(key(clusterId, id));
+    if (leg == null) {
+      leg = byParticipant.getOrDefault(clusterId, Map.of()).get(id);
+    }
+    if (leg != null && leg.meeting != null) {
+      return Optional.of(leg.meeting.snapshot());
+    }
+    for (M m : meetings.values()) { // a participant that left: its meeting no longer indexes it
+      if (m.cluster.equals(clusterId)) {
+        for (Leg l : m.legs.values()) {
+          if (l.id.equals(id) || id.equals(l.participantId)) {
+            return Optional.of(m.snapshot());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** {@return how many participant legs are active across all meetings} */
   public synchronized int activeParticipantCount() {
     int n = 0;
@@ -561,6 +612,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
    * time, in {@link MeetingQuery#ORDER}. A tag criterion asks the {@link Builder#spaceTags
    * SpaceTags} outside the tracker's lock.
    *
+   * @param query the criteria, page size and cursor
+   * @return the matching meetings of this page and the next page's cursor, if any
    * @throws InvalidMeetingQueryException if the cursor is not one a history returned, or the query
    *     has a tag and no {@link Builder#spaceTags SpaceTags} was set
    */
@@ -868,13 +921,14 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     Boolean recording = bool(f.get("recording"));
     if (recording != null && recording != m.recording) {
       m.recording = recording;
-      change(m, new LogEntry(t, recording ? LogKind.RECORDING_STARTED : LogKind.RECORDING_STOPPED,
+      // Told at once; the log keeps the CDR's recordingStart/End entry (with the recording id).
+      queue(m, new LogEntry(t, recording ? LogKind.RECORDING_STARTED : LogKind.RECORDING_STOPPED,
           m.id, "events"), null);
     }
     Boolean streaming = bool(f.get("streaming"));
     if (streaming != null && streaming != m.streaming) {
       m.streaming = streaming;
-      change(m, new LogEntry(t, streaming ? LogKind.STREAMING_STARTED : LogKind.STREAMING_STOPPED,
+      queue(m, new LogEntry(t, streaming ? LogKind.STREAMING_STARTED : LogKind.STREAMING_STOPPED,
           m.id, "events"), null);
     }
   }
@@ -1462,6 +1516,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     /**
      * Adds a listener.
      *
+     * @param listener the listener
      * @return this builder
      */
     public Builder addListener(MeetingListener listener) {

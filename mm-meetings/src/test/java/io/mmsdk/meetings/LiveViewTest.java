@@ -155,6 +155,20 @@ class LiveViewTest {
   }
 
   @Test
+  void lookups_bySpaceCallAndParticipant() {
+    cdr.meeting("c1", "space-1", T0, null, "a@example.com");
+    cdr.meeting("c2", "space-2", T0, T0.plusSeconds(60), "b@example.com");
+    assertEquals("c1", tracker.findActiveMeetingInSpace("london", "space-1").orElseThrow().id());
+    assertTrue(tracker.findActiveMeetingInSpace("london", "space-2").isEmpty(), "ended");
+    assertTrue(tracker.findActiveMeetingInSpace("paris", "space-1").isEmpty());
+    assertEquals("c1", tracker.findMeetingOfParticipant("london", "leg-c1").orElseThrow().id());
+    assertEquals("c1", tracker.findMeetingOfParticipant("london", "part-c1").orElseThrow().id());
+    assertEquals("c2", tracker.findMeetingOfParticipant("london", "part-c2").orElseThrow().id(),
+        "a participant that left is still found");
+    assertTrue(tracker.findMeetingOfParticipant("london", "nobody").isEmpty());
+  }
+
+  @Test
   void lobby_intervalsFromRecordTimes() {
     cdr.meeting("c1", "s", T0, null, "a@example.com");
     cdr.legUpdate(T0.plusSeconds(10), "leg-c1", "c1", true);
