@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface CallBridge {
-  /** Returns the zero-based index of the bridge. */
+  /**
+   * The bridge to inject.
+   *
+   * @return the zero-based index of the bridge
+   */
   int value();
 }

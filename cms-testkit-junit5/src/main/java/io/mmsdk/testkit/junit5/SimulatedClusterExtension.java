@@ -78,6 +78,8 @@ public final class SimulatedClusterExtension
   /**
    * Returns a builder with {@link ClusterOptions#defaults()}, an empty directory under
    * {@code dc=example,dc=com}, and clients with the client's default settings.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -208,6 +210,9 @@ public final class SimulatedClusterExtension
     /**
      * Sets the options each cluster starts with (default {@link ClusterOptions#defaults()}). Each
      * scope still gets a fresh clock, starting where {@code options.clock()} reads then.
+     *
+     * @param options the cluster options
+     * @return this builder
      */
     public Builder options(ClusterOptions options) {
       this.options = requireNonNull(options, "options == null");
@@ -217,6 +222,9 @@ public final class SimulatedClusterExtension
     /**
      * Sets how each scope's directory is started (default: empty, base {@code dc=example,dc=com});
      * {@link SimulatedDirectory.Builder#start()} is called once per scope that injects one.
+     *
+     * @param directory the directory builder
+     * @return this builder
      */
     public Builder directory(SimulatedDirectory.Builder directory) {
       this.directory = requireNonNull(directory, "directory == null");
@@ -226,13 +234,20 @@ public final class SimulatedClusterExtension
     /**
      * Adjusts every injected client's builder (after address, credentials, clock and CA trust are
      * set), for example {@code b -> b.retryPolicy(RetryPolicy.none())}.
+     *
+     * @param customizer adjusts a client builder and returns it
+     * @return this builder
      */
     public Builder client(UnaryOperator<CmsClient.Builder> customizer) {
       this.clients = requireNonNull(customizer, "customizer == null");
       return this;
     }
 
-    /** Returns the extension. */
+    /**
+     * Builds the extension.
+     *
+     * @return the extension
+     */
     public SimulatedClusterExtension build() {
       return new SimulatedClusterExtension(this);
     }
