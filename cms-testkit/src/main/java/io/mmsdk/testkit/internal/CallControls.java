@@ -1,6 +1,14 @@
 package io.mmsdk.testkit.internal;
 
-import java.nio.charset.StandardCharsets;
+import static io.mmsdk.testkit.internal.ControlParameters.BULK;
+import static io.mmsdk.testkit.internal.ControlParameters.CREATE_ONLY;
+import static io.mmsdk.testkit.internal.ControlParameters.LAYOUTS;
+import static io.mmsdk.testkit.internal.ControlParameters.MAX_FILTER_IDS;
+import static io.mmsdk.testkit.internal.ControlParameters.MAX_IMPORTANCE;
+import static io.mmsdk.testkit.internal.ControlParameters.flag;
+import static io.mmsdk.testkit.internal.ControlParameters.number;
+import static io.mmsdk.testkit.internal.ControlParameters.requireIn;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,45 +23,6 @@ import java.util.Set;
  * hold {@code engine.lock}.
  */
 final class CallControls {
-  /** The blueprint's layout values ({@code chosenLayout}, {@code defaultLayout}, {@code layout}). */
-  static final Set<String> LAYOUTS = Set.of("allEqual", "speakerOnly", "telepresence", "stacked",
-      "allEqualQuarters", "allEqualNinths", "allEqualSixteenths", "allEqualTwentyFifths",
-      "onePlusFive", "onePlusSeven", "onePlusNine", "automatic", "onePlusN");
-
-  /** Call leg parameters that override call leg profile values, and what each accepts. */
-  private static final Map<String, Set<String>> LEG_ENUMS = Map.ofEntries(
-      Map.entry("chosenLayout", LAYOUTS), Map.entry("defaultLayout", LAYOUTS),
-      Map.entry("presentationDisplayMode", Set.of("dualStream", "singleStream")),
-      Map.entry("videoMode", Set.of("auto", "disabled")),
-      Map.entry("sipMediaEncryption", Set.of("optional", "required", "prohibited")),
-      Map.entry("deactivationMode", Set.of("deactivate", "disconnect", "remainActivated")),
-      Map.entry("bfcpMode", Set.of("serverOnly", "serverAndClient")),
-      Map.entry("qualityMain", Set.of("unrestricted", "max1080p30", "max720p30", "max480p30")),
-      Map.entry("qualityPresentation", Set.of("unrestricted", "max1080p30", "max720p5")),
-      Map.entry("participantCounter", Set.of("never", "auto", "always")),
-      Map.entry("audioGainMode", Set.of("disabled", "agc")));
-  private static final Set<String> LEG_BOOLEANS = Set.of("needsActivation", "participantLabels",
-      "presentationContributionAllowed", "presentationViewingAllowed", "endCallAllowed",
-      "muteOthersAllowed", "videoMuteOthersAllowed", "muteSelfAllowed", "videoMuteSelfAllowed",
-      "changeLayoutAllowed", "rxAudioMute", "txAudioMute", "rxVideoMute", "txVideoMute",
-      "telepresenceCallsAllowed", "sipPresentationChannelEnabled", "disconnectOthersAllowed",
-      "addParticipantAllowed", "controlRemoteCameraAllowed");
-  private static final Set<String> LEG_NUMBERS = Set.of("joinToneParticipantThreshold",
-      "leaveToneParticipantThreshold", "audioPacketSizeMs", "deactivationModeTime");
-  private static final Set<String> LEG_IDS = Set.of("ownerId", "layoutTemplate");
-  /** What a POST may set once and a PUT may not change ("You cannot modify ..."). */
-  private static final Set<String> CREATE_ONLY = Set.of("remoteParty", "bandwidth", "confirmation");
-  /** The participant's own parameters (PUT /participants/id, POST /calls/id/participants). */
-  private static final Set<String> PARTICIPANT = Set.of("importance", "dtmfSequence",
-      "nameLabelOverride", "deactivated", "callLegProfile");
-  /** {@code PUT /calls/<id>/participants/*}: the blueprint's ParticipantProperties, nothing else. */
-  private static final Set<String> BULK = Set.of("rxAudioMute", "txAudioMute", "rxVideoMute",
-      "txVideoMute", "layout", "importance", "filterIds", "mode");
-  private static final Set<String> CALL_BOOLEANS = Set.of("allowAllMuteSelf",
-      "allowAllPresentationContribution", "joinAudioMuteOverride", "activeWhenEmpty");
-  private static final long MAX_IMPORTANCE = 2_147_483_647L;
-  private static final int MAX_FILTER_IDS = 20;
-
   private final BridgeNode bridge;
 
   CallControls(BridgeNode bridge) {
@@ -112,87 +81,6 @@ final class CallControls {
     return value == null || value.isEmpty() ? fallback : value;
   }
 
-  // ---- checking parameters ----
-
-  /**
-   * Checks the call leg profile overrides in {@code form} and returns them ({@code layout} read as
-   * {@code defaultLayout} unless that is given too; an empty value unsets).
-   */
-  private static Map<String, String> legOverrides(Map<String, String> form) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : form.entrySet()) {
-      String name = e.getKey();
-      String value = e.getValue();
-      if (name.equals("layout")) {
-        if (!form.containsKey("defaultLayout")) {
-          requireIn("layout", value, LAYOUTS);
-          out.put("defaultLayout", value);
-        }
-      } else if (LEG_ENUMS.containsKey(name)) {
-        requireIn(name, value, LEG_ENUMS.get(name));
-        out.put(name, value);
-      } else if (LEG_BOOLEANS.contains(name)) {
-        requireIn(name, value, Set.of("true", "false"));
-        out.put(name, value);
-      } else if (LEG_NUMBERS.contains(name)) {
-        if (!value.isEmpty()) {
-          long n = number(name, value, name.equals("joinToneParticipantThreshold") ? 100 : MAX_IMPORTANCE);
-          value = String.valueOf(n);
-        }
-        out.put(name, value);
-      } else if (LEG_IDS.contains(name)) {
-        out.put(name, value);
-      }
-    }
-    return out;
-  }
-
-  private static void requireIn(String name, String value, Set<String> allowed) {
-    if (!value.isEmpty() && !allowed.contains(value)) {
-      throw ApiFailure.invalidValue(name);
-    }
-  }
-
-  private static long number(String name, String value, long max) {
-    try {
-      long n = Long.parseLong(value.trim());
-      if (n < 0 || n > max) {
-        throw ApiFailure.invalidValue(name);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw ApiFailure.invalidValue(name);
-    }
-  }
-
-  /** Checks the participant's own parameters: importance, name label, DTMF, deactivated, profile. */
-  private void checkParticipantParameters(Map<String, String> form) {
-    String importance = form.get("importance");
-    if (importance != null && !importance.isEmpty()) {
-      number("importance", importance, MAX_IMPORTANCE);
-    }
-    String label = form.get("nameLabelOverride");
-    if (label != null && label.getBytes(StandardCharsets.UTF_8).length > 50) {
-      throw ApiFailure.invalidValue("nameLabelOverride");
-    }
-    String dtmf = form.get("dtmfSequence");
-    if (dtmf != null && !dtmf.matches("[0-9*#,]*")) {
-      throw ApiFailure.invalidValue("dtmfSequence");
-    }
-    String deactivated = form.get("deactivated");
-    if (deactivated != null) {
-      requireIn("deactivated", deactivated, Set.of("true", "false"));
-      if (deactivated.isEmpty()) {
-        throw ApiFailure.invalidValue("deactivated");
-      }
-    }
-    String profile = form.get("callLegProfile");
-    if (profile != null && !profile.isEmpty()
-        && bridge.engine.store.find("callLegProfiles", profile) == null) {
-      throw ApiFailure.badRequest("callLegProfileDoesNotExist");
-    }
-  }
-
   // ---- call leg and participant changes ----
 
   /**
@@ -205,8 +93,8 @@ final class CallControls {
         throw ApiFailure.invalidValue(name);
       }
     }
-    Map<String, String> overrides = legOverrides(form);
-    checkParticipantParameters(form);
+    Map<String, String> overrides = ControlParameters.legOverrides(form);
+    ControlParameters.checkParticipant(form, bridge.engine.store);
     boolean cdrChange = false;
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       if (e.getValue().isEmpty()) {
@@ -378,27 +266,7 @@ final class CallControls {
     Boolean locked = flag(form, "locked");
     Boolean recording = flag(form, "recording");
     Boolean streaming = flag(form, "streaming");
-    for (String name : CALL_BOOLEANS) {
-      if (form.containsKey(name)) {
-        requireIn(name, form.get(name), Set.of("true", "false"));
-      }
-    }
-    if (form.containsKey("messagePosition")) {
-      requireIn("messagePosition", form.get("messagePosition"), Set.of("top", "middle", "bottom"));
-    }
-    String duration = form.get("messageDuration");
-    if (duration != null && !duration.isEmpty() && !duration.equals("permanent")) {
-      number("messageDuration", duration, MAX_IMPORTANCE);
-    }
-    if (form.containsKey("panePlacementHighestImportance")
-        && !form.get("panePlacementHighestImportance").isEmpty()) {
-      number("panePlacementHighestImportance", form.get("panePlacementHighestImportance"),
-          MAX_IMPORTANCE);
-    }
-    if (form.containsKey("panePlacementSelfPaneMode")) {
-      requireIn("panePlacementSelfPaneMode", form.get("panePlacementSelfPaneMode"),
-          Set.of("skip", "self", "blank", "unset"));
-    }
+    ControlParameters.checkCall(form);
     if (recording != null && recording != call.recording) {
       requireCapture(call, "recording");
     }
@@ -432,17 +300,6 @@ final class CallControls {
       bridge.setStreaming(call, streaming);
     }
     bridge.events.callChanged(call, "update");
-  }
-
-  private static Boolean flag(Map<String, String> form, String name) {
-    String value = form.get(name);
-    if (value == null) {
-      return null;
-    }
-    if (!value.equals("true") && !value.equals("false")) {
-      throw ApiFailure.invalidValue(name);
-    }
-    return Boolean.valueOf(value);
   }
 
   /**
@@ -488,15 +345,10 @@ final class CallControls {
     if (remoteParty.isEmpty()) {
       throw ApiFailure.parameterError("remoteParty", "missing");
     }
+    ControlParameters.checkDialOut(form);
     String confirmation = form.get("confirmation");
-    if (confirmation != null) {
-      requireIn("confirmation", confirmation, Set.of("true", "false"));
-    }
-    if (form.containsKey("bandwidth") && !form.get("bandwidth").isEmpty()) {
-      number("bandwidth", form.get("bandwidth"), MAX_IMPORTANCE);
-    }
-    Map<String, String> overrides = legOverrides(form);
-    checkParticipantParameters(form);
+    Map<String, String> overrides = ControlParameters.legOverrides(form);
+    ControlParameters.checkParticipant(form, bridge.engine.store);
     String placeOn = form.getOrDefault("callBridge", "");
     BridgeNode host = bridge;
     LiveCall target = call;
