@@ -25,6 +25,7 @@ public final class BridgeNode implements AutoCloseable {
   final List<CallLegInfo> endedLegs = new ArrayList<>();
   final CdrPusher cdr;
   final EventsHub events;
+  final CallControls controls;
   final RestApi api;
   private HttpServer server;
   private int port;
@@ -39,6 +40,7 @@ public final class BridgeNode implements AutoCloseable {
     this.cdr = new CdrPusher(id, engine.options.callBridges() > 1,
         engine.options.cdrBufferCapacity(), engine.options.cdrRetryInterval(), engine.http);
     this.events = new EventsHub(this);
+    this.controls = new CallControls(this);
     this.api = new RestApi(this);
   }
 
@@ -182,7 +184,31 @@ public final class BridgeNode implements AutoCloseable {
     f.put("callCorrelator", call.correlator);
     cdr("callStart", "call", call.id, f);
     events.callChanged(call, "add");
+    controls.startAutomaticCapture(call);
     return call;
+  }
+
+  /** The number of other bridges hosting an instance of the call's coSpace. */
+  int distributedInstances(LiveCall call) {
+    int n = 0;
+    if (call.coSpaceId != null) {
+      for (BridgeNode other : engine.bridges) {
+        if (other != this && other.up && other.findCallForCoSpace(call.coSpaceId) != null) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The live leg of a participant on this bridge, or null. */
+  LiveLeg findParticipant(String participantId) {
+    for (LiveLeg l : legs.values()) {
+      if (l.participantId.equals(participantId)) {
+        return l;
+      }
+    }
+    return null;
   }
 
   void requireUp() {
@@ -191,21 +217,38 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a leg to a call: {@code setup} sets its overrides before anything is published; then
+   * {@code callLegStart} is recorded and the roster and call list learn of it.
+   */
   LiveLeg addLeg(LiveCall call, String remoteParty, String displayName, String direction,
-      boolean confirmation) {
+      boolean confirmation, String profileId, java.util.function.Consumer<LiveLeg> setup) {
     LiveLeg leg = new LiveLeg(UUID.randomUUID().toString(), UUID.randomUUID().toString(), call.id,
-        remoteParty, displayName, direction, engine.clock.instant(), confirmation);
+        remoteParty, displayName, direction, engine.clock.instant(), confirmation, profileId);
+    if (setup != null) {
+      setup.accept(leg);
+    }
+    String joinMute = call.settings.get("joinAudioMuteOverride");
+    if (joinMute != null && !leg.configuration.containsKey("rxAudioMute")) {
+      leg.configuration.put("rxAudioMute", joinMute);
+    }
+    leg.needsActivation = controls.effectiveBoolean(leg, "needsActivation");
     call.legs.put(leg.id, leg);
     legs.put(leg.id, leg);
     call.maxActive = Math.max(call.maxActive, call.legs.size());
     Map<String, Object> f = new LinkedHashMap<>();
-    f.put("displayName", displayName);
+    f.put("displayName", leg.name());
     f.put("remoteParty", remoteParty);
     f.put("localAddress", call.name);
     f.put("type", "sip");
     f.put("direction", direction);
     f.put("call", call.id);
     f.put("groupId", leg.participantId);
+    f.put("canMove", "true");
+    if (leg.movedCallLeg != null) {
+      f.put("movedCallLeg", leg.movedCallLeg);
+      f.put("movedCallLegCallBridge", leg.movedCallBridge);
+    }
     cdr("callLegStart", "callLeg", leg.id, f);
     events.rosterChanged(call, leg, "add");
     events.callChanged(call, "update");
@@ -218,10 +261,14 @@ public final class BridgeNode implements AutoCloseable {
     }
     leg.state = "connected";
     leg.connectedAt = engine.clock.instant();
+    leg.digits.append(leg.pendingDtmf);
+    leg.pendingDtmf = "";
     legUpdate(leg);
   }
 
+  /** Records {@code callLegUpdate} (state, lobby, name) and pushes the roster change. */
   void legUpdate(LiveLeg leg) {
+    leg.trackActivation(engine.clock.instant());
     Map<String, Object> f = new LinkedHashMap<>();
     if ("connected".equals(leg.state)) {
       f.put("state", "connected");
@@ -230,7 +277,8 @@ public final class BridgeNode implements AutoCloseable {
     f.put("deactivated", String.valueOf(leg.deactivated));
     f.put("groupId", leg.participantId);
     f.put("remoteAddress", leg.remoteParty);
-    f.put("displayName", leg.displayName);
+    f.put("displayName", leg.name());
+    f.put("canMove", "true");
     f.put("confirmationStatus", leg.confirmationStatus);
     cdr("callLegUpdate", "callLeg", leg.id, f);
     LiveCall call = calls.get(leg.callId);
@@ -245,6 +293,7 @@ public final class BridgeNode implements AutoCloseable {
     }
     LiveCall call = calls.get(leg.callId);
     leg.state = "ended";
+    leg.trackActivation(engine.clock.instant());
     leg.endReason = reason;
     legs.remove(leg.id);
     Map<String, Object> f = new LinkedHashMap<>();
@@ -252,8 +301,7 @@ public final class BridgeNode implements AutoCloseable {
     f.put("remoteTeardown", String.valueOf("remoteTeardown".equals(reason)));
     f.put("durationSeconds", String.valueOf(
         Duration.between(leg.created, engine.clock.instant()).toSeconds()));
-    f.put("activatedDuration", String.valueOf(leg.connectedAt == null ? 0
-        : Duration.between(leg.connectedAt, engine.clock.instant()).toSeconds()));
+    f.put("activatedDuration", String.valueOf(leg.activatedSeconds(engine.clock.instant())));
     f.put("confirmationStatus", leg.confirmationStatus);
     cdr("callLegEnd", "callLeg", leg.id, f);
     endedLegs.add(leg.info(id));
@@ -342,22 +390,10 @@ public final class BridgeNode implements AutoCloseable {
    */
   LiveLeg dialIn(String coSpaceId, String remoteParty, String displayName, String callLegProfile) {
     LiveCall call = startCoSpaceCall(coSpaceId, false);
-    LiveLeg leg = addLeg(call, remoteParty, displayName, "incoming", false);
-    StoredObject profile = callLegProfile == null ? null
-        : engine.store.find("callLegProfiles", callLegProfile);
-    leg.needsActivation = profile != null && "true".equals(profile.get("needsActivation"));
-    boolean activatorPresent = call.legs.values().stream()
-        .anyMatch(l -> l != leg && !l.needsActivation && "connected".equals(l.state));
-    leg.deactivated = leg.needsActivation && !activatorPresent;
+    LiveLeg leg = addLeg(call, remoteParty, displayName, "incoming", false, callLegProfile, null);
+    controls.admitOnJoin(call, leg);
     connect(leg);
-    if (!leg.needsActivation) {
-      for (LiveLeg waiting : new ArrayList<>(call.legs.values())) {
-        if (waiting.deactivated) {
-          waiting.deactivated = false;
-          legUpdate(waiting);
-        }
-      }
-    }
+    controls.activateWaiting(call);
     return leg;
   }
 
@@ -386,9 +422,13 @@ public final class BridgeNode implements AutoCloseable {
     return null;
   }
 
-  /** Dials out from a call to {@code remoteParty}, following its endpoint script. */
-  LiveLeg dialOut(LiveCall call, String remoteParty, boolean confirmation) {
-    LiveLeg leg = addLeg(call, remoteParty, remoteParty, "outgoing", confirmation);
+  /**
+   * Dials out from a call to {@code remoteParty} with call leg profile {@code profileId} (may be
+   * null) and the overrides {@code setup} sets, following the address's endpoint script.
+   */
+  LiveLeg dialOut(LiveCall call, String remoteParty, boolean confirmation, String profileId,
+      java.util.function.Consumer<LiveLeg> setup) {
+    LiveLeg leg = addLeg(call, remoteParty, remoteParty, "outgoing", confirmation, profileId, setup);
     EndpointScript script = engine.nextAttempt(remoteParty);
     Duration ringing = engine.options.ringingTimeout();
     switch (script.outcome()) {
@@ -429,12 +469,24 @@ public final class BridgeNode implements AutoCloseable {
         }
       });
     } else {
-      connect(leg);
+      join(leg);
     }
     for (EndpointScript.KeyPress press : script.keyPresses()) {
       later(press.afterAnswer(), leg, () -> keys(leg, press.digits()));
     }
     script.findHangUpAfter().ifPresent(d -> later(d, leg, () -> endLeg(leg, "remoteTeardown")));
+  }
+
+  /** A dialled-out leg joins its call: the lobby rules apply, then it connects. */
+  private void join(LiveLeg leg) {
+    LiveCall call = calls.get(leg.callId);
+    if (call == null) {
+      connect(leg);
+      return;
+    }
+    controls.admitOnJoin(call, leg);
+    connect(leg);
+    controls.activateWaiting(call);
   }
 
   /** The endpoint on {@code leg} sends DTMF {@code digits}. */
@@ -447,7 +499,7 @@ public final class BridgeNode implements AutoCloseable {
       if ("pending".equals(leg.confirmationStatus)) {
         if (c == '1') {
           leg.confirmationStatus = "confirmed";
-          connect(leg);
+          join(leg);
         } else if (c == '*') {
           leg.confirmationStatus = "rejected";
           endLeg(leg, "remoteRejected");

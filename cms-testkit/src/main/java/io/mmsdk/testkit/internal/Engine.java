@@ -102,6 +102,16 @@ public final class Engine implements AutoCloseable {
     return bridges;
   }
 
+  /** Returns the bridge with GUID {@code id}, or null. */
+  BridgeNode bridgeById(String id) {
+    for (BridgeNode b : bridges) {
+      if (b.id.equals(id)) {
+        return b;
+      }
+    }
+    return null;
+  }
+
   /** Returns the options the cluster runs with. */
   public ClusterOptions options() {
     return options;

@@ -5,6 +5,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,18 +73,18 @@ final class EventsHub {
     for (Session s : sessions) {
       for (Subscription sub : s.subscriptions) {
         if (sub.type.equals("calls")) {
-          Map<String, Object> update = new LinkedHashMap<>();
-          update.put("call", call.id);
-          update.put("updateType", updateType);
-          if (!updateType.equals("remove")) {
-            update.putAll(callInfo(call));
+          Map<String, Object> update = sub.delta(call.id, updateType, callInfo(call));
+          if (update != null) {
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            ordered.put("call", call.id);
+            ordered.putAll(update);
+            s.send(message("callListUpdate", sub.index, "updates", List.of(ordered)));
           }
-          s.send(message("callListUpdate", sub.index, "updates", List.of(update)));
         } else if (sub.type.equals("callInfo") && call.id.equals(sub.call)) {
           if (updateType.equals("remove")) {
             s.send(subscriptionState(sub, "deactivated"));
-          } else {
-            s.send(message("callInfoUpdate", sub.index, "callInfo", callInfo(call)));
+          } else if (sub.delta(call.id, "update", callInfo(call)) != null) {
+            s.send(message("callInfoUpdate", sub.index, "callInfo", sub.select(callInfo(call))));
           }
         } else if (sub.type.equals("callRoster") && call.id.equals(sub.call)
             && updateType.equals("remove")) {
@@ -97,35 +98,55 @@ final class EventsHub {
     for (Session s : sessions) {
       for (Subscription sub : s.subscriptions) {
         if (sub.type.equals("callRoster") && call.id.equals(sub.call)) {
-          s.send(message("rosterUpdate", sub.index, "updates", List.of(roster(leg, updateType))));
+          Map<String, Object> update = sub.delta(leg.participantId, updateType, roster(leg));
+          if (update != null) {
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            ordered.put("participant", leg.participantId);
+            ordered.putAll(update);
+            s.send(message("rosterUpdate", sub.index, "updates", List.of(ordered)));
+          }
         }
       }
     }
   }
 
-  private static Map<String, Object> callInfo(LiveCall call) {
+  /** The {@code calls}/{@code callInfo} elements of a call, before a subscription's selection. */
+  private Map<String, Object> callInfo(LiveCall call) {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("name", call.name);
     info.put("callType", call.callType);
     info.put("callCorrelator", call.correlator);
     info.put("participants", call.legs.size());
+    info.put("distributedInstances", bridge.distributedInstances(call));
     info.put("recording", call.recording);
+    info.put("endpointRecording", false);
     info.put("streaming", call.streaming);
     info.put("lockState", call.locked ? "locked" : "unlocked");
+    String override = call.settings.get("joinAudioMuteOverride");
+    if (override != null) {
+      info.put("joinAudioMuteOverride", Boolean.parseBoolean(override));
+    }
     return info;
   }
 
-  private static Map<String, Object> roster(LiveLeg leg, String updateType) {
+  /** The {@code callRoster} elements of a participant, before a subscription's selection. */
+  private Map<String, Object> roster(LiveLeg leg) {
     Map<String, Object> u = new LinkedHashMap<>();
-    u.put("participant", leg.participantId);
-    u.put("updateType", updateType);
-    if (!updateType.equals("remove")) {
-      u.put("name", leg.displayName);
-      u.put("uri", leg.remoteParty);
-      u.put("state", leg.state);
-      u.put("direction", leg.direction);
-      u.put("audioMuted", false);
-      u.put("videoMuted", false);
+    u.put("name", leg.name());
+    u.put("uri", leg.remoteParty);
+    u.put("state", leg.state);
+    u.put("direction", leg.direction);
+    u.put("audioMuted", bridge.controls.effectiveBoolean(leg, "rxAudioMute"));
+    u.put("videoMuted", bridge.controls.effectiveBoolean(leg, "rxVideoMute"));
+    u.put("importance", leg.importance == null ? 0 : leg.importance);
+    u.put("layout", bridge.controls.effectiveLayout(leg));
+    u.put("activeSpeaker", false);
+    u.put("presenter", false);
+    u.put("endpointRecording", false);
+    u.put("canMove", true);
+    if (leg.movedParticipant != null) {
+      u.put("movedParticipant", leg.movedParticipant);
+      u.put("movedParticipantCallBridge", leg.movedCallBridge);
     }
     return u;
   }
@@ -145,7 +166,66 @@ final class EventsHub {
     return m;
   }
 
-  private record Subscription(int index, String type, String call) {}
+  /**
+   * One subscription of a session: which elements it asked for (all when it named none) and what it
+   * was last told about each call or participant, so an {@code update} carries only what changed.
+   */
+  private static final class Subscription {
+    final int index;
+    final String type;
+    final String call;
+    final Set<String> elements;
+    final Map<String, Map<String, Object>> lastSent = new HashMap<>();
+
+    Subscription(int index, String type, String call, Set<String> elements) {
+      this.index = index;
+      this.type = type;
+      this.call = call;
+      this.elements = elements;
+    }
+
+    Map<String, Object> select(Map<String, Object> all) {
+      if (elements == null) {
+        return all;
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      all.forEach((k, v) -> {
+        if (elements.contains(k)) {
+          out.put(k, v);
+        }
+      });
+      return out;
+    }
+
+    /**
+     * Returns the update entry to send (without the object id), or null when an {@code update}
+     * changes none of the selected elements. An {@code add} carries every selected element, an
+     * {@code update} the changed ones, a {@code remove} none.
+     */
+    Map<String, Object> delta(String id, String updateType, Map<String, Object> all) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("updateType", updateType);
+      if (updateType.equals("remove")) {
+        lastSent.remove(id);
+        return out;
+      }
+      Map<String, Object> now = select(all);
+      Map<String, Object> before = lastSent.put(id, now);
+      if (updateType.equals("add") || before == null) {
+        out.put("updateType", "add");
+        out.putAll(now);
+        return out;
+      }
+      boolean changed = false;
+      for (Map.Entry<String, Object> e : now.entrySet()) {
+        if (!e.getValue().equals(before.get(e.getKey()))) {
+          out.put(e.getKey(), e.getValue());
+          changed = true;
+        }
+      }
+      return changed ? out : null;
+    }
+  }
 
   private final class Session extends WebSocketListener {
     WebSocket socket;
@@ -213,8 +293,15 @@ final class EventsHub {
       if (requested != null) {
         for (Object o : requested) {
           if (o instanceof Map<?, ?> r && r.get("index") instanceof Number n) {
+            Set<String> elements = null;
+            if (r.get("elements") instanceof List<?> names) {
+              elements = new HashSet<>();
+              for (Object name : names) {
+                elements.add(String.valueOf(name));
+              }
+            }
             subs.add(new Subscription(n.intValue(), String.valueOf(r.get("type")),
-                r.get("call") == null ? null : String.valueOf(r.get("call"))));
+                r.get("call") == null ? null : String.valueOf(r.get("call")), elements));
           }
         }
       }
@@ -236,19 +323,22 @@ final class EventsHub {
           for (LiveCall c : bridge.calls.values()) {
             Map<String, Object> u = new LinkedHashMap<>();
             u.put("call", c.id);
-            u.put("updateType", "add");
-            u.putAll(callInfo(c));
+            u.putAll(sub.delta(c.id, "add", callInfo(c)));
             updates.add(u);
           }
           send(message("callListUpdate", sub.index, "updates", updates));
         } else if (sub.call != null && bridge.calls.containsKey(sub.call)) {
           LiveCall c = bridge.calls.get(sub.call);
           if (sub.type.equals("callInfo")) {
-            send(message("callInfoUpdate", sub.index, "callInfo", callInfo(c)));
+            sub.delta(c.id, "add", callInfo(c));
+            send(message("callInfoUpdate", sub.index, "callInfo", sub.select(callInfo(c))));
           } else if (sub.type.equals("callRoster")) {
             List<Map<String, Object>> updates = new ArrayList<>();
             for (LiveLeg l : c.legs.values()) {
-              updates.add(roster(l, "add"));
+              Map<String, Object> u = new LinkedHashMap<>();
+              u.put("participant", l.participantId);
+              u.putAll(sub.delta(l.participantId, "add", roster(l)));
+              updates.add(u);
             }
             send(message("rosterUpdate", sub.index, "updates", updates));
           }

@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Not API. REST views and actions on a bridge's live calls, call legs and participants. */
+/**
+ * Not API. REST routes and views of a bridge's live calls, call legs and participants; what the
+ * writes change is {@link CallControls}' job.
+ */
 final class LiveApi {
-  /** The layouts a call leg's chosenLayout accepts (the blueprint's layout values). */
-  private static final java.util.Set<String> LAYOUTS = java.util.Set.of("allEqual", "speakerOnly",
-      "telepresence", "stacked", "allEqualQuarters", "allEqualNinths", "allEqualSixteenths",
-      "allEqualTwentyFifths", "onePlusFive", "onePlusSeven", "onePlusNine", "automatic", "onePlusN");
-
   private final BridgeNode bridge;
   private final RestApi rest;
 
@@ -31,7 +29,10 @@ final class LiveApi {
           RestApi.requireMethod(method, "GET");
           return legList(new ArrayList<>(bridge.legs.values()), query);
         }
-        return leg(method, requireLeg(s[1]), s, query, form);
+        if (s.length != 2) {
+          throw ApiFailure.notFound(null);
+        }
+        return leg(method, requireLeg(s[1]), form);
       case "participants":
         if (s.length == 1) {
           RestApi.requireMethod(method, "GET");
@@ -41,6 +42,9 @@ final class LiveApi {
         if (s.length == 3 && s[2].equals("callLegs")) {
           RestApi.requireMethod(method, "GET");
           return legList(List.of(p), query);
+        }
+        if (s.length != 2) {
+          throw ApiFailure.notFound(null);
         }
         return participant(method, p, form);
       default:
@@ -59,9 +63,9 @@ final class LiveApi {
         } else if (!form.getOrDefault("name", "").isEmpty()) {
           call = bridge.startCall(null, form.get("name"), "adHoc", null, true);
         } else {
-          throw ApiFailure.badRequest("parameterError");
+          throw ApiFailure.parameterError("coSpace", "missing");
         }
-        applyCall(call, form);
+        bridge.controls.modifyCall(call, form);
         return RestApi.created("/api/v1/calls/" + call.id);
       }
       RestApi.requireMethod(method, "GET");
@@ -83,7 +87,7 @@ final class LiveApi {
         case "GET":
           return RestApi.xml(200, Xml.document("call", Map.of("id", call.id), callView(call, false)));
         case "PUT":
-          applyCall(call, form);
+          bridge.controls.modifyCall(call, form);
           return RestApi.ok();
         case "DELETE":
           bridge.endCall(call);
@@ -92,35 +96,33 @@ final class LiveApi {
           throw new ApiFailure(405, "invalidOperation");
       }
     }
-    if (s.length == 3 && (s[2].equals("callLegs") || s[2].equals("participants"))) {
-      boolean legs = s[2].equals("callLegs");
-      if (method.equals("POST")) {
-        String remoteParty = form.getOrDefault("remoteParty", "");
-        if (remoteParty.isEmpty()) {
-          throw ApiFailure.badRequest("parameterError");
-        }
-        LiveLeg leg = bridge.dialOut(call, remoteParty, "true".equals(form.get("confirmation")));
-        return RestApi.created(legs ? "/api/v1/callLegs/" + leg.id
-            : "/api/v1/participants/" + leg.participantId);
+    boolean legs = s[2].equals("callLegs");
+    if (!legs && !s[2].equals("participants")) {
+      throw ApiFailure.notFound(null);
+    }
+    if (s.length == 4 && !legs) {
+      if (s[3].equals("*")) {
+        RestApi.requireMethod(method, "PUT");
+        bridge.controls.modifyAll(call, form);
+        return RestApi.ok();
       }
-      RestApi.requireMethod(method, "GET");
-      List<LiveLeg> of = new ArrayList<>(call.legs.values());
-      return legs ? legList(of, query) : participantList(of, query);
+      LiveLeg p = requireParticipant(s[3]);
+      if (!p.callId.equals(call.id)) {
+        throw ApiFailure.notFound(null);
+      }
+      return participant(method, p, form);
     }
-    throw ApiFailure.notFound(null);
-  }
-
-  private void applyCall(LiveCall call, Map<String, String> form) {
-    if (form.containsKey("locked")) {
-      call.locked = "true".equals(form.get("locked"));
-      bridge.events.callChanged(call, "update");
+    if (s.length != 3) {
+      throw ApiFailure.notFound(null);
     }
-    if (form.containsKey("recording")) {
-      bridge.setRecording(call, "true".equals(form.get("recording")));
+    if (method.equals("POST")) {
+      LiveLeg leg = bridge.controls.addParticipant(call, form, !legs);
+      return RestApi.created(legs ? "/api/v1/callLegs/" + leg.id
+          : "/api/v1/participants/" + leg.participantId);
     }
-    if (form.containsKey("streaming")) {
-      bridge.setStreaming(call, "true".equals(form.get("streaming")));
-    }
+    RestApi.requireMethod(method, "GET");
+    List<LiveLeg> of = new ArrayList<>(call.legs.values());
+    return legs ? legList(of, query) : participantList(of, query);
   }
 
   private LiveLeg requireLeg(String id) {
@@ -132,66 +134,51 @@ final class LiveApi {
   }
 
   private LiveLeg requireParticipant(String id) {
-    for (LiveLeg l : bridge.legs.values()) {
-      if (l.participantId.equals(id)) {
-        return l;
-      }
-    }
-    throw ApiFailure.notFound(null);
-  }
-
-  private Reply leg(String method, LiveLeg leg, String[] s, Map<String, String> query,
-      Map<String, String> form) {
-    if (s.length != 2) {
+    LiveLeg leg = bridge.findParticipant(id);
+    if (leg == null) {
       throw ApiFailure.notFound(null);
     }
-    switch (method) {
-      case "GET":
-        return RestApi.xml(200, Xml.document("callLeg", Map.of("id", leg.id), legView(leg, false)));
-      default:
-        return modifyOrEnd(method, leg, form);
-    }
+    return leg;
   }
 
-  /** PUT ({@code deactivated}, {@code dtmfSequence}) or DELETE on a call leg or participant. */
+  private Reply leg(String method, LiveLeg leg, Map<String, String> form) {
+    if (method.equals("GET")) {
+      return RestApi.xml(200, Xml.document("callLeg", Map.of("id", leg.id), legView(leg, false)));
+    }
+    return modifyOrEnd(method, leg, form);
+  }
+
+  private Reply participant(String method, LiveLeg leg, Map<String, String> form) {
+    if (method.equals("GET")) {
+      return RestApi.xml(200, Xml.document("participant", Map.of("id", leg.participantId),
+          participantView(leg, false)));
+    }
+    return modifyOrEnd(method, leg, form);
+  }
+
+  /** PUT (see {@link CallControls#modifyLeg}) or DELETE ({@code apiInitiatedTeardown}). */
   private Reply modifyOrEnd(String method, LiveLeg leg, Map<String, String> form) {
     if (method.equals("DELETE")) {
       bridge.endLeg(leg, "apiInitiatedTeardown");
       return RestApi.ok();
     }
     RestApi.requireMethod(method, "PUT");
-    if (form.containsKey("deactivated")) {
-      leg.deactivated = "true".equals(form.get("deactivated"));
-      bridge.legUpdate(leg);
-    }
-    if (form.containsKey("dtmfSequence")) {
-      leg.digits.append(form.get("dtmfSequence"));
-    }
-    if (form.containsKey("chosenLayout")) {
-      String layout = form.get("chosenLayout");
-      if (!layout.isEmpty() && !LAYOUTS.contains(layout)) {
-        throw ApiFailure.badRequest("parameterError");
-      }
-      leg.chosenLayout = layout.isEmpty() ? null : layout;
-    }
+    bridge.controls.modifyLeg(leg, form);
     return RestApi.ok();
   }
 
-  private Reply participant(String method, LiveLeg leg, Map<String, String> form) {
-    switch (method) {
-      case "GET":
-        return RestApi.xml(200, Xml.document("participant", Map.of("id", leg.participantId),
-            participantView(leg, false)));
-      default:
-        return modifyOrEnd(method, leg, form);
-    }
-  }
-
   private Reply legList(List<LiveLeg> legs, Map<String, String> query) {
+    String participant = query.getOrDefault("participantFilter", "");
+    String layout = query.getOrDefault("activeLayoutFilter", "");
+    Map<String, String> others = new LinkedHashMap<>(query);
+    others.remove("participantFilter");
+    others.remove("activeLayoutFilter");
     List<Map.Entry<String, Map<String, Object>>> items = new ArrayList<>();
     for (LiveLeg l : legs) {
       Map<String, Object> v = legView(l, true);
-      if (matches(v, query, "name", "remoteParty")) {
+      if ((participant.isEmpty() || participant.equals(l.participantId))
+          && (layout.isEmpty() || layout.equals(bridge.controls.effectiveLayout(l)))
+          && matches(v, others, "name", "remoteParty")) {
         items.add(Map.entry(l.id, v));
       }
     }
@@ -254,28 +241,42 @@ final class LiveApi {
     v.put("maxCallLegs", String.valueOf(c.maxActive));
     v.put("numParticipantsLocal", String.valueOf(c.legs.size()));
     int remote = 0;
-    int instances = 0;
     if (c.coSpaceId != null) {
       for (BridgeNode other : bridge.engine.bridges) {
         LiveCall twin = other == bridge ? null : other.findCallForCoSpace(c.coSpaceId);
         if (twin != null) {
           remote += twin.legs.size();
-          instances++;
         }
       }
     }
     v.put("numParticipantsRemote", String.valueOf(remote));
-    v.put("numDistributedInstances", String.valueOf(instances));
+    v.put("numDistributedInstances", String.valueOf(bridge.distributedInstances(c)));
     v.put("locked", String.valueOf(c.locked));
     v.put("recording", String.valueOf(c.recording));
     v.put("streaming", String.valueOf(c.streaming));
-    v.put("activeWhenEmpty", String.valueOf(c.keepWhenEmpty));
+    v.put("allowAllMuteSelf", c.settings.getOrDefault("allowAllMuteSelf", "false"));
+    v.put("allowAllPresentationContribution",
+        c.settings.getOrDefault("allowAllPresentationContribution", "false"));
+    for (String name : List.of("joinAudioMuteOverride", "messageText", "messagePosition",
+        "messageDuration", "panePlacementHighestImportance", "panePlacementSelfPaneMode")) {
+      if (c.settings.containsKey(name)) {
+        v.put(name, c.settings.get(name));
+      }
+    }
+    String duration = c.settings.get("messageDuration");
+    if (duration != null && !duration.equals("permanent") && c.messageSetAt != null) {
+      long left = Long.parseLong(duration)
+          - Duration.between(c.messageSetAt, bridge.engine.clock.instant()).toSeconds();
+      v.put("messageTimeRemaining", String.valueOf(Math.max(0, left)));
+    }
+    v.put("activeWhenEmpty", c.settings.getOrDefault("activeWhenEmpty",
+        String.valueOf(c.keepWhenEmpty)));
     return v;
   }
 
   private Map<String, Object> legView(LiveLeg l, boolean inList) {
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("name", l.displayName);
+    v.put("name", l.name());
     v.put("remoteParty", l.remoteParty);
     v.put("call", l.callId);
     if (inList) {
@@ -283,29 +284,52 @@ final class LiveApi {
     }
     v.put("type", "sip");
     v.put("direction", l.direction);
+    v.put("canMove", "true");
+    if (l.movedCallLeg != null) {
+      v.put("movedCallLeg", l.movedCallLeg);
+      v.put("movedCallLegCallBridge", l.movedCallBridge);
+    }
+    Map<String, Object> configuration = new LinkedHashMap<>(l.configuration);
+    if (l.nameLabelOverride != null) {
+      configuration.put("nameLabelOverride", l.nameLabelOverride);
+    }
+    if (!configuration.isEmpty()) {
+      v.put("configuration", configuration);
+    }
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("state", l.state);
     status.put("durationSeconds", String.valueOf(
         Duration.between(l.created, bridge.engine.clock.instant()).toSeconds()));
     status.put("groupId", l.participantId);
     status.put("deactivated", String.valueOf(l.deactivated));
-    if (l.chosenLayout != null) {
-      status.put("layout", l.chosenLayout);
-      v.put("configuration", Map.of("chosenLayout", l.chosenLayout));
-    }
+    status.put("layout", bridge.controls.effectiveLayout(l));
     v.put("status", status);
     return v;
   }
 
   private Map<String, Object> participantView(LiveLeg l, boolean inList) {
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("name", l.displayName);
+    v.put("name", l.name());
     v.put("call", l.callId);
     if (inList) {
       return v;
     }
     v.put("uri", l.remoteParty);
     v.put("numCallLegs", "1");
+    v.put("isActivator", String.valueOf(!l.needsActivation));
+    v.put("canMove", "true");
+    if (l.movedParticipant != null) {
+      v.put("movedParticipant", l.movedParticipant);
+      v.put("movedParticipantCallBridge", l.movedCallBridge);
+    }
+    Map<String, Object> configuration = new LinkedHashMap<>();
+    if (l.importance != null) {
+      configuration.put("importance", String.valueOf(l.importance));
+    }
+    if (l.nameLabelOverride != null) {
+      configuration.put("nameLabelOverride", l.nameLabelOverride);
+    }
+    v.put("configuration", configuration.isEmpty() ? "" : configuration);
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("state", l.state);
     v.put("status", status);

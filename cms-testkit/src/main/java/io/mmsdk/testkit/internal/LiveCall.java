@@ -22,6 +22,13 @@ final class LiveCall {
   boolean locked;
   String recordingId;
   String streamingId;
+  /**
+   * The call's PUT-able settings other than lock, recording and streaming, as last set
+   * ({@code allowAllMuteSelf}, {@code joinAudioMuteOverride}, {@code messageText}, ...).
+   */
+  final Map<String, String> settings = new LinkedHashMap<>();
+  /** When {@code messageText}/{@code messageDuration} were last set, for messageTimeRemaining. */
+  Instant messageSetAt;
 
   LiveCall(String id, String coSpaceId, String name, String correlator, String callType, String tenant,
       Instant started, boolean keepWhenEmpty) {

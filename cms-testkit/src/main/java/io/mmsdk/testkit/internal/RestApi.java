@@ -59,7 +59,7 @@ final class RestApi {
       } catch (ApiFailure f) {
         response = f.status == 404 && f.reason == null
             ? Reply.status(404)
-            : xml(f.status, Xml.failure(f.reason));
+            : xml(f.status, Xml.failure(f.reason, f.attributes));
       }
       if (fault != null && fault.kind() == Faults.Kind.DROP_AFTER_APPLYING) {
         return Reply.disconnect();

@@ -64,6 +64,13 @@ public final class Xml {
 
   /** Returns {@code <failureDetails><reason/></failureDetails>}. */
   public static String failure(String reason) {
-    return "<?xml version=\"1.0\"?>\n<failureDetails><" + reason + "/></failureDetails>";
+    return failure(reason, Map.of());
+  }
+
+  /** Returns {@code <failureDetails><reason attributes/></failureDetails>}. */
+  public static String failure(String reason, Map<String, String> attributes) {
+    StringBuilder out = new StringBuilder("<?xml version=\"1.0\"?>\n<failureDetails>");
+    element(out, reason, attributes, Map.of());
+    return out.append("</failureDetails>").toString();
   }
 }
