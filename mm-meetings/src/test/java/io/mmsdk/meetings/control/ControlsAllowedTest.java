@@ -44,6 +44,10 @@ class ControlsAllowedTest {
     return w.api.callLegs().get(info.id());
   }
 
+  private String importance(ParticipantRef p) {
+    return w.api.participants().get(p.participantId()).raw().findText("configuration/importance").orElse("");
+  }
+
   @Test
   void lock_taggedOperator_lockedOnGetAndAudited() {
     ControlResult.MeetingChanged r = w.controls.execute(EMEA_OPERATOR, new Control.SetLocked(w.sales, true));
@@ -144,7 +148,6 @@ class ControlsAllowedTest {
   }
 
   @Test
-  @Disabled("waits on simulator control: testkit: mute (PUT /callLegs rxAudioMute is accepted but not kept)")
   void muteAudio_participant_rxAudioMuteOnGet() {
     w.controls.execute(EMEA_OPERATOR, new Control.SetAudioMuted(w.participant(w.alice), true));
     assertEquals("true", leg(w.alice).configurationRxAudioMute().orElseThrow());
@@ -154,7 +157,6 @@ class ControlsAllowedTest {
   }
 
   @Test
-  @Disabled("waits on simulator control: testkit: mute (PUT /callLegs rxVideoMute is accepted but not kept)")
   void muteVideo_participant_rxVideoMuteOnGet() {
     w.controls.execute(EMEA_OPERATOR, new Control.SetVideoMuted(w.participant(w.alice), true));
     assertEquals("true", leg(w.alice).configurationRxVideoMute().orElseThrow());
@@ -163,7 +165,6 @@ class ControlsAllowedTest {
   }
 
   @Test
-  @Disabled("waits on simulator control: testkit: mute all (PUT /calls/<id>/participants/* answers 404)")
   void muteAll_audioAndVideo_everyLegOnGet() {
     w.controls.execute(ADMIN, new Control.SetAllAudioMuted(w.sales, true));
     w.controls.execute(ADMIN, new Control.SetAllVideoMuted(w.sales, true));
@@ -177,7 +178,6 @@ class ControlsAllowedTest {
   }
 
   @Test
-  @Disabled("waits on simulator control: testkit: layout (PUT /calls/<id>/participants/* answers 404)")
   void meetingLayout_everyLegOnGet() {
     w.controls.execute(ADMIN, new Control.SetMeetingLayout(w.sales, Layout.ONE_PLUS_FIVE));
     for (CallLegInfo l : List.of(w.alice, w.bob)) {
@@ -186,13 +186,15 @@ class ControlsAllowedTest {
   }
 
   @Test
-  @Disabled("waits on simulator control: testkit: importance (PUT /participants importance is not kept)")
   void important_setThenClear_onGet() {
     ParticipantRef alice = w.participant(w.alice);
     w.controls.execute(EMEA_OPERATOR, new Control.SetImportant(alice, true));
-    assertEquals(1L, w.api.participants().get(alice.participantId()).importance().orElseThrow());
+    // The blueprint nests it as configuration/importance; the API model's importance() reads a
+    // top-level element, so the test reads the raw reply.
+    assertEquals("1", importance(alice));
+    assertEquals("", importance(w.participant(w.bob)));
     w.controls.execute(EMEA_OPERATOR, new Control.SetImportant(alice, false));
-    assertTrue(w.api.participants().get(alice.participantId()).importance().isEmpty());
+    assertEquals("", importance(alice));
   }
 
   @Test
