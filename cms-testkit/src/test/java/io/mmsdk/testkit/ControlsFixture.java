@@ -36,6 +36,7 @@ final class ControlsFixture implements AutoCloseable {
   private final MockWebServer receiver = new MockWebServer();
   private final List<String> records = new ArrayList<>();
   private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+  private final List<String> unmatched = new ArrayList<>();
   private WebSocket socket;
 
   ControlsFixture(ClusterOptions options) {
@@ -100,7 +101,7 @@ final class ControlsFixture implements AutoCloseable {
 
   /**
    * Opens the Events socket and subscribes to the call list and, for {@code callId}, its info and
-   * roster (every element); waits until the subscription is active. Every message is acked.
+   * roster (every element); waits for the snapshots and drops them. Every message is acked.
    */
   void subscribe(String callId) {
     Request tokenRequest = new Request.Builder()
@@ -132,45 +133,52 @@ final class ControlsFixture implements AutoCloseable {
         + "{\"index\":2,\"type\":\"callInfo\",\"call\":\"" + callId + "\"},"
         + "{\"index\":3,\"type\":\"callRoster\",\"call\":\"" + callId + "\"}]}}");
     awaitEvent("\"type\":\"rosterUpdate\"", "\"subscriptionIndex\":3");
+    unmatched.clear(); // the snapshots: the roster's comes last
   }
 
-  /** Waits (real time, at most 5 s) for an Events message containing every fragment; returns it. */
+  /**
+   * Waits (real time, at most 5 s) for an Events message containing every fragment and returns it;
+   * messages that do not match stay available to later calls.
+   */
   String awaitEvent(String... fragments) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    try {
-      while (System.nanoTime() < deadline) {
-        String m = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (m == null) {
-          break;
-        }
-        boolean all = true;
-        for (String f : fragments) {
-          all &= m.contains(f);
-        }
-        if (all) {
-          return m;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return fail("no Events message with " + List.of(fragments));
+    String m = findEvent(TimeUnit.SECONDS.toMillis(5), fragments);
+    return m != null ? m : fail("no Events message with " + List.of(fragments) + " in " + unmatched);
   }
 
   /** Whether an Events message containing {@code fragment} arrives within {@code millis} (real time). */
   boolean eventArrives(String fragment, long millis) {
+    return findEvent(millis, fragment) != null;
+  }
+
+  private String findEvent(long millis, String... fragments) {
+    for (String m : unmatched) {
+      if (containsAll(m, fragments)) {
+        unmatched.remove(m);
+        return m;
+      }
+    }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     try {
       String m;
       while ((m = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
-        if (m.contains(fragment)) {
-          return true;
+        if (containsAll(m, fragments)) {
+          return m;
         }
+        unmatched.add(m);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return false;
+    return null;
+  }
+
+  private static boolean containsAll(String text, String... fragments) {
+    for (String f : fragments) {
+      if (!text.contains(f)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The text of {@code <element attrs>} in an XML reply. */
