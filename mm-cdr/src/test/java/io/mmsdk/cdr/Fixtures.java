@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /** Loads golden files from {@code src/test/resources/cdr}. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static byte[] bytes(String name) {
+  public static byte[] bytes(String name) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/cdr/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
@@ -21,12 +21,12 @@ final class Fixtures {
     }
   }
 
-  static String text(String name) {
+  public static String text(String name) {
     return new String(bytes(name), StandardCharsets.UTF_8);
   }
 
   /** Renders a batch one line per record, the form the golden {@code .expected} files hold. */
-  static String render(CdrBatch batch) {
+  public static String render(CdrBatch batch) {
     StringBuilder sb = new StringBuilder();
     sb.append("session=").append(batch.session()).append(" callBridge=").append(batch.callBridge())
         .append('\n');

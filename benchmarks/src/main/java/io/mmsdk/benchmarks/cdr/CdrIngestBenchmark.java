@@ -6,7 +6,7 @@ import io.mmsdk.cdr.CdrHttpServer;
 import io.mmsdk.cdr.CdrJournal;
 import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cdr.CdrStore;
-import io.mmsdk.cdr.MeetingTracker;
+import io.mmsdk.meetings.MeetingTracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -6,8 +6,8 @@ import io.mmsdk.cdr.CallStart;
 import io.mmsdk.cdr.CdrEvent;
 import io.mmsdk.cdr.CdrOrigin;
 import io.mmsdk.cdr.CdrRecord;
-import io.mmsdk.cdr.MeetingTracker;
 import io.mmsdk.cdr.RecordHeader;
+import io.mmsdk.meetings.MeetingTracker;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The meeting tracker holding 10,000 concurrent meetings of 3 participants each: callLegUpdate
  * records (lobby on/off) applied per second on one thread, with no listener and with one no-op
- * {@link io.mmsdk.cdr.MeetingListener}. Setup prints the retained heap per active call leg (tracker
+ * {@link io.mmsdk.meetings.MeetingListener}. Setup prints the retained heap per active call leg (tracker
  * memory divided by legs, measured after full GCs); tear-down prints it again after the run, when
  * every meeting's log has grown to its bound.
  */

@@ -1,8 +1,8 @@
 package io.mmsdk.examples.demo;
 
-import io.mmsdk.cdr.Meeting;
-import io.mmsdk.cdr.MeetingTracker;
 import io.mmsdk.cms.CmsObject;
+import io.mmsdk.meetings.Meeting;
+import io.mmsdk.meetings.MeetingTracker;
 import io.mmsdk.provisioning.CmsUser;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import java.time.Duration;

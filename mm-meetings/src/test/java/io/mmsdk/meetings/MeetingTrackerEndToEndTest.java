@@ -1,13 +1,20 @@
-package io.mmsdk.cdr;
+package io.mmsdk.meetings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.cdr.Meeting.ParticipantState;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.cdr.CdrHandler;
+import io.mmsdk.cdr.CdrHttpServer;
+import io.mmsdk.cdr.CdrJournal;
+import io.mmsdk.cdr.CdrPipeline;
+import io.mmsdk.cdr.CdrStore;
+import io.mmsdk.cdr.CdrStoreException;
+import io.mmsdk.cdr.ReceivedBatch;
+import io.mmsdk.meetings.Meeting.ParticipantState;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
+import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,8 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -34,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The simulated cluster (cms-testkit) pushes CDRs over HTTP to the real receiver; the tracker's
  * view must match what the simulated calls did.
  */
-class CdrTestkitEndToEndTest {
+class MeetingTrackerEndToEndTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final SimulatedClock scheduler =
       SimulatedClock.startingAt(Instant.parse("2026-03-02T09:00:00Z"));

@@ -1,11 +1,23 @@
-package io.mmsdk.cdr;
+package io.mmsdk.meetings;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cdr.Meeting.LogEntry;
-import io.mmsdk.cdr.Meeting.LogKind;
-import io.mmsdk.cdr.Meeting.ParticipantState;
+import io.mmsdk.cdr.CallEnd;
+import io.mmsdk.cdr.CallLegEnd;
+import io.mmsdk.cdr.CallLegStart;
+import io.mmsdk.cdr.CallLegUpdate;
+import io.mmsdk.cdr.CallStart;
+import io.mmsdk.cdr.CdrEvent;
+import io.mmsdk.cdr.CdrListener;
+import io.mmsdk.cdr.CdrRecord;
+import io.mmsdk.cdr.RecordingEnd;
+import io.mmsdk.cdr.RecordingStart;
+import io.mmsdk.cdr.StreamingEnd;
+import io.mmsdk.cdr.StreamingStart;
 import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.meetings.Meeting.LogEntry;
+import io.mmsdk.meetings.Meeting.LogKind;
+import io.mmsdk.meetings.Meeting.ParticipantState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -29,7 +41,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps live meetings, their participants and state from CDR events: add it as a {@link
- * CdrListener} of a {@link CdrPipeline}. It merges the calls of one meeting hosted on several Call
+ * CdrListener} of an {@link io.mmsdk.cdr.CdrPipeline}. It merges the calls of one meeting hosted on several Call
  * Bridges (same {@code callCorrelator}, else same space), tolerates records that arrive out of
  * order or never (a leg that starts before its call, a call whose {@code callStart} was lost,
  * re-sent records), ends the calls of a Call Bridge that restarted, and keeps ended meetings with
@@ -47,7 +59,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. {@link #close()} stops the periodic clean-up and the tracker's listener thread.
  */
-public final class MeetingTracker implements CdrListener, AutoCloseable {
+public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MeetingTracker.class);
   private static final String DISTRIBUTION_LINK = "distributionLink";
   /**
@@ -67,6 +79,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
   private final Executor listenerExecutor;
   private final ExecutorService ownedExecutor;
   private final Scheduler.Cancellable purgeTask;
+  private final SpaceTags spaceTags;
 
   // Changes not yet handed to listeners, guarded by this; delivered by drain() outside the lock.
   private List<MeetingChange> pending = new ArrayList<>();
@@ -87,6 +100,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     this.maxLogEntries = b.maxLogEntries;
     this.maxLogBytesPerParticipant = b.maxLogBytesPerParticipant;
     this.maxPendingChanges = b.maxPendingChanges;
+    this.spaceTags = b.spaceTags;
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
     if (b.listenerExecutor != null) {
       this.ownedExecutor = null;
@@ -266,6 +280,59 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     }
     return n;
   }
+
+  /**
+   * Finds kept meetings (running ones and those ended within the retention period), a page at a
+   * time, in {@link MeetingQuery#ORDER}. A tag criterion asks the {@link Builder#spaceTags
+   * SpaceTags} outside the tracker's lock.
+   *
+   * @throws InvalidMeetingQueryException if the cursor is not one a history returned, or the query
+   *     has a tag and no {@link Builder#spaceTags SpaceTags} was set
+   */
+  @Override
+  public MeetingPage find(MeetingQuery query) {
+    requireNonNull(query, "query == null");
+    MeetingQuery.Position after = query.findCursorPosition().orElse(null);
+    String tag = query.findTag().orElse(null);
+    if (tag != null && spaceTags == null) {
+      throw new InvalidMeetingQueryException("the query asks for tag '" + tag + "' but the "
+          + "tracker has no space tags; set MeetingTracker.builder().spaceTags(...)");
+    }
+    List<Candidate> candidates = new ArrayList<>();
+    synchronized (this) {
+      for (M m : meetings.values()) {
+        MeetingQuery.Position p = new MeetingQuery.Position(m.start, m.id);
+        if ((after == null || MeetingQuery.ORDER.compare(p, after) > 0)
+            && (tag == null || m.coSpace != null) && query.matchesIgnoringTag(m.summary())) {
+          candidates.add(new Candidate(p, m.cluster, m.coSpace));
+        }
+      }
+    }
+    candidates.sort((a, b) -> MeetingQuery.ORDER.compare(a.position, b.position));
+    List<String> ids = new ArrayList<>(query.limit() + 1);
+    for (Candidate c : candidates) {
+      if (tag == null || spaceTags.tagsOf(c.cluster, c.coSpace).contains(tag)) {
+        ids.add(c.position.meetingId());
+        if (ids.size() > query.limit()) {
+          break;
+        }
+      }
+    }
+    boolean more = ids.size() > query.limit();
+    List<Meeting> page = new ArrayList<>(Math.min(ids.size(), query.limit()));
+    synchronized (this) {
+      for (String id : more ? ids.subList(0, query.limit()) : ids) {
+        M m = meetings.get(id);
+        if (m != null) {
+          page.add(m.snapshot());
+        }
+      }
+    }
+    return new MeetingPage(page,
+        more && !page.isEmpty() ? MeetingQuery.cursorAfter(page.get(page.size() - 1)) : null);
+  }
+
+  private record Candidate(MeetingQuery.Position position, String cluster, String coSpace) {}
 
   /** Forgets meetings that ended more than the retention period ago. Runs hourly by itself. */
   public synchronized void purgeExpired() {
@@ -660,7 +727,16 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
       return false;
     }
 
+    /** A snapshot without the log: what a query matches on. */
+    Meeting summary() {
+      return snapshot(List.of());
+    }
+
     Meeting snapshot() {
+      return snapshot(List.copyOf(log)); // immutable already: Meeting keeps it without a copy
+    }
+
+    private Meeting snapshot(List<LogEntry> logCopy) {
       List<Meeting.Call> cs = new ArrayList<>(calls.size());
       for (CallInfo c : calls.values()) {
         cs.add(new Meeting.Call(c.callId, c.bridge, c.session, c.ended));
@@ -673,7 +749,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
       }
       return new Meeting(id, cluster, name, coSpace, correlator, callType,
           ended ? Meeting.State.ENDED : Meeting.State.ACTIVE, start, end, endReason, cs, ps,
-          List.copyOf(log)); // immutable already: Meeting keeps it without a second copy
+          logCopy);
     }
   }
 
@@ -726,6 +802,7 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
     private long maxLogBytesPerParticipant = 8 * 1024;
     private int maxPendingChanges = 100_000;
     private Executor listenerExecutor;
+    private SpaceTags spaceTags;
     private final List<MeetingListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -828,6 +905,18 @@ public final class MeetingTracker implements CdrListener, AutoCloseable {
      */
     public Builder addListener(MeetingListener listener) {
       listeners.add(requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
+    /**
+     * Sets where tag queries ({@link MeetingQuery.Builder#tag}) read a space's tags (default none:
+     * a tag query then fails with {@link InvalidMeetingQueryException}).
+     *
+     * @param spaceTags the tags of each space
+     * @return this builder
+     */
+    public Builder spaceTags(SpaceTags spaceTags) {
+      this.spaceTags = requireNonNull(spaceTags, "spaceTags == null");
       return this;
     }
 

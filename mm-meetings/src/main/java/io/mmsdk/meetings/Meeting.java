@@ -1,4 +1,4 @@
-package io.mmsdk.cdr;
+package io.mmsdk.meetings;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.mmsdk.cdr;
+package io.mmsdk.meetings;
 
 import static io.mmsdk.cdr.Batches.doc;
 import static io.mmsdk.cdr.Batches.record;
@@ -7,8 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.cdr.Meeting.LogKind;
-import io.mmsdk.cdr.Meeting.ParticipantState;
+import io.mmsdk.cdr.Batches;
+import io.mmsdk.cdr.CdrEvent;
+import io.mmsdk.cdr.CdrOrigin;
+import io.mmsdk.cdr.CdrParser;
+import io.mmsdk.cdr.CdrPipeline;
+import io.mmsdk.cdr.Fixtures;
+import io.mmsdk.cdr.ReceivedBatch;
+import io.mmsdk.meetings.Meeting.LogKind;
+import io.mmsdk.meetings.Meeting.ParticipantState;
 import io.mmsdk.testkit.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;

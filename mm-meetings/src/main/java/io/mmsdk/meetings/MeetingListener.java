@@ -1,4 +1,4 @@
-package io.mmsdk.cdr;
+package io.mmsdk.meetings;
 
 /**
  * Told by a {@link MeetingTracker} about each change to a meeting, in the order the changes were

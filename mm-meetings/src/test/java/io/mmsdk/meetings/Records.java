@@ -1,0 +1,77 @@
+package io.mmsdk.meetings;
+
+import io.mmsdk.cdr.CallEnd;
+import io.mmsdk.cdr.CallLegEnd;
+import io.mmsdk.cdr.CallLegStart;
+import io.mmsdk.cdr.CallLegUpdate;
+import io.mmsdk.cdr.CallStart;
+import io.mmsdk.cdr.CdrEvent;
+import io.mmsdk.cdr.CdrOrigin;
+import io.mmsdk.cdr.CdrRecord;
+import io.mmsdk.cdr.RecordHeader;
+import java.time.Instant;
+import java.util.List;
+
+/** Typed CDR records at chosen times, fed to a tracker as pipeline events. */
+final class Records {
+  private final MeetingTracker tracker;
+  private final String cluster;
+  private long index;
+
+  Records(MeetingTracker tracker, String cluster) {
+    this.tracker = tracker;
+    this.cluster = cluster;
+  }
+
+  void callStart(Instant t, String callId, String name, String space, String ownerName,
+      String tenant, String cdrTag) {
+    feed(new CallStart(header("callStart", t), callId, name, ownerName, "coSpace", space,
+        "corr-" + callId, tenant, cdrTag, List.of()));
+  }
+
+  void callStart(Instant t, String callId, String name, String space) {
+    callStart(t, callId, name, space, null, null, null);
+  }
+
+  void legStart(Instant t, String legId, String callId, String name, String address,
+      String participantId) {
+    feed(new CallLegStart(header("callLegStart", t), legId, callId, name, address, null, null,
+        "sip", null, null, "incoming", null, null, participantId, null, null, null, null, null,
+        null, null, null, null, false, List.of()));
+  }
+
+  void legUpdate(Instant t, String legId, String callId, boolean lobby) {
+    feed(new CallLegUpdate(header("callLegUpdate", t), legId, "connected", callId, false, lobby,
+        null, null, null, null, null, null, null, null, List.of()));
+  }
+
+  void legEnd(Instant t, String legId, String reason, List<CallLegEnd.Alarm> alarms,
+      Long durationSeconds) {
+    feed(new CallLegEnd(header("callLegEnd", t), legId, reason, null, durationSeconds, null, null,
+        null, null, null, null, null, null, null, alarms, null, null, null, null, List.of()));
+  }
+
+  void callEnd(Instant t, String callId) {
+    feed(new CallEnd(header("callEnd", t), callId, null, null, null, null, List.of()));
+  }
+
+  /** A meeting with one connected participant, started at {@code start}, ended at {@code end}. */
+  void meeting(String callId, String space, Instant start, Instant end, String address) {
+    callStart(start, callId, "Meeting " + callId, space);
+    legStart(start, "leg-" + callId, callId, "P " + callId, address, "part-" + callId);
+    legUpdate(start, "leg-" + callId, callId, false);
+    if (end != null) {
+      callEnd(end, callId);
+    }
+  }
+
+  private RecordHeader header(String type, Instant t) {
+    index++;
+    return new RecordHeader(type, t, index, index, 0);
+  }
+
+  private void feed(CdrRecord r) {
+    tracker.onEvent(new CdrEvent.RecordReceived(CdrOrigin.ofCluster(cluster), "session-1",
+        "cb-1", r, false));
+  }
+}
