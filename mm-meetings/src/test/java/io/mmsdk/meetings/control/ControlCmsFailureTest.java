@@ -58,7 +58,7 @@ class ControlCmsFailureTest {
 
   @Test
   void recordingRefusedByTheBridge_reasonKeptAndNothingChanged() {
-    w.cb.faults().failNextWithReason("PUT", "calls/*", 1, "recordingNotAllowedByLicensing");
+    w.cb.cluster().setLicenseFeature("recording", "expired", "2026-Jan-01");
     CmsServiceException e = assertThrows(CmsServiceException.class,
         () -> w.controls.execute(ADMIN, new Control.SetRecording(w.sales, true)));
     assertEquals("recordingNotAllowedByLicensing", e.rawFailureReason());
@@ -75,6 +75,25 @@ class ControlCmsFailureTest {
         new Control.SetParticipantLayout(w.participant(w.alice), Layout.STACKED)));
     assertEquals(FailureReason.CALL_LEG_DOES_NOT_EXIST, e.findFailureReason().orElseThrow());
     assertFailureAudited("meeting.set-participant-layout", "callLegDoesNotExist");
+  }
+
+  @Test
+  void dialOutWithUnknownProfile_callLegProfileDoesNotExist() {
+    CmsServiceException e = assertThrows(CmsServiceException.class, () -> w.controls.execute(EMEA_OPERATOR,
+        Control.AddParticipant.dial(w.sales, "dave@example.com").withCallLegProfile("00000000-0000-0000-0000-000000000000")));
+    assertEquals(FailureReason.CALL_LEG_PROFILE_DOES_NOT_EXIST, e.findFailureReason().orElseThrow());
+    assertEquals(2, w.api.callParticipants(w.sales.callId()).list().stream().count());
+    assertFailureAudited("meeting.add-participant", "callLegProfileDoesNotExist");
+  }
+
+  @Test
+  void moveOfAParticipantWhoLeft_refusedByTheBridge() {
+    String bob = w.bob.participantId();
+    w.cb.faults().failNextWithReason("POST", "calls/*/participants", 1, "participantLimitReached");
+    CmsServiceException e = assertThrows(CmsServiceException.class,
+        () -> w.controls.execute(ControlWorld.ADMIN, new Control.Move(w.sales.participant(bob), w.board)));
+    assertEquals(FailureReason.PARTICIPANT_LIMIT_REACHED, e.findFailureReason().orElseThrow());
+    assertFailureAudited("meeting.move", "participantLimitReached");
   }
 
   @Test

@@ -33,6 +33,8 @@ final class ControlWorld {
   final MeetingRef board;
   final MeetingRef lobby;
   final MeetingRef adHoc;
+  /** A call leg profile whose callers wait in the lobby ({@code needsActivation=true}). */
+  final String guestProfile;
   final CallLegInfo alice;
   final CallLegInfo bob;
   final CallLegInfo carol;
@@ -65,10 +67,10 @@ final class ControlWorld {
         .name("Sales").uri("sales").cdrTag("emea, sales").ownerJid("olga@example.com").build());
     String boardSpace = api.coSpaces().create(CoSpaceParameters.builder()
         .name("Board").uri("board").cdrTag("board").build());
-    String guests = api.callLegProfiles().create(CallLegProfileParameters.builder()
+    guestProfile = api.callLegProfiles().create(CallLegProfileParameters.builder()
         .name("guests").needsActivation(true).build());
     String lobbySpace = api.coSpaces().create(CoSpaceParameters.builder()
-        .name("Lobby").uri("lobby").cdrTag("emea").callLegProfile(guests).build());
+        .name("Lobby").uri("lobby").cdrTag("emea").callLegProfile(guestProfile).build());
     alice = cb.join(salesSpace, "alice@example.com", "Alice");
     bob = cb.join(salesSpace, "bob@example.com", "Bob");
     carol = cb.join(boardSpace, "carol@example.com", "Carol");

@@ -22,14 +22,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every control, allowed, against the simulated Call Bridge: the state change is checked through
- * the REST API (GET) afterwards, and the success is audited. Tests marked {@code @Disabled} wait
- * for the simulator to model that control (branch sim-controls, "testkit: <control>").
+ * the REST API (GET) afterwards, and the success is audited.
  */
 @ExtendWith(SimulatedClusterExtension.class)
 class ControlsAllowedTest {
@@ -132,6 +130,23 @@ class ControlsAllowedTest {
   }
 
   @Test
+  void addParticipant_withCallLegProfile_theProfileApplies() {
+    // Sales is locked, so a caller who needs activation waits in the lobby even with activators in.
+    w.controls.execute(EMEA_OPERATOR, new Control.SetLocked(w.sales, true));
+    ControlResult.ParticipantAdded guest = w.controls.execute(EMEA_OPERATOR,
+        Control.AddParticipant.dial(w.sales, "guest3@example.net").withCallLegProfile(w.guestProfile));
+    ControlResult.ParticipantAdded member = w.controls.execute(EMEA_OPERATOR,
+        Control.AddParticipant.dial(w.sales, "dave@example.com"));
+    w.cb.cluster().clock().advance(Duration.ofSeconds(1));   // unscripted endpoints answer
+    assertTrue(firstLeg(guest.participant()).statusDeactivated().orElseThrow(), "needsActivation profile: lobby");
+    assertFalse(firstLeg(member.participant()).statusDeactivated().orElseThrow(), "default profile: in the call");
+  }
+
+  private CallLeg firstLeg(ParticipantRef p) {
+    return w.api.callLegs().get(w.api.participantCallLegs(p.participantId()).list().first().id());
+  }
+
+  @Test
   void end_callGoneOnGet() {
     ControlResult.MeetingEnded r = w.controls.execute(OWNER, new Control.EndMeeting(w.sales));
     assertEquals(w.sales, r.meeting());
@@ -198,7 +213,6 @@ class ControlsAllowedTest {
   }
 
   @Test
-  @Disabled("waits on simulator control: testkit: message (PUT /calls messageText is not kept)")
   void message_toAll_onGet() {
     w.controls.execute(ADMIN, Control.SendMessage.showFor(w.sales, "Break in 5 minutes", MessagePosition.TOP,
         Duration.ofSeconds(30)));
@@ -211,7 +225,6 @@ class ControlsAllowedTest {
   }
 
   @Test
-  @Disabled("waits on simulator control: testkit: move (POST /calls/<id>/participants movedParticipant=...)")
   void move_participantToAnotherMeeting_onGet() {
     ControlResult.Moved r = w.controls.execute(ADMIN, new Control.Move(w.participant(w.bob), w.board));
     Participant moved = w.api.participants().get(r.to().participantId());
