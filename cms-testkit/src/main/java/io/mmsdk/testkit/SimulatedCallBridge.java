@@ -118,6 +118,31 @@ public final class SimulatedCallBridge {
     node.testKeys(callLegId, digits);
   }
 
+  /**
+   * The endpoint on a leg becomes its call's active speaker; the previous speaker stops. Shows in
+   * the Events roster ({@code activeSpeaker}).
+   *
+   * @param callLegId the live leg
+   * @throws IllegalArgumentException if no live leg has that id on this bridge
+   */
+  public void startSpeaking(String callLegId) {
+    requireNonNull(callLegId, "callLegId == null");
+    node.testSpeak(callLegId);
+  }
+
+  /**
+   * The endpoint on a leg starts presenting (taking over from whoever presented) or stops. Shows in
+   * the Events roster ({@code presenter}) and as the call's {@code presenterCallLeg}.
+   *
+   * @param callLegId the live leg
+   * @param presenting true to start, false to stop
+   * @throws IllegalArgumentException if no live leg has that id on this bridge
+   */
+  public void present(String callLegId, boolean presenting) {
+    requireNonNull(callLegId, "callLegId == null");
+    node.testPresent(callLegId, presenting);
+  }
+
   /** Returns the active call ids on this bridge. */
   public List<String> activeCallIds() {
     return node.testActiveCallIds();

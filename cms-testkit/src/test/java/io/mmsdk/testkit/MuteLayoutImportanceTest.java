@@ -147,6 +147,20 @@ class MuteLayoutImportanceTest {
   }
 
   @Test
+  void speakerAndPresenter_drivenByTheTest_showInRoster() {
+    CallLegInfo alice = f.bridge.join(f.space, "alice@example.com", "Alice");
+    CallLegInfo bob = f.bridge.join(f.space, "bob@example.com", "Bob");
+    f.subscribe(alice.callId());
+    f.bridge.startSpeaking(alice.id());
+    f.awaitEvent("rosterUpdate", alice.participantId(), "\"activeSpeaker\":true");
+    f.bridge.startSpeaking(bob.id());
+    f.awaitEvent("rosterUpdate", alice.participantId(), "\"activeSpeaker\":false");
+    f.bridge.present(bob.id(), true);
+    f.awaitEvent("rosterUpdate", bob.participantId(), "\"presenter\":true");
+    assertEquals(bob.id(), f.api.get("calls/" + bob.callId()).text("presenterCallLeg"));
+  }
+
+  @Test
   void joinAudioMuteOverride_mutesNewcomers() {
     String call = f.bridge.startCall(f.space);
     f.api.put("calls/" + call, "joinAudioMuteOverride", "true");

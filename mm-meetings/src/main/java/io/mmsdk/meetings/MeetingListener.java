@@ -25,4 +25,12 @@ public interface MeetingListener {
    * @param count how many changes were dropped
    */
   default void onChangesDropped(long count) {}
+
+  /**
+   * Handles a gap on a source of the live view, told once per gap, in order with the changes.
+   * Does nothing by default.
+   *
+   * @param gap which source lost what
+   */
+  default void onSourceGap(SourceGap gap) {}
 }

@@ -14,9 +14,12 @@ import io.mmsdk.cdr.RecordingEnd;
 import io.mmsdk.cdr.RecordingStart;
 import io.mmsdk.cdr.StreamingEnd;
 import io.mmsdk.cdr.StreamingStart;
+import io.mmsdk.cms.events.EventUpdate;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.meetings.Meeting.LogEntry;
+import io.mmsdk.meetings.Meeting.Interval;
 import io.mmsdk.meetings.Meeting.LogKind;
+import io.mmsdk.meetings.Meeting.Mute;
 import io.mmsdk.meetings.Meeting.ParticipantState;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,11 +39,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps live meetings, their participants and state from CDR events: add it as a {@link
+ * Keeps live meetings, their participants and state, merged from CDR events, Events API updates
+ * ({@link #onCallInfo}, {@link #onRosterUpdate}) and REST re-syncs — {@link LiveMeetings} feeds
+ * all three — and answers {@link MeetingHistory} queries over what it keeps. For CDRs alone, add
+ * it as a {@link
  * CdrListener} of an {@link io.mmsdk.cdr.CdrPipeline}. It merges the calls of one meeting hosted on several Call
  * Bridges (same {@code callCorrelator}, else same space), tolerates records that arrive out of
  * order or never (a leg that starts before its call, a call whose {@code callStart} was lost,
@@ -69,6 +76,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
   static final int LOG_ENTRY_BYTES = 64;
   /** The estimated retained size of a non-empty string without its characters. */
   static final int STRING_BYTES = 40;
+  /** How many calls and participants seen only in events are remembered. */
+  static final int MAX_EARLY = 10_000;
 
   private final Scheduler scheduler;
   private final Duration retention;
@@ -81,8 +90,19 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
   private final Scheduler.Cancellable purgeTask;
   private final SpaceTags spaceTags;
 
-  // Changes not yet handed to listeners, guarded by this; delivered by drain() outside the lock.
-  private List<MeetingChange> pending = new ArrayList<>();
+  // Changes (MeetingChange) and gaps (SourceGap) not yet handed to listeners, guarded by this;
+  // delivered by drain() outside the lock.
+  private List<Object> pending = new ArrayList<>();
+  private final Set<String> reportedGaps = new java.util.HashSet<>();
+  // Events state for calls and participants no CDR or re-sync has shown yet (the Events socket can
+  // be faster than CDR delivery), applied when they appear; bounded, the oldest dropped.
+  private final Map<String, Map<String, String>> early = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
+      return size() > MAX_EARLY;
+    }
+  };
+  private Predicate<String> tracked = cluster -> true;
   private long dropped;
   private boolean drainScheduled;
   private boolean closed;
@@ -93,6 +113,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
   private final Map<String, M> activeBySpace = new HashMap<>();
   private final Map<String, Leg> legs = new HashMap<>();
   private final Map<String, M> byMedia = new HashMap<>();
+  // cluster -> participant GUID -> leg: nested, so no concatenated key per participant is kept.
+  private final Map<String, Map<String, Leg>> byParticipant = new HashMap<>();
 
   private MeetingTracker(Builder b) {
     this.scheduler = b.scheduler;
@@ -122,33 +144,290 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     return new Builder();
   }
 
-  /** Adds a listener for changes from now on. */
+  /**
+   * Adds a listener for changes from now on.
+   *
+   * @param listener the listener
+   */
   public void addListener(MeetingListener listener) {
     listeners.add(requireNonNull(listener, "listener == null"));
   }
 
   /**
-   * Applies one CDR event. Listeners are told of the changes it makes after the tracker's lock is
-   * released, on the listener executor.
+   * Applies one CDR event (ignored if its cluster is not tracked). Listeners are told of the
+   * changes it makes after the tracker's lock is released, on the listener executor.
+   *
+   * @param event the pipeline's event
    */
   @Override
   public void onEvent(CdrEvent event) {
     requireNonNull(event, "event == null");
-    boolean deliver;
     synchronized (this) {
       String cluster = event.origin().clusterId();
+      if (!tracked.test(cluster)) {
+        return;
+      }
       if (event instanceof CdrEvent.RecordReceived r) {
         onRecord(cluster, r.session(), r.callBridge(), r.record());
       } else if (event instanceof CdrEvent.CallBridgeRestarted r) {
         onRestart(cluster, r.previousSession(), r);
       } else if (event instanceof CdrEvent.RecordsMissing m) {
-        for (M meeting : new ArrayList<>(meetings.values())) {
-          if (!meeting.ended && meeting.hasSession(m.session())) {
-            change(meeting, new LogEntry(scheduler.now(), LogKind.RECORDS_MISSING, m.session(),
-                m.count() + " records " + m.cause()), null);
+        String range = m.firstIndex() + ".." + m.lastIndex();
+        if (reportedGaps.add(cluster + '|' + m.session() + '|' + range)) {
+          for (M meeting : new ArrayList<>(meetings.values())) {
+            if (!meeting.ended && meeting.hasSession(m.session())) {
+              change(meeting, new LogEntry(scheduler.now(), LogKind.RECORDS_MISSING, m.session(),
+                  m.count() + " records " + m.cause()), null);
+            }
+          }
+          queueGap(new SourceGap(SourceGap.Source.CDR, cluster, m.session(), scheduler.now(),
+              m.count() + " records " + m.cause() + " (indices " + range + ")"));
+        }
+      }
+    }
+    deliver();
+  }
+
+  /**
+   * Applies a {@code callInfoUpdate} (or the fields of a {@code callListUpdate} entry) of call
+   * {@code callId}: name, {@code lockState}, {@code recording}, {@code streaming}. Called by the
+   * Events clients {@link LiveMeetings} runs; call it yourself if you run your own {@link
+   * io.mmsdk.cms.events.CmsEventsClient}. State of a call no CDR has shown yet is kept until the
+   * call appears. Listeners are told after the lock is released.
+   *
+   * @param clusterId the cluster
+   * @param bridgeId the registered Call Bridge whose events socket reported it
+   * @param callId the call GUID
+   * @param fields the reported elements, as {@link io.mmsdk.cms.events.CallInfoUpdate#fields()}
+   */
+  public void onCallInfo(String clusterId, String bridgeId, String callId,
+      Map<String, String> fields) {
+    requireNonNull(clusterId, "clusterId == null");
+    requireNonNull(callId, "callId == null");
+    requireNonNull(fields, "fields == null");
+    synchronized (this) {
+      if (!tracked.test(clusterId)) {
+        return;
+      }
+      M m = byCall.get(key(clusterId, callId));
+      if (m == null || m.ended) {
+        if (m == null) {
+          early.computeIfAbsent("C|" + key(clusterId, callId), k -> new HashMap<>()).putAll(fields);
+        }
+        return;
+      }
+      CallInfo ci = m.calls.get(callId);
+      if (ci != null && bridgeId != null) {
+        ci.bridgeId = bridgeId;
+      }
+      applyCallFields(m, fields, scheduler.now());
+    }
+    deliver();
+  }
+
+  /**
+   * Applies one {@code rosterUpdate} entry of call {@code callId}: a participant's mute states,
+   * layout, importance, presenter and active speaker. CDRs stay authoritative for joins and
+   * leaves, so a {@code remove} changes nothing here. State of a participant no CDR or re-sync has
+   * shown yet is kept until it appears. Listeners are told after the lock is released.
+   *
+   * @param clusterId the cluster
+   * @param callId the call the roster belongs to
+   * @param update the roster entry; its id is the participant GUID
+   */
+  public void onRosterUpdate(String clusterId, String callId, EventUpdate update) {
+    requireNonNull(clusterId, "clusterId == null");
+    requireNonNull(update, "update == null");
+    if (update.isRemove()) {
+      return;
+    }
+    synchronized (this) {
+      if (!tracked.test(clusterId)) {
+        return;
+      }
+      Leg leg = byParticipant.getOrDefault(clusterId, Map.of()).get(update.id());
+      if (leg == null) {
+        early.computeIfAbsent("P|" + key(clusterId, update.id()), k -> new HashMap<>())
+            .putAll(update.fields());
+        return;
+      }
+      applyRosterFields(leg, update.fields());
+    }
+    deliver();
+  }
+
+  /** The end reason of a call or leg a REST re-sync no longer finds on its Call Bridge. */
+  static final String NOT_FOUND_ON_RESYNC = "notFoundOnResync";
+
+  /**
+   * Corrects the view of cluster {@code clusterId} from a REST re-sync of all its Call Bridges:
+   * calls and legs the view lacks are added (their start estimated from {@code durationSeconds},
+   * later replaced by CDR times), states are corrected, and running calls and legs no Call Bridge
+   * lists any more end with reason {@value #NOT_FOUND_ON_RESYNC} (a later CDR gives the real end
+   * time). Each corrected meeting logs one {@link LogKind#RESYNCED} entry saying what changed.
+   */
+  void resync(String clusterId, List<RestSnapshot.Call> calls) {
+    synchronized (this) {
+      if (!tracked.test(clusterId)) {
+        return;
+      }
+      Instant now = scheduler.now();
+      Set<String> seenCalls = new java.util.HashSet<>();
+      for (RestSnapshot.Call rc : calls) {
+        seenCalls.add(rc.callId());
+        resyncCall(clusterId, rc, now);
+      }
+      for (M m : new ArrayList<>(meetings.values())) {
+        if (m.ended || !m.cluster.equals(clusterId)) {
+          continue;
+        }
+        for (CallInfo ci : new ArrayList<>(m.calls.values())) {
+          if (!ci.ended && !seenCalls.contains(ci.callId)) {
+            endCall(m, ci.callId, now, NOT_FOUND_ON_RESYNC, false);
           }
         }
       }
+    }
+    deliver();
+  }
+
+  private void resyncCall(String cluster, RestSnapshot.Call rc, Instant now) {
+    List<String> fixed = new ArrayList<>();
+    M m = byCall.get(key(cluster, rc.callId()));
+    if (m != null && m.ended) {
+      return; // its callEnd arrived after the Call Bridge listed it
+    }
+    if (m == null) {
+      M target = rc.correlator() == null ? null
+          : activeByCorrelator.get(key(cluster, rc.correlator()));
+      if (target == null && rc.coSpace() != null) {
+        target = activeBySpace.get(key(cluster, rc.coSpace()));
+      }
+      CallInfo ci = new CallInfo(rc.callId(), null, null, rc.bridgeId());
+      if (target != null) {
+        m = target;
+        m.calls.put(rc.callId(), ci);
+        byCall.put(key(cluster, rc.callId()), m);
+        change(m, new LogEntry(now, LogKind.CALL_ADDED, rc.callId(), "found by re-sync"), null);
+      } else {
+        Instant start = rc.durationSeconds() == null ? now : now.minusSeconds(rc.durationSeconds());
+        m = new M(rc.callId(), cluster, start);
+        m.name = rc.name();
+        m.calls.put(rc.callId(), ci);
+        meetings.put(m.id, m);
+        byCall.put(key(cluster, rc.callId()), m);
+        change(m, new LogEntry(start, LogKind.MEETING_STARTED, rc.callId(),
+            m.name == null ? "" : m.name), null);
+        fixed.add("meeting found");
+      }
+    } else {
+      CallInfo ci = m.calls.get(rc.callId());
+      if (ci != null) {
+        ci.bridgeId = rc.bridgeId();
+      }
+    }
+    m.name = m.name != null ? m.name : rc.name();
+    m.coSpace = m.coSpace != null ? m.coSpace : rc.coSpace();
+    m.correlator = m.correlator != null ? m.correlator : rc.correlator();
+    m.callType = m.callType != null ? m.callType : rc.callType();
+    m.tenant = m.tenant != null ? m.tenant : rc.tenant();
+    m.ownerName = m.ownerName != null ? m.ownerName : rc.ownerName();
+    index(m);
+    if (rc.locked() != null && rc.locked() != m.locked) {
+      m.locked = rc.locked();
+      fixed.add(m.locked ? "locked" : "unlocked");
+    }
+    if (rc.recording() != null && rc.recording() != m.recording) {
+      m.recording = rc.recording();
+      fixed.add(m.recording ? "recording" : "not recording");
+    }
+    if (rc.streaming() != null && rc.streaming() != m.streaming) {
+      m.streaming = rc.streaming();
+      fixed.add(m.streaming ? "streaming" : "not streaming");
+    }
+    Set<String> seenLegs = new java.util.HashSet<>();
+    for (RestSnapshot.Leg rl : rc.legs()) {
+      seenLegs.add(rl.legId());
+      if (!rl.link()) {
+        resyncLeg(cluster, m, rc.callId(), rl, now, fixed);
+      }
+    }
+    for (Leg l : new ArrayList<>(m.legs.values())) {
+      if (rc.callId().equals(l.callId) && !l.link && l.state != ParticipantState.ENDED
+          && !seenLegs.contains(l.id)) {
+        endLeg(l, now, NOT_FOUND_ON_RESYNC, false);
+        fixed.add((l.displayName == null ? l.id : l.displayName) + " gone");
+      }
+    }
+    if (!fixed.isEmpty()) {
+      change(m, new LogEntry(now, LogKind.RESYNCED, rc.callId(), String.join("; ", fixed)), null);
+    }
+  }
+
+  private void resyncLeg(String cluster, M m, String callId, RestSnapshot.Leg rl, Instant now,
+      List<String> fixed) {
+    Leg leg = legs.get(key(cluster, rl.legId()));
+    Leg known = m.legs.get(rl.legId());
+    if (leg == null && known != null) {
+      return; // ended here already (its callLegEnd arrived after the listing)
+    }
+    if (leg == null) {
+      Instant joined = rl.durationSeconds() == null ? now : now.minusSeconds(rl.durationSeconds());
+      leg = new Leg(rl.legId(), cluster, null, joined, false);
+      leg.displayName = rl.name();
+      leg.remoteParty = rl.remoteParty();
+      leg.direction = rl.direction();
+      legs.put(key(cluster, leg.id), leg);
+      fixed.add((leg.displayName == null ? leg.id : leg.displayName) + " found");
+    }
+    nameParticipant(cluster, leg, rl.participantId());
+    if (leg.meeting != m) {
+      if (leg.meeting != null) {
+        leg.meeting.legs.remove(leg.id);
+      }
+      leg.callId = callId;
+      leg.meeting = m;
+      m.legs.put(leg.id, leg);
+      change(m, new LogEntry(leg.joinedAt, LogKind.PARTICIPANT_JOINED, leg.id,
+          leg.displayName == null ? "" : leg.displayName), leg);
+    }
+    ParticipantState before = leg.state;
+    if ("connected".equals(rl.state())) {
+      leg.connected = true;
+    }
+    if (rl.deactivated() != null) {
+      leg.lobby = rl.deactivated();
+    }
+    updateLegState(leg, now);
+    if (leg.state != before && before != ParticipantState.CONNECTING) {
+      fixed.add((leg.displayName == null ? leg.id : leg.displayName) + " "
+          + leg.state.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    boolean changed = false;
+    if (rl.mute() != null && !rl.mute().equals(leg.mute)) {
+      leg.mute = Mute.of(rl.mute().rxAudio(), rl.mute().txAudio(), rl.mute().rxVideo(),
+          rl.mute().txVideo());
+      changed = true;
+    }
+    if (rl.layout() != null && !rl.layout().equals(leg.layout)) {
+      leg.layout = rl.layout();
+      changed = true;
+    }
+    if (!rl.alarms().isEmpty() && !rl.alarms().equals(leg.alarms)) {
+      leg.alarms = rl.alarms();
+      changed = true;
+    }
+    if (changed) {
+      fixed.add((leg.displayName == null ? leg.id : leg.displayName) + " media state");
+      queue(m, new LogEntry(now, LogKind.PARTICIPANT_UPDATED, leg.id,
+          leg.displayName == null ? "" : leg.displayName), leg);
+    }
+  }
+
+  /** Hands pending changes to the listener executor, outside the tracker's lock. */
+  private void deliver() {
+    boolean deliver;
+    synchronized (this) {
       deliver = !drainScheduled && (!pending.isEmpty() || dropped > 0);
       drainScheduled |= deliver;
     }
@@ -174,7 +453,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     boolean done = false;
     try {
       while (true) {
-        List<MeetingChange> batch;
+        List<Object> batch;
         long lost;
         synchronized (this) {
           if (pending.isEmpty() && dropped == 0) {
@@ -187,12 +466,17 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
           pending = new ArrayList<>(Math.min(batch.size(), 1024));
           dropped = 0;
         }
-        for (MeetingChange c : batch) {
+        for (Object item : batch) {
           for (MeetingListener l : listeners) {
             try {
-              l.onMeetingChanged(c);
+              if (item instanceof MeetingChange c) {
+                l.onMeetingChanged(c);
+              } else {
+                l.onSourceGap((SourceGap) item);
+              }
             } catch (RuntimeException ex) {
-              log.warn("Meeting listener {} failed on {}; continuing", l, c.entry().kind(), ex);
+              log.warn("Meeting listener {} failed on {}; continuing", l,
+                  item instanceof MeetingChange c ? c.entry().kind() : "a gap", ex);
             }
           }
         }
@@ -268,6 +552,48 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     return m == null ? Optional.empty() : Optional.of(m.snapshot());
   }
 
+  /**
+   * {@return the meeting running now in space {@code spaceId} of cluster {@code clusterId}}
+   *
+   * @param clusterId the cluster
+   * @param spaceId the space (coSpace) GUID
+   */
+  public synchronized Optional<Meeting> findActiveMeetingInSpace(String clusterId,
+      String spaceId) {
+    requireNonNull(clusterId, "clusterId == null");
+    requireNonNull(spaceId, "spaceId == null");
+    M m = activeBySpace.get(key(clusterId, spaceId));
+    return m == null || m.ended ? Optional.empty() : Optional.of(m.snapshot());
+  }
+
+  /**
+   * {@return the kept meeting a participant is or was in}
+   *
+   * @param clusterId the cluster
+   * @param id the participant's call leg GUID or participant GUID
+   */
+  public synchronized Optional<Meeting> findMeetingOfParticipant(String clusterId, String id) {
+    requireNonNull(clusterId, "clusterId == null");
+    requireNonNull(id, "id == null");
+    Leg leg = legs.get(key(clusterId, id));
+    if (leg == null) {
+      leg = byParticipant.getOrDefault(clusterId, Map.of()).get(id);
+    }
+    if (leg != null && leg.meeting != null) {
+      return Optional.of(leg.meeting.snapshot());
+    }
+    for (M m : meetings.values()) { // a participant that left: its meeting no longer indexes it
+      if (m.cluster.equals(clusterId)) {
+        for (Leg l : m.legs.values()) {
+          if (l.id.equals(id) || id.equals(l.participantId)) {
+            return Optional.of(m.snapshot());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** {@return how many participant legs are active across all meetings} */
   public synchronized int activeParticipantCount() {
     int n = 0;
@@ -286,6 +612,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
    * time, in {@link MeetingQuery#ORDER}. A tag criterion asks the {@link Builder#spaceTags
    * SpaceTags} outside the tracker's lock.
    *
+   * @param query the criteria, page size and cursor
+   * @return the matching meetings of this page and the next page's cursor, if any
    * @throws InvalidMeetingQueryException if the cursor is not one a history returned, or the query
    *     has a tag and no {@link Builder#spaceTags SpaceTags} was set
    */
@@ -341,15 +669,69 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
       M m = it.next();
       if (m.ended && m.endObservedAt.isBefore(cutoff)) {
         it.remove();
-        for (String callId : m.calls.keySet()) {
-          byCall.remove(key(m.cluster, callId), m);
-        }
-        for (Leg l : m.legs.values()) {
-          legs.remove(key(m.cluster, l.id), l);
-        }
-        byMedia.values().removeIf(x -> x == m);
+        forgetIndexes(m);
       }
     }
+  }
+
+  private void forgetIndexes(M m) {
+    for (String callId : m.calls.keySet()) {
+      byCall.remove(key(m.cluster, callId), m);
+    }
+    for (Leg l : m.legs.values()) {
+      legs.remove(key(m.cluster, l.id), l);
+      if (l.participantId != null) {
+        unindexParticipant(m.cluster, l);
+      }
+    }
+    byMedia.values().removeIf(x -> x == m);
+    if (m.correlator != null) {
+      activeByCorrelator.remove(key(m.cluster, m.correlator), m);
+    }
+    if (m.coSpace != null) {
+      activeBySpace.remove(key(m.cluster, m.coSpace), m);
+    }
+  }
+
+  /**
+   * Sets which clusters are tracked; events of other clusters are ignored. {@link LiveMeetings}
+   * sets it to the clusters whose "manage meetings" flag is on.
+   */
+  synchronized void trackOnly(Predicate<String> clusters) {
+    this.tracked = requireNonNull(clusters, "clusters == null");
+  }
+
+  /** Forgets every meeting, running or ended, of cluster {@code clusterId}. */
+  synchronized void forgetCluster(String clusterId) {
+    for (var it = meetings.values().iterator(); it.hasNext(); ) {
+      M m = it.next();
+      if (m.cluster.equals(clusterId)) {
+        it.remove();
+        forgetIndexes(m);
+      }
+    }
+    legs.values().removeIf(l -> l.meeting == null && clusterId.equals(l.cluster));
+    early.keySet().removeIf(k -> k.startsWith("C|" + clusterId + '|')
+        || k.startsWith("P|" + clusterId + '|'));
+  }
+
+  /** Tells listeners of a gap on a source, once per gap; see {@link SourceGap}. */
+  void reportGap(SourceGap gap) {
+    synchronized (this) {
+      queueGap(gap);
+    }
+    deliver();
+  }
+
+  private void queueGap(SourceGap gap) {
+    if (listeners.isEmpty() || closed) {
+      return;
+    }
+    if (pending.size() >= maxPendingChanges) {
+      dropped++;
+      return;
+    }
+    pending.add(gap);
   }
 
   /**
@@ -373,6 +755,11 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
       callStart(cluster, session, bridge, c, t);
     } else if (record instanceof CallLegStart s) {
       Leg leg = leg(cluster, s.callLegId(), bridge, t);
+      if (!leg.joinedFromCdr) {
+        leg.joinedAt = t; // first seen in a re-sync: the record's time wins
+        leg.joinedFromCdr = true;
+      }
+      nameParticipant(cluster, leg, s.groupId());
       leg.displayName = s.displayName() != null ? s.displayName() : leg.displayName;
       leg.remoteParty = s.remoteParty() != null ? s.remoteParty() : leg.remoteParty;
       leg.direction = s.direction();
@@ -382,6 +769,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
       }
     } else if (record instanceof CallLegUpdate u) {
       Leg leg = leg(cluster, u.callLegId(), bridge, t);
+      nameParticipant(cluster, leg, u.groupId());
       if (u.displayName() != null) {
         leg.displayName = u.displayName();
       }
@@ -402,11 +790,15 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
         legs.remove(key(cluster, e.callLegId()));
         return;
       }
-      endLeg(leg, t, e.reason());
+      if (!e.alarms().isEmpty()) {
+        leg.alarms = e.alarms();
+      }
+      leg.durationSeconds = e.durationSeconds();
+      endLeg(leg, t, e.reason(), true);
     } else if (record instanceof CallEnd e) {
       M m = byCall.get(key(cluster, e.callId()));
       if (m != null) {
-        endCall(m, e.callId(), t, "callEnded");
+        endCall(m, e.callId(), t, "callEnded", true);
       }
     } else if (record instanceof RecordingStart r) {
       media(cluster, r.callId(), r.recordingId(), LogKind.RECORDING_STARTED, t,
@@ -435,6 +827,14 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     }
     if (existing != null) {
       existing.fill(c);
+      if (!existing.startFromCdr) {
+        existing.start = t; // first seen in a re-sync: the record's time wins
+        existing.startFromCdr = true;
+      }
+      CallInfo known = existing.calls.get(c.callId());
+      if (known != null) {
+        known.seenInCdr(bridge, session);
+      }
       if (target != null && target != existing) {
         merge(existing, target);
         existing = target;
@@ -444,24 +844,151 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     }
     if (target != null) {
       target.fill(c);
-      target.calls.put(c.callId(), new CallInfo(c.callId(), bridge, session));
+      target.calls.put(c.callId(), new CallInfo(c.callId(), bridge, session, null));
       byCall.put(key(cluster, c.callId()), target);
       change(target, new LogEntry(t, LogKind.CALL_ADDED, c.callId(),
           bridge == null ? "" : "on Call Bridge " + bridge), null);
+      applyEarlyCall(target, c.callId(), t);
       return;
     }
-    M m = newMeeting(cluster, session, bridge, c.callId(), t);
-    m.fill(c);
+    M m = newMeeting(cluster, new CallInfo(c.callId(), bridge, session, null), t, c, true);
     index(m);
   }
 
-  private M newMeeting(String cluster, String session, String bridge, String callId, Instant t) {
-    M m = new M(callId, cluster, t);
-    m.calls.put(callId, new CallInfo(callId, bridge, session));
+  /**
+   * Starts a meeting with its first call; {@code start} (may be null) names it before listeners
+   * hear of it, so the start event carries the name.
+   */
+  private M newMeeting(String cluster, CallInfo call, Instant t, CallStart start,
+      boolean fromCdr) {
+    M m = new M(call.callId, cluster, t);
+    m.startFromCdr = fromCdr;
+    if (start != null) {
+      m.fill(start);
+    }
+    m.calls.put(call.callId, call);
     meetings.put(m.id, m);
-    byCall.put(key(cluster, callId), m);
-    change(m, new LogEntry(t, LogKind.MEETING_STARTED, callId, ""), null);
+    byCall.put(key(cluster, call.callId), m);
+    change(m, new LogEntry(t, LogKind.MEETING_STARTED, call.callId,
+        m.name == null ? "" : m.name), null);
+    applyEarlyCall(m, call.callId, t);
     return m;
+  }
+
+  private void applyEarlyCall(M m, String callId, Instant t) {
+    Map<String, String> fields = early.remove("C|" + key(m.cluster, callId));
+    if (fields != null) {
+      applyCallFields(m, fields, t);
+    }
+  }
+
+  /** Records the participant GUID of {@code leg}, and applies events that came before it. */
+  private void nameParticipant(String cluster, Leg leg, String participantId) {
+    if (participantId == null || participantId.equals(leg.participantId)) {
+      return;
+    }
+    if (leg.participantId != null) {
+      unindexParticipant(cluster, leg);
+    }
+    leg.participantId = participantId;
+    byParticipant.computeIfAbsent(cluster, k -> new HashMap<>()).put(participantId, leg);
+    Map<String, String> fields = early.remove("P|" + key(cluster, participantId));
+    if (fields != null) {
+      applyRosterFields(leg, fields);
+    }
+  }
+
+  private void unindexParticipant(String cluster, Leg leg) {
+    Map<String, Leg> ofCluster = byParticipant.get(cluster);
+    if (ofCluster != null) {
+      ofCluster.remove(leg.participantId, leg);
+      if (ofCluster.isEmpty()) {
+        byParticipant.remove(cluster);
+      }
+    }
+  }
+
+  /** Applies callInfo / callListUpdate elements to a running meeting. */
+  private void applyCallFields(M m, Map<String, String> f, Instant t) {
+    if (m.name == null && f.get("name") != null) {
+      m.name = f.get("name");
+    }
+    String lock = f.get("lockState");
+    if (lock != null && m.locked != lock.equals("locked")) {
+      m.locked = lock.equals("locked");
+      change(m, new LogEntry(t, LogKind.LOCK_CHANGED, m.id, lock), null);
+    }
+    Boolean recording = bool(f.get("recording"));
+    if (recording != null && recording != m.recording) {
+      m.recording = recording;
+      // Told at once; the log keeps the CDR's recordingStart/End entry (with the recording id).
+      queue(m, new LogEntry(t, recording ? LogKind.RECORDING_STARTED : LogKind.RECORDING_STOPPED,
+          m.id, "events"), null);
+    }
+    Boolean streaming = bool(f.get("streaming"));
+    if (streaming != null && streaming != m.streaming) {
+      m.streaming = streaming;
+      queue(m, new LogEntry(t, streaming ? LogKind.STREAMING_STARTED : LogKind.STREAMING_STOPPED,
+          m.id, "events"), null);
+    }
+  }
+
+  /** Applies rosterUpdate elements to a participant; listeners hear PARTICIPANT_UPDATED. */
+  private void applyRosterFields(Leg leg, Map<String, String> f) {
+    boolean changed = false;
+    Boolean audio = bool(f.get("audioMuted"));
+    Boolean video = bool(f.get("videoMuted"));
+    if ((audio != null && audio != leg.mute.rxAudio())
+        || (video != null && video != leg.mute.rxVideo())) {
+      leg.mute = Mute.of(audio != null ? audio : leg.mute.rxAudio(), leg.mute.txAudio(),
+          video != null ? video : leg.mute.rxVideo(), leg.mute.txVideo());
+      changed = true;
+    }
+    String layout = f.get("layout");
+    if (layout != null && !layout.equals(leg.layout)) {
+      leg.layout = layout.isEmpty() ? null : layout;
+      changed = true;
+    }
+    String importance = f.get("importance");
+    if (importance != null) {
+      Long value = importance.isEmpty() ? null : parseLong(importance);
+      if (!java.util.Objects.equals(value, leg.importance)) {
+        leg.importance = value;
+        changed = true;
+      }
+    }
+    Boolean presenter = bool(f.get("presenter"));
+    if (presenter != null && presenter != leg.presenter) {
+      leg.presenter = presenter;
+      changed = true;
+    }
+    Boolean speaker = bool(f.get("activeSpeaker"));
+    if (speaker != null && speaker != leg.activeSpeaker) {
+      leg.activeSpeaker = speaker;
+      changed = true;
+    }
+    if (leg.displayName == null && f.get("name") != null) {
+      leg.displayName = f.get("name");
+    }
+    if (leg.remoteParty == null && f.get("uri") != null) {
+      leg.remoteParty = f.get("uri");
+    }
+    if (changed && leg.meeting != null && !leg.link) {
+      queue(leg.meeting, new LogEntry(scheduler.now(), LogKind.PARTICIPANT_UPDATED, leg.id,
+          leg.displayName == null ? "" : leg.displayName), leg);
+    }
+  }
+
+  private static Boolean bool(String text) {
+    return text == null ? null : Boolean.valueOf(text.equals("true"));
+  }
+
+  private static Long parseLong(String text) {
+    try {
+      return Long.valueOf(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private void index(M m) {
@@ -512,7 +1039,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
   }
 
   private Leg leg(String cluster, String legId, String bridge, Instant t) {
-    return legs.computeIfAbsent(key(cluster, legId), k -> new Leg(legId, bridge, t));
+    return legs.computeIfAbsent(key(cluster, legId), k -> new Leg(legId, cluster, bridge, t, true));
   }
 
   private void attach(String cluster, String session, String bridge, Leg leg, String callId,
@@ -520,7 +1047,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     M m = byCall.get(key(cluster, callId));
     if (m == null) {
       // The leg names a call whose callStart has not arrived (or never will): start the meeting.
-      m = newMeeting(cluster, session, bridge, callId, t);
+      m = newMeeting(cluster, new CallInfo(callId, bridge, session, null), t, null, true);
     }
     Leg known = m.legs.get(leg.id);
     if (known != null && known != leg && known.state == ParticipantState.ENDED) {
@@ -550,6 +1077,11 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     if (s == leg.state) {
       return;
     }
+    if (s == ParticipantState.IN_LOBBY) {
+      leg.enterLobby(t);
+    } else {
+      leg.leaveLobby(t);
+    }
     leg.state = s;
     if (leg.meeting != null && !leg.link && s != ParticipantState.CONNECTING) {
       change(leg.meeting, new LogEntry(t,
@@ -559,32 +1091,51 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     }
   }
 
-  private void endLeg(Leg leg, Instant t, String reason) {
+  private void endLeg(Leg leg, Instant t, String reason, boolean fromCdr) {
     if (leg.state == ParticipantState.ENDED) {
-      if (reason != null) {
+      if (reason != null && fromCdr) {
         leg.endReason = reason;
+      }
+      if (fromCdr && leg.endedByResync) {
+        leg.leftAt = t; // a re-sync found it gone; the record says when it left
+        leg.endedByResync = false;
+        legs.remove(key(leg.meeting.cluster, leg.id), leg);
       }
       return;
     }
+    leg.leaveLobby(t);
     leg.state = ParticipantState.ENDED;
     leg.leftAt = t;
     leg.endReason = reason;
-    legs.remove(key(leg.meeting.cluster, leg.id), leg);
+    leg.endedByResync = !fromCdr;
+    leg.activeSpeaker = false;
+    leg.presenter = false;
+    if (fromCdr) {
+      legs.remove(key(leg.meeting.cluster, leg.id), leg);
+    } // else kept, so that its callLegEnd, if it comes, corrects the time and reason
     if (!leg.link) {
       change(leg.meeting, new LogEntry(t, LogKind.PARTICIPANT_LEFT, leg.id,
           reason == null ? "" : reason), leg);
     }
   }
 
-  private void endCall(M m, String callId, Instant t, String reason) {
+  private void endCall(M m, String callId, Instant t, String reason, boolean fromCdr) {
     CallInfo ci = m.calls.get(callId);
-    if (ci == null || ci.ended) {
+    if (ci == null) {
+      return;
+    }
+    if (ci.ended) {
+      if (fromCdr && ci.endedByResync && m.ended && m.end != null && t.isBefore(m.end)) {
+        m.end = t; // a re-sync found it gone; the record says when it ended
+      }
+      ci.endedByResync = false;
       return;
     }
     ci.ended = true;
+    ci.endedByResync = !fromCdr;
     for (Leg l : new ArrayList<>(m.legs.values())) {
       if (callId.equals(l.callId) && l.state != ParticipantState.ENDED) {
-        endLeg(l, t, reason);
+        endLeg(l, t, reason, fromCdr);
       }
     }
     change(m, new LogEntry(t, LogKind.CALL_ENDED, callId, reason), null);
@@ -611,7 +1162,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
       }
       for (CallInfo ci : new ArrayList<>(m.calls.values())) {
         if (!ci.ended && previousSession.equals(ci.session)) {
-          endCall(m, ci.callId, t, "callBridgeRestarted");
+          endCall(m, ci.callId, t, "callBridgeRestarted", true);
         }
       }
     }
@@ -630,6 +1181,11 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
       byMedia.put(key(cluster, mediaId), m);
     } else {
       byMedia.remove(key(cluster, mediaId));
+    }
+    if (kind == LogKind.RECORDING_STARTED || kind == LogKind.RECORDING_STOPPED) {
+      m.recording = kind == LogKind.RECORDING_STARTED;
+    } else {
+      m.streaming = kind == LogKind.STREAMING_STARTED;
     }
     change(m, new LogEntry(t, kind, mediaId, detail), null);
   }
@@ -695,6 +1251,13 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     String coSpace;
     String correlator;
     String callType;
+    String ownerName;
+    String tenant;
+    String cdrTag;
+    boolean locked;
+    boolean recording;
+    boolean streaming;
+    boolean startFromCdr;
     Instant start;
     Instant end;
     String endReason;
@@ -716,6 +1279,9 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
       coSpace = coSpace != null ? coSpace : c.coSpace();
       correlator = correlator != null ? correlator : c.callCorrelator();
       callType = callType != null ? callType : c.callType();
+      ownerName = ownerName != null ? ownerName : c.ownerName();
+      tenant = tenant != null ? tenant : c.tenant();
+      cdrTag = cdrTag != null ? cdrTag : c.cdrTag();
     }
 
     boolean hasSession(String session) {
@@ -739,7 +1305,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     private Meeting snapshot(List<LogEntry> logCopy) {
       List<Meeting.Call> cs = new ArrayList<>(calls.size());
       for (CallInfo c : calls.values()) {
-        cs.add(new Meeting.Call(c.callId, c.bridge, c.session, c.ended));
+        cs.add(new Meeting.Call(c.callId, c.bridge, c.session, c.bridgeId, c.ended));
       }
       List<Meeting.Participant> ps = new ArrayList<>(legs.size());
       for (Leg l : legs.values()) {
@@ -747,7 +1313,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
           ps.add(l.snapshot());
         }
       }
-      return new Meeting(id, cluster, name, coSpace, correlator, callType,
+      return new Meeting(id, cluster, name, coSpace, correlator, callType, ownerName, tenant,
+          cdrTag, locked, recording, streaming,
           ended ? Meeting.State.ENDED : Meeting.State.ACTIVE, start, end, endReason, cs, ps,
           logCopy);
     }
@@ -755,21 +1322,34 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
 
   private static final class CallInfo {
     final String callId;
-    final String bridge;
-    final String session;
+    String bridge;
+    String session;
+    String bridgeId;
     boolean ended;
+    boolean endedByResync;
 
-    CallInfo(String callId, String bridge, String session) {
+    CallInfo(String callId, String bridge, String session, String bridgeId) {
       this.callId = callId;
       this.bridge = bridge;
       this.session = session;
+      this.bridgeId = bridgeId;
+    }
+
+    void seenInCdr(String cdrBridge, String cdrSession) {
+      if (session == null) {
+        session = cdrSession;
+        bridge = cdrBridge;
+      }
     }
   }
 
   private static final class Leg {
     final String id;
+    final String cluster;
     final String bridge;
-    final Instant joinedAt;
+    Instant joinedAt;
+    boolean joinedFromCdr;
+    String participantId;
     String callId;
     M meeting;
     String displayName;
@@ -781,16 +1361,51 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     ParticipantState state = ParticipantState.CONNECTING;
     Instant leftAt;
     String endReason;
+    boolean endedByResync;
+    Long durationSeconds;
+    // Live media state (Events roster, REST); the lists stay null until used, to keep a leg small.
+    Mute mute = Mute.NONE;
+    String layout;
+    Long importance;
+    boolean presenter;
+    boolean activeSpeaker;
+    List<CallLegEnd.Alarm> alarms;
+    List<Interval> lobbyIntervals;
 
-    Leg(String id, String bridge, Instant joinedAt) {
+    Leg(String id, String cluster, String bridge, Instant joinedAt, boolean fromCdr) {
       this.id = id;
+      this.cluster = cluster;
       this.bridge = bridge;
       this.joinedAt = joinedAt;
+      this.joinedFromCdr = fromCdr;
+    }
+
+    void enterLobby(Instant t) {
+      if (lobbyIntervals == null) {
+        lobbyIntervals = new ArrayList<>(2);
+      }
+      int n = lobbyIntervals.size();
+      if (n == 0 || lobbyIntervals.get(n - 1).end() != null) {
+        lobbyIntervals.add(new Interval(t, null));
+      }
+    }
+
+    void leaveLobby(Instant t) {
+      int n = lobbyIntervals == null ? 0 : lobbyIntervals.size();
+      if (n > 0 && lobbyIntervals.get(n - 1).end() == null) {
+        Interval open = lobbyIntervals.get(n - 1);
+        lobbyIntervals.set(n - 1, new Interval(open.start(), t.isBefore(open.start()) ? open.start() : t));
+      }
     }
 
     Meeting.Participant snapshot() {
-      return new Meeting.Participant(id, callId, bridge, displayName, remoteParty, direction,
-          state, joinedAt, leftAt, endReason);
+      Duration duration = durationSeconds != null ? Duration.ofSeconds(durationSeconds)
+          : leftAt != null && !leftAt.isBefore(joinedAt) ? Duration.between(joinedAt, leftAt)
+          : null;
+      return new Meeting.Participant(id, participantId, callId, bridge, displayName, remoteParty,
+          direction, state, joinedAt, leftAt,
+          lobbyIntervals == null ? List.of() : lobbyIntervals, mute, layout, importance,
+          presenter, activeSpeaker, alarms == null ? List.of() : alarms, endReason, duration);
     }
   }
 
@@ -901,6 +1516,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     /**
      * Adds a listener.
      *
+     * @param listener the listener
      * @return this builder
      */
     public Builder addListener(MeetingListener listener) {

@@ -1,2 +1,2 @@
-/** JMH benchmarks for mm-cdr: parser, receiver end to end, meeting tracker. Not API. */
+/** JMH benchmarks for mm-cdr (parser, receiver end to end) and the meeting tracker fed by it. Not API. */
 package io.mmsdk.benchmarks.cdr;

@@ -574,6 +574,35 @@ public final class BridgeNode implements AutoCloseable {
     }
   }
 
+  /** The endpoint on a leg becomes the call's active speaker (the previous one stops). */
+  public void testSpeak(String callLegId) {
+    synchronized (engine.lock) {
+      LiveLeg leg = requireLiveLeg(callLegId);
+      LiveCall call = calls.get(leg.callId);
+      for (LiveLeg l : call.legs.values()) {
+        if (l.activeSpeaker != (l == leg)) {
+          l.activeSpeaker = l == leg;
+          events.rosterChanged(call, l, "update");
+        }
+      }
+    }
+  }
+
+  /** The endpoint on a leg starts (taking over from another) or stops presenting. */
+  public void testPresent(String callLegId, boolean presenting) {
+    synchronized (engine.lock) {
+      LiveLeg leg = requireLiveLeg(callLegId);
+      LiveCall call = calls.get(leg.callId);
+      for (LiveLeg l : call.legs.values()) {
+        boolean now = l == leg ? presenting : l.presenter && !presenting;
+        if (l.presenter != now) {
+          l.presenter = now;
+          events.rosterChanged(call, l, "update");
+        }
+      }
+    }
+  }
+
   /** The endpoint on a leg sends DTMF digits. */
   public void testKeys(String callLegId, String digits) {
     synchronized (engine.lock) {

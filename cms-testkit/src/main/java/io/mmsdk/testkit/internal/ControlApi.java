@@ -115,6 +115,12 @@ final class ControlApi {
       case "keys":
         b.pressKeys(string(body, "callLeg"), string(body, "digits"));
         return Map.of("callLeg", string(body, "callLeg"));
+      case "speak":
+        b.startSpeaking(string(body, "callLeg"));
+        return Map.of("callLeg", string(body, "callLeg"));
+      case "present":
+        b.present(string(body, "callLeg"), !Boolean.FALSE.equals(body.get("presenting")));
+        return Map.of("callLeg", string(body, "callLeg"));
       case "calls":
         return Map.of("call", b.startCall(string(body, "coSpace")));
       case "endCall":

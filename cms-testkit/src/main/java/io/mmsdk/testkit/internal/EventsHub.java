@@ -140,8 +140,8 @@ final class EventsHub {
     u.put("videoMuted", bridge.controls.effectiveBoolean(leg, "rxVideoMute"));
     u.put("importance", leg.importance == null ? 0 : leg.importance);
     u.put("layout", bridge.controls.effectiveLayout(leg));
-    u.put("activeSpeaker", false);
-    u.put("presenter", false);
+    u.put("activeSpeaker", leg.activeSpeaker);
+    u.put("presenter", leg.presenter);
     u.put("endpointRecording", false);
     u.put("canMove", true);
     if (leg.movedParticipant != null) {

@@ -251,6 +251,11 @@ final class LiveApi {
     }
     v.put("numParticipantsRemote", String.valueOf(remote));
     v.put("numDistributedInstances", String.valueOf(bridge.distributedInstances(c)));
+    for (LiveLeg l : c.legs.values()) {
+      if (l.presenter) {
+        v.put("presenterCallLeg", l.id);
+      }
+    }
     v.put("locked", String.valueOf(c.locked));
     v.put("recording", String.valueOf(c.recording));
     v.put("streaming", String.valueOf(c.streaming));

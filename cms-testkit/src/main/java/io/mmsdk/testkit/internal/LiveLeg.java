@@ -38,6 +38,9 @@ final class LiveLeg {
   boolean bypassLobby;
   /** DTMF from the POST that created the leg, played once it connects. */
   String pendingDtmf = "";
+  /** Driven by tests: the endpoint is the call's active speaker / is presenting. */
+  boolean activeSpeaker;
+  boolean presenter;
   String endReason = "";
   final StringBuilder digits = new StringBuilder();
   private Duration activated = Duration.ZERO;

@@ -53,6 +53,29 @@ class ControlApiTest {
   }
 
   @Test
+  void speakAndPresent_showAsPresenterCallLeg_unknownLegIs400() throws IOException {
+    Reply joined = control("POST", "/bridges/0/join",
+        "{\"dial\": \"ops\", \"remoteParty\": \"alice@example.com\", \"displayName\": \"Alice\"}");
+    String leg = joined.body.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+    String call = cms.callBridge(0).activeCallIds().get(0);
+    assertEquals(200, control("POST", "/bridges/0/speak", "{\"callLeg\": \"" + leg + "\"}").status);
+    assertEquals(200, control("POST", "/bridges/0/present", "{\"callLeg\": \"" + leg + "\"}").status);
+    assertTrue(get("calls/" + call).contains("<presenterCallLeg>" + leg + "</presenterCallLeg>"));
+    control("POST", "/bridges/0/present", "{\"callLeg\": \"" + leg + "\", \"presenting\": false}");
+    assertTrue(!get("calls/" + call).contains("presenterCallLeg"));
+    assertEquals(400, control("POST", "/bridges/0/speak", "{\"callLeg\": \"nope\"}").status);
+  }
+
+  private String get(String path) throws IOException {
+    try (Response r = HTTP.newCall(new okhttp3.Request.Builder()
+        .url(cms.callBridge(0).baseUrl() + "/api/v1/" + path)
+        .header("Authorization", Credentials.basic(cms.apiUsername(), cms.apiPassword()))
+        .build()).execute()) {
+      return r.body().string();
+    }
+  }
+
+  @Test
   void join_thenKeysAndLeave_driveTheBridge() {
     Reply joined = control("POST", "/bridges/0/join",
         "{\"dial\": \"ops\", \"remoteParty\": \"alice@example.com\", \"displayName\": \"Alice\"}");
