@@ -22,6 +22,25 @@ public record MeetingRef(String bridge, String callId) {
   }
 
   /**
+   * Returns the meeting of a call the live view ({@link io.mmsdk.meetings.MeetingTracker}) reports.
+   * The bridge is the registered Call Bridge's id ({@code CallBridge.id()}), so register the
+   * bridges in {@link MeetingControls.Builder#bridge} under those ids.
+   *
+   * @param call a call of a {@link io.mmsdk.meetings.Meeting}
+   * @return the meeting on that call's Call Bridge
+   * @throws InvalidControlException if the view has seen the call only in CDRs, so does not know
+   *     which registered Call Bridge hosts it yet
+   */
+  public static MeetingRef of(io.mmsdk.meetings.Meeting.Call call) {
+    Objects.requireNonNull(call, "call == null");
+    if (call.bridgeId() == null) {
+      throw new InvalidControlException("The live view has seen call " + call.callId()
+          + " only in CDRs and does not know its Call Bridge yet; wait for its Events or a re-sync, or name the bridge.");
+    }
+    return new MeetingRef(call.bridgeId(), call.callId());
+  }
+
+  /**
    * {@return a participant of this meeting}
    *
    * @param participantId the CMS participant id ({@code /participants/<id>})
