@@ -33,13 +33,48 @@ public sealed interface Control<R extends ControlResult> {
   Action ownershipAction();
 
   /**
+   * A control on a whole meeting.
+   *
+   * @param <R> the result of the control when it succeeds
+   */
+  sealed interface OnMeeting<R extends ControlResult> extends Control<R> {
+    /** {@return empty: the control acts on the whole meeting} */
+    @Override
+    default Optional<ParticipantRef> findParticipant() {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A control on one participant; its meeting is the participant's.
+   *
+   * @param <R> the result of the control when it succeeds
+   */
+  sealed interface OnParticipant<R extends ControlResult> extends Control<R> {
+    /** {@return the participant the control acts on} */
+    ParticipantRef participant();
+
+    /** {@return the participant's meeting} */
+    @Override
+    default MeetingRef meeting() {
+      return participant().meeting();
+    }
+
+    /** {@return the participant} */
+    @Override
+    default Optional<ParticipantRef> findParticipant() {
+      return Optional.of(participant());
+    }
+  }
+
+  /**
    * Mutes or unmutes the audio the meeting receives from one participant (every call leg's
    * {@code rxAudioMute}).
    *
    * @param participant the participant
    * @param muted true to mute, false to unmute
    */
-  record SetAudioMuted(ParticipantRef participant, boolean muted) implements Control<ControlResult.ParticipantChanged> {
+  record SetAudioMuted(ParticipantRef participant, boolean muted) implements OnParticipant<ControlResult.ParticipantChanged> {
     /**
      * Checks the participant is present.
      *
@@ -48,16 +83,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public SetAudioMuted {
       Objects.requireNonNull(participant, "participant == null");
-    }
-
-    @Override
-    public MeetingRef meeting() {
-      return participant.meeting();
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.of(participant);
     }
 
     @Override
@@ -78,7 +103,7 @@ public sealed interface Control<R extends ControlResult> {
    * @param participant the participant
    * @param muted true to mute, false to unmute
    */
-  record SetVideoMuted(ParticipantRef participant, boolean muted) implements Control<ControlResult.ParticipantChanged> {
+  record SetVideoMuted(ParticipantRef participant, boolean muted) implements OnParticipant<ControlResult.ParticipantChanged> {
     /**
      * Checks the participant is present.
      *
@@ -87,16 +112,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public SetVideoMuted {
       Objects.requireNonNull(participant, "participant == null");
-    }
-
-    @Override
-    public MeetingRef meeting() {
-      return participant.meeting();
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.of(participant);
     }
 
     @Override
@@ -117,7 +132,7 @@ public sealed interface Control<R extends ControlResult> {
    * @param meeting the meeting
    * @param muted true to mute, false to unmute
    */
-  record SetAllAudioMuted(MeetingRef meeting, boolean muted) implements Control<ControlResult.MeetingChanged> {
+  record SetAllAudioMuted(MeetingRef meeting, boolean muted) implements OnMeeting<ControlResult.MeetingChanged> {
     /**
      * Checks the meeting is present.
      *
@@ -126,11 +141,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public SetAllAudioMuted {
       Objects.requireNonNull(meeting, "meeting == null");
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.empty();
     }
 
     @Override
@@ -151,7 +161,7 @@ public sealed interface Control<R extends ControlResult> {
    * @param meeting the meeting
    * @param muted true to mute, false to unmute
    */
-  record SetAllVideoMuted(MeetingRef meeting, boolean muted) implements Control<ControlResult.MeetingChanged> {
+  record SetAllVideoMuted(MeetingRef meeting, boolean muted) implements OnMeeting<ControlResult.MeetingChanged> {
     /**
      * Checks the meeting is present.
      *
@@ -160,11 +170,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public SetAllVideoMuted {
       Objects.requireNonNull(meeting, "meeting == null");
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.empty();
     }
 
     @Override
@@ -185,7 +190,7 @@ public sealed interface Control<R extends ControlResult> {
    * @param meeting the meeting
    * @param layout the layout; not {@link Layout#UNKNOWN_TO_SDK_VERSION}
    */
-  record SetMeetingLayout(MeetingRef meeting, Layout layout) implements Control<ControlResult.MeetingChanged> {
+  record SetMeetingLayout(MeetingRef meeting, Layout layout) implements OnMeeting<ControlResult.MeetingChanged> {
     /**
      * Checks the meeting and a known layout are present.
      *
@@ -196,11 +201,6 @@ public sealed interface Control<R extends ControlResult> {
     public SetMeetingLayout {
       Objects.requireNonNull(meeting, "meeting == null");
       requireKnown(layout);
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.empty();
     }
 
     @Override
@@ -220,7 +220,7 @@ public sealed interface Control<R extends ControlResult> {
    * @param participant the participant
    * @param layout the layout; not {@link Layout#UNKNOWN_TO_SDK_VERSION}
    */
-  record SetParticipantLayout(ParticipantRef participant, Layout layout) implements Control<ControlResult.ParticipantChanged> {
+  record SetParticipantLayout(ParticipantRef participant, Layout layout) implements OnParticipant<ControlResult.ParticipantChanged> {
     /**
      * Checks the participant and a known layout are present.
      *
@@ -231,16 +231,6 @@ public sealed interface Control<R extends ControlResult> {
     public SetParticipantLayout {
       Objects.requireNonNull(participant, "participant == null");
       requireKnown(layout);
-    }
-
-    @Override
-    public MeetingRef meeting() {
-      return participant.meeting();
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.of(participant);
     }
 
     @Override
@@ -261,7 +251,7 @@ public sealed interface Control<R extends ControlResult> {
    * @param participant the participant
    * @param important true to set, false to clear
    */
-  record SetImportant(ParticipantRef participant, boolean important) implements Control<ControlResult.ParticipantChanged> {
+  record SetImportant(ParticipantRef participant, boolean important) implements OnParticipant<ControlResult.ParticipantChanged> {
     /**
      * Checks the participant is present.
      *
@@ -270,16 +260,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public SetImportant {
       Objects.requireNonNull(participant, "participant == null");
-    }
-
-    @Override
-    public MeetingRef meeting() {
-      return participant.meeting();
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.of(participant);
     }
 
     @Override
@@ -300,7 +280,7 @@ public sealed interface Control<R extends ControlResult> {
    * @param meeting the meeting
    * @param locked true to lock, false to unlock
    */
-  record SetLocked(MeetingRef meeting, boolean locked) implements Control<ControlResult.MeetingChanged> {
+  record SetLocked(MeetingRef meeting, boolean locked) implements OnMeeting<ControlResult.MeetingChanged> {
     /**
      * Checks the meeting is present.
      *
@@ -309,11 +289,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public SetLocked {
       Objects.requireNonNull(meeting, "meeting == null");
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.empty();
     }
 
     @Override
@@ -333,7 +308,7 @@ public sealed interface Control<R extends ControlResult> {
    *
    * @param participant the participant waiting in the lobby
    */
-  record Admit(ParticipantRef participant) implements Control<ControlResult.Admitted> {
+  record Admit(ParticipantRef participant) implements OnParticipant<ControlResult.Admitted> {
     /**
      * Checks the participant is present.
      *
@@ -341,16 +316,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public Admit {
       Objects.requireNonNull(participant, "participant == null");
-    }
-
-    @Override
-    public MeetingRef meeting() {
-      return participant.meeting();
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.of(participant);
     }
 
     @Override
@@ -370,7 +335,7 @@ public sealed interface Control<R extends ControlResult> {
    *
    * @param meeting the meeting
    */
-  record AdmitAll(MeetingRef meeting) implements Control<ControlResult.Admitted> {
+  record AdmitAll(MeetingRef meeting) implements OnMeeting<ControlResult.Admitted> {
     /**
      * Checks the meeting is present.
      *
@@ -378,11 +343,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public AdmitAll {
       Objects.requireNonNull(meeting, "meeting == null");
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.empty();
     }
 
     @Override
@@ -402,7 +362,7 @@ public sealed interface Control<R extends ControlResult> {
    * @param meeting the meeting
    * @param recording true to start, false to stop
    */
-  record SetRecording(MeetingRef meeting, boolean recording) implements Control<ControlResult.MeetingChanged> {
+  record SetRecording(MeetingRef meeting, boolean recording) implements OnMeeting<ControlResult.MeetingChanged> {
     /**
      * Checks the meeting is present.
      *
@@ -411,11 +371,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public SetRecording {
       Objects.requireNonNull(meeting, "meeting == null");
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.empty();
     }
 
     @Override
@@ -435,7 +390,7 @@ public sealed interface Control<R extends ControlResult> {
    * @param meeting the meeting
    * @param streaming true to start, false to stop
    */
-  record SetStreaming(MeetingRef meeting, boolean streaming) implements Control<ControlResult.MeetingChanged> {
+  record SetStreaming(MeetingRef meeting, boolean streaming) implements OnMeeting<ControlResult.MeetingChanged> {
     /**
      * Checks the meeting is present.
      *
@@ -444,11 +399,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public SetStreaming {
       Objects.requireNonNull(meeting, "meeting == null");
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.empty();
     }
 
     @Override
@@ -473,7 +423,7 @@ public sealed interface Control<R extends ControlResult> {
    *     meeting's default
    */
   record AddParticipant(MeetingRef meeting, String address, String callLegProfile)
-      implements Control<ControlResult.ParticipantAdded> {
+      implements OnMeeting<ControlResult.ParticipantAdded> {
     /**
      * Checks the meeting and a non-blank address are present.
      *
@@ -518,11 +468,6 @@ public sealed interface Control<R extends ControlResult> {
     }
 
     @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.empty();
-    }
-
-    @Override
     public String verb() {
       return "add-participant";
     }
@@ -539,7 +484,7 @@ public sealed interface Control<R extends ControlResult> {
    *
    * @param participant the participant
    */
-  record Disconnect(ParticipantRef participant) implements Control<ControlResult.Disconnected> {
+  record Disconnect(ParticipantRef participant) implements OnParticipant<ControlResult.Disconnected> {
     /**
      * Checks the participant is present.
      *
@@ -547,16 +492,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public Disconnect {
       Objects.requireNonNull(participant, "participant == null");
-    }
-
-    @Override
-    public MeetingRef meeting() {
-      return participant.meeting();
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.of(participant);
     }
 
     @Override
@@ -578,7 +513,7 @@ public sealed interface Control<R extends ControlResult> {
    * @param participant the participant to move
    * @param target the meeting to move them to
    */
-  record Move(ParticipantRef participant, MeetingRef target) implements Control<ControlResult.Moved> {
+  record Move(ParticipantRef participant, MeetingRef target) implements OnParticipant<ControlResult.Moved> {
     /**
      * Checks both parts are present and the meetings differ.
      *
@@ -593,16 +528,6 @@ public sealed interface Control<R extends ControlResult> {
         throw new InvalidControlException("Participant " + participant.participantId() + " is already in meeting "
             + target + "; choose another meeting to move them to.");
       }
-    }
-
-    @Override
-    public MeetingRef meeting() {
-      return participant.meeting();
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.of(participant);
     }
 
     @Override
@@ -628,7 +553,7 @@ public sealed interface Control<R extends ControlResult> {
    * @param shownFor how long it is shown, whole seconds; {@link #PERMANENT} for "permanent"
    */
   record SendMessage(MeetingRef meeting, String text, MessagePosition position, Duration shownFor)
-      implements Control<ControlResult.MeetingChanged> {
+      implements OnMeeting<ControlResult.MeetingChanged> {
     /** The duration that means "until it is replaced" (CMS {@code messageDuration=permanent}). */
     public static final Duration PERMANENT = ChronoUnit.FOREVER.getDuration();
     /** The longest message text accepted. */
@@ -691,11 +616,6 @@ public sealed interface Control<R extends ControlResult> {
     }
 
     @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.empty();
-    }
-
-    @Override
     public String verb() {
       return "send-message";
     }
@@ -711,7 +631,7 @@ public sealed interface Control<R extends ControlResult> {
    *
    * @param meeting the meeting
    */
-  record EndMeeting(MeetingRef meeting) implements Control<ControlResult.MeetingEnded> {
+  record EndMeeting(MeetingRef meeting) implements OnMeeting<ControlResult.MeetingEnded> {
     /**
      * Checks the meeting is present.
      *
@@ -719,11 +639,6 @@ public sealed interface Control<R extends ControlResult> {
      */
     public EndMeeting {
       Objects.requireNonNull(meeting, "meeting == null");
-    }
-
-    @Override
-    public Optional<ParticipantRef> findParticipant() {
-      return Optional.empty();
     }
 
     @Override
