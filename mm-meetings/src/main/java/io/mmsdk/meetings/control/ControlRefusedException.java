@@ -38,7 +38,9 @@ public final class ControlRefusedException extends MmSdkException {
     }
   }
 
+  /** The rule that refused. */
   private final Rule rule;
+  /** The refused control's verb. */
   private final String control;
   private final transient Decision decision;
 

@@ -173,7 +173,11 @@ public final class MeetingControls {
     return List.copyOf(roster);
   }
 
-  /** {@return the tags of a space from its {@code cdrTag}: comma-separated, trimmed, blanks dropped (the default)} */
+  /**
+   * {@return the tags of a space from its {@code cdrTag}: comma-separated, trimmed, blanks dropped (the default)}
+   *
+   * @param space the space as read with {@code GET /coSpaces/<id>}
+   */
   public static Set<String> cdrTagTags(CoSpace space) {
     return space.cdrTag().map(tag -> Arrays.stream(tag.split(","))
         .map(String::strip)
