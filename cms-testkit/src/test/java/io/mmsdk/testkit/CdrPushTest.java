@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class CdrPushTest {
   private final AtomicBoolean accepting = new AtomicBoolean(true);
+  private final CountDownLatch lastRecordRefused = new CountDownLatch(1);
   private final MockWebServer receiver = new MockWebServer();
   private SimulatedCluster cms;
 
@@ -28,7 +30,11 @@ class CdrPushTest {
     receiver.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().code(accepting.get() ? 200 : 503).build();
+        boolean accept = accepting.get();
+        if (!accept && request.getBody().utf8().contains("recordIndex=\"5\"")) {
+          lastRecordRefused.countDown();
+        }
+        return new MockResponse.Builder().code(accept ? 200 : 503).build();
       }
     });
     receiver.start();
@@ -109,6 +115,9 @@ class CdrPushTest {
     String space = api.post("coSpaces", "name", "Weekly").idFromLocation();
     CallLegInfo leg = cms.callBridge(0).join(space, "alice@example.com", "Alice");
     cms.callBridge(0).leave(leg.id());
+    // The pusher sends one POST at a time: once one holding the last record was refused, none
+    // sent earlier can still be answered after the switch.
+    assertTrue(lastRecordRefused.await(5, TimeUnit.SECONDS));
     accepting.set(true);
     assertTrue(cms.awaitCdrDelivered(Duration.ofSeconds(5)));
     List<String> bodies = drain();

@@ -260,7 +260,6 @@ public final class BridgeNode implements AutoCloseable {
       return;
     }
     leg.state = "connected";
-    leg.connectedAt = engine.clock.instant();
     leg.digits.append(leg.pendingDtmf);
     leg.pendingDtmf = "";
     legUpdate(leg);

@@ -241,6 +241,7 @@ final class CallControls {
     }
     if (form.containsKey("deactivated")) {
       leg.deactivated = Boolean.parseBoolean(form.get("deactivated"));
+      leg.bypassLobby = !leg.deactivated; // an admit before the leg connects holds on connect
       leg.heldByLock = false;
     }
     cdrChange |= wasDeactivated != leg.deactivated;

@@ -154,6 +154,7 @@ final class CdrPusher implements AutoCloseable {
 
   private void drain() {
     boolean retry = false;
+    boolean refused = false;
     List<Map.Entry<ReceiverQueue, List<CdrRecord>>> batches = new ArrayList<>();
     String sessionNow;
     synchronized (monitor) {
@@ -184,13 +185,15 @@ final class CdrPusher implements AutoCloseable {
           }
         } else {
           retry = true;
+          refused = true;
         }
         monitor.notifyAll();
       }
     }
     synchronized (monitor) {
       if (retry) {
-        scheduleDrain(batches.isEmpty() ? retryInterval.toMillis() : 0);
+        // A refused or failed POST waits the retry interval instead of hammering the receiver.
+        scheduleDrain(batches.isEmpty() || refused ? retryInterval.toMillis() : 0);
       }
       monitor.notifyAll();
     }

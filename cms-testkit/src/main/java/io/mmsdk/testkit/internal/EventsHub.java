@@ -75,10 +75,8 @@ final class EventsHub {
         if (sub.type.equals("calls")) {
           Map<String, Object> update = sub.delta(call.id, updateType, callInfo(call));
           if (update != null) {
-            Map<String, Object> ordered = new LinkedHashMap<>();
-            ordered.put("call", call.id);
-            ordered.putAll(update);
-            s.send(message("callListUpdate", sub.index, "updates", List.of(ordered)));
+            s.send(message("callListUpdate", sub.index, "updates",
+                List.of(entry("call", call.id, update))));
           }
         } else if (sub.type.equals("callInfo") && call.id.equals(sub.call)) {
           if (updateType.equals("remove")) {
@@ -100,10 +98,8 @@ final class EventsHub {
         if (sub.type.equals("callRoster") && call.id.equals(sub.call)) {
           Map<String, Object> update = sub.delta(leg.participantId, updateType, roster(leg));
           if (update != null) {
-            Map<String, Object> ordered = new LinkedHashMap<>();
-            ordered.put("participant", leg.participantId);
-            ordered.putAll(update);
-            s.send(message("rosterUpdate", sub.index, "updates", List.of(ordered)));
+            s.send(message("rosterUpdate", sub.index, "updates",
+                List.of(entry("participant", leg.participantId, update))));
           }
         }
       }
@@ -149,6 +145,14 @@ final class EventsHub {
       u.put("movedParticipantCallBridge", leg.movedCallBridge);
     }
     return u;
+  }
+
+  /** One entry of {@code updates}: the object's id first, then the update. */
+  private static Map<String, Object> entry(String idName, String id, Map<String, Object> update) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(idName, id);
+    out.putAll(update);
+    return out;
   }
 
   private static Map<String, Object> message(String type, int index, String key, Object value) {
@@ -321,10 +325,7 @@ final class EventsHub {
         if (sub.type.equals("calls")) {
           List<Map<String, Object>> updates = new ArrayList<>();
           for (LiveCall c : bridge.calls.values()) {
-            Map<String, Object> u = new LinkedHashMap<>();
-            u.put("call", c.id);
-            u.putAll(sub.delta(c.id, "add", callInfo(c)));
-            updates.add(u);
+            updates.add(entry("call", c.id, sub.delta(c.id, "add", callInfo(c))));
           }
           send(message("callListUpdate", sub.index, "updates", updates));
         } else if (sub.call != null && bridge.calls.containsKey(sub.call)) {
@@ -335,10 +336,8 @@ final class EventsHub {
           } else if (sub.type.equals("callRoster")) {
             List<Map<String, Object>> updates = new ArrayList<>();
             for (LiveLeg l : c.legs.values()) {
-              Map<String, Object> u = new LinkedHashMap<>();
-              u.put("participant", l.participantId);
-              u.putAll(sub.delta(l.participantId, "add", roster(l)));
-              updates.add(u);
+              updates.add(entry("participant", l.participantId,
+                  sub.delta(l.participantId, "add", roster(l))));
             }
             send(message("rosterUpdate", sub.index, "updates", updates));
           }

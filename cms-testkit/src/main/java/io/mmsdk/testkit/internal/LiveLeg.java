@@ -20,7 +20,6 @@ final class LiveLeg {
   String profileId;
   String state = "initial";
   String confirmationStatus;
-  Instant connectedAt;
   boolean deactivated;
   boolean needsActivation;
   /** The call leg's own overrides of call leg profile values, as PUT or POSTed ({@code configuration}). */
