@@ -275,17 +275,22 @@ public final class LiveMeetings implements CdrListener, AutoCloseable {
       return;
     }
     List<RestSnapshot.Call> calls = new ArrayList<>();
+    Set<String> answered = new HashSet<>();
     for (BridgeSession b : bridges) {
       try {
         calls.addAll(b.readCalls());
+        answered.add(b.bridge.id());
       } catch (MmSdkException e) {
-        // Ending calls this bridge did not list would be wrong: skip, the next gap retries.
-        log.warn("Live meetings: re-sync of cluster {} skipped: Call Bridge {} did not answer ({})",
-            clusterId, b.bridge.name(), e.getMessage());
-        return;
+        // Its calls are neither added nor ended (what it did not list is unknown); the next gap
+        // or reconnect of its events socket re-syncs again.
+        log.warn("Live meetings: re-sync of cluster {}: Call Bridge {} did not answer ({}); its "
+            + "calls are left as they are", clusterId, b.bridge.name(), e.getMessage());
       }
     }
-    tracker.resync(clusterId, calls);
+    if (answered.isEmpty()) {
+      return;
+    }
+    tracker.resync(clusterId, calls, answered, answered.size() == bridges.size());
     resyncs.incrementAndGet();
   }
 

@@ -265,8 +265,15 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
    * later replaced by CDR times), states are corrected, and running calls and legs no Call Bridge
    * lists any more end with reason {@value #NOT_FOUND_ON_RESYNC} (a later CDR gives the real end
    * time). Each corrected meeting logs one {@link LogKind#RESYNCED} entry saying what changed.
+   *
+   * @param calls what the answering bridges listed
+   * @param answered the registered Call Bridges that answered: a running call is ended only if the
+   *     bridge that reported it answered, or, for a call no bridge has claimed yet, if every bridge
+   *     did ({@code complete})
+   * @param complete whether every bridge of the cluster answered
    */
-  void resync(String clusterId, List<RestSnapshot.Call> calls) {
+  void resync(String clusterId, List<RestSnapshot.Call> calls, Set<String> answered,
+      boolean complete) {
     synchronized (this) {
       if (!tracked.test(clusterId)) {
         return;
@@ -282,7 +289,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
           continue;
         }
         for (CallInfo ci : new ArrayList<>(m.calls.values())) {
-          if (!ci.ended && !seenCalls.contains(ci.callId)) {
+          boolean askedItsBridge = ci.bridgeId != null ? answered.contains(ci.bridgeId) : complete;
+          if (!ci.ended && askedItsBridge && !seenCalls.contains(ci.callId)) {
             endCall(m, ci.callId, now, NOT_FOUND_ON_RESYNC, false);
           }
         }

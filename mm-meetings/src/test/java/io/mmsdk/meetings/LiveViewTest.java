@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +106,7 @@ class LiveViewTest {
         "corr-c1", "coSpace", null, "Ann", true, false, false, 600L,
         List.of(new RestSnapshot.Leg("l1", "p1", "Alice", "alice@example.com", "incoming", false,
             "connected", false, 300L, new Meeting.Mute(true, false, false, true), "allEqual",
-            List.of())))));
+            List.of())))), Set.of("cb1"), true);
     Meeting m = tracker.findMeetingByCall("london", "c1").orElseThrow();
     assertEquals(now.minusSeconds(600), m.startTime(), "estimated from durationSeconds");
     assertTrue(m.locked());
@@ -132,7 +133,7 @@ class LiveViewTest {
     tracker.resync("london", List.of(new RestSnapshot.Call("cb1", "c1", null, null, null, null,
         null, null, null, null, null, 3600L,
         List.of(new RestSnapshot.Leg("leg-c1", "part-c1", null, null, null, false, "connected",
-            false, 3600L, null, null, List.of())))));
+            false, 3600L, null, null, List.of())))), Set.of("cb1"), true);
     Participant bob = participant("c1", "l2");
     assertEquals(ParticipantState.ENDED, bob.state());
     assertEquals(MeetingTracker.NOT_FOUND_ON_RESYNC, bob.endReason());
@@ -149,7 +150,7 @@ class LiveViewTest {
     assertEquals(Duration.ofSeconds(90), bob.duration());
     assertEquals(List.of(new CallLegEnd.Alarm("packetLoss", 1.5)), bob.alarms());
 
-    tracker.resync("london", List.of());
+    tracker.resync("london", List.of(), Set.of("cb1"), true);
     assertFalse(tracker.findMeetingByCall("london", "c1").orElseThrow().isActive(),
         "a call no bridge lists any more ends");
   }
@@ -166,6 +167,23 @@ class LiveViewTest {
     assertEquals("c2", tracker.findMeetingOfParticipant("london", "part-c2").orElseThrow().id(),
         "a participant that left is still found");
     assertTrue(tracker.findMeetingOfParticipant("london", "nobody").isEmpty());
+  }
+
+  @Test
+  void resync_bridgeThatDidNotAnswer_itsCallsLeftRunning() {
+    cdr.meeting("c1", "s1", T0, null, "a@example.com");
+    cdr.meeting("c2", "s2", T0, null, "b@example.com");
+    cdr.meeting("c3", "s3", T0, null, "c@example.com");
+    tracker.onCallInfo("london", "cb1", "c1", Map.of());
+    tracker.onCallInfo("london", "cb2", "c2", Map.of());
+    tracker.resync("london", List.of(), Set.of("cb1"), false); // cb2 did not answer
+    assertFalse(tracker.findMeeting("c1").orElseThrow().isActive(), "cb1 no longer lists it");
+    assertTrue(tracker.findMeeting("c2").orElseThrow().isActive(), "cb2 was not asked");
+    assertTrue(tracker.findMeeting("c3").orElseThrow().isActive(),
+        "no bridge claimed it and not every bridge answered");
+    tracker.resync("london", List.of(), Set.of("cb1", "cb2"), true);
+    assertFalse(tracker.findMeeting("c2").orElseThrow().isActive());
+    assertFalse(tracker.findMeeting("c3").orElseThrow().isActive());
   }
 
   @Test
