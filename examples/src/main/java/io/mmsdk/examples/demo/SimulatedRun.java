@@ -22,7 +22,7 @@ import java.util.Map;
 
 /** The full demo against the simulated cluster and the in-memory directory, step by step. */
 final class SimulatedRun {
-  static final int STEPS = 8;
+  static final int STEPS = 9;
   /** Simulated time starts here, so every run prints the same story. */
   static final Instant START = Instant.parse("2026-11-24T09:00:00Z");
   static final int HISTORY_DAYS = 30;
@@ -80,6 +80,7 @@ final class SimulatedRun {
     }
     int meetings = MeetingsStep.run(progress, s.world(), s.cdr().tracker, spaces.subList(0, 4), people,
         options.pace());
+    OperatorStep.run(progress, s.world(), s.client(), spaces, people);
 
     Map<String, String> blastOutcomes;
     try (BlastDial blast = BlastDial.builder()

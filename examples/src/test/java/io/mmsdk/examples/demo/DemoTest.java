@@ -53,6 +53,9 @@ class DemoTest {
     assertEquals("Unlicensed", result.compliance().get("CUSTOMIZATION"), text);
     assertTrue(text.contains("on 2 bridge(s)"), "a meeting spans both bridges:\n" + text);
     assertTrue(text.contains("Done in"), text);
+    assertTrue(text.contains("muted ") && text.contains("locked "), "operator step:\n" + text);
+    assertTrue(text.contains("refused by ROLE_AND_TAGS"), "the tagged operator is refused the board meeting:\n" + text);
+    assertTrue(text.contains("audit trail: 6 controls, 1 refused"), text);
 
     Path zip = dir.resolve("out/license-data.zip");
     Path svg = dir.resolve("out/smp-usage.svg");

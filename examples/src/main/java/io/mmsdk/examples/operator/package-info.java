@@ -1,0 +1,2 @@
+/** A text-mode video operator console on {@link io.mmsdk.meetings.control.MeetingControls}. */
+package io.mmsdk.examples.operator;
