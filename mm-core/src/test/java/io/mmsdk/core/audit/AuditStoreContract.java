@@ -167,12 +167,35 @@ public abstract class AuditStoreContract {
     assertEquals(expected, reopen().load(), "the store keeps working after damage");
   }
 
+  /**
+   * Returns whether several processes may use one storage at once (a database) rather than one
+   * (a locked file); default false. See {@link StoreProcessContract#sharedAcrossProcesses()}.
+   */
+  protected boolean sharedAcrossProcesses() {
+    return false;
+  }
+
+  /** Returns the child JVM's extra arguments, e.g. where the database is; default none. */
+  protected List<String> childJvmArguments() {
+    return List.of();
+  }
+
   /** Crash-and-reopen and a second process, through {@link Driver}. */
   @Nested
   class Processes extends StoreProcessContract {
     @Override
     protected Class<? extends StoreDriver> driver() {
       return processDriver();
+    }
+
+    @Override
+    protected boolean sharedAcrossProcesses() {
+      return AuditStoreContract.this.sharedAcrossProcesses();
+    }
+
+    @Override
+    protected List<String> childJvmArguments() {
+      return AuditStoreContract.this.childJvmArguments();
     }
   }
 
@@ -214,7 +237,7 @@ public abstract class AuditStoreContract {
     }
 
     @Override
-    public final void close() {
+    public void close() {
       if (store != null) {
         store.close();
       }

@@ -151,12 +151,35 @@ public abstract class ClusterStoreContract {
     assertEquals(clusters(1), reopen().load());
   }
 
+  /**
+   * Returns whether several processes may use one storage at once (a database) rather than one
+   * (a locked file); default false. See {@link StoreProcessContract#sharedAcrossProcesses()}.
+   */
+  protected boolean sharedAcrossProcesses() {
+    return false;
+  }
+
+  /** Returns the child JVM's extra arguments, e.g. where the database is; default none. */
+  protected List<String> childJvmArguments() {
+    return List.of();
+  }
+
   /** Crash-and-reopen and a second process, through {@link Driver}. */
   @Nested
   class Processes extends StoreProcessContract {
     @Override
     protected Class<? extends StoreDriver> driver() {
       return processDriver();
+    }
+
+    @Override
+    protected boolean sharedAcrossProcesses() {
+      return ClusterStoreContract.this.sharedAcrossProcesses();
+    }
+
+    @Override
+    protected List<String> childJvmArguments() {
+      return ClusterStoreContract.this.childJvmArguments();
     }
   }
 
@@ -193,7 +216,7 @@ public abstract class ClusterStoreContract {
     }
 
     @Override
-    public final void close() {
+    public void close() {
       if (store != null) {
         store.close();
       }

@@ -170,12 +170,35 @@ public abstract class UserStoreContract {
     assertEquals(withUsers(1).users(), reopen().load().users());
   }
 
+  /**
+   * Returns whether several processes may use one storage at once (a database) rather than one
+   * (a locked file); default false. See {@link StoreProcessContract#sharedAcrossProcesses()}.
+   */
+  protected boolean sharedAcrossProcesses() {
+    return false;
+  }
+
+  /** Returns the child JVM's extra arguments, e.g. where the database is; default none. */
+  protected List<String> childJvmArguments() {
+    return List.of();
+  }
+
   /** Crash-and-reopen and a second process, through {@link Driver}. */
   @Nested
   class Processes extends StoreProcessContract {
     @Override
     protected Class<? extends StoreDriver> driver() {
       return processDriver();
+    }
+
+    @Override
+    protected boolean sharedAcrossProcesses() {
+      return UserStoreContract.this.sharedAcrossProcesses();
+    }
+
+    @Override
+    protected List<String> childJvmArguments() {
+      return UserStoreContract.this.childJvmArguments();
     }
   }
 
@@ -212,7 +235,7 @@ public abstract class UserStoreContract {
     }
 
     @Override
-    public final void close() {
+    public void close() {
       if (store != null) {
         store.close();
       }
