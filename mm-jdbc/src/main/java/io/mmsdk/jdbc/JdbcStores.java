@@ -1,6 +1,7 @@
 package io.mmsdk.jdbc;
 
 import io.mmsdk.licensing.UsageStore;
+import io.mmsdk.provisioning.OwnershipStore;
 import java.util.Objects;
 
 /**
@@ -29,5 +30,22 @@ public final class JdbcStores {
    */
   public static UsageStore usage(JdbcDatabase database) {
     return JdbcUsageStore.open(Objects.requireNonNull(database, "database == null"));
+  }
+
+  /**
+   * Opens the provisioning ownership of one {@code scope} in {@code database} (tables {@code
+   * mm_owned_object}, {@code mm_pending_create}); use one scope per cluster, as with one {@link
+   * OwnershipStore#file} per cluster. A row that cannot be decoded fails every read with a {@link
+   * io.mmsdk.provisioning.ProvisioningException} naming it.
+   *
+   * @param database where ownership is kept
+   * @param scope the cluster id (1 to 200 characters)
+   * @return the store; close it before the database
+   * @throws IllegalArgumentException if {@code scope} is blank or too long
+   * @throws JdbcStoreException if the tables cannot be created or migrated
+   * @throws SchemaTooNewException if a newer mm-sdk migrated the tables past this version
+   */
+  public static OwnershipStore ownership(JdbcDatabase database, String scope) {
+    return JdbcOwnershipStore.open(Objects.requireNonNull(database, "database == null"), scope);
   }
 }
