@@ -1,5 +1,6 @@
 package io.mmsdk.jdbc;
 
+import io.mmsdk.core.audit.AuditStore;
 import io.mmsdk.licensing.UsageStore;
 import io.mmsdk.provisioning.OwnershipStore;
 import java.util.Objects;
@@ -47,5 +48,18 @@ public final class JdbcStores {
    */
   public static OwnershipStore ownership(JdbcDatabase database, String scope) {
     return JdbcOwnershipStore.open(Objects.requireNonNull(database, "database == null"), scope);
+  }
+
+  /**
+   * Opens the audit trail in {@code database} (table {@code mm_audit_event}, keyed by sequence). A
+   * row that cannot be decoded is reported by {@link AuditStore#damagedRecords()} and skipped.
+   *
+   * @param database where the trail is kept
+   * @return the store; close it before the database
+   * @throws JdbcStoreException if the tables cannot be created or migrated
+   * @throws SchemaTooNewException if a newer mm-sdk migrated the tables past this version
+   */
+  public static AuditStore audit(JdbcDatabase database) {
+    return JdbcAuditStore.open(Objects.requireNonNull(database, "database == null"));
   }
 }
