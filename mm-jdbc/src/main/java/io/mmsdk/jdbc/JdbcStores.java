@@ -3,6 +3,7 @@ package io.mmsdk.jdbc;
 import io.mmsdk.core.audit.AuditStore;
 import io.mmsdk.licensing.UsageStore;
 import io.mmsdk.provisioning.OwnershipStore;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -61,5 +62,39 @@ public final class JdbcStores {
    */
   public static AuditStore audit(JdbcDatabase database) {
     return JdbcAuditStore.open(Objects.requireNonNull(database, "database == null"));
+  }
+
+  /**
+   * Returns the lease {@code name} in {@code database} for {@code holder} (table {@code mm_lease}):
+   * the {@link io.mmsdk.licensing.CollectorElection} of licensing monitors sharing the database
+   * (name e.g. {@code "licensing-collector"}; length about three poll intervals) or the {@link
+   * io.mmsdk.provisioning.CommitLock} of one cluster's provisioning commits (name {@code
+   * "provisioning:" + clusterId}; length longer than one step of a commit).
+   *
+   * @param database the shared database
+   * @param name what the lease is for (1 to 200 characters)
+   * @param holder who takes it, unique per process (1 to 200 characters)
+   * @param length how long a taken lease lasts without renewal
+   * @return the lease
+   * @throws IllegalArgumentException if a name is blank or too long, or the length not positive
+   * @throws JdbcStoreException if the table cannot be created or migrated
+   */
+  public static JdbcLease lease(JdbcDatabase database, String name, String holder, Duration length) {
+    return JdbcLease.open(Objects.requireNonNull(database, "database == null"), name, holder, length);
+  }
+
+  /**
+   * Returns the lease {@code name} for this process, named {@code <pid>@<host name>}; see {@link
+   * #lease(JdbcDatabase, String, String, Duration)}.
+   *
+   * @param database the shared database
+   * @param name what the lease is for (1 to 200 characters)
+   * @param length how long a taken lease lasts without renewal
+   * @return the lease
+   * @throws IllegalArgumentException if the name is blank or too long, or the length not positive
+   * @throws JdbcStoreException if the table cannot be created or migrated
+   */
+  public static JdbcLease lease(JdbcDatabase database, String name, Duration length) {
+    return lease(database, name, JdbcLease.processHolder(), length);
   }
 }
