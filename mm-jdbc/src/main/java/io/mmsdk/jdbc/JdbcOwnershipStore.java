@@ -104,9 +104,9 @@ final class JdbcOwnershipStore implements OwnershipStore {
     }
     ensureOpen();
     write("mark " + key + " as pending", c -> {
-      delete(c, "mm_pending_create", key);
       try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO mm_pending_create (scope, object_key, existing_ids) VALUES (?, ?, ?)")) {
+          "INSERT INTO mm_pending_create (scope, object_key, existing_ids) VALUES (?, ?, ?)"
+              + " ON CONFLICT (scope, object_key) DO UPDATE SET existing_ids = excluded.existing_ids")) {
         p.setString(1, scope);
         p.setString(2, key);
         p.setString(3, String.join("\n", ids));
@@ -123,10 +123,11 @@ final class JdbcOwnershipStore implements OwnershipStore {
     Objects.requireNonNull(object.id(), "id == null");
     ensureOpen();
     write("record " + object.key(), c -> {
-      delete(c, "mm_owned_object", object.key());
       delete(c, "mm_pending_create", object.key());
       try (PreparedStatement p = c.prepareStatement("INSERT INTO mm_owned_object (scope, object_key,"
-          + " kind, cms_id, parent_id, secret_fingerprint) VALUES (?, ?, ?, ?, ?, ?)")) {
+          + " kind, cms_id, parent_id, secret_fingerprint) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT"
+          + " (scope, object_key) DO UPDATE SET kind = excluded.kind, cms_id = excluded.cms_id,"
+          + " parent_id = excluded.parent_id, secret_fingerprint = excluded.secret_fingerprint")) {
         p.setString(1, scope);
         p.setString(2, object.key());
         p.setString(3, object.kind().name());

@@ -1,5 +1,6 @@
 package io.mmsdk.jdbc;
 
+import io.mmsdk.blastdial.BlastDialStore;
 import io.mmsdk.core.audit.AuditStore;
 import io.mmsdk.licensing.UsageStore;
 import io.mmsdk.provisioning.OwnershipStore;
@@ -96,5 +97,22 @@ public final class JdbcStores {
    */
   public static JdbcLease lease(JdbcDatabase database, String name, Duration length) {
     return lease(database, name, JdbcLease.processHolder(), length);
+  }
+
+  /**
+   * Opens blast dial's settings, space configurations and dials in progress of one {@code scope}
+   * in {@code database} (tables {@code mm_blastdial_*}). Use one scope per SDK instance: a Primary
+   * and a Secondary sharing a database keep their own roles and dials, and the Secondary's check
+   * for another instance's dial-out still reads the Call Bridge (seed 001, blast dial monitoring).
+   *
+   * @param database where blast dial is kept
+   * @param scope the instance name (1 to 200 characters)
+   * @return the store; close it before the database
+   * @throws IllegalArgumentException if {@code scope} is blank or too long
+   * @throws JdbcStoreException if the tables cannot be created or migrated
+   * @throws SchemaTooNewException if a newer mm-sdk migrated the tables past this version
+   */
+  public static BlastDialStore blastDial(JdbcDatabase database, String scope) {
+    return JdbcBlastDialStore.open(Objects.requireNonNull(database, "database == null"), scope);
   }
 }
