@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,11 +53,11 @@ class CdrTestkitEndToEndTest {
     CdrJournal journal = CdrJournal.builder(dir).scheduler(scheduler).build();
     CdrStore flaky = new CdrStore() {
       @Override
-      public void append(ReceivedBatch batch) {
+      public List<CdrRecord> append(ReceivedBatch batch) {
         if (failNextAppends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
           throw new CdrStoreException("simulated disk failure", null);
         }
-        journal.append(batch);
+        return journal.append(batch);
       }
 
       @Override
