@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreContract;
 import io.mmsdk.common.store.StoreProcessContract;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,33 +25,14 @@ import org.junit.jupiter.api.Test;
  * contacts, blast dials in progress), tested through the interface alone: subclass it once per
  * backend.
  */
-public abstract class BlastDialStoreContract {
-  private final List<BlastDialStore> opened = new ArrayList<>();
-
-  /**
-   * Opens the store under test on this test's storage. Each call in one test opens the same storage
-   * again (the previous instance is closed first: a restart); each test starts on empty storage.
-   */
-  protected abstract BlastDialStore open();
+public abstract class BlastDialStoreContract extends StoreContract<BlastDialStore> {
 
   /** Damages the saved setup of {@code space}, while the store is closed. */
   protected abstract void damage(SpaceKey space) throws Exception;
 
-  /** Returns the {@link Driver} subclass that opens this backend in a child process. */
+  /** {@inheritDoc} The driver is a subclass of this contract's {@link Driver}. */
+  @Override
   protected abstract Class<? extends Driver> processDriver();
-
-  private BlastDialStore reopen() {
-    closeStores();
-    opened.clear();
-    BlastDialStore s = open();
-    opened.add(s);
-    return s;
-  }
-
-  @AfterEach
-  void closeStores() {
-    opened.forEach(BlastDialStore::close);
-  }
 
   static SpaceSetup setup(SpaceKey key, int contacts) {
     List<Contact> list = new ArrayList<>();
@@ -178,52 +157,10 @@ public abstract class BlastDialStoreContract {
   }
 
   /**
-   * Returns whether several processes may use one storage at once (a database) rather than one
-   * (a locked file); default false. See {@link StoreProcessContract#sharedAcrossProcesses()}.
-   */
-  protected boolean sharedAcrossProcesses() {
-    return false;
-  }
-
-  /** Returns the child JVM's extra arguments, e.g. where the database is; default none. */
-  protected List<String> childJvmArguments() {
-    return List.of();
-  }
-
-  /** Crash-and-reopen and a second process, through {@link Driver}. */
-  @Nested
-  class Processes extends StoreProcessContract {
-    @Override
-    protected Class<? extends StoreDriver> driver() {
-      return processDriver();
-    }
-
-    @Override
-    protected boolean sharedAcrossProcesses() {
-      return BlastDialStoreContract.this.sharedAcrossProcesses();
-    }
-
-    @Override
-    protected List<String> childJvmArguments() {
-      return BlastDialStoreContract.this.childJvmArguments();
-    }
-  }
-
-  /**
    * Drives a blast dial store for {@link StoreProcessContract}: record i is space {@code si} with
    * one contact. Subclasses open the backend; they need a public no-argument constructor.
    */
-  public abstract static class Driver implements StoreDriver {
-    private BlastDialStore store;
-
-    /** Opens the backend's store on {@code dir}. */
-    protected abstract BlastDialStore openStore(Path dir);
-
-    @Override
-    public final void open(Path dir) {
-      store = openStore(dir);
-    }
-
+  public abstract static class Driver extends StoreContract.Driver<BlastDialStore> {
     @Override
     public final void write(int i) {
       store.saveSpace(new SpaceSetup(SpaceKey.of("cluster", "s" + i), BlastDialConfig.disabled(),
@@ -239,13 +176,6 @@ public abstract class BlastDialStoreContract {
         }
       }
       return out;
-    }
-
-    @Override
-    public void close() {
-      if (store != null) {
-        store.close();
-      }
     }
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreContract;
 import io.mmsdk.common.store.StoreProcessContract;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,42 +18,21 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of every {@link LicenseStateStore} (mode, allocations, trials and enforcement
  * times), tested through the interface alone: subclass it once per backend.
  */
-public abstract class LicenseStateStoreContract {
+public abstract class LicenseStateStoreContract extends StoreContract<LicenseStateStore> {
   private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
-  private final List<LicenseStateStore> opened = new ArrayList<>();
-
-  /**
-   * Opens the store under test on this test's storage. Each call in one test opens the same storage
-   * again (the previous instance is closed first: a restart); each test starts on empty storage.
-   */
-  protected abstract LicenseStateStore open();
 
   /** Damages the saved state, while the store is closed, so that it can no longer be read. */
   protected abstract void damage() throws Exception;
 
-  /** Returns the {@link Driver} subclass that opens this backend in a child process. */
+  /** {@inheritDoc} The driver is a subclass of this contract's {@link Driver}. */
+  @Override
   protected abstract Class<? extends Driver> processDriver();
-
-  private LicenseStateStore reopen() {
-    opened.forEach(LicenseStateStore::close);
-    opened.clear();
-    LicenseStateStore s = open();
-    opened.add(s);
-    return s;
-  }
-
-  @AfterEach
-  void closeStores() {
-    opened.forEach(LicenseStateStore::close);
-  }
 
   static LicenseState rich() {
     return new LicenseState(
@@ -174,53 +153,11 @@ public abstract class LicenseStateStoreContract {
   }
 
   /**
-   * Returns whether several processes may use one storage at once (a database) rather than one
-   * (a locked file); default false. See {@link StoreProcessContract#sharedAcrossProcesses()}.
-   */
-  protected boolean sharedAcrossProcesses() {
-    return false;
-  }
-
-  /** Returns the child JVM's extra arguments, e.g. where the database is; default none. */
-  protected List<String> childJvmArguments() {
-    return List.of();
-  }
-
-  /** Crash-and-reopen and a second process, through {@link Driver}. */
-  @Nested
-  class Processes extends StoreProcessContract {
-    @Override
-    protected Class<? extends StoreDriver> driver() {
-      return processDriver();
-    }
-
-    @Override
-    protected boolean sharedAcrossProcesses() {
-      return LicenseStateStoreContract.this.sharedAcrossProcesses();
-    }
-
-    @Override
-    protected List<String> childJvmArguments() {
-      return LicenseStateStoreContract.this.childJvmArguments();
-    }
-  }
-
-  /**
    * Drives a license state store for {@link StoreProcessContract}: a whole-state store holds records
    * 0..n after write(n), with an enforcement time per record. Subclasses open the backend; they need a public
    * no-argument constructor.
    */
-  public abstract static class Driver implements StoreDriver {
-    private LicenseStateStore store;
-
-    /** Opens the backend's store on {@code dir}. */
-    protected abstract LicenseStateStore openStore(Path dir);
-
-    @Override
-    public final void open(Path dir) {
-      store = openStore(dir);
-    }
-
+  public abstract static class Driver extends StoreContract.Driver<LicenseStateStore> {
     @Override
     public final void write(int i) {
       Map<String, Map<Feature, Instant>> since = new java.util.HashMap<>();
@@ -241,13 +178,6 @@ public abstract class LicenseStateStoreContract {
         out.add(i);
       }
       return out;
-    }
-
-    @Override
-    public void close() {
-      if (store != null) {
-        store.close();
-      }
     }
   }
 }

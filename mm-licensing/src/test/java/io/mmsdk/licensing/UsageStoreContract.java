@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreContract;
 import io.mmsdk.common.store.StoreProcessContract;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,8 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,16 +27,9 @@ import org.junit.jupiter.api.Test;
  * each backend: subclass it once per backend and supply {@link #open()}, {@link #damage(int)} and a
  * {@link Driver} for the process cases.
  */
-public abstract class UsageStoreContract {
+public abstract class UsageStoreContract extends StoreContract<UsageStore> {
   private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2027-01-01T00:00:00Z");
-  private final List<UsageStore> opened = new ArrayList<>();
-
-  /**
-   * Opens the store under test on this test's storage. Each call in one test opens the same storage
-   * again (the previous instance is closed first: a restart); each test starts on empty storage.
-   */
-  protected abstract UsageStore open();
 
   /**
    * Damages, while the store is closed, the stored sample that was appended as number {@code index}
@@ -46,21 +37,9 @@ public abstract class UsageStoreContract {
    */
   protected abstract void damage(int index) throws Exception;
 
-  /** Returns the {@link Driver} subclass that opens this backend in a child process. */
+  /** {@inheritDoc} The driver is a subclass of this contract's {@link Driver}. */
+  @Override
   protected abstract Class<? extends Driver> processDriver();
-
-  private UsageStore reopen() {
-    opened.forEach(UsageStore::close);
-    opened.clear();
-    UsageStore s = open();
-    opened.add(s);
-    return s;
-  }
-
-  @AfterEach
-  void closeStores() {
-    opened.forEach(UsageStore::close);
-  }
 
   @Test
   void append_thenReopen_keepsEverySampleExactly() {
@@ -194,52 +173,10 @@ public abstract class UsageStoreContract {
   }
 
   /**
-   * Returns whether several processes may use one storage at once (a database) rather than one
-   * (a locked file); default false. See {@link StoreProcessContract#sharedAcrossProcesses()}.
-   */
-  protected boolean sharedAcrossProcesses() {
-    return false;
-  }
-
-  /** Returns the child JVM's extra arguments, e.g. where the database is; default none. */
-  protected List<String> childJvmArguments() {
-    return List.of();
-  }
-
-  /** Crash-and-reopen and a second process, through {@link Driver}. */
-  @Nested
-  class Processes extends StoreProcessContract {
-    @Override
-    protected Class<? extends StoreDriver> driver() {
-      return processDriver();
-    }
-
-    @Override
-    protected boolean sharedAcrossProcesses() {
-      return UsageStoreContract.this.sharedAcrossProcesses();
-    }
-
-    @Override
-    protected List<String> childJvmArguments() {
-      return UsageStoreContract.this.childJvmArguments();
-    }
-  }
-
-  /**
    * Drives a usage store for {@link StoreProcessContract}: record i is a sample of host h1 at second
    * i. Subclasses open the backend; they need a public no-argument constructor.
    */
-  public abstract static class Driver implements StoreDriver {
-    private UsageStore store;
-
-    /** Opens the backend's store on {@code dir}. */
-    protected abstract UsageStore openStore(Path dir);
-
-    @Override
-    public final void open(Path dir) {
-      store = openStore(dir);
-    }
-
+  public abstract static class Driver extends StoreContract.Driver<UsageStore> {
     @Override
     public final void write(int i) {
       store.append(List.of(new UsageSample("h1", Instant.EPOCH.plusSeconds(i), new UsageValues(i, 0, 0, 1, 0, 0))));
@@ -254,13 +191,6 @@ public abstract class UsageStoreContract {
       assertTrue(store.damagedRecords().isEmpty(),
           "a crash must leave no damaged record, only a torn tail: " + store.damagedRecords());
       return out;
-    }
-
-    @Override
-    public void close() {
-      if (store != null) {
-        store.close();
-      }
     }
   }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreContract;
 import io.mmsdk.common.store.StoreProcessContract;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,41 +17,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of every {@link OwnershipStore}, tested through the interface alone: subclass it
  * once per backend.
  */
-public abstract class OwnershipStoreContract {
-  private final List<OwnershipStore> opened = new ArrayList<>();
-
-  /**
-   * Opens the store under test on this test's storage. Each call in one test opens the same storage
-   * again (the previous instance is closed first: a restart); each test starts on empty storage.
-   */
-  protected abstract OwnershipStore open();
+public abstract class OwnershipStoreContract extends StoreContract<OwnershipStore> {
 
   /** Damages the stored record of owned {@code key}, while the store is closed. */
   protected abstract void damage(String key) throws Exception;
 
-  /** Returns the {@link Driver} subclass that opens this backend in a child process. */
+  /** {@inheritDoc} The driver is a subclass of this contract's {@link Driver}. */
+  @Override
   protected abstract Class<? extends Driver> processDriver();
-
-  private OwnershipStore reopen() {
-    closeStores();
-    opened.clear();
-    OwnershipStore s = open();
-    opened.add(s);
-    return s;
-  }
-
-  @AfterEach
-  void closeStores() {
-    opened.forEach(OwnershipStore::close);
-  }
 
   @Test
   void emptyStore_ownsNothing() {
@@ -152,52 +131,10 @@ public abstract class OwnershipStoreContract {
   }
 
   /**
-   * Returns whether several processes may use one storage at once (a database) rather than one
-   * (a locked file); default false. See {@link StoreProcessContract#sharedAcrossProcesses()}.
-   */
-  protected boolean sharedAcrossProcesses() {
-    return false;
-  }
-
-  /** Returns the child JVM's extra arguments, e.g. where the database is; default none. */
-  protected List<String> childJvmArguments() {
-    return List.of();
-  }
-
-  /** Crash-and-reopen and a second process, through {@link Driver}. */
-  @Nested
-  class Processes extends StoreProcessContract {
-    @Override
-    protected Class<? extends StoreDriver> driver() {
-      return processDriver();
-    }
-
-    @Override
-    protected boolean sharedAcrossProcesses() {
-      return OwnershipStoreContract.this.sharedAcrossProcesses();
-    }
-
-    @Override
-    protected List<String> childJvmArguments() {
-      return OwnershipStoreContract.this.childJvmArguments();
-    }
-  }
-
-  /**
    * Drives an ownership store for {@link StoreProcessContract}: record i is owned key {@code ki}.
    * Subclasses open the backend; they need a public no-argument constructor.
    */
-  public abstract static class Driver implements StoreDriver {
-    private OwnershipStore store;
-
-    /** Opens the backend's store on {@code dir}. */
-    protected abstract OwnershipStore openStore(Path dir);
-
-    @Override
-    public final void open(Path dir) {
-      store = openStore(dir);
-    }
-
+  public abstract static class Driver extends StoreContract.Driver<OwnershipStore> {
     @Override
     public final void write(int i) {
       store.markPending("k" + i, Set.of("x" + i));
@@ -214,13 +151,6 @@ public abstract class OwnershipStoreContract {
         }
       }
       return out;
-    }
-
-    @Override
-    public void close() {
-      if (store != null) {
-        store.close();
-      }
     }
   }
 }

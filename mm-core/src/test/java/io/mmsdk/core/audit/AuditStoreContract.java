@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreContract;
 import io.mmsdk.common.store.StoreProcessContract;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,23 +16,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of every {@link AuditStore}, tested through the interface alone: subclass it once
  * per backend and supply {@link #open()}, {@link #damage(int)} and a {@link Driver}.
  */
-public abstract class AuditStoreContract {
+public abstract class AuditStoreContract extends StoreContract<AuditStore> {
   private static final Instant T0 = Instant.parse("2026-01-05T08:00:00.5Z");
-  private final List<AuditStore> opened = new ArrayList<>();
-
-  /**
-   * Opens the store under test on this test's storage. Each call in one test opens the same storage
-   * again (the previous instance is closed first: a restart); each test starts on empty storage.
-   */
-  protected abstract AuditStore open();
 
   /**
    * Damages, while the store is closed, the stored event appended as number {@code index} (0-based),
@@ -40,21 +31,9 @@ public abstract class AuditStoreContract {
    */
   protected abstract void damage(int index) throws Exception;
 
-  /** Returns the {@link Driver} subclass that opens this backend in a child process. */
+  /** {@inheritDoc} The driver is a subclass of this contract's {@link Driver}. */
+  @Override
   protected abstract Class<? extends Driver> processDriver();
-
-  private AuditStore reopen() {
-    closeStores();
-    opened.clear();
-    AuditStore s = open();
-    opened.add(s);
-    return s;
-  }
-
-  @AfterEach
-  void closeStores() {
-    opened.forEach(AuditStore::close);
-  }
 
   static AuditEvent event(long sequence) {
     return new AuditEvent(sequence, T0.plusSeconds(sequence), "alice", "user.update", "u" + sequence, "change " + sequence);
@@ -168,52 +147,11 @@ public abstract class AuditStoreContract {
   }
 
   /**
-   * Returns whether several processes may use one storage at once (a database) rather than one
-   * (a locked file); default false. See {@link StoreProcessContract#sharedAcrossProcesses()}.
-   */
-  protected boolean sharedAcrossProcesses() {
-    return false;
-  }
-
-  /** Returns the child JVM's extra arguments, e.g. where the database is; default none. */
-  protected List<String> childJvmArguments() {
-    return List.of();
-  }
-
-  /** Crash-and-reopen and a second process, through {@link Driver}. */
-  @Nested
-  class Processes extends StoreProcessContract {
-    @Override
-    protected Class<? extends StoreDriver> driver() {
-      return processDriver();
-    }
-
-    @Override
-    protected boolean sharedAcrossProcesses() {
-      return AuditStoreContract.this.sharedAcrossProcesses();
-    }
-
-    @Override
-    protected List<String> childJvmArguments() {
-      return AuditStoreContract.this.childJvmArguments();
-    }
-  }
-
-  /**
    * Drives an audit store for {@link StoreProcessContract}: record i is the event with sequence
    * i + 1. Subclasses open the backend; they need a public no-argument constructor.
    */
-  public abstract static class Driver implements StoreDriver {
-    private AuditStore store;
+  public abstract static class Driver extends StoreContract.Driver<AuditStore> {
     private long lastLoaded;
-
-    /** Opens the backend's store on {@code dir}. */
-    protected abstract AuditStore openStore(Path dir);
-
-    @Override
-    public final void open(Path dir) {
-      store = openStore(dir);
-    }
 
     @Override
     public final void write(int i) {
@@ -234,13 +172,6 @@ public abstract class AuditStoreContract {
       }
       assertEquals(List.of(), store.damagedRecords(), "a crash must leave no damaged record, only a torn tail");
       return out;
-    }
-
-    @Override
-    public void close() {
-      if (store != null) {
-        store.close();
-      }
     }
   }
 }

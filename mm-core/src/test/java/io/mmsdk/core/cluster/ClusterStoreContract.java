@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreContract;
 import io.mmsdk.common.store.StoreProcessContract;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,42 +16,21 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of every {@link ClusterStore}, tested through the interface alone: subclass it once
  * per backend.
  */
-public abstract class ClusterStoreContract {
+public abstract class ClusterStoreContract extends StoreContract<ClusterStore> {
   private static final String PEM = new okhttp3.tls.HeldCertificate.Builder().certificateAuthority(0).build().certificatePem();
-  private final List<ClusterStore> opened = new ArrayList<>();
-
-  /**
-   * Opens the store under test on this test's storage. Each call in one test opens the same storage
-   * again (the previous instance is closed first: a restart); each test starts on empty storage.
-   */
-  protected abstract ClusterStore open();
 
   /** Damages the saved clusters, while the store is closed, so that they can no longer be read. */
   protected abstract void damage() throws Exception;
 
-  /** Returns the {@link Driver} subclass that opens this backend in a child process. */
+  /** {@inheritDoc} The driver is a subclass of this contract's {@link Driver}. */
+  @Override
   protected abstract Class<? extends Driver> processDriver();
-
-  private ClusterStore reopen() {
-    closeStores();
-    opened.clear();
-    ClusterStore s = open();
-    opened.add(s);
-    return s;
-  }
-
-  @AfterEach
-  void closeStores() {
-    opened.forEach(ClusterStore::close);
-  }
 
   static List<Cluster> clusters(int n) {
     List<Cluster> out = new ArrayList<>();
@@ -152,52 +131,10 @@ public abstract class ClusterStoreContract {
   }
 
   /**
-   * Returns whether several processes may use one storage at once (a database) rather than one
-   * (a locked file); default false. See {@link StoreProcessContract#sharedAcrossProcesses()}.
-   */
-  protected boolean sharedAcrossProcesses() {
-    return false;
-  }
-
-  /** Returns the child JVM's extra arguments, e.g. where the database is; default none. */
-  protected List<String> childJvmArguments() {
-    return List.of();
-  }
-
-  /** Crash-and-reopen and a second process, through {@link Driver}. */
-  @Nested
-  class Processes extends StoreProcessContract {
-    @Override
-    protected Class<? extends StoreDriver> driver() {
-      return processDriver();
-    }
-
-    @Override
-    protected boolean sharedAcrossProcesses() {
-      return ClusterStoreContract.this.sharedAcrossProcesses();
-    }
-
-    @Override
-    protected List<String> childJvmArguments() {
-      return ClusterStoreContract.this.childJvmArguments();
-    }
-  }
-
-  /**
    * Drives a cluster store for {@link StoreProcessContract}: write(i) saves clusters c0..ci.
    * Subclasses open the backend; they need a public no-argument constructor.
    */
-  public abstract static class Driver implements StoreDriver {
-    private ClusterStore store;
-
-    /** Opens the backend's store on {@code dir}. */
-    protected abstract ClusterStore openStore(Path dir);
-
-    @Override
-    public final void open(Path dir) {
-      store = openStore(dir);
-    }
-
+  public abstract static class Driver extends StoreContract.Driver<ClusterStore> {
     @Override
     public final void write(int i) {
       store.save(clusters(i));
@@ -213,13 +150,6 @@ public abstract class ClusterStoreContract {
         }
       }
       return out;
-    }
-
-    @Override
-    public void close() {
-      if (store != null) {
-        store.close();
-      }
     }
   }
 }

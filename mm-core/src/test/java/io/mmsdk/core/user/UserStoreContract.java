@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreContract;
 import io.mmsdk.common.store.StoreProcessContract;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,43 +19,22 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of every {@link UserStore} (users, password and sign-in policies, LDAP settings,
  * group mappings and tags), tested through the interface alone: subclass it once per backend.
  */
-public abstract class UserStoreContract {
+public abstract class UserStoreContract extends StoreContract<UserStore> {
   private static final PasswordHash HASH = PasswordHash.create("pw", PasswordHash.MIN_ITERATIONS, new SecureRandom());
   private static final PasswordHash OLD = PasswordHash.create("old", PasswordHash.MIN_ITERATIONS, new SecureRandom());
-  private final List<UserStore> opened = new ArrayList<>();
-
-  /**
-   * Opens the store under test on this test's storage. Each call in one test opens the same storage
-   * again (the previous instance is closed first: a restart); each test starts on empty storage.
-   */
-  protected abstract UserStore open();
 
   /** Damages the saved data, while the store is closed, so that it can no longer be read. */
   protected abstract void damage() throws Exception;
 
-  /** Returns the {@link Driver} subclass that opens this backend in a child process. */
+  /** {@inheritDoc} The driver is a subclass of this contract's {@link Driver}. */
+  @Override
   protected abstract Class<? extends Driver> processDriver();
-
-  private UserStore reopen() {
-    closeStores();
-    opened.clear();
-    UserStore s = open();
-    opened.add(s);
-    return s;
-  }
-
-  @AfterEach
-  void closeStores() {
-    opened.forEach(UserStore::close);
-  }
 
   static UserData rich() {
     return new UserData(
@@ -171,52 +150,10 @@ public abstract class UserStoreContract {
   }
 
   /**
-   * Returns whether several processes may use one storage at once (a database) rather than one
-   * (a locked file); default false. See {@link StoreProcessContract#sharedAcrossProcesses()}.
-   */
-  protected boolean sharedAcrossProcesses() {
-    return false;
-  }
-
-  /** Returns the child JVM's extra arguments, e.g. where the database is; default none. */
-  protected List<String> childJvmArguments() {
-    return List.of();
-  }
-
-  /** Crash-and-reopen and a second process, through {@link Driver}. */
-  @Nested
-  class Processes extends StoreProcessContract {
-    @Override
-    protected Class<? extends StoreDriver> driver() {
-      return processDriver();
-    }
-
-    @Override
-    protected boolean sharedAcrossProcesses() {
-      return UserStoreContract.this.sharedAcrossProcesses();
-    }
-
-    @Override
-    protected List<String> childJvmArguments() {
-      return UserStoreContract.this.childJvmArguments();
-    }
-  }
-
-  /**
    * Drives a user store for {@link StoreProcessContract}: write(i) saves users u0..ui. Subclasses
    * open the backend; they need a public no-argument constructor.
    */
-  public abstract static class Driver implements StoreDriver {
-    private UserStore store;
-
-    /** Opens the backend's store on {@code dir}. */
-    protected abstract UserStore openStore(Path dir);
-
-    @Override
-    public final void open(Path dir) {
-      store = openStore(dir);
-    }
-
+  public abstract static class Driver extends StoreContract.Driver<UserStore> {
     @Override
     public final void write(int i) {
       store.save(withUsers(i));
@@ -232,13 +169,6 @@ public abstract class UserStoreContract {
         }
       }
       return out;
-    }
-
-    @Override
-    public void close() {
-      if (store != null) {
-        store.close();
-      }
     }
   }
 }

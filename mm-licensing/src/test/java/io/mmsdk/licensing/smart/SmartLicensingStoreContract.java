@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.common.store.StoreDriver;
+import io.mmsdk.common.store.StoreContract;
 import io.mmsdk.common.store.StoreProcessContract;
 import io.mmsdk.licensing.AllocationType;
 import java.nio.file.Path;
@@ -18,42 +18,21 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of every {@link SmartLicensingStore}, tested through the interface alone: subclass
  * it once per backend.
  */
-public abstract class SmartLicensingStoreContract {
+public abstract class SmartLicensingStoreContract extends StoreContract<SmartLicensingStore> {
   private static final Instant T = Instant.parse("2026-03-01T10:00:00.123Z");
-  private final List<SmartLicensingStore> opened = new ArrayList<>();
-
-  /**
-   * Opens the store under test on this test's storage. Each call in one test opens the same storage
-   * again (the previous instance is closed first: a restart); each test starts on empty storage.
-   */
-  protected abstract SmartLicensingStore open();
 
   /** Damages the saved status, while the store is closed, so that it can no longer be read. */
   protected abstract void damage() throws Exception;
 
-  /** Returns the {@link Driver} subclass that opens this backend in a child process. */
+  /** {@inheritDoc} The driver is a subclass of this contract's {@link Driver}. */
+  @Override
   protected abstract Class<? extends Driver> processDriver();
-
-  private SmartLicensingStore reopen() {
-    closeStores();
-    opened.clear();
-    SmartLicensingStore s = open();
-    opened.add(s);
-    return s;
-  }
-
-  @AfterEach
-  void closeStores() {
-    opened.forEach(SmartLicensingStore::close);
-  }
 
   @Test
   void load_nothingSaved_isUnregistered() {
@@ -139,52 +118,10 @@ public abstract class SmartLicensingStoreContract {
   }
 
   /**
-   * Returns whether several processes may use one storage at once (a database) rather than one
-   * (a locked file); default false. See {@link StoreProcessContract#sharedAcrossProcesses()}.
-   */
-  protected boolean sharedAcrossProcesses() {
-    return false;
-  }
-
-  /** Returns the child JVM's extra arguments, e.g. where the database is; default none. */
-  protected List<String> childJvmArguments() {
-    return List.of();
-  }
-
-  /** Crash-and-reopen and a second process, through {@link Driver}. */
-  @Nested
-  class Processes extends StoreProcessContract {
-    @Override
-    protected Class<? extends StoreDriver> driver() {
-      return processDriver();
-    }
-
-    @Override
-    protected boolean sharedAcrossProcesses() {
-      return SmartLicensingStoreContract.this.sharedAcrossProcesses();
-    }
-
-    @Override
-    protected List<String> childJvmArguments() {
-      return SmartLicensingStoreContract.this.childJvmArguments();
-    }
-  }
-
-  /**
    * Drives a Smart Licensing store for {@link StoreProcessContract}: after record i the last renewal
    * is at second i. Subclasses open the backend; they need a public no-argument constructor.
    */
-  public abstract static class Driver implements StoreDriver {
-    private SmartLicensingStore store;
-
-    /** Opens the backend's store on {@code dir}. */
-    protected abstract SmartLicensingStore openStore(Path dir);
-
-    @Override
-    public final void open(Path dir) {
-      store = openStore(dir);
-    }
-
+  public abstract static class Driver extends StoreContract.Driver<SmartLicensingStore> {
     @Override
     public final void write(int i) {
       store.save(renewedAt(i));
@@ -198,13 +135,6 @@ public abstract class SmartLicensingStoreContract {
         out.add(i);
       }
       return out;
-    }
-
-    @Override
-    public void close() {
-      if (store != null) {
-        store.close();
-      }
     }
   }
 }
