@@ -6,6 +6,7 @@ package io.mmsdk.provisioning;
  */
 public final class CommitInProgressException extends ProvisioningException {
   private static final long serialVersionUID = 1L;
+  /** Who holds the lock, as its holder named itself. */
   private final String holder;
 
   /**
