@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Durable storage of received batches behind a {@link CdrPipeline}. {@link #file(Path)} is the
- * embedded, file-backed default for one process (a {@link CdrJournal}, whose builder has the
- * options); {@link #none()} keeps nothing; mm-jdbc's {@code JdbcCdrStore} keeps batches in a
- * database that several receivers may share.
+ * Durable storage of received batches behind a {@link CdrPipeline}. mm-jdbc's {@code
+ * JdbcCdrStore} keeps them in a database: SQLite, the embedded default, or PostgreSQL, which
+ * several receivers may share. {@link #file(Path)} is mm-cdr's own file-backed store for one
+ * process (a {@link CdrJournal}, whose builder has the options), for receivers without a JDBC
+ * driver; {@link #none()} keeps nothing.
  *
  * <p>A store shared by several receivers decides which of them delivers each record: {@link
  * #append} returns only the records no receiver stored before, by the database's uniqueness on

@@ -139,4 +139,15 @@ class ProvisioningCommitLockTest {
     held.close();
     assertEquals("instance-b", lockB[0].findHolder(clock.instant()).orElseThrow(), "a's release leaves b's lock alone");
   }
+
+  @Test
+  void lease_defaultHolderNamesThisProcess_badArgumentsRejected() {
+    JdbcDatabase db = database();
+    JdbcLease lease = JdbcStores.lease(db, "provisioning:cluster-2", LOCK);
+    assertTrue(lease.tryAcquire(clock.instant()));
+    assertTrue(lease.findHolder(clock.instant()).orElseThrow().startsWith(ProcessHandle.current().pid() + "@"));
+    assertThrows(IllegalArgumentException.class, () -> JdbcStores.lease(db, " ", "a", LOCK));
+    assertThrows(IllegalArgumentException.class, () -> JdbcStores.lease(db, "n", "a", Duration.ZERO));
+    assertThrows(NullPointerException.class, () -> JdbcStores.lease(db, "n", null, LOCK));
+  }
 }

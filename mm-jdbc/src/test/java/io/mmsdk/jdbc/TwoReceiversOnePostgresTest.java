@@ -7,25 +7,16 @@ import io.mmsdk.cdr.CdrEvent;
 import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cdr.CdrHttpServer;
 import io.mmsdk.cdr.CdrPipeline;
-import io.mmsdk.cdr.CdrRecord;
-import io.mmsdk.cdr.CdrStore;
-import io.mmsdk.cdr.CdrStoreException;
-import io.mmsdk.cdr.ReceivedBatch;
+import io.mmsdk.cdr.FailingCdrStore;
+import io.mmsdk.cdr.SimulatedRest;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,7 +40,6 @@ class TwoReceiversOnePostgresTest {
   @RegisterExtension static final EmbeddedPostgresExtension PG = new EmbeddedPostgresExtension();
   private static final String TOKEN = "t0k";
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final StoreDatabases databases = new StoreDatabases();
   /** Session|correlatorIndex of every record delivered live, by any receiver. */
   private final List<String> live = Collections.synchronizedList(new ArrayList<>());
@@ -64,28 +52,10 @@ class TwoReceiversOnePostgresTest {
     final CdrPipeline pipeline;
     final CdrHttpServer server;
 
-    Receiver(String url, int port, AtomicInteger failFirst) {
-      JdbcCdrStore jdbc = JdbcCdrStore.builder(databases.open(() -> JdbcDatabase.builder(url)
-          .maxConnections(4).build())).scheduler(cms.clock()).build();
-      CdrStore store = new CdrStore() {
-        @Override
-        public List<CdrRecord> append(ReceivedBatch batch) {
-          if (failFirst.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new CdrStoreException("simulated database outage", null);
-          }
-          return jdbc.append(batch);
-        }
-
-        @Override
-        public void replay(Consumer<ReceivedBatch> consumer) {
-          jdbc.replay(consumer);
-        }
-
-        @Override
-        public void close() {
-          jdbc.close();
-        }
-      };
+    Receiver(String url, int port, int failFirst) {
+      FailingCdrStore store = new FailingCdrStore(JdbcCdrStore.builder(databases.open(
+          () -> JdbcDatabase.builder(url).maxConnections(4).build())).scheduler(cms.clock()).build())
+          .failNext(failFirst);
       pipeline = CdrPipeline.builder().store(store).addListener(this::record).build();
       server = CdrHttpServer.builder()
           .address(new InetSocketAddress("127.0.0.1", port))
@@ -127,7 +97,7 @@ class TwoReceiversOnePostgresTest {
     }
   }
 
-  private Receiver receiver(String url, int port, AtomicInteger failFirst) {
+  private Receiver receiver(String url, int port, int failFirst) {
     Receiver r = new Receiver(url, port, failFirst);
     open.add(r);
     return r;
@@ -139,8 +109,8 @@ class TwoReceiversOnePostgresTest {
     cms = SimulatedCluster.start(ClusterOptions.builder().callBridges(2)
         .cdrRetryInterval(Duration.ofMillis(20)).build());
     String url = PG.newSchemaUrl();
-    Receiver a = receiver(url, 0, new AtomicInteger());
-    Receiver b = receiver(url, 0, new AtomicInteger(3));
+    Receiver a = receiver(url, 0, 0);
+    Receiver b = receiver(url, 0, 3);
     int portA = a.server.port();
     for (SimulatedCallBridge cb : cms.callBridges()) {
       addReceiver(cb, a.uri());
@@ -163,7 +133,7 @@ class TwoReceiversOnePostgresTest {
     for (int i = 0; i < legs.size(); i += 3) {
       cms.callBridge(i % 2).leave(legs.get(i));
     }
-    Receiver again = receiver(url, portA, new AtomicInteger());
+    Receiver again = receiver(url, portA, 0);
     assertTrue(cms.awaitCdrDelivered(Duration.ofSeconds(60)), "CDRs not delivered to both");
 
     Set<String> made = new TreeSet<>();
@@ -207,31 +177,11 @@ class TwoReceiversOnePostgresTest {
   }
 
   private void addReceiver(SimulatedCallBridge cb, String uri) {
-    assertEquals(200, api(cb, "POST", "system/cdrReceivers", Map.of("uri", uri)).statusCode());
+    assertEquals(200, SimulatedRest.send(cb, "POST", "system/cdrReceivers", Map.of("uri", uri))
+        .statusCode());
   }
 
   private String createSpace(String name) {
-    HttpResponse<String> r = api(cms.callBridge(0), "POST", "coSpaces", Map.of("name", name));
-    String location = r.headers().firstValue("Location").orElseThrow();
-    return location.substring(location.lastIndexOf('/') + 1);
-  }
-
-  private HttpResponse<String> api(SimulatedCallBridge cb, String method, String path,
-      Map<String, String> form) {
-    StringBuilder body = new StringBuilder();
-    form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
-        .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    String auth = Base64.getEncoder().encodeToString(
-        (cms.apiUsername() + ":" + cms.apiPassword()).getBytes(StandardCharsets.UTF_8));
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create(cb.baseUrl() + "/api/v1/" + path))
-              .header("Authorization", "Basic " + auth)
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new AssertionError("API call failed: " + method + " " + path, e);
-    }
+    return SimulatedRest.createSpace(cms.callBridge(0), name);
   }
 }

@@ -2,7 +2,6 @@ package io.mmsdk.benchmarks.cdr;
 
 import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cdr.CdrHttpServer;
-import io.mmsdk.cdr.CdrJournal;
 import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cdr.CdrStore;
 import io.mmsdk.cdr.MeetingTracker;
