@@ -65,6 +65,14 @@ public final class SimulatedCallBridge {
     return node.cdrSession();
   }
 
+  /**
+   * {@return how many CDR records this bridge instance has made in its current session} Their
+   * {@code correlatorIndex} values are 0 to this number minus 1, the same for every receiver.
+   */
+  public long cdrRecordCount() {
+    return node.cdrRecordCount();
+  }
+
   /** {@return whether the bridge is running (false after {@link #stop()})} */
   public boolean isUp() {
     return node.isUp();

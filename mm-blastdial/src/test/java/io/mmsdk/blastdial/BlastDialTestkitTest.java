@@ -27,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Blast dial end to end against cms-testkit through cms-api-client ({@link CmsCallBridgeGateway}):
  * dial-outs over the simulated bridge's REST API, scripted
  * endpoints answering, pressing keys, busy or silent, and leg outcomes fed back the way the CDR
- * callLegUpdate / callLegEnd records carry them. Both clocks move together; nothing sleeps.
+ * callLegUpdate / callLegEnd records carry them. Both clocks move together; nothing sleeps. Runs on
+ * the file store; mm-jdbc runs it again with every instance on one shared database ({@link
+ * #openStore}).
  */
-class BlastDialTestkitTest {
+public class BlastDialTestkitTest {
   static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
   static final String CLUSTER = "cms";
 
@@ -44,7 +46,7 @@ class BlastDialTestkitTest {
   SpaceKey space;
 
   @BeforeEach
-  void setUp() {
+  public void setUp() {
     cms = SimulatedCluster.start(
         ClusterOptions.builder().clock(SimulatedClock.startingAt(START)).build());
     bridge = cms.callBridge(0);
@@ -61,22 +63,27 @@ class BlastDialTestkitTest {
   }
 
   @AfterEach
-  void tearDown() {
+  public void tearDown() {
     instances.forEach(BlastDial::close);
-    stores.values().forEach(FileBlastDialStore::close);
+    stores.values().forEach(BlastDialStore::close);
     client.close();
     cms.close();
   }
 
-  private final java.util.Map<Path, FileBlastDialStore> stores = new java.util.HashMap<>();
+  private final java.util.Map<Path, BlastDialStore> stores = new java.util.HashMap<>();
+
+  /** Opens the store of the instance named by {@code storeDir}'s last element (a file store there). */
+  protected BlastDialStore openStore(Path storeDir) {
+    return BlastDialStore.file(storeDir);
+  }
 
   /** Opens the store in {@code storeDir}, closing an earlier instance on it first (a restart). */
-  FileBlastDialStore reopen(Path storeDir) {
-    FileBlastDialStore old = stores.remove(storeDir);
+  BlastDialStore reopen(Path storeDir) {
+    BlastDialStore old = stores.remove(storeDir);
     if (old != null) {
       old.close();
     }
-    FileBlastDialStore s = FileBlastDialStore.open(storeDir);
+    BlastDialStore s = openStore(storeDir);
     stores.put(storeDir, s);
     return s;
   }
@@ -141,7 +148,7 @@ class BlastDialTestkitTest {
   }
 
   @Test
-  void scriptedEndpoints_mixedOutcomes_eachContactEndsAsScripted() {
+  public void scriptedEndpoints_mixedOutcomes_eachContactEndsAsScripted() {
     BlastDial blast = start("a", MonitoringSettings.primary());
     setUpSpace(blast, 2, AudioPromptMode.PER_CONTACT, "alice@example.com", "one@example.com",
         "star@example.com", "digits@example.com", "busy@example.com", "silent@example.com");
@@ -170,7 +177,7 @@ class BlastDialTestkitTest {
   }
 
   @Test
-  void promptOff_answeringContact_joinsWithoutPressingAnything() {
+  public void promptOff_answeringContact_joinsWithoutPressingAnything() {
     BlastDial blast = start("a", MonitoringSettings.primary());
     setUpSpace(blast, 0, AudioPromptMode.NEVER, "bob@example.com");
     cms.scriptEndpoint("bob@example.com", EndpointScript.answers());
@@ -184,7 +191,7 @@ class BlastDialTestkitTest {
   }
 
   @Test
-  void meetingEnds_midRetry_noMoreDialOuts() {
+  public void meetingEnds_midRetry_noMoreDialOuts() {
     BlastDial blast = start("a", MonitoringSettings.primary());
     setUpSpace(blast, 5, AudioPromptMode.PER_CONTACT, "bob@example.com");
     cms.scriptEndpoint("bob@example.com", EndpointScript.busy());
@@ -201,7 +208,7 @@ class BlastDialTestkitTest {
   }
 
   @Test
-  void primaryAndSecondary_sameMeeting_exactlyOneDialPerContact() {
+  public void primaryAndSecondary_sameMeeting_exactlyOneDialPerContact() {
     BlastDial primary = start("p", MonitoringSettings.primary());
     BlastDial secondary = start("s", MonitoringSettings.secondary(Duration.ofSeconds(20)));
     for (BlastDial b : List.of(primary, secondary)) {
@@ -224,7 +231,7 @@ class BlastDialTestkitTest {
   }
 
   @Test
-  void secondaryAlone_primaryDown_dialsAfterDelay() {
+  public void secondaryAlone_primaryDown_dialsAfterDelay() {
     BlastDial secondary = start("s", MonitoringSettings.secondary(Duration.ofSeconds(20)));
     setUpSpace(secondary, 0, AudioPromptMode.PER_CONTACT, "bob@example.com");
     cms.scriptEndpoint("bob@example.com", EndpointScript.answersThenPresses("1"));
@@ -239,7 +246,7 @@ class BlastDialTestkitTest {
   }
 
   @Test
-  void restart_midBlast_continuesWithoutDuplicateDials() {
+  public void restart_midBlast_continuesWithoutDuplicateDials() {
     BlastDial first = start("a", MonitoringSettings.primary());
     setUpSpace(first, 2, AudioPromptMode.PER_CONTACT, "bob@example.com", "carol@example.com");
     cms.scriptEndpoint("bob@example.com", EndpointScript.busy(),
@@ -265,7 +272,7 @@ class BlastDialTestkitTest {
   static final Duration RETRY_AND_RING = Duration.ofSeconds(200);
 
   @Test
-  void unreachableAndRefusedDialOuts_countAsFailedAttemptsAndRetry() {
+  public void unreachableAndRefusedDialOuts_countAsFailedAttemptsAndRetry() {
     BlastDial blast = start("a", MonitoringSettings.primary());
     setUpSpace(blast, 1, AudioPromptMode.PER_CONTACT, "gone@example.com", "bob@example.com");
     cms.scriptEndpoint("gone@example.com", EndpointScript.unknownDestination());
@@ -282,7 +289,7 @@ class BlastDialTestkitTest {
   }
 
   @Test
-  void bridgeAnswers503_dialOutRetriedAfterBackOff() {
+  public void bridgeAnswers503_dialOutRetriedAfterBackOff() {
     BlastDial blast = start("a", MonitoringSettings.primary());
     setUpSpace(blast, 0, AudioPromptMode.PER_CONTACT, "bob@example.com");
     cms.scriptEndpoint("bob@example.com", EndpointScript.answersThenPresses("1"));

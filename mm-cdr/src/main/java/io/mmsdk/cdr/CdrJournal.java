@@ -119,10 +119,11 @@ public final class CdrJournal implements CdrStore {
   /**
    * {@inheritDoc}
    *
-   * <p>Returns once a force covering the entry has completed; concurrent appends share forces.
+   * <p>Returns once a force covering the entry has completed; concurrent appends share forces. The
+   * journal belongs to one process, so it returns every record of the batch.
    */
   @Override
-  public void append(ReceivedBatch batch) {
+  public List<CdrRecord> append(ReceivedBatch batch) {
     requireNonNull(batch, "batch == null");
     byte[] entry = encode(batch);
     Pending me = new Pending();
@@ -152,6 +153,7 @@ public final class CdrJournal implements CdrStore {
       awaiting.add(me);
     }
     awaitForce(me);
+    return batch.batch().records();
   }
 
   /** Returns how many written entries wait for a force (for tests). */

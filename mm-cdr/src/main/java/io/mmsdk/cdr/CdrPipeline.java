@@ -36,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * when that session sends again, so its re-sends are still dropped (with {@link CdrStore#none()}
  * there is nothing to rebuild from).
  *
+ * <p>Several receivers may share one store (mm-jdbc's {@code JdbcCdrStore} on PostgreSQL), each
+ * with its own pipeline, for example behind one load-balanced address: then the store decides
+ * which receiver delivers a record ({@link CdrStore#append} returns the records it stored first),
+ * so across the receivers every record is delivered live exactly once, by the receiver that stored
+ * it; the others count it as a duplicate.
+ *
  * <p>Thread-safe. {@link #close()} closes the store.
  */
 public final class CdrPipeline implements CdrSink, AutoCloseable {
@@ -135,11 +141,17 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
           duplicatesDropped.add(b.records().size());
           return 0;
         }
+        List<CdrRecord> others = new ArrayList<>(0);
         if (!replayed) {
-          store.append(rb);
+          fresh = claimed(b, fresh, store.append(rb), others);
         }
         List<CdrEvent> events = new ArrayList<>(fresh.size() + 2);
         apply(s, rb, fresh, replayed, events::add);
+        for (CdrRecord r : others) {
+          // Seen, and no gap: their record indices count as received here.
+          s.state.highestRecordIndex = Math.max(s.state.highestRecordIndex, r.header().recordIndex());
+          s.state.mark(r.header().correlatorIndex());
+        }
         // Queued under the session's lock, so one session's events keep their order.
         synchronized (deliveryLock) {
           deliveries.addAll(events);
@@ -207,6 +219,26 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
       }
     });
     s.rebuild = false;
+  }
+
+  /**
+   * Splits {@code fresh} by what the store says this append stored first: the records another
+   * receiver sharing the store stored before are its to deliver, so they go to {@code others}.
+   */
+  private static List<CdrRecord> claimed(CdrBatch b, List<CdrRecord> fresh, List<CdrRecord> stored,
+      List<CdrRecord> others) {
+    if (stored.size() == b.records().size()) {
+      return fresh;
+    }
+    Set<Long> storedIndices = new HashSet<>();
+    for (CdrRecord r : stored) {
+      storedIndices.add(r.header().correlatorIndex());
+    }
+    List<CdrRecord> mine = new ArrayList<>(stored.size());
+    for (CdrRecord r : fresh) {
+      (storedIndices.contains(r.header().correlatorIndex()) ? mine : others).add(r);
+    }
+    return mine;
   }
 
   private static List<CdrRecord> freshRecords(SessionState s, CdrBatch b) {

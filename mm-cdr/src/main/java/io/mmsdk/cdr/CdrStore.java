@@ -1,12 +1,20 @@
 package io.mmsdk.cdr;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Durable storage of received batches behind a {@link CdrPipeline}. {@link #file(Path)} is the
- * embedded, file-backed default (a {@link CdrJournal}, whose builder has the options);
- * {@link #none()} keeps nothing.
+ * Durable storage of received batches behind a {@link CdrPipeline}. mm-jdbc's {@code
+ * JdbcCdrStore} keeps them in a database: SQLite, the embedded default, or PostgreSQL, which
+ * several receivers may share. {@link #file(Path)} is mm-cdr's own file-backed store for one
+ * process (a {@link CdrJournal}, whose builder has the options), for receivers without a JDBC
+ * driver; {@link #none()} keeps nothing.
+ *
+ * <p>A store shared by several receivers decides which of them delivers each record: {@link
+ * #append} returns only the records no receiver stored before, by the database's uniqueness on
+ * (session, {@code correlatorIndex}). A store for one process returns every record, and the
+ * pipeline's own duplicate filter decides.
  */
 public interface CdrStore extends AutoCloseable {
 
@@ -14,9 +22,12 @@ public interface CdrStore extends AutoCloseable {
    * Stores {@code batch}; when this returns normally the batch must survive a crash of the process.
    *
    * @param batch the batch as received, with its origin and raw bytes; not null
+   * @return the records of {@code batch} this call stored first, in document order: for a store
+   *     shared by several processes, those that no earlier append (by any of them) stored; for a
+   *     store of one process, every record
    * @throws CdrStoreException if it could not be stored
    */
-  void append(ReceivedBatch batch);
+  List<CdrRecord> append(ReceivedBatch batch);
 
   /**
    * Passes every retained batch to {@code consumer}, oldest first.
@@ -45,7 +56,9 @@ public interface CdrStore extends AutoCloseable {
   static CdrStore none() {
     return new CdrStore() {
       @Override
-      public void append(ReceivedBatch batch) {}
+      public List<CdrRecord> append(ReceivedBatch batch) {
+        return batch.batch().records();
+      }
 
       @Override
       public void replay(Consumer<ReceivedBatch> consumer) {}

@@ -101,10 +101,11 @@ class CdrPipelineTest {
     boolean[] fail = {true};
     CdrStore flaky = new CdrStore() {
       @Override
-      public void append(ReceivedBatch batch) {
+      public List<CdrRecord> append(ReceivedBatch batch) {
         if (fail[0]) {
           throw new CdrStoreException("disk full", null);
         }
+        return batch.batch().records();
       }
 
       @Override
@@ -176,8 +177,9 @@ class CdrPipelineTest {
     List<ReceivedBatch> kept = new ArrayList<>();
     CdrStore inMemory = new CdrStore() {
       @Override
-      public synchronized void append(ReceivedBatch batch) {
+      public synchronized List<CdrRecord> append(ReceivedBatch batch) {
         kept.add(batch);
+        return batch.batch().records();
       }
 
       @Override
@@ -218,7 +220,7 @@ class CdrPipelineTest {
     java.util.concurrent.CountDownLatch bothInside = new java.util.concurrent.CountDownLatch(2);
     CdrStore rendezvous = new CdrStore() {
       @Override
-      public void append(ReceivedBatch batch) {
+      public List<CdrRecord> append(ReceivedBatch batch) {
         bothInside.countDown();
         try {
           // Only returns once the other session's batch is being stored at the same time.
@@ -229,6 +231,7 @@ class CdrPipelineTest {
           Thread.currentThread().interrupt();
           throw new CdrStoreException("interrupted", e);
         }
+        return batch.batch().records();
       }
 
       @Override

@@ -67,6 +67,8 @@ public final class LicenseMonitor implements AutoCloseable {
   private final Duration pollInterval;
   private final Duration backfill;
   private final Duration retention;
+  private final CollectorElection election;
+  private volatile boolean collector;
   private final Object collectLock = new Object();
   private final Map<String, Boolean> bridgeActivated = new ConcurrentHashMap<>();
   private final Map<String, MultipartyUsage> multiparty = new ConcurrentHashMap<>();
@@ -88,6 +90,7 @@ public final class LicenseMonitor implements AutoCloseable {
     this.pollInterval = b.pollInterval;
     this.backfill = b.backfill;
     this.retention = b.retention;
+    this.election = b.election;
     this.smart = b.smart;
     this.audit = b.audit;
     this.actor = b.actor;
@@ -129,6 +132,18 @@ public final class LicenseMonitor implements AutoCloseable {
       reportTask.cancel();
       reportTask = null;
     }
+    if (collector) {
+      collector = false;
+      election.resign();
+    }
+  }
+
+  /**
+   * {@return whether this monitor led the last round (collected and reports usage); false while it
+   * stands by for another monitor sharing the usage store, see {@link Builder#election}}
+   */
+  public boolean isCollector() {
+    return collector;
   }
 
   /**
@@ -152,6 +167,14 @@ public final class LicenseMonitor implements AutoCloseable {
       if (state.mode() == LicensingMode.NO_LICENSING) {
         return new CollectionResult(now, 0, List.of(), List.of());
       }
+    }
+    collector = election.tryLead(now);
+    if (!collector) {
+      // Standing by: another monitor collects into the shared store; status comes from it.
+      synchronized (this) {
+        refresh(now);
+      }
+      return new CollectionResult(now, 0, List.of(), List.of());
     }
     int added = 0;
     List<String> hostsDone = new ArrayList<>();
@@ -385,6 +408,9 @@ public final class LicenseMonitor implements AutoCloseable {
         return;
       }
     }
+    if (!election.tryLead(now)) {
+      return; // the collector reports; two reports would count usage twice
+    }
     if (smart.status().registration() != SmartLicensingStatus.Registration.REGISTERED) {
       return;
     }
@@ -551,6 +577,7 @@ public final class LicenseMonitor implements AutoCloseable {
     private Duration pollInterval = Duration.ofMinutes(5);
     private Duration backfill = Duration.ofDays(90);
     private Duration retention = Duration.ofDays(100);
+    private CollectorElection election = CollectorElection.alone();
     private SmartLicensing smart;
     private AuditHook audit = AuditHook.none();
     private String actor = "system";
@@ -671,6 +698,20 @@ public final class LicenseMonitor implements AutoCloseable {
      */
     public Builder pollInterval(Duration interval) {
       this.pollInterval = positive(interval, "pollInterval");
+      return this;
+    }
+
+    /**
+     * Sets how monitors sharing one usage store elect the one that collects and reports (default
+     * {@link CollectorElection#alone()}: this is the only instance). A monitor that loses stands by:
+     * its rounds collect nothing, and it takes over when the collector's lead lapses or it closes.
+     * Collection resumes from the newest stored sample, so a takeover loses no usage.
+     *
+     * @param election the election, e.g. mm-jdbc's {@code JdbcStores.lease(...)}
+     * @return this builder
+     */
+    public Builder election(CollectorElection election) {
+      this.election = Objects.requireNonNull(election, "election == null");
       return this;
     }
 

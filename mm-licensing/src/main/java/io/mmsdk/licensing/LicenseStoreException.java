@@ -6,7 +6,13 @@ import io.mmsdk.common.MmSdkException;
 public final class LicenseStoreException extends MmSdkException {
   private static final long serialVersionUID = 1L;
 
-  LicenseStoreException(String message, Throwable cause) {
+  /**
+   * Creates an exception for a store implementation (a file or database store).
+   *
+   * @param message what failed and what to do about it
+   * @param cause the underlying failure, or null
+   */
+  public LicenseStoreException(String message, Throwable cause) {
     super(message, cause);
   }
 

@@ -7,30 +7,21 @@ import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cdr.CdrHttpServer;
 import io.mmsdk.cdr.CdrJournal;
 import io.mmsdk.cdr.CdrPipeline;
-import io.mmsdk.cdr.CdrStore;
-import io.mmsdk.cdr.CdrStoreException;
-import io.mmsdk.cdr.ReceivedBatch;
+import io.mmsdk.cdr.FailingCdrStore;
+import io.mmsdk.cdr.SimulatedRest;
 import io.mmsdk.meetings.Meeting.ParticipantState;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * view must match what the simulated calls did.
  */
 class MeetingTrackerEndToEndTest {
-  private final HttpClient http = HttpClient.newHttpClient();
   private final SimulatedClock scheduler =
       SimulatedClock.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
-  private final AtomicInteger failNextAppends = new AtomicInteger();
+  private FailingCdrStore flaky;
   @TempDir Path dir;
   private SimulatedCluster cms;
   private MeetingTracker tracker;
@@ -56,26 +46,7 @@ class MeetingTrackerEndToEndTest {
   void start() {
     cms = SimulatedCluster.start(ClusterOptions.builder().callBridges(2).build());
     tracker = MeetingTracker.builder().scheduler(scheduler).build();
-    CdrJournal journal = CdrJournal.builder(dir).scheduler(scheduler).build();
-    CdrStore flaky = new CdrStore() {
-      @Override
-      public void append(ReceivedBatch batch) {
-        if (failNextAppends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-          throw new CdrStoreException("simulated disk failure", null);
-        }
-        journal.append(batch);
-      }
-
-      @Override
-      public void replay(Consumer<ReceivedBatch> consumer) {
-        journal.replay(consumer);
-      }
-
-      @Override
-      public void close() {
-        journal.close();
-      }
-    };
+    flaky = new FailingCdrStore(CdrJournal.builder(dir).scheduler(scheduler).build());
     pipeline = CdrPipeline.builder().store(flaky).addListener(tracker).build();
     server = CdrHttpServer.builder()
         .handler(CdrHandler.builder().sink(pipeline).token("t0k").scheduler(scheduler).build())
@@ -96,27 +67,11 @@ class MeetingTrackerEndToEndTest {
 
   private HttpResponse<String> api(SimulatedCallBridge cb, String method, String path,
       Map<String, String> form) {
-    StringBuilder body = new StringBuilder();
-    form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
-        .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    String auth = Base64.getEncoder().encodeToString(
-        (cms.apiUsername() + ":" + cms.apiPassword()).getBytes(StandardCharsets.UTF_8));
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create(cb.baseUrl() + "/api/v1/" + path))
-              .header("Authorization", "Basic " + auth)
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new AssertionError("API call failed: " + method + " " + path, e);
-    }
+    return SimulatedRest.send(cb, method, path, form);
   }
 
   private String createSpace(String name) {
-    HttpResponse<String> r = api(cms.callBridge(0), "POST", "coSpaces", Map.of("name", name));
-    String location = r.headers().firstValue("Location").orElseThrow();
-    return location.substring(location.lastIndexOf('/') + 1);
+    return SimulatedRest.createSpace(cms.callBridge(0), name);
   }
 
   private void delivered() {
@@ -179,13 +134,13 @@ class MeetingTrackerEndToEndTest {
   @Test
   void sinkFailure_callBridgeResends_participantsCountedOnce() {
     String space = createSpace("Retro");
-    failNextAppends.set(2);
+    flaky.failNext(2);
     cms.callBridge(0).join(space, "carol@example.com", "Carol");
     delivered();
     Meeting m = tracker.activeMeetings().get(0);
     assertEquals(1, m.participants().size());
     assertEquals(ParticipantState.CONNECTED, m.participants().get(0).state());
-    assertEquals(0, failNextAppends.get(), "the store failed twice and the batch was re-sent");
+    assertEquals(0, flaky.failuresLeft(), "the store failed twice and the batch was re-sent");
     assertTrackerMatchesSimulator();
   }
 

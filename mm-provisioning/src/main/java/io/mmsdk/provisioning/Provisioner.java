@@ -44,6 +44,7 @@ public final class Provisioner implements AutoCloseable {
   private final AuditHook audit;
   private final String actor;
   private final String target;
+  private final CommitLock commitLock;
   private ServerSnapshot serverView;
   private DesiredState draft;
   private Scheduler.Cancellable refresh;
@@ -56,6 +57,7 @@ public final class Provisioner implements AutoCloseable {
     this.audit = b.audit;
     this.actor = b.actor;
     this.target = b.target;
+    this.commitLock = b.commitLock;
   }
 
   /** {@return a new builder} */
@@ -218,13 +220,18 @@ public final class Provisioner implements AutoCloseable {
    * @throws PlanOutdatedException if the server changed since {@code plan} was made
    * @throws CommitFailedException if a step fails; earlier steps stay applied
    * @throws IllegalArgumentException if {@code plan} was not made by {@link #plan}
+   * @throws CommitInProgressException if another commit holds the {@link Builder#commitLock} (nothing applied)
    */
   public CommitResult commit(Plan plan) {
     requireNonNull(plan, "plan == null");
     String summary = plan.renderText().lines().findFirst().orElse("");
     CommitResult result;
-    try {
-      result = apply(plan);
+    try (CommitLock.Held held = commitLock.acquire(scheduler.now())) {
+      result = apply(plan, held);
+    } catch (CommitInProgressException e) {
+      audit.changed(actor, "provisioning.commit", target, AuditHook.Outcome.REFUSED,
+          summary + "; another commit holds the lock (" + e.holder() + "), nothing applied");
+      throw e;
     } catch (PlanOutdatedException e) {
       audit.changed(actor, "provisioning.commit", target, AuditHook.Outcome.REFUSED,
           summary + "; the server changed since the plan was made, nothing applied");
@@ -241,7 +248,7 @@ public final class Provisioner implements AutoCloseable {
   }
 
   // The audit hook is called outside this lock (it may run listeners).
-  private synchronized CommitResult apply(Plan plan) {
+  private synchronized CommitResult apply(Plan plan, CommitLock.Held held) {
     if (!plan.isCommittable()) {
       throw new IllegalArgumentException("This plan was built by hand and carries nothing to"
           + " apply; commit a plan returned by Provisioner.plan(...)");
@@ -258,6 +265,7 @@ public final class Provisioner implements AutoCloseable {
     List<PlanStep> applied = new ArrayList<>();
     for (PlanStep step : plan.steps()) {
       try {
+        held.renew(scheduler.now());
         apply(step, byKey.get(step.key()), server, plan.secrets());
       } catch (RuntimeException e) {
         throw new CommitFailedException(applied, step, e);
@@ -404,6 +412,7 @@ public final class Provisioner implements AutoCloseable {
     private AuditHook audit = AuditHook.none();
     private String actor = "system";
     private String target = "provisioning";
+    private CommitLock commitLock = CommitLock.none();
 
     private Builder() {}
 
@@ -467,6 +476,19 @@ public final class Provisioner implements AutoCloseable {
      */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = requireNonNull(scheduler, "scheduler == null");
+      return this;
+    }
+
+    /**
+     * Sets the lock that keeps commits to this cluster from interleaving across processes (default
+     * {@link CommitLock#none()}: this Provisioner is the cluster's only one). A commit that finds the
+     * lock held applies nothing and throws {@link CommitInProgressException}.
+     *
+     * @param lock the lock, e.g. mm-jdbc's {@code JdbcStores.lease(db, "provisioning:" + clusterId, ...)}
+     * @return this builder
+     */
+    public Builder commitLock(CommitLock lock) {
+      this.commitLock = requireNonNull(lock, "lock == null");
       return this;
     }
 

@@ -1,43 +1,42 @@
 package io.mmsdk.provisioning;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class OwnershipStoreTest {
+/** {@link OwnershipStoreContract} for {@link OwnershipStore#file}, plus what only the JSON file has. */
+class OwnershipStoreTest extends OwnershipStoreContract {
 
   @TempDir Path dir;
 
+  @Override
+  protected OwnershipStore open() {
+    return OwnershipStore.file(dir.resolve("sub/owned.json"));
+  }
+
+  @Override
+  protected void damage(String key) throws Exception {
+    Path f = dir.resolve("sub/owned.json");
+    Files.writeString(f, Files.readString(f).replace("\"" + key + "\"", "\"" + key + "\" oops"));
+  }
+
+  @Override
+  protected Class<? extends Driver> processDriver() {
+    return FileDriver.class;
+  }
+
   @Test
-  void file_changes_surviveReopenAndLeaveNoTempFile() throws Exception {
-    Path file = dir.resolve("sub/owned.json");
-    OwnershipStore store = OwnershipStore.file(file);
-    store.markPending("ldapServers:corp", Set.of("a", "b"));
-    store.put(new OwnedObject("callProfiles:T", CmsKind.CALL_PROFILE, "cp1", null, null));
-    store.put(new OwnedObject("accessMethodTemplates:T/Host", CmsKind.ACCESS_METHOD_TEMPLATE, "am1", "t1", null));
-    store.forget("callProfiles:T");
-    store.close();
-
-    OwnershipStore reopened = OwnershipStore.file(file);
-    assertEquals(Map.of("accessMethodTemplates:T/Host",
-        new OwnedObject("accessMethodTemplates:T/Host", CmsKind.ACCESS_METHOD_TEMPLATE, "am1", "t1", null)),
-        reopened.owned());
-    assertEquals(Map.of("ldapServers:corp", Set.of("a", "b")), reopened.pendingCreates());
-    assertFalse(Files.exists(dir.resolve("sub/owned.json.tmp")));
-
-    reopened.put(new OwnedObject("ldapServers:corp", CmsKind.LDAP_SERVER, "s1", null, "fp"));
-    reopened.close();
-    try (OwnershipStore again = OwnershipStore.file(file)) {
-      assertTrue(again.pendingCreates().isEmpty(), "put clears the pending mark");
+  void file_changes_leaveNoTempFile() {
+    try (OwnershipStore store = open()) {
+      store.markPending("ldapServers:corp", Set.of("a", "b"));
     }
+    assertFalse(Files.exists(dir.resolve("sub/owned.json.tmp")));
   }
 
   @Test
@@ -52,5 +51,16 @@ class OwnershipStoreTest {
   void ownedObject_toString_hidesFingerprint() {
     String s = new OwnedObject("ldapServers:corp", CmsKind.LDAP_SERVER, "s1", null, "deadbeef").toString();
     assertFalse(s.contains("deadbeef"));
+  }
+
+  /** Opens {@link OwnershipStore#file} in a child process. */
+  public static final class FileDriver extends Driver {
+    /** Creates a driver. */
+    public FileDriver() {}
+
+    @Override
+    protected OwnershipStore openStore(Path d) {
+      return OwnershipStore.file(d.resolve("owned.json"));
+    }
   }
 }

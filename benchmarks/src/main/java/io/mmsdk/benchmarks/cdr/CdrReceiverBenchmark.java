@@ -2,9 +2,10 @@ package io.mmsdk.benchmarks.cdr;
 
 import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cdr.CdrHttpServer;
-import io.mmsdk.cdr.CdrJournal;
 import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cdr.CdrStore;
+import io.mmsdk.jdbc.JdbcCdrStore;
+import io.mmsdk.jdbc.JdbcDatabase;
 import io.mmsdk.meetings.MeetingTracker;
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +33,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The receiver end to end over loopback HTTP: a Call Bridge-like client POSTs 100-record batches
  * on a keep-alive connection and waits for each 200; the server parses, de-duplicates, stores
- * (fsync'd journal or nothing) and feeds a meeting tracker before answering. Throughput scores are
+ * (fsync'd journal, the embedded SQLite database, or nothing) and feeds a meeting tracker before
+ * answering. Throughput scores are
  * records/s; sample-time scores give the ack latency percentiles per batch.
  */
 @State(Scope.Benchmark)
@@ -40,10 +42,11 @@ import org.openjdk.jmh.annotations.TearDown;
 public class CdrReceiverBenchmark {
   static final int RECORDS = 100;
 
-  @Param({"journal", "none"})
+  @Param({"journal", "sqlite", "none"})
   public String store;
 
   private Path dir;
+  private JdbcDatabase database;
   private CdrPipeline pipeline;
   private MeetingTracker tracker;
   private CdrHttpServer server;
@@ -57,20 +60,29 @@ public class CdrReceiverBenchmark {
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("cdr-bench");
     tracker = MeetingTracker.builder().build();
-    pipeline = CdrPipeline.builder()
-        .store("journal".equals(store) ? CdrStore.file(dir) : CdrStore.none())
-        .addListener(tracker).build();
+    CdrStore cdrStore = switch (store) {
+      case "journal" -> CdrStore.file(dir);
+      case "sqlite" -> {
+        database = JdbcDatabase.sqlite(dir.resolve("mm-sdk.db"));
+        yield JdbcCdrStore.create(database);
+      }
+      default -> CdrStore.none();
+    };
+    pipeline = CdrPipeline.builder().store(cdrStore).addListener(tracker).build();
     server = CdrHttpServer.builder().handler(CdrHandler.builder().sink(pipeline).build()).start();
     uri = URI.create(server.uri() + "?cluster=bench");
     client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     session = UUID.randomUUID().toString();
   }
 
-  /** Stops the receiver and deletes the journal. */
+  /** Stops the receiver and deletes the store's files. */
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     server.close();
     pipeline.close();
+    if (database != null) {
+      database.close();
+    }
     tracker.close();
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

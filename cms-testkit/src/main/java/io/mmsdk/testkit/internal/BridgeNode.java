@@ -88,6 +88,11 @@ public final class BridgeNode implements AutoCloseable {
     return cdr.session();
   }
 
+  /** Returns how many CDR records the current session has made (the next correlator index). */
+  public long cdrRecordCount() {
+    return cdr.correlatorIndex();
+  }
+
   // ---- lifecycle faults ----
 
   /** Stops the bridge: its port refuses connections and its calls are lost without CDRs. */

@@ -2,7 +2,6 @@ package io.mmsdk.examples.demo;
 
 import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cdr.CdrHttpServer;
-import io.mmsdk.cdr.CdrJournal;
 import io.mmsdk.cdr.CdrListener;
 import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cms.CmsClient;
@@ -10,6 +9,8 @@ import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
+import io.mmsdk.jdbc.JdbcCdrStore;
+import io.mmsdk.jdbc.JdbcDatabase;
 import io.mmsdk.meetings.CdrReceiverInstaller;
 import io.mmsdk.meetings.MeetingTracker;
 import java.net.InetAddress;
@@ -20,27 +21,31 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Step: start the CDR receiver (journal, pipeline, meeting tracker, HTTP server on loopback) and
- * install it on every Call Bridge of the cluster.
+ * Step: start the CDR receiver (the embedded default store, a SQLite database; pipeline, meeting
+ * tracker, HTTP server on loopback) and install it on every Call Bridge of the cluster.
  */
 final class CdrStep implements AutoCloseable {
   final MeetingTracker tracker;
+  private final JdbcDatabase database;
   private final CdrPipeline pipeline;
   private final CdrHttpServer server;
 
-  private CdrStep(MeetingTracker tracker, CdrPipeline pipeline, CdrHttpServer server) {
+  private CdrStep(MeetingTracker tracker, JdbcDatabase database, CdrPipeline pipeline,
+      CdrHttpServer server) {
     this.tracker = tracker;
+    this.database = database;
     this.pipeline = pipeline;
     this.server = server;
   }
 
   /** Starts the receiver; {@code extra} also gets every CDR event (the demo feeds blast dial). */
   static CdrStep run(Progress progress, Scheduler scheduler, ClusterRegistry registry, Cluster cluster,
-      Path journalDirectory, CdrListener extra) {
+      Path dataDirectory, CdrListener extra) {
     progress.step("Install the CDR receiver (mm-cdr) on the Call Bridges");
     MeetingTracker tracker = MeetingTracker.builder().scheduler(scheduler).build();
+    JdbcDatabase database = JdbcDatabase.sqlite(dataDirectory.resolve("mm-sdk.db"));
     CdrPipeline pipeline = CdrPipeline.builder()
-        .store(CdrJournal.builder(journalDirectory).scheduler(scheduler).build())
+        .store(JdbcCdrStore.builder(database).scheduler(scheduler).build())
         .addListener(tracker)
         .addListener(extra)
         .build();
@@ -51,10 +56,10 @@ final class CdrStep implements AutoCloseable {
         .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
         .handler(CdrHandler.builder().sink(pipeline).token(token).scheduler(scheduler).build())
         .start();
-    CdrStep step = new CdrStep(tracker, pipeline, server);
+    CdrStep step = new CdrStep(tracker, database, pipeline, server);
     URI receiver = URI.create(server.uri() + "?cluster=" + cluster.id() + "&token=" + token);
     CdrReceiverInstaller installer = CdrReceiverInstaller.create(receiver);
-    progress.line("receiver listening at %s, CDRs journaled before they are acknowledged", server.uri());
+    progress.line("receiver listening at %s, CDRs committed to %s before they are acknowledged", server.uri(), database.productName());
     for (CallBridge bridge : cluster.callBridges()) {
       try (CmsClient client = registry.client(bridge.id())) {
         CdrReceiverInstaller.Installation installation = installer.install(client);
@@ -73,6 +78,7 @@ final class CdrStep implements AutoCloseable {
   public void close() {
     server.close();
     pipeline.close();
+    database.close();
     tracker.close();
   }
 }

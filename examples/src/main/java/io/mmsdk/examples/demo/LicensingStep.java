@@ -12,6 +12,8 @@ import io.mmsdk.licensing.LicenseMonitor;
 import io.mmsdk.licensing.LicenseStateStore;
 import io.mmsdk.licensing.LicenseStatus;
 import io.mmsdk.licensing.TypeUsage;
+import io.mmsdk.jdbc.JdbcDatabase;
+import io.mmsdk.jdbc.JdbcStores;
 import io.mmsdk.licensing.UsageStore;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,7 +40,9 @@ final class LicensingStep {
       Path outputDirectory, Path stateDirectory) {
     progress.step("License usage and compliance (mm-licensing)");
     Map<String, String> compliance = new LinkedHashMap<>();
-    try (UsageStore usage = UsageStore.file(stateDirectory.resolve("licensing-usage"));
+    // Usage samples go into the demo's embedded database (the CDR step's mm-sdk.db).
+    try (JdbcDatabase database = JdbcDatabase.sqlite(stateDirectory.resolve("mm-sdk.db"));
+         UsageStore usage = JdbcStores.usage(database);
          CmsUsageSources sources = CmsUsageSources.create();
          LicenseMonitor monitor = LicenseMonitor.builder()
              .scheduler(scheduler)

@@ -13,6 +13,8 @@ import io.mmsdk.provisioning.LdapProtocol;
 import io.mmsdk.provisioning.LdapServer;
 import io.mmsdk.provisioning.LdapSyncReport;
 import io.mmsdk.provisioning.LdapSyncRunner;
+import io.mmsdk.jdbc.JdbcDatabase;
+import io.mmsdk.jdbc.JdbcStores;
 import io.mmsdk.provisioning.OwnershipStore;
 import io.mmsdk.provisioning.Plan;
 import io.mmsdk.provisioning.PlanAction;
@@ -56,9 +58,12 @@ final class ProvisioningStep {
       return world.directory.bindPassword();
     };
     int imported;
-    try (Provisioner provisioner = Provisioner.builder()
+    // Ownership goes into the demo's embedded database (the CDR step's mm-sdk.db), one scope per bridge.
+    try (JdbcDatabase database = JdbcDatabase.sqlite(stateDirectory.resolve("mm-sdk.db"));
+        OwnershipStore ownership = JdbcStores.ownership(database, bridgeName);
+        Provisioner provisioner = Provisioner.builder()
         .gateway(gateway)
-        .ownership(OwnershipStore.file(stateDirectory.resolve("provisioning-owned.json")))
+        .ownership(ownership)
         .secrets(secrets)
         .scheduler(world.scheduler)
         .build()) {

@@ -61,7 +61,7 @@ final class SimulatedRun {
       try (CmsClient client = registry.client(first.id())) {
         ProvisioningStep.Outcome provisioned = ProvisioningStep.run(progress, world, client, first.name(), state);
         BlastDialStep.CdrToBlastDial toBlastDial = new BlastDialStep.CdrToBlastDial();
-        try (CdrStep cdr = CdrStep.run(progress, world.scheduler, registry, cluster, state.resolve("cdr-journal"),
+        try (CdrStep cdr = CdrStep.run(progress, world.scheduler, registry, cluster, state,
             toBlastDial)) {
           Session session = new Session(world, registry, cluster, client, cdr, toBlastDial, state);
           return meetingsBlastDialAndLicensing(options, progress, session, provisioned, out);
@@ -111,7 +111,7 @@ final class SimulatedRun {
     for (Path f : files) {
       progress.line("%s (%,d bytes)", f.toAbsolutePath().normalize(), Files.size(f));
     }
-    progress.line("%d CDRs received and journaled (stores in a temporary directory, removed at exit)",
+    progress.line("%d CDRs received and committed to the database (stores in a temporary directory, removed at exit)",
         s.cdr().recordsDelivered());
     return new DemoResult(true, provisioned.spaces(), provisioned.usersImported(), meetings, blastOutcomes,
         licensing.compliance(), files, progress.lines());

@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The child JVM of {@link StoreProcessContract}: {@code CrashChild <driver class> <dir> write|hold}.
- * It opens the store and prints {@code OPEN <pid>}; then {@code write} stores records 0, 1, 2, ...
- * forever, printing {@code ACK <i>} after each acknowledged one, and {@code hold} keeps the store
- * open until its standard input closes. The parent ends it with SIGKILL.
+ * The child JVM of {@link StoreProcessContract}: {@code CrashChild <driver class> <dir> write|hold
+ * <first>}. It opens the store and prints {@code OPEN <pid>}; then {@code write} stores records
+ * first, first + 1, ... forever, printing {@code ACK <i>} after each acknowledged one, and {@code
+ * hold} keeps the store open until its standard input closes. The parent ends it with SIGKILL.
  */
 public final class CrashChild {
   private CrashChild() {}
@@ -25,7 +25,7 @@ public final class CrashChild {
       }
       return;
     }
-    for (int i = 0; ; i++) {
+    for (int i = Integer.parseInt(args[3]); ; i++) {
       driver.write(i);
       out.println("ACK " + i);
     }

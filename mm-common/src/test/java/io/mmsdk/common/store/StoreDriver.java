@@ -12,7 +12,10 @@ public interface StoreDriver extends AutoCloseable {
   /** Opens the store kept in {@code dir}. */
   void open(Path dir);
 
-  /** Stores record {@code i} durably; records 0..i-1 were written before. */
+  /**
+   * Stores record {@code i} durably; the records before it in this writer's run were written
+   * before (another process may be writing another range of numbers at once).
+   */
   void write(int i);
 
   /** Returns which of the records 0..{@code upTo} the store holds. */

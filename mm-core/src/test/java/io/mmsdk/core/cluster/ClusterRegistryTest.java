@@ -124,19 +124,6 @@ class ClusterRegistryTest {
   }
 
   @Test
-  void fileStore_missingFile_empty(@TempDir Path dir) {
-    assertTrue(ClusterRegistry.create(ClusterStore.file(dir.resolve("none"))).clusters().isEmpty());
-  }
-
-  @Test
-  void fileStore_damagedFile_clearError(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("r.properties");
-    Files.writeString(file, "version=1\nclusters=1\n");
-    ClusterException e = assertThrows(ClusterException.class, () -> ClusterStore.file(file).load());
-    assertTrue(e.getMessage().contains("cluster.0.id"), e.getMessage());
-  }
-
-  @Test
   void updateRemove_bridgeLifecycle_savedAndListenersTold() {
     ClusterRegistry r = ClusterRegistry.inMemory();
     List<Integer> seen = new ArrayList<>();

@@ -336,17 +336,6 @@ class SmartLicensingTest {
   }
 
   @Test
-  void fileStore_nothingSaved_unregistered_damagedFileFails(@org.junit.jupiter.api.io.TempDir
-      java.nio.file.Path dir) throws Exception {
-    SmartLicensingStore store = SmartLicensingStore.file(dir);
-    assertEquals(SmartLicensingStatus.UNREGISTERED, store.load());
-    java.nio.file.Files.writeString(dir.resolve("smart-licensing.properties"),
-        "registration=MAYBE\n");
-    SmartLicensingException e = assertThrows(SmartLicensingException.class, store::load);
-    assertTrue(e.getMessage().contains("register again"), e.getMessage());
-  }
-
-  @Test
   void deregister_stopsRenewals() throws Exception {
     done(smart.register("tok", false));
     done(smart.deregister());
