@@ -22,13 +22,13 @@ public record AccessMethod(CmsObject raw) {
     requireNonNull(raw, "raw == null");
   }
 
-  /** Returns the {@code id} attribute, the id to pass to get, update and delete. */
+  /** {@return the {@code id} attribute, the id to pass to get, update and delete} */
   public String id() {
     return raw.id();
   }
 
   /**
-   * Returns {@code uri}, or empty if the reply lacks it. Text. Filled by {@code get} only.
+   * {@return {@code uri}, or empty if the reply lacks it} Text. Filled by {@code get} only.
    */
   public Optional<String> uri() {
     return raw.findText("uri");

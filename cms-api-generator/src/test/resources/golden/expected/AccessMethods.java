@@ -23,7 +23,7 @@ public final class AccessMethods {
   }
 
   /**
-   * Returns a lazy list of all objects: {@code GET /coSpaces/{coSpaceId}/accessMethods}, page by page.
+   * {@return a lazy list of all objects: {@code GET /coSpaces/{coSpaceId}/accessMethods}, page by page}
    */
   public ResourceList<AccessMethod> list() {
     return resources.list().map(AccessMethod::new);

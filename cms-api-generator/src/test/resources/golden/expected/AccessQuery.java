@@ -21,7 +21,7 @@ public record AccessQuery(CmsObject raw) {
   }
 
   /**
-   * Returns {@code uri}, or empty if the reply lacks it. Text.
+   * {@return {@code uri}, or empty if the reply lacks it} Text.
    */
   public Optional<String> uri() {
     return raw.findText("uri");

@@ -18,17 +18,17 @@ public final class AccessQueryParameters {
     this.form = form;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the generic form these parameters send. */
+  /** {@return the generic form these parameters send} */
   public Form form() {
     return form;
   }
 
-  /** Returns a builder holding these parameters. */
+  /** {@return a builder holding these parameters} */
   public Builder toBuilder() {
     return new Builder(form.toBuilder());
   }
@@ -52,6 +52,9 @@ public final class AccessQueryParameters {
 
     /**
      * Sets {@code uri}.
+     *
+     * @param value the value to send
+     * @return this builder
      */
     public Builder uri(String value) {
       form.set("uri", requireNonNull(value, "value == null"));
@@ -60,6 +63,8 @@ public final class AccessQueryParameters {
 
     /**
      * Unsets {@code uri}: sends it empty so the inherited default applies.
+     *
+     * @return this builder
      */
     public Builder unsetUri() {
       form.unset("uri");
@@ -68,13 +73,17 @@ public final class AccessQueryParameters {
 
     /**
      * Sets a parameter the model does not know, by wire name; an empty value unsets it.
+     *
+     * @param name the parameter's wire name
+     * @param value its text; empty unsets it
+     * @return this builder
      */
     public Builder extra(String name, String value) {
       form.set(name, value);
       return this;
     }
 
-    /** Returns the parameters. */
+    /** {@return the parameters} */
     public AccessQueryParameters build() {
       return new AccessQueryParameters(form.build());
     }

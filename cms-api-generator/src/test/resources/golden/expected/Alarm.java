@@ -22,13 +22,13 @@ public record Alarm(CmsObject raw) {
     requireNonNull(raw, "raw == null");
   }
 
-  /** Returns the {@code id} attribute, the id to pass to get, update and delete. */
+  /** {@return the {@code id} attribute, the id to pass to get, update and delete} */
   public String id() {
     return raw.id();
   }
 
   /**
-   * Returns {@code type}, or empty if the reply lacks it. Text. Carried by list replies and by {@code get}.
+   * {@return {@code type}, or empty if the reply lacks it} Text. Carried by list replies and by {@code get}.
    */
   public Optional<String> type() {
     return raw.findText("type");

@@ -25,7 +25,7 @@ public final class Alarms {
   }
 
   /**
-   * Returns a lazy list of all objects: {@code GET /system/alarms}, page by page.
+   * {@return a lazy list of all objects: {@code GET /system/alarms}, page by page}
    */
   public ResourceList<Alarm> list() {
     return resources.list().map(Alarm::new);

@@ -17,27 +17,27 @@ public final class CmsApi {
     this.client = requireNonNull(client, "client == null");
   }
 
-  /** Returns the typed API over {@code client}. */
+  /** {@return the typed API over {@code client}} */
   public static CmsApi of(CmsClient client) {
     return new CmsApi(client);
   }
 
   /**
-   * Returns operations on {@code /coSpaces}.
+   * {@return operations on {@code /coSpaces}}
    */
   public CoSpaces coSpaces() {
     return new CoSpaces(client);
   }
 
   /**
-   * Returns operations on {@code /system/alarms}.
+   * {@return operations on {@code /system/alarms}}
    */
   public Alarms alarms() {
     return new Alarms(client);
   }
 
   /**
-   * Returns operations on {@code /coSpaces/{coSpaceId}/accessMethods} below the object {@code coSpaceId}.
+   * {@return operations on {@code /coSpaces/{coSpaceId}/accessMethods} below the object {@code coSpaceId}}
    */
   public AccessMethods accessMethods(String coSpaceId) {
     return new AccessMethods(client, coSpaceId);

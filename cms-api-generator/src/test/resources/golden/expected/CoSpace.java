@@ -26,41 +26,41 @@ public record CoSpace(CmsObject raw) {
     requireNonNull(raw, "raw == null");
   }
 
-  /** Returns the {@code id} attribute, the id to pass to get, update and delete. */
+  /** {@return the {@code id} attribute, the id to pass to get, update and delete} */
   public String id() {
     return raw.id();
   }
 
   /**
-   * Returns {@code name}, or empty if the reply lacks it. Text. Carried by list replies and by {@code get}.
+   * {@return {@code name}, or empty if the reply lacks it} Text. Carried by list replies and by {@code get}.
    */
   public Optional<String> name() {
     return raw.findText("name");
   }
 
   /**
-   * Returns {@code callId}, or empty if the reply lacks it. An integer; an empty element reads as empty. Filled by {@code get} only.
+   * {@return {@code callId}, or empty if the reply lacks it} An integer; an empty element reads as empty. Filled by {@code get} only.
    */
   public Optional<Long> callId() {
     return raw.findText("callId").filter(text -> !text.isEmpty()).map(F_CALL_ID::parse);
   }
 
   /**
-   * Returns {@code nonMemberAccess} (from CMS 2.0), or empty if the reply lacks it. A boolean; an empty element reads as empty. Filled by {@code get} only.
+   * {@return {@code nonMemberAccess} (from CMS 2.0), or empty if the reply lacks it} A boolean; an empty element reads as empty. Filled by {@code get} only.
    */
   public Optional<Boolean> nonMemberAccess() {
     return raw.findText("nonMemberAccess").filter(text -> !text.isEmpty()).map(F_NON_MEMBER_ACCESS::parse);
   }
 
   /**
-   * Returns {@code defaultLayout}, or empty if the reply lacks it. Values newer than the model read as {@link DefaultLayout#UNKNOWN_TO_SDK_VERSION}; {@link #defaultLayoutAsString()} has the text. Filled by {@code get} only.
+   * {@return {@code defaultLayout}, or empty if the reply lacks it} Values newer than the model read as {@link DefaultLayout#UNKNOWN_TO_SDK_VERSION}; {@link #defaultLayoutAsString()} has the text. Filled by {@code get} only.
    */
   public Optional<DefaultLayout> defaultLayout() {
     return raw.findText("defaultLayout").filter(text -> !text.isEmpty()).map(DefaultLayout::fromValue);
   }
 
   /**
-   * Returns {@code defaultLayout} exactly as the server sent it, or empty if the reply lacks it.
+   * {@return {@code defaultLayout} exactly as the server sent it, or empty if the reply lacks it}
    */
   public Optional<String> defaultLayoutAsString() {
     return raw.findText("defaultLayout");

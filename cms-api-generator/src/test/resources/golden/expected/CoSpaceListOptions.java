@@ -15,12 +15,12 @@ public final class CoSpaceListOptions {
     this.options = options;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the generic options these filters send. */
+  /** {@return the generic options these filters send} */
   public ListOptions options() {
     return options;
   }
@@ -33,6 +33,9 @@ public final class CoSpaceListOptions {
 
     /**
      * Sets the filter {@code filter}.
+     *
+     * @param value the value to send
+     * @return this builder
      */
     public Builder filter(String value) {
       options.parameter("filter", requireNonNull(value, "value == null"));
@@ -41,19 +44,27 @@ public final class CoSpaceListOptions {
 
     /**
      * Sets the filter {@code tenantFilter}, an object id.
+     *
+     * @param value the value to send
+     * @return this builder
      */
     public Builder tenantFilter(String value) {
       options.parameter("tenantFilter", requireNonNull(value, "value == null"));
       return this;
     }
 
-    /** Sets the {@code limit} asked for per page, 1 or more (the server may return fewer). */
+    /**
+     * Sets the {@code limit} asked for per page, 1 or more (the server may return fewer).
+     *
+     * @param pageSize the items asked for per page, 1 or more
+     * @return this builder
+     */
     public Builder pageSize(int pageSize) {
       options.pageSize(pageSize);
       return this;
     }
 
-    /** Returns the options. */
+    /** {@return the options} */
     public CoSpaceListOptions build() {
       return new CoSpaceListOptions(options.build());
     }

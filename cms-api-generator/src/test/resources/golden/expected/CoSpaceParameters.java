@@ -18,17 +18,17 @@ public final class CoSpaceParameters {
     this.form = form;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the generic form these parameters send. */
+  /** {@return the generic form these parameters send} */
   public Form form() {
     return form;
   }
 
-  /** Returns a builder holding these parameters. */
+  /** {@return a builder holding these parameters} */
   public Builder toBuilder() {
     return new Builder(form.toBuilder());
   }
@@ -52,6 +52,9 @@ public final class CoSpaceParameters {
 
     /**
      * Sets {@code name}.
+     *
+     * @param value the value to send
+     * @return this builder
      */
     public Builder name(String value) {
       form.set("name", requireNonNull(value, "value == null"));
@@ -60,6 +63,8 @@ public final class CoSpaceParameters {
 
     /**
      * Unsets {@code name}: sends it empty so the inherited default applies.
+     *
+     * @return this builder
      */
     public Builder unsetName() {
       form.unset("name");
@@ -69,6 +74,8 @@ public final class CoSpaceParameters {
     /**
      * Sets {@code defaultLayout}.
      *
+     * @param value the value to send
+     * @return this builder
      * @throws IllegalArgumentException for {@link DefaultLayout#UNKNOWN_TO_SDK_VERSION}; send such text with {@link #defaultLayout(String)}
      */
     public Builder defaultLayout(DefaultLayout value) {
@@ -82,6 +89,9 @@ public final class CoSpaceParameters {
 
     /**
      * Sets {@code defaultLayout} to wire text, for values newer than the model.
+     *
+     * @param value the wire text to send
+     * @return this builder
      */
     public Builder defaultLayout(String value) {
       form.set("defaultLayout", requireNonNull(value, "value == null"));
@@ -90,6 +100,8 @@ public final class CoSpaceParameters {
 
     /**
      * Unsets {@code defaultLayout}: sends it empty so the inherited default applies.
+     *
+     * @return this builder
      */
     public Builder unsetDefaultLayout() {
       form.unset("defaultLayout");
@@ -98,6 +110,9 @@ public final class CoSpaceParameters {
 
     /**
      * Sets {@code nonMemberAccess}.
+     *
+     * @param value the value to send
+     * @return this builder
      */
     public Builder nonMemberAccess(boolean value) {
       form.set("nonMemberAccess", String.valueOf(value));
@@ -106,6 +121,8 @@ public final class CoSpaceParameters {
 
     /**
      * Unsets {@code nonMemberAccess}: sends it empty so the inherited default applies.
+     *
+     * @return this builder
      */
     public Builder unsetNonMemberAccess() {
       form.unset("nonMemberAccess");
@@ -114,13 +131,17 @@ public final class CoSpaceParameters {
 
     /**
      * Sets a parameter the model does not know, by wire name; an empty value unsets it.
+     *
+     * @param name the parameter's wire name
+     * @param value its text; empty unsets it
+     * @return this builder
      */
     public Builder extra(String name, String value) {
       form.set(name, value);
       return this;
     }
 
-    /** Returns the parameters. */
+    /** {@return the parameters} */
     public CoSpaceParameters build() {
       return new CoSpaceParameters(form.build());
     }

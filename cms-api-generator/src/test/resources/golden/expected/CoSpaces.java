@@ -29,14 +29,14 @@ public final class CoSpaces {
   }
 
   /**
-   * Returns a lazy list of all objects: {@code GET /coSpaces}, page by page.
+   * {@return a lazy list of all objects: {@code GET /coSpaces}, page by page}
    */
   public ResourceList<CoSpace> list() {
     return resources.list().map(CoSpace::new);
   }
 
   /**
-   * Returns a lazy list of the objects matching {@code options}.
+   * {@return a lazy list of the objects matching {@code options}}
    */
   public ResourceList<CoSpace> list(CoSpaceListOptions options) {
     requireNonNull(options, "options == null");

@@ -20,7 +20,7 @@ public enum DefaultLayout {
     this.value = value;
   }
 
-  /** Returns the constant for {@code value}, or {@link #UNKNOWN_TO_SDK_VERSION}. */
+  /** {@return the constant for {@code value}, or {@link #UNKNOWN_TO_SDK_VERSION}} */
   public static DefaultLayout fromValue(String value) {
     for (DefaultLayout candidate : values()) {
       if (candidate.value != null && candidate.value.equals(value)) {
@@ -31,7 +31,7 @@ public enum DefaultLayout {
   }
 
   /**
-   * Returns the wire value.
+   * {@return the wire value}
    *
    * @throws IllegalStateException for {@link #UNKNOWN_TO_SDK_VERSION}, which has none
    */

@@ -9,6 +9,7 @@ public interface BackoffWaiter {
   /**
    * Waits for {@code delay}.
    *
+   * @param delay how long to wait, from the retry policy's backoff
    * @throws InterruptedException if the thread is interrupted; the request is then abandoned
    */
   void await(java.time.Duration delay) throws InterruptedException;

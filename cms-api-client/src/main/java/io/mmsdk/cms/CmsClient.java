@@ -30,27 +30,43 @@ import okhttp3.OkHttpClient;
  * }</pre>
  */
 public interface CmsClient extends AutoCloseable {
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the API base, for example {@code https://cms1.example.com:8443/api/v1/}. */
+  /** {@return the API base, for example {@code https://cms1.example.com:8443/api/v1/}} */
   URI apiBase();
 
-  /** Returns operations on a top-level family. */
+  /**
+   * {@return operations on a top-level family}
+   *
+   * @param type the family, such as {@link ResourceType#CO_SPACES}
+   */
   CmsResources resources(ResourceType type);
 
-  /** Returns operations on a nested family below the object {@code parentId}. */
+  /**
+   * {@return operations on a nested family below the object {@code parentId}}
+   *
+   * @param type the nested family, such as {@link ResourceType#ACCESS_METHODS}
+   * @param parentId the id of the parent object
+   */
   CmsResources resources(ResourceType type, String parentId);
 
-  /** Reads a single-object node such as {@code /system/status}. */
+  /**
+   * Reads a single-object node such as {@code /system/status}.
+   *
+   * @param resource the node to read
+   * @return the node's object
+   */
   CmsObject read(SystemResource resource);
 
   /**
    * Reads any single-object node by its path under {@code /api/v1}, for example
    * {@code "coSpaces/<id>/meetingEntryDetail"} or {@code "system/configuration/cluster"}.
    *
+   * @param path the node's path under {@code /api/v1}, relative
+   * @return the node's object
    * @throws IllegalArgumentException if {@code path} is absolute, has a query, or contains
    *     {@code ..}
    */
@@ -59,6 +75,10 @@ public interface CmsClient extends AutoCloseable {
   /**
    * Reads a single-object node with query parameters, for example {@code conversationIdQuery}
    * with {@code conversationId}. The form's parameters are sent as the query.
+   *
+   * @param path the node's path under {@code /api/v1}, relative
+   * @param query the query parameters
+   * @return the node's object
    */
   CmsObject read(String path, Form query);
 
@@ -66,158 +86,212 @@ public interface CmsClient extends AutoCloseable {
    * Sends {@code POST path} with the form, for nodes that are not a collection (actions such as
    * {@code callLegs/<id>/generateKeyFrame}). Returns the last segment of the reply's
    * {@code Location} header, or empty if it has none. Never retried automatically.
+   *
+   * @param path the node's path under {@code /api/v1}, relative
+   * @param form the parameters to send
+   * @return the id in the reply's {@code Location}, or empty
    */
   Optional<String> post(String path, Form form);
 
   /**
    * Sends {@code POST path} with the form to a node that answers 200 with an XML body instead of
-   * a {@code Location}, such as {@code accessQuery} and {@code uriUsageQuery}, and returns the body.
+   * a {@code Location}, such as {@code accessQuery} and {@code uriUsageQuery}, and returns the
+   * body.
+   *
+   * @param path the node's path under {@code /api/v1}, relative
+   * @param form the parameters to send
+   * @return the reply's object
    */
   CmsObject postForReply(String path, Form form);
 
-  /** Sends {@code PUT path} with the form, for single-object nodes such as {@code system/profiles}. */
+  /**
+   * Sends {@code PUT path} with the form, for single-object nodes such as {@code system/profiles}.
+   *
+   * @param path the node's path under {@code /api/v1}, relative
+   * @param form the fields to change
+   */
   void put(String path, Form form);
 
-  /** Sends {@code DELETE path}, for nodes that are not an object of a collection. */
+  /**
+   * Sends {@code DELETE path}, for nodes that are not an object of a collection.
+   *
+   * @param path the node's path under {@code /api/v1}, relative
+   */
   void delete(String path);
 
   /**
-   * Returns the typed API: one operation per method and path of the CMS API, generated from the
-   * API model. The generic methods of this interface stay available as the escape hatch.
+   * {@return the typed API: one operation per method and path of the CMS API, generated from the
+   * API model} The generic methods of this interface stay available as the escape hatch.
    */
   default CmsApi api() {
     return CmsApi.of(this);
   }
 
-  /** Reads {@code /system/status} with a parsed, comparable {@link CmsVersion}. */
+  /**
+   * Reads {@code /system/status} with a parsed, comparable {@link CmsVersion}.
+   *
+   * @return the status with its software version parsed
+   */
   SystemStatus systemStatus();
 
-  /** Returns operations on coSpaces. */
+  /** {@return operations on coSpaces} */
   default CmsResources coSpaces() {
     return resources(ResourceType.CO_SPACES);
   }
 
-  /** Returns operations on a coSpace's access methods. */
+  /**
+   * {@return operations on a coSpace's access methods}
+   *
+   * @param coSpaceId the coSpace's id
+   */
   default CmsResources accessMethods(String coSpaceId) {
     return resources(ResourceType.ACCESS_METHODS, coSpaceId);
   }
 
-  /** Returns operations on a coSpace's members. */
+  /**
+   * {@return operations on a coSpace's members}
+   *
+   * @param coSpaceId the coSpace's id
+   */
   default CmsResources coSpaceUsers(String coSpaceId) {
     return resources(ResourceType.CO_SPACE_USERS, coSpaceId);
   }
 
-  /** Returns operations on coSpace templates (2.9+). */
+  /** {@return operations on coSpace templates (2.9+)} */
   default CmsResources coSpaceTemplates() {
     return resources(ResourceType.CO_SPACE_TEMPLATES);
   }
 
-  /** Returns operations on a coSpace template's access method templates. */
+  /**
+   * {@return operations on a coSpace template's access method templates}
+   *
+   * @param coSpaceTemplateId the coSpace template's id
+   */
   default CmsResources accessMethodTemplates(String coSpaceTemplateId) {
     return resources(ResourceType.ACCESS_METHOD_TEMPLATES, coSpaceTemplateId);
   }
 
-  /** Returns operations on call leg profiles. */
+  /** {@return operations on call leg profiles} */
   default CmsResources callLegProfiles() {
     return resources(ResourceType.CALL_LEG_PROFILES);
   }
 
-  /** Returns operations on call profiles. */
+  /** {@return operations on call profiles} */
   default CmsResources callProfiles() {
     return resources(ResourceType.CALL_PROFILES);
   }
 
-  /** Returns operations on users (read-only; they come from LDAP sync). */
+  /** {@return operations on users (read-only; they come from LDAP sync)} */
   default CmsResources users() {
     return resources(ResourceType.USERS);
   }
 
-  /** Returns operations on user profiles. */
+  /** {@return operations on user profiles} */
   default CmsResources userProfiles() {
     return resources(ResourceType.USER_PROFILES);
   }
 
-  /** Returns operations on a user's coSpace template assignments. */
+  /**
+   * {@return operations on a user's coSpace template assignments}
+   *
+   * @param userId the user's id
+   */
   default CmsResources userCoSpaceTemplates(String userId) {
     return resources(ResourceType.USER_CO_SPACE_TEMPLATES, userId);
   }
 
-  /** Returns operations on LDAP servers. */
+  /** {@return operations on LDAP servers} */
   default CmsResources ldapServers() {
     return resources(ResourceType.LDAP_SERVERS);
   }
 
-  /** Returns operations on LDAP mappings. */
+  /** {@return operations on LDAP mappings} */
   default CmsResources ldapMappings() {
     return resources(ResourceType.LDAP_MAPPINGS);
   }
 
-  /** Returns operations on LDAP sources. */
+  /** {@return operations on LDAP sources} */
   default CmsResources ldapSources() {
     return resources(ResourceType.LDAP_SOURCES);
   }
 
-  /** Returns operations on LDAP syncs (create one to start a sync). */
+  /** {@return operations on LDAP syncs (create one to start a sync)} */
   default CmsResources ldapSyncs() {
     return resources(ResourceType.LDAP_SYNCS);
   }
 
-  /** Returns operations on LDAP user coSpace template sources. */
+  /** {@return operations on LDAP user coSpace template sources} */
   default CmsResources ldapUserCoSpaceTemplateSources() {
     return resources(ResourceType.LDAP_USER_CO_SPACE_TEMPLATE_SOURCES);
   }
 
-  /** Returns operations on active calls. */
+  /** {@return operations on active calls} */
   default CmsResources calls() {
     return resources(ResourceType.CALLS);
   }
 
-  /** Returns operations on all active call legs. */
+  /** {@return operations on all active call legs} */
   default CmsResources callLegs() {
     return resources(ResourceType.CALL_LEGS);
   }
 
-  /** Returns operations on a call's legs; {@code create} dials out ({@code remoteParty}, {@code confirmation}, ...). */
+  /**
+   * {@return operations on a call's legs; {@code create} dials out ({@code remoteParty}, {@code
+   * confirmation}, ...)}
+   *
+   * @param callId the active call's id
+   */
   default CmsResources callLegsOf(String callId) {
     return resources(ResourceType.CALL_CALL_LEGS, callId);
   }
 
-  /** Returns operations on all participants. */
+  /** {@return operations on all participants} */
   default CmsResources participants() {
     return resources(ResourceType.PARTICIPANTS);
   }
 
-  /** Returns operations on a call's participants; {@code create} dials out, possibly on another clustered Call Bridge. */
+  /**
+   * {@return operations on a call's participants; {@code create} dials out, possibly on another
+   * clustered Call Bridge}
+   *
+   * @param callId the active call's id
+   */
   default CmsResources participantsOf(String callId) {
     return resources(ResourceType.CALL_PARTICIPANTS, callId);
   }
 
-  /** Returns operations on tenants. */
+  /** {@return operations on tenants} */
   default CmsResources tenants() {
     return resources(ResourceType.TENANTS);
   }
 
-  /** Returns operations on clustered Call Bridges. */
+  /** {@return operations on clustered Call Bridges} */
   default CmsResources callBridges() {
     return resources(ResourceType.CALL_BRIDGES);
   }
 
-  /** Returns operations on active alarms ({@code /system/alarms}). */
+  /** {@return operations on active alarms ({@code /system/alarms})} */
   default CmsResources alarms() {
     return resources(ResourceType.ALARMS);
   }
 
-  /** Returns operations on CDR receivers of this Call Bridge ({@code /system/cdrReceivers}). */
+  /** {@return operations on CDR receivers of this Call Bridge ({@code /system/cdrReceivers})} */
   default CmsResources cdrReceivers() {
     return resources(ResourceType.CDR_RECEIVERS);
   }
 
-  /** Returns operations on multiparty license usage entries ({@code /system/MPLicenseUsage}; filter with startTime, endTime, hostId; each entry's {@code time} is an attribute). */
+  /**
+   * {@return operations on multiparty license usage entries ({@code /system/MPLicenseUsage}; filter
+   * with startTime, endTime, hostId; each entry's {@code time} is an attribute)}
+   */
   default CmsResources licenseUsage() {
     return resources(ResourceType.LICENSE_USAGE);
   }
 
-  /** Returns operations on hosts with license usage data ({@code /system/MPLicenseUsage/knownHosts}). */
+  /**
+   * {@return operations on hosts with license usage data ({@code
+   * /system/MPLicenseUsage/knownHosts})}
+   */
   default CmsResources licenseKnownHosts() {
     return resources(ResourceType.LICENSE_KNOWN_HOSTS);
   }
@@ -250,6 +324,9 @@ public interface CmsClient extends AutoCloseable {
     /**
      * Sets the server's base URL, for example {@code https://cms1.example.com:8443}; a trailing
      * {@code /api/v1} is accepted. Use either this or {@link #host(String)}.
+     *
+     * @param baseUrl the server's https URL, with an optional port and {@code /api/v1}
+     * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
       requireNonNull(baseUrl, "baseUrl == null");
@@ -262,7 +339,12 @@ public interface CmsClient extends AutoCloseable {
       return this;
     }
 
-    /** Sets the host name or IP address (IPv6 with or without brackets); HTTPS is used. */
+    /**
+     * Sets the host name or IP address (IPv6 with or without brackets); HTTPS is used.
+     *
+     * @param host the host name or IP address of the Call Bridge's API
+     * @return this builder
+     */
     public Builder host(String host) {
       requireNonNull(host, "host == null");
       String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
@@ -273,7 +355,12 @@ public interface CmsClient extends AutoCloseable {
       return this;
     }
 
-    /** Sets the HTTPS port of the Web Admin / API (default 443). */
+    /**
+     * Sets the HTTPS port of the Web Admin / API (default 443).
+     *
+     * @param port the HTTPS port, 1 to 65535
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("port is " + port + "; expected 1 to 65535");
@@ -282,7 +369,13 @@ public interface CmsClient extends AutoCloseable {
       return this;
     }
 
-    /** Sets the API user's credentials (HTTP Basic). The password never appears in logs or text. */
+    /**
+     * Sets the API user's credentials (HTTP Basic). The password never appears in logs or text.
+     *
+     * @param username the API user name
+     * @param password the API password
+     * @return this builder
+     */
     public Builder credentials(String username, String password) {
       requireNonNull(username, "username == null");
       requireNonNull(password, "password == null");
@@ -294,13 +387,23 @@ public interface CmsClient extends AutoCloseable {
       return this;
     }
 
-    /** Sets the connect timeout (default 10 s). */
+    /**
+     * Sets the connect timeout (default 10 s).
+     *
+     * @param connectTimeout the longest time to connect; positive
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** Sets the read timeout (default 30 s). */
+    /**
+     * Sets the read timeout (default 30 s).
+     *
+     * @param readTimeout the longest silence while reading a reply; positive
+     * @return this builder
+     */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = positive(readTimeout, "readTimeout");
       return this;
@@ -308,10 +411,15 @@ public interface CmsClient extends AutoCloseable {
 
     /**
      * Sets the deadline of one attempt of a call, from connecting to reading the last byte of the
-     * reply (default 60 s), so a server that drips its reply slowly, resetting the read timeout with
+     * reply (default 60 s), so a server that drips its reply slowly, resetting the read timeout
+     * with
      * every byte, still cannot hold a call forever. Past it the call fails with
-     * {@link CmsTimeoutException}; idempotent calls are then retried per the {@link RetryPolicy}, so
+     * {@link CmsTimeoutException}; idempotent calls are then retried per the {@link RetryPolicy},
+     * so
      * one method call takes at most about {@code maxAttempts} times this plus the backoffs.
+     *
+     * @param callTimeout the longest time for one attempt; positive
+     * @return this builder
      */
     public Builder callTimeout(Duration callTimeout) {
       this.callTimeout = positive(callTimeout, "callTimeout");
@@ -324,6 +432,8 @@ public interface CmsClient extends AutoCloseable {
      * {@link CmsReplyTooLargeException}. Error replies are read only up to 64 KiB, for their
      * failure reason.
      *
+     * @param bytes the largest reply body read, in bytes
+     * @return this builder
      * @throws IllegalArgumentException if {@code bytes} is not positive
      */
     public Builder maxReplySize(long bytes) {
@@ -334,13 +444,23 @@ public interface CmsClient extends AutoCloseable {
       return this;
     }
 
-    /** Sets the retry policy (default {@link RetryPolicy#defaults()}). */
+    /**
+     * Sets the retry policy (default {@link RetryPolicy#defaults()}).
+     *
+     * @param retryPolicy when and how often to retry; not null
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }
 
-    /** Sets which certificates to trust (default: the JVM's trust store). */
+    /**
+     * Sets which certificates to trust (default: the JVM's trust store).
+     *
+     * @param tlsTrust the certificates to trust; not null
+     * @return this builder
+     */
     public Builder tlsTrust(TlsTrust tlsTrust) {
       this.tlsTrust = requireNonNull(tlsTrust, "tlsTrust == null");
       return this;
@@ -350,20 +470,28 @@ public interface CmsClient extends AutoCloseable {
      * Shares the connection pool and threads of {@code okHttpClient}. The client derives its own
      * configuration from it and never closes it. TLS trust and host name verification always come
      * from {@link #tlsTrust(TlsTrust)}, never from {@code okHttpClient}.
+     *
+     * @param okHttpClient the client whose pool and threads to share; not closed by this client
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient == null");
       return this;
     }
 
-    /** Sets the clock (default UTC system clock). */
+    /**
+     * Sets the clock (default UTC system clock).
+     *
+     * @param clock the clock for retry deadlines and time stamps; not null
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
       return this;
     }
 
     /**
-     * Returns the client.
+     * {@return the client}
      *
      * @throws IllegalStateException if no address or no credentials were given
      */

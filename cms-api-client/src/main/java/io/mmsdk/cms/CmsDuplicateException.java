@@ -1,6 +1,9 @@
 package io.mmsdk.cms;
 
-/** The server refused a value that must be unique (a {@code duplicate...} or {@code ...Conflict} failure reason). */
+/**
+ * The server refused a value that must be unique (a {@code duplicate...} or {@code ...Conflict}
+ * failure reason).
+ */
 public class CmsDuplicateException extends CmsServiceException {
   private static final long serialVersionUID = 1L;
 
@@ -16,7 +19,15 @@ public class CmsDuplicateException extends CmsServiceException {
     super(request, status, rawFailureReason, message);
   }
 
-  /** Creates an exception with the failure reason's attributes; see {@link CmsServiceException}. */
+  /**
+   * Creates an exception with the failure reason's attributes; see {@link CmsServiceException}.
+   *
+   * @param request the request that failed (method and path; never credentials)
+   * @param status the HTTP status of the reply
+   * @param rawFailureReason the element name inside {@code <failureDetails>}, or null if none
+   * @param failureAttributes that element's attributes, such as {@code parameter="uri"}
+   * @param message what went wrong and what to do
+   */
   public CmsDuplicateException(CmsRequest request, int status, String rawFailureReason,
       java.util.Map<String, String> failureAttributes, String message) {
     super(request, status, rawFailureReason, failureAttributes, message);

@@ -32,7 +32,11 @@ public record CmsElement(
     children = List.copyOf(children);
   }
 
-  /** {@return the first child named {@code childName}} */
+  /**
+   * {@return the first child named {@code childName}}
+   *
+   * @param childName the child's element name
+   */
   public Optional<CmsElement> findChild(String childName) {
     for (CmsElement child : children) {
       if (child.name.equals(childName)) {
@@ -42,7 +46,11 @@ public record CmsElement(
     return Optional.empty();
   }
 
-  /** {@return the attribute named {@code attributeName}} */
+  /**
+   * {@return the attribute named {@code attributeName}}
+   *
+   * @param attributeName the attribute's name
+   */
   public Optional<String> findAttribute(String attributeName) {
     return Optional.ofNullable(attributes.get(attributeName));
   }

@@ -26,7 +26,11 @@ public record CmsEnumValue(String value, boolean known) {
     return known;
   }
 
-  /** {@return whether this value equals {@code wireValue} exactly} */
+  /**
+   * {@return whether this value equals {@code wireValue} exactly}
+   *
+   * @param wireValue the value as the API writes it, case-sensitive
+   */
   public boolean is(String wireValue) {
     return value.equals(wireValue);
   }

@@ -43,32 +43,57 @@ public final class CmsField<T> {
     this.knownValues = knownValues;
   }
 
-  /** {@return a text field} */
+  /**
+   * {@return a text field}
+   *
+   * @param name the element or parameter name
+   */
   public static CmsField<String> text(String name) {
     return new CmsField<>(name, "text", s -> s, s -> s, List.of());
   }
 
-  /** {@return a boolean field ({@code true}/{@code false})} */
+  /**
+   * {@return a boolean field ({@code true}/{@code false})}
+   *
+   * @param name the element or parameter name
+   */
   public static CmsField<Boolean> bool(String name) {
     return new CmsField<>(name, "boolean (true|false)", CmsField::parseBoolean, String::valueOf, List.of());
   }
 
-  /** {@return an integer field} */
+  /**
+   * {@return an integer field}
+   *
+   * @param name the element or parameter name
+   */
   public static CmsField<Long> integer(String name) {
     return new CmsField<>(name, "integer", s -> Long.valueOf(s.trim()), String::valueOf, List.of());
   }
 
-  /** {@return a decimal field, for example {@code 1.00}} */
+  /**
+   * {@return a decimal field, for example {@code 1.00}}
+   *
+   * @param name the element or parameter name
+   */
   public static CmsField<BigDecimal> decimal(String name) {
     return new CmsField<>(name, "decimal", s -> new BigDecimal(s.trim()), BigDecimal::toPlainString, List.of());
   }
 
-  /** {@return an RFC 3339 timestamp field} */
+  /**
+   * {@return an RFC 3339 timestamp field}
+   *
+   * @param name the element or parameter name
+   */
   public static CmsField<Instant> instant(String name) {
     return new CmsField<>(name, "RFC 3339 timestamp", s -> Instant.parse(s.trim()), Instant::toString, List.of());
   }
 
-  /** {@return an enumerated field whose blueprint values are {@code knownValues}} */
+  /**
+   * {@return an enumerated field whose blueprint values are {@code knownValues}}
+   *
+   * @param name the element or parameter name
+   * @param knownValues the values the blueprint lists
+   */
   public static CmsField<CmsEnumValue> enumeration(String name, String... knownValues) {
     List<String> known = List.of(knownValues);
     Set<String> set = Set.copyOf(known);
@@ -89,6 +114,8 @@ public final class CmsField<T> {
   /**
    * Converts wire text to a value.
    *
+   * @param text the text from the wire
+   * @return the value
    * @throws MmSdkException if the text is not of this field's kind
    */
   public T parse(String text) {
@@ -103,7 +130,12 @@ public final class CmsField<T> {
     }
   }
 
-  /** Converts a value to its wire text. */
+  /**
+   * Converts a value to its wire text.
+   *
+   * @param value the value to send
+   * @return its text on the wire
+   */
   public String format(T value) {
     return formatter.apply(requireNonNull(value, "value == null"));
   }

@@ -1,6 +1,9 @@
 package io.mmsdk.cms;
 
-/** The object does not exist: HTTP 404, or a {@code ...DoesNotExist} or {@code unrecognizedObject} failure reason. */
+/**
+ * The object does not exist: HTTP 404, or a {@code ...DoesNotExist} or {@code unrecognizedObject}
+ * failure reason.
+ */
 public class CmsNotFoundException extends CmsServiceException {
   private static final long serialVersionUID = 1L;
 
@@ -16,7 +19,15 @@ public class CmsNotFoundException extends CmsServiceException {
     super(request, status, rawFailureReason, message);
   }
 
-  /** Creates an exception with the failure reason's attributes; see {@link CmsServiceException}. */
+  /**
+   * Creates an exception with the failure reason's attributes; see {@link CmsServiceException}.
+   *
+   * @param request the request that failed (method and path; never credentials)
+   * @param status the HTTP status of the reply
+   * @param rawFailureReason the element name inside {@code <failureDetails>}, or null if none
+   * @param failureAttributes that element's attributes, such as {@code parameter="uri"}
+   * @param message what went wrong and what to do
+   */
   public CmsNotFoundException(CmsRequest request, int status, String rawFailureReason,
       java.util.Map<String, String> failureAttributes, String message) {
     super(request, status, rawFailureReason, failureAttributes, message);

@@ -13,7 +13,8 @@ import java.util.Optional;
  * <p>{@link #fields()} holds every leaf element by slash path (for example {@code name},
  * {@code status/state}); repeated siblings get a 1-based suffix from the second one on
  * ({@code rxVideo[2]/codec}). Unknown elements are kept. Read typed values with
- * {@link #find(CmsField)} and the constants in {@link CmsFields}; the full XML is {@link #element()}.
+ * {@link #find(CmsField)} and the constants in {@link CmsFields}; the full XML is {@link
+ * #element()}.
  *
  * @param type the element name, for example {@code coSpace}
  * @param id the {@code id} attribute, or "" for objects without one (singletons, usage entries)
@@ -40,6 +41,7 @@ public record CmsObject(String type, String id, Map<String, String> fields, CmsE
    * Builds an object from a raw element, flattening its leaves into {@link #fields()}.
    *
    * @param element the raw element
+   * @return the object
    */
   public static CmsObject of(CmsElement element) {
     Map<String, String> fields = new LinkedHashMap<>();
@@ -60,18 +62,31 @@ public record CmsObject(String type, String id, Map<String, String> fields, CmsE
     }
   }
 
-  /** {@return the typed value of {@code field}, or empty if the element is absent} */
+  /**
+   * {@return the typed value of {@code field}, or empty if the element is absent}
+   *
+   * @param <T> the field's value type
+   * @param field the field to read
+   */
   public <T> Optional<T> find(CmsField<T> field) {
     String text = fields.get(field.name());
     return text == null ? Optional.empty() : Optional.of(field.parse(text));
   }
 
-  /** {@return the text of the element at {@code path}, or empty if it is absent} */
+  /**
+   * {@return the text of the element at {@code path}, or empty if it is absent}
+   *
+   * @param path the element's path, such as {@code status/state}
+   */
   public Optional<String> findText(String path) {
     return Optional.ofNullable(fields.get(requireNonNull(path, "path == null")));
   }
 
-  /** {@return the attribute of this object's element named {@code name}, for example {@code time}} */
+  /**
+   * {@return the attribute of this object's element named {@code name}, for example {@code time}}
+   *
+   * @param name the attribute's name
+   */
   public Optional<String> findAttribute(String name) {
     return element.findAttribute(name);
   }

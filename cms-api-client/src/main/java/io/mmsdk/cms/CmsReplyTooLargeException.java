@@ -7,15 +7,24 @@ package io.mmsdk.cms;
 public class CmsReplyTooLargeException extends CmsClientException {
   private static final long serialVersionUID = 1L;
 
+  /** The limit that tripped, in bytes. */
+
   private final long limit;
 
-  /** Creates an exception for {@code request}, keeping {@code cause}. */
+  /**
+   * Creates an exception for {@code request}, keeping {@code cause}.
+   *
+   * @param request the request whose reply was too large
+   * @param message what happened and which limit to raise
+   * @param limit the limit that tripped, in bytes
+   * @param cause the underlying failure, or null
+   */
   public CmsReplyTooLargeException(CmsRequest request, String message, long limit, Throwable cause) {
     super(request, message, cause);
     this.limit = limit;
   }
 
-  /** Returns the size limit in bytes that the reply passed. */
+  /** {@return the size limit in bytes that the reply passed} */
   public long limit() {
     return limit;
   }

@@ -15,16 +15,25 @@ import java.util.Optional;
 public class CmsServiceException extends MmSdkException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the reply. */
+
   private final int status;
+  /** The failure reason, {@link FailureReason#UNKNOWN} if none or unknown. */
   private final FailureReason failureReason;
+  /** The element name inside {@code <failureDetails>}, or null. */
   private final String rawFailureReason;
+  /** The request that failed. */
   private final CmsRequest request;
+  /** The failure reason element's attributes. */
   private final Map<String, String> failureAttributes;
 
   /**
    * Creates an exception.
    *
    * @param rawFailureReason the element name inside {@code <failureDetails>}, or null if none
+   * @param request the request that failed (method and path; never credentials)
+   * @param status the HTTP status of the reply
+   * @param message what went wrong and what to do
    */
   public CmsServiceException(
       CmsRequest request, int status, String rawFailureReason, String message) {
@@ -37,6 +46,9 @@ public class CmsServiceException extends MmSdkException {
    *
    * @param rawFailureReason the element name inside {@code <failureDetails>}, or null if none
    * @param failureAttributes that element's attributes
+   * @param request the request that failed (method and path; never credentials)
+   * @param status the HTTP status of the reply
+   * @param message what went wrong and what to do
    */
   public CmsServiceException(CmsRequest request, int status, String rawFailureReason,
       Map<String, String> failureAttributes, String message) {
@@ -49,40 +61,43 @@ public class CmsServiceException extends MmSdkException {
         rawFailureReason == null ? null : FailureReason.fromWireName(rawFailureReason);
   }
 
-  /** Returns the HTTP status code, for example 400. */
+  /** {@return the HTTP status code, for example 400} */
   public int status() {
     return status;
   }
 
-  /** Returns the typed CMS failure reason, if the reply had a {@code <failureDetails>} body. */
+  /** {@return the typed CMS failure reason, if the reply had a {@code <failureDetails>} body} */
   public Optional<FailureReason> findFailureReason() {
     return Optional.ofNullable(failureReason);
   }
 
-  /** Returns the failure reason exactly as the server sent it, or null if there was none. */
+  /** {@return the failure reason exactly as the server sent it, or null if there was none} */
   public String rawFailureReason() {
     return rawFailureReason;
   }
 
   /**
-   * Returns every attribute of the failure reason's element, for example {@code parameter} and
-   * {@code error} of {@code <parameterError parameter="uri" error="invalidValue"/>}; empty if none.
+   * {@return every attribute of the failure reason's element, for example {@code parameter} and
+   * {@code error} of {@code <parameterError parameter="uri" error="invalidValue"/>}; empty if none}
    */
   public Map<String, String> failureAttributes() {
     return failureAttributes;
   }
 
-  /** Returns the {@code parameter} attribute: which request parameter the server refused. */
+  /** {@return the {@code parameter} attribute: which request parameter the server refused} */
   public Optional<String> findParameter() {
     return Optional.ofNullable(failureAttributes.get("parameter"));
   }
 
-  /** Returns the {@code error} attribute: why the parameter was refused, for example {@code invalidValue}. */
+  /**
+   * {@return the {@code error} attribute: why the parameter was refused, for example {@code
+   * invalidValue}}
+   */
   public Optional<String> findError() {
     return Optional.ofNullable(failureAttributes.get("error"));
   }
 
-  /** Returns the request that failed. */
+  /** {@return the request that failed} */
   public CmsRequest request() {
     return request;
   }

@@ -37,6 +37,8 @@ public record CmsVersion(int major, int minor, int patch, String raw)
   /**
    * Parses a version such as {@code 3.2}, {@code 2.6.1} or {@code 3.8.1 (build 123)}.
    *
+   * @param text the version text, as in {@code softwareVersion}
+   * @return the version
    * @throws IllegalArgumentException if the text does not start with {@code major.minor}
    */
   public static CmsVersion parse(String text) {

@@ -8,9 +8,11 @@ import java.util.Map;
  * The failure reasons a Meeting Server returns in a {@code <failureDetails>} body, as listed in the
  * API blueprint's "Failure Reasons" table. The wire name is kept exactly ({@link #wireName()}).
  *
- * <p>A reason this SDK does not know is reported as {@link #UNKNOWN}; the raw string stays available
+ * <p>A reason this SDK does not know is reported as {@link #UNKNOWN}; the raw string stays
+ * available
  * from {@link CmsServiceException#rawFailureReason()}. Both spellings {@code unrecognizedObject}
- * (blueprint) and {@code unrecognisedObject} (seen from servers) map to {@link #UNRECOGNIZED_OBJECT}.
+ * (blueprint) and {@code unrecognisedObject} (seen from servers) map to {@link
+ * #UNRECOGNIZED_OBJECT}.
  */
 public enum FailureReason {
   /** CMS reports {@code accessMethodDoesNotExist}. */
@@ -192,7 +194,11 @@ public enum FailureReason {
     return wireName.startsWith("duplicate") || wireName.endsWith("Conflict");
   }
 
-  /** {@return the reason for a wire name (case-insensitive), or {@link #UNKNOWN}} */
+  /**
+   * {@return the reason for a wire name (case-insensitive), or {@link #UNKNOWN}}
+   *
+   * @param wireName the element name inside {@code <failureDetails>}
+   */
   public static FailureReason fromWireName(String wireName) {
     if (wireName == null) {
       return UNKNOWN;

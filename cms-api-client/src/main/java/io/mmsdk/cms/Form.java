@@ -44,7 +44,11 @@ public final class Form {
     return parameters;
   }
 
-  /** {@return whether the form names {@code name} with an empty (unsetting) value} */
+  /**
+   * {@return whether the form names {@code name} with an empty (unsetting) value}
+   *
+   * @param name the parameter name
+   */
   public boolean isUnset(String name) {
     return "".equals(parameters.get(name));
   }
@@ -68,7 +72,14 @@ public final class Form {
 
     private Builder() {}
 
-    /** Sets {@code field} to {@code value}. */
+    /**
+     * Sets {@code field} to {@code value}.
+     *
+     * @param <T> the field's value type
+     * @param field the field to set
+     * @param value its value; not null (use {@link #unset(CmsField)} to clear)
+     * @return this builder
+     */
     public <T> Builder set(CmsField<T> field, T value) {
       requireNonNull(field, "field == null");
       requireNonNull(value, "value == null");
@@ -80,6 +91,8 @@ public final class Form {
      * Sets an enumerated field to a wire value such as {@code speakerOnly}. Values the blueprint
      * does not list are sent as given (a newer server may accept them).
      *
+     * @param field the enumerated field
+     * @param value its wire value
      * @return this builder
      */
     public Builder set(CmsField<CmsEnumValue> field, String value) {
@@ -92,6 +105,8 @@ public final class Form {
     /**
      * Sets the raw parameter {@code name} to {@code value}; an empty value unsets.
      *
+     * @param name the parameter name
+     * @param value its text; empty unsets
      * @return this builder
      */
     public Builder set(String name, String value) {
@@ -107,6 +122,7 @@ public final class Form {
     /**
      * Explicitly unsets {@code field} (sends it with an empty value).
      *
+     * @param field the field to clear
      * @return this builder
      */
     public Builder unset(CmsField<?> field) {
@@ -118,6 +134,7 @@ public final class Form {
     /**
      * Explicitly unsets the raw parameter {@code name}.
      *
+     * @param name the parameter name to clear
      * @return this builder
      */
     public Builder unset(String name) {
@@ -127,6 +144,7 @@ public final class Form {
     /**
      * Removes {@code field} again, so the request leaves it unchanged.
      *
+     * @param field the field to leave out
      * @return this builder
      */
     public Builder leaveUnchanged(CmsField<?> field) {

@@ -206,6 +206,8 @@ public final class ListOptions {
      * Sets any other query parameter by wire name. The list request rejects a parameter its
      * {@link ResourceType} does not accept.
      *
+     * @param name the parameter's wire name
+     * @param value its value
      * @return this builder
      */
     public Builder parameter(String name, String value) {

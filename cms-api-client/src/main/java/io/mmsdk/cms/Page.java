@@ -18,28 +18,45 @@ import java.util.Optional;
  *     {@code cdrReceivers}, {@code maximum}
  */
 public record Page(List<CmsObject> items, long offset, long total, Map<String, String> attributes) {
-  /** Copies the items and attributes. */
+  /**
+   * Copies the items and attributes.
+   *
+   * @param items the objects of the page, in reply order
+   * @param offset the first item's position
+   * @param total the {@code total} attribute of the list
+   * @param attributes the list root's other attributes
+   */
   public Page {
     items = List.copyOf(items);
     attributes = Map.copyOf(requireNonNull(attributes, "attributes == null"));
   }
 
-  /** Creates a page whose list root carried no attributes other than {@code total}. */
+  /**
+   * Creates a page whose list root carried no attributes other than {@code total}.
+   *
+   * @param items the objects of the page, in reply order
+   * @param offset the first item's position
+   * @param total the {@code total} attribute of the list
+   */
   public Page(List<CmsObject> items, long offset, long total) {
     this(items, offset, total, Map.of("total", Long.toString(total)));
   }
 
-  /** Returns whether objects after this page exist. */
+  /** {@return whether objects after this page exist} */
   public boolean hasMore() {
     return !items.isEmpty() && offset + items.size() < total;
   }
 
-  /** Returns the offset of the next page. */
+  /** {@return the offset of the next page} */
   public long nextOffset() {
     return offset + items.size();
   }
 
-  /** Returns the list root's attribute {@code name}, for example {@code maximum}. */
+  /**
+   * {@return the list root's attribute {@code name}, for example {@code maximum}}
+   *
+   * @param name the attribute's name
+   */
   public Optional<String> findAttribute(String name) {
     return Optional.ofNullable(attributes.get(requireNonNull(name, "name == null")));
   }

@@ -38,9 +38,13 @@ public final class ResourceList<T> implements Iterable<T> {
   }
 
   /**
-   * Returns a list over {@code pageFetcher}, which returns the page starting at a given offset, and
+   * {@return a list over {@code pageFetcher}, which returns the page starting at a given offset,
+   * and
    * {@code summaryFetcher}, which returns a page of at most {@code limit} items (asked with a small
-   * limit for {@link #count()} and {@link #summary()}).
+   * limit for {@link #count()} and {@link #summary()})}
+   *
+   * @param pageFetcher returns the page starting at the given offset
+   * @param summaryFetcher returns a page of at most the given number of items
    */
   public static ResourceList<CmsObject> of(LongFunction<Page> pageFetcher, LongFunction<Page> summaryFetcher) {
     requireNonNull(pageFetcher, "pageFetcher == null");
@@ -48,7 +52,12 @@ public final class ResourceList<T> implements Iterable<T> {
     return new ResourceList<>(pageFetcher, summaryFetcher, Function.identity());
   }
 
-  /** Returns a lazy view of this list whose items are converted by {@code function} when read. */
+  /**
+   * {@return a lazy view of this list whose items are converted by {@code function} when read}
+   *
+   * @param <R> the converted item type
+   * @param function converts one item; called on each read, not cached
+   */
   public <R> ResourceList<R> map(Function<? super T, ? extends R> function) {
     requireNonNull(function, "function == null");
     return new ResourceList<R>(pageFetcher, summaryFetcher, mapper.andThen(function));
@@ -86,21 +95,21 @@ public final class ResourceList<T> implements Iterable<T> {
     };
   }
 
-  /** Returns a sequential stream that fetches pages as it is consumed. */
+  /** {@return a sequential stream that fetches pages as it is consumed} */
   public Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
-  /** Returns the first item, or empty if the list is empty; fetches one small page. */
+  /** {@return the first item, or empty if the list is empty; fetches one small page} */
   public Optional<T> findFirst() {
     Page page = summaryFetcher.apply(1);
     return page.items().isEmpty() ? Optional.empty() : Optional.of(mapper.apply(page.items().get(0)));
   }
 
   /**
-   * Returns the first item.
+   * {@return the first item}
    *
    * @throws NoSuchElementException if the list is empty
    */
@@ -109,14 +118,16 @@ public final class ResourceList<T> implements Iterable<T> {
         "the list is empty; use findFirst() when an empty list is expected"));
   }
 
-  /** Returns how many objects match, from the {@code total} of one request with {@code limit=1}. */
+  /**
+   * {@return how many objects match, from the {@code total} of one request with {@code limit=1}}
+   */
   public long count() {
     return summaryFetcher.apply(1).total();
   }
 
   /**
-   * Returns the list root's attributes ({@code total}, and for example {@code maximum} on
-   * {@code cdrReceivers}) from one request with {@code limit=1}.
+   * {@return the list root's attributes ({@code total}, and for example {@code maximum} on
+   * {@code cdrReceivers}) from one request with {@code limit=1}}
    */
   public Page summary() {
     return summaryFetcher.apply(1);

@@ -82,11 +82,17 @@ public final class ResourceType {
   public static final ResourceType CALLS =
       new ResourceType("calls", "calls", "call", true, Set.of("coSpaceFilter", "tenantFilter"));
 
-  /** {@code /callLegs}; filters: filter participantFilter tenantFilter activeLayoutFilter availableVideoStreamsLowerBound availableVideoStreamsUpperBound ownerIdSet alarms. */
+  /**
+   * {@code /callLegs}; filters: filter participantFilter tenantFilter activeLayoutFilter
+   * availableVideoStreamsLowerBound availableVideoStreamsUpperBound ownerIdSet alarms.
+   */
   public static final ResourceType CALL_LEGS =
       new ResourceType("callLegs", "callLegs", "callLeg", true, Set.of("filter", "participantFilter", "tenantFilter", "activeLayoutFilter", "availableVideoStreamsLowerBound", "availableVideoStreamsUpperBound", "ownerIdSet", "alarms"));
 
-  /** {@code /calls/<id>/callLegs}; filters: filter participantFilter tenantFilter activeLayoutFilter availableVideoStreamsLowerBound availableVideoStreamsUpperBound ownerIdSet alarms. */
+  /**
+   * {@code /calls/<id>/callLegs}; filters: filter participantFilter tenantFilter activeLayoutFilter
+   * availableVideoStreamsLowerBound availableVideoStreamsUpperBound ownerIdSet alarms.
+   */
   public static final ResourceType CALL_CALL_LEGS =
       new ResourceType("calls/{parent}/callLegs", "callLegs", "callLeg", true, Set.of("filter", "participantFilter", "tenantFilter", "activeLayoutFilter", "availableVideoStreamsLowerBound", "availableVideoStreamsUpperBound", "ownerIdSet", "alarms"));
 
@@ -98,7 +104,10 @@ public final class ResourceType {
   public static final ResourceType CALL_PARTICIPANTS =
       new ResourceType("calls/{parent}/participants", "participants", "participant", true, Set.of("filter", "tenantFilter", "callBridgeFilter"));
 
-  /** {@code /tenants}; filters: filter callLegProfileFilter callLegProfileFillter (the blueprint spells it both ways). */
+  /**
+   * {@code /tenants}; filters: filter callLegProfileFilter callLegProfileFillter (the blueprint
+   * spells it both ways).
+   */
   public static final ResourceType TENANTS =
       new ResourceType("tenants", "tenants", "tenant", true, Set.of("filter", "callLegProfileFilter", "callLegProfileFillter"));
 
@@ -160,6 +169,7 @@ public final class ResourceType {
    *     {@code dialTransforms} or {@code ivrs}; {@code {parent}} marks a parent id
    * @param listElement the list's root element, for example {@code dialTransforms}
    * @param element one object's element, for example {@code dialTransform}
+   * @return the family
    */
   public static ResourceType custom(String pathTemplate, String listElement, String element) {
     requireNonNull(pathTemplate, "pathTemplate == null");
@@ -205,7 +215,11 @@ public final class ResourceType {
     return queryParameters;
   }
 
-  /** {@return whether the list accepts the query parameter {@code name}} */
+  /**
+   * {@return whether the list accepts the query parameter {@code name}}
+   *
+   * @param name the query parameter's name
+   */
   public boolean acceptsQueryParameter(String name) {
     return anyQuery || queryParameters.contains(name);
   }

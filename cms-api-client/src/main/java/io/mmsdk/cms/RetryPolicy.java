@@ -71,6 +71,9 @@ public final class RetryPolicy {
   /**
    * {@return the delay before retry {@code retry} (1-based) for a random draw {@code random} in
    * [0, 1)}
+   *
+   * @param retry which retry, 1 for the first
+   * @param random a random draw in [0, 1) that spreads the delay (jitter)
    */
   public Duration backoff(int retry, double random) {
     if (retry < 1) {
@@ -162,7 +165,8 @@ public final class RetryPolicy {
     /**
      * Sets how to wait between attempts; tests pass a recording waiter that returns at once.
      *
-     * @param waiter how to wait between attempts; tests pass a recording waiter that returns at once
+     * @param waiter how to wait between attempts; tests pass a recording waiter that returns at
+     *     once
      * @return this builder
      */
     public Builder waiter(BackoffWaiter waiter) {

@@ -35,8 +35,9 @@ public record SystemStatus(
   /**
    * Reads a status object.
    *
-   * @throws IllegalArgumentException if {@code softwareVersion} is missing or not a version
    * @param object the whole reply
+   * @return the status
+   * @throws IllegalArgumentException if {@code softwareVersion} is missing or not a version
    */
   public static SystemStatus of(CmsObject object) {
     String version =

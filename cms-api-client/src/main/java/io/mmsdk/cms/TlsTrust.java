@@ -40,7 +40,11 @@ public final class TlsTrust {
     this.certificates = certificates;
   }
 
-  /** Trusts the JVM's default trust store, with host name checking. */
+  /**
+   * Trusts the JVM's default trust store, with host name checking.
+   *
+   * @return the trust
+   */
   public static TlsTrust systemDefault() {
     return SYSTEM;
   }
@@ -49,6 +53,8 @@ public final class TlsTrust {
    * Trusts only the certificates in {@code pem} (one or more {@code -----BEGIN CERTIFICATE-----}
    * blocks: a CA chain or the server's self-signed certificate), with host name checking.
    *
+   * @param pem one or more PEM certificates
+   * @return the trust
    * @throws IllegalArgumentException if {@code pem} holds no readable certificate
    */
   public static TlsTrust pemCertificates(String pem) {
@@ -75,6 +81,8 @@ public final class TlsTrust {
    * Trusts only {@code certificates} (a CA chain or the server's self-signed certificate), with
    * host name checking.
    *
+   * @param certificates the trusted certificates, at least one
+   * @return the trust
    * @throws IllegalArgumentException if the list is empty
    */
   public static TlsTrust certificates(List<X509Certificate> certificates) {
@@ -88,6 +96,8 @@ public final class TlsTrust {
   /**
    * Trusts every certificate and skips the host name check. Anyone on the network path can then
    * read the API password and impersonate the server: use it only in a lab, never in production.
+   *
+   * @return the trust; lab use only
    */
   public static TlsTrust insecureTrustAllForLabUseOnly() {
     return INSECURE;
@@ -136,7 +146,10 @@ public final class TlsTrust {
     }
   }
 
-  /** OkHttp's own verifier (the host against the certificate's subject alternative names), as a new client has it. */
+  /**
+   * OkHttp's own verifier (the host against the certificate's subject alternative names), as a new
+   * client has it.
+   */
   private static final class StrictHostnames {
     static final HostnameVerifier VERIFIER = new OkHttpClient().hostnameVerifier();
   }

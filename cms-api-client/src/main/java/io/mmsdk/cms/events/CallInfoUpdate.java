@@ -20,7 +20,11 @@ public record CallInfoUpdate(int subscriptionIndex, Map<String, String> fields) 
     fields = Map.copyOf(fields);
   }
 
-  /** {@return the text of element {@code name}, if reported} */
+  /**
+   * {@return the text of element {@code name}, if reported}
+   *
+   * @param name the element name, as subscribed
+   */
   public Optional<String> findText(String name) {
     return Optional.ofNullable(fields.get(name));
   }

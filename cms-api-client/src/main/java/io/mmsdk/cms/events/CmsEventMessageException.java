@@ -11,7 +11,12 @@ import io.mmsdk.common.MmSdkException;
 public class CmsEventMessageException extends MmSdkException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message that says what was wrong and what to do. */
+  /**
+   * Creates an exception with a message that says what was wrong and what to do.
+   *
+   * @param message what was wrong and what to do
+   * @param cause the underlying failure, or null
+   */
   public CmsEventMessageException(String message, Throwable cause) {
     super(message, cause);
   }

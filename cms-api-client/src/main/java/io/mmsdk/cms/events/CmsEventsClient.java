@@ -37,9 +37,10 @@ public final class CmsEventsClient implements AutoCloseable {
   }
 
   /**
-   * Returns a builder for events of the server {@code client} talks to. The client provides the
+   * {@return a builder for events of the server {@code client} talks to} The client provides the
    * address, credentials, TLS trust and clock.
    *
+   * @param client a client built by {@link CmsClient#builder()}; not closed by the events client
    * @throws IllegalArgumentException if {@code client} was not built by {@link CmsClient#builder()}
    */
   public static Builder builder(CmsClient client) {
@@ -58,12 +59,14 @@ public final class CmsEventsClient implements AutoCloseable {
   /**
    * Replaces the whole subscription set (the server treats each {@code subscribeRequest} as the
    * complete set) and sends it now if connected; it is re-sent after every reconnect.
+   *
+   * @param subscriptions the complete set of subscriptions; an empty list unsubscribes from all
    */
   public void subscribe(List<Subscription> subscriptions) {
     connection.subscribe(List.copyOf(requireNonNull(subscriptions, "subscriptions == null")));
   }
 
-  /** Returns whether the WebSocket is open now. */
+  /** {@return whether the WebSocket is open now} */
   public boolean isConnected() {
     return connection.isConnected();
   }
@@ -90,13 +93,23 @@ public final class CmsEventsClient implements AutoCloseable {
       this.client = client;
     }
 
-    /** Sets the listener (required). */
+    /**
+     * Sets the listener (required).
+     *
+     * @param listener receives updates, gaps and errors; not null
+     * @return this builder
+     */
     public Builder listener(CmsEventListener listener) {
       this.listener = requireNonNull(listener, "listener == null");
       return this;
     }
 
-    /** Sets the initial subscriptions (default none). */
+    /**
+     * Sets the initial subscriptions (default none).
+     *
+     * @param subscriptions the subscriptions to send on connecting
+     * @return this builder
+     */
     public Builder subscriptions(List<Subscription> subscriptions) {
       this.subscriptions = List.copyOf(requireNonNull(subscriptions, "subscriptions == null"));
       return this;
@@ -105,6 +118,10 @@ public final class CmsEventsClient implements AutoCloseable {
     /**
      * Sets the reconnect backoff: the first retry waits {@code min}, each further one doubles, up
      * to {@code max} (defaults 1 s and 60 s).
+     *
+     * @param min the first retry's wait; positive
+     * @param max the longest wait; not less than {@code min}
+     * @return this builder
      */
     public Builder reconnectBackoff(Duration min, Duration max) {
       requireNonNull(min, "min == null");
@@ -126,6 +143,8 @@ public final class CmsEventsClient implements AutoCloseable {
      * the message. With a shared OkHttpClient that has its own socket factory, only the delivered
      * text is checked.
      *
+     * @param bytes the largest message read, in bytes
+     * @return this builder
      * @throws IllegalArgumentException if {@code bytes} is not positive
      */
     public Builder maxMessageSize(long bytes) {
@@ -137,7 +156,7 @@ public final class CmsEventsClient implements AutoCloseable {
     }
 
     /**
-     * Returns the client, not yet connected; call {@link CmsEventsClient#start()}.
+     * {@return the client, not yet connected; call {@link CmsEventsClient#start()}}
      *
      * @throws IllegalStateException if no listener was set
      */

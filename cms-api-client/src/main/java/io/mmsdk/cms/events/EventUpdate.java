@@ -44,12 +44,21 @@ public record EventUpdate(String id, String updateType, Map<String, String> fiel
     return updateType.equals("remove");
   }
 
-  /** {@return the text of element {@code name}, if reported} */
+  /**
+   * {@return the text of element {@code name}, if reported}
+   *
+   * @param name the element name, as subscribed
+   */
   public Optional<String> findText(String name) {
     return Optional.ofNullable(fields.get(requireNonNull(name, "name == null")));
   }
 
-  /** {@return the typed value of {@code field}, if reported} */
+  /**
+   * {@return the typed value of {@code field}, if reported}
+   *
+   * @param <T> the field's value type
+   * @param field the field, named as subscribed
+   */
   public <T> Optional<T> find(CmsField<T> field) {
     return findText(field.name()).map(field::parse);
   }

@@ -47,17 +47,37 @@ public record Subscription(int index, SubscriptionType type, String call, List<S
     }
   }
 
-  /** Subscribes to the list of calls. */
+  /**
+   * Subscribes to the list of calls.
+   *
+   * @param index the subscription's index, unique within the set
+   * @param elements the call elements to report, such as {@code name}
+   * @return the subscription
+   */
   public static Subscription calls(int index, List<String> elements) {
     return new Subscription(index, SubscriptionType.CALLS, "", elements);
   }
 
-  /** Subscribes to the details of call {@code callId}. */
+  /**
+   * Subscribes to the details of call {@code callId}.
+   *
+   * @param index the subscription's index, unique within the set
+   * @param callId the call's id
+   * @param elements the call elements to report
+   * @return the subscription
+   */
   public static Subscription callInfo(int index, String callId, List<String> elements) {
     return new Subscription(index, SubscriptionType.CALL_INFO, callId, elements);
   }
 
-  /** Subscribes to the participants of call {@code callId}. */
+  /**
+   * Subscribes to the participants of call {@code callId}.
+   *
+   * @param index the subscription's index, unique within the set
+   * @param callId the call's id
+   * @param elements the participant elements to report
+   * @return the subscription
+   */
   public static Subscription callRoster(int index, String callId, List<String> elements) {
     return new Subscription(index, SubscriptionType.CALL_ROSTER, callId, elements);
   }

@@ -202,7 +202,7 @@ public final class JavaGenerator {
     b.append("  /** Checks the object. */\n  public ").append(type.javaName)
         .append(" {\n    requireNonNull(raw, \"raw == null\");\n  }\n\n");
     if (type.listed) {
-      b.append("  /** Returns the {@code id} attribute, the id to pass to get, update and delete. */\n")
+      b.append("  /** {@return the {@code id} attribute, the id to pass to get, update and delete} */\n")
           .append("  public String id() {\n    return raw.id();\n  }\n\n");
     }
     b.append(accessors);
@@ -243,12 +243,12 @@ public final class JavaGenerator {
     }
     b.append("  /** A value this version of the SDK does not know. */\n  UNKNOWN_TO_SDK_VERSION(null);\n\n");
     b.append("  private final String value;\n\n  ").append(name).append("(String value) {\n    this.value = value;\n  }\n\n");
-    b.append("  /** Returns the constant for {@code value}, or {@link #UNKNOWN_TO_SDK_VERSION}. */\n");
+    b.append("  /** {@return the constant for {@code value}, or {@link #UNKNOWN_TO_SDK_VERSION}} */\n");
     b.append("  public static ").append(name).append(" fromValue(String value) {\n");
     b.append("    for (").append(name).append(" candidate : values()) {\n");
     b.append("      if (candidate.value != null && candidate.value.equals(value)) {\n        return candidate;\n      }\n    }\n");
     b.append("    return UNKNOWN_TO_SDK_VERSION;\n  }\n\n");
-    b.append("  /**\n   * Returns the wire value.\n   *\n   * @throws IllegalStateException for {@link #UNKNOWN_TO_SDK_VERSION}, which has none\n   */\n");
+    b.append("  /**\n   * {@return the wire value}\n   *\n   * @throws IllegalStateException for {@link #UNKNOWN_TO_SDK_VERSION}, which has none\n   */\n");
     b.append("  public String value() {\n    if (value == null) {\n      throw new IllegalStateException(\n"
         + "          \"UNKNOWN_TO_SDK_VERSION has no wire value; send the text with the String overload\");\n    }\n"
         + "    return value;\n  }\n\n");
@@ -270,9 +270,9 @@ public final class JavaGenerator {
         + " * model does not know. Immutable; {@link #toString()} names the parameters but never their values.\n */\n");
     b.append("public final class ").append(javaName).append(" {\n  private final Form form;\n\n  private ")
         .append(javaName).append("(Form form) {\n    this.form = form;\n  }\n\n");
-    b.append("  /** Returns a new builder. */\n  public static Builder builder() {\n    return new Builder();\n  }\n\n");
-    b.append("  /** Returns the generic form these parameters send. */\n  public Form form() {\n    return form;\n  }\n\n");
-    b.append("  /** Returns a builder holding these parameters. */\n  public Builder toBuilder() {\n    return new Builder(form.toBuilder());\n  }\n\n");
+    b.append("  /** {@return a new builder} */\n  public static Builder builder() {\n    return new Builder();\n  }\n\n");
+    b.append("  /** {@return the generic form these parameters send} */\n  public Form form() {\n    return form;\n  }\n\n");
+    b.append("  /** {@return a builder holding these parameters} */\n  public Builder toBuilder() {\n    return new Builder(form.toBuilder());\n  }\n\n");
     b.append("  @Override\n  public String toString() {\n    return \"").append(javaName).append("\" + form.parameters().keySet();\n  }\n\n");
     b.append("  /** Builds {@link ").append(javaName).append("}. Not thread-safe. */\n");
     b.append("  public static final class Builder {\n    private final Form.Builder form;\n\n");
@@ -288,21 +288,21 @@ public final class JavaGenerator {
       String since = p.get("since") != null ? " (from CMS " + p.get("since") + ")" : "";
       String kind = (String) p.get("type");
       switch (kind) {
-        case "boolean" -> b.append(doc("Sets {@code " + wire + "}" + since + ".", "    "))
+        case "boolean" -> b.append(doc("Sets {@code " + wire + "}" + since + ".\n\n@param value the value to send\n@return this builder", "    "))
             .append("    public Builder ").append(java).append("(boolean value) {\n      form.set(\"").append(wire)
             .append("\", String.valueOf(value));\n      return this;\n    }\n\n");
-        case "integer" -> b.append(doc("Sets {@code " + wire + "}" + since + ".", "    "))
+        case "integer" -> b.append(doc("Sets {@code " + wire + "}" + since + ".\n\n@param value the value to send\n@return this builder", "    "))
             .append("    public Builder ").append(java).append("(long value) {\n      form.set(\"").append(wire)
             .append("\", String.valueOf(value));\n      return this;\n    }\n\n");
-        case "decimal" -> b.append(doc("Sets {@code " + wire + "}" + since + ".", "    "))
+        case "decimal" -> b.append(doc("Sets {@code " + wire + "}" + since + ".\n\n@param value the value to send\n@return this builder", "    "))
             .append("    public Builder ").append(java).append("(BigDecimal value) {\n      form.set(\"").append(wire)
             .append("\", value.toPlainString());\n      return this;\n    }\n\n");
-        case "timestamp" -> b.append(doc("Sets {@code " + wire + "}" + since + ".", "    "))
+        case "timestamp" -> b.append(doc("Sets {@code " + wire + "}" + since + ".\n\n@param value the value to send\n@return this builder", "    "))
             .append("    public Builder ").append(java).append("(Instant value) {\n      form.set(\"").append(wire)
             .append("\", value.toString());\n      return this;\n    }\n\n");
         case "enum" -> {
           String e = enumFor(javaName.replace("Parameters", ""), wire, strings(p.get("values")));
-          b.append(doc("Sets {@code " + wire + "}" + since + ".\n\n@throws IllegalArgumentException for {@link "
+          b.append(doc("Sets {@code " + wire + "}" + since + ".\n\n@param value the value to send\n@return this builder\n@throws IllegalArgumentException for {@link "
                   + e + "#UNKNOWN_TO_SDK_VERSION}; send such text with {@link #" + java + "(String)}", "    "))
               .append("    public Builder ").append(java).append("(").append(e).append(" value) {\n")
               .append("      requireNonNull(value, \"value == null\");\n")
@@ -311,21 +311,21 @@ public final class JavaGenerator {
               .append(" cannot be sent as UNKNOWN_TO_SDK_VERSION; pass the wire text to ").append(java)
               .append("(String)\");\n      }\n      form.set(\"").append(wire)
               .append("\", value.value());\n      return this;\n    }\n\n");
-          b.append(doc("Sets {@code " + wire + "} to wire text, for values newer than the model.", "    "))
+          b.append(doc("Sets {@code " + wire + "} to wire text, for values newer than the model.\n\n@param value the wire text to send\n@return this builder", "    "))
               .append("    public Builder ").append(java).append("(String value) {\n      form.set(\"").append(wire)
               .append("\", requireNonNull(value, \"value == null\"));\n      return this;\n    }\n\n");
         }
-        default -> b.append(doc("Sets {@code " + wire + "}" + since + ("id".equals(kind) ? ", an object id." : "."), "    "))
+        default -> b.append(doc("Sets {@code " + wire + "}" + since + ("id".equals(kind) ? ", an object id." : ".") + "\n\n@param value the value to send\n@return this builder", "    "))
             .append("    public Builder ").append(java).append("(String value) {\n      form.set(\"").append(wire)
             .append("\", requireNonNull(value, \"value == null\"));\n      return this;\n    }\n\n");
       }
-      b.append(doc("Unsets {@code " + wire + "}: sends it empty so the inherited default applies.", "    "))
+      b.append(doc("Unsets {@code " + wire + "}: sends it empty so the inherited default applies.\n\n@return this builder", "    "))
           .append("    public Builder unset").append(pascal(java)).append("() {\n      form.unset(\"").append(wire)
           .append("\");\n      return this;\n    }\n\n");
     }
-    b.append(doc("Sets a parameter the model does not know, by wire name; an empty value unsets it.", "    "))
+    b.append(doc("Sets a parameter the model does not know, by wire name; an empty value unsets it.\n\n@param name the parameter's wire name\n@param value its text; empty unsets it\n@return this builder", "    "))
         .append("    public Builder extra(String name, String value) {\n      form.set(name, value);\n      return this;\n    }\n\n");
-    b.append("    /** Returns the parameters. */\n    public ").append(javaName).append(" build() {\n      return new ")
+    b.append("    /** {@return the parameters} */\n    public ").append(javaName).append(" build() {\n      return new ")
         .append(javaName).append("(form.build());\n    }\n  }\n}\n");
     put(javaName, b.toString(), true, "io.mmsdk.cms.Form", "java.math.BigDecimal", "java.time.Instant");
     return javaName;
@@ -336,8 +336,8 @@ public final class JavaGenerator {
     b.append("/**\n * The filters the list {@code GET /").append(path).append("} accepts, and its page size. Immutable.\n */\n");
     b.append("public final class ").append(javaName).append(" {\n  private final ListOptions options;\n\n  private ")
         .append(javaName).append("(ListOptions options) {\n    this.options = options;\n  }\n\n");
-    b.append("  /** Returns a new builder. */\n  public static Builder builder() {\n    return new Builder();\n  }\n\n");
-    b.append("  /** Returns the generic options these filters send. */\n  public ListOptions options() {\n    return options;\n  }\n\n");
+    b.append("  /** {@return a new builder} */\n  public static Builder builder() {\n    return new Builder();\n  }\n\n");
+    b.append("  /** {@return the generic options these filters send} */\n  public ListOptions options() {\n    return options;\n  }\n\n");
     b.append("  /** Builds {@link ").append(javaName).append("}. Not thread-safe. */\n");
     b.append("  public static final class Builder {\n    private final ListOptions.Builder options = ListOptions.builder();\n\n");
     b.append("    private Builder() {}\n\n");
@@ -352,13 +352,13 @@ public final class JavaGenerator {
         default -> "String value";
       };
       String convert = kind.equals("boolean") || kind.equals("integer") ? "String.valueOf(value)" : "requireNonNull(value, \"value == null\")";
-      b.append(doc("Sets the filter {@code " + wire + "}" + ("id".equals(kind) ? ", an object id." : "."), "    "))
+      b.append(doc("Sets the filter {@code " + wire + "}" + ("id".equals(kind) ? ", an object id." : ".") + "\n\n@param value the value to send\n@return this builder", "    "))
           .append("    public Builder ").append(java).append("(").append(param).append(") {\n      options.parameter(\"")
           .append(wire).append("\", ").append(convert).append(");\n      return this;\n    }\n\n");
     }
-    b.append("    /** Sets the {@code limit} asked for per page, 1 or more (the server may return fewer). */\n")
+    b.append("    /**\n     * Sets the {@code limit} asked for per page, 1 or more (the server may return fewer).\n     *\n     * @param pageSize the items asked for per page, 1 or more\n     * @return this builder\n     */\n")
         .append("    public Builder pageSize(int pageSize) {\n      options.pageSize(pageSize);\n      return this;\n    }\n\n");
-    b.append("    /** Returns the options. */\n    public ").append(javaName).append(" build() {\n      return new ")
+    b.append("    /** {@return the options} */\n    public ").append(javaName).append(" build() {\n      return new ")
         .append(javaName).append("(options.build());\n    }\n  }\n}\n");
     put(javaName, b.toString(), true, "io.mmsdk.cms.ListOptions");
     return javaName;
@@ -596,7 +596,7 @@ public final class JavaGenerator {
         + " * know stays reachable through the client's generic methods. Thread-safe and cheap to create.\n */\n");
     b.append("public final class CmsApi {\n  private final CmsClient client;\n\n  private CmsApi(CmsClient client) {\n")
         .append("    this.client = requireNonNull(client, \"client == null\");\n  }\n\n");
-    b.append("  /** Returns the typed API over {@code client}. */\n  public static CmsApi of(CmsClient client) {\n    return new CmsApi(client);\n  }\n\n");
+    b.append("  /** {@return the typed API over {@code client}} */\n  public static CmsApi of(CmsClient client) {\n    return new CmsApi(client);\n  }\n\n");
     b.append(entry);
     trimBlank(b);
     b.append("}\n");
@@ -649,10 +649,33 @@ public final class JavaGenerator {
 
   private static String doc(String text, String indent) {
     StringBuilder b = new StringBuilder(indent).append("/**\n");
-    for (String line : text.split("\n", -1)) {
+    for (String line : returnTag(text).split("\n", -1)) {
       b.append(indent).append(line.isEmpty() ? " *" : " * " + line).append("\n");
     }
     return b.append(indent).append(" */\n").toString();
+  }
+
+  /**
+   * Turns a leading "Returns X." sentence into {@code {@return X}}, which doclint takes as the
+   * method's {@code @return}, so generated accessors and operations are fully documented.
+   */
+  private static String returnTag(String text) {
+    if (!text.startsWith("Returns ")) {
+      return text;
+    }
+    int depth = 0;
+    for (int i = "Returns ".length(); i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        depth--;
+      } else if (c == '.' && depth == 0 && (i + 1 == text.length() || text.charAt(i + 1) == ' '
+          || text.charAt(i + 1) == '\n') && !text.startsWith("e.g", i - 3) && !text.startsWith("i.e", i - 3)) {
+        return "{@return " + text.substring("Returns ".length(), i) + "}" + text.substring(i + 1);
+      }
+    }
+    return text;
   }
 
   private static void trimBlank(StringBuilder b) {
