@@ -8,7 +8,7 @@ import io.mmsdk.common.MmSdkException;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.core.access.Principal;
 import io.mmsdk.core.audit.AuditTrail;
-import io.mmsdk.core.user.Role;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.meetings.control.Control;
 import io.mmsdk.meetings.control.ControlRefusedException;

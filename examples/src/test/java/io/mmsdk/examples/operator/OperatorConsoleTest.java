@@ -9,7 +9,7 @@ import io.mmsdk.cms.api.Call;
 import io.mmsdk.cms.api.CmsApi;
 import io.mmsdk.core.access.Principal;
 import io.mmsdk.core.audit.AuditTrail;
-import io.mmsdk.core.user.Role;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.meetings.control.MeetingControls;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.BufferedReader;

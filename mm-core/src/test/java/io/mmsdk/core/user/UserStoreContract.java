@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.common.store.StoreContract;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.common.store.StoreProcessContract;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import io.mmsdk.core.access.Principal;
 import io.mmsdk.core.access.PrivilegeLevel;
 import io.mmsdk.core.audit.AuditEvent;
 import io.mmsdk.core.audit.AuditTrail;
-import io.mmsdk.core.user.Role;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedClock;

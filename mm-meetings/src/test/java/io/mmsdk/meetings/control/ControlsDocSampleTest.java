@@ -8,7 +8,7 @@ import io.mmsdk.cms.api.CallLegProfileParameters;
 import io.mmsdk.cms.api.CoSpaceParameters;
 import io.mmsdk.core.access.Principal;
 import io.mmsdk.core.audit.AuditTrail;
-import io.mmsdk.core.user.Role;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedClock;

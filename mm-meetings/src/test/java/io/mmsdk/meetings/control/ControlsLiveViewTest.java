@@ -14,7 +14,7 @@ import io.mmsdk.core.access.Principal;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.core.user.Role;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.meetings.LiveMeetings;
 import io.mmsdk.meetings.Meeting;
 import io.mmsdk.meetings.MeetingChange;
