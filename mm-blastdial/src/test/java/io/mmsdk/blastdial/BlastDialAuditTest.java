@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.core.audit.AuditEvent;
-import io.mmsdk.core.audit.AuditTrail;
+import io.mmsdk.admin.audit.AuditEvent;
+import io.mmsdk.admin.audit.AuditTrail;
 import io.mmsdk.testkit.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;

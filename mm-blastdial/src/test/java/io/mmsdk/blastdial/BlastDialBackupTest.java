@@ -3,13 +3,13 @@ package io.mmsdk.blastdial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.mmsdk.core.backup.BackupException;
-import io.mmsdk.core.backup.BackupManager;
+import io.mmsdk.admin.backup.BackupException;
+import io.mmsdk.admin.backup.BackupManager;
+import io.mmsdk.admin.user.PasswordHash;
+import io.mmsdk.admin.user.Session;
+import io.mmsdk.admin.user.UserService;
 import io.mmsdk.core.backup.BackupPart;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.core.user.PasswordHash;
-import io.mmsdk.core.user.Session;
-import io.mmsdk.core.user.UserService;
 import io.mmsdk.testkit.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,7 @@
 /**
- * Root package of mm-core, the shared domain of mm-sdk. Sub-packages: {@code cluster} (Call Bridge
- * registry), {@code notify} (notifications), {@code audit} (audit trail), {@code syslog} (RFC 5424
- * forwarding), {@code user} (users, sign-in, sessions, policies, LDAP), {@code access} (permission
- * decisions), {@code backup} (encrypted backup and restore), {@code store} (building blocks for
- * file-backed stores) and {@code time} (scheduler seam).
+ * Root package of mm-core, the registry every feature module shares. Sub-packages: {@code cluster}
+ * (Call Bridge registry), {@code notify} (notifications), {@code audit} ({@code AuditHook}, the
+ * audit seam) and {@code backup} ({@code BackupSection}, the backup SPI). Users, sign-in, access
+ * control, the audit trail, syslog and backup/restore are in mm-admin ({@code io.mmsdk.admin}).
  */
 package io.mmsdk.core;

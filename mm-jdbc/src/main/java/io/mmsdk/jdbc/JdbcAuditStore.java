@@ -1,9 +1,9 @@
 package io.mmsdk.jdbc;
 
 import io.mmsdk.common.store.DamagedRecord;
-import io.mmsdk.core.audit.AuditEvent;
-import io.mmsdk.core.audit.AuditException;
-import io.mmsdk.core.audit.AuditStore;
+import io.mmsdk.admin.audit.AuditEvent;
+import io.mmsdk.admin.audit.AuditException;
+import io.mmsdk.admin.audit.AuditStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.mmsdk.jdbc;
 
 import io.mmsdk.blastdial.BlastDialStore;
-import io.mmsdk.core.audit.AuditStore;
+import io.mmsdk.admin.audit.AuditStore;
 import io.mmsdk.licensing.UsageStore;
 import io.mmsdk.provisioning.OwnershipStore;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.mmsdk.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mmsdk.core.audit.AuditEvent;
-import io.mmsdk.core.audit.AuditStore;
+import io.mmsdk.admin.audit.AuditEvent;
+import io.mmsdk.admin.audit.AuditStore;
 import io.mmsdk.licensing.UsageSample;
 import io.mmsdk.licensing.UsageStore;
 import io.mmsdk.licensing.UsageValues;

@@ -1,7 +1,7 @@
 package io.mmsdk.jdbc;
 
-import io.mmsdk.core.audit.AuditStore;
-import io.mmsdk.core.audit.AuditStoreContract;
+import io.mmsdk.admin.audit.AuditStore;
+import io.mmsdk.admin.audit.AuditStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -469,7 +469,7 @@ class LicenseMonitorTest {
   /** Seed 001: the audit trail covers license allocations and trials (who, what, when, outcome). */
   @Test
   void allocationsTrialsAndMode_areAudited() {
-    io.mmsdk.core.audit.AuditTrail audit = io.mmsdk.core.audit.AuditTrail.inMemory(scheduler);
+    io.mmsdk.admin.audit.AuditTrail audit = io.mmsdk.admin.audit.AuditTrail.inMemory(scheduler);
     LicenseMonitor m = LicenseMonitor.builder().scheduler(scheduler).registry(registry)
         .usageSources(b -> bridges.get(b.id())).usageStore(store)
         .stateStore(LicenseStateStore.file(dir.resolve("state"))).notifications(notifications)
@@ -478,9 +478,9 @@ class LicenseMonitorTest {
     assertThrows(TrialNotAvailableException.class, () -> m.startTrial(Feature.MEETINGS));
     m.setAllocations(Allocations.builder().allocate(AllocationType.SMP, 5).build());
     m.setMode(LicensingMode.NO_LICENSING);
-    List<io.mmsdk.core.audit.AuditEvent> events = audit.events();
+    List<io.mmsdk.admin.audit.AuditEvent> events = audit.events();
     assertEquals(List.of("licensing.trial", "licensing.trial", "licensing.allocations",
-        "licensing.mode"), events.stream().map(io.mmsdk.core.audit.AuditEvent::action).toList());
+        "licensing.mode"), events.stream().map(io.mmsdk.admin.audit.AuditEvent::action).toList());
     assertTrue(events.get(0).detail().startsWith("outcome: succeeded;"));
     assertTrue(events.get(1).detail().contains("ALREADY_USED"), events.get(1).detail());
     assertTrue(events.get(1).detail().startsWith("outcome: refused;"));

@@ -170,7 +170,7 @@ class ReviewAndCommitTest {
    */
   @Test
   void commitAndDiscard_areAudited_withOutcome() {
-    io.mmsdk.core.audit.AuditTrail audit = io.mmsdk.core.audit.AuditTrail.inMemory(scheduler);
+    io.mmsdk.admin.audit.AuditTrail audit = io.mmsdk.admin.audit.AuditTrail.inMemory(scheduler);
     Provisioner p = Provisioner.builder().gateway(cms).ownership(OwnershipStore.inMemory())
         .secrets(Fixtures.secrets("pw")).scheduler(scheduler).audit(audit, "admin", "cluster-1")
         .build();
@@ -179,9 +179,9 @@ class ReviewAndCommitTest {
     assertThrows(PlanOutdatedException.class, () -> p.commit(stale));
     p.commit(Fixtures.sample());
     p.discard();
-    List<io.mmsdk.core.audit.AuditEvent> events = audit.events();
+    List<io.mmsdk.admin.audit.AuditEvent> events = audit.events();
     assertEquals(List.of("provisioning.commit", "provisioning.commit", "provisioning.discard"),
-        events.stream().map(io.mmsdk.core.audit.AuditEvent::action).toList());
+        events.stream().map(io.mmsdk.admin.audit.AuditEvent::action).toList());
     assertTrue(events.get(0).detail().startsWith("outcome: refused;"), events.get(0).detail());
     assertTrue(events.get(1).detail().startsWith("outcome: succeeded;"), events.get(1).detail());
     assertEquals("cluster-1", events.get(1).target());

@@ -1,15 +1,15 @@
 package io.mmsdk.benchmarks.core;
 
-import io.mmsdk.core.access.AccessControl;
-import io.mmsdk.core.access.Action;
-import io.mmsdk.core.access.Decision;
-import io.mmsdk.core.access.MeetingPermissions;
-import io.mmsdk.core.access.MeetingRole;
-import io.mmsdk.core.access.Organization;
-import io.mmsdk.core.access.Principal;
-import io.mmsdk.core.access.PrivilegeLevel;
-import io.mmsdk.core.access.Resource;
-import io.mmsdk.core.access.Role;
+import io.mmsdk.admin.access.AccessControl;
+import io.mmsdk.admin.access.Action;
+import io.mmsdk.admin.access.Decision;
+import io.mmsdk.admin.access.MeetingPermissions;
+import io.mmsdk.admin.access.MeetingRole;
+import io.mmsdk.admin.access.Organization;
+import io.mmsdk.admin.access.Principal;
+import io.mmsdk.admin.access.PrivilegeLevel;
+import io.mmsdk.admin.access.Resource;
+import io.mmsdk.admin.access.Role;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

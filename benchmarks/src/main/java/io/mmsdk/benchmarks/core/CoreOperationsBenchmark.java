@@ -1,10 +1,10 @@
 package io.mmsdk.benchmarks.core;
 
+import io.mmsdk.admin.user.PasswordHash;
 import io.mmsdk.core.notify.Notification;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
 import io.mmsdk.testkit.SimulatedClock;
-import io.mmsdk.core.user.PasswordHash;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

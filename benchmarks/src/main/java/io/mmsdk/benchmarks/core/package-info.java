@@ -1,2 +1,2 @@
-/** JMH benchmarks for mm-core: access decisions, notifications, password hashing. */
+/** JMH benchmarks for mm-core (notifications) and mm-admin (access decisions, password hashing). */
 package io.mmsdk.benchmarks.core;

@@ -3,9 +3,10 @@ package io.mmsdk.core.audit;
 import java.util.Locale;
 
 /**
- * The one seam through which feature modules (provisioning, licensing, blast dial, ...) report
- * their administrative changes to the audit trail: who ({@code actor}), what ({@code action} and
- * {@code target}), the outcome, and when (the trail's clock). {@link AuditTrail} implements it;
+ * The one seam through which the cluster registry and feature modules (provisioning, licensing,
+ * blast dial, ...) report their administrative changes to the audit trail: who ({@code actor}), what
+ * ({@code action} and {@code target}), the outcome, and when (the trail's clock). mm-admin's {@code
+ * io.mmsdk.admin.audit.AuditTrail} implements it, so these modules never depend on mm-admin;
  * {@link #none()} records nothing. Implementations must be thread-safe and must not throw.
  */
 @FunctionalInterface

@@ -1,5 +1,5 @@
 /**
- * The append-only audit trail: who changed what, when (Scheduler clock), queryable and persisted
- * through an {@link io.mmsdk.core.audit.AuditStore}.
+ * The audit seam of modules that do not depend on mm-admin: {@link io.mmsdk.core.audit.AuditHook}.
+ * The audit trail itself (events, query, store) is in mm-admin's {@code io.mmsdk.admin.audit}.
  */
 package io.mmsdk.core.audit;

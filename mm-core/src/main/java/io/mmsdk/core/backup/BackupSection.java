@@ -1,9 +1,9 @@
 package io.mmsdk.core.backup;
 
 /**
- * A setting held outside mm-core (for example blast dial's monitoring setting) that a backup must
- * carry too, so that a backup covers every setting the SDK holds. Register it with {@link
- * BackupManager#addSection}. The text is the section's own format; it is encrypted with the rest
+ * A setting held outside mm-admin (for example blast dial's monitoring setting) that a backup must
+ * carry too, so that a backup covers every setting the SDK holds. Register it with mm-admin's
+ * {@code io.mmsdk.admin.backup.BackupManager.addSection}. The text is the section's own format; it is encrypted with the rest
  * of the backup. Implementations are thread-safe.
  */
 public interface BackupSection {

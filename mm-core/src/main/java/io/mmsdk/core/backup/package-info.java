@@ -1,6 +1,7 @@
 /**
- * Password-encrypted backup and restore of the SDK's configuration (policies, sign-in settings, LDAP
- * server and group mappings) and database (local users with recent password hashes, the cluster
- * registry, the passphrase dictionary). Entry point: {@link io.mmsdk.core.backup.BackupManager}.
+ * The backup SPI of modules that do not depend on mm-admin: a {@link
+ * io.mmsdk.core.backup.BackupSection} carries a module's setting in every backup, restored with its
+ * {@link io.mmsdk.core.backup.BackupPart}. Writing and restoring backups is mm-admin's {@code
+ * io.mmsdk.admin.backup.BackupManager}.
  */
 package io.mmsdk.core.backup;

@@ -1,17 +1,17 @@
 package io.mmsdk.core.cluster;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.core.audit.AuditTrail;
+import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.cluster.InvalidClusterException.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
@@ -29,11 +29,11 @@ public final class ClusterRegistry {
   private static final String SYSTEM = "system";
 
   private final ClusterStore store;
-  private final AuditTrail audit;
+  private final AuditHook audit;
   private final List<Consumer<List<Cluster>>> listeners = new CopyOnWriteArrayList<>();
   private volatile List<Cluster> clusters;
 
-  private ClusterRegistry(ClusterStore store, AuditTrail audit) {
+  private ClusterRegistry(ClusterStore store, AuditHook audit) {
     this.store = store;
     this.audit = audit;
     List<Cluster> loaded = store.load();
@@ -51,13 +51,14 @@ public final class ClusterRegistry {
   }
 
   /**
-   * {@return a registry backed by {@code store} that records every change in {@code audit} (actor
-   * {@code "system"} unless a method taking an actor is used)} Credentials never reach the trail.
+   * {@return a registry backed by {@code store} that reports every change to {@code audit} (actor
+   * {@code "system"} unless a method taking an actor is used)} Credentials never reach the hook. Pass
+   * mm-admin's audit trail to keep the changes in the trail.
    *
    * @param store where the registry is kept; not null
-   * @param audit where changes are recorded; not null
+   * @param audit where changes are reported, as {@link AuditHook.Outcome#SUCCEEDED}; not null
    */
-  public static ClusterRegistry create(ClusterStore store, AuditTrail audit) {
+  public static ClusterRegistry create(ClusterStore store, AuditHook audit) {
     return new ClusterRegistry(Objects.requireNonNull(store, "store == null"), Objects.requireNonNull(audit, "audit == null"));
   }
 
@@ -221,9 +222,9 @@ public final class ClusterRegistry {
   }
 
   /**
-   * Like {@link #add(Cluster)}, recording {@code actor} in the audit trail.
+   * Like {@link #add(Cluster)}, reporting {@code actor} to the audit hook.
    *
-   * @param actor who makes the change, as the audit trail records it
+   * @param actor who makes the change, as the audit hook receives it
    * @param cluster the cluster to register, with its bridges
    * @return the registered cluster
    */
@@ -253,9 +254,9 @@ public final class ClusterRegistry {
   }
 
   /**
-   * Like {@link #update(Cluster)}, recording {@code actor} in the audit trail.
+   * Like {@link #update(Cluster)}, reporting {@code actor} to the audit hook.
    *
-   * @param actor who makes the change, as the audit trail records it
+   * @param actor who makes the change, as the audit hook receives it
    * @param cluster the new version of the cluster, with the id of the one it replaces
    * @return the registered cluster
    */
@@ -282,9 +283,9 @@ public final class ClusterRegistry {
   }
 
   /**
-   * Like {@link #addCallBridge(String, CallBridge)}, recording {@code actor} in the audit trail.
+   * Like {@link #addCallBridge(String, CallBridge)}, reporting {@code actor} to the audit hook.
    *
-   * @param actor who makes the change, as the audit trail records it
+   * @param actor who makes the change, as the audit hook receives it
    * @param clusterId the cluster's id
    * @param bridge the Call Bridge to add
    * @return the updated cluster
@@ -306,9 +307,9 @@ public final class ClusterRegistry {
   }
 
   /**
-   * Like {@link #removeCallBridge(String)}, recording {@code actor} in the audit trail.
+   * Like {@link #removeCallBridge(String)}, reporting {@code actor} to the audit hook.
    *
-   * @param actor who makes the change, as the audit trail records it
+   * @param actor who makes the change, as the audit hook receives it
    * @param bridgeId the bridge's id in the registry
    * @return the updated cluster
    */
@@ -330,9 +331,9 @@ public final class ClusterRegistry {
   }
 
   /**
-   * Like {@link #remove(String)}, recording {@code actor} in the audit trail.
+   * Like {@link #remove(String)}, reporting {@code actor} to the audit hook.
    *
-   * @param actor who makes the change, as the audit trail records it
+   * @param actor who makes the change, as the audit hook receives it
    * @param clusterId the cluster's id
    */
   public synchronized void remove(String actor, String clusterId) {
@@ -365,7 +366,7 @@ public final class ClusterRegistry {
 
   private void record(String actor, String action, String target, String detail) {
     if (audit != null) {
-      audit.record(actor, action, target, detail);
+      audit.changed(actor, action, target, AuditHook.Outcome.SUCCEEDED, detail);
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * Not API. Shared implementation helpers of mm-core below every other package (key=value documents,
- * field joining); may change at any time.
+ * Not API. Shared implementation helpers of mm-core and mm-admin below every other package
+ * (key=value documents, field joining); may change at any time.
  */
 package io.mmsdk.core.internal;

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Who owns a meeting for seed 002's conference ownership rules, compared with the {@link
- * io.mmsdk.core.access.Principal#username()} of the principal acting. Consulted only for
- * principals that have a {@link io.mmsdk.core.access.PrivilegeLevel}. Implementations must be
+ * io.mmsdk.admin.access.Principal#username()} of the principal acting. Consulted only for
+ * principals that have a {@link io.mmsdk.admin.access.PrivilegeLevel}. Implementations must be
  * thread-safe and fast; they are called before every control such a principal runs.
  */
 @FunctionalInterface

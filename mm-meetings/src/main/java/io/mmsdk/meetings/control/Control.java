@@ -2,7 +2,7 @@ package io.mmsdk.meetings.control;
 
 import io.mmsdk.cms.api.Layout;
 import io.mmsdk.cms.api.MessagePosition;
-import io.mmsdk.core.access.Action;
+import io.mmsdk.admin.access.Action;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;

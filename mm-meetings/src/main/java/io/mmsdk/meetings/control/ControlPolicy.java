@@ -1,10 +1,10 @@
 package io.mmsdk.meetings.control;
 
-import io.mmsdk.core.access.AccessControl;
-import io.mmsdk.core.access.Action;
-import io.mmsdk.core.access.Decision;
-import io.mmsdk.core.access.Principal;
-import io.mmsdk.core.access.Resource;
+import io.mmsdk.admin.access.AccessControl;
+import io.mmsdk.admin.access.Action;
+import io.mmsdk.admin.access.Decision;
+import io.mmsdk.admin.access.Principal;
+import io.mmsdk.admin.access.Resource;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.mmsdk.meetings.control;
 
 import io.mmsdk.common.MmSdkException;
-import io.mmsdk.core.access.Decision;
+import io.mmsdk.admin.access.Decision;
 import java.util.Objects;
 
 /**

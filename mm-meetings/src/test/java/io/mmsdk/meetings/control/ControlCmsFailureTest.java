@@ -12,7 +12,7 @@ import io.mmsdk.cms.CmsNotFoundException;
 import io.mmsdk.cms.CmsServiceException;
 import io.mmsdk.cms.FailureReason;
 import io.mmsdk.cms.api.Layout;
-import io.mmsdk.core.audit.AuditEvent;
+import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.junit5.SimulatedClusterExtension;

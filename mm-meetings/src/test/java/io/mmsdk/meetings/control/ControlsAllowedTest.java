@@ -12,7 +12,7 @@ import io.mmsdk.cms.api.CallLeg;
 import io.mmsdk.cms.api.Layout;
 import io.mmsdk.cms.api.MessagePosition;
 import io.mmsdk.cms.api.Participant;
-import io.mmsdk.core.audit.AuditEvent;
+import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedClock;

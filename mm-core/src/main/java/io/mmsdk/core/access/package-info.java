@@ -1,7 +1,0 @@
-/**
- * Access decisions for three permission models behind one call, {@link
- * io.mmsdk.core.access.AccessControl#decide}: Meeting Management roles and space tags, MCU-style
- * conference ownership with privilege levels, and meeting / agenda-section permissions. Every
- * {@link io.mmsdk.core.access.Decision} carries a reason people can read.
- */
-package io.mmsdk.core.access;
