@@ -54,4 +54,14 @@ public record CmsElement(
   public Optional<String> findAttribute(String attributeName) {
     return Optional.ofNullable(attributes.get(attributeName));
   }
+
+  /**
+   * {@return the element's name, attribute names and child count, never text or attribute values}
+   * A CMS element may carry a secret (a {@code passcode}, {@code password} or {@code secret}).
+   */
+  @Override
+  public String toString() {
+    return "CmsElement[name=" + name + ", attributes=" + attributes.keySet() + ", children="
+        + children.size() + "]";
+  }
 }

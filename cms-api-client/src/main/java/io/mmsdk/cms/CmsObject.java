@@ -90,4 +90,15 @@ public record CmsObject(String type, String id, Map<String, String> fields, CmsE
   public Optional<String> findAttribute(String name) {
     return element.findAttribute(name);
   }
+
+  /**
+   * {@return the type, id and field names, never the values} Values may be secrets (a coSpace's
+   * {@code passcode}, an LDAP server's {@code password}, a {@code secret}), and a CMS object reaches
+   * logs and exception messages through the typed records that wrap it; read a value with {@link
+   * #find(CmsField)} or {@link #fields()}.
+   */
+  @Override
+  public String toString() {
+    return "CmsObject[type=" + type + ", id=" + id + ", fields=" + fields.keySet() + "]";
+  }
 }
