@@ -1,7 +1,6 @@
 package io.mmsdk.testkit.internal;
 
 import io.mmsdk.testkit.CallLegInfo;
-import io.mmsdk.testkit.EndpointScript;
 import io.mmsdk.testkit.Faults;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Not API. One simulated Call Bridge: its HTTP server, local CDR receivers and its live calls. */
+/**
+ * Not API. One simulated Call Bridge: its HTTP server, local CDR receivers and its live calls and
+ * legs (each change recorded as a CDR and pushed to the events sockets). The endpoints that call it
+ * are simulated by {@link Endpoints}.
+ */
 public final class BridgeNode implements AutoCloseable {
   final Engine engine;
   final String id = UUID.randomUUID().toString();
@@ -26,6 +29,7 @@ public final class BridgeNode implements AutoCloseable {
   final CdrPusher cdr;
   final EventsHub events;
   final CallControls controls;
+  final Endpoints endpoints;
   final RestApi api;
   private HttpServer server;
   private int port;
@@ -41,6 +45,7 @@ public final class BridgeNode implements AutoCloseable {
         engine.options.cdrBufferCapacity(), engine.options.cdrRetryInterval(), engine.http);
     this.events = new EventsHub(this);
     this.controls = new CallControls(this);
+    this.endpoints = new Endpoints(this);
     this.api = new RestApi(this);
   }
 
@@ -385,143 +390,6 @@ public final class BridgeNode implements AutoCloseable {
     cdr.record(type, engine.clock.instant(), element, objectId, fields);
   }
 
-  // ---- test-driver entry points ----
-
-  /**
-   * A scripted endpoint dials in to a coSpace: returns the connected leg. A leg whose effective call
-   * leg profile says {@code needsActivation=true} waits in the lobby ({@code deactivated}) until an
-   * activator is connected; an activator joining activates every waiting leg.
-   */
-  LiveLeg dialIn(String coSpaceId, String remoteParty, String displayName, String callLegProfile) {
-    LiveCall call = startCoSpaceCall(coSpaceId, false);
-    LiveLeg leg = addLeg(call, remoteParty, displayName, "incoming", false, callLegProfile, null);
-    controls.admitOnJoin(call, leg);
-    connect(leg);
-    controls.activateWaiting(call);
-    return leg;
-  }
-
-  /**
-   * Resolves a dialled URI user part or call ID to {coSpaceId, callLegProfileId}: an access method's
-   * profile wins over its coSpace's. Returns null when nothing matches.
-   */
-  String[] resolveDialIn(String dialled) {
-    String user = dialled.toLowerCase(java.util.Locale.ROOT).replaceFirst("^sip:", "")
-        .replaceFirst("@.*$", "");
-    for (StoredObject am : engine.store.all("accessMethods", null)) {
-      if (user.equalsIgnoreCase(am.getOrEmpty("uri")) || user.equals(am.getOrEmpty("callId"))) {
-        StoredObject space = engine.store.find("coSpaces", am.parentId);
-        String profile = am.get("callLegProfile") != null ? am.get("callLegProfile")
-            : space == null ? null : space.get("callLegProfile");
-        return new String[] {am.parentId, profile};
-      }
-    }
-    for (StoredObject space : engine.store.all("coSpaces", null)) {
-      if (user.equalsIgnoreCase(space.getOrEmpty("uri"))
-          || user.equalsIgnoreCase(space.getOrEmpty("secondaryUri"))
-          || user.equals(space.getOrEmpty("callId"))) {
-        return new String[] {space.id, space.get("callLegProfile")};
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Dials out from a call to {@code remoteParty} with call leg profile {@code profileId} (may be
-   * null) and the overrides {@code setup} sets, following the address's endpoint script.
-   */
-  LiveLeg dialOut(LiveCall call, String remoteParty, boolean confirmation, String profileId,
-      java.util.function.Consumer<LiveLeg> setup) {
-    LiveLeg leg = addLeg(call, remoteParty, remoteParty, "outgoing", confirmation, profileId, setup);
-    EndpointScript script = engine.nextAttempt(remoteParty);
-    Duration ringing = engine.options.ringingTimeout();
-    switch (script.outcome()) {
-      case BUSY -> later(Duration.ZERO, leg, () -> endLeg(leg, "remoteBusy"));
-      case REJECT -> later(Duration.ZERO, leg, () -> endLeg(leg, "remoteRejected"));
-      case UNKNOWN_DESTINATION -> later(Duration.ZERO, leg, () -> endLeg(leg, "unknownDestination"));
-      case NO_ANSWER -> {
-        later(Duration.ZERO, leg, () -> ringing(leg));
-        later(ringing, leg, () -> endLeg(leg, "ringingTimeout"));
-      }
-      case ANSWER -> {
-        later(Duration.ZERO, leg, () -> ringing(leg));
-        if (script.answerDelay().compareTo(ringing) > 0) {
-          later(ringing, leg, () -> endLeg(leg, "ringingTimeout"));
-        } else {
-          later(script.answerDelay(), leg, () -> answered(leg, script));
-        }
-      }
-    }
-    return leg;
-  }
-
-  private void ringing(LiveLeg leg) {
-    if ("initial".equals(leg.state)) {
-      leg.state = "ringing";
-      LiveCall call = calls.get(leg.callId);
-      if (call != null) {
-        events.rosterChanged(call, leg, "update");
-      }
-    }
-  }
-
-  private void answered(LiveLeg leg, EndpointScript script) {
-    if (leg.confirmation) {
-      later(engine.options.confirmationTimeout(), leg, () -> {
-        if ("pending".equals(leg.confirmationStatus)) {
-          endLeg(leg, "confirmationTimeOut");
-        }
-      });
-    } else {
-      join(leg);
-    }
-    for (EndpointScript.KeyPress press : script.keyPresses()) {
-      later(press.afterAnswer(), leg, () -> keys(leg, press.digits()));
-    }
-    script.findHangUpAfter().ifPresent(d -> later(d, leg, () -> endLeg(leg, "remoteTeardown")));
-  }
-
-  /** A dialled-out leg joins its call: the lobby rules apply, then it connects. */
-  private void join(LiveLeg leg) {
-    LiveCall call = calls.get(leg.callId);
-    if (call == null) {
-      connect(leg);
-      return;
-    }
-    controls.admitOnJoin(call, leg);
-    connect(leg);
-    controls.activateWaiting(call);
-  }
-
-  /** The endpoint on {@code leg} sends DTMF {@code digits}. */
-  void keys(LiveLeg leg, String digits) {
-    for (char c : digits.toCharArray()) {
-      if (leg.isEnded()) {
-        return;
-      }
-      leg.digits.append(c);
-      if ("pending".equals(leg.confirmationStatus)) {
-        if (c == '1') {
-          leg.confirmationStatus = "confirmed";
-          join(leg);
-        } else if (c == '*') {
-          leg.confirmationStatus = "rejected";
-          endLeg(leg, "remoteRejected");
-        }
-      }
-    }
-  }
-
-  private void later(Duration delay, LiveLeg leg, Runnable action) {
-    engine.clock.schedule(delay, () -> {
-      synchronized (engine.lock) {
-        if (!leg.isEnded() && up) {
-          action.run();
-        }
-      }
-    });
-  }
-
   // ---- public test-driver facade (SimulatedCallBridge delegates here) ----
 
   /** Starts (or returns) the meeting of a coSpace. */
@@ -554,7 +422,8 @@ public final class BridgeNode implements AutoCloseable {
         throw new IllegalArgumentException("no coSpace with id " + coSpaceId);
       }
       StoredObject space = engine.store.find("coSpaces", coSpaceId);
-      return dialIn(coSpaceId, remoteParty, displayName, space.get("callLegProfile")).info(id);
+      return endpoints.dialIn(coSpaceId, remoteParty, displayName, space.get("callLegProfile"))
+          .info(id);
     }
   }
 
@@ -562,12 +431,12 @@ public final class BridgeNode implements AutoCloseable {
   public CallLegInfo testDial(String dialled, String remoteParty, String displayName) {
     synchronized (engine.lock) {
       requireUp();
-      String[] target = resolveDialIn(dialled);
+      String[] target = endpoints.resolveDialIn(dialled);
       if (target == null) {
         throw new IllegalArgumentException("no coSpace or access method answers to '" + dialled
             + "'; create one with that uri or callId first");
       }
-      return dialIn(target[0], remoteParty, displayName, target[1]).info(id);
+      return endpoints.dialIn(target[0], remoteParty, displayName, target[1]).info(id);
     }
   }
 
@@ -610,7 +479,7 @@ public final class BridgeNode implements AutoCloseable {
   /** The endpoint on a leg sends DTMF digits. */
   public void testKeys(String callLegId, String digits) {
     synchronized (engine.lock) {
-      keys(requireLiveLeg(callLegId), digits);
+      endpoints.keys(requireLiveLeg(callLegId), digits);
     }
   }
 

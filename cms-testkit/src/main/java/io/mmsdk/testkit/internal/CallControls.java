@@ -370,7 +370,7 @@ final class CallControls {
     }
     String importance = form.getOrDefault("importance", "");
     String profileId = profile.isEmpty() ? null : profile;
-    return host.dialOut(target, remoteParty, "true".equals(confirmation), profileId, leg -> {
+    return host.endpoints.dialOut(target, remoteParty, "true".equals(confirmation), profileId, leg -> {
           overrides.forEach((k, v) -> {
             if (!v.isEmpty()) {
               leg.configuration.put(k, v);

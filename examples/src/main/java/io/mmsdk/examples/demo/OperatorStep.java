@@ -10,8 +10,8 @@ import io.mmsdk.admin.access.Role;
 import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.admin.audit.AuditTrail;
 import io.mmsdk.examples.operator.OperatorConsole;
-import io.mmsdk.meetings.control.Control;
 import io.mmsdk.meetings.control.ControlRefusedException;
+import io.mmsdk.meetings.control.MeetingControl;
 import io.mmsdk.meetings.control.MeetingControls;
 import io.mmsdk.meetings.control.MeetingRef;
 import io.mmsdk.testkit.SimulatedCallBridge;
@@ -41,7 +41,9 @@ final class OperatorStep {
     for (int i = 0; i < 3; i++) {
       bridge.join(emea.id(), people.get(i).userJid().orElse(""), people.get(i).name().orElse(""));
     }
-    String boardCall = bridge.join(board.id(), people.get(3).userJid().orElse(""), people.get(3).name().orElse("")).callId();
+    User boardMember = people.get(3);
+    String boardCall = bridge.join(board.id(), boardMember.userJid().orElse(""),
+        boardMember.name().orElse("")).callId();
     world.advance(Duration.ofSeconds(30));
 
     AuditTrail audit = AuditTrail.inMemory(world.scheduler);
@@ -50,7 +52,7 @@ final class OperatorStep {
     Principal ada = Principal.builder("ada", Role.ADMINISTRATOR).build();
     console(progress, controls, eve, "meetings", "roster 1", "mute 1 2", "lock 1");
     try {
-      controls.execute(eve, new Control.EndMeeting(new MeetingRef("cb1", boardCall)));
+      controls.execute(eve, new MeetingControl.EndMeeting(new MeetingRef("cb1", boardCall)));
       throw new IllegalStateException("the emea operator ended a meeting in a space tagged board");
     } catch (ControlRefusedException e) {
       progress.line("eve> end the board meeting by its call id -> refused by %s", e.rule());

@@ -7,14 +7,15 @@ import io.mmsdk.cms.api.CoSpaceParameters;
 import io.mmsdk.common.MmSdkException;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.admin.access.Principal;
-import io.mmsdk.admin.audit.AuditTrail;
 import io.mmsdk.admin.access.Role;
+import io.mmsdk.admin.audit.AuditTrail;
 import io.mmsdk.examples.ExampleFlags;
-import io.mmsdk.meetings.control.Control;
 import io.mmsdk.meetings.control.ControlRefusedException;
 import io.mmsdk.meetings.control.ControlResult;
+import io.mmsdk.meetings.control.MeetingControl;
 import io.mmsdk.meetings.control.MeetingControls;
 import io.mmsdk.meetings.control.MeetingScope;
+import io.mmsdk.meetings.control.ParticipantControl;
 import io.mmsdk.meetings.control.RosterEntry;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
@@ -113,23 +114,23 @@ public final class OperatorConsole {
         case "mute", "unmute" -> {
           RosterEntry who = participant(words, 3);
           ControlResult.ParticipantChanged r = controls.execute(operator,
-              new Control.SetAudioMuted(who.participant(), words[0].equals("mute")));
+              new ParticipantControl.SetAudioMuted(who.participant(), words[0].equals("mute")));
           out.accept(words[0] + "d " + who.name() + " (" + r.callLegIds().size() + " call leg(s))");
         }
         case "lock", "unlock" -> {
           MeetingScope m = meeting(words, 1, 2);
-          controls.execute(operator, new Control.SetLocked(m.meeting(), words[0].equals("lock")));
+          controls.execute(operator, new MeetingControl.SetLocked(m.meeting(), words[0].equals("lock")));
           out.accept(words[0] + "ed " + m.name());
         }
         case "move" -> {
           RosterEntry who = participant(words, 4);
           MeetingScope to = meeting(words, 3, 4);
-          controls.execute(operator, new Control.Move(who.participant(), to.meeting()));
+          controls.execute(operator, new ParticipantControl.Move(who.participant(), to.meeting()));
           out.accept("moved " + who.name() + " to " + to.name());
         }
         case "end" -> {
           MeetingScope m = meeting(words, 1, 2);
-          controls.execute(operator, new Control.EndMeeting(m.meeting()));
+          controls.execute(operator, new MeetingControl.EndMeeting(m.meeting()));
           out.accept("ended " + m.name());
         }
         case "help" -> out.accept(HELP);

@@ -53,7 +53,7 @@ public sealed interface ControlResult {
    * Participants were let in from the lobby.
    *
    * @param meeting the meeting
-   * @param admitted who was admitted (for {@link Control.AdmitAll}, empty when nobody waited)
+   * @param admitted who was admitted (for {@link MeetingControl.AdmitAll}, empty when nobody waited)
    */
   record Admitted(MeetingRef meeting, List<ParticipantRef> admitted) implements ControlResult {
     /**

@@ -31,74 +31,74 @@ final class ControlSender {
     MeetingRef meeting = control.meeting();
     CmsApi api = apis.apply(meeting);
     String callId = meeting.callId();
-    if (control instanceof Control.SetAudioMuted c) {
+    if (control instanceof ParticipantControl.SetAudioMuted c) {
       return eachLeg(api, c.participant(), legs, CallLegParameters.builder().rxAudioMute(String.valueOf(c.muted())).build());
     }
-    if (control instanceof Control.SetVideoMuted c) {
+    if (control instanceof ParticipantControl.SetVideoMuted c) {
       return eachLeg(api, c.participant(), legs, CallLegParameters.builder().rxVideoMute(String.valueOf(c.muted())).build());
     }
-    if (control instanceof Control.SetParticipantLayout c) {
+    if (control instanceof ParticipantControl.SetParticipantLayout c) {
       return eachLeg(api, c.participant(), legs, CallLegParameters.builder().chosenLayout(c.layout()).build());
     }
-    if (control instanceof Control.SetAllAudioMuted c) {
+    if (control instanceof MeetingControl.SetAllAudioMuted c) {
       api.callParticipants(callId).updateAll(ParticipantAllParameters.builder()
           .extra("rxAudioMute", String.valueOf(c.muted())).build());
       return new ControlResult.MeetingChanged(meeting);
     }
-    if (control instanceof Control.SetAllVideoMuted c) {
+    if (control instanceof MeetingControl.SetAllVideoMuted c) {
       api.callParticipants(callId).updateAll(ParticipantAllParameters.builder()
           .extra("rxVideoMute", String.valueOf(c.muted())).build());
       return new ControlResult.MeetingChanged(meeting);
     }
-    if (control instanceof Control.SetMeetingLayout c) {
+    if (control instanceof MeetingControl.SetMeetingLayout c) {
       api.callParticipants(callId).updateAll(ParticipantAllParameters.builder()
           .extra("layout", c.layout().value()).build());
       return new ControlResult.MeetingChanged(meeting);
     }
-    if (control instanceof Control.SetImportant c) {
+    if (control instanceof ParticipantControl.SetImportant c) {
       ParticipantParameters.Builder p = ParticipantParameters.builder();
       api.participants().update(c.participant().participantId(),
           (c.important() ? p.importance(1) : p.unsetImportance()).build());
       return new ControlResult.ParticipantChanged(c.participant(), List.of());
     }
-    if (control instanceof Control.SetLocked c) {
+    if (control instanceof MeetingControl.SetLocked c) {
       api.calls().update(callId, CallParameters.builder().locked(c.locked()).build());
       return new ControlResult.MeetingChanged(meeting);
     }
-    if (control instanceof Control.SetRecording c) {
+    if (control instanceof MeetingControl.SetRecording c) {
       api.calls().update(callId, CallParameters.builder().recording(c.recording()).build());
       return new ControlResult.MeetingChanged(meeting);
     }
-    if (control instanceof Control.SetStreaming c) {
+    if (control instanceof MeetingControl.SetStreaming c) {
       api.calls().update(callId, CallParameters.builder().streaming(c.streaming()).build());
       return new ControlResult.MeetingChanged(meeting);
     }
-    if (control instanceof Control.Admit c) {
+    if (control instanceof ParticipantControl.Admit c) {
       admit(api, c.participant().participantId());
       return new ControlResult.Admitted(meeting, List.of(c.participant()));
     }
-    if (control instanceof Control.AdmitAll) {
+    if (control instanceof MeetingControl.AdmitAll) {
       return admitAll(api, meeting);
     }
-    if (control instanceof Control.AddParticipant c) {
+    if (control instanceof MeetingControl.AddParticipant c) {
       ParticipantParameters.Builder p = ParticipantParameters.builder().remoteParty(c.address());
       c.findCallLegProfile().ifPresent(p::callLegProfile);
       String id = api.callParticipants(callId).create(p.build());
       return new ControlResult.ParticipantAdded(meeting.participant(id));
     }
-    if (control instanceof Control.Disconnect c) {
+    if (control instanceof ParticipantControl.Disconnect c) {
       for (String leg : legs) {
         api.callLegs().delete(leg);
       }
       return new ControlResult.Disconnected(c.participant(), legs);
     }
-    if (control instanceof Control.Move c) {
+    if (control instanceof ParticipantControl.Move c) {
       CmsApi target = apis.apply(c.target());
       String id = target.callParticipants(c.target().callId()).create(ParticipantParameters.builder()
           .extra("movedParticipant", c.participant().participantId()).build());
       return new ControlResult.Moved(c.participant(), c.target().participant(id));
     }
-    if (control instanceof Control.SendMessage c) {
+    if (control instanceof MeetingControl.SendMessage c) {
       api.calls().update(callId, CallParameters.builder()
           .messageText(c.text())
           .messagePosition(c.position())
@@ -106,7 +106,7 @@ final class ControlSender {
           .build());
       return new ControlResult.MeetingChanged(meeting);
     }
-    Control.EndMeeting c = (Control.EndMeeting) control;
+    MeetingControl.EndMeeting c = (MeetingControl.EndMeeting) control;
     api.calls().delete(callId);
     return new ControlResult.MeetingEnded(c.meeting());
   }

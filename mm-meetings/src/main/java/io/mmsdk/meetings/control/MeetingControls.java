@@ -88,7 +88,7 @@ public final class MeetingControls {
       CmsApi api = api(control.meeting());
       MeetingScope scope = scope(api, control.meeting());
       reasons = policy.check(actor, control.verb(), target, scope, Action.MANAGE_MEETINGS, control.ownershipAction());
-      if (control instanceof Control.Move move) {
+      if (control instanceof ParticipantControl.Move move) {
         MeetingScope to = scope(api(move.target()), move.target());
         reasons += "; target " + move.target() + ": " + policy.check(actor, control.verb(), move.target().toString(), to,
             Action.MANAGE_MEETINGS, Action.CONNECT_PARTICIPANT);

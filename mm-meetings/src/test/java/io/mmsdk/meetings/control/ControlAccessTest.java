@@ -62,28 +62,28 @@ class ControlAccessTest {
   /** The controls seed 002 allows with limited control. */
   static Stream<Named<Function<ControlWorld, Control<?>>>> limitedControlsOnSales() {
     return Stream.of(
-        named("mute audio", x -> new Control.SetAudioMuted(x.participant(x.alice), true)),
-        named("mute video", x -> new Control.SetVideoMuted(x.participant(x.alice), true)),
-        named("participant layout", x -> new Control.SetParticipantLayout(x.participant(x.alice), Layout.STACKED)),
-        named("set important", x -> new Control.SetImportant(x.participant(x.alice), true)));
+        named("mute audio", x -> new ParticipantControl.SetAudioMuted(x.participant(x.alice), true)),
+        named("mute video", x -> new ParticipantControl.SetVideoMuted(x.participant(x.alice), true)),
+        named("participant layout", x -> new ParticipantControl.SetParticipantLayout(x.participant(x.alice), Layout.STACKED)),
+        named("set important", x -> new ParticipantControl.SetImportant(x.participant(x.alice), true)));
   }
 
   /** The controls that need full control. */
   static Stream<Named<Function<ControlWorld, Control<?>>>> fullControlsOnSales() {
     return Stream.of(
-        named("mute all audio", x -> new Control.SetAllAudioMuted(x.sales, true)),
-        named("mute all video", x -> new Control.SetAllVideoMuted(x.sales, true)),
-        named("meeting layout", x -> new Control.SetMeetingLayout(x.sales, Layout.SPEAKER_ONLY)),
-        named("lock", x -> new Control.SetLocked(x.sales, true)),
-        named("admit", x -> new Control.Admit(x.participant(x.alice))),
-        named("admit all", x -> new Control.AdmitAll(x.sales)),
-        named("start recording", x -> new Control.SetRecording(x.sales, true)),
-        named("start streaming", x -> new Control.SetStreaming(x.sales, true)),
-        named("add participant", x -> Control.AddParticipant.dial(x.sales, "dave@example.com")),
-        named("disconnect", x -> new Control.Disconnect(x.participant(x.bob))),
-        named("move", x -> new Control.Move(x.participant(x.bob), x.board)),
-        named("message to all", x -> Control.SendMessage.permanent(x.sales, "hello", MessagePosition.MIDDLE)),
-        named("end", x -> new Control.EndMeeting(x.sales)));
+        named("mute all audio", x -> new MeetingControl.SetAllAudioMuted(x.sales, true)),
+        named("mute all video", x -> new MeetingControl.SetAllVideoMuted(x.sales, true)),
+        named("meeting layout", x -> new MeetingControl.SetMeetingLayout(x.sales, Layout.SPEAKER_ONLY)),
+        named("lock", x -> new MeetingControl.SetLocked(x.sales, true)),
+        named("admit", x -> new ParticipantControl.Admit(x.participant(x.alice))),
+        named("admit all", x -> new MeetingControl.AdmitAll(x.sales)),
+        named("start recording", x -> new MeetingControl.SetRecording(x.sales, true)),
+        named("start streaming", x -> new MeetingControl.SetStreaming(x.sales, true)),
+        named("add participant", x -> MeetingControl.AddParticipant.dial(x.sales, "dave@example.com")),
+        named("disconnect", x -> new ParticipantControl.Disconnect(x.participant(x.bob))),
+        named("move", x -> new ParticipantControl.Move(x.participant(x.bob), x.board)),
+        named("message to all", x -> MeetingControl.SendMessage.permanent(x.sales, "hello", MessagePosition.MIDDLE)),
+        named("end", x -> new MeetingControl.EndMeeting(x.sales)));
   }
 
   private static Named<Function<ControlWorld, Control<?>>> named(String name, Function<ControlWorld, Control<?>> f) {
@@ -165,11 +165,11 @@ class ControlAccessTest {
 
   @Test
   void owner_fullControlOfOwnSpace_noneOfAnother() {
-    w.controls.execute(OWNER, new Control.SetLocked(w.sales, true));
+    w.controls.execute(OWNER, new MeetingControl.SetLocked(w.sales, true));
     assertTrue(w.api.calls().get(w.sales.callId()).locked().orElseThrow());
     assertTrue(w.lastAudit().detail().contains("owns conference"), w.lastAudit().detail());
     ControlRefusedException e = assertThrows(ControlRefusedException.class,
-        () -> w.controls.execute(OWNER, new Control.SetLocked(w.board, true)));
+        () -> w.controls.execute(OWNER, new MeetingControl.SetLocked(w.board, true)));
     assertEquals(ControlRefusedException.Rule.CONFERENCE_OWNERSHIP, e.rule());
     assertTrue(e.getMessage().contains("owner: none"), e.getMessage());
   }
@@ -179,14 +179,14 @@ class ControlAccessTest {
     MeetingControls hosted = MeetingControls.builder().bridge(ControlWorld.BRIDGE, cms)
         .conferenceOwners(scope -> scope.findSpaceId().filter(id -> scope.name().equals("Board")).map(id -> "cid"))
         .build();
-    hosted.execute(CREATOR, new Control.SetLocked(w.board, true));
+    hosted.execute(CREATOR, new MeetingControl.SetLocked(w.board, true));
     assertTrue(w.api.calls().get(w.board.callId()).locked().orElseThrow());
-    assertThrows(ControlRefusedException.class, () -> hosted.execute(OWNER, new Control.SetLocked(w.sales, true)));
+    assertThrows(ControlRefusedException.class, () -> hosted.execute(OWNER, new MeetingControl.SetLocked(w.sales, true)));
   }
 
   @Test
   void move_targetOutsideTheOperatorsTags_refusedNamingTheTarget() {
-    Control.Move move = new Control.Move(w.participant(w.bob), w.board);
+    ParticipantControl.Move move = new ParticipantControl.Move(w.participant(w.bob), w.board);
     ControlRefusedException e = assertThrows(ControlRefusedException.class, () -> w.controls.execute(EMEA_OPERATOR, move));
     assertEquals(ControlRefusedException.Rule.ROLE_AND_TAGS, e.rule());
     assertTrue(e.getMessage().contains(w.board.toString()) && e.getMessage().contains("[board]"), e.getMessage());
@@ -197,7 +197,7 @@ class ControlAccessTest {
   void participantOfAnotherMeeting_refusedBeforeSending() {
     // Carol is in Board; naming her under Sales must not let an emea operator mute her.
     ParticipantRef carolUnderSales = w.sales.participant(w.carol.participantId());
-    Control.SetAudioMuted mute = new Control.SetAudioMuted(carolUnderSales, true);
+    ParticipantControl.SetAudioMuted mute = new ParticipantControl.SetAudioMuted(carolUnderSales, true);
     ControlRefusedException e = assertThrows(ControlRefusedException.class, () -> w.controls.execute(EMEA_OPERATOR, mute));
     assertEquals(ControlRefusedException.Rule.PARTICIPANT_NOT_IN_MEETING, e.rule());
     assertTrue(e.getMessage().contains("in call '" + w.board.callId() + "'"), e.getMessage());
@@ -208,16 +208,16 @@ class ControlAccessTest {
   @Test
   void adHocCall_taggedOperatorRefused_untaggedAllowed() {
     ControlRefusedException e = assertThrows(ControlRefusedException.class,
-        () -> w.controls.execute(EMEA_OPERATOR, new Control.EndMeeting(w.adHoc)));
+        () -> w.controls.execute(EMEA_OPERATOR, new MeetingControl.EndMeeting(w.adHoc)));
     assertTrue(e.getMessage().contains("'call:" + w.adHoc.callId() + "' carries none"), e.getMessage());
     assertTrue(w.api.calls().find(w.adHoc.callId()).isPresent());
-    w.controls.execute(UNTAGGED_OPERATOR, new Control.EndMeeting(w.adHoc));
+    w.controls.execute(UNTAGGED_OPERATOR, new MeetingControl.EndMeeting(w.adHoc));
     assertTrue(w.api.calls().find(w.adHoc.callId()).isEmpty());
   }
 
   @Test
   void unknownBridge_invalidAndAudited() {
-    Control.SetLocked lock = new Control.SetLocked(new MeetingRef("cb9", w.sales.callId()), true);
+    MeetingControl.SetLocked lock = new MeetingControl.SetLocked(new MeetingRef("cb9", w.sales.callId()), true);
     InvalidControlException e = assertThrows(InvalidControlException.class, () -> w.controls.execute(ADMIN, lock));
     assertTrue(e.getMessage().contains("'cb9'") && e.getMessage().contains("[cb1]"), e.getMessage());
     assertRefusalAudited(ADMIN, lock);
@@ -228,21 +228,21 @@ class ControlAccessTest {
     assertThrows(InvalidControlException.class, () -> new MeetingRef("cb1", " "));
     assertThrows(InvalidControlException.class, () -> new MeetingRef("cb1", "../coSpaces"));
     assertThrows(InvalidControlException.class, () -> w.sales.participant(""));
-    assertThrows(InvalidControlException.class, () -> new Control.SetMeetingLayout(w.sales, Layout.UNKNOWN_TO_SDK_VERSION));
-    assertThrows(InvalidControlException.class, () -> Control.AddParticipant.dial(w.sales, "  "));
+    assertThrows(InvalidControlException.class, () -> new MeetingControl.SetMeetingLayout(w.sales, Layout.UNKNOWN_TO_SDK_VERSION));
+    assertThrows(InvalidControlException.class, () -> MeetingControl.AddParticipant.dial(w.sales, "  "));
     assertThrows(InvalidControlException.class,
-        () -> Control.AddParticipant.dial(w.sales, "x@example.com").withCallLegProfile("a/b"));
-    assertThrows(InvalidControlException.class, () -> new Control.Move(w.participant(w.bob), w.sales));
-    assertThrows(InvalidControlException.class, () -> Control.SendMessage.permanent(w.sales, " ", MessagePosition.TOP));
-    assertThrows(InvalidControlException.class, () -> Control.SendMessage.permanent(w.sales, "a\nb", MessagePosition.TOP));
+        () -> MeetingControl.AddParticipant.dial(w.sales, "x@example.com").withCallLegProfile("a/b"));
+    assertThrows(InvalidControlException.class, () -> new ParticipantControl.Move(w.participant(w.bob), w.sales));
+    assertThrows(InvalidControlException.class, () -> MeetingControl.SendMessage.permanent(w.sales, " ", MessagePosition.TOP));
+    assertThrows(InvalidControlException.class, () -> MeetingControl.SendMessage.permanent(w.sales, "a\nb", MessagePosition.TOP));
     assertThrows(InvalidControlException.class,
-        () -> Control.SendMessage.permanent(w.sales, "x".repeat(2001), MessagePosition.TOP));
+        () -> MeetingControl.SendMessage.permanent(w.sales, "x".repeat(2001), MessagePosition.TOP));
     assertThrows(InvalidControlException.class,
-        () -> Control.SendMessage.permanent(w.sales, "hi", MessagePosition.UNKNOWN_TO_SDK_VERSION));
+        () -> MeetingControl.SendMessage.permanent(w.sales, "hi", MessagePosition.UNKNOWN_TO_SDK_VERSION));
     assertThrows(InvalidControlException.class,
-        () -> Control.SendMessage.showFor(w.sales, "hi", MessagePosition.TOP, Duration.ofMillis(1500)));
+        () -> MeetingControl.SendMessage.showFor(w.sales, "hi", MessagePosition.TOP, Duration.ofMillis(1500)));
     assertThrows(InvalidControlException.class,
-        () -> Control.SendMessage.showFor(w.sales, "hi", MessagePosition.TOP, Duration.ZERO));
+        () -> MeetingControl.SendMessage.showFor(w.sales, "hi", MessagePosition.TOP, Duration.ZERO));
     InvalidControlException none = assertThrows(InvalidControlException.class, () -> MeetingControls.builder().build());
     assertTrue(none.getMessage().contains("bridge(name, client)"));
     assertThrows(InvalidControlException.class,
@@ -291,8 +291,8 @@ class ControlAccessTest {
       for (int i = 0; i < 40; i++) {
         boolean lock = i % 2 == 0;
         Principal who = i % 3 == 0 ? ADMIN : EMEA_OPERATOR;
-        done.add(pool.submit(() -> w.controls.execute(who, new Control.SetLocked(w.sales, lock))));
-        done.add(pool.submit(() -> w.controls.execute(APAC_OPERATOR, new Control.SetLocked(w.sales, true))));
+        done.add(pool.submit(() -> w.controls.execute(who, new MeetingControl.SetLocked(w.sales, lock))));
+        done.add(pool.submit(() -> w.controls.execute(APAC_OPERATOR, new MeetingControl.SetLocked(w.sales, true))));
       }
       int refused = 0;
       for (Future<?> f : done) {

@@ -43,7 +43,7 @@ class ControlCmsFailureTest {
   void endedMeeting_callDoesNotExist_passedThroughAndAudited() {
     w.cb.endCall(w.sales.callId());
     CmsNotFoundException e = assertThrows(CmsNotFoundException.class,
-        () -> w.controls.execute(EMEA_OPERATOR, new Control.SetLocked(w.sales, true)));
+        () -> w.controls.execute(EMEA_OPERATOR, new MeetingControl.SetLocked(w.sales, true)));
     assertEquals(FailureReason.CALL_DOES_NOT_EXIST, e.findFailureReason().orElseThrow());
     assertFailureAudited("meeting.lock", "callDoesNotExist");
   }
@@ -52,7 +52,7 @@ class ControlCmsFailureTest {
   void participantWhoLeft_notFoundPassedThrough() {
     w.cb.leave(w.bob.id());
     assertThrows(CmsNotFoundException.class,
-        () -> w.controls.execute(EMEA_OPERATOR, new Control.Disconnect(w.participant(w.bob))));
+        () -> w.controls.execute(EMEA_OPERATOR, new ParticipantControl.Disconnect(w.participant(w.bob))));
     assertFailureAudited("meeting.disconnect", "CmsNotFoundException");
   }
 
@@ -60,7 +60,7 @@ class ControlCmsFailureTest {
   void recordingRefusedByTheBridge_reasonKeptAndNothingChanged() {
     w.cb.cluster().setLicenseFeature("recording", "expired", "2026-Jan-01");
     CmsServiceException e = assertThrows(CmsServiceException.class,
-        () -> w.controls.execute(ADMIN, new Control.SetRecording(w.sales, true)));
+        () -> w.controls.execute(ADMIN, new MeetingControl.SetRecording(w.sales, true)));
     assertEquals("recordingNotAllowedByLicensing", e.rawFailureReason());
     assertFalse(w.api.calls().get(w.sales.callId()).recording().orElseThrow());
     assertFailureAudited("meeting.start-recording", "recordingNotAllowedByLicensing");
@@ -72,7 +72,7 @@ class ControlCmsFailureTest {
   void legEndedBetweenCheckAndPut_callLegDoesNotExist() {
     w.cb.faults().failNextWithReason("PUT", "callLegs/*", 1, "callLegDoesNotExist");
     CmsNotFoundException e = assertThrows(CmsNotFoundException.class, () -> w.controls.execute(EMEA_OPERATOR,
-        new Control.SetParticipantLayout(w.participant(w.alice), Layout.STACKED)));
+        new ParticipantControl.SetParticipantLayout(w.participant(w.alice), Layout.STACKED)));
     assertEquals(FailureReason.CALL_LEG_DOES_NOT_EXIST, e.findFailureReason().orElseThrow());
     assertFailureAudited("meeting.set-participant-layout", "callLegDoesNotExist");
   }
@@ -80,7 +80,7 @@ class ControlCmsFailureTest {
   @Test
   void dialOutWithUnknownProfile_callLegProfileDoesNotExist() {
     CmsServiceException e = assertThrows(CmsServiceException.class, () -> w.controls.execute(EMEA_OPERATOR,
-        Control.AddParticipant.dial(w.sales, "dave@example.com").withCallLegProfile("00000000-0000-0000-0000-000000000000")));
+        MeetingControl.AddParticipant.dial(w.sales, "dave@example.com").withCallLegProfile("00000000-0000-0000-0000-000000000000")));
     assertEquals(FailureReason.CALL_LEG_PROFILE_DOES_NOT_EXIST, e.findFailureReason().orElseThrow());
     assertEquals(2, w.api.callParticipants(w.sales.callId()).list().stream().count());
     assertFailureAudited("meeting.add-participant", "callLegProfileDoesNotExist");
@@ -91,7 +91,7 @@ class ControlCmsFailureTest {
     String bob = w.bob.participantId();
     w.cb.faults().failNextWithReason("POST", "calls/*/participants", 1, "participantLimitReached");
     CmsServiceException e = assertThrows(CmsServiceException.class,
-        () -> w.controls.execute(ControlWorld.ADMIN, new Control.Move(w.sales.participant(bob), w.board)));
+        () -> w.controls.execute(ControlWorld.ADMIN, new ParticipantControl.Move(w.sales.participant(bob), w.board)));
     assertEquals(FailureReason.PARTICIPANT_LIMIT_REACHED, e.findFailureReason().orElseThrow());
     assertFailureAudited("meeting.move", "participantLimitReached");
   }
@@ -100,7 +100,7 @@ class ControlCmsFailureTest {
   void dialOutRefused_participantLimitReached() {
     w.cb.faults().failNextWithReason("POST", "calls/*/participants", 1, "participantLimitReached");
     CmsServiceException e = assertThrows(CmsServiceException.class,
-        () -> w.controls.execute(EMEA_OPERATOR, Control.AddParticipant.dial(w.sales, "dave@example.com")));
+        () -> w.controls.execute(EMEA_OPERATOR, MeetingControl.AddParticipant.dial(w.sales, "dave@example.com")));
     assertEquals(FailureReason.PARTICIPANT_LIMIT_REACHED, e.findFailureReason().orElseThrow());
     assertEquals(2, w.api.callParticipants(w.sales.callId()).list().stream().count());
     assertFailureAudited("meeting.add-participant", "participantLimitReached");

@@ -48,7 +48,7 @@ class ControlsAllowedTest {
 
   @Test
   void lock_taggedOperator_lockedOnGetAndAudited() {
-    ControlResult.MeetingChanged r = w.controls.execute(EMEA_OPERATOR, new Control.SetLocked(w.sales, true));
+    ControlResult.MeetingChanged r = w.controls.execute(EMEA_OPERATOR, new MeetingControl.SetLocked(w.sales, true));
     assertEquals(w.sales, r.meeting());
     assertEquals(true, w.api.calls().get(w.sales.callId()).locked().orElseThrow());
     AuditEvent e = w.lastAudit();
@@ -58,32 +58,32 @@ class ControlsAllowedTest {
     assertTrue(e.detail().startsWith("outcome: succeeded; "), e.detail());
     assertTrue(e.detail().contains("shares tag(s) [emea]"), e.detail());
 
-    w.controls.execute(EMEA_OPERATOR, new Control.SetLocked(w.sales, false));
+    w.controls.execute(EMEA_OPERATOR, new MeetingControl.SetLocked(w.sales, false));
     assertEquals(false, w.api.calls().get(w.sales.callId()).locked().orElseThrow());
     assertEquals("meeting.unlock", w.lastAudit().action());
   }
 
   @Test
   void recording_startThenStop_onGet() {
-    w.controls.execute(ADMIN, new Control.SetRecording(w.sales, true));
+    w.controls.execute(ADMIN, new MeetingControl.SetRecording(w.sales, true));
     assertEquals(true, w.api.calls().get(w.sales.callId()).recording().orElseThrow());
-    w.controls.execute(ADMIN, new Control.SetRecording(w.sales, false));
+    w.controls.execute(ADMIN, new MeetingControl.SetRecording(w.sales, false));
     assertEquals(false, w.api.calls().get(w.sales.callId()).recording().orElseThrow());
     assertEquals("meeting.stop-recording", w.lastAudit().action());
   }
 
   @Test
   void streaming_startThenStop_onGet() {
-    w.controls.execute(OWNER, new Control.SetStreaming(w.sales, true));
+    w.controls.execute(OWNER, new MeetingControl.SetStreaming(w.sales, true));
     assertEquals(true, w.api.calls().get(w.sales.callId()).streaming().orElseThrow());
-    w.controls.execute(OWNER, new Control.SetStreaming(w.sales, false));
+    w.controls.execute(OWNER, new MeetingControl.SetStreaming(w.sales, false));
     assertEquals(false, w.api.calls().get(w.sales.callId()).streaming().orElseThrow());
   }
 
   @Test
   void admit_oneGuest_leavesTheOtherInTheLobby() {
     assertTrue(leg(w.guest1).statusDeactivated().orElseThrow());
-    ControlResult.Admitted r = w.controls.execute(EMEA_OPERATOR, new Control.Admit(w.participant(w.guest1)));
+    ControlResult.Admitted r = w.controls.execute(EMEA_OPERATOR, new ParticipantControl.Admit(w.participant(w.guest1)));
     assertEquals(List.of(w.participant(w.guest1)), r.admitted());
     assertFalse(leg(w.guest1).statusDeactivated().orElseThrow());
     assertTrue(leg(w.guest2).statusDeactivated().orElseThrow());
@@ -91,17 +91,17 @@ class ControlsAllowedTest {
 
   @Test
   void admitAll_admitsEveryoneWaiting_thenNobody() {
-    ControlResult.Admitted r = w.controls.execute(EMEA_OPERATOR, new Control.AdmitAll(w.lobby));
+    ControlResult.Admitted r = w.controls.execute(EMEA_OPERATOR, new MeetingControl.AdmitAll(w.lobby));
     assertEquals(Set.of(w.participant(w.guest1), w.participant(w.guest2)), Set.copyOf(r.admitted()));
     assertFalse(leg(w.guest1).statusDeactivated().orElseThrow());
     assertFalse(leg(w.guest2).statusDeactivated().orElseThrow());
-    assertEquals(List.of(), w.controls.execute(EMEA_OPERATOR, new Control.AdmitAll(w.lobby)).admitted());
+    assertEquals(List.of(), w.controls.execute(EMEA_OPERATOR, new MeetingControl.AdmitAll(w.lobby)).admitted());
   }
 
   @Test
   void participantLayout_setOnEveryLegOfTheParticipant() {
     ControlResult.ParticipantChanged r = w.controls.execute(EMEA_OPERATOR,
-        new Control.SetParticipantLayout(w.participant(w.alice), Layout.SPEAKER_ONLY));
+        new ParticipantControl.SetParticipantLayout(w.participant(w.alice), Layout.SPEAKER_ONLY));
     assertEquals(List.of(w.alice.id()), r.callLegIds());
     assertEquals(Layout.SPEAKER_ONLY, leg(w.alice).configurationChosenLayout().orElseThrow());
     assertTrue(leg(w.bob).configurationChosenLayout().isEmpty());
@@ -109,7 +109,7 @@ class ControlsAllowedTest {
 
   @Test
   void disconnect_endsTheLegWithApiInitiatedTeardown() {
-    ControlResult.Disconnected r = w.controls.execute(EMEA_OPERATOR, new Control.Disconnect(w.participant(w.bob)));
+    ControlResult.Disconnected r = w.controls.execute(EMEA_OPERATOR, new ParticipantControl.Disconnect(w.participant(w.bob)));
     assertEquals(List.of(w.bob.id()), r.callLegIds());
     assertEquals("apiInitiatedTeardown", w.cb.findCallLeg(w.bob.id()).orElseThrow().findEndReason().orElseThrow());
     assertTrue(w.api.callLegs().find(w.bob.id()).isEmpty());
@@ -119,7 +119,7 @@ class ControlsAllowedTest {
   @Test
   void addParticipant_dialsOut_participantAppearsOnGet() {
     ControlResult.ParticipantAdded r = w.controls.execute(EMEA_OPERATOR,
-        Control.AddParticipant.dial(w.sales, "dave@example.com"));
+        MeetingControl.AddParticipant.dial(w.sales, "dave@example.com"));
     assertEquals(w.sales, r.participant().meeting());
     Participant p = w.api.participants().get(r.participant().participantId());
     assertEquals(w.sales.callId(), p.call().orElseThrow());
@@ -132,11 +132,11 @@ class ControlsAllowedTest {
   @Test
   void addParticipant_withCallLegProfile_theProfileApplies() {
     // Sales is locked, so a caller who needs activation waits in the lobby even with activators in.
-    w.controls.execute(EMEA_OPERATOR, new Control.SetLocked(w.sales, true));
+    w.controls.execute(EMEA_OPERATOR, new MeetingControl.SetLocked(w.sales, true));
     ControlResult.ParticipantAdded guest = w.controls.execute(EMEA_OPERATOR,
-        Control.AddParticipant.dial(w.sales, "guest3@example.net").withCallLegProfile(w.guestProfile));
+        MeetingControl.AddParticipant.dial(w.sales, "guest3@example.net").withCallLegProfile(w.guestProfile));
     ControlResult.ParticipantAdded member = w.controls.execute(EMEA_OPERATOR,
-        Control.AddParticipant.dial(w.sales, "dave@example.com"));
+        MeetingControl.AddParticipant.dial(w.sales, "dave@example.com"));
     w.cb.cluster().clock().advance(Duration.ofSeconds(1));   // unscripted endpoints answer
     assertTrue(firstLeg(guest.participant()).statusDeactivated().orElseThrow(), "needsActivation profile: lobby");
     assertFalse(firstLeg(member.participant()).statusDeactivated().orElseThrow(), "default profile: in the call");
@@ -148,7 +148,7 @@ class ControlsAllowedTest {
 
   @Test
   void end_callGoneOnGet() {
-    ControlResult.MeetingEnded r = w.controls.execute(OWNER, new Control.EndMeeting(w.sales));
+    ControlResult.MeetingEnded r = w.controls.execute(OWNER, new MeetingControl.EndMeeting(w.sales));
     assertEquals(w.sales, r.meeting());
     assertTrue(w.api.calls().find(w.sales.callId()).isEmpty());
     assertTrue(w.api.calls().find(w.board.callId()).isPresent());
@@ -156,45 +156,45 @@ class ControlsAllowedTest {
 
   @Test
   void adHocCall_untaggedOperatorAndAdmin_mayControlIt() {
-    w.controls.execute(ControlWorld.UNTAGGED_OPERATOR, new Control.SetLocked(w.adHoc, true));
+    w.controls.execute(ControlWorld.UNTAGGED_OPERATOR, new MeetingControl.SetLocked(w.adHoc, true));
     assertEquals(true, w.api.calls().get(w.adHoc.callId()).locked().orElseThrow());
-    w.controls.execute(ADMIN, new Control.EndMeeting(w.adHoc));
+    w.controls.execute(ADMIN, new MeetingControl.EndMeeting(w.adHoc));
     assertTrue(w.api.calls().find(w.adHoc.callId()).isEmpty());
   }
 
   @Test
   void muteAudio_participant_rxAudioMuteOnGet() {
-    w.controls.execute(EMEA_OPERATOR, new Control.SetAudioMuted(w.participant(w.alice), true));
+    w.controls.execute(EMEA_OPERATOR, new ParticipantControl.SetAudioMuted(w.participant(w.alice), true));
     assertEquals("true", leg(w.alice).configurationRxAudioMute().orElseThrow());
     assertTrue(leg(w.bob).configurationRxAudioMute().isEmpty());
-    w.controls.execute(EMEA_OPERATOR, new Control.SetAudioMuted(w.participant(w.alice), false));
+    w.controls.execute(EMEA_OPERATOR, new ParticipantControl.SetAudioMuted(w.participant(w.alice), false));
     assertEquals("false", leg(w.alice).configurationRxAudioMute().orElseThrow());
   }
 
   @Test
   void muteVideo_participant_rxVideoMuteOnGet() {
-    w.controls.execute(EMEA_OPERATOR, new Control.SetVideoMuted(w.participant(w.alice), true));
+    w.controls.execute(EMEA_OPERATOR, new ParticipantControl.SetVideoMuted(w.participant(w.alice), true));
     assertEquals("true", leg(w.alice).configurationRxVideoMute().orElseThrow());
-    w.controls.execute(EMEA_OPERATOR, new Control.SetVideoMuted(w.participant(w.alice), false));
+    w.controls.execute(EMEA_OPERATOR, new ParticipantControl.SetVideoMuted(w.participant(w.alice), false));
     assertEquals("false", leg(w.alice).configurationRxVideoMute().orElseThrow());
   }
 
   @Test
   void muteAll_audioAndVideo_everyLegOnGet() {
-    w.controls.execute(ADMIN, new Control.SetAllAudioMuted(w.sales, true));
-    w.controls.execute(ADMIN, new Control.SetAllVideoMuted(w.sales, true));
+    w.controls.execute(ADMIN, new MeetingControl.SetAllAudioMuted(w.sales, true));
+    w.controls.execute(ADMIN, new MeetingControl.SetAllVideoMuted(w.sales, true));
     for (CallLegInfo l : List.of(w.alice, w.bob)) {
       assertEquals("true", leg(l).configurationRxAudioMute().orElseThrow());
       assertEquals("true", leg(l).configurationRxVideoMute().orElseThrow());
     }
     assertTrue(leg(w.carol).configurationRxAudioMute().isEmpty());
-    w.controls.execute(ADMIN, new Control.SetAllAudioMuted(w.sales, false));
+    w.controls.execute(ADMIN, new MeetingControl.SetAllAudioMuted(w.sales, false));
     assertEquals("false", leg(w.alice).configurationRxAudioMute().orElseThrow());
   }
 
   @Test
   void meetingLayout_everyLegOnGet() {
-    w.controls.execute(ADMIN, new Control.SetMeetingLayout(w.sales, Layout.ONE_PLUS_FIVE));
+    w.controls.execute(ADMIN, new MeetingControl.SetMeetingLayout(w.sales, Layout.ONE_PLUS_FIVE));
     for (CallLegInfo l : List.of(w.alice, w.bob)) {
       assertEquals("onePlusFive", leg(l).statusLayoutAsString().orElseThrow());
     }
@@ -203,30 +203,30 @@ class ControlsAllowedTest {
   @Test
   void important_setThenClear_onGet() {
     ParticipantRef alice = w.participant(w.alice);
-    w.controls.execute(EMEA_OPERATOR, new Control.SetImportant(alice, true));
+    w.controls.execute(EMEA_OPERATOR, new ParticipantControl.SetImportant(alice, true));
     // The blueprint nests it as configuration/importance; the API model's importance() reads a
     // top-level element, so the test reads the raw reply.
     assertEquals("1", importance(alice));
     assertEquals("", importance(w.participant(w.bob)));
-    w.controls.execute(EMEA_OPERATOR, new Control.SetImportant(alice, false));
+    w.controls.execute(EMEA_OPERATOR, new ParticipantControl.SetImportant(alice, false));
     assertEquals("", importance(alice));
   }
 
   @Test
   void message_toAll_onGet() {
-    w.controls.execute(ADMIN, Control.SendMessage.showFor(w.sales, "Break in 5 minutes", MessagePosition.TOP,
+    w.controls.execute(ADMIN, MeetingControl.SendMessage.showFor(w.sales, "Break in 5 minutes", MessagePosition.TOP,
         Duration.ofSeconds(30)));
     var call = w.api.calls().get(w.sales.callId());
     assertEquals("Break in 5 minutes", call.messageText().orElseThrow());
     assertEquals(MessagePosition.TOP, call.messagePosition().orElseThrow());
     assertEquals("30", call.messageDurationAsString().orElseThrow());
-    w.controls.execute(ADMIN, Control.SendMessage.permanent(w.sales, "Recorded", MessagePosition.BOTTOM));
+    w.controls.execute(ADMIN, MeetingControl.SendMessage.permanent(w.sales, "Recorded", MessagePosition.BOTTOM));
     assertEquals("permanent", w.api.calls().get(w.sales.callId()).messageDurationAsString().orElseThrow());
   }
 
   @Test
   void move_participantToAnotherMeeting_onGet() {
-    ControlResult.Moved r = w.controls.execute(ADMIN, new Control.Move(w.participant(w.bob), w.board));
+    ControlResult.Moved r = w.controls.execute(ADMIN, new ParticipantControl.Move(w.participant(w.bob), w.board));
     Participant moved = w.api.participants().get(r.to().participantId());
     assertEquals(w.board.callId(), moved.call().orElseThrow());
     assertEquals(w.bob.participantId(), moved.movedParticipant().orElseThrow());

@@ -7,8 +7,8 @@ import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.api.CallLegProfileParameters;
 import io.mmsdk.cms.api.CoSpaceParameters;
 import io.mmsdk.admin.access.Principal;
-import io.mmsdk.admin.audit.AuditTrail;
 import io.mmsdk.admin.access.Role;
+import io.mmsdk.admin.audit.AuditTrail;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedClock;
@@ -37,11 +37,11 @@ class ControlsDocSampleTest {
         .build();
     Principal eve = Principal.builder("eve", Role.VIDEO_OPERATOR).tags(Set.of("emea")).build();
     MeetingRef sales = new MeetingRef("cb1", callId);
-    controls.execute(eve, new Control.SetLocked(sales, true));
+    controls.execute(eve, new MeetingControl.SetLocked(sales, true));
     ControlResult.ParticipantChanged muted =
-        controls.execute(eve, new Control.SetAudioMuted(sales.participant(participantId), true));
+        controls.execute(eve, new ParticipantControl.SetAudioMuted(sales.participant(participantId), true));
     ControlResult.ParticipantAdded added =
-        controls.execute(eve, Control.AddParticipant.dial(sales, "bob@example.com").withCallLegProfile(profileId));
+        controls.execute(eve, MeetingControl.AddParticipant.dial(sales, "bob@example.com").withCallLegProfile(profileId));
     List<MeetingScope> visible = controls.meetings(eve);      // the live meetings eve may see
     List<RosterEntry> roster = controls.roster(eve, sales);   // names, addresses, states, lobby
     // ---

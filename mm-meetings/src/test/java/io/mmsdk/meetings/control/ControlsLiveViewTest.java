@@ -11,10 +11,10 @@ import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.api.CoSpaceParameters;
 import io.mmsdk.admin.access.Principal;
+import io.mmsdk.admin.access.Role;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.admin.access.Role;
 import io.mmsdk.meetings.LiveMeetings;
 import io.mmsdk.meetings.Meeting;
 import io.mmsdk.meetings.MeetingChange;
@@ -129,9 +129,9 @@ class ControlsLiveViewTest {
     ParticipantRef aliceRef = ParticipantRef.of(seen, participant(alice.callId(), alice.id()).orElseThrow());
     assertEquals(new MeetingRef(cluster.callBridges().get(0).id(), alice.callId()), ref);
 
-    controls.execute(eve, new Control.SetAudioMuted(aliceRef, true));
-    controls.execute(eve, new Control.SetLocked(ref, true));
-    controls.execute(eve, new Control.SetImportant(aliceRef, true));
+    controls.execute(eve, new ParticipantControl.SetAudioMuted(aliceRef, true));
+    controls.execute(eve, new MeetingControl.SetLocked(ref, true));
+    controls.execute(eve, new ParticipantControl.SetImportant(aliceRef, true));
     await(() -> participant(alice.callId(), alice.id()).map(p -> p.mute().rxAudio()).orElse(false),
         "Alice muted (Events roster)");
     await(() -> meeting(alice.callId()).map(Meeting::locked).orElse(false), "locked (Events callInfo)");
@@ -139,12 +139,12 @@ class ControlsLiveViewTest {
         "Alice important (Events roster)");
     assertFalse(participant(bob.callId(), bob.id()).orElseThrow().mute().rxAudio());
 
-    controls.execute(eve, new Control.Disconnect(ParticipantRef.of(seen, participant(bob.callId(), bob.id()).orElseThrow())));
+    controls.execute(eve, new ParticipantControl.Disconnect(ParticipantRef.of(seen, participant(bob.callId(), bob.id()).orElseThrow())));
     await(() -> participant(bob.callId(), bob.id()).map(p -> p.state() == Meeting.ParticipantState.ENDED).orElse(false),
         "Bob ended (CDR callLegEnd)");
     assertEquals("apiInitiatedTeardown", participant(bob.callId(), bob.id()).orElseThrow().endReason());
 
-    controls.execute(eve, new Control.EndMeeting(ref));
+    controls.execute(eve, new MeetingControl.EndMeeting(ref));
     await(() -> meeting(alice.callId()).map(m -> !m.isActive()).orElse(false), "the meeting ended (CDR callEnd)");
   }
 
