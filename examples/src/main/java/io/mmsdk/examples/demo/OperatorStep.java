@@ -4,16 +4,16 @@ import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.api.CmsApi;
 import io.mmsdk.cms.api.CoSpaceParameters;
+import io.mmsdk.cms.api.User;
 import io.mmsdk.core.access.Principal;
+import io.mmsdk.core.access.Role;
 import io.mmsdk.core.audit.AuditEvent;
 import io.mmsdk.core.audit.AuditTrail;
-import io.mmsdk.core.user.Role;
 import io.mmsdk.examples.operator.OperatorConsole;
 import io.mmsdk.meetings.control.Control;
 import io.mmsdk.meetings.control.ControlRefusedException;
 import io.mmsdk.meetings.control.MeetingControls;
 import io.mmsdk.meetings.control.MeetingRef;
-import io.mmsdk.provisioning.CmsUser;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ final class OperatorStep {
 
   /** Runs the step; returns the audit trail it wrote. */
   static List<AuditEvent> run(Progress progress, SimulatedWorld world, CmsClient client, List<CmsObject> spaces,
-      List<CmsUser> people) {
+      List<User> people) {
     progress.step("Operate live meetings as a tagged video operator (mm-meetings controls, operator console)");
     CmsApi api = client.api();
     CmsObject emea = spaces.get(0);
@@ -39,9 +39,10 @@ final class OperatorStep {
     api.coSpaces().update(board.id(), CoSpaceParameters.builder().cdrTag("board").build());
     SimulatedCallBridge bridge = world.cms.callBridge(0);
     for (int i = 0; i < 3; i++) {
-      bridge.join(emea.id(), people.get(i).jid(), people.get(i).name());
+      bridge.join(emea.id(), people.get(i).userJid().orElse(""), people.get(i).name().orElse(""));
     }
-    String boardCall = bridge.join(board.id(), people.get(3).jid(), people.get(3).name()).callId();
+    String boardCall = bridge.join(board.id(), people.get(3).userJid().orElse(""),
+        people.get(3).name().orElse("")).callId();
     world.advance(Duration.ofSeconds(30));
 
     AuditTrail audit = AuditTrail.inMemory(world.scheduler);
