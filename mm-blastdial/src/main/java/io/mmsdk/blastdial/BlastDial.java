@@ -2,33 +2,19 @@ package io.mmsdk.blastdial;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.api.CallLeg;
-import io.mmsdk.cms.api.Direction;
-import io.mmsdk.cms.api.State;
-import io.mmsdk.core.audit.AuditHook;
-import io.mmsdk.core.backup.BackupPart;
-import io.mmsdk.core.backup.BackupSection;
 import io.mmsdk.common.time.Scheduler;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
+import io.mmsdk.core.audit.AuditHook;
+import io.mmsdk.core.backup.BackupSection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
  * Blast dial for one Meeting Management instance: space configuration and contacts, the trigger on
@@ -47,59 +33,40 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. {@link #close()} stops timers and the threads this instance created.
  */
+// Inside: SpaceConfigs (monitoring, spaces and contacts over the store), DialDispatcher (runs in
+// progress, the dial-out cap and busy back-off, retry timers, leg events), RunStateMachine (the
+// pure transitions of a run) and Recovery (the Secondary's check and resuming stored runs).
+//
+// Lock discipline: one lock, the private field `lock`, guards all mutable state of all four; the
+// dispatcher and recovery are handed the same object and take it themselves only on their own
+// threads (dial-outs, timers, bridge checks). RunStateMachine holds no state and takes no lock.
+// Never done while holding it: calling the audit hook (user code), calling a CallBridgeGateway
+// (I/O; the lock is released around each request and the run re-checked after), and
+// DialDispatcher.drain(), which hands queued dial-outs to the executor. DialQueue's own monitor
+// is only ever taken inside this lock or without it, never around it.
 public final class BlastDial implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(BlastDial.class);
   private static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
-  private static final Duration FIRST_BUSY_BACKOFF = Duration.ofSeconds(1);
-  private static final Duration MAX_BUSY_BACKOFF = Duration.ofSeconds(30);
-  private static final Duration CHECK_RETRY_DELAY = Duration.ofSeconds(10);
-  private static final int REMEMBERED_FINISHED = 1000;
-  private static final Duration MEETING_MEMORY = Duration.ofHours(24);
-  private static final int REMEMBERED_EARLY_EVENTS = 10_000;
-  private static final Set<String> JOINED_CONFIRMATION =
-      Set.of("", "notrequired", "confirmed", "accepted");
-  private static final Set<String> REJECTED_REASONS =
-      Set.of("remoterejected", "rejected", "declined");
 
+  private final Object lock = new Object();
   private final AuditHook audit;
   private final String actor;
-  private final Scheduler scheduler;
-  private final BlastDialStore store;
-  private final Map<String, CallBridgeGateway> gateways;
-  private final Predicate<String> managesMeetings;
-  private final CsvLimits limits;
-  private final Executor executor;
-  private final ExecutorService ownedExecutor;
-  private final DialQueue queue;
-
-  private final Map<SpaceKey, SpaceSetup> setups = new HashMap<>();
-  private MonitoringSettings monitoringCache;
-  private final Map<String, Run> active = new HashMap<>();
+  private final SpaceConfigs configs;
+  private final DialDispatcher dispatcher;
+  private final Recovery recovery;
   private final Map<String, Set<String>> observedCalls = new HashMap<>();
-  private final Map<SpaceKey, Meeting> meetingOfSpace = new HashMap<>();
-  private final Map<String, LegRef> legs = new HashMap<>();
-  private final Map<String, BlastStatus> finished = lruMap(REMEMBERED_FINISHED);
-  private final Map<String, LegEvent> earlyEvents = lruMap(REMEMBERED_EARLY_EVENTS);
-  private boolean closed;
 
   private BlastDial(Builder b) {
     this.audit = b.audit;
     this.actor = b.actor;
-    this.scheduler = b.scheduler;
-    this.store = b.store;
-    this.gateways = Map.copyOf(b.gateways);
-    this.managesMeetings =
-        b.managesMeetings != null ? b.managesMeetings : gateways::containsKey;
-    this.limits = b.limits;
-    if (b.executor != null) {
-      this.executor = b.executor;
-      this.ownedExecutor = null;
-    } else {
-      this.ownedExecutor = Executors.newFixedThreadPool(b.maxConcurrent, daemonThreads());
-      this.executor = ownedExecutor;
+    Map<String, CallBridgeGateway> gateways = Map.copyOf(b.gateways);
+    this.configs = new SpaceConfigs(b.store,
+        b.managesMeetings != null ? b.managesMeetings : gateways::containsKey, b.limits);
+    this.dispatcher = new DialDispatcher(
+        lock, b.scheduler, b.store, configs, gateways, b.executor, b.maxConcurrent);
+    this.recovery = new Recovery(lock, b.scheduler, b.store, configs, dispatcher);
+    synchronized (lock) {
+      recovery.resume();
     }
-    this.queue = new DialQueue(executor, b.maxConcurrent);
-    resume();
   }
 
   /** {@return a new builder} */
@@ -110,8 +77,8 @@ public final class BlastDial implements AutoCloseable {
   // ---------------------------------------------------------------- monitoring and configuration
 
   /** Runs an administrative change, then reports it to the audit hook outside the lock. */
-  private <T> T audited(String action, String target, java.util.function.Supplier<T> change,
-      java.util.function.Function<T, String> detail) {
+  private <T> T audited(String action, String target, Supplier<T> change,
+      Function<T, String> detail) {
     T result;
     try {
       result = change.get();
@@ -126,11 +93,10 @@ public final class BlastDial implements AutoCloseable {
   }
 
   /** {@return this instance's monitoring settings} */
-  public synchronized MonitoringSettings monitoring() {
-    if (monitoringCache == null) {
-      monitoringCache = store.monitoring();
+  public MonitoringSettings monitoring() {
+    synchronized (lock) {
+      return configs.monitoring();
     }
-    return monitoringCache;
   }
 
   /**
@@ -148,13 +114,10 @@ public final class BlastDial implements AutoCloseable {
   }
 
   private void setMonitoringLocked(MonitoringSettings settings) {
-    synchronized (this) {
-      store.saveMonitoring(settings);
-      monitoringCache = settings;
+    synchronized (lock) {
+      configs.saveMonitoring(settings);
       if (settings.role() == MonitoringRole.OFF) {
-        for (Run run : new ArrayList<>(active.values())) {
-          finish(run, BlastStatus.Phase.TURNED_OFF);
-        }
+        dispatcher.finishAll(run -> true, BlastStatus.Phase.TURNED_OFF);
       }
     }
   }
@@ -166,50 +129,7 @@ public final class BlastDial implements AutoCloseable {
    * {@code role=PRIMARY|SECONDARY|OFF} and {@code secondaryDelay=<ISO-8601 duration>} lines.
    */
   public BackupSection monitoringBackup() {
-    return new BackupSection() {
-      @Override
-      public String name() {
-        return "blastdial.monitoring";
-      }
-
-      @Override
-      public BackupPart part() {
-        return BackupPart.CONFIGURATION;
-      }
-
-      @Override
-      public String export() {
-        MonitoringSettings m = monitoring();
-        return "role=" + m.role().name() + "\nsecondaryDelay=" + m.secondaryDelay() + "\n";
-      }
-
-      @Override
-      public void validate(String content) {
-        parseMonitoring(content);
-      }
-
-      @Override
-      public void restore(String content) {
-        setMonitoring(parseMonitoring(content));
-      }
-    };
-  }
-
-  private static MonitoringSettings parseMonitoring(String content) {
-    Map<String, String> values = new HashMap<>();
-    for (String line : content.split("\n")) {
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-      }
-    }
-    String role = values.get("role");
-    String delay = values.get("secondaryDelay");
-    if (role == null || delay == null) {
-      throw new IllegalArgumentException("blast dial monitoring section needs role= and"
-          + " secondaryDelay= lines; got '" + content + "'");
-    }
-    return new MonitoringSettings(MonitoringRole.valueOf(role), Duration.parse(delay));
+    return SpaceConfigs.monitoringBackup(this::monitoring, this::setMonitoring);
   }
 
   /**
@@ -218,15 +138,10 @@ public final class BlastDial implements AutoCloseable {
    * @param clusterId the cluster's id, as registered with {@link Builder#callBridge}
    * @return empty if allowed, otherwise the reason (whose explanation tells the admin what to do)
    */
-  public synchronized Optional<BlastDialNotAllowedException.Reason> findRefusal(String clusterId) {
-    requireNonNull(clusterId, "clusterId == null");
-    if (!managesMeetings.test(clusterId)) {
-      return Optional.of(BlastDialNotAllowedException.Reason.CLUSTER_NOT_MANAGED);
+  public Optional<BlastDialNotAllowedException.Reason> findRefusal(String clusterId) {
+    synchronized (lock) {
+      return configs.findRefusal(clusterId);
     }
-    if (monitoring().role() == MonitoringRole.OFF) {
-      return Optional.of(BlastDialNotAllowedException.Reason.MONITORING_OFF);
-    }
-    return Optional.empty();
   }
 
   /**
@@ -235,8 +150,10 @@ public final class BlastDial implements AutoCloseable {
    *
    * @param space the cluster and coSpace id
    */
-  public synchronized BlastDialConfig config(SpaceKey space) {
-    return setup(space).config();
+  public BlastDialConfig config(SpaceKey space) {
+    synchronized (lock) {
+      return configs.setup(space).config();
+    }
   }
 
   /**
@@ -257,16 +174,10 @@ public final class BlastDial implements AutoCloseable {
   }
 
   private void configureLocked(SpaceKey space, BlastDialConfig config) {
-    synchronized (this) {
-      checkAllowed(space);
-      SpaceSetup old = setup(space);
-      save(new SpaceSetup(space, config, old.contacts()));
+    synchronized (lock) {
+      configs.configure(space, config);
       if (!config.isEnabled()) {
-        for (Run run : new ArrayList<>(active.values())) {
-          if (run.space.equals(space)) {
-            finish(run, BlastStatus.Phase.TURNED_OFF);
-          }
-        }
+        dispatcher.finishAll(run -> run.space.equals(space), BlastStatus.Phase.TURNED_OFF);
       }
     }
   }
@@ -278,8 +189,10 @@ public final class BlastDial implements AutoCloseable {
    *
    * @param space the cluster and coSpace id
    */
-  public synchronized List<Contact> contacts(SpaceKey space) {
-    return setup(space).contacts();
+  public List<Contact> contacts(SpaceKey space) {
+    synchronized (lock) {
+      return configs.setup(space).contacts();
+    }
   }
 
   /**
@@ -294,25 +207,10 @@ public final class BlastDial implements AutoCloseable {
    */
   public Contact addContact(SpaceKey space, ContactDetails details) {
     return audited("blastdial.contact.add", String.valueOf(space),
-        () -> addContactLocked(space, details), c -> "contact " + c.id() + " added");
+        () -> locked(() -> configs.addContact(space, details)), c -> "contact " + c.id() + " added");
   }
 
-  private synchronized Contact addContactLocked(SpaceKey space, ContactDetails details) {
-    requireNonNull(details, "details == null");
-    checkAllowed(space);
-    SpaceSetup s = setup(space);
-    if (s.contacts().size() >= limits.maxContacts()) {
-      throw new InvalidContactException(
-          "The space already has " + s.contacts().size() + " contacts, the most allowed ("
-              + limits.maxContacts() + "); delete a contact before adding another");
-    }
-    ContactDetails d = validate(details, s.contacts(), null);
-    Contact c = new Contact(nextId(s.contacts()), d.name(), d.address(), d.promptRequired());
-    List<Contact> contacts = new ArrayList<>(s.contacts());
-    contacts.add(c);
-    save(new SpaceSetup(space, s.config(), contacts));
-    return c;
-  }
+
 
   /**
    * Replaces the details of contact {@code contactId} in {@code space} and returns the result.
@@ -326,24 +224,11 @@ public final class BlastDial implements AutoCloseable {
    */
   public Contact updateContact(SpaceKey space, String contactId, ContactDetails details) {
     return audited("blastdial.contact.update", String.valueOf(space),
-        () -> updateContactLocked(space, contactId, details),
+        () -> locked(() -> configs.updateContact(space, contactId, details)),
         c -> "contact " + c.id() + " updated");
   }
 
-  private synchronized Contact updateContactLocked(
-      SpaceKey space, String contactId, ContactDetails details) {
-    requireNonNull(contactId, "contactId == null");
-    requireNonNull(details, "details == null");
-    checkAllowed(space);
-    SpaceSetup s = setup(space);
-    int index = indexOf(s.contacts(), contactId);
-    ContactDetails d = validate(details, s.contacts(), contactId);
-    Contact c = new Contact(contactId, d.name(), d.address(), d.promptRequired());
-    List<Contact> contacts = new ArrayList<>(s.contacts());
-    contacts.set(index, c);
-    save(new SpaceSetup(space, s.config(), contacts));
-    return c;
-  }
+
 
   /**
    * Deletes contact {@code contactId} from {@code space}.
@@ -355,19 +240,14 @@ public final class BlastDial implements AutoCloseable {
    */
   public void deleteContact(SpaceKey space, String contactId) {
     audited("blastdial.contact.delete", String.valueOf(space), () -> {
-      deleteContactLocked(space, contactId);
+      synchronized (lock) {
+        configs.deleteContact(space, contactId);
+      }
       return contactId;
     }, id -> "contact " + id + " deleted");
   }
 
-  private synchronized void deleteContactLocked(SpaceKey space, String contactId) {
-    requireNonNull(contactId, "contactId == null");
-    checkAllowed(space);
-    SpaceSetup s = setup(space);
-    List<Contact> contacts = new ArrayList<>(s.contacts());
-    contacts.remove(indexOf(contacts, contactId));
-    save(new SpaceSetup(space, s.config(), contacts));
-  }
+
 
   /**
    * Replaces the whole contact list of {@code space} with the contacts in a CSV file (see {@link
@@ -382,31 +262,21 @@ public final class BlastDial implements AutoCloseable {
    */
   public List<Contact> uploadCsv(SpaceKey space, String fileName, byte[] content) {
     return audited("blastdial.contacts.upload", String.valueOf(space),
-        () -> uploadCsvLocked(space, fileName, content),
+        () -> locked(() -> configs.uploadCsv(space, fileName, content)),
         list -> "contact list replaced from " + fileName + ": " + list.size() + " contact(s)");
   }
 
-  private synchronized List<Contact> uploadCsvLocked(SpaceKey space, String fileName,
-      byte[] content) {
-    checkAllowed(space);
-    List<ContactDetails> rows = ContactsCsv.parse(fileName, content, limits);
-    SpaceSetup s = setup(space);
-    List<Contact> contacts = new ArrayList<>(rows.size());
-    for (ContactDetails d : rows) {
-      contacts.add(
-          new Contact("c" + (contacts.size() + 1), d.name(), d.address(), d.promptRequired()));
-    }
-    save(new SpaceSetup(space, s.config(), contacts));
-    return List.copyOf(contacts);
-  }
+
 
   /**
    * {@return the contacts of {@code space} as a CSV document that {@link #uploadCsv} accepts}
    *
    * @param space the cluster and coSpace id
    */
-  public synchronized byte[] downloadCsv(SpaceKey space) {
-    return ContactsCsv.write(setup(space).contacts()).getBytes(StandardCharsets.UTF_8);
+  public byte[] downloadCsv(SpaceKey space) {
+    synchronized (lock) {
+      return configs.downloadCsv(space);
+    }
   }
 
   // ---------------------------------------------------------------- triggers and outcomes
@@ -428,62 +298,19 @@ public final class BlastDial implements AutoCloseable {
     requireNonNull(space, "space == null");
     requireNonNull(callId, "callId == null");
     requireNonNull(participantAddress, "participantAddress == null");
-    synchronized (this) {
-      String key = key(space.clusterId(), callId);
-      if (closed || active.containsKey(key) || finished.containsKey(key)) {
+    synchronized (lock) {
+      Run run = dispatcher.start(space, callId, participantAddress);
+      if (run == null) {
         return;
       }
-      Meeting current = meetingOfSpace.get(space);
-      if (current != null
-          && !current.callId().equals(callId)
-          && current.startedAt().plus(MEETING_MEMORY).isAfter(scheduler.now())) {
-        // Another call id for a space whose meeting has not ended: a distributed instance of the
-        // same meeting on another Call Bridge. Its start must not blast dial a second time.
-        log.info("Call {} of space {} joins meeting {} already handled; not dialing again",
-            callId, space.spaceId(), current.callId());
-        return;
-      }
-      MonitoringSettings monitoring = monitoring();
-      SpaceSetup s = setup(space);
-      if (monitoring.role() == MonitoringRole.OFF
-          || !s.config().isEnabled()
-          || s.contacts().isEmpty()
-          || !managesMeetings.test(space.clusterId())
-          || !gateways.containsKey(space.clusterId())) {
-        return;
-      }
-      String joiner = ContactRules.normalizeAddress(participantAddress);
-      List<Run.Slot> slots = new ArrayList<>();
-      for (Contact c : s.contacts()) {
-        Run.Slot slot = new Run.Slot(c);
-        if (!joiner.isEmpty() && ContactRules.normalizeAddress(c.address()).equals(joiner)) {
-          slot.state = ContactState.SKIPPED;
-          slot.lastResult = "dialed in";
-        }
-        slots.add(slot);
-      }
-      boolean primary = monitoring.role() == MonitoringRole.PRIMARY;
-      Run run =
-          new Run(
-              space,
-              callId,
-              scheduler.now(),
-              primary ? BlastStatus.Phase.DIALING : BlastStatus.Phase.WAITING_AS_SECONDARY,
-              slots);
-      active.put(key, run);
-      meetingOfSpace.put(space, new Meeting(callId, run.startedAt));
-      log.info(
-          "Blast dial triggered for space {} call {} ({} contacts, role {})",
-          space.spaceId(), callId, slots.size(), monitoring.role());
-      if (primary) {
-        dialPending(run);
-        checkComplete(run);
+      if (run.phase == BlastStatus.Phase.DIALING) {
+        dispatcher.dialPending(run);
       } else {
-        scheduleCheck(run, monitoring.secondaryDelay(), this::secondaryCheck);
+        recovery.awaitSecondary(run, configs.monitoring().secondaryDelay());
       }
-      persist(run);
+      dispatcher.persist(run);
     }
-    queue.drain();
+    dispatcher.drain();
   }
 
   /**
@@ -505,7 +332,7 @@ public final class BlastDial implements AutoCloseable {
       now.add(c.callId());
     }
     Set<String> before;
-    synchronized (this) {
+    synchronized (lock) {
       before = observedCalls.put(clusterId, now);
     }
     if (before != null) {
@@ -529,16 +356,12 @@ public final class BlastDial implements AutoCloseable {
    * @param clusterId the cluster the meeting ran on
    * @param callId the call id of the meeting that ended
    */
-  public synchronized void meetingEnded(String clusterId, String callId) {
+  public void meetingEnded(String clusterId, String callId) {
     requireNonNull(clusterId, "clusterId == null");
     requireNonNull(callId, "callId == null");
-    String key = key(clusterId, callId);
-    Run run = active.get(key);
-    if (run != null) {
-      finish(run, BlastStatus.Phase.MEETING_ENDED);
+    synchronized (lock) {
+      dispatcher.meetingEnded(clusterId, callId);
     }
-    meetingOfSpace.values().removeIf(m -> m.callId().equals(callId));
-    store.deleteRun(clusterId, callId);
   }
 
   /**
@@ -550,7 +373,7 @@ public final class BlastDial implements AutoCloseable {
    * @param callLegId the id of a leg this instance dialled out; other legs are ignored
    */
   public void callLegConnected(String callLegId, String confirmationStatus) {
-    onLegEvent(new LegEvent(callLegId, true, "", confirmationStatus));
+    onLegEvent(new DialDispatcher.LegEvent(callLegId, true, "", confirmationStatus));
   }
 
   /**
@@ -564,7 +387,17 @@ public final class BlastDial implements AutoCloseable {
    * @param callLegId the id of a leg this instance dialled out; other legs are ignored
    */
   public void callLegEnded(String callLegId, String reason, String confirmationStatus) {
-    onLegEvent(new LegEvent(callLegId, false, reason, confirmationStatus));
+    onLegEvent(new DialDispatcher.LegEvent(callLegId, false, reason, confirmationStatus));
+  }
+
+  private void onLegEvent(DialDispatcher.LegEvent event) {
+    requireNonNull(event.legId(), "callLegId == null");
+    requireNonNull(event.reason(), "reason == null");
+    requireNonNull(event.confirmationStatus(), "confirmationStatus == null");
+    synchronized (lock) {
+      dispatcher.onLegEvent(event);
+    }
+    dispatcher.drain();
   }
 
   // ---------------------------------------------------------------- status
@@ -576,20 +409,17 @@ public final class BlastDial implements AutoCloseable {
    * @param clusterId the cluster the meeting runs on
    * @param callId the call id of the meeting
    */
-  public synchronized Optional<BlastStatus> findStatus(String clusterId, String callId) {
-    String key = key(clusterId, callId);
-    Run run = active.get(key);
-    return run != null ? Optional.of(run.snapshot()) : Optional.ofNullable(finished.get(key));
+  public Optional<BlastStatus> findStatus(String clusterId, String callId) {
+    synchronized (lock) {
+      return dispatcher.findStatus(clusterId, callId);
+    }
   }
 
   /** {@return the status of every blast dial in progress, oldest first} */
-  public synchronized List<BlastStatus> activeBlasts() {
-    List<BlastStatus> result = new ArrayList<>();
-    for (Run run : active.values()) {
-      result.add(run.snapshot());
+  public List<BlastStatus> activeBlasts() {
+    synchronized (lock) {
+      return dispatcher.activeBlasts();
     }
-    result.sort(java.util.Comparator.comparing(BlastStatus::startedAt));
-    return result;
   }
 
   /**
@@ -598,524 +428,16 @@ public final class BlastDial implements AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      for (Run run : active.values()) {
-        cancelTimers(run);
-      }
-    }
-    if (ownedExecutor != null) {
-      ownedExecutor.shutdown();
+    dispatcher.close();
+  }
+
+  private <T> T locked(Supplier<T> change) {
+    synchronized (lock) {
+      return change.get();
     }
   }
 
-  // ---------------------------------------------------------------- engine (guarded by this)
 
-  private void dialPending(Run run) {
-    for (Run.Slot slot : run.slots) {
-      if (slot.state == ContactState.PENDING) {
-        enqueueDial(run, slot);
-      }
-    }
-  }
-
-  private void enqueueDial(Run run, Run.Slot slot) {
-    slot.state = ContactState.DIALING;
-    slot.attempts++;
-    slot.nextRetryAt = null;
-    slot.callLegId = null;
-    run.inFlight++;
-    queue.add(() -> dial(run, slot));
-  }
-
-  private void dial(Run run, Run.Slot slot) {
-    boolean prompt;
-    synchronized (this) {
-      if (closed || run.phase != BlastStatus.Phase.DIALING || slot.state != ContactState.DIALING) {
-        run.inFlight--;
-        return;
-      }
-      prompt = setup(run.space).config().audioPrompt().promptFor(slot.contact);
-    }
-    CallBridgeGateway gateway = gateways.get(run.space.clusterId());
-    String legId;
-    try {
-      legId = gateway.dialOut(run.callId, slot.contact.address(), prompt);
-    } catch (BridgeBusyException e) {
-      synchronized (this) {
-        run.inFlight--;
-        onBusy(run, slot);
-        persist(run);
-      }
-      return;
-    } catch (RuntimeException e) {
-      log.warn("Dial-out to contact {} for call {} failed", slot.contact.id(), run.callId, e);
-      synchronized (this) {
-        run.inFlight--;
-        if (slot.state == ContactState.DIALING) {
-          attemptFailed(run, slot, "dialOutFailed");
-          checkComplete(run);
-        }
-        persist(run);
-      }
-      return;
-    }
-    synchronized (this) {
-      run.inFlight--;
-      run.busyStreak = 0;
-      slot.callLegId = legId;
-      if (slot.state == ContactState.DIALING && isActive(run)) {
-        legs.put(legId, new LegRef(run, slot));
-        LegEvent early = earlyEvents.remove(legId);
-        if (early != null) {
-          apply(early, run, slot);
-          persist(run);
-          return;
-        }
-      }
-      if (run.inFlight == 0) {
-        persist(run);
-      }
-    }
-  }
-
-  private void onBusy(Run run, Run.Slot slot) {
-    if (slot.state != ContactState.DIALING || !isActive(run)) {
-      return;
-    }
-    slot.attempts--;
-    slot.state = ContactState.PENDING;
-    slot.lastResult = "bridgeBusy";
-    long factor = 1L << Math.min(run.busyStreak, 5);
-    Duration delay = FIRST_BUSY_BACKOFF.multipliedBy(factor);
-    if (delay.compareTo(MAX_BUSY_BACKOFF) > 0) {
-      delay = MAX_BUSY_BACKOFF;
-    }
-    run.busyStreak++;
-    slot.retryTimer = scheduler.schedule(delay, () -> redial(run, slot, ContactState.PENDING));
-  }
-
-  private void attemptFailed(Run run, Run.Slot slot, String result) {
-    slot.lastResult = result;
-    slot.callLegId = null;
-    BlastDialConfig config = setup(run.space).config();
-    if (slot.attempts <= config.retries()) {
-      slot.state = ContactState.WAITING_RETRY;
-      slot.nextRetryAt = scheduler.now().plus(config.retryDelay());
-      slot.retryTimer =
-          scheduler.schedule(
-              config.retryDelay(), () -> redial(run, slot, ContactState.WAITING_RETRY));
-    } else {
-      slot.state = ContactState.RETRIES_EXHAUSTED;
-      slot.nextRetryAt = null;
-    }
-  }
-
-  private void redial(Run run, Run.Slot slot, ContactState expected) {
-    synchronized (this) {
-      if (closed || run.phase != BlastStatus.Phase.DIALING || slot.state != expected
-          || !isActive(run)) {
-        return;
-      }
-      enqueueDial(run, slot);
-      persist(run);
-    }
-    queue.drain();
-  }
-
-  private void onLegEvent(LegEvent event) {
-    requireNonNull(event.legId, "callLegId == null");
-    requireNonNull(event.reason, "reason == null");
-    requireNonNull(event.confirmationStatus, "confirmationStatus == null");
-    synchronized (this) {
-      LegRef ref = legs.get(event.legId);
-      if (ref == null) {
-        earlyEvents.put(event.legId, event);
-        return;
-      }
-      apply(event, ref.run, ref.slot);
-      persist(ref.run);
-    }
-    queue.drain();
-  }
-
-  private void apply(LegEvent event, Run run, Run.Slot slot) {
-    String confirmation = event.confirmationStatus.strip().toLowerCase(Locale.ROOT);
-    if (event.connected) {
-      if (slot.state != ContactState.DIALING) {
-        return;
-      }
-      if (confirmation.equals("rejected")) {
-        slot.state = ContactState.DECLINED;
-        slot.lastResult = "rejected";
-      } else if (JOINED_CONFIRMATION.contains(confirmation)) {
-        slot.state = ContactState.JOINED;
-        slot.lastResult = confirmation.isEmpty() ? "connected" : event.confirmationStatus.strip();
-      } else {
-        slot.lastResult = event.confirmationStatus.strip();
-      }
-    } else {
-      legs.remove(event.legId);
-      if (slot.state != ContactState.DIALING || !event.legId.equals(slot.callLegId)) {
-        return;
-      }
-      String reason = event.reason.strip();
-      if (confirmation.equals("rejected")
-          || REJECTED_REASONS.contains(reason.toLowerCase(Locale.ROOT))) {
-        slot.state = ContactState.DECLINED;
-        slot.lastResult = reason.isEmpty() ? "rejected" : reason;
-      } else {
-        attemptFailed(run, slot, reason.isEmpty() ? "ended" : reason);
-      }
-    }
-    checkComplete(run);
-  }
-
-  private void checkComplete(Run run) {
-    if (run.phase == BlastStatus.Phase.DIALING && run.inFlight == 0 && run.allFinal()) {
-      finish(run, BlastStatus.Phase.COMPLETED);
-    }
-  }
-
-  /** Ends a run; it stays stored (as over) until its meeting ends, so it never restarts. */
-  private void finish(Run run, BlastStatus.Phase phase) {
-    cancelTimers(run);
-    for (Run.Slot slot : run.slots) {
-      if (slot.callLegId != null) {
-        legs.remove(slot.callLegId);
-      }
-      if (!slot.state.isFinal()) {
-        slot.state = ContactState.STOPPED;
-        slot.nextRetryAt = null;
-      }
-    }
-    run.phase = phase;
-    String key = key(run.space.clusterId(), run.callId);
-    active.remove(key);
-    BlastStatus snapshot = run.snapshot();
-    finished.put(key, snapshot);
-    if (phase == BlastStatus.Phase.MEETING_ENDED) {
-      meetingOfSpace.values().removeIf(m -> m.callId().equals(run.callId));
-      store.deleteRun(run.space.clusterId(), run.callId);
-    } else {
-      store.saveRun(snapshot);
-    }
-    log.info("Blast dial for space {} call {} is over: {}", run.space.spaceId(), run.callId, phase);
-  }
-
-  private void cancelTimers(Run run) {
-    if (run.pendingCheck != null) {
-      run.pendingCheck.cancel();
-      run.pendingCheck = null;
-    }
-    for (Run.Slot slot : run.slots) {
-      if (slot.retryTimer != null) {
-        slot.retryTimer.cancel();
-        slot.retryTimer = null;
-      }
-    }
-  }
-
-  private boolean isActive(Run run) {
-    return active.get(key(run.space.clusterId(), run.callId)) == run;
-  }
-
-  private void persist(Run run) {
-    if (isActive(run)) {
-      store.saveRun(run.snapshot());
-    }
-  }
-
-  // ---------------------------------------------------------------- Secondary and restart checks
-
-  private interface Check {
-    void run(Run run, boolean callActive, List<CallLeg> legs);
-  }
-
-  private void scheduleCheck(Run run, Duration delay, Check check) {
-    run.pendingCheck =
-        scheduler.schedule(delay, () -> executor.execute(() -> runCheck(run, check)));
-  }
-
-  private void runCheck(Run run, Check check) {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-    }
-    CallBridgeGateway gateway = gateways.get(run.space.clusterId());
-    boolean callActive;
-    List<CallLeg> callLegs;
-    try {
-      callActive = gateway.isCallActive(run.callId);
-      callLegs = callActive ? gateway.callLegs(run.callId) : List.of();
-    } catch (RuntimeException e) {
-      log.warn("Cannot read call {} from its bridge; checking again in {}", run.callId,
-          CHECK_RETRY_DELAY, e);
-      synchronized (this) {
-        if (!closed) {
-          scheduleCheck(run, CHECK_RETRY_DELAY, check);
-        }
-      }
-      return;
-    }
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      run.pendingCheck = null;
-      check.run(run, callActive, callLegs);
-    }
-    queue.drain();
-  }
-
-  private void secondaryCheck(Run run, boolean callActive, List<CallLeg> callLegs) {
-    if (!isActive(run) || run.phase != BlastStatus.Phase.WAITING_AS_SECONDARY) {
-      return;
-    }
-    if (!callActive) {
-      finish(run, BlastStatus.Phase.MEETING_ENDED);
-      return;
-    }
-    Set<String> addresses = new HashSet<>();
-    for (Run.Slot slot : run.slots) {
-      addresses.add(ContactRules.normalizeAddress(slot.contact.address()));
-    }
-    boolean someoneDialing =
-        callLegs.stream()
-            .anyMatch(l -> isOutgoing(l)
-                && addresses.contains(ContactRules.normalizeAddress(l.remoteParty().orElse(""))));
-    if (someoneDialing) {
-      finish(run, BlastStatus.Phase.DIALED_BY_OTHER_INSTANCE);
-      return;
-    }
-    run.phase = BlastStatus.Phase.DIALING;
-    dialPending(run);
-    checkComplete(run);
-    persist(run);
-  }
-
-  private static boolean isOutgoing(CallLeg leg) {
-    return leg.direction().orElse(null) == Direction.OUTGOING;
-  }
-
-  private static boolean isConnected(CallLeg leg) {
-    return leg.statusState().orElse(null) == State.CONNECTED;
-  }
-
-  private void resume() {
-    synchronized (this) {
-      MonitoringSettings monitoring = monitoring();
-      for (BlastStatus stored : store.runs()) {
-        Run run = Run.from(stored);
-        String key = key(run.space.clusterId(), run.callId);
-        meetingOfSpace.put(run.space, new Meeting(run.callId, run.startedAt));
-        if (!gateways.containsKey(run.space.clusterId())) {
-          log.warn("Blast dial for call {} belongs to cluster {} which has no gateway; left as is",
-              run.callId, run.space.clusterId());
-          continue;
-        }
-        if (run.phase.isFinal()) {
-          finished.put(key, stored);
-          scheduleCheck(run, Duration.ZERO, this::forgetIfEnded);
-          continue;
-        }
-        active.put(key, run);
-        for (Run.Slot slot : run.slots) {
-          if (slot.state == ContactState.DIALING && slot.callLegId != null) {
-            legs.put(slot.callLegId, new LegRef(run, slot));
-          }
-        }
-        Duration secondaryWait =
-            Duration.between(scheduler.now(), run.startedAt.plus(monitoring.secondaryDelay()));
-        scheduleCheck(run, Duration.ZERO, (r, callActive, callLegs) ->
-            resumeCheck(r, callActive, callLegs, secondaryWait));
-      }
-    }
-  }
-
-  private void forgetIfEnded(Run run, boolean callActive, List<CallLeg> callLegs) {
-    if (!callActive) {
-      meetingOfSpace.values().removeIf(m -> m.callId().equals(run.callId));
-      store.deleteRun(run.space.clusterId(), run.callId);
-    }
-  }
-
-  private void resumeCheck(
-      Run run, boolean callActive, List<CallLeg> callLegs, Duration secondaryWait) {
-    if (!isActive(run)) {
-      return;
-    }
-    if (!callActive) {
-      finish(run, BlastStatus.Phase.MEETING_ENDED);
-      return;
-    }
-    if (run.phase == BlastStatus.Phase.WAITING_AS_SECONDARY) {
-      scheduleCheck(run, secondaryWait.isNegative() ? Duration.ZERO : secondaryWait,
-          this::secondaryCheck);
-      return;
-    }
-    Map<String, CallLeg> byId = new HashMap<>();
-    Set<String> owned = new HashSet<>();
-    for (CallLeg l : callLegs) {
-      byId.put(l.id(), l);
-    }
-    for (Run.Slot slot : run.slots) {
-      if (slot.callLegId != null) {
-        owned.add(slot.callLegId);
-      }
-    }
-    Instant now = scheduler.now();
-    for (Run.Slot slot : run.slots) {
-      switch (slot.state) {
-        case DIALING:
-          if (slot.callLegId != null) {
-            CallLeg leg = byId.get(slot.callLegId);
-            if (leg == null) {
-              legs.remove(slot.callLegId);
-              attemptFailed(run, slot, "endedWhileNotMonitoring");
-            } else if (isConnected(leg)) {
-              legs.remove(slot.callLegId);
-              slot.state = ContactState.JOINED;
-              slot.lastResult = "connected";
-            }
-          } else {
-            String address = ContactRules.normalizeAddress(slot.contact.address());
-            Optional<CallLeg> adopted =
-                callLegs.stream()
-                    .filter(l -> isOutgoing(l) && !owned.contains(l.id())
-                        && ContactRules.normalizeAddress(l.remoteParty().orElse("")).equals(address))
-                    .findFirst();
-            if (adopted.isPresent()) {
-              slot.callLegId = adopted.get().id();
-              owned.add(slot.callLegId);
-              if (isConnected(adopted.get())) {
-                slot.state = ContactState.JOINED;
-                slot.lastResult = "connected";
-              } else {
-                legs.put(slot.callLegId, new LegRef(run, slot));
-              }
-            } else {
-              slot.attempts--;
-              enqueueDial(run, slot);
-            }
-          }
-          break;
-        case WAITING_RETRY:
-          Duration wait = Duration.between(now, slot.nextRetryAt);
-          slot.retryTimer =
-              scheduler.schedule(wait.isNegative() ? Duration.ZERO : wait,
-                  () -> redial(run, slot, ContactState.WAITING_RETRY));
-          break;
-        case PENDING:
-          enqueueDial(run, slot);
-          break;
-        default:
-          break;
-      }
-    }
-    checkComplete(run);
-    persist(run);
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  private SpaceSetup setup(SpaceKey space) {
-    requireNonNull(space, "space == null");
-    return setups.computeIfAbsent(
-        space,
-        k -> store.findSpace(k)
-            .orElseGet(() -> new SpaceSetup(k, BlastDialConfig.disabled(), List.of())));
-  }
-
-  private void save(SpaceSetup setup) {
-    store.saveSpace(setup);
-    setups.put(setup.space(), setup);
-  }
-
-  private void checkAllowed(SpaceKey space) {
-    requireNonNull(space, "space == null");
-    Optional<BlastDialNotAllowedException.Reason> refusal = findRefusal(space.clusterId());
-    if (refusal.isPresent()) {
-      throw new BlastDialNotAllowedException(refusal.get());
-    }
-  }
-
-  private ContactDetails validate(ContactDetails d, List<Contact> existing, String ownId) {
-    String name = d.name().strip();
-    String address = d.address().strip();
-    Optional<ContactRules.Problem> bad =
-        ContactRules.checkName(name).or(() -> ContactRules.checkAddress(address));
-    if (bad.isPresent()) {
-      throw new InvalidContactException("Contact not saved: " + bad.get().message());
-    }
-    String normalized = ContactRules.normalizeAddress(address);
-    for (Contact c : existing) {
-      if (!c.id().equals(ownId) && ContactRules.normalizeAddress(c.address()).equals(normalized)) {
-        throw new InvalidContactException(
-            "Contact not saved: the address '" + address + "' already belongs to contact '"
-                + c.name() + "'; edit that contact instead");
-      }
-    }
-    return new ContactDetails(name, address, d.promptRequired());
-  }
-
-  private static int indexOf(List<Contact> contacts, String contactId) {
-    for (int i = 0; i < contacts.size(); i++) {
-      if (contacts.get(i).id().equals(contactId)) {
-        return i;
-      }
-    }
-    throw new InvalidContactException(
-        "No contact with id '" + contactId + "' in this space; list the contacts to get current ids");
-  }
-
-  private static String nextId(List<Contact> contacts) {
-    long max = 0;
-    for (Contact c : contacts) {
-      if (c.id().startsWith("c")) {
-        try {
-          max = Math.max(max, Long.parseLong(c.id().substring(1)));
-        } catch (NumberFormatException ignored) {
-          // Ids not made by this class do not take part in numbering.
-        }
-      }
-    }
-    return "c" + (max + 1);
-  }
-
-  private static String key(String clusterId, String callId) {
-    return clusterId + '\n' + callId;
-  }
-
-  private static <K, V> Map<K, V> lruMap(int capacity) {
-    return new LinkedHashMap<>(16, 0.75f, false) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-        return size() > capacity;
-      }
-    };
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "mm-blastdial-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  private record LegRef(Run run, Run.Slot slot) {}
-
-  private record Meeting(String callId, Instant startedAt) {}
-
-  private record LegEvent(String legId, boolean connected, String reason, String confirmationStatus) {}
 
   /** Builds a {@link BlastDial}. Not thread-safe. */
   public static final class Builder {
