@@ -367,7 +367,7 @@ class MeetingTrackerTest {
     }
     post(doc("aaaaaaaa-0000-4000-8000-00000000000a", BRIDGE_A, toggles));
     Meeting m = only();
-    long bytes = m.log().stream().mapToLong(MeetingTracker::estimatedBytes).sum();
+    long bytes = m.log().stream().mapToLong(BoundedLog::estimatedBytes).sum();
     int legs = 1;
     assertTrue(bytes <= 8 * 1024 * legs, bytes + " bytes in " + m.log().size() + " entries");
     assertTrue(m.log().size() > 30, "the bound keeps a useful tail: " + m.log().size());
