@@ -62,11 +62,7 @@ final class ListenerDispatch {
 
   /** Queues change {@code e} of {@code m}; caller holds the lock. */
   void queueChange(M m, LogEntry e, Leg participant) {
-    if (listeners.isEmpty() || closed) {
-      return;
-    }
-    if (pending.size() >= maxPending) {
-      dropped++;
+    if (!admitOne()) {
       return;
     }
     pending.add(new MeetingChange(m.id, m.cluster, m.name, m.coSpace,
@@ -76,14 +72,24 @@ final class ListenerDispatch {
 
   /** Queues {@code gap}; caller holds the lock. */
   void queueGap(SourceGap gap) {
+    if (admitOne()) {
+      pending.add(gap);
+    }
+  }
+
+  /**
+   * {@return whether one more item may be queued} False when no one listens or the dispatcher is
+   * closed, or when {@code maxPending} items wait already (the item then counts as dropped).
+   */
+  private boolean admitOne() {
     if (listeners.isEmpty() || closed) {
-      return;
+      return false;
     }
     if (pending.size() >= maxPending) {
       dropped++;
-      return;
+      return false;
     }
-    pending.add(gap);
+    return true;
   }
 
   /** Hands pending changes to the listener executor; caller does not hold the lock. */

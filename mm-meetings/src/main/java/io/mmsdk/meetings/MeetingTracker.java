@@ -39,16 +39,21 @@ import java.util.function.Predicate;
  * order, on the {@linkplain Builder#listenerExecutor listener executor}; CDR ingest never waits for
  * them.
  *
- * <p>Thread-safe. {@link #close()} stops the periodic clean-up and the tracker's listener thread.
+ * <p>Thread-safe, with one lock: a private monitor (not the tracker itself) guards all of its
+ * state and is held only while a record, an Events update or a re-sync is applied or a snapshot is
+ * taken — never while user code runs. Listeners run after it is released, on the listener
+ * executor; a tag query asks the {@link Builder#spaceTags SpaceTags} between two short holds of
+ * it. {@link #close()} stops the periodic clean-up and the tracker's listener thread.
  */
 // One lock: the private `lock` guards all tracker state, held by this facade around each call into
 // the collaborators, which do not synchronize themselves: TrackerState (meetings, calls, legs and
 // their indexes), CdrApplier (CDR records, restarts, gaps), EventsMerge (Events updates and the
 // events held for calls and participants not seen yet), Resync (REST re-syncs), BoundedLog (each
-// meeting's log within its bounds). Two take it themselves because they must release it midway:
-// RetainedHistory.find asks SpaceTags between two holds, and ListenerDispatch queues changes under
-// it (called from the above) but hands them to the listener executor, and runs listeners, only
-// after it is released; every mutating method here calls dispatch.deliver() after its hold.
+// meeting's log within its bounds), RetainedHistory (snapshots, retention). Two places take it
+// themselves because they must release it midway: RetainedHistory.find asks SpaceTags between two
+// holds, and ListenerDispatch queues changes under it (called from the above) but hands them to
+// the listener executor, and runs listeners, only after it is released; every mutating method
+// here calls dispatch.deliver() after its hold.
 public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCloseable {
   /** The end reason of a call or leg a REST re-sync no longer finds on its Call Bridge. */
   static final String NOT_FOUND_ON_RESYNC = "notFoundOnResync";
