@@ -219,9 +219,18 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
       String tag, Function<String, Set<String>> spaceTags) {
     requireNonNull(tag, "tag == null");
     requireNonNull(spaceTags, "spaceTags == null");
+    List<Meeting> active;
     synchronized (lock) {
-      return history.activeInSpacesTagged(tag, spaceTags);
+      active = history.active(null);
     }
+    // spaceTags is the caller's code: it runs after the lock is released.
+    return active.stream()
+        .filter(m -> m.coSpace() != null && containsTag(spaceTags.apply(m.coSpace()), tag))
+        .toList();
+  }
+
+  private static boolean containsTag(Set<String> tags, String tag) {
+    return tags != null && tags.contains(tag);
   }
 
   /** {@return every meeting kept: running ones and those ended within the retention period} */

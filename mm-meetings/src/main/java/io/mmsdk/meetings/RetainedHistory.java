@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The tracker's kept meetings as seen by readers: snapshots of running and ended meetings, {@link
@@ -37,19 +35,6 @@ final class RetainedHistory {
   List<Meeting> active(String clusterId) {
     return snapshots(state.meetings.values().stream()
         .filter(m -> !m.ended && (clusterId == null || m.cluster.equals(clusterId))).toList());
-  }
-
-  List<Meeting> activeInSpacesTagged(String tag, Function<String, Set<String>> tagsOfSpace) {
-    List<M> out = new ArrayList<>();
-    for (M m : state.meetings.values()) {
-      if (!m.ended && m.coSpace != null) {
-        Set<String> tags = tagsOfSpace.apply(m.coSpace);
-        if (tags != null && tags.contains(tag)) {
-          out.add(m);
-        }
-      }
-    }
-    return snapshots(out);
   }
 
   List<Meeting> all() {

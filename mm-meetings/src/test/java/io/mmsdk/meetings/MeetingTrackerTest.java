@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -174,6 +175,22 @@ class MeetingTrackerTest {
     assertEquals(1, tracker.meetings().size());
     scheduler.advance(Duration.ofHours(2));
     assertTrue(tracker.meetings().isEmpty());
+  }
+
+  @Test
+  void activeMeetingsInSpacesTagged_callsTheLookupWithoutTheTrackerLock() {
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    // The lookup asks the tracker from another thread: under the tracker's lock this would wait
+    // until the timeout.
+    List<Meeting> found = tracker.activeMeetingsInSpacesTagged("emea", space -> {
+      try {
+        CompletableFuture.supplyAsync(tracker::meetings).get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("the lookup ran under the tracker's lock", e);
+      }
+      return Set.of("emea");
+    });
+    assertEquals(1, found.size());
   }
 
   @Test
