@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -174,6 +175,22 @@ class MeetingTrackerTest {
     assertEquals(1, tracker.meetings().size());
     scheduler.advance(Duration.ofHours(2));
     assertTrue(tracker.meetings().isEmpty());
+  }
+
+  @Test
+  void activeMeetingsInSpacesTagged_callsTheLookupWithoutTheTrackerLock() {
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    // The lookup asks the tracker from another thread: under the tracker's lock this would wait
+    // until the timeout.
+    List<Meeting> found = tracker.activeMeetingsInSpacesTagged("emea", space -> {
+      try {
+        CompletableFuture.supplyAsync(tracker::meetings).get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("the lookup ran under the tracker's lock", e);
+      }
+      return Set.of("emea");
+    });
+    assertEquals(1, found.size());
   }
 
   @Test
@@ -367,7 +384,7 @@ class MeetingTrackerTest {
     }
     post(doc("aaaaaaaa-0000-4000-8000-00000000000a", BRIDGE_A, toggles));
     Meeting m = only();
-    long bytes = m.log().stream().mapToLong(MeetingTracker::estimatedBytes).sum();
+    long bytes = m.log().stream().mapToLong(BoundedLog::estimatedBytes).sum();
     int legs = 1;
     assertTrue(bytes <= 8 * 1024 * legs, bytes + " bytes in " + m.log().size() + " entries");
     assertTrue(m.log().size() > 30, "the bound keeps a useful tail: " + m.log().size());

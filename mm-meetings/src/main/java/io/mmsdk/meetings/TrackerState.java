@@ -1,0 +1,297 @@
+package io.mmsdk.meetings;
+
+import io.mmsdk.cdr.CallLegEnd;
+import io.mmsdk.cdr.CallStart;
+import io.mmsdk.meetings.Meeting.Interval;
+import io.mmsdk.meetings.Meeting.LogEntry;
+import io.mmsdk.meetings.Meeting.Mute;
+import io.mmsdk.meetings.Meeting.ParticipantState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tracker's mutable meetings, calls and call legs and their indexes. Every change to a
+ * meeting goes through {@link #change} (logged and queued for listeners) or {@link #queue}
+ * (queued only). Not thread-safe: guarded by the {@link MeetingTracker}'s lock.
+ */
+final class TrackerState {
+  final Map<String, M> meetings = new LinkedHashMap<>();
+  final Map<String, M> byCall = new HashMap<>();
+  final Map<String, M> activeByCorrelator = new HashMap<>();
+  final Map<String, M> activeBySpace = new HashMap<>();
+  final Map<String, Leg> legs = new HashMap<>();
+  final Map<String, M> byMedia = new HashMap<>();
+  // cluster -> participant GUID -> leg: nested, so no concatenated key per participant is kept.
+  final Map<String, Map<String, Leg>> byParticipant = new HashMap<>();
+
+  private final BoundedLog log;
+  private final ListenerDispatch dispatch;
+
+  TrackerState(BoundedLog log, ListenerDispatch dispatch) {
+    this.log = log;
+    this.dispatch = dispatch;
+  }
+
+  /** Logs {@code e} in {@code m} and queues it for the listeners. */
+  void change(M m, LogEntry e, Leg participant) {
+    log.append(m, e);
+    queue(m, e, participant);
+  }
+
+  /** Queues {@code e} for the listeners without logging it. */
+  void queue(M m, LogEntry e, Leg participant) {
+    dispatch.queueChange(m, e, participant);
+  }
+
+  /** Rebuilds {@code to}'s log from {@code entries}, within the log's bounds. */
+  void replaceLog(M to, List<LogEntry> entries) {
+    to.log.clear();
+    to.logBytes = 0;
+    for (LogEntry e : entries) {
+      log.append(to, e);
+    }
+  }
+
+  void index(M m) {
+    if (m.correlator != null) {
+      activeByCorrelator.put(key(m.cluster, m.correlator), m);
+    }
+    if (m.coSpace != null) {
+      activeBySpace.put(key(m.cluster, m.coSpace), m);
+    }
+  }
+
+  /** Drops a meeting that no longer runs from the indexes that find running meetings. */
+  void unindexActive(M m) {
+    if (m.correlator != null) {
+      activeByCorrelator.remove(key(m.cluster, m.correlator), m);
+    }
+    if (m.coSpace != null) {
+      activeBySpace.remove(key(m.cluster, m.coSpace), m);
+    }
+  }
+
+  /** Drops a forgotten meeting from every index. */
+  void forgetIndexes(M m) {
+    for (String callId : m.calls.keySet()) {
+      byCall.remove(key(m.cluster, callId), m);
+    }
+    for (Leg l : m.legs.values()) {
+      legs.remove(key(m.cluster, l.id), l);
+      if (l.participantId != null) {
+        unindexParticipant(m.cluster, l);
+      }
+    }
+    byMedia.values().removeIf(x -> x == m);
+    unindexActive(m);
+  }
+
+  void unindexParticipant(String cluster, Leg leg) {
+    Map<String, Leg> ofCluster = byParticipant.get(cluster);
+    if (ofCluster != null) {
+      ofCluster.remove(leg.participantId, leg);
+      if (ofCluster.isEmpty()) {
+        byParticipant.remove(cluster);
+      }
+    }
+  }
+
+  /** {@return the leg with participant GUID {@code participantId}, or null} */
+  Leg participant(String cluster, String participantId) {
+    return byParticipant.getOrDefault(cluster, Map.of()).get(participantId);
+  }
+
+  static List<Meeting> snapshots(Collection<M> ms) {
+    List<Meeting> out = new ArrayList<>(ms.size());
+    for (M m : ms) {
+      out.add(m.snapshot());
+    }
+    out.sort(Comparator.comparing(Meeting::startTime).thenComparing(Meeting::id));
+    return out;
+  }
+
+  static String key(String cluster, String id) {
+    return cluster + '|' + id;
+  }
+
+  /** Mutable state of one meeting. */
+  static final class M {
+    final String id;
+    final String cluster;
+    String name;
+    String coSpace;
+    String correlator;
+    String callType;
+    String ownerName;
+    String tenant;
+    String cdrTag;
+    boolean locked;
+    boolean recording;
+    boolean streaming;
+    boolean startFromCdr;
+    Instant start;
+    Instant end;
+    String endReason;
+    boolean ended;
+    Instant endObservedAt;
+    final Map<String, CallInfo> calls = new LinkedHashMap<>(2);
+    final Map<String, Leg> legs = new LinkedHashMap<>(4);
+    final ArrayDeque<LogEntry> log = new ArrayDeque<>(8);
+    long logBytes;
+
+    M(String id, String cluster, Instant start) {
+      this.id = id;
+      this.cluster = cluster;
+      this.start = start;
+    }
+
+    void fill(CallStart c) {
+      name = name != null ? name : c.name();
+      coSpace = coSpace != null ? coSpace : c.coSpace();
+      correlator = correlator != null ? correlator : c.callCorrelator();
+      callType = callType != null ? callType : c.callType();
+      ownerName = ownerName != null ? ownerName : c.ownerName();
+      tenant = tenant != null ? tenant : c.tenant();
+      cdrTag = cdrTag != null ? cdrTag : c.cdrTag();
+    }
+
+    boolean hasSession(String session) {
+      for (CallInfo c : calls.values()) {
+        if (session.equals(c.session)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** A snapshot without the log: what a query matches on. */
+    Meeting summary() {
+      return snapshot(List.of());
+    }
+
+    Meeting snapshot() {
+      return snapshot(List.copyOf(log)); // immutable already: Meeting keeps it without a copy
+    }
+
+    private Meeting snapshot(List<LogEntry> logCopy) {
+      List<Meeting.Call> cs = new ArrayList<>(calls.size());
+      for (CallInfo c : calls.values()) {
+        cs.add(new Meeting.Call(c.callId, c.bridge, c.session, c.bridgeId, c.ended));
+      }
+      List<Meeting.Participant> ps = new ArrayList<>(legs.size());
+      for (Leg l : legs.values()) {
+        if (!l.link) {
+          ps.add(l.snapshot());
+        }
+      }
+      return new Meeting(id, cluster, name, coSpace, correlator, callType, ownerName, tenant,
+          cdrTag, locked, recording, streaming,
+          ended ? Meeting.State.ENDED : Meeting.State.ACTIVE, start, end, endReason, cs, ps,
+          logCopy);
+    }
+  }
+
+  /** Mutable state of one call of a meeting. */
+  static final class CallInfo {
+    final String callId;
+    String bridge;
+    String session;
+    String bridgeId;
+    boolean ended;
+    boolean endedByResync;
+
+    CallInfo(String callId, String bridge, String session, String bridgeId) {
+      this.callId = callId;
+      this.bridge = bridge;
+      this.session = session;
+      this.bridgeId = bridgeId;
+    }
+
+    void seenInCdr(String cdrBridge, String cdrSession) {
+      if (session == null) {
+        session = cdrSession;
+        bridge = cdrBridge;
+      }
+    }
+  }
+
+  /** Mutable state of one call leg, in a meeting or not yet. */
+  static final class Leg {
+    final String id;
+    final String cluster;
+    final String bridge;
+    Instant joinedAt;
+    boolean joinedFromCdr;
+    String participantId;
+    String callId;
+    M meeting;
+    String displayName;
+    String remoteParty;
+    String direction;
+    boolean link;
+    boolean connected;
+    boolean lobby;
+    ParticipantState state = ParticipantState.CONNECTING;
+    Instant leftAt;
+    String endReason;
+    boolean endedByResync;
+    Long durationSeconds;
+    // Live media state (Events roster, REST); the lists stay null until used, to keep a leg small.
+    Mute mute = Mute.NONE;
+    String layout;
+    Long importance;
+    boolean presenter;
+    boolean activeSpeaker;
+    List<CallLegEnd.Alarm> alarms;
+    List<Interval> lobbyIntervals;
+
+    Leg(String id, String cluster, String bridge, Instant joinedAt, boolean fromCdr) {
+      this.id = id;
+      this.cluster = cluster;
+      this.bridge = bridge;
+      this.joinedAt = joinedAt;
+      this.joinedFromCdr = fromCdr;
+    }
+
+    /** {@return the display name, else the leg GUID} */
+    String label() {
+      return displayName == null ? id : displayName;
+    }
+
+    void enterLobby(Instant t) {
+      if (lobbyIntervals == null) {
+        lobbyIntervals = new ArrayList<>(2);
+      }
+      int n = lobbyIntervals.size();
+      if (n == 0 || lobbyIntervals.get(n - 1).end() != null) {
+        lobbyIntervals.add(new Interval(t, null));
+      }
+    }
+
+    void leaveLobby(Instant t) {
+      int n = lobbyIntervals == null ? 0 : lobbyIntervals.size();
+      if (n > 0 && lobbyIntervals.get(n - 1).end() == null) {
+        Interval open = lobbyIntervals.get(n - 1);
+        lobbyIntervals.set(n - 1, new Interval(open.start(), t.isBefore(open.start()) ? open.start() : t));
+      }
+    }
+
+    Meeting.Participant snapshot() {
+      Duration duration = durationSeconds != null ? Duration.ofSeconds(durationSeconds)
+          : leftAt != null && !leftAt.isBefore(joinedAt) ? Duration.between(joinedAt, leftAt)
+          : null;
+      return new Meeting.Participant(id, participantId, callId, bridge, displayName, remoteParty,
+          direction, state, joinedAt, leftAt,
+          lobbyIntervals == null ? List.of() : lobbyIntervals, mute, layout, importance,
+          presenter, activeSpeaker, alarms == null ? List.of() : alarms, endReason, duration);
+    }
+  }
+}
