@@ -276,7 +276,7 @@ public final class MeetingQuery {
      * @return this builder
      */
     public Builder clusterId(String clusterId) {
-      this.clusterId = requireNonBlank(clusterId, "clusterId");
+      this.clusterId = requireNonBlank(clusterId, "cluster id");
       return this;
     }
 
@@ -298,7 +298,7 @@ public final class MeetingQuery {
      * @return this builder
      */
     public Builder participantAddress(String address) {
-      this.participantAddress = requireNonBlank(address, "address");
+      this.participantAddress = requireNonBlank(address, "participant address");
       return this;
     }
 

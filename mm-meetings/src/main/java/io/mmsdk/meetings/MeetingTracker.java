@@ -14,6 +14,8 @@ import io.mmsdk.cdr.RecordingEnd;
 import io.mmsdk.cdr.RecordingStart;
 import io.mmsdk.cdr.StreamingEnd;
 import io.mmsdk.cdr.StreamingStart;
+import io.mmsdk.cms.CmsField;
+import io.mmsdk.cms.events.EventFields;
 import io.mmsdk.cms.events.EventUpdate;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.meetings.Meeting.LogEntry;
@@ -344,15 +346,15 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     index(m);
     if (rc.locked() != null && rc.locked() != m.locked) {
       m.locked = rc.locked();
-      fixed.add(m.locked ? "locked" : "unlocked");
+      fixed.add(m.locked ? "now locked" : "now unlocked");
     }
     if (rc.recording() != null && rc.recording() != m.recording) {
       m.recording = rc.recording();
-      fixed.add(m.recording ? "recording" : "not recording");
+      fixed.add(m.recording ? "now recording" : "recording stopped");
     }
     if (rc.streaming() != null && rc.streaming() != m.streaming) {
       m.streaming = rc.streaming();
-      fixed.add(m.streaming ? "streaming" : "not streaming");
+      fixed.add(m.streaming ? "now streaming" : "streaming stopped");
     }
     Set<String> seenLegs = new java.util.HashSet<>();
     for (RestSnapshot.Leg rl : rc.legs()) {
@@ -932,22 +934,22 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
 
   /** Applies callInfo / callListUpdate elements to a running meeting. */
   private void applyCallFields(M m, Map<String, String> f, Instant t) {
-    if (m.name == null && f.get("name") != null) {
-      m.name = f.get("name");
+    if (m.name == null && text(f, EventFields.NAME) != null) {
+      m.name = text(f, EventFields.NAME);
     }
-    String lock = f.get("lockState");
+    String lock = text(f, EventFields.LOCK_STATE);
     if (lock != null && m.locked != lock.equals("locked")) {
       m.locked = lock.equals("locked");
       change(m, new LogEntry(t, LogKind.LOCK_CHANGED, m.id, lock), null);
     }
-    Boolean recording = bool(f.get("recording"));
+    Boolean recording = bool(text(f, EventFields.RECORDING));
     if (recording != null && recording != m.recording) {
       m.recording = recording;
       // Told at once; the log keeps the CDR's recordingStart/End entry (with the recording id).
       queue(m, new LogEntry(t, recording ? LogKind.RECORDING_STARTED : LogKind.RECORDING_STOPPED,
           m.id, "events"), null);
     }
-    Boolean streaming = bool(f.get("streaming"));
+    Boolean streaming = bool(text(f, EventFields.STREAMING));
     if (streaming != null && streaming != m.streaming) {
       m.streaming = streaming;
       queue(m, new LogEntry(t, streaming ? LogKind.STREAMING_STARTED : LogKind.STREAMING_STOPPED,
@@ -958,20 +960,20 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
   /** Applies rosterUpdate elements to a participant; listeners hear PARTICIPANT_UPDATED. */
   private void applyRosterFields(Leg leg, Map<String, String> f) {
     boolean changed = false;
-    Boolean audio = bool(f.get("audioMuted"));
-    Boolean video = bool(f.get("videoMuted"));
+    Boolean audio = bool(text(f, EventFields.AUDIO_MUTED));
+    Boolean video = bool(text(f, EventFields.VIDEO_MUTED));
     if ((audio != null && audio != leg.mute.rxAudio())
         || (video != null && video != leg.mute.rxVideo())) {
       leg.mute = Mute.of(audio != null ? audio : leg.mute.rxAudio(), leg.mute.txAudio(),
           video != null ? video : leg.mute.rxVideo(), leg.mute.txVideo());
       changed = true;
     }
-    String layout = f.get("layout");
+    String layout = text(f, EventFields.LAYOUT);
     if (layout != null && !layout.equals(leg.layout)) {
       leg.layout = layout.isEmpty() ? null : layout;
       changed = true;
     }
-    String importance = f.get("importance");
+    String importance = text(f, EventFields.IMPORTANCE);
     if (importance != null) {
       Long value = importance.isEmpty() ? null : parseLong(importance);
       if (!java.util.Objects.equals(value, leg.importance)) {
@@ -979,26 +981,31 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
         changed = true;
       }
     }
-    Boolean presenter = bool(f.get("presenter"));
+    Boolean presenter = bool(text(f, EventFields.PRESENTER));
     if (presenter != null && presenter != leg.presenter) {
       leg.presenter = presenter;
       changed = true;
     }
-    Boolean speaker = bool(f.get("activeSpeaker"));
+    Boolean speaker = bool(text(f, EventFields.ACTIVE_SPEAKER));
     if (speaker != null && speaker != leg.activeSpeaker) {
       leg.activeSpeaker = speaker;
       changed = true;
     }
-    if (leg.displayName == null && f.get("name") != null) {
-      leg.displayName = f.get("name");
+    if (leg.displayName == null && text(f, EventFields.NAME) != null) {
+      leg.displayName = text(f, EventFields.NAME);
     }
-    if (leg.remoteParty == null && f.get("uri") != null) {
-      leg.remoteParty = f.get("uri");
+    if (leg.remoteParty == null && text(f, EventFields.URI) != null) {
+      leg.remoteParty = text(f, EventFields.URI);
     }
     if (changed && leg.meeting != null && !leg.link) {
       queue(leg.meeting, new LogEntry(scheduler.now(), LogKind.PARTICIPANT_UPDATED, leg.id,
           leg.displayName == null ? "" : leg.displayName), leg);
     }
+  }
+
+  /** {@return the reported text of Events element {@code key}, or null} */
+  private static String text(Map<String, String> f, CmsField<?> key) {
+    return f.get(key.name());
   }
 
   private static Boolean bool(String text) {

@@ -439,7 +439,7 @@ public sealed interface Control<R extends ControlResult> {
         throw new InvalidControlException("The address to dial is blank; give a SIP URI, a number or a user JID.");
       }
       if (callLegProfile != null) {
-        MeetingRef.requireId(callLegProfile, "callLegProfile");
+        MeetingRef.requireId(callLegProfile, "call leg profile id");
       }
     }
 
