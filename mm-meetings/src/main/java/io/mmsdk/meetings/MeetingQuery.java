@@ -82,7 +82,11 @@ public final class MeetingQuery {
     return b;
   }
 
-  /** {@return the query for the page after {@code page}, or empty if {@code page} was the last} */
+  /**
+   * {@return the query for the page after {@code page}, or empty if {@code page} was the last}
+   *
+   * @param page a page this query returned
+   */
   public Optional<MeetingQuery> next(MeetingPage page) {
     requireNonNull(page, "page == null");
     return page.findNextCursor().map(c -> toBuilder().cursor(c).build());

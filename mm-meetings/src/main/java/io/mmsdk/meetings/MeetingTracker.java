@@ -519,7 +519,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
   /**
    * {@return the meetings running now on cluster {@code clusterId}, oldest first}
    *
-   * @param clusterId the cluster's id, as in {@link CdrOrigin#clusterId()}
+   * @param clusterId the cluster's id, as in {@link io.mmsdk.cdr.CdrOrigin#clusterId()}
    */
   public synchronized List<Meeting> activeMeetings(String clusterId) {
     requireNonNull(clusterId, "clusterId == null");
@@ -568,7 +568,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
   /**
    * {@return the meeting that call {@code callId} on cluster {@code clusterId} belongs to}
    *
-   * @param clusterId the cluster's id, as in {@link CdrOrigin#clusterId()}
+   * @param clusterId the cluster's id, as in {@link io.mmsdk.cdr.CdrOrigin#clusterId()}
    * @param callId the Call Bridge's call id from the CDRs
    */
   public synchronized Optional<Meeting> findMeetingByCall(String clusterId, String callId) {
