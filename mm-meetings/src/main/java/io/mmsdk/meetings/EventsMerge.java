@@ -2,6 +2,8 @@ package io.mmsdk.meetings;
 
 import static io.mmsdk.meetings.TrackerState.key;
 
+import io.mmsdk.cms.CmsField;
+import io.mmsdk.cms.events.EventFields;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.meetings.Meeting.LogEntry;
 import io.mmsdk.meetings.Meeting.LogKind;
@@ -100,15 +102,15 @@ final class EventsMerge {
 
   /** Applies callInfo / callListUpdate elements to a running meeting. */
   private void applyCallFields(M m, Map<String, String> f, Instant t) {
-    if (m.name == null && f.get("name") != null) {
-      m.name = f.get("name");
+    if (m.name == null && text(f, EventFields.NAME) != null) {
+      m.name = text(f, EventFields.NAME);
     }
-    String lock = f.get("lockState");
+    String lock = text(f, EventFields.LOCK_STATE);
     if (lock != null && m.locked != lock.equals("locked")) {
       m.locked = lock.equals("locked");
       state.change(m, new LogEntry(t, LogKind.LOCK_CHANGED, m.id, lock), null);
     }
-    Boolean recording = bool(f.get("recording"));
+    Boolean recording = bool(text(f, EventFields.RECORDING));
     if (recording != null && recording != m.recording) {
       m.recording = recording;
       // Told at once; the log keeps the CDR's recordingStart/End entry (with the recording id).
@@ -116,7 +118,7 @@ final class EventsMerge {
           recording ? LogKind.RECORDING_STARTED : LogKind.RECORDING_STOPPED, m.id, "events"),
           null);
     }
-    Boolean streaming = bool(f.get("streaming"));
+    Boolean streaming = bool(text(f, EventFields.STREAMING));
     if (streaming != null && streaming != m.streaming) {
       m.streaming = streaming;
       state.queue(m, new LogEntry(t,
@@ -128,20 +130,20 @@ final class EventsMerge {
   /** Applies rosterUpdate elements to a participant; listeners hear PARTICIPANT_UPDATED. */
   private void applyRosterFields(Leg leg, Map<String, String> f) {
     boolean changed = false;
-    Boolean audio = bool(f.get("audioMuted"));
-    Boolean video = bool(f.get("videoMuted"));
+    Boolean audio = bool(text(f, EventFields.AUDIO_MUTED));
+    Boolean video = bool(text(f, EventFields.VIDEO_MUTED));
     if ((audio != null && audio != leg.mute.rxAudio())
         || (video != null && video != leg.mute.rxVideo())) {
       leg.mute = Mute.of(audio != null ? audio : leg.mute.rxAudio(), leg.mute.txAudio(),
           video != null ? video : leg.mute.rxVideo(), leg.mute.txVideo());
       changed = true;
     }
-    String layout = f.get("layout");
+    String layout = text(f, EventFields.LAYOUT);
     if (layout != null && !layout.equals(leg.layout)) {
       leg.layout = layout.isEmpty() ? null : layout;
       changed = true;
     }
-    String importance = f.get("importance");
+    String importance = text(f, EventFields.IMPORTANCE);
     if (importance != null) {
       Long value = importance.isEmpty() ? null : parseLong(importance);
       if (!Objects.equals(value, leg.importance)) {
@@ -149,26 +151,31 @@ final class EventsMerge {
         changed = true;
       }
     }
-    Boolean presenter = bool(f.get("presenter"));
+    Boolean presenter = bool(text(f, EventFields.PRESENTER));
     if (presenter != null && presenter != leg.presenter) {
       leg.presenter = presenter;
       changed = true;
     }
-    Boolean speaker = bool(f.get("activeSpeaker"));
+    Boolean speaker = bool(text(f, EventFields.ACTIVE_SPEAKER));
     if (speaker != null && speaker != leg.activeSpeaker) {
       leg.activeSpeaker = speaker;
       changed = true;
     }
-    if (leg.displayName == null && f.get("name") != null) {
-      leg.displayName = f.get("name");
+    if (leg.displayName == null && text(f, EventFields.NAME) != null) {
+      leg.displayName = text(f, EventFields.NAME);
     }
-    if (leg.remoteParty == null && f.get("uri") != null) {
-      leg.remoteParty = f.get("uri");
+    if (leg.remoteParty == null && text(f, EventFields.URI) != null) {
+      leg.remoteParty = text(f, EventFields.URI);
     }
     if (changed && leg.meeting != null && !leg.link) {
       state.queue(leg.meeting, new LogEntry(scheduler.now(), LogKind.PARTICIPANT_UPDATED, leg.id,
           leg.displayName == null ? "" : leg.displayName), leg);
     }
+  }
+
+  /** {@return the reported text of Events element {@code key}, or null} */
+  private static String text(Map<String, String> f, CmsField<?> key) {
+    return f.get(key.name());
   }
 
   private static Boolean bool(String text) {

@@ -280,7 +280,7 @@ public final class MeetingQuery {
      * @return this builder
      */
     public Builder clusterId(String clusterId) {
-      this.clusterId = requireNonBlank(clusterId, "clusterId");
+      this.clusterId = requireNonBlank(clusterId, "cluster id");
       return this;
     }
 
@@ -302,7 +302,7 @@ public final class MeetingQuery {
      * @return this builder
      */
     public Builder participantAddress(String address) {
-      this.participantAddress = requireNonBlank(address, "address");
+      this.participantAddress = requireNonBlank(address, "participant address");
       return this;
     }
 

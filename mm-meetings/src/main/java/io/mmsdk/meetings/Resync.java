@@ -97,15 +97,15 @@ final class Resync {
     state.index(m);
     if (rc.locked() != null && rc.locked() != m.locked) {
       m.locked = rc.locked();
-      fixed.add(m.locked ? "locked" : "unlocked");
+      fixed.add(m.locked ? "now locked" : "now unlocked");
     }
     if (rc.recording() != null && rc.recording() != m.recording) {
       m.recording = rc.recording();
-      fixed.add(m.recording ? "recording" : "not recording");
+      fixed.add(m.recording ? "now recording" : "recording stopped");
     }
     if (rc.streaming() != null && rc.streaming() != m.streaming) {
       m.streaming = rc.streaming();
-      fixed.add(m.streaming ? "streaming" : "not streaming");
+      fixed.add(m.streaming ? "now streaming" : "streaming stopped");
     }
     Set<String> seenLegs = new HashSet<>();
     for (RestSnapshot.Leg rl : rc.legs()) {

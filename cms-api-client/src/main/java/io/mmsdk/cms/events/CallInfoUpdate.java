@@ -1,5 +1,6 @@
 package io.mmsdk.cms.events;
 
+import io.mmsdk.cms.CmsField;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,5 +28,16 @@ public record CallInfoUpdate(int subscriptionIndex, Map<String, String> fields) 
    */
   public Optional<String> findText(String name) {
     return Optional.ofNullable(fields.get(name));
+  }
+
+  /**
+   * {@return the typed value of {@code field}, if reported}
+   *
+   * @param field the element, for example {@link EventFields#LOCK_STATE}
+   * @param <T> the Java type of the value
+   * @throws io.mmsdk.common.MmSdkException if the reported text is not of the field's kind
+   */
+  public <T> Optional<T> find(CmsField<T> field) {
+    return findText(field.name()).map(field::parse);
   }
 }

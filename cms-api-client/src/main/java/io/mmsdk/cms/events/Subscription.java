@@ -2,6 +2,7 @@ package io.mmsdk.cms.events;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cms.CmsField;
 import java.util.List;
 
 /**
@@ -15,16 +16,13 @@ import java.util.List;
  * @param elements the element names to report, for example {@code name}, {@code participants}
  */
 public record Subscription(int index, SubscriptionType type, String call, List<String> elements) {
-  /** Element names that make sense for {@link #calls}. */
+  /** Element names that make sense for {@link #calls} (the names of the call {@link EventFields}). */
   public static final List<String> CALL_ELEMENTS =
-      List.of("name", "participants", "distributedInstances", "recording", "endpointRecording",
-          "streaming", "lockState", "callType", "callCorrelator");
+      EventFields.CALL.stream().map(CmsField::name).toList();
 
-  /** Element names that make sense for {@link #callRoster}. */
+  /** Element names that make sense for {@link #callRoster} (the participant {@link EventFields}). */
   public static final List<String> ROSTER_ELEMENTS =
-      List.of("name", "uri", "state", "direction", "audioMuted", "videoMuted", "importance", "layout",
-          "activeSpeaker", "presenter", "endpointRecording", "canMove", "movedParticipant",
-          "movedParticipantCallBridge");
+      EventFields.ROSTER.stream().map(CmsField::name).toList();
 
   /**
    * Checks the parts and copies the element list.

@@ -86,6 +86,23 @@ class TypedApiTest {
   }
 
   @Test
+  void modelGaps_participantsStarAndMove_areTyped_enumsKnowTheBlueprintValues() {
+    // PUT /calls/<id>/participants/* takes ParticipantProperties; POST moves with movedParticipant.
+    assertEquals(Map.of("rxAudioMute", "true", "txVideoMute", "false", "layout", "onePlusN",
+            "importance", "2", "filterIds", "p1,p2", "mode", "exclude"),
+        ParticipantAllParameters.builder().rxAudioMute(true).txVideoMute(false)
+            .layout(Layout.ONE_PLUS_N).importance(2).filterIds("p1,p2").mode(Mode.EXCLUDE)
+            .build().form().parameters());
+    assertEquals(Map.of("movedParticipant", "p1", "movedParticipantCallBridge", "cb2"),
+        ParticipantParameters.builder().movedParticipant("p1").movedParticipantCallBridge("cb2")
+            .build().form().parameters());
+    assertEquals(Map.of("messageDuration", "permanent"),
+        CallParameters.builder().messageDuration("permanent").build().form().parameters());
+    assertEquals("unrestricted", QualityMain.UNRESTRICTED.value());
+    assertEquals("unrestricted", QualityPresentation.UNRESTRICTED.value());
+  }
+
+  @Test
   void list_typedFilters_rootAttributes_nonItemChildrenSkipped() throws Exception {
     server.enqueue(xml("<cdrReceivers total=\"1\" maximum=\"4\"><cdrReceiver id=\"r1\"><uri>http://x</uri></cdrReceiver>"
         + "<summary>not an item</summary></cdrReceivers>"));

@@ -14,10 +14,6 @@ import java.util.function.Function;
 /**
  * The CMS requests of each control, sent once access has been granted. CMS refusals come back as
  * the client's typed exceptions and are passed through.
- *
- * <p>{@code PUT /calls/<id>/participants/*} is sent with {@code extra(...)} parameters because the
- * API model's {@code ParticipantAllParameters} does not list the blueprint's
- * {@code ParticipantProperties} yet; the move's {@code movedParticipant} likewise.
  */
 final class ControlSender {
   private final Function<MeetingRef, CmsApi> apis;
@@ -42,17 +38,17 @@ final class ControlSender {
     }
     if (control instanceof MeetingControl.SetAllAudioMuted c) {
       api.callParticipants(callId).updateAll(ParticipantAllParameters.builder()
-          .extra("rxAudioMute", String.valueOf(c.muted())).build());
+          .rxAudioMute(c.muted()).build());
       return new ControlResult.MeetingChanged(meeting);
     }
     if (control instanceof MeetingControl.SetAllVideoMuted c) {
       api.callParticipants(callId).updateAll(ParticipantAllParameters.builder()
-          .extra("rxVideoMute", String.valueOf(c.muted())).build());
+          .rxVideoMute(c.muted()).build());
       return new ControlResult.MeetingChanged(meeting);
     }
     if (control instanceof MeetingControl.SetMeetingLayout c) {
       api.callParticipants(callId).updateAll(ParticipantAllParameters.builder()
-          .extra("layout", c.layout().value()).build());
+          .layout(c.layout()).build());
       return new ControlResult.MeetingChanged(meeting);
     }
     if (control instanceof ParticipantControl.SetImportant c) {
@@ -95,7 +91,7 @@ final class ControlSender {
     if (control instanceof ParticipantControl.Move c) {
       CmsApi target = apis.apply(c.target());
       String id = target.callParticipants(c.target().callId()).create(ParticipantParameters.builder()
-          .extra("movedParticipant", c.participant().participantId()).build());
+          .movedParticipant(c.participant().participantId()).build());
       return new ControlResult.Moved(c.participant(), c.target().participant(id));
     }
     if (control instanceof MeetingControl.SendMessage c) {

@@ -256,7 +256,7 @@ public sealed interface MeetingControl<R extends ControlResult> extends Control<
         throw new InvalidControlException("The address to dial is blank; give a SIP URI, a number or a user JID.");
       }
       if (callLegProfile != null) {
-        MeetingRef.requireId(callLegProfile, "callLegProfile");
+        MeetingRef.requireId(callLegProfile, "call leg profile id");
       }
     }
 

@@ -18,7 +18,7 @@ public record MeetingRef(String bridge, String callId) {
    */
   public MeetingRef {
     requireId(bridge, "bridge");
-    requireId(callId, "callId");
+    requireId(callId, "call id");
   }
 
   /**

@@ -219,9 +219,9 @@ class ControlsAllowedTest {
     var call = w.api.calls().get(w.sales.callId());
     assertEquals("Break in 5 minutes", call.messageText().orElseThrow());
     assertEquals(MessagePosition.TOP, call.messagePosition().orElseThrow());
-    assertEquals("30", call.messageDurationAsString().orElseThrow());
+    assertEquals("30", call.messageDuration().orElseThrow());
     w.controls.execute(ADMIN, MeetingControl.SendMessage.permanent(w.sales, "Recorded", MessagePosition.BOTTOM));
-    assertEquals("permanent", w.api.calls().get(w.sales.callId()).messageDurationAsString().orElseThrow());
+    assertEquals("permanent", w.api.calls().get(w.sales.callId()).messageDuration().orElseThrow());
   }
 
   @Test
