@@ -64,9 +64,10 @@ class TypedLayerUsageTest {
       // mm-blastdial
       "mm-blastdial", "FileBlastDialStore.java", "property keys of our own store file format",
       List.of("cluster", "role", "call", "state", "callLeg", "name", "address"),
-      "mm-blastdial", "BlastDial.java",
-      "the monitoring settings' backup key and the audit actor when none is set",
-      List.of("role", "system"),
+      "mm-blastdial", "BlastDial.java", "the audit actor when none is set",
+      List.of("system"),
+      "mm-blastdial", "SpaceConfigs.java", "the monitoring settings' backup key",
+      List.of("role"),
       // mm-provisioning
       "mm-provisioning", "Validator.java",
       "LDAP attribute names and desired-state JSON paths, which share words with CMS elements",
@@ -79,7 +80,7 @@ class TypedLayerUsageTest {
       "mm-provisioning", "Plan.java", "keys of our own plan JSON",
       List.of("action", "secret"),
       // mm-meetings
-      "mm-meetings", "MeetingTracker.java",
+      "mm-meetings", "EventsMerge.java",
       "the Events lockState value locked (read through EventFields.LOCK_STATE), not an element",
       List.of("locked"));
 
