@@ -17,7 +17,11 @@ import java.util.Optional;
  * @param raw the generic object this model reads
  */
 public record AccessMethod(CmsObject raw) {
-  /** Checks the object. */
+  /**
+   * Checks the object.
+   *
+   * @param raw the generic {@code <accessMethod>} object this model reads; not null
+   */
   public AccessMethod {
     requireNonNull(raw, "raw == null");
   }

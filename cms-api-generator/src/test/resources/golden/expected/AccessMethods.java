@@ -30,7 +30,10 @@ public final class AccessMethods {
   }
 
   /**
-   * Creates an object: {@code POST /coSpaces/{coSpaceId}/accessMethods}. Returns the new object's id from the reply's {@code Location}. Never retried automatically.
+   * Creates an object: {@code POST /coSpaces/{coSpaceId}/accessMethods}. Never retried automatically.
+   *
+   * @param parameters the new object's parameters; those not set take the server's defaults
+   * @return the new object's id, from the reply's {@code Location}
    */
   public String create(AccessMethodParameters parameters) {
     requireNonNull(parameters, "parameters == null");

@@ -15,7 +15,11 @@ import java.util.Optional;
  * @param raw the generic object this model reads
  */
 public record AccessQuery(CmsObject raw) {
-  /** Checks the object. */
+  /**
+   * Checks the object.
+   *
+   * @param raw the generic {@code <accessQuery>} object this model reads; not null
+   */
   public AccessQuery {
     requireNonNull(raw, "raw == null");
   }

@@ -17,7 +17,11 @@ import java.util.Optional;
  * @param raw the generic object this model reads
  */
 public record Alarm(CmsObject raw) {
-  /** Checks the object. */
+  /**
+   * Checks the object.
+   *
+   * @param raw the generic {@code <alarm>} object this model reads; not null
+   */
   public Alarm {
     requireNonNull(raw, "raw == null");
   }

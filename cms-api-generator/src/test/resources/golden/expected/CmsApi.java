@@ -17,7 +17,11 @@ public final class CmsApi {
     this.client = requireNonNull(client, "client == null");
   }
 
-  /** {@return the typed API over {@code client}} */
+  /**
+   * {@return the typed API over {@code client}}
+   *
+   * @param client the client that sends every request, with its connection and credentials
+   */
   public static CmsApi of(CmsClient client) {
     return new CmsApi(client);
   }
@@ -37,7 +41,9 @@ public final class CmsApi {
   }
 
   /**
-   * {@return operations on {@code /coSpaces/{coSpaceId}/accessMethods} below the object {@code coSpaceId}}
+   * {@return operations on {@code /coSpaces/{coSpaceId}/accessMethods} below one parent object}
+   *
+   * @param coSpaceId the id of the {@code coSpace} that {@code {coSpaceId}} stands for in the path
    */
   public AccessMethods accessMethods(String coSpaceId) {
     return new AccessMethods(client, coSpaceId);
@@ -45,6 +51,9 @@ public final class CmsApi {
 
   /**
    * Runs the query {@code POST /accessQuery}, which answers 200 with the result instead of a {@code Location}.
+   *
+   * @param parameters the query's parameters, sent form-encoded
+   * @return the query's result, the {@code <accessQuery>} object of the reply
    */
   public AccessQuery accessQuery(AccessQueryParameters parameters) {
     requireNonNull(parameters, "parameters == null");

@@ -21,7 +21,11 @@ public record CoSpace(CmsObject raw) {
   private static final CmsField<Long> F_CALL_ID = CmsField.integer("callId");
   private static final CmsField<Boolean> F_NON_MEMBER_ACCESS = CmsField.bool("nonMemberAccess");
 
-  /** Checks the object. */
+  /**
+   * Checks the object.
+   *
+   * @param raw the generic {@code <coSpace>} object this model reads; not null
+   */
   public CoSpace {
     requireNonNull(raw, "raw == null");
   }

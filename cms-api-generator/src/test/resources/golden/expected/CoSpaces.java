@@ -36,7 +36,9 @@ public final class CoSpaces {
   }
 
   /**
-   * {@return a lazy list of the objects matching {@code options}}
+   * {@return a lazy list of the objects matching {@code options}: {@code GET /coSpaces}, page by page}
+   *
+   * @param options the filters and page size to send
    */
   public ResourceList<CoSpace> list(CoSpaceListOptions options) {
     requireNonNull(options, "options == null");
@@ -46,6 +48,8 @@ public final class CoSpaces {
   /**
    * Fetches one object: {@code GET /coSpaces/<id>}.
    *
+   * @param id the id of the object to fetch: its {@code id} attribute, as list replies carry it
+   * @return the object, with every element the reply carries
    * @throws CmsNotFoundException if it does not exist
    */
   public CoSpace get(String id) {
@@ -53,14 +57,20 @@ public final class CoSpaces {
   }
 
   /**
-   * Fetches one object, or returns empty if it does not exist.
+   * Fetches one object, or returns empty if it does not exist: {@code GET /coSpaces/<id>}.
+   *
+   * @param id the id of the object to fetch: its {@code id} attribute, as list replies carry it
+   * @return the object, or empty if no object has that id
    */
   public Optional<CoSpace> find(String id) {
     return resources.find(id).map(CoSpace::new);
   }
 
   /**
-   * Creates an object: {@code POST /coSpaces}. Returns the new object's id from the reply's {@code Location}. Never retried automatically.
+   * Creates an object: {@code POST /coSpaces}. Never retried automatically.
+   *
+   * @param parameters the new object's parameters; those not set take the server's defaults
+   * @return the new object's id, from the reply's {@code Location}
    */
   public String create(CoSpaceParameters parameters) {
     requireNonNull(parameters, "parameters == null");
@@ -69,6 +79,9 @@ public final class CoSpaces {
 
   /**
    * Modifies an object: {@code PUT /coSpaces/<id>}. Parameters not set stay unchanged; unset ones are cleared.
+   *
+   * @param id the id of the object to modify: its {@code id} attribute, as list replies carry it
+   * @param parameters the parameters to change
    */
   public void update(String id, CoSpaceParameters parameters) {
     requireNonNull(parameters, "parameters == null");
@@ -77,13 +90,18 @@ public final class CoSpaces {
 
   /**
    * Deletes an object: {@code DELETE /coSpaces/<id>}.
+   *
+   * @param id the id of the object to delete: its {@code id} attribute, as list replies carry it
    */
   public void delete(String id) {
     resources.delete(id);
   }
 
   /**
-   * Sends {@code POST /coSpaces/{coSpaceId}/diagnostics}. Returns the id in the reply's {@code Location} (for example of the diagnostics it started), or empty if the reply has none. Never retried automatically.
+   * Sends {@code POST /coSpaces/{coSpaceId}/diagnostics}. The reply's {@code Location}, if any, names what the action started (for example the diagnostics). Never retried automatically.
+   *
+   * @param coSpaceId the id of the {@code coSpace} that {@code {coSpaceId}} stands for in the path
+   * @return the id in the reply's {@code Location}, or empty if the reply has none
    */
   public Optional<String> diagnostics(String coSpaceId) {
     return client.post("coSpaces/" + PathSegments.segment(coSpaceId) + "/diagnostics", Form.empty());

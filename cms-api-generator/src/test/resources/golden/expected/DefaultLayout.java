@@ -20,7 +20,11 @@ public enum DefaultLayout {
     this.value = value;
   }
 
-  /** {@return the constant for {@code value}, or {@link #UNKNOWN_TO_SDK_VERSION}} */
+  /**
+   * {@return the constant for {@code value}, or {@link #UNKNOWN_TO_SDK_VERSION}}
+   *
+   * @param value the wire text of {@code defaultLayout}, as the server sent it
+   */
   public static DefaultLayout fromValue(String value) {
     for (DefaultLayout candidate : values()) {
       if (candidate.value != null && candidate.value.equals(value)) {

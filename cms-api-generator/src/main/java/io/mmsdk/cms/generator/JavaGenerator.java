@@ -199,7 +199,8 @@ public final class JavaGenerator {
     if (constants.length() > 0) {
       b.append("\n");
     }
-    b.append("  /** Checks the object. */\n  public ").append(type.javaName)
+    b.append("  /**\n   * Checks the object.\n   *\n   * @param raw the generic {@code <").append(type.element)
+        .append(">} object this model reads; not null\n   */\n  public ").append(type.javaName)
         .append(" {\n    requireNonNull(raw, \"raw == null\");\n  }\n\n");
     if (type.listed) {
       b.append("  /** {@return the {@code id} attribute, the id to pass to get, update and delete} */\n")
@@ -243,7 +244,8 @@ public final class JavaGenerator {
     }
     b.append("  /** A value this version of the SDK does not know. */\n  UNKNOWN_TO_SDK_VERSION(null);\n\n");
     b.append("  private final String value;\n\n  ").append(name).append("(String value) {\n    this.value = value;\n  }\n\n");
-    b.append("  /** {@return the constant for {@code value}, or {@link #UNKNOWN_TO_SDK_VERSION}} */\n");
+    b.append("  /**\n   * {@return the constant for {@code value}, or {@link #UNKNOWN_TO_SDK_VERSION}}\n   *\n"
+        + "   * @param value the wire text of {@code ").append(last).append("}, as the server sent it\n   */\n");
     b.append("  public static ").append(name).append(" fromValue(String value) {\n");
     b.append("    for (").append(name).append(" candidate : values()) {\n");
     b.append("      if (candidate.value != null && candidate.value.equals(value)) {\n        return candidate;\n      }\n    }\n");
@@ -406,7 +408,8 @@ public final class JavaGenerator {
           .append("::new);\n  }\n\n");
       if (!filters.isEmpty()) {
         String options = listOptions(t + "ListOptions", filters, path);
-        b.append(doc("Returns a lazy list of the objects matching {@code options}."))
+        b.append(doc("Returns a lazy list of the objects matching {@code options}: {@code GET /" + path + "}, page by page."
+                + "\n\n@param options the filters and page size to send"))
             .append("  public ResourceList<").append(t).append("> list(").append(options)
             .append(" options) {\n    requireNonNull(options, \"options == null\");\n    return resources.list(options.options()).map(")
             .append(t).append("::new);\n  }\n\n");
@@ -414,37 +417,42 @@ public final class JavaGenerator {
       operations.add(new String[] {"GET", path, member + "list"});
     }
     if (ops.contains("get")) {
-      b.append(doc("Fetches one object: {@code GET /" + path + "/<id>}.\n\n@throws CmsNotFoundException if it does not exist"))
+      b.append(doc("Fetches one object: {@code GET /" + path + "/<id>}.\n\n" + idParam("fetch") + "\n"
+              + "@return the object, with every element the reply carries\n@throws CmsNotFoundException if it does not exist"))
           .append("  public ").append(t).append(" get(String id) {\n    return new ").append(t)
           .append("(resources.get(id));\n  }\n\n");
-      b.append(doc("Fetches one object, or returns empty if it does not exist."))
+      b.append(doc("Fetches one object, or returns empty if it does not exist: {@code GET /" + path + "/<id>}.\n\n"
+              + idParam("fetch") + "\n@return the object, or empty if no object has that id"))
           .append("  public Optional<").append(t).append("> find(String id) {\n    return resources.find(id).map(").append(t)
           .append("::new);\n  }\n\n");
       operations.add(new String[] {"GET", item, member + "get"});
     }
     if (ops.contains("create") && type == null) {
       String itemPath = parent == null ? "\"" + path + "\"" : "\"" + path.replace("{" + parent + "}", "\" + " + parent + " + \"") + "\"";
-      b.append(doc("Sends {@code POST /" + path + "}. Returns the id in the reply's {@code Location}, or empty "
-              + "if it has none. Never retried automatically."))
+      b.append(doc("Sends {@code POST /" + path + "}. Never retried automatically.\n\n"
+              + "@param parameters the parameters of the request\n"
+              + "@return the id in the reply's {@code Location}, or empty if it has none"))
           .append("  public Optional<String> create(").append(paramsClass).append(" parameters) {\n")
           .append("    requireNonNull(parameters, \"parameters == null\");\n    return client.post(")
           .append(itemPath.replace(" + \"\"", "")).append(", parameters.form());\n  }\n\n");
       operations.add(new String[] {"POST", path, member + "create"});
     } else if (ops.contains("create")) {
-      b.append(doc("Creates an object: {@code POST /" + path + "}. Returns the new object's id from the reply's "
-              + "{@code Location}. Never retried automatically."))
+      b.append(doc("Creates an object: {@code POST /" + path + "}. Never retried automatically.\n\n"
+              + "@param parameters the new object's parameters; those not set take the server's defaults\n"
+              + "@return the new object's id, from the reply's {@code Location}"))
           .append("  public String create(").append(paramsClass).append(" parameters) {\n")
           .append("    requireNonNull(parameters, \"parameters == null\");\n    return resources.create(parameters.form());\n  }\n\n");
       operations.add(new String[] {"POST", path, member + "create"});
     }
     if (ops.contains("update")) {
-      b.append(doc("Modifies an object: {@code PUT /" + path + "/<id>}. Parameters not set stay unchanged; unset ones are cleared."))
+      b.append(doc("Modifies an object: {@code PUT /" + path + "/<id>}. Parameters not set stay unchanged; unset ones are cleared."
+              + "\n\n" + idParam("modify") + "\n@param parameters the parameters to change"))
           .append("  public void update(String id, ").append(paramsClass).append(" parameters) {\n")
           .append("    requireNonNull(parameters, \"parameters == null\");\n    resources.update(id, parameters.form());\n  }\n\n");
       operations.add(new String[] {"PUT", item, member + "update"});
     }
     if (ops.contains("delete")) {
-      b.append(doc("Deletes an object: {@code DELETE /" + path + "/<id>}."))
+      b.append(doc("Deletes an object: {@code DELETE /" + path + "/<id>}.\n\n" + idParam("delete")))
           .append("  public void delete(String id) {\n    resources.delete(id);\n  }\n\n");
       operations.add(new String[] {"DELETE", item, member + "delete"});
     }
@@ -459,7 +467,8 @@ public final class JavaGenerator {
     put(className, b.toString(), true, "io.mmsdk.cms.CmsClient", "io.mmsdk.cms.CmsResources", "io.mmsdk.cms.ResourceList",
         "io.mmsdk.cms.ResourceType", "io.mmsdk.cms.Form", "io.mmsdk.cms.CmsNotFoundException",
         "io.mmsdk.cms.internal.PathSegments", "java.util.Optional");
-    entry.append(doc("Returns operations on {@code /" + path + "}" + (parent != null ? " below the object {@code " + parent + "}" : "") + "."))
+    entry.append(doc("Returns operations on {@code /" + path + "}" + (parent != null ? " below one parent object" : "") + "."
+            + (parent != null ? "\n\n" + pathParam(parent) : "")))
         .append("  public ").append(className).append(" ").append(name).append("(")
         .append(parent != null ? "String " + parent : "").append(") {\n    return new ").append(className)
         .append("(client").append(parent != null ? ", " + parent : "").append(");\n  }\n\n");
@@ -563,30 +572,63 @@ public final class JavaGenerator {
     String check = paramsClass != null ? "    requireNonNull(parameters, \"parameters == null\");\n" : "";
     StringBuilder b = new StringBuilder();
     String what = "{@code " + method + " /" + path + "}";
+    StringBuilder tags = new StringBuilder();
+    for (String a : args) {
+      tags.append("\n").append(pathParam(a));
+    }
+    if (paramsClass != null) {
+      tags.append("\n@param parameters ").append(switch (kind) {
+        case "modify" -> "the parameters to change";
+        case "readQuery" -> "the query's parameters, sent as the query string";
+        case "query" -> "the query's parameters, sent form-encoded";
+        default -> "the request's parameters, sent form-encoded";
+      });
+    }
+    String returns = switch (kind) {
+      case "read" -> "\n@return the {@code <" + reply.element + ">} object of the reply";
+      case "readQuery", "query" -> "\n@return the query's result, the {@code <" + reply.element + ">} object of the reply";
+      case "action" -> "\n@return the id in the reply's {@code Location}, or empty if the reply has none";
+      default -> "";
+    };
+    String tail = tags.length() + returns.length() == 0 ? "" : "\n" + tags + returns;
     switch (kind) {
-      case "read" -> b.append(doc("Reads " + what + "."))
+      case "read" -> b.append(doc("Reads " + what + "." + tail))
           .append("  public ").append(replyType).append(" ").append(name).append("(").append(sig).append(") {\n    return new ")
           .append(replyType).append("(client.read(").append(pathExpr).append("));\n  }\n\n");
-      case "readQuery" -> b.append(doc("Runs the query " + what + " with the parameters sent as the query string."))
+      case "readQuery" -> b.append(doc("Runs the query " + what + " with the parameters sent as the query string." + tail))
           .append("  public ").append(replyType).append(" ").append(name).append("(").append(sig).append(") {\n").append(check)
           .append("    return new ").append(replyType).append("(client.read(").append(pathExpr).append(", ").append(form).append("));\n  }\n\n");
-      case "query" -> b.append(doc("Runs the query " + what + ", which answers 200 with the result instead of a {@code Location}."))
+      case "query" -> b.append(doc("Runs the query " + what + ", which answers 200 with the result instead of a {@code Location}." + tail))
           .append("  public ").append(replyType).append(" ").append(name).append("(").append(sig).append(") {\n").append(check)
           .append("    return new ").append(replyType).append("(client.postForReply(").append(pathExpr).append(", ").append(form).append("));\n  }\n\n");
-      case "action" -> b.append(doc("Sends " + what + ". Returns the id in the reply's {@code Location} "
-              + "(for example of the diagnostics it started), or empty if the reply has none. Never retried automatically."))
+      case "action" -> b.append(doc("Sends " + what + ". The reply's {@code Location}, if any, names what the action started "
+              + "(for example the diagnostics). Never retried automatically." + tail))
           .append("  public Optional<String> ").append(name).append("(").append(sig).append(") {\n").append(check)
           .append("    return client.post(").append(pathExpr).append(", ").append(form).append(");\n  }\n\n");
-      case "modify" -> b.append(doc("Sends " + what + ". Parameters not set stay unchanged; unset ones are cleared."))
+      case "modify" -> b.append(doc("Sends " + what + ". Parameters not set stay unchanged; unset ones are cleared." + tail))
           .append("  public void ").append(name).append("(").append(sig).append(") {\n").append(check)
           .append("    client.put(").append(pathExpr).append(", ").append(form).append(");\n  }\n\n");
-      case "deleteNode" -> b.append(doc("Sends " + what + "."))
+      case "deleteNode" -> b.append(doc("Sends " + what + "." + tail))
           .append("  public void ").append(name).append("(").append(sig).append(") {\n    client.delete(")
           .append(pathExpr).append(");\n  }\n\n");
       default -> throw new IllegalArgumentException("node " + path + " has unknown kind " + kind);
     }
     operations.add(new String[] {method, path, owner + "#" + name});
     return b.toString();
+  }
+
+  /** {@return the {@code @param id} tag of a family's item operation that does {@code verb} to the object} */
+  private static String idParam(String verb) {
+    return "@param id the id of the object to " + verb + ": its {@code id} attribute, as list replies carry it";
+  }
+
+  /**
+   * Returns the {@code @param} tag of a path variable such as {@code coSpaceId}: the id of the
+   * object its name stands for.
+   */
+  private static String pathParam(String variable) {
+    String object = variable.endsWith("Id") && variable.length() > 2 ? variable.substring(0, variable.length() - 2) : variable;
+    return "@param " + variable + " the id of the {@code " + object + "} that {@code {" + variable + "}} stands for in the path";
   }
 
   private void api(StringBuilder entry) {
@@ -596,7 +638,9 @@ public final class JavaGenerator {
         + " * know stays reachable through the client's generic methods. Thread-safe and cheap to create.\n */\n");
     b.append("public final class CmsApi {\n  private final CmsClient client;\n\n  private CmsApi(CmsClient client) {\n")
         .append("    this.client = requireNonNull(client, \"client == null\");\n  }\n\n");
-    b.append("  /** {@return the typed API over {@code client}} */\n  public static CmsApi of(CmsClient client) {\n    return new CmsApi(client);\n  }\n\n");
+    b.append("  /**\n   * {@return the typed API over {@code client}}\n   *\n"
+        + "   * @param client the client that sends every request, with its connection and credentials\n   */\n"
+        + "  public static CmsApi of(CmsClient client) {\n    return new CmsApi(client);\n  }\n\n");
     b.append(entry);
     trimBlank(b);
     b.append("}\n");
