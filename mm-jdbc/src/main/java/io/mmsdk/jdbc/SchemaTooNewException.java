@@ -8,8 +8,11 @@ package io.mmsdk.jdbc;
 public final class SchemaTooNewException extends JdbcStoreException {
   private static final long serialVersionUID = 1L;
 
+  /** The store whose tables are too new, e.g. {@code cdr}. */
   private final String store;
+  /** The schema version recorded in the database. */
   private final int databaseVersion;
+  /** The newest schema version this code can use. */
   private final int supportedVersion;
 
   SchemaTooNewException(String database, String store, int databaseVersion, int supportedVersion) {

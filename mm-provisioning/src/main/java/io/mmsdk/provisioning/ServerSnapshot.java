@@ -58,17 +58,30 @@ public final class ServerSnapshot {
     return readAt;
   }
 
-  /** {@return the objects of {@code kind}} */
+  /**
+   * {@return the objects of {@code kind}, as read (empty if none)}
+   *
+   * @param kind the type of object
+   */
   public List<CmsObject> of(CmsKind kind) {
     return objects.get(kind);
   }
 
-  /** {@return the object of {@code kind} with {@code id}, if present} */
+  /**
+   * {@return the object of {@code kind} with {@code id}, if present}
+   *
+   * @param kind the type of object
+   * @param id the object's CMS id
+   */
   public Optional<CmsObject> find(CmsKind kind, String id) {
     return Optional.ofNullable(byId.get(kind).get(id));
   }
 
-  /** {@return the coSpaceTemplate id the access method template {@code id} belongs to, if any} */
+  /**
+   * {@return the coSpaceTemplate id the access method template {@code id} belongs to, if any}
+   *
+   * @param id the access method template's CMS id; not null
+   */
   public Optional<String> findParentId(String id) {
     return Optional.ofNullable(parents.get(requireNonNull(id, "id == null")));
   }
