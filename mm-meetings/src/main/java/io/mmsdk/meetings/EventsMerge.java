@@ -37,6 +37,13 @@ final class EventsMerge {
       return size() > MAX_EARLY;
     }
   };
+  // "C|cluster|call" -> the registered bridge whose events socket reported the call first.
+  private final Map<String, String> earlyBridge = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > MAX_EARLY;
+    }
+  };
 
   EventsMerge(TrackerState state, Scheduler scheduler) {
     this.state = state;
@@ -48,7 +55,11 @@ final class EventsMerge {
     M m = state.byCall.get(key(cluster, callId));
     if (m == null || m.ended) {
       if (m == null) {
-        early.computeIfAbsent("C|" + key(cluster, callId), k -> new HashMap<>()).putAll(fields);
+        String k = "C|" + key(cluster, callId);
+        early.computeIfAbsent(k, x -> new HashMap<>()).putAll(fields);
+        if (bridgeId != null) {
+          earlyBridge.putIfAbsent(k, bridgeId);
+        }
       }
       return;
     }
@@ -70,8 +81,16 @@ final class EventsMerge {
     applyRosterFields(leg, fields);
   }
 
-  /** Applies the held events of call {@code callId}, which just joined {@code m}. */
+  /**
+   * Applies the held events of call {@code callId}, which just joined {@code m}, and records the
+   * bridge whose events socket reported it first.
+   */
   void applyEarlyCall(M m, String callId, Instant t) {
+    String bridgeId = earlyBridge.remove("C|" + key(m.cluster, callId));
+    CallInfo ci = m.calls.get(callId);
+    if (bridgeId != null && ci != null && ci.bridgeId == null) {
+      ci.bridgeId = bridgeId;
+    }
     Map<String, String> fields = early.remove("C|" + key(m.cluster, callId));
     if (fields != null) {
       applyCallFields(m, fields, t);
@@ -96,6 +115,7 @@ final class EventsMerge {
 
   /** Forgets the held events of cluster {@code clusterId}. */
   void forgetCluster(String clusterId) {
+    earlyBridge.keySet().removeIf(k -> k.startsWith("C|" + clusterId + '|'));
     early.keySet().removeIf(k -> k.startsWith("C|" + clusterId + '|')
         || k.startsWith("P|" + clusterId + '|'));
   }

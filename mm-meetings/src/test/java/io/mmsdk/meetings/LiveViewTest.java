@@ -213,6 +213,16 @@ class LiveViewTest {
   }
 
   @Test
+  void callInfoBeforeTheCdr_keepsTheReportingBridge() {
+    // The events socket can report a call before the bridge's callStart CDR arrives.
+    tracker.onCallInfo("london", "cb1", "c1", Map.of("lockState", "locked"));
+    cdr.meeting("c1", "s", T0, null, "a@example.com");
+    Meeting m = tracker.findMeeting("c1").orElseThrow();
+    assertTrue(m.locked());
+    assertEquals("cb1", m.calls().get(0).bridgeId());
+  }
+
+  @Test
   void untrackedCluster_ignoredAndForgotten() {
     cdr.meeting("c1", "s", T0, null, "a@example.com");
     tracker.trackOnly(cluster -> !cluster.equals("london"));
