@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.mmsdk.cms.api.CmsApi;
 import io.mmsdk.cms.internal.RealCmsClient;
 import io.mmsdk.cms.internal.ReplySizeLimit;
+import io.mmsdk.common.tls.TlsClientContext;
+import io.mmsdk.common.tls.TlsTrust;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.HostnameVerifier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -456,7 +459,11 @@ public interface CmsClient extends AutoCloseable {
     }
 
     /**
-     * Sets which certificates to trust (default: the JVM's trust store).
+     * Sets which certificates to trust (default: {@link TlsTrust#systemDefault()}, the JVM's trust
+     * store). The host name is always checked against the certificate's subject alternative names,
+     * in the handshake and again by OkHttp's verifier, except with {@link
+     * TlsTrust#insecureTrustAllForLabUseOnly()}, which logs a warning every time a client is built.
+     * A {@link TlsTrust#pemFile(java.nio.file.Path) PEM file} is read by {@link #build()}.
      *
      * @param tlsTrust the certificates to trust; not null
      * @return this builder
@@ -494,6 +501,7 @@ public interface CmsClient extends AutoCloseable {
      * {@return the client}
      *
      * @throws IllegalStateException if no address or no credentials were given
+     * @throws io.mmsdk.common.tls.TlsSetupException if the trusted PEM file is missing or unreadable
      */
     public CmsClient build() {
       if (username == null) {
@@ -520,8 +528,25 @@ public interface CmsClient extends AutoCloseable {
           .followSslRedirects(false)
           // Our RetryPolicy decides what is retried; OkHttp must not silently resend a POST.
           .retryOnConnectionFailure(false);
-      tlsTrust.apply(http, apiBase.host());
+      applyTls(http, tlsTrust.client("CMS API " + apiBase.host() + ":" + apiBase.port()));
       return new RealCmsClient(apiBase, http.build(), owned, username, password, retryPolicy, clock);
+    }
+
+    /**
+     * Sets {@code http}'s trust and host name verification from {@code tls} alone, replacing
+     * whatever a caller's shared {@link OkHttpClient} had, so no shared client can turn them off.
+     */
+    private static void applyTls(OkHttpClient.Builder http, TlsClientContext tls) {
+      http.sslSocketFactory(tls.socketFactory(), tls.trustManager());
+      http.hostnameVerifier(tls.isInsecure() ? (hostname, session) -> true : StrictHostnames.VERIFIER);
+    }
+
+    /**
+     * OkHttp's own verifier (the host against the certificate's subject alternative names), as a
+     * new client has it; it checks again what the handshake already checked.
+     */
+    private static final class StrictHostnames {
+      static final HostnameVerifier VERIFIER = new OkHttpClient().hostnameVerifier();
     }
 
     private static Duration positive(Duration d, String name) {

@@ -9,6 +9,7 @@ import io.mmsdk.cms.events.CmsEventsClient;
 import io.mmsdk.cms.events.EventGap;
 import io.mmsdk.cms.events.RosterUpdate;
 import io.mmsdk.cms.events.Subscription;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.net.URI;

@@ -30,12 +30,12 @@ import io.mmsdk.admin.user.Session;
 import io.mmsdk.admin.user.SignInPolicy;
 import io.mmsdk.admin.user.UserService;
 import io.mmsdk.admin.user.UserStore;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.core.backup.BackupPart;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.cluster.ClusterStore;
-import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.core.notify.NotificationCounts;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
@@ -62,7 +62,7 @@ class GuideExamplesTest {
     AuditTrail audit = AuditTrail.create(scheduler, AuditStore.file(dir.resolve("audit.log")));
     ClusterRegistry registry = ClusterRegistry.create(ClusterStore.file(dir.resolve("clusters.properties")), audit);
     CallBridge cb1 = CallBridge.builder().name("London CB1").address("[2001:db8::10]:8443")
-        .credentials("mm-api", "api-password").trust(TrustSettings.insecureForLabOnly()).build();
+        .credentials("mm-api", "api-password").trust(TlsTrust.insecureTrustAllForLabUseOnly()).build();
     Cluster europe = registry.add("admin", Cluster.builder().name("Europe").manageMeetings(true).addCallBridge(cb1).build());
 
     Notifications notifications = Notifications.create(scheduler);

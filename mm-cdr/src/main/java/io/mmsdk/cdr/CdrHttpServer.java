@@ -3,6 +3,7 @@ package io.mmsdk.cdr;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.common.tls.TlsIdentity;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,14 +64,14 @@ public final class CdrHttpServer implements AutoCloseable {
   private CdrHttpServer(Builder b) throws IOException {
     this.handler = b.handler;
     this.path = b.path;
-    this.https = b.sslContext != null;
+    this.https = b.tls != null;
     this.scheduler = b.scheduler;
     this.requestTimeout = b.requestTimeout;
     this.idleMillis = (int) Math.min(Integer.MAX_VALUE, b.idleTimeout.toMillis());
     this.maxConnections = b.maxConnections;
     this.maxPerAddress = b.maxConnectionsPerAddress;
     ServerSocket s = https
-        ? b.sslContext.getServerSocketFactory().createServerSocket()
+        ? b.tls.serverContext().getServerSocketFactory().createServerSocket()
         : new ServerSocket();
     try {
       s.setReuseAddress(true);
@@ -344,7 +344,7 @@ public final class CdrHttpServer implements AutoCloseable {
     private CdrHandler handler;
     private InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     private String path = "/cdr";
-    private SSLContext sslContext;
+    private TlsIdentity tls;
     private Scheduler scheduler = Scheduler.system();
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration idleTimeout = Duration.ofSeconds(60);
@@ -392,13 +392,14 @@ public final class CdrHttpServer implements AutoCloseable {
     }
 
     /**
-     * Serves HTTPS with {@code sslContext} instead of plain HTTP.
+     * Serves HTTPS, presenting {@code identity}, instead of plain HTTP. The Call Bridges check
+     * the certificate: it must name the host in the receiver URI they were given.
      *
-     * @param sslContext the TLS context holding the server's key and certificate; not null
+     * @param identity the server's private key and certificate chain; not null
      * @return this builder
      */
-    public Builder sslContext(SSLContext sslContext) {
-      this.sslContext = requireNonNull(sslContext, "sslContext == null");
+    public Builder tls(TlsIdentity identity) {
+      this.tls = requireNonNull(identity, "identity == null");
       return this;
     }
 
@@ -484,6 +485,8 @@ public final class CdrHttpServer implements AutoCloseable {
      * @return the running server; {@link CdrHttpServer#close()} stops it
      * @throws UncheckedIOException if the address cannot be bound
      * @throws IllegalStateException if no handler was set
+     * @throws io.mmsdk.common.tls.TlsSetupException if the JVM cannot make a TLS server with the
+     *     {@link #tls(TlsIdentity) identity}
      */
     public CdrHttpServer start() {
       if (handler == null) {

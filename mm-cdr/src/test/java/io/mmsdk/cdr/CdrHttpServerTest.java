@@ -5,6 +5,8 @@ import static io.mmsdk.cdr.Batches.doc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.common.tls.TlsIdentity;
+import io.mmsdk.common.tls.TlsTrust;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,17 +81,15 @@ class CdrHttpServerTest {
     okhttp3.tls.HeldCertificate cert = new okhttp3.tls.HeldCertificate.Builder()
         .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost")
         .signedBy(ca).build();
-    okhttp3.tls.HandshakeCertificates serverCerts = new okhttp3.tls.HandshakeCertificates.Builder()
-        .heldCertificate(cert, ca.certificate()).build();
-    okhttp3.tls.HandshakeCertificates clientCerts = new okhttp3.tls.HandshakeCertificates.Builder()
-        .addTrustedCertificate(ca.certificate()).build();
     List<CdrEvent> events = new ArrayList<>();
     try (CdrPipeline pipeline = CdrPipeline.builder().addListener(events::add).build();
         CdrHttpServer server = CdrHttpServer.builder()
             .handler(CdrHandler.builder().sink(pipeline).build())
-            .sslContext(serverCerts.sslContext()).start()) {
+            .tls(TlsIdentity.of(cert.keyPair().getPrivate(), List.of(cert.certificate(), ca.certificate()))).start()) {
       assertTrue(server.uri().toString().startsWith("https://127.0.0.1:"), server.uri().toString());
-      HttpClient tls = HttpClient.newBuilder().sslContext(clientCerts.sslContext()).build();
+      // java.net.http.HttpClient sets the HTTPS endpoint identification the trust manager insists on.
+      HttpClient tls = HttpClient.newBuilder()
+          .sslContext(TlsTrust.certificates(List.of(ca.certificate())).client("test").sslContext()).build();
       HttpResponse<String> r = tls.send(HttpRequest.newBuilder(server.uri())
               .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.bytes("two-bridges-a.xml")))
               .build(),

@@ -3,12 +3,12 @@ package io.mmsdk.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.cluster.ClusterStore;
-import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.core.notify.NotificationCounts;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
@@ -31,7 +31,7 @@ class GuideExamplesTest {
     try (ClusterStore store = ClusterStore.file(dir.resolve("clusters.properties"))) {
       ClusterRegistry registry = ClusterRegistry.create(store, audit);
       CallBridge cb1 = CallBridge.builder().name("London CB1").address("[2001:db8::10]:8443")
-          .credentials("mm-api", "api-password").trust(TrustSettings.insecureForLabOnly()).build();
+          .credentials("mm-api", "api-password").trust(TlsTrust.insecureTrustAllForLabUseOnly()).build();
       Cluster europe = registry.add("admin", Cluster.builder().name("Europe").manageMeetings(true).addCallBridge(cb1).build());
       assertEquals(List.of("admin cluster.add succeeded"), changes);
       assertEquals(8443, registry.callBridge(cb1.id()).address().port());

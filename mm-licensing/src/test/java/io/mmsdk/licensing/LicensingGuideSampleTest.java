@@ -3,10 +3,10 @@ package io.mmsdk.licensing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.ClusterOptions;
@@ -46,7 +46,7 @@ class LicensingGuideSampleTest {
         cluster.addCallBridge(CallBridge.builder().name(b.name())
             .address(base.getHost() + ":" + base.getPort())
             .credentials(sim.apiUsername(), sim.apiPassword())
-            .trust(TrustSettings.pem(pem)).build());
+            .trust(TlsTrust.pemCertificates(pem)).build());
       }
       registry.add(cluster.build());
       for (int i = 0; i < 3 * 288; i++) {

@@ -11,11 +11,11 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import io.mmsdk.common.tls.TlsTrust;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLServerSocketFactory;
-import javax.net.ssl.SSLSocketFactory;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +40,7 @@ class DirectoryConnectorTest {
   void standard_plainLdapOnLoopback_bindsAndPreviewsOverTheSocket() {
     Directory.people(ds);
     PreviewReport r = LdapPreview.builder()
-        .directories(DirectoryConnector.standard(Fixtures.secrets("pw"), DirectoryConnector.defaultTrust()))
+        .directories(DirectoryConnector.standard(Fixtures.secrets("pw"), TlsTrust.systemDefault()))
         .build().run(state());
     assertEquals(4, r.users().size());
   }
@@ -67,8 +67,7 @@ class DirectoryConnectorTest {
     InMemoryDirectoryServer ldaps = new InMemoryDirectoryServer(config);
     ldaps.startListening();
     try {
-      SSLSocketFactory trust = new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build()
-          .sslSocketFactory();
+      TlsTrust trust = TlsTrust.certificates(List.of(ca.certificate()));
       DirectoryConnector connector = DirectoryConnector.standard(Fixtures.secrets("pw"), trust);
       for (String host : List.of("127.0.0.1", "localhost")) {
         LdapServer wrong = ldaps(host, ldaps.getListenPort("other"));
@@ -96,7 +95,7 @@ class DirectoryConnectorTest {
   @Test
   void standard_wrongPassword_failsNamingServerButNotSecret() {
     ProvisioningException e = assertThrows(ProvisioningException.class, () -> LdapPreview.builder()
-        .directories(DirectoryConnector.standard(Fixtures.secrets("wrong-secret"), DirectoryConnector.defaultTrust()))
+        .directories(DirectoryConnector.standard(Fixtures.secrets("wrong-secret"), TlsTrust.systemDefault()))
         .build().run(state()));
     assertTrue(e.getMessage().contains("'corp'") && e.getMessage().contains("bind credentials"), e.getMessage());
     assertFalse(e.getMessage().contains("wrong-secret"));

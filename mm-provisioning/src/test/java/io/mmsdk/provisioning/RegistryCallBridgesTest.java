@@ -3,10 +3,10 @@ package io.mmsdk.provisioning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.net.URI;
@@ -22,7 +22,7 @@ class RegistryCallBridgesTest {
       registry.add(Cluster.builder().id("c1").name("Cluster 1")
           .addCallBridge(CallBridge.builder().id("b1").name("cb1").address(base.getHost() + ":" + base.getPort())
               .credentials(cms.apiUsername(), cms.apiPassword())
-              .trust(TrustSettings.pem(cms.findCaCertificatePem().orElseThrow())).build())
+              .trust(TlsTrust.pemCertificates(cms.findCaCertificatePem().orElseThrow())).build())
           .build());
       try (RegistryCallBridges bridges = RegistryCallBridges.create(registry)) {
         CmsGateway gateway = bridges.find("cb1").orElseThrow();

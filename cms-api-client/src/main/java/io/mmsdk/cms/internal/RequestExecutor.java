@@ -115,7 +115,7 @@ final class RequestExecutor {
           + "CmsClient.builder().callTimeout(...), readTimeout(...) or connectTimeout(...).", e);
     } catch (SSLException e) {
       throw new CmsConnectionException(request, request + " failed the TLS handshake: " + e.getMessage()
-          + ". Trust the server's CA with TlsTrust.pemCertificates(...) and connect with a host name "
+          + ". Trust the server's CA with TlsTrust.pemCertificates(...) or TlsTrust.pemFile(...) (io.mmsdk.common.tls) and connect with a host name "
           + "that is in its certificate.", e);
     } catch (IOException e) {
       throw new CmsConnectionException(request, request + " could not be sent: " + e

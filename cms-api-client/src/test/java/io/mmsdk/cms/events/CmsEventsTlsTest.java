@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsConnectionException;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.cms.TlsTrust;
+import io.mmsdk.common.tls.TlsTrust;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLHandshakeException;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -70,7 +70,7 @@ class CmsEventsTlsTest {
 
       CmsConnectionException e = assertInstanceOf(CmsConnectionException.class, events.next());
 
-      assertInstanceOf(SSLPeerUnverifiedException.class, e.getCause());
+      assertInstanceOf(SSLHandshakeException.class, e.getCause());
       assertFalse(client.isConnected());
     }
   }

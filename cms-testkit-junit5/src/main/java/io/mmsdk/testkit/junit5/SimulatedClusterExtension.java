@@ -3,7 +3,7 @@ package io.mmsdk.testkit.junit5;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.TlsTrust;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedClock;

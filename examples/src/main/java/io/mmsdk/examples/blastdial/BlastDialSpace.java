@@ -20,8 +20,8 @@ import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cdr.CdrStore;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.Form;
-import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.meetings.CdrReceiverInstaller;
 import io.mmsdk.testkit.CallLegInfo;
@@ -180,7 +180,7 @@ public final class BlastDialSpace {
     CmsClient.Builder builder = CmsClient.builder().baseUrl(flags.get("--cms-url"))
         .credentials(ExampleFlags.required("BlastDialSpace", flags, "--cms-user"), password);
     if (flags.containsKey("--trust-pem")) {
-      builder.tlsTrust(TlsTrust.pemCertificates(Files.readString(Path.of(flags.get("--trust-pem")))));
+      builder.tlsTrust(TlsTrust.pemFile(Path.of(flags.get("--trust-pem"))));
     }
     return builder.build();
   }

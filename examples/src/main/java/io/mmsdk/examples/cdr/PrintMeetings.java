@@ -5,8 +5,8 @@ import io.mmsdk.cdr.CdrHttpServer;
 import io.mmsdk.cdr.CdrJournal;
 import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.meetings.CdrReceiverInstaller;
 import io.mmsdk.meetings.Meeting;
@@ -86,7 +86,7 @@ public final class PrintMeetings {
     CmsClient.Builder builder = CmsClient.builder().baseUrl(flags.get("--cms-url"))
         .credentials(ExampleFlags.required("PrintMeetings", flags, "--cms-user"), password);
     if (flags.containsKey("--trust-pem")) {
-      builder.tlsTrust(TlsTrust.pemCertificates(Files.readString(Path.of(flags.get("--trust-pem")))));
+      builder.tlsTrust(TlsTrust.pemFile(Path.of(flags.get("--trust-pem"))));
     }
     URI receiver = URI.create(ExampleFlags.required("PrintMeetings", flags, "--public-url") + server.uri().getPath()
         + "?cluster=example&token=" + token);

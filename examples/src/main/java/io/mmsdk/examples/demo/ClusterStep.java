@@ -2,10 +2,10 @@ package io.mmsdk.examples.demo;
 
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.SystemStatus;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import java.net.URI;
 
@@ -22,7 +22,7 @@ final class ClusterStep {
           .name(b.name())
           .address(base.getHost() + ":" + base.getPort())
           .credentials(world.cms.apiUsername(), world.cms.apiPassword())
-          .trust(TrustSettings.pem(world.caPem()))
+          .trust(TlsTrust.pemCertificates(world.caPem()))
           .build());
     }
     Cluster added = registry.add(cluster.build());

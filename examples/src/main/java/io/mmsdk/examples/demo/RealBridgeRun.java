@@ -5,10 +5,10 @@ import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.ListOptions;
 import io.mmsdk.cms.Page;
 import io.mmsdk.cms.SystemStatus;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.licensing.Allocations;
 import java.io.IOException;
@@ -44,8 +44,8 @@ final class RealBridgeRun {
     }
     progress.plain("Real Call Bridge mode: " + base.getHost() + " — read-only steps only "
         + "(no provisioning, CDR receiver, meetings or blast dial).");
-    TrustSettings trust = options.trustPem() == null ? TrustSettings.systemDefaults()
-        : TrustSettings.builder().pemFile(options.trustPem()).build();
+    TlsTrust trust = options.trustPem() == null ? TlsTrust.systemDefault()
+        : TlsTrust.pemFile(options.trustPem());
     CallBridge bridge = CallBridge.builder()
         .name(base.getHost())
         .address(base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : ""))

@@ -1,10 +1,10 @@
 package io.mmsdk.examples.licensing;
 
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.licensing.AllocationType;
@@ -77,8 +77,8 @@ public final class LicenseReport {
           .address(url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : ""))
           .credentials(ExampleFlags.required("LicenseReport", flags, "--cms-user"), password)
           .trust(flags.containsKey("--trust-pem")
-              ? TrustSettings.builder().pemFile(Path.of(flags.get("--trust-pem"))).build()
-              : TrustSettings.systemDefaults())
+              ? TlsTrust.pemFile(Path.of(flags.get("--trust-pem")))
+              : TlsTrust.systemDefault())
           .build()).build());
       data = Path.of(flags.getOrDefault("--data", "license-data"));
     } else {
@@ -89,7 +89,7 @@ public final class LicenseReport {
         cluster.addCallBridge(CallBridge.builder()
             .name(b.name()).address(base.getHost() + ":" + base.getPort())
             .credentials(sim.apiUsername(), sim.apiPassword())
-            .trust(TrustSettings.pem(sim.findCaCertificatePem().orElseThrow())).build());
+            .trust(TlsTrust.pemCertificates(sim.findCaCertificatePem().orElseThrow())).build());
       }
       registry.add(cluster.build());
       data = Files.createTempDirectory("license-data-");

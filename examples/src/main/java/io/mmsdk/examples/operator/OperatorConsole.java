@@ -1,7 +1,6 @@
 package io.mmsdk.examples.operator;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.cms.api.CmsApi;
 import io.mmsdk.cms.api.CoSpaceParameters;
 import io.mmsdk.common.MmSdkException;
@@ -9,6 +8,7 @@ import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.admin.access.Principal;
 import io.mmsdk.admin.access.Role;
 import io.mmsdk.admin.audit.AuditTrail;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.meetings.control.ControlRefusedException;
 import io.mmsdk.meetings.control.ControlResult;
@@ -237,7 +237,7 @@ public final class OperatorConsole {
       }
       builder.baseUrl(flags.get("--cms-url")).credentials(ExampleFlags.required(APP, flags, "--cms-user"), password);
       if (flags.containsKey("--trust-pem")) {
-        builder.tlsTrust(TlsTrust.pemCertificates(Files.readString(Path.of(flags.get("--trust-pem")))));
+        builder.tlsTrust(TlsTrust.pemFile(Path.of(flags.get("--trust-pem"))));
       }
     } else {
       simulated = SimulatedCluster.start();

@@ -3,9 +3,9 @@ package io.mmsdk.examples.provisioning;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.common.time.Scheduler;
@@ -72,7 +72,7 @@ public final class ProvisionFromJson {
       CmsClient.Builder builder = CmsClient.builder().baseUrl(flags.get("--cms-url"))
           .credentials(ExampleFlags.required("ProvisionFromJson", flags, "--cms-user"), password);
       if (flags.containsKey("--trust-pem")) {
-        builder.tlsTrust(TlsTrust.pemCertificates(Files.readString(Path.of(flags.get("--trust-pem")))));
+        builder.tlsTrust(TlsTrust.pemFile(Path.of(flags.get("--trust-pem"))));
       }
       try (CmsClient cms = builder.build()) {
         planAndMaybeApply(CmsClientGateway.create(cms), desired, state, SecretResolver.environment(),

@@ -1,5 +1,6 @@
 package io.mmsdk.examples.spaces;
 
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsObject;
@@ -8,7 +9,6 @@ import io.mmsdk.cms.ListOptions;
 import io.mmsdk.common.MmSdkException;
 import io.mmsdk.cms.Page;
 import io.mmsdk.cms.SystemStatus;
-import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ public final class ListSpaces {
       }
       builder.baseUrl(flags.get("--cms-url")).credentials(ExampleFlags.required("ListSpaces", flags, "--cms-user"), password);
       if (flags.containsKey("--trust-pem")) {
-        builder.tlsTrust(TlsTrust.pemCertificates(Files.readString(Path.of(flags.get("--trust-pem")))));
+        builder.tlsTrust(TlsTrust.pemFile(Path.of(flags.get("--trust-pem"))));
       }
     } else {
       simulated = SimulatedCluster.start();

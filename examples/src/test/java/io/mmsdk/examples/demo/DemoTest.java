@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.Form;
 import io.mmsdk.cms.ListOptions;
-import io.mmsdk.cms.TlsTrust;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.ByteArrayOutputStream;

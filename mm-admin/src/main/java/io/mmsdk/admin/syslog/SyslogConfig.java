@@ -1,11 +1,11 @@
 package io.mmsdk.admin.syslog;
 
+import io.mmsdk.common.tls.TlsTrust;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Where and how to forward log lines. At most {@value #MAX_SERVERS} servers.
@@ -17,7 +17,7 @@ public final class SyslogConfig {
   private final List<SyslogServer> servers;
   private final String hostname;
   private final String appName;
-  private final SSLSocketFactory tlsSocketFactory;
+  private final TlsTrust tlsTrust;
   private final int queueCapacity;
   private final Duration connectTimeout;
 
@@ -25,7 +25,7 @@ public final class SyslogConfig {
     this.servers = List.copyOf(b.servers);
     this.hostname = b.hostname;
     this.appName = b.appName;
-    this.tlsSocketFactory = b.tlsSocketFactory;
+    this.tlsTrust = b.tlsTrust;
     this.queueCapacity = b.queueCapacity;
     this.connectTimeout = b.connectTimeout;
   }
@@ -50,9 +50,9 @@ public final class SyslogConfig {
     return appName;
   }
 
-  /** {@return the socket factory used for TLS servers} */
-  public SSLSocketFactory tlsSocketFactory() {
-    return tlsSocketFactory;
+  /** {@return which certificates TLS servers may present} */
+  public TlsTrust tlsTrust() {
+    return tlsTrust;
   }
 
   /** {@return how many messages may wait to be sent before new ones are dropped} */
@@ -67,7 +67,7 @@ public final class SyslogConfig {
 
   @Override
   public String toString() {
-    return "SyslogConfig[servers=" + servers + ", hostname=" + hostname + ", appName=" + appName + "]";
+    return "SyslogConfig[servers=" + servers + ", hostname=" + hostname + ", appName=" + appName + ", " + tlsTrust + "]";
   }
 
   /** Builds a {@link SyslogConfig}. */
@@ -75,7 +75,7 @@ public final class SyslogConfig {
     private final List<SyslogServer> servers = new ArrayList<>();
     private String hostname = "-";
     private String appName = "mm-sdk";
-    private SSLSocketFactory tlsSocketFactory;
+    private TlsTrust tlsTrust = TlsTrust.systemDefault();
     private int queueCapacity = 10_000;
     private Duration connectTimeout = Duration.ofSeconds(5);
 
@@ -116,13 +116,16 @@ public final class SyslogConfig {
     }
 
     /**
-     * Sets the TLS socket factory (default: the JVM's default, trusting the JVM's CAs).
+     * Sets which certificates TLS servers may present (default {@link TlsTrust#systemDefault()},
+     * the JVM's CAs). Each server's certificate must name the host it is listed with (a DNS name
+     * SAN, or an IP address SAN for an IP address), checked in the handshake, except with the
+     * lab-only {@link TlsTrust#insecureTrustAllForLabUseOnly()}.
      *
-     * @param factory the TLS socket factory (default: the JVM's default, trusting the JVM's CAs)
+     * @param trust the certificates to trust; not null
      * @return this builder
      */
-    public Builder tlsSocketFactory(SSLSocketFactory factory) {
-      this.tlsSocketFactory = Objects.requireNonNull(factory, "factory == null");
+    public Builder tlsTrust(TlsTrust trust) {
+      this.tlsTrust = Objects.requireNonNull(trust, "trust == null");
       return this;
     }
 
@@ -171,9 +174,6 @@ public final class SyslogConfig {
       }
       if (new HashSet<>(servers).size() != servers.size()) {
         throw new IllegalArgumentException("A syslog server is listed twice: " + servers + ". List each once.");
-      }
-      if (tlsSocketFactory == null) {
-        tlsSocketFactory = (SSLSocketFactory) SSLSocketFactory.getDefault();
       }
       return new SyslogConfig(this);
     }

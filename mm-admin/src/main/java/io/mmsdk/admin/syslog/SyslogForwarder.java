@@ -21,8 +21,8 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +69,8 @@ public final class SyslogForwarder implements AutoCloseable {
    * @param config the servers to forward to and how; not null
    * @param scheduler its clock stamps system lines; not null
    * @return the running forwarder; close it to stop sending
+   * @throws io.mmsdk.common.tls.TlsSetupException if a TLS server is listed and the trusted PEM
+   *     file is missing or unreadable
    */
   public static SyslogForwarder start(SyslogConfig config, Scheduler scheduler) {
     return new SyslogForwarder(
@@ -210,12 +212,17 @@ public final class SyslogForwarder implements AutoCloseable {
   /** One server's connection state; used only by the worker thread. */
   private final class Target {
     final SyslogServer server;
+    /** Verifies the server's certificate and host name in the handshake; null unless TLS. */
+    final SSLSocketFactory tls;
     DatagramSocket udp;
     Socket stream;
     OutputStream out;
 
     Target(SyslogServer server) {
       this.server = server;
+      this.tls = server.transport() == SyslogTransport.TLS
+          ? config.tlsTrust().client("syslog " + server.host() + ":" + server.port()).socketFactory()
+          : null;
     }
 
     boolean send(byte[] message) {
@@ -250,12 +257,9 @@ public final class SyslogForwarder implements AutoCloseable {
           // Without a read timeout a server that accepts and never answers the handshake would
           // hold the one sending thread, and so every server's messages, forever.
           s.setSoTimeout(timeout);
-          SSLSocket tls = (SSLSocket) config.tlsSocketFactory().createSocket(s, server.host(), server.port(), true);
-          SSLParameters p = tls.getSSLParameters();
-          p.setEndpointIdentificationAlgorithm("HTTPS");
-          tls.setSSLParameters(p);
-          tls.startHandshake();
-          s = tls;
+          SSLSocket secured = (SSLSocket) tls.createSocket(s, server.host(), server.port(), true);
+          secured.startHandshake();
+          s = secured;
         }
       } catch (IOException e) {
         s.close();

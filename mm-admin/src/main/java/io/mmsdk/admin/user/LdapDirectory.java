@@ -10,17 +10,15 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import com.unboundid.util.ssl.SSLUtil;
 import io.mmsdk.admin.access.Role;
-import io.mmsdk.core.internal.tls.Tls;
-import java.security.GeneralSecurityException;
+import io.mmsdk.common.tls.TlsSetupException;
+import io.mmsdk.common.tls.TlsTrust;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Talks to the LDAP server: checks that a group exists, lists its members, and signs users in by
@@ -199,17 +197,16 @@ public final class LdapDirectory {
     SocketFactory factory = null;
     if (settings.ldaps()) {
       try {
-        SSLSocketFactory tls = new SSLUtil(Tls.trustManager(settings.trust())).createSSLContext().getSocketFactory();
         // The host name (or IP address SAN) is checked in the handshake, before the bind password is sent.
-        factory = settings.trust().verifyHostname() && !settings.trust().isInsecure() ? Tls.verifyingHostnames(tls) : tls;
-      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        factory = settings.trust().client("LDAPS " + settings.host() + ":" + settings.port()).socketFactory();
+      } catch (TlsSetupException e) {
         throw new LDAPException(ResultCode.CONNECT_ERROR, "could not set up TLS: " + e.getMessage(), e);
       }
     }
     try {
       return new LDAPConnection(factory, options, settings.host(), settings.port());
     } catch (LDAPException e) {
-      if (settings.ldaps() && Tls.isCertificateFailure(e)) {
+      if (settings.ldaps() && TlsTrust.isCertificateFailure(e)) {
         throw new LDAPException(ResultCode.CONNECT_ERROR, "the server certificate of '" + settings.host()
             + "' is not trusted or does not name that host (" + e.getMessage() + "); use the host name or IP address"
             + " in the certificate's SAN, or fix the trust settings", e);

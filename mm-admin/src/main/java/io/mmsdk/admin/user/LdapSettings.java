@@ -1,6 +1,6 @@
 package io.mmsdk.admin.user;
 
-import io.mmsdk.core.cluster.TrustSettings;
+import io.mmsdk.common.tls.TlsTrust;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,7 +14,7 @@ public final class LdapSettings {
   private final String host;
   private final int port;
   private final boolean ldaps;
-  private final TrustSettings trust;
+  private final TlsTrust trust;
   private final String bindDn;
   private final String bindPassword;
   private final String baseDn;
@@ -56,7 +56,7 @@ public final class LdapSettings {
   }
 
   /** {@return the TLS trust used for LDAPS} */
-  public TrustSettings trust() {
+  public TlsTrust trust() {
     return trust;
   }
 
@@ -130,7 +130,7 @@ public final class LdapSettings {
     private String host;
     private int port;
     private boolean ldaps;
-    private TrustSettings trust = TrustSettings.systemDefaults();
+    private TlsTrust trust = TlsTrust.systemDefault();
     private String bindDn;
     private String bindPassword;
     private String baseDn;
@@ -166,12 +166,14 @@ public final class LdapSettings {
     }
 
     /**
-     * Uses LDAPS with {@code trust}.
+     * Uses LDAPS with {@code trust}. The server's certificate must name {@link #host(String)} (a
+     * DNS name SAN, or an IP address SAN for an IP address), checked before the bind password is
+     * sent, except with the lab-only {@link TlsTrust#insecureTrustAllForLabUseOnly()}.
      *
-     * @param trust how the server's certificate is verified; not null
+     * @param trust which certificates the server may present; not null
      * @return this builder
      */
-    public Builder ldaps(TrustSettings trust) {
+    public Builder ldaps(TlsTrust trust) {
       this.trust = Objects.requireNonNull(trust, "trust == null");
       this.ldaps = true;
       return this;

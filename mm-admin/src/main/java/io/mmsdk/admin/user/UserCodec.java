@@ -1,10 +1,9 @@
 package io.mmsdk.admin.user;
 
 import io.mmsdk.admin.access.Role;
-import io.mmsdk.core.cluster.TrustSettings;
 import io.mmsdk.core.internal.Props;
+import io.mmsdk.core.internal.TrustProps;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -148,10 +147,7 @@ public final class UserCodec {
           .put("ldap.bindDn", l.bindDn()).put("ldap.bindPassword", l.bindPassword()).put("ldap.baseDn", l.baseDn())
           .put("ldap.usernameAttribute", l.usernameAttribute()).put("ldap.memberAttribute", l.memberAttribute())
           .put("ldap.timeoutMillis", l.timeout().toMillis());
-      TrustSettings t = l.trust();
-      p.put("ldap.trust.pem", t.findPemChain().orElse(null))
-          .put("ldap.trust.pemFile", t.findPemFile().map(Path::toString).orElse(null))
-          .put("ldap.trust.verifyHostname", t.verifyHostname()).put("ldap.trust.insecure", t.isInsecure());
+      TrustProps.put(p, "ldap.trust", l.trust());
     });
     p.put("ldap.groups", d.ldapGroups().size());
     for (int i = 0; i < d.ldapGroups().size(); i++) {
@@ -198,15 +194,7 @@ public final class UserCodec {
           .usernameAttribute(p.require("ldap.usernameAttribute")).memberAttribute(p.require("ldap.memberAttribute"))
           .timeout(Duration.ofMillis(p.getLong("ldap.timeoutMillis", 10_000)));
       if (p.getBoolean("ldap.ldaps", false)) {
-        TrustSettings.Builder tb = TrustSettings.builder().verifyHostname(p.getBoolean("ldap.trust.verifyHostname", true))
-            .insecureForLabOnly(p.getBoolean("ldap.trust.insecure", false));
-        if (p.get("ldap.trust.pem") != null) {
-          tb.pemChain(p.get("ldap.trust.pem"));
-        }
-        if (p.get("ldap.trust.pemFile") != null) {
-          tb.pemFile(Path.of(p.get("ldap.trust.pemFile")));
-        }
-        lb.ldaps(tb.build());
+        lb.ldaps(TrustProps.get(p, "ldap.trust", "The LDAP server " + p.require("ldap.host")));
       }
       ldap = lb.build();
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.admin.audit.AuditTrail;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.testkit.SimulatedClock;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import okhttp3.tls.HandshakeCertificates;
@@ -91,12 +93,11 @@ class SyslogForwarderTest {
     HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("test ca").build();
     HeldCertificate serverCert = new HeldCertificate.Builder().signedBy(ca).addSubjectAlternativeName("localhost").build();
     HandshakeCertificates serverSide = new HandshakeCertificates.Builder().heldCertificate(serverCert, ca.certificate()).build();
-    HandshakeCertificates clientSide = new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build();
     try (SSLServerSocket server = (SSLServerSocket) serverSide.sslContext().getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       server.setSoTimeout(5_000);
       SyslogServer target = SyslogServer.of("localhost", SyslogTransport.TLS);
       assertEquals(6514, target.port());
-      SyslogConfig config = SyslogConfig.builder().tlsSocketFactory(clientSide.sslSocketFactory())
+      SyslogConfig config = SyslogConfig.builder().tlsTrust(TlsTrust.certificates(List.of(ca.certificate())))
           .addServer(new SyslogServer("localhost", server.getLocalPort(), SyslogTransport.TLS)).build();
       try (SyslogForwarder f = SyslogForwarder.start(config, scheduler)) {
         f.log(SyslogSeverity.INFORMATIONAL, "SYS", "hello över TLS");
@@ -111,14 +112,13 @@ class SyslogForwarderTest {
   }
 
   @Test
-  void log_tlsCertificateForAnotherHost_refusedAndCounted() throws Exception {
+  void log_tlsCertificateForAnotherHost_refusedByDefaultAndCounted() throws Exception {
     HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("test ca").build();
     HeldCertificate otherHost = new HeldCertificate.Builder().signedBy(ca).addSubjectAlternativeName("syslog.example.com").build();
     HandshakeCertificates serverSide = new HandshakeCertificates.Builder().heldCertificate(otherHost, ca.certificate()).build();
-    HandshakeCertificates clientSide = new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build();
     try (SSLServerSocket server = (SSLServerSocket) serverSide.sslContext().getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       server.setSoTimeout(5_000);
-      SyslogConfig config = SyslogConfig.builder().tlsSocketFactory(clientSide.sslSocketFactory())
+      SyslogConfig config = SyslogConfig.builder().tlsTrust(TlsTrust.certificates(List.of(ca.certificate())))
           .addServer(new SyslogServer("localhost", server.getLocalPort(), SyslogTransport.TLS)).build();
       SyslogForwarder f = SyslogForwarder.start(config, scheduler);
       f.log(SyslogSeverity.INFORMATIONAL, "SYS", "must not reach syslog.example.com");

@@ -9,7 +9,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import io.mmsdk.admin.access.Role;
-import io.mmsdk.core.cluster.TrustSettings;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.testkit.SimulatedClock;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -162,7 +162,7 @@ class LdapDirectoryTest {
   @Test
   void ldaps_trustedSelfSignedChain_signsIn() {
     LdapSettings s = plain().host("localhost").port(server.getListenPort("ldaps"))
-        .ldaps(TrustSettings.pem(ca.certificatePem())).build();
+        .ldaps(TlsTrust.pemCertificates(ca.certificatePem())).build();
     assertEquals(Role.VIDEO_OPERATOR, LdapDirectory.create(s).authenticate("olga", "olga-pw", MAPPINGS).role());
   }
 
@@ -170,22 +170,31 @@ class LdapDirectoryTest {
   void ldaps_untrustedOrWrongHost_directoryUnavailable() {
     HeldCertificate otherCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("other").build();
     LdapSettings untrusted = plain().host("localhost").port(server.getListenPort("ldaps"))
-        .ldaps(TrustSettings.pem(otherCa.certificatePem())).build();
+        .ldaps(TlsTrust.pemCertificates(otherCa.certificatePem())).build();
     assertEquals(SignInException.Reason.DIRECTORY_UNAVAILABLE,
         assertThrows(SignInException.class, () -> LdapDirectory.create(untrusted).authenticate("olga", "olga-pw", MAPPINGS)).reason());
     LdapSettings wrongHost = plain().host("localhost").port(server.getListenPort("ldaps-wrong-name"))
-        .ldaps(TrustSettings.pem(ca.certificatePem())).build();
+        .ldaps(TlsTrust.pemCertificates(ca.certificatePem())).build();
     assertEquals(SignInException.Reason.DIRECTORY_UNAVAILABLE,
         assertThrows(SignInException.class, () -> LdapDirectory.create(wrongHost).authenticate("olga", "olga-pw", MAPPINGS)).reason());
     Path missing = Path.of("does-not-exist", "ca.pem");
     LdapSettings unreadable = plain().host("localhost").port(server.getListenPort("ldaps"))
-        .ldaps(TrustSettings.builder().pemFile(missing).build()).build();
+        .ldaps(TlsTrust.pemFile(missing)).build();
     assertEquals(SignInException.Reason.DIRECTORY_UNAVAILABLE,
         assertThrows(SignInException.class, () -> LdapDirectory.create(unreadable).authenticate("olga", "olga-pw", MAPPINGS)).reason());
-    assertThrows(UserException.class, () -> LdapDirectory.create(unreadable).groupExists(OPS_EMEA));
-    LdapSettings noHostCheck = plain().host("localhost").port(server.getListenPort("ldaps-wrong-name"))
-        .ldaps(TrustSettings.builder().pemChain(ca.certificatePem()).verifyHostname(false).build()).build();
-    assertEquals(Role.VIDEO_OPERATOR, LdapDirectory.create(noHostCheck).authenticate("olga", "olga-pw", MAPPINGS).role());
+    UserException e = assertThrows(UserException.class, () -> LdapDirectory.create(unreadable).groupExists(OPS_EMEA));
+    assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+  }
+
+  @Test
+  void ldaps_certificateForAnotherHost_refusedByDefault() {
+    LdapSettings wrongHost = plain().host("localhost").port(server.getListenPort("ldaps-wrong-name"))
+        .ldaps(TlsTrust.pemCertificates(ca.certificatePem())).build();
+    UserException e = assertThrows(UserException.class, () -> LdapDirectory.create(wrongHost).groupExists(OPS_EMEA));
+    assertTrue(e.getMessage().contains("does not name that host"), e.getMessage());
+    LdapSettings lab = plain().host("localhost").port(server.getListenPort("ldaps-wrong-name"))
+        .ldaps(TlsTrust.insecureTrustAllForLabUseOnly()).build();
+    assertEquals(Role.VIDEO_OPERATOR, LdapDirectory.create(lab).authenticate("olga", "olga-pw", MAPPINGS).role());
   }
 
   @Test

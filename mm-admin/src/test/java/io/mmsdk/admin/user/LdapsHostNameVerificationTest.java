@@ -9,7 +9,6 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
-import io.mmsdk.core.cluster.TrustSettings;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.mmsdk.common.tls.TlsTrust;
 
 /**
  * LDAPS must check that the server certificate names the host it was asked to reach (DNS name or IP
@@ -76,7 +76,7 @@ class LdapsHostNameVerificationTest {
 
   private static LdapDirectory directory(String host, String listener) {
     return LdapDirectory.create(LdapSettings.builder().host(host).port(server.getListenPort(listener))
-        .bind("cn=svc", "svc-secret").baseDn(BASE).ldaps(TrustSettings.pem(ca.certificatePem())).build());
+        .bind("cn=svc", "svc-secret").baseDn(BASE).ldaps(TlsTrust.pemCertificates(ca.certificatePem())).build());
   }
 
   @Test

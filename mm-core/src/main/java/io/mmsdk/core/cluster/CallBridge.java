@@ -1,12 +1,8 @@
 package io.mmsdk.core.cluster;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.TlsTrust;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.core.cluster.InvalidClusterException.Problem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -18,10 +14,10 @@ import java.util.UUID;
  * @param name display name shown to administrators and video operators
  * @param address API address (port 443 unless given)
  * @param credentials API user; its password is never shown by {@code toString()}
- * @param trust TLS trust settings
+ * @param trust which certificates the bridge's API may present; its host name is always checked
  */
 public record CallBridge(
-    String id, String name, BridgeAddress address, ApiCredentials credentials, TrustSettings trust) {
+    String id, String name, BridgeAddress address, ApiCredentials credentials, TlsTrust trust) {
 
   /**
    * Validates every component.
@@ -30,7 +26,7 @@ public record CallBridge(
    * @param name display name shown to administrators and video operators
    * @param address API address (port 443 unless given)
    * @param credentials API user; its password is never shown by {@code toString()}
-   * @param trust TLS trust settings
+   * @param trust which certificates the bridge's API may present; its host name is always checked
    */
   public CallBridge {
     Objects.requireNonNull(id, "id == null");
@@ -51,49 +47,15 @@ public record CallBridge(
   /**
    * {@return a {@link CmsClient} builder already set to this bridge's address, API credentials and
    * TLS trust; add a clock, retry policy or shared {@code OkHttpClient} before {@code build()}} The
-   * caller owns (and closes) the client it builds.
-   *
-   * @throws ClusterException if the trust settings ask for something the client cannot do (turning
-   *     off host name checks while trusting a chain, or CRL checks), or the PEM file is unreadable
+   * caller owns (and closes) the client it builds; {@code build()} reads a trusted PEM file and
+   * throws {@link io.mmsdk.common.tls.TlsSetupException} naming it if it is missing or unreadable.
    */
   public CmsClient.Builder clientBuilder() {
     return CmsClient.builder()
         .host(address.host())
         .port(address.port())
         .credentials(credentials.username(), credentials.password())
-        .tlsTrust(tlsTrust());
-  }
-
-  private TlsTrust tlsTrust() {
-    if (trust.isInsecure()) {
-      return TlsTrust.insecureTrustAllForLabUseOnly();
-    }
-    if (trust.checkRevocation()) {
-      throw new ClusterException("Call Bridge '" + name + "' asks for CRL checks, which cms-api-client does not perform; "
-          + "turn checkRevocation off for this bridge.");
-    }
-    if (!trust.verifyHostname()) {
-      throw new ClusterException("Call Bridge '" + name + "' turns host name checks off, which cms-api-client always makes; "
-          + "use the address named in the certificate's SAN and turn verifyHostname back on.");
-    }
-    if (!trust.usesCertificateChain()) {
-      return TlsTrust.systemDefault();
-    }
-    String pem = trust.findPemChain().orElse(null);
-    if (pem == null) {
-      Path file = trust.findPemFile().orElseThrow();
-      try {
-        pem = Files.readString(file, StandardCharsets.US_ASCII);
-      } catch (IOException e) {
-        throw new ClusterException("Could not read the certificate chain " + file + " for Call Bridge '" + name + "': "
-            + e.getMessage(), e);
-      }
-    }
-    try {
-      return TlsTrust.pemCertificates(pem);
-    } catch (IllegalArgumentException e) {
-      throw new ClusterException("The certificate chain for Call Bridge '" + name + "' is unreadable: " + e.getMessage(), e);
-    }
+        .tlsTrust(trust);
   }
 
   /** {@return a new builder; the id defaults to a random UUID} */
@@ -118,7 +80,7 @@ public record CallBridge(
     private String name;
     private BridgeAddress address;
     private ApiCredentials credentials;
-    private TrustSettings trust = TrustSettings.systemDefaults();
+    private TlsTrust trust = TlsTrust.systemDefault();
 
     private Builder() {}
 
@@ -188,12 +150,14 @@ public record CallBridge(
     }
 
     /**
-     * Sets TLS trust (default: system CAs, verify host names).
+     * Sets which certificates the bridge's API may present (default {@link
+     * TlsTrust#systemDefault()}, the JVM's CAs); the host name is always checked, except with the
+     * lab-only {@link TlsTrust#insecureTrustAllForLabUseOnly()}.
      *
-     * @param trust TLS trust (default: system CAs, verify host names)
+     * @param trust the certificates to trust; not null
      * @return this builder
      */
-    public Builder trust(TrustSettings trust) {
+    public Builder trust(TlsTrust trust) {
       this.trust = Objects.requireNonNull(trust, "trust == null");
       return this;
     }

@@ -1,7 +1,7 @@
 package io.mmsdk.core.cluster;
 
 import io.mmsdk.core.internal.Props;
-import java.nio.file.Path;
+import io.mmsdk.core.internal.TrustProps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,17 +49,12 @@ public final class ClusterCodec {
       for (int j = 0; j < c.callBridges().size(); j++) {
         CallBridge b = c.callBridges().get(j);
         String bk = k + ".bridge." + j;
-        TrustSettings t = b.trust();
         p.put(bk + ".id", b.id())
             .put(bk + ".name", b.name())
             .put(bk + ".address", b.address().authority())
             .put(bk + ".username", b.credentials().username())
-            .put(bk + ".password", b.credentials().password())
-            .put(bk + ".trust.pem", t.findPemChain().orElse(null))
-            .put(bk + ".trust.pemFile", t.findPemFile().map(Path::toString).orElse(null))
-            .put(bk + ".trust.verifyHostname", t.verifyHostname())
-            .put(bk + ".trust.checkRevocation", t.checkRevocation())
-            .put(bk + ".trust.insecure", t.isInsecure());
+            .put(bk + ".password", b.credentials().password());
+        TrustProps.put(p, bk + ".trust", b.trust());
       }
     }
     return p;
@@ -83,24 +78,13 @@ public final class ClusterCodec {
       int m = p.getInt(k + ".bridges", 0);
       for (int j = 0; j < m; j++) {
         String bk = k + ".bridge." + j;
-        TrustSettings.Builder tb =
-            TrustSettings.builder()
-                .verifyHostname(p.getBoolean(bk + ".trust.verifyHostname", true))
-                .insecureForLabOnly(p.getBoolean(bk + ".trust.insecure", false));
-        if (p.get(bk + ".trust.pem") != null) {
-          tb.pemChain(p.get(bk + ".trust.pem"));
-        }
-        if (p.get(bk + ".trust.pemFile") != null) {
-          tb.pemFile(Path.of(p.get(bk + ".trust.pemFile")));
-        }
-        tb.checkRevocation(p.getBoolean(bk + ".trust.checkRevocation", false));
         cb.addCallBridge(
             CallBridge.builder()
                 .id(p.require(bk + ".id"))
                 .name(p.require(bk + ".name"))
                 .address(p.require(bk + ".address"))
                 .credentials(p.require(bk + ".username"), p.require(bk + ".password"))
-                .trust(tb.build())
+                .trust(TrustProps.get(p, bk + ".trust", "Call Bridge '" + p.require(bk + ".name") + "'"))
                 .build());
       }
       out.add(cb.build());

@@ -127,6 +127,8 @@ public final class ClusterRegistry {
    * @param bridgeId the bridge's id in the registry
    * @return a new client of that bridge, with its address, credentials and trust
    * @throws ClusterNotFoundException if no bridge has that id
+   * @throws io.mmsdk.common.tls.TlsSetupException if the bridge's trusted PEM file is missing or
+   *     unreadable
    */
   public CmsClient client(String bridgeId) {
     return callBridge(bridgeId).clientBuilder().build();

@@ -21,9 +21,7 @@ public final class InvalidClusterException extends ClusterException {
     DUPLICATE_ADDRESS,
     /** Two Call Bridges in a cluster, or two clusters, share the same display name. */
     DUPLICATE_NAME,
-    /** A PEM certificate chain cannot be read. */
-    BAD_CERTIFICATE,
-    /** Settings contradict each other (for example insecure trust with a certificate chain). */
+    /** Settings contradict each other (for example a Call Bridge without API credentials). */
     CONFLICTING_SETTINGS
   }
 

@@ -3,10 +3,11 @@ package io.mmsdk.core.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsConnectionException;
+import io.mmsdk.common.tls.TlsSetupException;
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.net.URI;
@@ -30,7 +31,7 @@ class CallBridgeClientTest {
     sim.close();
   }
 
-  private static CallBridge.Builder bridge(TrustSettings trust) {
+  private static CallBridge.Builder bridge(TlsTrust trust) {
     URI url = URI.create(sim.callBridge(0).baseUrl());
     return CallBridge.builder().name("cb1").address(BridgeAddress.of(url.getHost(), url.getPort()))
         .credentials("mmapi", "api-Pa55").trust(trust);
@@ -39,7 +40,7 @@ class CallBridgeClientTest {
   @Test
   void client_registeredBridgeWithPemTrust_talksToBridge() {
     ClusterRegistry registry = ClusterRegistry.inMemory();
-    CallBridge b = bridge(TrustSettings.pem(sim.findCaCertificatePem().orElseThrow())).build();
+    CallBridge b = bridge(TlsTrust.pemCertificates(sim.findCaCertificatePem().orElseThrow())).build();
     registry.add(Cluster.builder().name("lab").addCallBridge(b).build());
     try (CmsClient client = registry.client(b.id())) {
       assertNotNull(client.systemStatus());
@@ -50,29 +51,25 @@ class CallBridgeClientTest {
   @Test
   void client_pemFile_readWhenBuilt(@TempDir Path dir) throws Exception {
     Path pem = Files.writeString(dir.resolve("ca.pem"), sim.findCaCertificatePem().orElseThrow());
-    try (CmsClient client = bridge(TrustSettings.builder().pemFile(pem).build()).build().clientBuilder().build()) {
+    try (CmsClient client = bridge(TlsTrust.pemFile(pem)).build().clientBuilder().build()) {
       assertNotNull(client.systemStatus());
     }
-    CallBridge missing = bridge(TrustSettings.builder().pemFile(dir.resolve("missing.pem")).build()).build();
-    assertThrows(ClusterException.class, missing::clientBuilder);
+    Path missingFile = dir.resolve("missing.pem");
+    CmsClient.Builder missing = bridge(TlsTrust.pemFile(missingFile)).build().clientBuilder();
+    TlsSetupException e = assertThrows(TlsSetupException.class, missing::build);
+    assertEquals(missingFile, e.findFile().orElseThrow());
   }
 
   @Test
   void client_systemTrust_rejectsGeneratedCa() {
-    try (CmsClient client = bridge(TrustSettings.systemDefaults()).build().clientBuilder().build()) {
+    try (CmsClient client = bridge(TlsTrust.systemDefault()).build().clientBuilder().build()) {
       assertThrows(CmsConnectionException.class, client::systemStatus);
     }
   }
 
   @Test
-  void clientBuilder_unsupportedTrustOptions_clearError() {
-    String pem = sim.findCaCertificatePem().orElseThrow();
-    ClusterException noHost = assertThrows(ClusterException.class,
-        () -> bridge(TrustSettings.builder().pemChain(pem).verifyHostname(false).build()).build().clientBuilder());
-    assertTrue(noHost.getMessage().contains("host name"), noHost.getMessage());
-    assertThrows(ClusterException.class,
-        () -> bridge(TrustSettings.builder().pemChain(pem).checkRevocation(true).build()).build().clientBuilder());
-    try (CmsClient lab = bridge(TrustSettings.insecureForLabOnly()).build().clientBuilder().build()) {
+  void client_insecureLabTrust_talksToBridgeWithAGeneratedCa() {
+    try (CmsClient lab = bridge(TlsTrust.insecureTrustAllForLabUseOnly()).build().clientBuilder().build()) {
       assertNotNull(lab.systemStatus());
     }
   }

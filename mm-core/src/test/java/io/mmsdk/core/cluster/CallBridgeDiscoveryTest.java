@@ -3,6 +3,7 @@ package io.mmsdk.core.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.net.URI;
@@ -20,7 +21,7 @@ class CallBridgeDiscoveryTest {
     URI url = URI.create(sim.callBridge(i).baseUrl());
     return CallBridge.builder().name(name).address(BridgeAddress.of(url.getHost(), url.getPort()))
         .credentials(sim.apiUsername(), sim.apiPassword())
-        .trust(TrustSettings.pem(sim.findCaCertificatePem().orElseThrow())).build();
+        .trust(TlsTrust.pemCertificates(sim.findCaCertificatePem().orElseThrow())).build();
   }
 
   @Test

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.cluster.InvalidClusterException.Problem;
+import io.mmsdk.core.internal.Props;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,15 +95,37 @@ class ClusterRegistryTest {
   }
 
   @Test
-  void trust_insecureWithPem_conflicting() {
-    assertEquals(Problem.CONFLICTING_SETTINGS, assertThrows(InvalidClusterException.class,
-        () -> TrustSettings.builder().pemChain(PEM).insecureForLabOnly(true).build()).problem());
-    assertEquals(Problem.CONFLICTING_SETTINGS, assertThrows(InvalidClusterException.class,
-        () -> TrustSettings.builder().checkRevocation(true).build()).problem());
-    assertEquals(Problem.BAD_CERTIFICATE, assertThrows(InvalidClusterException.class,
-        () -> TrustSettings.builder().pemChain("not a pem")).problem());
-    assertEquals(Problem.BAD_CERTIFICATE, assertThrows(InvalidClusterException.class,
-        () -> TrustSettings.pem("-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n")).problem());
+  void fileStore_documentFromTrustSettingsDays_loadsWithTheSameTrust(@TempDir Path dir) throws Exception {
+    // The keys and values ClusterCodec wrote from TrustSettings, before TlsTrust replaced it.
+    Props legacy = Props.create().put("version", 1).put("clusters", 1)
+        .put("cluster.0.id", "c0").put("cluster.0.name", "Europe").put("cluster.0.manageMeetings", true)
+        .put("cluster.0.bridges", 4);
+    String[][] bridges = {
+        {"pem", PEM, "true", "true", "false"},
+        {"pemFile", dir.resolve("ca.pem").toString(), "false", "false", "false"},
+        {null, null, "true", "false", "true"},
+        {null, null, "true", "false", "false"}};
+    for (int j = 0; j < bridges.length; j++) {
+      String bk = "cluster.0.bridge." + j;
+      legacy.put(bk + ".id", "b" + j).put(bk + ".name", "CB" + j).put(bk + ".address", "cb" + j + ".example.com:8443")
+          .put(bk + ".username", "api").put(bk + ".password", "pw");
+      if (bridges[j][0] != null) {
+        legacy.put(bk + ".trust." + bridges[j][0], bridges[j][1]);
+      }
+      legacy.put(bk + ".trust.verifyHostname", bridges[j][2]).put(bk + ".trust.checkRevocation", bridges[j][3])
+          .put(bk + ".trust.insecure", bridges[j][4]);
+    }
+    Path file = Files.write(dir.resolve("registry.properties"), legacy.toBytes());
+
+    try (ClusterStore store = ClusterStore.file(file)) {
+      List<CallBridge> loaded = store.load().get(0).callBridges();
+
+      assertEquals(TlsTrust.pemCertificates(PEM).checkingRevocation(), loaded.get(0).trust());
+      // verifyHostname=false is read with the host name check on: the opt-out is gone, the trust is kept.
+      assertEquals(TlsTrust.pemFile(dir.resolve("ca.pem")), loaded.get(1).trust());
+      assertEquals(TlsTrust.insecureTrustAllForLabUseOnly(), loaded.get(2).trust());
+      assertEquals(TlsTrust.systemDefault(), loaded.get(3).trust());
+    }
   }
 
   @Test
@@ -110,12 +134,12 @@ class ClusterRegistryTest {
     ClusterStore store = ClusterStore.file(file);
     ClusterRegistry r = ClusterRegistry.create(store);
     CallBridge cb1 = CallBridge.builder().name("Lon=don: #1").address("[2001:db8::7]:8443")
-        .credentials("api", "p=ss:wörd\n#x").trust(TrustSettings.builder().pemChain(PEM).verifyHostname(false).checkRevocation(true).build()).build();
+        .credentials("api", "p=ss:wörd\n#x").trust(TlsTrust.pemCertificates(PEM).checkingRevocation()).build();
     CallBridge cb2 = CallBridge.builder().name("Oslo").address("10.1.1.1").credentials("api", "x")
-        .trust(TrustSettings.insecureForLabOnly()).build();
+        .trust(TlsTrust.insecureTrustAllForLabUseOnly()).build();
     Cluster c = r.add(Cluster.builder().name("Europe").manageMeetings(false).addCallBridge(cb1).addCallBridge(cb2).build());
     Cluster d = r.add(Cluster.builder().name("US").addCallBridge(CallBridge.builder().name("NY").address("ny.example.com")
-        .credentials("a", "b").trust(TrustSettings.builder().pemFile(dir.resolve("ca.pem")).build()).build()).build());
+        .credentials("a", "b").trust(TlsTrust.pemFile(dir.resolve("ca.pem"))).build()).build());
     store.close();
 
     ClusterRegistry reloaded = ClusterRegistry.create(ClusterStore.file(file));

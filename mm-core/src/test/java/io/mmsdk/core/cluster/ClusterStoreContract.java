@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.common.store.StoreContract;
 import io.mmsdk.common.store.StoreProcessContract;
+import io.mmsdk.common.tls.TlsTrust;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,12 +44,12 @@ public abstract class ClusterStoreContract extends StoreContract<ClusterStore> {
   private static List<Cluster> rich(Path dir) {
     CallBridge cb1 = CallBridge.builder().name("Lon=don: #1").address("[2001:db8::7]:8443")
         .credentials("api", "p=ss:w\u00f6rd\n#x")
-        .trust(TrustSettings.builder().pemChain(PEM).verifyHostname(false).checkRevocation(true).build()).build();
+        .trust(TlsTrust.pemCertificates(PEM).checkingRevocation()).build();
     CallBridge cb2 = CallBridge.builder().name("Oslo").address("10.1.1.1").credentials("api", "x")
-        .trust(TrustSettings.insecureForLabOnly()).build();
+        .trust(TlsTrust.insecureTrustAllForLabUseOnly()).build();
     Cluster c = Cluster.builder().name("Europe").manageMeetings(false).addCallBridge(cb1).addCallBridge(cb2).build();
     Cluster d = Cluster.builder().name("US").addCallBridge(CallBridge.builder().name("NY").address("ny.example.com")
-        .credentials("a", "b").trust(TrustSettings.builder().pemFile(dir.resolve("ca.pem")).build()).build()).build();
+        .credentials("a", "b").trust(TlsTrust.pemFile(dir.resolve("ca.pem"))).build()).build();
     return List.of(c, d);
   }
 

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.common.tls.TlsSetupException;
+import io.mmsdk.common.tls.TlsTrust;
+import java.nio.file.Path;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLHandshakeException;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
@@ -15,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** TLS against a server whose certificate is issued by a CA made in the test. */
-class TlsTrustTest {
+/** The REST client's TLS against a server whose certificate is issued by a CA made in the test. */
+class CmsClientTlsTest {
   private HeldCertificate ca;
   private MockWebServer server;
 
@@ -79,7 +82,7 @@ class TlsTrustTest {
   }
 
   @Test
-  void pemCertificates_hostnameNotInSan_refused() throws Exception {
+  void pemCertificates_certificateForAnotherHost_refusedByDefault() throws Exception {
     startServerFor("cms.example.com");
 
     try (CmsClient cms = client(TlsTrust.pemCertificates(ca.certificatePem()))) {
@@ -98,7 +101,7 @@ class TlsTrustTest {
         .retryPolicy(RetryPolicy.none()).build()) {
       CmsConnectionException e = assertThrows(CmsConnectionException.class, cms::systemStatus);
 
-      assertInstanceOf(SSLPeerUnverifiedException.class, e.getCause());
+      assertInstanceOf(SSLHandshakeException.class, e.getCause());
     }
   }
 
@@ -133,10 +136,12 @@ class TlsTrustTest {
   }
 
   @Test
-  void pemCertificates_garbage_rejected() throws Exception {
+  void pemFile_missing_buildFailsNamingTheFile() throws Exception {
     startServerFor("localhost");
+    Path missing = Path.of("does-not-exist", "cms-ca.pem");
 
-    assertThrows(IllegalArgumentException.class, () -> TlsTrust.pemCertificates("not a certificate"));
-    assertThrows(IllegalArgumentException.class, () -> TlsTrust.pemCertificates(""));
+    TlsSetupException e = assertThrows(TlsSetupException.class, () -> client(TlsTrust.pemFile(missing)));
+
+    assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
   }
 }
