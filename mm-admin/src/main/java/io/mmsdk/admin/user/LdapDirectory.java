@@ -216,7 +216,9 @@ public final class LdapDirectory {
   }
 
   private UserException failure(String what, LDAPException e) {
+    // Failures made on this side (TLS set-up, a refused certificate) carry their advice in the message alone.
+    String detail = e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getMessage();
     return new UserException("Could not " + what + " on LDAP server " + settings.host() + ":" + settings.port()
-        + " (" + e.getResultCode() + ": " + e.getDiagnosticMessage() + "). Check the server details and that it is online.", e);
+        + " (" + e.getResultCode() + ": " + detail + "). Check the server details and that it is online.", e);
   }
 }
