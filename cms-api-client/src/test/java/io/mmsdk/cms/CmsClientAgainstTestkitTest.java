@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ListOptions;
 import io.mmsdk.cms.events.CallListUpdate;
 import io.mmsdk.cms.events.CmsEventsClient;
 import io.mmsdk.cms.events.EventGap;

@@ -3,6 +3,9 @@ package io.mmsdk.cms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ListOptions;
 import io.mmsdk.cms.events.CallListUpdate;
 import io.mmsdk.cms.events.CmsEventListener;
 import io.mmsdk.cms.events.CmsEventsClient;

@@ -1,7 +1,7 @@
 package io.mmsdk.blastdial;
 
-import io.mmsdk.cms.CmsElement;
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.cms.api.CallLeg;
 import io.mmsdk.testkit.SimulatedClock;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.cms.CmsElement;
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.cms.api.LicenseUsageEntry;
 import io.mmsdk.cms.api.MultipartyLicensing;
 import java.time.Instant;

@@ -14,7 +14,7 @@ import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cdr.CdrRecord;
 import io.mmsdk.cdr.RecordHeader;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.Form;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;

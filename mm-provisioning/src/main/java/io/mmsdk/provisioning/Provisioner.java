@@ -2,8 +2,8 @@ package io.mmsdk.provisioning;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.Form;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.common.time.Scheduler;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.mmsdk.provisioning;
 
-import io.mmsdk.cms.CmsElement;
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.cms.api.User;
 import java.io.IOException;
 import java.io.InputStream;

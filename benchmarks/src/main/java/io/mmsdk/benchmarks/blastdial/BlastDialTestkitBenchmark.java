@@ -9,7 +9,7 @@ import io.mmsdk.blastdial.CmsCallBridgeGateway;
 import io.mmsdk.blastdial.ContactsCsv;
 import io.mmsdk.blastdial.SpaceKey;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.Form;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;

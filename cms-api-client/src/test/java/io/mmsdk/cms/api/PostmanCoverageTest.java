@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.squareup.moshi.Moshi;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.ResourceList;
+import io.mmsdk.cms.core.ResourceList;
 import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.common.MmSdkException;
 import java.lang.reflect.InvocationTargetException;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsServiceException;
 import io.mmsdk.cms.FailureReason;
-import io.mmsdk.cms.ResourceList;
+import io.mmsdk.cms.core.ResourceList;
 import io.mmsdk.cms.RetryPolicy;
 import java.time.Duration;
 import java.util.List;

@@ -12,7 +12,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchScope;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.Form;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;

@@ -19,7 +19,7 @@ import io.mmsdk.cdr.CdrListener;
 import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cdr.CdrStore;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.Form;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.examples.ExampleFlags;

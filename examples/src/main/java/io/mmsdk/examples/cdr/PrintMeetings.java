@@ -110,7 +110,7 @@ public final class PrintMeetings {
       System.out.println("No --cms-url: using a simulated Call Bridge at " + cms.callBridge(0).baseUrl());
       URI receiver = URI.create(server.uri() + "?cluster=example&token=" + token);
       System.out.println("Receiver entry: " + CdrReceiverInstaller.create(receiver).install(client).action());
-      String space = client.coSpaces().create(io.mmsdk.cms.Form.builder()
+      String space = client.coSpaces().create(io.mmsdk.cms.core.Form.builder()
           .set("name", "Weekly sync").set("uri", "weekly.sync").build());
 
       SimulatedCallBridge bridge = cms.callBridge(0);

@@ -15,7 +15,7 @@ import io.mmsdk.cdr.CdrEvent;
 import io.mmsdk.cdr.CdrListener;
 import io.mmsdk.cdr.CdrRecord;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.EndpointScript;
 import io.mmsdk.testkit.SimulatedCallBridge;

@@ -1,7 +1,7 @@
 package io.mmsdk.examples.demo;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.cms.api.CmsApi;
 import io.mmsdk.cms.api.CoSpaceParameters;
 import io.mmsdk.cms.api.User;

@@ -1,8 +1,8 @@
 package io.mmsdk.examples.demo;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.ListOptions;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.ListOptions;
 import io.mmsdk.provisioning.CmsClientGateway;
 import io.mmsdk.provisioning.CmsGateway;
 import io.mmsdk.cms.api.User;

@@ -1,9 +1,9 @@
 package io.mmsdk.examples.demo;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.ListOptions;
-import io.mmsdk.cms.Page;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.ListOptions;
+import io.mmsdk.cms.core.Page;
 import io.mmsdk.cms.SystemStatus;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;

@@ -5,7 +5,7 @@ import io.mmsdk.blastdial.BlastDialStore;
 import io.mmsdk.blastdial.CmsCallBridgeGateway;
 import io.mmsdk.blastdial.MonitoringSettings;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;

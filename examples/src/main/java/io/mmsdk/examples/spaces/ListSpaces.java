@@ -2,11 +2,11 @@ package io.mmsdk.examples.spaces;
 
 import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.Form;
-import io.mmsdk.cms.ListOptions;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ListOptions;
 import io.mmsdk.common.MmSdkException;
-import io.mmsdk.cms.Page;
+import io.mmsdk.cms.core.Page;
 import io.mmsdk.cms.SystemStatus;
 import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.testkit.SimulatedCluster;

@@ -1,5 +1,9 @@
-package io.mmsdk.cms;
+package io.mmsdk.cms.core;
 
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.CmsClientException;
+import io.mmsdk.cms.CmsNotFoundException;
+import io.mmsdk.cms.CmsServiceException;
 import java.util.Optional;
 
 /**

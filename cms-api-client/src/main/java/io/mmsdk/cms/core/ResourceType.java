@@ -1,7 +1,8 @@
-package io.mmsdk.cms;
+package io.mmsdk.cms.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cms.CmsClient;
 import java.util.Set;
 
 /**

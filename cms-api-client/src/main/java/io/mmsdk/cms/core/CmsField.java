@@ -1,7 +1,8 @@
-package io.mmsdk.cms;
+package io.mmsdk.cms.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cms.CmsFields;
 import io.mmsdk.common.MmSdkException;
 import java.math.BigDecimal;
 import java.time.Instant;
