@@ -1,8 +1,8 @@
 package io.mmsdk.blastdial;
 
+import io.mmsdk.cms.api.CallLeg;
 import io.mmsdk.cms.core.CmsElement;
 import io.mmsdk.cms.core.CmsObject;
-import io.mmsdk.cms.api.CallLeg;
 import io.mmsdk.testkit.SimulatedClock;
 import java.time.Duration;
 import java.util.ArrayDeque;

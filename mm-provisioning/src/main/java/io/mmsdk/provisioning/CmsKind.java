@@ -33,8 +33,8 @@ import static io.mmsdk.cms.CmsFields.USE_PAGED_RESULTS;
 import static io.mmsdk.cms.CmsFields.VIDEO_MODE;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.core.CmsField;
 import io.mmsdk.cms.CmsFields;
+import io.mmsdk.cms.core.CmsField;
 import io.mmsdk.cms.core.CmsResources;
 import io.mmsdk.cms.core.ResourceType;
 import java.util.List;

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.cms.core.Form;
-import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.core.audit.AuditHook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.cms.api.User;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.RetryPolicy;
+import io.mmsdk.cms.api.User;
 import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.cms.core.Form;
 import io.mmsdk.cms.core.ResourceType;
-import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.nio.file.Path;

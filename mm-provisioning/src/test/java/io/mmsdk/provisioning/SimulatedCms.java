@@ -2,11 +2,11 @@ package io.mmsdk.provisioning;
 
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsFields;
-import io.mmsdk.cms.core.CmsObject;
-import io.mmsdk.cms.core.Form;
 import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.cms.api.LdapSync;
 import io.mmsdk.cms.api.User;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.util.ArrayList;

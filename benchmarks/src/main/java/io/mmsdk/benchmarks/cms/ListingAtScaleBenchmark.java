@@ -2,9 +2,9 @@ package io.mmsdk.benchmarks.cms;
 
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsFields;
+import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.cms.core.Form;
 import io.mmsdk.cms.core.ListOptions;
-import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.IOException;

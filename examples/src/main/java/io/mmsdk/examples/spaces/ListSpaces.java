@@ -1,14 +1,14 @@
 package io.mmsdk.examples.spaces;
 
-import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.SystemStatus;
+import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.cms.core.Form;
 import io.mmsdk.cms.core.ListOptions;
-import io.mmsdk.common.MmSdkException;
 import io.mmsdk.cms.core.Page;
-import io.mmsdk.cms.SystemStatus;
-import io.mmsdk.cms.TlsTrust;
+import io.mmsdk.common.MmSdkException;
+import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.IOException;
 import java.nio.file.Files;

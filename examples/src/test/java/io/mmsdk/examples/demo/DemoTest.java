@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.cms.core.Form;
 import io.mmsdk.cms.core.ListOptions;
-import io.mmsdk.cms.TlsTrust;
 import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.io.ByteArrayOutputStream;
