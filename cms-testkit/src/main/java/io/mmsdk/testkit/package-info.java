@@ -2,7 +2,7 @@
  * cms-testkit: an in-process simulated Cisco Meeting Server cluster for tests, demos and integration
  * harnesses. Start one with {@link io.mmsdk.testkit.SimulatedCluster#start(ClusterOptions)}; it speaks the
  * CMS REST API ({@code /api/v1}, form-encoded writes, XML replies), pushes CDRs to configured receivers,
- * serves the Events WebSocket, and runs scripted endpoints on a {@link io.mmsdk.testkit.SimulatedClock},
+ * serves the Events WebSocket, and runs scripted endpoints on a {@link io.mmsdk.testkit.core.SimulatedClock},
  * which is also the {@code io.mmsdk.common.time.Scheduler} to give the SDK in the same test.
  * {@link io.mmsdk.testkit.SimulatedDirectory} is a loopback LDAP directory for its LDAP sync. The
  * same simulator runs as a process from {@code cms-testkit-<version>-standalone.jar}.

@@ -3,7 +3,7 @@ package io.mmsdk.blastdial;
 import io.mmsdk.cms.api.CallLeg;
 import io.mmsdk.cms.core.CmsElement;
 import io.mmsdk.cms.core.CmsObject;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
-package io.mmsdk.testkit;
+package io.mmsdk.testkit.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.testkit.SimulatedCluster;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
