@@ -2,7 +2,6 @@ package io.mmsdk.cms.core;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsClient;
 import java.util.Set;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Set;
  * list accepts. One generic mechanism ({@link CmsResources}) serves every family.
  *
  * <p>Nested families (for example {@link #ACCESS_METHODS} under a coSpace) have a path containing
- * {@code {parent}}; pass the parent id to {@link CmsClient#resources(ResourceType, String)}.
+ * {@code {parent}}; pass the parent id to {@link CmsOperations#resources(ResourceType, String)}.
  * {@link #custom} describes a family this class has no constant for.
  */
 public final class ResourceType {
