@@ -3,7 +3,7 @@ package io.mmsdk.cms.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsObject;
 import java.util.Optional;
 
 /**

@@ -3,7 +3,7 @@ package io.mmsdk.cms.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.Form;
+import io.mmsdk.cms.core.Form;
 
 /**
  * The parameters of a create ({@code POST /coSpaces/{coSpaceId}/accessMethods}) or modify request, sent form-encoded. Each parameter has three

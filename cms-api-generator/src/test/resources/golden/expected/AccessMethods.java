@@ -3,10 +3,10 @@ package io.mmsdk.cms.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsResources;
-import io.mmsdk.cms.ResourceList;
-import io.mmsdk.cms.ResourceType;
+import io.mmsdk.cms.core.CmsOperations;
+import io.mmsdk.cms.core.CmsResources;
+import io.mmsdk.cms.core.ResourceList;
+import io.mmsdk.cms.core.ResourceType;
 
 /**
  * Operations on {@code /coSpaces/{coSpaceId}/accessMethods}, below one parent object. Obtained from {@link CmsApi#accessMethods(String)}; thread-safe.
@@ -17,7 +17,7 @@ public final class AccessMethods {
 
   private final CmsResources resources;
 
-  AccessMethods(CmsClient client, String coSpaceId) {
+  AccessMethods(CmsOperations client, String coSpaceId) {
     requireNonNull(client, "client == null");
     this.resources = client.resources(TYPE, coSpaceId);
   }

@@ -3,10 +3,10 @@ package io.mmsdk.cms.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsResources;
-import io.mmsdk.cms.ResourceList;
-import io.mmsdk.cms.ResourceType;
+import io.mmsdk.cms.core.CmsOperations;
+import io.mmsdk.cms.core.CmsResources;
+import io.mmsdk.cms.core.ResourceList;
+import io.mmsdk.cms.core.ResourceType;
 
 /**
  * Operations on {@code /system/alarms}. Obtained from {@link CmsApi#alarms()}; thread-safe.
@@ -19,7 +19,7 @@ public final class Alarms {
 
   private final CmsResources resources;
 
-  Alarms(CmsClient client) {
+  Alarms(CmsOperations client) {
     requireNonNull(client, "client == null");
     this.resources = client.resources(TYPE);
   }

@@ -3,17 +3,18 @@ package io.mmsdk.cms.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.core.CmsOperations;
 
 /**
- * The typed CMS API of one {@link CmsClient}: an operations object per family and a method per
- * single-object node, query and action. Generated from the API model; what the model does not
- * know stays reachable through the client's generic methods. Thread-safe and cheap to create.
+ * The typed CMS API of one client ({@link io.mmsdk.cms.CmsClient#api()}): an operations object
+ * per family and a method per single-object node, query and action. Generated from the API model;
+ * what the model does not know stays reachable through the {@link CmsOperations} of the client.
+ * Thread-safe and cheap to create.
  */
 public final class CmsApi {
-  private final CmsClient client;
+  private final CmsOperations client;
 
-  private CmsApi(CmsClient client) {
+  private CmsApi(CmsOperations client) {
     this.client = requireNonNull(client, "client == null");
   }
 
@@ -22,7 +23,7 @@ public final class CmsApi {
    *
    * @param client the client that sends every request, with its connection and credentials
    */
-  public static CmsApi of(CmsClient client) {
+  public static CmsApi of(CmsOperations client) {
     return new CmsApi(client);
   }
 

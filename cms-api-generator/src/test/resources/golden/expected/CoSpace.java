@@ -3,8 +3,8 @@ package io.mmsdk.cms.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsField;
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsField;
+import io.mmsdk.cms.core.CmsObject;
 import java.util.Optional;
 
 /**

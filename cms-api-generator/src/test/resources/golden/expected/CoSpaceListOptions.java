@@ -3,7 +3,7 @@ package io.mmsdk.cms.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.ListOptions;
+import io.mmsdk.cms.core.ListOptions;
 
 /**
  * The filters the list {@code GET /coSpaces} accepts, and its page size. Immutable.

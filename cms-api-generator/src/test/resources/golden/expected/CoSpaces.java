@@ -3,12 +3,12 @@ package io.mmsdk.cms.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsNotFoundException;
-import io.mmsdk.cms.CmsResources;
-import io.mmsdk.cms.Form;
-import io.mmsdk.cms.ResourceList;
-import io.mmsdk.cms.ResourceType;
+import io.mmsdk.cms.core.CmsOperations;
+import io.mmsdk.cms.core.CmsResources;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ResourceList;
+import io.mmsdk.cms.core.ResourceType;
 import io.mmsdk.cms.internal.PathSegments;
 import java.util.Optional;
 
@@ -19,10 +19,10 @@ public final class CoSpaces {
   private static final ResourceType TYPE =
       ResourceType.custom("coSpaces", "coSpaces", "coSpace");
 
-  private final CmsClient client;
+  private final CmsOperations client;
   private final CmsResources resources;
 
-  CoSpaces(CmsClient client) {
+  CoSpaces(CmsOperations client) {
     requireNonNull(client, "client == null");
     this.client = client;
     this.resources = client.resources(TYPE);

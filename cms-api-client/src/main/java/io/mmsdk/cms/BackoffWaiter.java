@@ -16,6 +16,6 @@ public interface BackoffWaiter {
 
   /** {@return a waiter that blocks the calling thread for the delay} */
   static BackoffWaiter blocking() {
-    return io.mmsdk.cms.internal.ParkingWaiter.INSTANCE;
+    return ParkingWaiter.INSTANCE;
   }
 }

@@ -3,7 +3,10 @@ package io.mmsdk.cms;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cms.api.CmsApi;
-import io.mmsdk.cms.internal.RealCmsClient;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.CmsOperations;
+import io.mmsdk.cms.core.CmsResources;
+import io.mmsdk.cms.core.ResourceType;
 import io.mmsdk.cms.internal.ReplySizeLimit;
 import io.mmsdk.common.tls.TlsClientContext;
 import io.mmsdk.common.tls.TlsTrust;
@@ -32,7 +35,7 @@ import okhttp3.OkHttpClient;
  * }
  * }</pre>
  */
-public interface CmsClient extends AutoCloseable {
+public interface CmsClient extends CmsOperations, AutoCloseable {
   /** {@return a new builder} */
   static Builder builder() {
     return new Builder();
@@ -42,85 +45,12 @@ public interface CmsClient extends AutoCloseable {
   URI apiBase();
 
   /**
-   * {@return operations on a top-level family}
-   *
-   * @param type the family, such as {@link ResourceType#CO_SPACES}
-   */
-  CmsResources resources(ResourceType type);
-
-  /**
-   * {@return operations on a nested family below the object {@code parentId}}
-   *
-   * @param type the nested family, such as {@link ResourceType#ACCESS_METHODS}
-   * @param parentId the id of the parent object
-   */
-  CmsResources resources(ResourceType type, String parentId);
-
-  /**
    * Reads a single-object node such as {@code /system/status}.
    *
    * @param resource the node to read
    * @return the node's object
    */
   CmsObject read(SystemResource resource);
-
-  /**
-   * Reads any single-object node by its path under {@code /api/v1}, for example
-   * {@code "coSpaces/<id>/meetingEntryDetail"} or {@code "system/configuration/cluster"}.
-   *
-   * @param path the node's path under {@code /api/v1}, relative
-   * @return the node's object
-   * @throws IllegalArgumentException if {@code path} is absolute, has a query, or contains
-   *     {@code ..}
-   */
-  CmsObject read(String path);
-
-  /**
-   * Reads a single-object node with query parameters, for example {@code conversationIdQuery}
-   * with {@code conversationId}. The form's parameters are sent as the query.
-   *
-   * @param path the node's path under {@code /api/v1}, relative
-   * @param query the query parameters
-   * @return the node's object
-   */
-  CmsObject read(String path, Form query);
-
-  /**
-   * Sends {@code POST path} with the form, for nodes that are not a collection (actions such as
-   * {@code callLegs/<id>/generateKeyFrame}). Returns the last segment of the reply's
-   * {@code Location} header, or empty if it has none. Never retried automatically.
-   *
-   * @param path the node's path under {@code /api/v1}, relative
-   * @param form the parameters to send
-   * @return the id in the reply's {@code Location}, or empty
-   */
-  Optional<String> post(String path, Form form);
-
-  /**
-   * Sends {@code POST path} with the form to a node that answers 200 with an XML body instead of
-   * a {@code Location}, such as {@code accessQuery} and {@code uriUsageQuery}, and returns the
-   * body.
-   *
-   * @param path the node's path under {@code /api/v1}, relative
-   * @param form the parameters to send
-   * @return the reply's object
-   */
-  CmsObject postForReply(String path, Form form);
-
-  /**
-   * Sends {@code PUT path} with the form, for single-object nodes such as {@code system/profiles}.
-   *
-   * @param path the node's path under {@code /api/v1}, relative
-   * @param form the fields to change
-   */
-  void put(String path, Form form);
-
-  /**
-   * Sends {@code DELETE path}, for nodes that are not an object of a collection.
-   *
-   * @param path the node's path under {@code /api/v1}, relative
-   */
-  void delete(String path);
 
   /**
    * {@return the typed API: one operation per method and path of the CMS API, generated from the

@@ -1,5 +1,10 @@
 package io.mmsdk.cms;
 
+import io.mmsdk.cms.core.CmsEnumValue;
+import io.mmsdk.cms.core.CmsField;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
+
 /**
  * Typed field keys for the elements of CMS objects, named exactly as in the CMS API blueprint. Use
  * them to read an object ({@link CmsObject#find(CmsField)}) and to write a form

@@ -2,6 +2,7 @@ package io.mmsdk.cms;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.cms.core.CmsObject;
 import java.time.Duration;
 
 /**

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ListOptions;
 import io.mmsdk.cms.events.CallListUpdate;
 import io.mmsdk.cms.events.CmsEventsClient;
 import io.mmsdk.cms.events.EventGap;
 import io.mmsdk.cms.events.RecordingListener;
 import io.mmsdk.cms.events.Subscription;
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

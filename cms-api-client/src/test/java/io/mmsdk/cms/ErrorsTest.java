@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ListOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -3,13 +3,16 @@ package io.mmsdk.cms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.ListOptions;
+import io.mmsdk.cms.core.Page;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import okhttp3.HttpUrl;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

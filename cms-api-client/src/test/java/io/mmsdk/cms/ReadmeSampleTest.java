@@ -2,6 +2,7 @@ package io.mmsdk.cms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.util.ArrayList;
 import java.util.List;

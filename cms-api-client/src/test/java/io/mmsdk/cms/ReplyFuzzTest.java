@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.ListOptions;
 import io.mmsdk.cms.internal.XmlParser;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

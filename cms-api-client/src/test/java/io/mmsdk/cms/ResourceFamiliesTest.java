@@ -3,6 +3,8 @@ package io.mmsdk.cms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.CmsResources;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.api.CoSpace;
 import io.mmsdk.cms.api.LdapServer;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.core.CmsEnumValue;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.ListOptions;
 import io.mmsdk.common.MmSdkException;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.core.CmsResources;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ListOptions;
+import io.mmsdk.cms.core.Page;
+import io.mmsdk.cms.core.ResourceType;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;

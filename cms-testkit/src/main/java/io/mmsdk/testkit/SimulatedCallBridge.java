@@ -2,6 +2,8 @@ package io.mmsdk.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.testkit.core.CallLegInfo;
+import io.mmsdk.testkit.core.Faults;
 import io.mmsdk.testkit.internal.BridgeNode;
 import java.util.List;
 import java.util.Optional;

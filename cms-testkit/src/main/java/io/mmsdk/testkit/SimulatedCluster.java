@@ -2,6 +2,9 @@ package io.mmsdk.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.core.EndpointScript;
+import io.mmsdk.testkit.core.SimulatedClock;
 import io.mmsdk.testkit.internal.BridgeNode;
 import io.mmsdk.testkit.internal.Engine;
 import java.security.cert.X509Certificate;

@@ -3,6 +3,8 @@ package io.mmsdk.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.testkit.core.CallLegInfo;
+import io.mmsdk.testkit.core.ClusterOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,11 @@ package io.mmsdk.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.testkit.core.CallLegInfo;
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.core.EndpointScript;
+import io.mmsdk.testkit.core.Faults;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

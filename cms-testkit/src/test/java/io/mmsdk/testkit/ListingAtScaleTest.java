@@ -3,6 +3,7 @@ package io.mmsdk.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.testkit.core.ClusterOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

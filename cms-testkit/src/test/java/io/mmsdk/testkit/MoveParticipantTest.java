@@ -3,6 +3,8 @@ package io.mmsdk.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.testkit.core.CallLegInfo;
+import io.mmsdk.testkit.core.ClusterOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

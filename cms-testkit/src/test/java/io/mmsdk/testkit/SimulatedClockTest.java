@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.core.EndpointScript;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

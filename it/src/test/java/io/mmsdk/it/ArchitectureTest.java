@@ -42,11 +42,6 @@ class ArchitectureTest {
    * goes fails the test until its entry is updated.
    */
   static final Map<String, Map<Set<String>, String>> CYCLES = Map.of(
-      "cms-api-client", Map.of(Set.of("io.mmsdk.cms", "io.mmsdk.cms.api", "io.mmsdk.cms.events",
-          "io.mmsdk.cms.internal"), "issue 17: the client core, its generated typed API and Events"
-          + " use each other's types"),
-      "cms-testkit", Map.of(Set.of("io.mmsdk.testkit", "io.mmsdk.testkit.internal"),
-          "issue 17: the simulator's engine takes and returns the public option and snapshot types"),
       "mm-licensing", Map.of(Set.of("io.mmsdk.licensing", "io.mmsdk.licensing.smart"),
           "issue 17: Smart Licensing uses AllocationType and UsageReport, LicenseMonitor uses it"),
       "mm-provisioning", Map.of(Set.of("io.mmsdk.provisioning", "io.mmsdk.provisioning.internal"),

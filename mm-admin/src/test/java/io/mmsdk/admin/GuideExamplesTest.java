@@ -39,7 +39,7 @@ import io.mmsdk.core.cluster.ClusterStore;
 import io.mmsdk.core.notify.NotificationCounts;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.admin.audit.AuditTrail;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.mmsdk.admin.user.Session;
 import io.mmsdk.admin.user.UserService;
 import io.mmsdk.core.backup.BackupPart;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

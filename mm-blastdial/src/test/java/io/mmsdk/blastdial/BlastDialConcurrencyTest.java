@@ -3,10 +3,10 @@ package io.mmsdk.blastdial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.cms.api.CallLeg;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
-import io.mmsdk.cms.api.CallLeg;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.blastdial.ScriptedBridge.Answer;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

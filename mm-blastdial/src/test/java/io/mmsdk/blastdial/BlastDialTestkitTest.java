@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.Form;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.testkit.SimulatedClock;
-import io.mmsdk.testkit.ClusterOptions;
-import io.mmsdk.testkit.EndpointScript;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.core.EndpointScript;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +119,7 @@ public class BlastDialTestkitTest {
   }
 
   void feed() {
-    for (io.mmsdk.testkit.CallLegInfo leg : bridge.callLegs()) {
+    for (io.mmsdk.testkit.core.CallLegInfo leg : bridge.callLegs()) {
       String seen = leg.state() + "/" + leg.confirmationStatus();
       if (seen.equals(fedState.put(leg.id(), seen))) {
         continue;
@@ -135,7 +135,7 @@ public class BlastDialTestkitTest {
   }
 
   String firstJoin(BlastDial... to) {
-    io.mmsdk.testkit.CallLegInfo alice = bridge.join(space.spaceId(), "alice@example.com", "Alice");
+    io.mmsdk.testkit.core.CallLegInfo alice = bridge.join(space.spaceId(), "alice@example.com", "Alice");
     for (BlastDial b : to) {
       b.participantJoined(space, alice.callId(), alice.remoteParty());
     }

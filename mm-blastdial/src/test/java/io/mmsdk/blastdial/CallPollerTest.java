@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.Form;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.testkit.SimulatedClock;
-import io.mmsdk.testkit.EndpointScript;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.EndpointScript;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

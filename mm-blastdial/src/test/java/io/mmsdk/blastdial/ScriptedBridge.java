@@ -1,9 +1,9 @@
 package io.mmsdk.blastdial;
 
-import io.mmsdk.cms.CmsElement;
-import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.api.CallLeg;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.Form;
 import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.cms.api.CoSpace;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

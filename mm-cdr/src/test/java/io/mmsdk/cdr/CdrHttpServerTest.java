@@ -145,8 +145,8 @@ class CdrHttpServerTest {
 
   @Test
   void post_requestNotCompleteBeforeDeadline_connectionClosed() throws Exception {
-    io.mmsdk.testkit.SimulatedClock scheduler =
-        io.mmsdk.testkit.SimulatedClock.startingAt(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+    io.mmsdk.testkit.core.SimulatedClock scheduler =
+        io.mmsdk.testkit.core.SimulatedClock.startingAt(java.time.Instant.parse("2026-03-02T09:00:00Z"));
     try (CdrPipeline pipeline = CdrPipeline.builder().build();
         CdrHttpServer server = CdrHttpServer.builder()
             .handler(CdrHandler.builder().sink(pipeline).build())

@@ -5,7 +5,7 @@ import static io.mmsdk.cdr.Batches.doc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static io.mmsdk.cdr.Batches.doc;
 import io.mmsdk.common.store.StoreDriver;
 import io.mmsdk.common.store.StoreProcessContract;
 import io.mmsdk.common.time.Scheduler;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.mmsdk.cdr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mmsdk.common.time.Scheduler;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -15,7 +15,7 @@ import io.mmsdk.licensing.UsageSample;
 import io.mmsdk.licensing.UsageSource;
 import io.mmsdk.licensing.UsageStore;
 import io.mmsdk.licensing.UsageValues;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import io.mmsdk.cdr.CdrParser;
 import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cdr.CdrStore;
 import io.mmsdk.cdr.ReceivedBatch;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.cms.CmsElement;
-import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.api.LicenseUsageEntry;
 import io.mmsdk.cms.api.MultipartyLicensing;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

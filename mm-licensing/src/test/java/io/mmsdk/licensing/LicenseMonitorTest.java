@@ -15,7 +15,7 @@ import io.mmsdk.licensing.smart.SmartLicensingStatus;
 import io.mmsdk.licensing.smart.SmartLicensingTransport;
 import io.mmsdk.licensing.smart.SmartRequest;
 import io.mmsdk.licensing.smart.SmartResponse;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;

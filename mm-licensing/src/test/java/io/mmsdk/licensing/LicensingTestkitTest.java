@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.Form;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.notify.Notifications;
-import io.mmsdk.testkit.SimulatedClock;
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.mmsdk.meetings;
 
 import static io.mmsdk.meetings.TrackerState.key;
 
-import io.mmsdk.cms.CmsField;
+import io.mmsdk.cms.core.CmsField;
 import io.mmsdk.cms.events.EventFields;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.meetings.Meeting.LogEntry;

@@ -9,7 +9,7 @@ import io.mmsdk.cdr.RecordHeader;
 import io.mmsdk.cdr.UnknownRecord;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

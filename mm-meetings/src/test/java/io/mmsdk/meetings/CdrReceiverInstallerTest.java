@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.Form;
-import io.mmsdk.testkit.ClusterOptions;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

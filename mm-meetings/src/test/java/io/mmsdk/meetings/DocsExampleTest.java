@@ -9,7 +9,7 @@ import io.mmsdk.cdr.CdrJournal;
 import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cdr.Fixtures;
 import io.mmsdk.common.time.Scheduler;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

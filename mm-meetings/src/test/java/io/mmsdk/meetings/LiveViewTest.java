@@ -12,7 +12,7 @@ import io.mmsdk.cms.events.EventUpdate;
 import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.Meeting.Participant;
 import io.mmsdk.meetings.Meeting.ParticipantState;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -16,7 +16,7 @@ import io.mmsdk.cdr.Fixtures;
 import io.mmsdk.cdr.ReceivedBatch;
 import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.Meeting.ParticipantState;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsNotFoundException;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.CmsResources;
-import io.mmsdk.cms.Form;
 import io.mmsdk.cms.api.LdapSync;
 import io.mmsdk.cms.api.LdapSyncParameters;
 import io.mmsdk.cms.api.User;
 import io.mmsdk.cms.api.Users;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.CmsResources;
+import io.mmsdk.cms.core.Form;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.mmsdk.provisioning;
 
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.Form;
 import io.mmsdk.cms.api.LdapSync;
 import io.mmsdk.cms.api.User;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
 import java.util.List;
 
 /**

@@ -33,10 +33,10 @@ import static io.mmsdk.cms.CmsFields.USE_PAGED_RESULTS;
 import static io.mmsdk.cms.CmsFields.VIDEO_MODE;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsField;
 import io.mmsdk.cms.CmsFields;
-import io.mmsdk.cms.CmsResources;
-import io.mmsdk.cms.ResourceType;
+import io.mmsdk.cms.core.CmsField;
+import io.mmsdk.cms.core.CmsResources;
+import io.mmsdk.cms.core.ResourceType;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  * so that a field dropped from the desired state is cleared on the server.
  *
  * <p>Plans and the ownership store name a kind by its {@linkplain #collection() collection}, and
- * the field-level diff works on the generic view of an object ({@link io.mmsdk.cms.CmsObject}'s
+ * the field-level diff works on the generic view of an object ({@link io.mmsdk.cms.core.CmsObject}'s
  * fields by element name) by design: it compares whatever the server holds for the managed fields,
  * including values the API model does not know.
  */

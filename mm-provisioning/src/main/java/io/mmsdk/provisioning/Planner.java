@@ -2,7 +2,7 @@ package io.mmsdk.provisioning;
 
 import static io.mmsdk.cms.CmsFields.NAME;
 
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,10 +2,10 @@ package io.mmsdk.provisioning;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.Form;
-import io.mmsdk.core.audit.AuditHook;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.core.audit.AuditHook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

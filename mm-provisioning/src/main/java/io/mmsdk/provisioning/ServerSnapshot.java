@@ -2,7 +2,7 @@ package io.mmsdk.provisioning;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

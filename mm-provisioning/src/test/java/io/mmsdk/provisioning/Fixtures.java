@@ -1,8 +1,8 @@
 package io.mmsdk.provisioning;
 
-import io.mmsdk.cms.CmsElement;
-import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.api.User;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

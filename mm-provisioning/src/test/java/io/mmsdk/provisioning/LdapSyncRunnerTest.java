@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import io.mmsdk.testkit.ClusterOptions;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.cms.Form;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -7,8 +7,8 @@ import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 

@@ -2,13 +2,13 @@ package io.mmsdk.provisioning;
 
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsFields;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.Form;
 import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.cms.api.LdapSync;
 import io.mmsdk.cms.api.User;
-import io.mmsdk.testkit.ClusterOptions;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

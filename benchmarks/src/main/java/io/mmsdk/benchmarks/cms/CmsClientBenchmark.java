@@ -1,15 +1,15 @@
 package io.mmsdk.benchmarks.cms;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsElement;
 import io.mmsdk.cms.CmsFields;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.Form;
-import io.mmsdk.cms.ListOptions;
 import io.mmsdk.cms.RetryPolicy;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ListOptions;
 import io.mmsdk.cms.internal.XmlParser;
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

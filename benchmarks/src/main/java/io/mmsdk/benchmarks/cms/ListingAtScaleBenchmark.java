@@ -2,11 +2,11 @@ package io.mmsdk.benchmarks.cms;
 
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsFields;
-import io.mmsdk.cms.Form;
-import io.mmsdk.cms.ListOptions;
 import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.testkit.ClusterOptions;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ListOptions;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,9 +1,9 @@
 package io.mmsdk.benchmarks.cms;
 
-import io.mmsdk.cms.CmsElement;
 import io.mmsdk.cms.CmsFields;
-import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.api.CoSpace;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.cms.internal.XmlParser;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import io.mmsdk.admin.user.PasswordHash;
 import io.mmsdk.core.notify.Notification;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

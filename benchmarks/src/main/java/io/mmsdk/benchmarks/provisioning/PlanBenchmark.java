@@ -2,8 +2,6 @@ package io.mmsdk.benchmarks.provisioning;
 
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.provisioning.CmsClientGateway;
-import io.mmsdk.testkit.SimulatedClock;
-import io.mmsdk.testkit.SimulatedCluster;
 import io.mmsdk.provisioning.DesiredState;
 import io.mmsdk.provisioning.LastActivatorBehaviour;
 import io.mmsdk.provisioning.Layout;
@@ -16,6 +14,8 @@ import io.mmsdk.provisioning.RoleOverrides;
 import io.mmsdk.provisioning.ServerSnapshot;
 import io.mmsdk.provisioning.SpaceOverrides;
 import io.mmsdk.provisioning.SpaceTemplate;
+import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package io.mmsdk.cms.events;
 
-import io.mmsdk.cms.CmsField;
+import io.mmsdk.cms.core.CmsField;
 import java.util.Map;
 import java.util.Optional;
 

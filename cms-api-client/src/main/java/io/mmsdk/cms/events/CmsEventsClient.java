@@ -3,8 +3,7 @@ package io.mmsdk.cms.events;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.internal.EventsConnection;
-import io.mmsdk.cms.internal.RealCmsClient;
+import io.mmsdk.cms.internal.EventsEndpoint;
 import java.time.Duration;
 import java.util.List;
 
@@ -45,10 +44,10 @@ public final class CmsEventsClient implements AutoCloseable {
    */
   public static Builder builder(CmsClient client) {
     requireNonNull(client, "client == null");
-    if (!(client instanceof RealCmsClient real)) {
+    if (!(client instanceof EventsEndpoint endpoint)) {
       throw new IllegalArgumentException("client must come from CmsClient.builder(), not " + client.getClass());
     }
-    return new Builder(real);
+    return new Builder(endpoint);
   }
 
   /** Connects in the background. Calling it again has no effect. */
@@ -82,14 +81,14 @@ public final class CmsEventsClient implements AutoCloseable {
     /** The default {@link #maxMessageSize(long)}: 4 MiB, far above a large call's roster update. */
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 4L << 20;
 
-    private final RealCmsClient client;
+    private final EventsEndpoint client;
     private CmsEventListener listener;
     private List<Subscription> subscriptions = List.of();
     private Duration minBackoff = Duration.ofSeconds(1);
     private Duration maxBackoff = Duration.ofSeconds(60);
     private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
 
-    private Builder(RealCmsClient client) {
+    private Builder(EventsEndpoint client) {
       this.client = client;
     }
 

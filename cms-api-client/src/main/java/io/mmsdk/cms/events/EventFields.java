@@ -1,7 +1,7 @@
 package io.mmsdk.cms.events;
 
-import io.mmsdk.cms.CmsEnumValue;
-import io.mmsdk.cms.CmsField;
+import io.mmsdk.cms.core.CmsEnumValue;
+import io.mmsdk.cms.core.CmsField;
 import java.util.List;
 
 /**

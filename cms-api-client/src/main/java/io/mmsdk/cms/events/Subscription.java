@@ -2,7 +2,7 @@ package io.mmsdk.cms.events;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsField;
+import io.mmsdk.cms.core.CmsField;
 import java.util.List;
 
 /**

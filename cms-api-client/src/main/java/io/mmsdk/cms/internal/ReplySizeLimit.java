@@ -32,7 +32,8 @@ public final class ReplySizeLimit implements Interceptor {
   public static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 
-    final long limit;
+    /** The limit the reply passed, in bytes. */
+    public final long limit;
 
     TooLarge(long limit, String message) {
       super(message);

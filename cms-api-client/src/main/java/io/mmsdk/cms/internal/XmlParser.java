@@ -1,6 +1,6 @@
 package io.mmsdk.cms.internal;
 
-import io.mmsdk.cms.CmsElement;
+import io.mmsdk.cms.core.CmsElement;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,10 +58,14 @@ public final class XmlParser {
   public static final class Failure extends IOException {
     private static final long serialVersionUID = 1L;
 
-    final boolean wellFormed;
-    final int line;
-    final int column;
-    final String path;
+    /** Whether the reply was well-formed XML (and failed a bound or the CMS reply shape). */
+    public final boolean wellFormed;
+    /** The line of the failure, or -1 if unknown. */
+    public final int line;
+    /** The column of the failure, or -1 if unknown. */
+    public final int column;
+    /** The element path of the failure, such as {@code coSpaces/coSpace}; empty if unknown. */
+    public final String path;
 
     Failure(String message, boolean wellFormed, int line, int column, String path, Throwable cause) {
       super(message, cause);

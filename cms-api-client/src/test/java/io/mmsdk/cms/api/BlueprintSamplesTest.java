@@ -2,8 +2,8 @@ package io.mmsdk.cms.api;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.cms.CmsElement;
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.cms.internal.XmlParser;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

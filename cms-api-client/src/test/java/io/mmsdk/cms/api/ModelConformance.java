@@ -1,6 +1,6 @@
 package io.mmsdk.cms.api;
 
-import io.mmsdk.cms.CmsObject;
+import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.cms.generator.ApiModel;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.squareup.moshi.Moshi;
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.ResourceList;
 import io.mmsdk.cms.RetryPolicy;
+import io.mmsdk.cms.core.ResourceList;
 import io.mmsdk.common.MmSdkException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -3,10 +3,10 @@ package io.mmsdk.cms.api;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.CmsServiceException;
-import io.mmsdk.cms.ResourceList;
 import io.mmsdk.cms.RetryPolicy;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.ResourceList;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
 import java.lang.reflect.InvocationTargetException;

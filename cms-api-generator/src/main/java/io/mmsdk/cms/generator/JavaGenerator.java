@@ -209,7 +209,7 @@ public final class JavaGenerator {
     b.append(accessors);
     trimBlank(b);
     b.append("}\n");
-    put(type.javaName, b.toString(), true, "io.mmsdk.cms.CmsObject", "io.mmsdk.cms.CmsField", "java.math.BigDecimal",
+    put(type.javaName, b.toString(), true, "io.mmsdk.cms.core.CmsObject", "io.mmsdk.cms.core.CmsField", "java.math.BigDecimal",
         "java.time.Instant", "java.util.Optional");
   }
 
@@ -329,7 +329,7 @@ public final class JavaGenerator {
         .append("    public Builder extra(String name, String value) {\n      form.set(name, value);\n      return this;\n    }\n\n");
     b.append("    /** {@return the parameters} */\n    public ").append(javaName).append(" build() {\n      return new ")
         .append(javaName).append("(form.build());\n    }\n  }\n}\n");
-    put(javaName, b.toString(), true, "io.mmsdk.cms.Form", "java.math.BigDecimal", "java.time.Instant");
+    put(javaName, b.toString(), true, "io.mmsdk.cms.core.Form", "java.math.BigDecimal", "java.time.Instant");
     return javaName;
   }
 
@@ -362,7 +362,7 @@ public final class JavaGenerator {
         .append("    public Builder pageSize(int pageSize) {\n      options.pageSize(pageSize);\n      return this;\n    }\n\n");
     b.append("    /** {@return the options} */\n    public ").append(javaName).append(" build() {\n      return new ")
         .append(javaName).append("(options.build());\n    }\n  }\n}\n");
-    put(javaName, b.toString(), true, "io.mmsdk.cms.ListOptions");
+    put(javaName, b.toString(), true, "io.mmsdk.cms.core.ListOptions");
     return javaName;
   }
 
@@ -464,8 +464,8 @@ public final class JavaGenerator {
     b.insert(headerAt, fields(className, parent, type != null, b.substring(headerAt)));
     trimBlank(b);
     b.append("}\n");
-    put(className, b.toString(), true, "io.mmsdk.cms.CmsClient", "io.mmsdk.cms.CmsResources", "io.mmsdk.cms.ResourceList",
-        "io.mmsdk.cms.ResourceType", "io.mmsdk.cms.Form", "io.mmsdk.cms.CmsNotFoundException",
+    put(className, b.toString(), true, "io.mmsdk.cms.core.CmsOperations", "io.mmsdk.cms.core.CmsResources", "io.mmsdk.cms.core.ResourceList",
+        "io.mmsdk.cms.core.ResourceType", "io.mmsdk.cms.core.Form", "io.mmsdk.cms.CmsNotFoundException",
         "io.mmsdk.cms.internal.PathSegments", "java.util.Optional");
     entry.append(doc("Returns operations on {@code /" + path + "}" + (parent != null ? " below one parent object" : "") + "."
             + (parent != null ? "\n\n" + pathParam(parent) : "")))
@@ -498,7 +498,7 @@ public final class JavaGenerator {
     boolean usesParent = parent != null && methods.contains("+ " + parent + " +");
     StringBuilder b = new StringBuilder();
     if (usesClient) {
-      b.append("  private final CmsClient client;\n");
+      b.append("  private final CmsOperations client;\n");
     }
     if (usesParent) {
       b.append("  private final String ").append(parent).append(";\n");
@@ -506,7 +506,7 @@ public final class JavaGenerator {
     if (collection) {
       b.append("  private final CmsResources resources;\n");
     }
-    b.append("\n  ").append(className).append("(CmsClient client").append(parent != null ? ", String " + parent : "")
+    b.append("\n  ").append(className).append("(CmsOperations client").append(parent != null ? ", String " + parent : "")
         .append(") {\n    requireNonNull(client, \"client == null\");\n");
     if (usesClient) {
       b.append("    this.client = client;\n");
@@ -633,18 +633,19 @@ public final class JavaGenerator {
 
   private void api(StringBuilder entry) {
     StringBuilder b = new StringBuilder();
-    b.append("/**\n * The typed CMS API of one {@link CmsClient}: an operations object per family and a method per\n"
-        + " * single-object node, query and action. Generated from the API model; what the model does not\n"
-        + " * know stays reachable through the client's generic methods. Thread-safe and cheap to create.\n */\n");
-    b.append("public final class CmsApi {\n  private final CmsClient client;\n\n  private CmsApi(CmsClient client) {\n")
+    b.append("/**\n * The typed CMS API of one client ({@link io.mmsdk.cms.CmsClient#api()}): an operations object\n"
+        + " * per family and a method per single-object node, query and action. Generated from the API model;\n"
+        + " * what the model does not know stays reachable through the {@link CmsOperations} of the client.\n"
+        + " * Thread-safe and cheap to create.\n */\n");
+    b.append("public final class CmsApi {\n  private final CmsOperations client;\n\n  private CmsApi(CmsOperations client) {\n")
         .append("    this.client = requireNonNull(client, \"client == null\");\n  }\n\n");
     b.append("  /**\n   * {@return the typed API over {@code client}}\n   *\n"
         + "   * @param client the client that sends every request, with its connection and credentials\n   */\n"
-        + "  public static CmsApi of(CmsClient client) {\n    return new CmsApi(client);\n  }\n\n");
+        + "  public static CmsApi of(CmsOperations client) {\n    return new CmsApi(client);\n  }\n\n");
     b.append(entry);
     trimBlank(b);
     b.append("}\n");
-    put("CmsApi", b.toString(), true, "io.mmsdk.cms.CmsClient", "io.mmsdk.cms.Form",
+    put("CmsApi", b.toString(), true, "io.mmsdk.cms.core.CmsOperations", "io.mmsdk.cms.core.Form",
         "io.mmsdk.cms.internal.PathSegments", "java.util.Optional");
   }
 

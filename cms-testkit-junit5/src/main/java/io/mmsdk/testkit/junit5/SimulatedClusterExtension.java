@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.common.tls.TlsTrust;
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
-import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
 import io.mmsdk.testkit.SimulatedDirectory;
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.mmsdk.testkit.internal;
 
-import io.mmsdk.testkit.CallLegInfo;
-import io.mmsdk.testkit.Faults;
+import io.mmsdk.testkit.core.CallLegInfo;
+import io.mmsdk.testkit.core.Faults;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * reply's {@link Reply#afterSent(Runnable)} action once the reply is written, so
  * {@code POST /shutdown} answers before the simulator stops.
  */
-final class ControlServer implements AutoCloseable {
+public final class ControlServer implements AutoCloseable {
   private final com.sun.net.httpserver.HttpServer server;
   private final ExecutorService executor;
 
@@ -28,7 +28,7 @@ final class ControlServer implements AutoCloseable {
   }
 
   /** Starts serving {@code handler} on 127.0.0.1:{@code port} ({@code 0} picks a free port). */
-  static ControlServer start(int port, Function<Request, Reply> handler) throws IOException {
+  public static ControlServer start(int port, Function<Request, Reply> handler) throws IOException {
     com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
         new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
@@ -65,7 +65,7 @@ final class ControlServer implements AutoCloseable {
   }
 
   /** Returns the bound port. */
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 

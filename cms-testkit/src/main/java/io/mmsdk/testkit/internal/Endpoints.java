@@ -1,6 +1,6 @@
 package io.mmsdk.testkit.internal;
 
-import io.mmsdk.testkit.EndpointScript;
+import io.mmsdk.testkit.core.EndpointScript;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;

@@ -1,8 +1,8 @@
 package io.mmsdk.testkit.internal;
 
-import io.mmsdk.testkit.ClusterOptions;
-import io.mmsdk.testkit.EndpointScript;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.core.EndpointScript;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -41,7 +41,7 @@ final class LdapSyncRunner {
 
   /**
    * Starts a sync and returns its id (caller holds the engine lock). With a zero {@link
-   * io.mmsdk.testkit.ClusterOptions#ldapSyncDuration()} it runs at once; otherwise the record is
+   * io.mmsdk.testkit.core.ClusterOptions#ldapSyncDuration()} it runs at once; otherwise the record is
    * {@code pending}, {@code inProgress} from half the duration, and the sync runs at its end.
    */
   String sync(Map<String, String> form) {

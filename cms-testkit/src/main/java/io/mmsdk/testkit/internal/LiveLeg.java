@@ -1,6 +1,6 @@
 package io.mmsdk.testkit.internal;
 
-import io.mmsdk.testkit.CallLegInfo;
+import io.mmsdk.testkit.core.CallLegInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -11,14 +11,21 @@ import okhttp3.WebSocketListener;
  * dropped connection, or a WebSocket upgrade. Only {@link HttpServer} turns it into bytes, so the
  * handlers do not know which HTTP server library carries them.
  */
-final class Reply {
-  final int status;
-  final Map<String, String> headers;
-  final String body;
-  final boolean disconnect;
-  final WebSocketListener webSocket;
-  final Duration headersDelay;
-  final Runnable afterSent;
+public final class Reply {
+  /** The status code; 0 for {@link #disconnect()}, 101 for a WebSocket upgrade. */
+  public final int status;
+  /** The headers to send. */
+  public final Map<String, String> headers;
+  /** The body to send, empty for none. */
+  public final String body;
+  /** Whether to close the connection without answering. */
+  public final boolean disconnect;
+  /** The listener of a WebSocket upgrade, or null. */
+  public final WebSocketListener webSocket;
+  /** How long to wait before sending the headers. */
+  public final Duration headersDelay;
+  /** What to run once the reply is written, or null. */
+  public final Runnable afterSent;
 
   private Reply(int status, Map<String, String> headers, String body, boolean disconnect,
       WebSocketListener webSocket, Duration headersDelay) {
@@ -37,34 +44,34 @@ final class Reply {
   }
 
   /** A reply with {@code status}, no headers and an empty body. */
-  static Reply status(int status) {
+  public static Reply status(int status) {
     return new Reply(status, Map.of(), "", false, null, Duration.ZERO);
   }
 
   /** Reads the request, then closes the connection without answering. */
-  static Reply disconnect() {
+  public static Reply disconnect() {
     return new Reply(0, Map.of(), "", true, null, Duration.ZERO);
   }
 
   /** Upgrades the connection to a WebSocket served by {@code listener}. */
-  static Reply webSocket(WebSocketListener listener) {
+  public static Reply webSocket(WebSocketListener listener) {
     return new Reply(101, Map.of(), "", false, Objects.requireNonNull(listener), Duration.ZERO);
   }
 
   /** Returns this reply with header {@code name} set to {@code value}. */
-  Reply header(String name, String value) {
+  public Reply header(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
     return new Reply(status, h, body, disconnect, webSocket, headersDelay, afterSent);
   }
 
   /** Returns this reply with {@code body}. */
-  Reply body(String body) {
+  public Reply body(String body) {
     return new Reply(status, headers, body, disconnect, webSocket, headersDelay, afterSent);
   }
 
   /** Returns this reply sent only after {@code delay} (injected latency). */
-  Reply delayed(Duration delay) {
+  public Reply delayed(Duration delay) {
     return new Reply(status, headers, body, disconnect, webSocket, delay, afterSent);
   }
 
@@ -73,7 +80,7 @@ final class Reply {
    * endpoint's {@code POST /shutdown}). Only {@link ControlServer} runs such actions; the bridges'
    * {@link HttpServer} refuses replies that carry one.
    */
-  Reply afterSent(Runnable action) {
+  public Reply afterSent(Runnable action) {
     return new Reply(status, headers, body, disconnect, webSocket, headersDelay,
         Objects.requireNonNull(action));
   }

@@ -1,6 +1,6 @@
 package io.mmsdk.testkit.internal;
 
-import io.mmsdk.testkit.Faults;
+import io.mmsdk.testkit.core.Faults;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

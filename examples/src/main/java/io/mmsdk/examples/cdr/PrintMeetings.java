@@ -11,9 +11,9 @@ import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.meetings.CdrReceiverInstaller;
 import io.mmsdk.meetings.Meeting;
 import io.mmsdk.meetings.MeetingTracker;
-import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.CallLegInfo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -110,7 +110,7 @@ public final class PrintMeetings {
       System.out.println("No --cms-url: using a simulated Call Bridge at " + cms.callBridge(0).baseUrl());
       URI receiver = URI.create(server.uri() + "?cluster=example&token=" + token);
       System.out.println("Receiver entry: " + CdrReceiverInstaller.create(receiver).install(client).action());
-      String space = client.coSpaces().create(io.mmsdk.cms.Form.builder()
+      String space = client.coSpaces().create(io.mmsdk.cms.core.Form.builder()
           .set("name", "Weekly sync").set("uri", "weekly.sync").build());
 
       SimulatedCallBridge bridge = cms.callBridge(0);

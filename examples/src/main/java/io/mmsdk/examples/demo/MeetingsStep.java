@@ -1,7 +1,7 @@
 package io.mmsdk.examples.demo;
 
-import io.mmsdk.cms.CmsObject;
 import io.mmsdk.cms.api.User;
+import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.meetings.Meeting;
 import io.mmsdk.meetings.MeetingTracker;
 import io.mmsdk.testkit.SimulatedCallBridge;

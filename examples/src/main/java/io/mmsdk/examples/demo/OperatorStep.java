@@ -1,14 +1,14 @@
 package io.mmsdk.examples.demo;
 
-import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.api.CmsApi;
-import io.mmsdk.cms.api.CoSpaceParameters;
-import io.mmsdk.cms.api.User;
 import io.mmsdk.admin.access.Principal;
 import io.mmsdk.admin.access.Role;
 import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.admin.audit.AuditTrail;
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.api.CmsApi;
+import io.mmsdk.cms.api.CoSpaceParameters;
+import io.mmsdk.cms.api.User;
+import io.mmsdk.cms.core.CmsObject;
 import io.mmsdk.examples.operator.OperatorConsole;
 import io.mmsdk.meetings.control.ControlRefusedException;
 import io.mmsdk.meetings.control.MeetingControl;

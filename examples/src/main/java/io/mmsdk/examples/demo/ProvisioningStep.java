@@ -1,11 +1,13 @@
 package io.mmsdk.examples.demo;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.ListOptions;
+import io.mmsdk.cms.api.User;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.ListOptions;
+import io.mmsdk.jdbc.JdbcDatabase;
+import io.mmsdk.jdbc.JdbcStores;
 import io.mmsdk.provisioning.CmsClientGateway;
 import io.mmsdk.provisioning.CmsGateway;
-import io.mmsdk.cms.api.User;
 import io.mmsdk.provisioning.CommitResult;
 import io.mmsdk.provisioning.DesiredState;
 import io.mmsdk.provisioning.DesiredStateJson;
@@ -13,8 +15,6 @@ import io.mmsdk.provisioning.LdapProtocol;
 import io.mmsdk.provisioning.LdapServer;
 import io.mmsdk.provisioning.LdapSyncReport;
 import io.mmsdk.provisioning.LdapSyncRunner;
-import io.mmsdk.jdbc.JdbcDatabase;
-import io.mmsdk.jdbc.JdbcStores;
 import io.mmsdk.provisioning.OwnershipStore;
 import io.mmsdk.provisioning.Plan;
 import io.mmsdk.provisioning.PlanAction;

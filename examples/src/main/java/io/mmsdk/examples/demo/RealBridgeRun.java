@@ -1,15 +1,15 @@
 package io.mmsdk.examples.demo;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.ListOptions;
-import io.mmsdk.cms.Page;
 import io.mmsdk.cms.SystemStatus;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.ListOptions;
+import io.mmsdk.cms.core.Page;
+import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.licensing.Allocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;

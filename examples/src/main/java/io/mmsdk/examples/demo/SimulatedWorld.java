@@ -1,9 +1,9 @@
 package io.mmsdk.examples.demo;
 
-import io.mmsdk.testkit.SimulatedClock;
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import io.mmsdk.testkit.SimulatedDirectory;
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;

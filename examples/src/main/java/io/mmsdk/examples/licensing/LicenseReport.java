@@ -1,12 +1,13 @@
 package io.mmsdk.examples.licensing;
 
+import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.notify.Notifications;
-import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.examples.ExampleFlags;
 import io.mmsdk.licensing.AllocationType;
 import io.mmsdk.licensing.Allocations;
 import io.mmsdk.licensing.CmsUsageSources;
@@ -17,10 +18,10 @@ import io.mmsdk.licensing.LicenseStateStore;
 import io.mmsdk.licensing.LicenseStatus;
 import io.mmsdk.licensing.TypeUsage;
 import io.mmsdk.licensing.UsageStore;
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
-import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;

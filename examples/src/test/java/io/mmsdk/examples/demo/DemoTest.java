@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.Form;
-import io.mmsdk.cms.ListOptions;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ListOptions;
 import io.mmsdk.common.tls.TlsTrust;
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

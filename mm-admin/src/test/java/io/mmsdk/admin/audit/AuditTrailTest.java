@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.common.store.DamagedRecord;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

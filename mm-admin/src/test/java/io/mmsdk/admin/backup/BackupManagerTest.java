@@ -21,7 +21,7 @@ import io.mmsdk.core.backup.BackupPart;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

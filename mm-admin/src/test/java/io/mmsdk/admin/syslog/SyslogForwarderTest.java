@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.admin.audit.AuditTrail;
 import io.mmsdk.common.tls.TlsTrust;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,7 +10,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import io.mmsdk.admin.access.Role;
 import io.mmsdk.common.tls.TlsTrust;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -14,7 +14,7 @@ import io.mmsdk.admin.access.AccessDeniedException;
 import io.mmsdk.admin.access.Role;
 import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.admin.audit.AuditQuery;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

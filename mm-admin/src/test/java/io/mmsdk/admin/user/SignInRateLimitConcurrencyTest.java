@@ -10,7 +10,7 @@ import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequ
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import io.mmsdk.admin.access.Role;
 import io.mmsdk.admin.audit.AuditTrail;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;

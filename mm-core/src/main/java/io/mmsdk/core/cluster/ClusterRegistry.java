@@ -154,7 +154,7 @@ public final class ClusterRegistry {
     for (CallBridge bridge : cluster.callBridges()) {
       try (CmsClient client = bridge.clientBuilder().build()) {
         List<DiscoveredCallBridge> found = new java.util.ArrayList<>();
-        for (io.mmsdk.cms.CmsObject o : client.resources(io.mmsdk.cms.ResourceType.CALL_BRIDGES)
+        for (io.mmsdk.cms.core.CmsObject o : client.resources(io.mmsdk.cms.core.ResourceType.CALL_BRIDGES)
             .list()) {
           String name = o.fields().getOrDefault("name", "");
           String address = o.fields().getOrDefault("address", "");

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mmsdk.common.tls.TlsTrust;
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;

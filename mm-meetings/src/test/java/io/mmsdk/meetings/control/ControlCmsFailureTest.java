@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsNotFoundException;
 import io.mmsdk.cms.CmsServiceException;
 import io.mmsdk.cms.FailureReason;
 import io.mmsdk.cms.api.Layout;
-import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.testkit.SimulatedCallBridge;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import io.mmsdk.testkit.junit5.SimulatedClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

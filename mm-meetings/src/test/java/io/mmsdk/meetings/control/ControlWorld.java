@@ -1,18 +1,18 @@
 package io.mmsdk.meetings.control;
 
-import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.api.CallLegProfileParameters;
-import io.mmsdk.cms.api.CallParameters;
-import io.mmsdk.cms.api.CmsApi;
-import io.mmsdk.cms.api.CoSpaceParameters;
 import io.mmsdk.admin.access.Principal;
 import io.mmsdk.admin.access.PrivilegeLevel;
 import io.mmsdk.admin.access.Role;
 import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.admin.audit.AuditTrail;
-import io.mmsdk.testkit.CallLegInfo;
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.api.CallLegProfileParameters;
+import io.mmsdk.cms.api.CallParameters;
+import io.mmsdk.cms.api.CmsApi;
+import io.mmsdk.cms.api.CoSpaceParameters;
 import io.mmsdk.testkit.SimulatedCallBridge;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.CallLegInfo;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.util.List;
 import java.util.Set;
 

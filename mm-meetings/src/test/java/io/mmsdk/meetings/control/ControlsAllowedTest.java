@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.api.CallLeg;
 import io.mmsdk.cms.api.Layout;
 import io.mmsdk.cms.api.MessagePosition;
 import io.mmsdk.cms.api.Participant;
-import io.mmsdk.admin.audit.AuditEvent;
-import io.mmsdk.testkit.CallLegInfo;
 import io.mmsdk.testkit.SimulatedCallBridge;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.CallLegInfo;
+import io.mmsdk.testkit.core.SimulatedClock;
 import io.mmsdk.testkit.junit5.SimulatedClusterExtension;
 import java.time.Duration;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.mmsdk.cdr.CdrHttpServer;
 import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.CmsFields;
-import io.mmsdk.cms.Form;
+import io.mmsdk.cms.core.Form;
 import io.mmsdk.meetings.CdrReceiverInstaller;
 import io.mmsdk.meetings.Meeting;
 import io.mmsdk.meetings.MeetingTracker;

@@ -1,16 +1,18 @@
-package io.mmsdk.testkit.internal;
+package io.mmsdk.testkit.internal.standalone;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
-import io.mmsdk.testkit.CallLegInfo;
-import io.mmsdk.testkit.EndpointScript;
-import io.mmsdk.testkit.Faults;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
 import io.mmsdk.testkit.SimulatedDirectory;
+import io.mmsdk.testkit.core.CallLegInfo;
+import io.mmsdk.testkit.core.EndpointScript;
+import io.mmsdk.testkit.core.Faults;
+import io.mmsdk.testkit.internal.Reply;
+import io.mmsdk.testkit.internal.Request;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

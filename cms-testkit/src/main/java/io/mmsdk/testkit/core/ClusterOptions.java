@@ -1,4 +1,4 @@
-package io.mmsdk.testkit;
+package io.mmsdk.testkit.core;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,9 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Settings for a {@link SimulatedCluster}. Build with {@link #builder()}; {@link #defaults()} gives
- * one
- * plain-HTTP Call Bridge with user {@code admin}/{@code password} and a page cap of 10.
+ * Settings for a {@link io.mmsdk.testkit.SimulatedCluster}. Build with {@link #builder()};
+ * {@link #defaults()} gives one plain-HTTP Call Bridge with user {@code admin}/{@code password} and a page cap of 10.
  */
 public final class ClusterOptions {
   private final int callBridges;

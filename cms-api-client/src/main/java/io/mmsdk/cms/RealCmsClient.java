@@ -1,17 +1,14 @@
-package io.mmsdk.cms.internal;
+package io.mmsdk.cms;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsClient;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.CmsParseException;
-import io.mmsdk.cms.CmsRequest;
-import io.mmsdk.cms.CmsResources;
-import io.mmsdk.cms.Form;
-import io.mmsdk.cms.ResourceType;
-import io.mmsdk.cms.RetryPolicy;
-import io.mmsdk.cms.SystemResource;
-import io.mmsdk.cms.SystemStatus;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.CmsResources;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ResourceType;
+import io.mmsdk.cms.internal.EventsEndpoint;
+import io.mmsdk.cms.internal.PathSegments;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,9 +23,9 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /** The {@link CmsClient} implementation over OkHttp. */
-public final class RealCmsClient implements CmsClient {
+final class RealCmsClient implements CmsClient, EventsEndpoint {
   /** Header carrying an Events API token in the reply to {@code POST /authTokens}. */
-  public static final String AUTH_TOKEN_HEADER = "X-Cisco-CMS-Auth-Token";
+  static final String AUTH_TOKEN_HEADER = "X-Cisco-CMS-Auth-Token";
 
   private final HttpUrl apiBase;
   private final OkHttpClient http;
@@ -39,7 +36,7 @@ public final class RealCmsClient implements CmsClient {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** Creates a client; called by {@link CmsClient.Builder#build()}. */
-  public RealCmsClient(
+  RealCmsClient(
       HttpUrl apiBase,
       OkHttpClient baseHttp,
       boolean ownsHttp,
@@ -162,7 +159,7 @@ public final class RealCmsClient implements CmsClient {
     }
   }
 
-  io.mmsdk.cms.CmsElement get(String path, Map<String, String> query) {
+  CmsElement get(String path, Map<String, String> query) {
     HttpUrl.Builder url = url(path).newBuilder();
     query.forEach(url::addQueryParameter);
     RequestExecutor.Reply reply = executor.execute(new Request.Builder().url(url.build()).get().build(), true);
@@ -205,10 +202,8 @@ public final class RealCmsClient implements CmsClient {
     return body.build();
   }
 
-  /**
-   * Asks for an Events API token: {@code POST /api/v1/authTokens}; the token is in the
-   * {@value #AUTH_TOKEN_HEADER} reply header. Not retried.
-   */
+  /** The token is in the {@value #AUTH_TOKEN_HEADER} reply header. */
+  @Override
   public String newAuthToken() {
     RequestExecutor.Reply response =
         executor.execute(request("authTokens").post(RequestBody.create(new byte[0])).build(), false);
@@ -223,17 +218,20 @@ public final class RealCmsClient implements CmsClient {
   }
 
   /** Returns the events URL for {@code token}: ws(s)://host:port/events/v1?authToken=... */
+  @Override
   public HttpUrl eventsUrl(String token) {
     // OkHttp WebSocket requests take http(s) URLs and upgrade them; http maps to ws, https to wss.
     return apiBase.newBuilder().encodedPath("/events/v1").setQueryParameter("authToken", token).build();
   }
 
   /** Returns the HTTP client (with the Basic auth interceptor) for the Events WebSocket. */
+  @Override
   public OkHttpClient http() {
     return http;
   }
 
   /** Returns the injected clock. */
+  @Override
   public Clock clock() {
     return clock;
   }

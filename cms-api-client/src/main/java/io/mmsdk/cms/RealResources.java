@@ -1,18 +1,16 @@
-package io.mmsdk.cms.internal;
+package io.mmsdk.cms;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.cms.CmsElement;
-import io.mmsdk.cms.CmsNotFoundException;
-import io.mmsdk.cms.CmsObject;
-import io.mmsdk.cms.CmsParseException;
-import io.mmsdk.cms.CmsRequest;
-import io.mmsdk.cms.CmsResources;
-import io.mmsdk.cms.Form;
-import io.mmsdk.cms.ListOptions;
-import io.mmsdk.cms.Page;
-import io.mmsdk.cms.ResourceList;
-import io.mmsdk.cms.ResourceType;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
+import io.mmsdk.cms.core.CmsResources;
+import io.mmsdk.cms.core.Form;
+import io.mmsdk.cms.core.ListOptions;
+import io.mmsdk.cms.core.Page;
+import io.mmsdk.cms.core.ResourceList;
+import io.mmsdk.cms.core.ResourceType;
+import io.mmsdk.cms.internal.PathSegments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

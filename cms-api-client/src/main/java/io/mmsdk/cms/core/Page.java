@@ -1,4 +1,4 @@
-package io.mmsdk.cms;
+package io.mmsdk.cms.core;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,11 +1,10 @@
-package io.mmsdk.cms.internal;
+package io.mmsdk.cms;
 
-import io.mmsdk.cms.BackoffWaiter;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /** Blocks the calling thread by parking it until the delay has passed. */
-public enum ParkingWaiter implements BackoffWaiter {
+enum ParkingWaiter implements BackoffWaiter {
   /** The one instance. */
   INSTANCE;
 

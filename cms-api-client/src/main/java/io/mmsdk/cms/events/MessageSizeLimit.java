@@ -1,4 +1,4 @@
-package io.mmsdk.cms.internal;
+package io.mmsdk.cms.events;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,13 +1,15 @@
-package io.mmsdk.testkit.internal;
+package io.mmsdk.testkit.internal.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCluster;
 import io.mmsdk.testkit.SimulatedDirectory;
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.internal.Reply;
+import io.mmsdk.testkit.internal.Request;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package io.mmsdk.testkit;
+package io.mmsdk.testkit.core;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.mmsdk.cms;
+package io.mmsdk.cms.core;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * A typed key for one element of a CMS object: its wire name (a slash path for nested elements)
  * and how its text converts to and from a Java value. Constants for the blueprint's fields are in
- * {@link CmsFields}; other fields can be declared with the factory methods.
+ * {@link io.mmsdk.cms.CmsFields}; other fields can be declared with the factory methods.
  *
  * <p>Conversions: booleans are {@code true}/{@code false}; integers and decimals are plain
  * numbers; instants are RFC 3339 / ISO-8601 UTC; enumerations keep the raw string.

@@ -1,17 +1,9 @@
-package io.mmsdk.cms.internal;
+package io.mmsdk.cms.events;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import io.mmsdk.cms.internal.EventsEndpoint;
 import io.mmsdk.common.MmSdkException;
-import io.mmsdk.cms.events.CallInfoUpdate;
-import io.mmsdk.cms.events.CallListUpdate;
-import io.mmsdk.cms.events.CmsEventMessageException;
-import io.mmsdk.cms.events.CmsEventListener;
-import io.mmsdk.cms.events.EventGap;
-import io.mmsdk.cms.events.EventUpdate;
-import io.mmsdk.cms.events.RosterUpdate;
-import io.mmsdk.cms.events.Subscription;
-import io.mmsdk.cms.events.SubscriptionUpdate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,11 +30,11 @@ import org.slf4j.LoggerFactory;
  * one scheduler thread, in order; acknowledgements are sent from the socket's reader thread before
  * the callback is queued, so a slow listener never delays an ack.
  */
-public final class EventsConnection {
+final class EventsConnection {
   private static final Logger LOG = LoggerFactory.getLogger(EventsConnection.class);
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
 
-  private final RealCmsClient client;
+  private final EventsEndpoint client;
   private final OkHttpClient http;
   private final CmsEventListener listener;
   private final Duration minBackoff;
@@ -64,7 +56,7 @@ public final class EventsConnection {
 
   /** Creates a connection; nothing happens until {@link #start()}. */
   public EventsConnection(
-      RealCmsClient client,
+      EventsEndpoint client,
       CmsEventListener listener,
       List<Subscription> subscriptions,
       Duration minBackoff,

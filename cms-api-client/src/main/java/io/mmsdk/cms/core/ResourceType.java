@@ -1,4 +1,4 @@
-package io.mmsdk.cms;
+package io.mmsdk.cms.core;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,7 +10,7 @@ import java.util.Set;
  * list accepts. One generic mechanism ({@link CmsResources}) serves every family.
  *
  * <p>Nested families (for example {@link #ACCESS_METHODS} under a coSpace) have a path containing
- * {@code {parent}}; pass the parent id to {@link CmsClient#resources(ResourceType, String)}.
+ * {@code {parent}}; pass the parent id to {@link CmsOperations#resources(ResourceType, String)}.
  * {@link #custom} describes a family this class has no constant for.
  */
 public final class ResourceType {

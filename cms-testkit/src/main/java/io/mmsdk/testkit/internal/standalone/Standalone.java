@@ -1,10 +1,11 @@
-package io.mmsdk.testkit.internal;
+package io.mmsdk.testkit.internal.standalone;
 
-import io.mmsdk.testkit.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
-import io.mmsdk.testkit.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCluster;
 import io.mmsdk.testkit.SimulatedDirectory;
+import io.mmsdk.testkit.core.ClusterOptions;
+import io.mmsdk.testkit.core.SimulatedClock;
+import io.mmsdk.testkit.internal.ControlServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.mmsdk.cms;
+package io.mmsdk.cms.core;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,7 +13,7 @@ import java.util.Optional;
  * <p>{@link #fields()} holds every leaf element by slash path (for example {@code name},
  * {@code status/state}); repeated siblings get a 1-based suffix from the second one on
  * ({@code rxVideo[2]/codec}). Unknown elements are kept. Read typed values with
- * {@link #find(CmsField)} and the constants in {@link CmsFields}; the full XML is {@link
+ * {@link #find(CmsField)} and the constants in {@link io.mmsdk.cms.CmsFields}; the full XML is {@link
  * #element()}.
  *
  * @param type the element name, for example {@code coSpace}

@@ -1,19 +1,8 @@
-package io.mmsdk.cms.internal;
+package io.mmsdk.cms;
 
-import io.mmsdk.cms.CmsAuthenticationException;
-import io.mmsdk.cms.CmsBusyException;
-import io.mmsdk.cms.CmsClientException;
-import io.mmsdk.cms.CmsConnectionException;
-import io.mmsdk.cms.CmsDuplicateException;
-import io.mmsdk.cms.CmsElement;
-import io.mmsdk.cms.CmsNotFoundException;
-import io.mmsdk.cms.CmsParseException;
-import io.mmsdk.cms.CmsReplyTooLargeException;
-import io.mmsdk.cms.CmsRequest;
-import io.mmsdk.cms.CmsServiceException;
-import io.mmsdk.cms.CmsTimeoutException;
-import io.mmsdk.cms.FailureReason;
-import io.mmsdk.cms.RetryPolicy;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.internal.ReplySizeLimit;
+import io.mmsdk.cms.internal.XmlParser;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

@@ -1,15 +1,15 @@
-package io.mmsdk.cms;
+package io.mmsdk.cms.core;
 
 import java.util.Optional;
 
 /**
  * Operations on one family of CMS objects (one {@link ResourceType}, with its parent id for nested
- * families). Obtained from {@link CmsClient}; thread-safe.
+ * families). Obtained from {@link io.mmsdk.cms.CmsClient}; thread-safe.
  *
- * <p>Every method does one or more HTTP requests and throws {@link CmsServiceException} (or a
- * subclass) when the server refuses, and {@link CmsClientException} (or a subclass) when the
- * request
- * could not be completed. Writing a read-only family throws {@link IllegalStateException}.
+ * <p>Every method does one or more HTTP requests and throws
+ * {@link io.mmsdk.cms.CmsServiceException} (or a subclass) when the server refuses, and
+ * {@link io.mmsdk.cms.CmsClientException} (or a subclass) when the request could not be completed.
+ * Writing a read-only family throws {@link IllegalStateException}.
  */
 public interface CmsResources {
   /** {@return the family these operations address} */
@@ -49,7 +49,7 @@ public interface CmsResources {
   long count(ListOptions options);
 
   /**
-   * Fetches one object: {@code GET path/id}; throws {@link CmsNotFoundException} if absent.
+   * Fetches one object: {@code GET path/id}; throws {@link io.mmsdk.cms.CmsNotFoundException} if absent.
    *
    * @param id the object's id
    * @return the object
