@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.admin.audit.AuditTrail;
+import io.mmsdk.cms.CmsClient;
 import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,8 +26,11 @@ class BlastDialAuditTest {
     SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-11-24T09:00:00Z"));
     AuditTrail audit = AuditTrail.inMemory(scheduler);
     SpaceKey space = SpaceKey.of("a", "s1");
-    try (BlastDial blast = BlastDial.builder().store(FileBlastDialStore.open(dir))
-        .scheduler(scheduler).callBridge("a", new ScriptedBridge(scheduler))
+    // Settings only: blast dial never calls the bridge, so the client points where nothing listens.
+    try (CmsClient client = CmsClient.builder().baseUrl("http://127.0.0.1:1")
+            .credentials("api", "secret").build();
+        BlastDial blast = BlastDial.builder().store(FileBlastDialStore.open(dir))
+        .scheduler(scheduler).callBridge("a", CmsCallBridgeGateway.create(client))
         .executor(Runnable::run).audit(audit, "admin").build()) {
       blast.setMonitoring(MonitoringSettings.primary());
       blast.configure(space, BlastDialConfig.builder().enabled(true).build());

@@ -8,6 +8,7 @@ import io.mmsdk.admin.backup.BackupManager;
 import io.mmsdk.admin.user.PasswordHash;
 import io.mmsdk.admin.user.Session;
 import io.mmsdk.admin.user.UserService;
+import io.mmsdk.cms.CmsClient;
 import io.mmsdk.core.backup.BackupPart;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.testkit.core.SimulatedClock;
@@ -32,8 +33,11 @@ class BlastDialBackupTest {
         .passwordIterations(PasswordHash.MIN_ITERATIONS).build();
     users.createInitialAdministrator("admin", "admin-pw");
     Session admin = users.signIn("admin", "admin-pw").session();
-    try (BlastDial blast = BlastDial.builder().store(FileBlastDialStore.open(dir))
-        .scheduler(scheduler).callBridge("a", new ScriptedBridge(scheduler))
+    // Settings only: blast dial never calls the bridge, so the client points where nothing listens.
+    try (CmsClient client = CmsClient.builder().baseUrl("http://127.0.0.1:1")
+            .credentials("api", "secret").build();
+        BlastDial blast = BlastDial.builder().store(FileBlastDialStore.open(dir))
+        .scheduler(scheduler).callBridge("a", CmsCallBridgeGateway.create(client))
         .executor(Runnable::run).build()) {
       BackupManager backups = BackupManager.create(ClusterRegistry.inMemory(), users, scheduler,
           PasswordHash.MIN_ITERATIONS).addSection(blast.monitoringBackup());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mmsdk.cms.CmsClient;
 import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.cms.core.Form;
+import io.mmsdk.testkit.core.EndpointScript;
+import io.mmsdk.testkit.core.SimulatedClock;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
 import io.mmsdk.testkit.core.ClusterOptions;
@@ -13,11 +15,8 @@ import io.mmsdk.testkit.core.EndpointScript;
 import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,49 +24,41 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Blast dial end to end against cms-testkit through cms-api-client ({@link CmsCallBridgeGateway}):
- * dial-outs over the simulated bridge's REST API, scripted
- * endpoints answering, pressing keys, busy or silent, and leg outcomes fed back the way the CDR
- * callLegUpdate / callLegEnd records carry them. Both clocks move together; nothing sleeps. Runs on
+ * dial-outs over the simulated bridge's REST API, scripted endpoints answering, pressing keys, busy
+ * or silent, and leg outcomes fed back the way the CDR callLegUpdate / callLegEnd records carry
+ * them ({@link BridgeFixture}). The cluster and blast dial share one clock; nothing sleeps. Runs on
  * the file store; mm-jdbc runs it again with every instance on one shared database ({@link
  * #openStore}).
  */
 public class BlastDialTestkitTest {
-  static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
   static final String CLUSTER = "cms";
 
   @TempDir Path dir;
+  BridgeFixture fixture;
   SimulatedCluster cms;
   SimulatedCallBridge bridge;
   SimulatedClock scheduler;
-  CmsClient client;
   CmsCallBridgeGateway gateway;
   final List<BlastDial> instances = new ArrayList<>();
-  final Map<String, String> fedState = new HashMap<>();
   SpaceKey space;
 
+  /** Starts the simulated cluster and creates the space. */
   @BeforeEach
   public void setUp() {
-    cms = SimulatedCluster.start(
-        ClusterOptions.builder().clock(SimulatedClock.startingAt(START)).build());
-    bridge = cms.callBridge(0);
-    scheduler = SimulatedClock.startingAt(START);
-    client = CmsClient.builder()
-        .baseUrl(bridge.baseUrl())
-        .credentials(cms.apiUsername(), cms.apiPassword())
-        .retryPolicy(RetryPolicy.none())
-        .build();
-    gateway = CmsCallBridgeGateway.create(client);
-    String coSpace = client.coSpaces().create(
-        Form.builder().set("name", "Standup").set("uri", "standup").build());
-    space = SpaceKey.of(CLUSTER, coSpace);
+    fixture = new BridgeFixture();
+    cms = fixture.cms;
+    bridge = fixture.bridge;
+    scheduler = fixture.clock;
+    gateway = fixture.gateway;
+    space = SpaceKey.of(CLUSTER, fixture.createSpace("Standup"));
   }
 
+  /** Closes the instances, their stores and the cluster. */
   @AfterEach
   public void tearDown() {
     instances.forEach(BlastDial::close);
     stores.values().forEach(BlastDialStore::close);
-    client.close();
-    cms.close();
+    fixture.close();
   }
 
   private final java.util.Map<Path, BlastDialStore> stores = new java.util.HashMap<>();
@@ -97,6 +88,7 @@ public class BlastDialTestkitTest {
         .build();
     b.setMonitoring(monitoring);
     instances.add(b);
+    fixture.listen(b);
     return b;
   }
 
@@ -108,30 +100,9 @@ public class BlastDialTestkitTest {
     }
   }
 
-  /** Moves both clocks a second at a time and feeds leg changes to every running instance. */
+  /** Moves the shared clock; the fixture feeds leg changes to every running instance. */
   void advance(Duration total) {
-    for (long s = 0; s < total.toSeconds(); s++) {
-      cms.clock().advance(Duration.ofSeconds(1));
-      feed();
-      scheduler.advance(Duration.ofSeconds(1));
-      feed();
-    }
-  }
-
-  void feed() {
-    for (io.mmsdk.testkit.core.CallLegInfo leg : bridge.callLegs()) {
-      String seen = leg.state() + "/" + leg.confirmationStatus();
-      if (seen.equals(fedState.put(leg.id(), seen))) {
-        continue;
-      }
-      for (BlastDial b : instances) {
-        if (leg.isEnded()) {
-          b.callLegEnded(leg.id(), leg.endReason(), leg.confirmationStatus());
-        } else if (leg.state().equals("connected")) {
-          b.callLegConnected(leg.id(), leg.confirmationStatus());
-        }
-      }
-    }
+    scheduler.advance(total);
   }
 
   String firstJoin(BlastDial... to) {
@@ -139,7 +110,6 @@ public class BlastDialTestkitTest {
     for (BlastDial b : to) {
       b.participantJoined(space, alice.callId(), alice.remoteParty());
     }
-    fedState.put(alice.id(), alice.state() + "/" + alice.confirmationStatus());
     return alice.callId();
   }
 
@@ -258,6 +228,7 @@ public class BlastDialTestkitTest {
     advance(Duration.ofSeconds(10));
     first.close();
     instances.remove(first);
+    fixture.unlisten(first);
     advance(Duration.ofSeconds(60));
 
     BlastDial second = start("a", MonitoringSettings.primary());

@@ -66,10 +66,11 @@ class CallPollerTest {
   @Test
   void start_periodTooShort_rejected() {
     SimulatedClock scheduler = SimulatedClock.startingAt(Instant.EPOCH);
-    try (BlastDial blast = BlastDial.builder().store(FileBlastDialStore.open(dir))
-            .scheduler(scheduler).callBridge("c", new ScriptedBridge(scheduler)).build();
-        CmsClient client = CmsClient.builder().baseUrl("http://127.0.0.1:1")
-            .credentials("api", "secret").build()) {
+    // Refused before any request: the client points where nothing listens.
+    try (CmsClient client = CmsClient.builder().baseUrl("http://127.0.0.1:1")
+            .credentials("api", "secret").build();
+        BlastDial blast = BlastDial.builder().store(FileBlastDialStore.open(dir))
+            .scheduler(scheduler).callBridge("c", CmsCallBridgeGateway.create(client)).build()) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> CallPoller.start(blast, "c", client, scheduler, Duration.ofMillis(10)));
       assertEquals("period must be at least 250 ms so polling does not load the bridge, was PT0.01S",

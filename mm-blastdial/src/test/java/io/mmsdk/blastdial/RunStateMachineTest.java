@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.api.CallLeg;
+import io.mmsdk.cms.core.CmsElement;
+import io.mmsdk.cms.core.CmsObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +24,15 @@ class RunStateMachineTest {
   static Run run(BlastStatus.Phase phase, Contact... contacts) {
     return new Run(SpaceKey.of("cluster-a", "space-1"), "call-1", NOW, phase,
         RunStateMachine.slotsFor(List.of(contacts), ""));
+  }
+
+  /** {@return a dialed-out call leg in {@code state}, as {@code GET /callLegs/<id>} returns it} */
+  static CallLeg outgoingLeg(String id, String remoteParty, String state) {
+    return new CallLeg(CmsObject.of(new CmsElement("callLeg", Map.of("id", id), "", List.of(
+        new CmsElement("remoteParty", Map.of(), remoteParty, List.of()),
+        new CmsElement("direction", Map.of(), "outgoing", List.of()),
+        new CmsElement("status", Map.of(), "", List.of(
+            new CmsElement("state", Map.of(), state, List.of())))))));
   }
 
   static Run.Slot dialing(Run run, int index, String legId) {
@@ -150,9 +163,9 @@ class RunStateMachineTest {
         RunStateMachine.secondary(run, false, List.of()));
     assertEquals(RunStateMachine.SecondaryDecision.DIALED_BY_OTHER_INSTANCE,
         RunStateMachine.secondary(run, true,
-            List.of(ScriptedBridge.outgoingLeg("leg-1", "sip:BOB@example.com", "ringing"))));
+            List.of(outgoingLeg("leg-1", "sip:BOB@example.com", "ringing"))));
     assertEquals(RunStateMachine.SecondaryDecision.DIAL,
         RunStateMachine.secondary(run, true,
-            List.of(ScriptedBridge.outgoingLeg("leg-1", "carol@example.com", "connected"))));
+            List.of(outgoingLeg("leg-1", "carol@example.com", "connected"))));
   }
 }

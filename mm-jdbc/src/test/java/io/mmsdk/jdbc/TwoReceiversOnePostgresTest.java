@@ -9,10 +9,14 @@ import io.mmsdk.cdr.CdrHttpServer;
 import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cdr.FailingCdrStore;
 import io.mmsdk.cdr.SimulatedRest;
+import io.mmsdk.common.store.ChildJvm;
+import io.mmsdk.common.store.ChildJvms;
+import io.mmsdk.testkit.core.ClusterOptions;
 import io.mmsdk.testkit.SimulatedCallBridge;
 import io.mmsdk.testkit.SimulatedCluster;
 import io.mmsdk.testkit.core.ClusterOptions;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -29,11 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two CDR receivers, each its own pipeline, store and connection pool (as two processes would
- * have), in front of one PostgreSQL. Every simulated Call Bridge has both receivers configured, so
- * each record reaches both; one receiver fails its first appends (the Call Bridge re-sends), and
- * the other is closed abruptly mid-stream (its server, pipeline and pool; the Call Bridge keeps
- * re-sending to its address) and started again on the same port. Afterwards the database holds
+ * Two CDR receivers in front of one PostgreSQL: one in this JVM, the other a process of its own
+ * ({@link CdrReceiverChild}). Every simulated Call Bridge has both receivers configured, so each
+ * record reaches both; the receiver in this JVM fails its first appends (the Call Bridge re-sends),
+ * and the child is killed with SIGKILL mid-stream (the Call Bridge keeps re-sending to its
+ * address) and started again as a new process on the same port. Afterwards the database holds
  * every record each bridge made exactly once, and no record was delivered live twice.
  */
 class TwoReceiversOnePostgresTest {
@@ -44,52 +48,18 @@ class TwoReceiversOnePostgresTest {
   /** Session|correlatorIndex of every record delivered live, by any receiver. */
   private final List<String> live = Collections.synchronizedList(new ArrayList<>());
   private final Set<String> replayed = Collections.synchronizedSet(new HashSet<>());
-  private final List<AutoCloseable> open = new ArrayList<>();
+  @RegisterExtension final ChildJvms children = new ChildJvms();
   private SimulatedCluster cms;
-
-  /** One receiver: HTTP server, pipeline and a store on its own pool. */
-  private final class Receiver implements AutoCloseable {
-    final CdrPipeline pipeline;
-    final CdrHttpServer server;
-
-    Receiver(String url, int port, int failFirst) {
-      FailingCdrStore store = new FailingCdrStore(JdbcCdrStore.builder(databases.open(
-          () -> JdbcDatabase.builder(url).maxConnections(4).build())).scheduler(cms.clock()).build())
-          .failNext(failFirst);
-      pipeline = CdrPipeline.builder().store(store).addListener(this::record).build();
-      server = CdrHttpServer.builder()
-          .address(new InetSocketAddress("127.0.0.1", port))
-          .handler(CdrHandler.builder().sink(pipeline).token(TOKEN).scheduler(cms.clock()).build())
-          .start();
-    }
-
-    private void record(CdrEvent e) {
-      if (e instanceof CdrEvent.RecordReceived r) {
-        String key = r.session() + "|" + r.record().header().correlatorIndex();
-        if (r.replayed()) {
-          replayed.add(key);
-        } else {
-          live.add(key);
-        }
-      }
-    }
-
-    String uri() {
-      return server.uri() + "?cluster=sim&token=" + TOKEN;
-    }
-
-    /** Stops abruptly: requests in flight are not acknowledged. */
-    @Override
-    public void close() {
-      server.close();
-      pipeline.close();
-    }
-  }
+  private CdrPipeline pipeline;
+  private CdrHttpServer server;
 
   @AfterEach
-  void stop() throws Exception {
-    for (AutoCloseable c : open) {
-      c.close();
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (pipeline != null) {
+      pipeline.close();
     }
     databases.close();
     if (cms != null) {
@@ -97,10 +67,67 @@ class TwoReceiversOnePostgresTest {
     }
   }
 
-  private Receiver receiver(String url, int port, int failFirst) {
-    Receiver r = new Receiver(url, port, failFirst);
-    open.add(r);
-    return r;
+  /**
+   * Starts the receiver in this JVM, failing its first {@code failFirst} appends. It runs on the
+   * system clock, as the child does: on the simulated cluster's clock its records would be stamped
+   * long ago, and the child's retention purge would delete them when it opens the store.
+   */
+  private String startReceiverHere(String url, int failFirst) {
+    FailingCdrStore store = new FailingCdrStore(JdbcCdrStore.create(databases.open(
+        () -> JdbcDatabase.builder(url).maxConnections(4).build()))).failNext(failFirst);
+    pipeline = CdrPipeline.builder().store(store).addListener(e -> {
+      if (e instanceof CdrEvent.RecordReceived r) {
+        String key = r.session() + "|" + r.record().header().correlatorIndex();
+        (r.replayed() ? replayed : live).add(key);
+      }
+    }).build();
+    server = CdrHttpServer.builder()
+        .address(new InetSocketAddress("127.0.0.1", 0))
+        .handler(CdrHandler.builder().sink(pipeline).token(TOKEN).build())
+        .start();
+    return server.uri() + "?cluster=sim&token=" + TOKEN;
+  }
+
+  /**
+   * Starts a {@link CdrReceiverChild} on {@code port} (0: a free one), takes in its replay and
+   * returns it once it printed {@code READY}.
+   */
+  private Child startReceiverChild(String url, int port) throws Exception {
+    ChildJvm child = children.start(CdrReceiverChild.class, List.of("-Xmx96m"),
+        List.of(url, Integer.toString(port), TOKEN));
+    String line = child.readLine(ChildJvm.TIMEOUT);
+    for (; !line.startsWith("READY "); line = child.readLine(ChildJvm.TIMEOUT)) {
+      take(child, line);
+    }
+    return new Child(child, line.substring(6));
+  }
+
+  /** A receiver process and the URI to register on Call Bridges. */
+  private record Child(ChildJvm jvm, String uri) {}
+
+  /** Records one line a child printed: a record it delivered live or replayed. */
+  private void take(ChildJvm child, String line) {
+    if (line.startsWith("LIVE ")) {
+      live.add(line.substring(5));
+    } else if (line.startsWith("REPLAYED ")) {
+      replayed.add(line.substring(9));
+    } else {
+      throw new AssertionError("unexpected line from the receiver: " + line + child.output());
+    }
+  }
+
+  /**
+   * Takes in what a running child delivered so far and returns its duplicate count: its answer to
+   * {@code STATS} comes after every line it printed before.
+   */
+  private long drain(ChildJvm child) throws InterruptedException {
+    child.send("STATS");
+    for (String line = child.readLine(ChildJvm.TIMEOUT); ; line = child.readLine(ChildJvm.TIMEOUT)) {
+      if (line.startsWith("STATS ")) {
+        return Long.parseLong(line.substring(6));
+      }
+      take(child, line);
+    }
   }
 
   @Test
@@ -109,12 +136,11 @@ class TwoReceiversOnePostgresTest {
     cms = SimulatedCluster.start(ClusterOptions.builder().callBridges(2)
         .cdrRetryInterval(Duration.ofMillis(20)).build());
     String url = PG.newSchemaUrl();
-    Receiver a = receiver(url, 0, 0);
-    Receiver b = receiver(url, 0, 3);
-    int portA = a.server.port();
+    Child first = startReceiverChild(url, 0);
+    String here = startReceiverHere(url, 3);
     for (SimulatedCallBridge cb : cms.callBridges()) {
-      addReceiver(cb, a.uri());
-      addReceiver(cb, b.uri());
+      addReceiver(cb, first.uri());
+      addReceiver(cb, here);
     }
     String space = createSpace("AllHands");
     List<String> legs = new ArrayList<>();
@@ -122,19 +148,21 @@ class TwoReceiversOnePostgresTest {
       SimulatedCallBridge cb = cms.callBridge(i % 2);
       legs.add(cb.join(space, "user" + i + "@example.com", "User " + i).id());
       if (i == 9) {
-        // Both up: both receive the first records (the second fails its first appends).
+        // Both up: both receive the first records (the one here fails its first appends).
         assertTrue(cms.awaitCdrDelivered(Duration.ofSeconds(60)), "first records not delivered");
       }
       if (i == 19) {
-        a.close(); // mid-stream: the last joins' batches to it are in flight or queued
-        open.remove(a);
+        // Mid-stream: the last joins' batches to the child are in flight or queued.
+        first.jvm().kill();
+        first.jvm().remainingLines().forEach(line -> take(first.jvm(), line));
       }
     }
     for (int i = 0; i < legs.size(); i += 3) {
       cms.callBridge(i % 2).leave(legs.get(i));
     }
-    Receiver again = receiver(url, portA, 0);
+    Child again = startReceiverChild(url, URI.create(first.uri()).getPort());
     assertTrue(cms.awaitCdrDelivered(Duration.ofSeconds(60)), "CDRs not delivered to both");
+    long againDuplicates = drain(again.jvm());
 
     Set<String> made = new TreeSet<>();
     for (SimulatedCallBridge cb : cms.callBridges()) {
@@ -158,7 +186,7 @@ class TwoReceiversOnePostgresTest {
     delivered.addAll(replayed);
     assertEquals(made, delivered, "every record delivered, live or by the restarted receiver's replay");
     assertTrue(!replayed.isEmpty(), "the restarted receiver replayed what was stored");
-    assertTrue(b.pipeline.duplicatesDropped() + again.pipeline.duplicatesDropped() > 0,
+    assertTrue(pipeline.duplicatesDropped() + againDuplicates > 0,
         "records the other receiver stored first were dropped");
   }
 

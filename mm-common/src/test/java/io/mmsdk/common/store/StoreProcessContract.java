@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,14 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
  * share (a database; {@link #sharedAcrossProcesses()}) instead keeps every record two child JVMs
  * acknowledge while writing at once and then are killed.
  *
- * <p>Subclass it with the store's {@link StoreDriver}. The child runs on the test class path with
- * the JVM of {@code java.home} and {@link #childJvmArguments()}; kill points come from fixed seeds.
+ * <p>Subclass it with the store's {@link StoreDriver}. The child is a {@link ChildJvm} (the test
+ * class path, the JVM of {@code java.home} and {@link #childJvmArguments()}); kill points come
+ * from fixed seeds.
  */
 public abstract class StoreProcessContract {
   private static final long[] SEEDS = {1L, 2L, 3L};
   private static final int MAX_ACKS_BEFORE_KILL = 60;
 
   @TempDir Path dir;
+  @RegisterExtension final ChildJvms children = new ChildJvms();
 
   /** Returns the driver for the store under test. */
   protected abstract Class<? extends StoreDriver> driver();
@@ -59,11 +57,11 @@ public abstract class StoreProcessContract {
     for (long seed : SEEDS) {
       Path storeDir = dir.resolve("crash-" + seed);
       int killAfter = new Random(seed).nextInt(MAX_ACKS_BEFORE_KILL) + 1;
-      Child child = start(storeDir, "write", 0);
+      ChildJvm child = start(storeDir, "write", 0);
       int lastAck = -1;
       while (lastAck < killAfter) {
-        String line = child.readLine();
-        assertTrue(line.startsWith("ACK "), "unexpected child output: " + line + child.stderr());
+        String line = child.readLine(ChildJvm.TIMEOUT);
+        assertTrue(line.startsWith("ACK "), "unexpected child output: " + line + child.output());
         lastAck = Integer.parseInt(line.substring(4));
       }
       child.kill();
@@ -85,8 +83,8 @@ public abstract class StoreProcessContract {
     assumeTrue(sharedAcrossProcesses(), "the store is exclusive to one process");
     Path storeDir = dir.resolve("shared");
     int second = 100_000;
-    Child a = start(storeDir, "write", 0);
-    Child b = start(storeDir, "write", second);
+    ChildJvm a = start(storeDir, "write", 0);
+    ChildJvm b = start(storeDir, "write", second);
     int lastA;
     int lastB;
     try {
@@ -109,11 +107,11 @@ public abstract class StoreProcessContract {
   }
 
   /** Reads acknowledgements until at least {@code count} came; returns the last one. */
-  private static int readAcks(Child child, int count) throws IOException {
+  private static int readAcks(ChildJvm child, int count) throws InterruptedException {
     int last = -1;
     for (int n = 0; n < count; n++) {
-      String line = child.readLine();
-      assertTrue(line.startsWith("ACK "), "unexpected child output: " + line + child.stderr());
+      String line = child.readLine(ChildJvm.TIMEOUT);
+      assertTrue(line.startsWith("ACK "), "unexpected child output: " + line + child.output());
       last = Integer.parseInt(line.substring(4));
     }
     return last;
@@ -123,7 +121,7 @@ public abstract class StoreProcessContract {
   void lock_storeHeldByAnotherProcess_openFailsNamingTheHolder() throws Exception {
     assumeFalse(sharedAcrossProcesses(), "the store is shared by processes");
     Path storeDir = dir.resolve("held");
-    Child child = start(storeDir, "hold", 0);
+    ChildJvm child = start(storeDir, "hold", 0);
     long pid = child.pid();
     try (StoreDriver second = newDriver()) {
       StoreLockedException e = assertThrows(StoreLockedException.class, () -> second.open(storeDir));
@@ -140,8 +138,17 @@ public abstract class StoreProcessContract {
     }
   }
 
-  private Child start(Path storeDir, String mode, int first) throws IOException {
-    return Child.start(driver(), childJvmArguments(), storeDir, mode, first);
+  /** Starts a {@link CrashChild} on the store and reads its {@code OPEN <pid>} line. */
+  private ChildJvm start(Path storeDir, String mode, int first) throws Exception {
+    Files.createDirectories(storeDir.getParent());
+    List<String> jvm = new ArrayList<>();
+    jvm.add("-Xmx64m");
+    jvm.addAll(childJvmArguments());
+    ChildJvm child = children.start(CrashChild.class, jvm,
+        List.of(driver().getName(), storeDir.toString(), mode, Integer.toString(first)));
+    String opened = child.readLine(ChildJvm.TIMEOUT);
+    assertEquals("OPEN " + child.pid(), opened, "child did not open the store" + child.output());
+    return child;
   }
 
   private StoreDriver newDriver() throws ReflectiveOperationException {
@@ -154,72 +161,5 @@ public abstract class StoreProcessContract {
       s.add(i);
     }
     return s;
-  }
-
-  /** A child JVM running {@link CrashChild}. */
-  private static final class Child {
-    private final Process process;
-    private final BufferedReader out;
-    private final Path stderr;
-    private final long pid;
-
-    private Child(Process process, Path stderr) throws IOException {
-      this.process = process;
-      this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      this.stderr = stderr;
-      String first = readLine();
-      if (!first.startsWith("OPEN ")) {
-        throw new AssertionError("child did not open the store: " + first + stderr());
-      }
-      this.pid = Long.parseLong(first.substring(5));
-    }
-
-    static Child start(Class<?> driver, List<String> jvmArguments, Path storeDir, String mode,
-        int first) throws IOException {
-      Path err = storeDir.resolveSibling(storeDir.getFileName() + "-" + mode + "-" + first + ".stderr");
-      List<String> cmd = new ArrayList<>();
-      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      cmd.add("-Xmx64m");
-      cmd.addAll(jvmArguments);
-      cmd.add("-cp");
-      cmd.add(System.getProperty("java.class.path"));
-      cmd.add(CrashChild.class.getName());
-      cmd.add(driver.getName());
-      cmd.add(storeDir.toString());
-      cmd.add(mode);
-      cmd.add(Integer.toString(first));
-      java.nio.file.Files.createDirectories(storeDir.getParent());
-      Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-      return new Child(p, err);
-    }
-
-    long pid() {
-      assertEquals(process.pid(), pid);
-      return pid;
-    }
-
-    String readLine() throws IOException {
-      String line = out.readLine();
-      if (line == null) {
-        throw new AssertionError("child exited early" + stderr());
-      }
-      return line;
-    }
-
-    String stderr() {
-      try {
-        return "\nchild stderr:\n" + java.nio.file.Files.readString(stderr);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    /** Sends SIGKILL (on POSIX) to the child by its PID and waits for it to die. */
-    void kill() throws InterruptedException {
-      ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        throw new AssertionError("child " + process.pid() + " did not die");
-      }
-    }
   }
 }
