@@ -47,8 +47,6 @@ class ArchitectureTest {
           + " use each other's types"),
       "cms-testkit", Map.of(Set.of("io.mmsdk.testkit", "io.mmsdk.testkit.internal"),
           "issue 17: the simulator's engine takes and returns the public option and snapshot types"),
-      "mm-licensing", Map.of(Set.of("io.mmsdk.licensing", "io.mmsdk.licensing.smart"),
-          "issue 17: Smart Licensing uses AllocationType and UsageReport, LicenseMonitor uses it"),
       "mm-provisioning", Map.of(Set.of("io.mmsdk.provisioning", "io.mmsdk.provisioning.internal"),
           "issue 17: the ownership file's Moshi record holds the public OwnedObject"));
 

@@ -10,8 +10,6 @@ import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
 import io.mmsdk.common.time.Scheduler;
-import io.mmsdk.licensing.smart.SmartLicensing;
-import io.mmsdk.licensing.smart.SmartLicensingStatus;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +71,7 @@ public final class LicenseMonitor implements AutoCloseable {
   private final Map<String, Boolean> bridgeActivated = new ConcurrentHashMap<>();
   private final Map<String, MultipartyUsage> multiparty = new ConcurrentHashMap<>();
   private LicenseState state;
-  private final SmartLicensing smart;
+  private final SmartRegistration smart;
   private final AuditHook audit;
   private final String actor;
   private Scheduler.Cancellable task;
@@ -344,7 +342,7 @@ public final class LicenseMonitor implements AutoCloseable {
    * Smart Software Manager": leaving {@link LicensingMode#SMART} deregisters the {@linkplain
    * Builder#smartLicensing configured} Smart Licensing instance unless it is unregistered already.
    * The stage completes when that deregistration is done (at once if none is needed) and fails as
-   * {@link SmartLicensing#deregister()} does; the new mode is saved either way.
+   * {@link SmartRegistration#deregister()} does; the new mode is saved either way.
    *
    * @param mode the new licensing mode; not null
    * @return a stage completed once the mode is saved and any needed deregistration is done
@@ -360,7 +358,7 @@ public final class LicenseMonitor implements AutoCloseable {
         before + " -> " + mode);
     // Outside the monitor lock: deregistering calls the host's transport.
     if (before == LicensingMode.SMART && mode != LicensingMode.SMART && smart != null
-        && smart.status().registration() != SmartLicensingStatus.Registration.UNREGISTERED) {
+        && smart.isRegistered()) {
       return smart.deregister().thenApply(s -> null);
     }
     return CompletableFuture.completedFuture(null);
@@ -411,7 +409,7 @@ public final class LicenseMonitor implements AutoCloseable {
     if (!election.tryLead(now)) {
       return; // the collector reports; two reports would count usage twice
     }
-    if (smart.status().registration() != SmartLicensingStatus.Registration.REGISTERED) {
+    if (!smart.isRegisteredOnline()) {
       return;
     }
     LocalDate yesterday = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).minusDays(1);
@@ -578,7 +576,7 @@ public final class LicenseMonitor implements AutoCloseable {
     private Duration backfill = Duration.ofDays(90);
     private Duration retention = Duration.ofDays(100);
     private CollectorElection election = CollectorElection.alone();
-    private SmartLicensing smart;
+    private SmartRegistration smart;
     private AuditHook audit = AuditHook.none();
     private String actor = "system";
 
@@ -600,13 +598,14 @@ public final class LicenseMonitor implements AutoCloseable {
     }
 
     /**
-     * Sets the Smart Licensing instance of this deployment (optional): {@link #start()} then sends
-     * it the daily usage report at 00:00 UTC, and leaving SMART mode deregisters it.
+     * Sets the Smart Licensing registration of this deployment (optional), usually an {@link
+     * io.mmsdk.licensing.smart.SmartLicensing}: {@link #start()} then sends it the daily usage
+     * report at 00:00 UTC, and leaving SMART mode deregisters it.
      *
-     * @param smart the Smart Licensing instance; not null
+     * @param smart the Smart Licensing registration; not null
      * @return this builder
      */
-    public Builder smartLicensing(SmartLicensing smart) {
+    public Builder smartLicensing(SmartRegistration smart) {
       this.smart = Objects.requireNonNull(smart, "smart == null");
       return this;
     }
