@@ -39,6 +39,8 @@ import java.util.function.Function;
  * lock, the schedule and the audit.
  */
 public final class LicenseMonitor implements AutoCloseable {
+  /** The source of every notification the monitor raises. */
+  static final String SOURCE = "licensing";
   /**
    * Key prefix of the ERROR raised when a Call Bridge refuses the API credentials (+ bridge id).
    */

@@ -14,7 +14,7 @@ import io.mmsdk.core.notify.Severity;
  * Notifications} is.
  */
 final class LicensingAlerts {
-  private static final String SOURCE = "licensing";
+  private static final String SOURCE = LicenseMonitor.SOURCE;
   private static final String COLLECTION_PREFIX = "licensing.unreachable.";
   private static final String ENFORCEMENT_PREFIX = "licensing.enforcement.";
 
