@@ -1,36 +1,21 @@
 package io.mmsdk.licensing;
 
-import io.mmsdk.cms.CmsAuthenticationException;
-import io.mmsdk.cms.CmsConnectionException;
-import io.mmsdk.cms.CmsTimeoutException;
+import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.cluster.CallBridge;
-import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
 import io.mmsdk.core.notify.Notifications;
-import io.mmsdk.core.notify.Severity;
-import io.mmsdk.common.time.Scheduler;
-import io.mmsdk.licensing.smart.SmartLicensing;
-import io.mmsdk.licensing.smart.SmartLicensingStatus;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Collects license usage from every registered cluster, keeps it in a {@link UsageStore}, and
@@ -46,10 +31,16 @@ import org.slf4j.LoggerFactory;
  * #UNREACHABLE_PREFIX}{@code <bridgeId>} when it cannot be reached, otherwise the WARNING {@code
  * licensing.unreachable.<bridgeId>}; each clears when the bridge answers again. Enforcement
  * changes raise {@code licensing.enforcement.<clusterId>.<FEATURE>} notifications.
+ *
+ * <p>This class is the facade: {@link UsageCollector} runs the rounds, {@link EnforcementClocks}
+ * evaluates compliance and enforcement, {@link LicensingAlerts} raises the notifications, {@link
+ * TrialOffers} applies the trial rules, {@link UsageWindows} reads the stored usage for reports
+ * and {@link DailyUsageReports} sends the daily report; the monitor keeps the licensing state, its
+ * lock, the schedule and the audit.
  */
 public final class LicenseMonitor implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(LicenseMonitor.class);
-  private static final String SOURCE = "licensing";
+  /** The source of every notification the monitor raises. */
+  static final String SOURCE = "licensing";
   /**
    * Key prefix of the ERROR raised when a Call Bridge refuses the API credentials (+ bridge id).
    */
@@ -58,40 +49,37 @@ public final class LicenseMonitor implements AutoCloseable {
   public static final String UNREACHABLE_PREFIX = "callbridge.unreachable.";
 
   private final Scheduler scheduler;
-  private final ClusterRegistry registry;
-  private final Function<CallBridge, UsageSource> sources;
-  private final UsageStore usage;
   private final LicenseStateStore stateStore;
-  private final Notifications notifications;
-  private final EnforcementPolicy policy;
   private final Duration pollInterval;
-  private final Duration backfill;
-  private final Duration retention;
   private final CollectorElection election;
-  private volatile boolean collector;
-  private final Object collectLock = new Object();
-  private final Map<String, Boolean> bridgeActivated = new ConcurrentHashMap<>();
-  private final Map<String, MultipartyUsage> multiparty = new ConcurrentHashMap<>();
-  private LicenseState state;
-  private final SmartLicensing smart;
+  private final UsageCollector collection;
+  private final EnforcementClocks enforcement;
+  private final UsageWindows windows;
+  private final TrialOffers trials;
+  private final DailyUsageReports dailyReports;
+  private final SmartRegistration smart;
   private final AuditHook audit;
   private final String actor;
+  private volatile boolean collector;
+  private final Object collectLock = new Object();
+  private LicenseState state;
   private Scheduler.Cancellable task;
   private Scheduler.Cancellable reportTask;
 
   private LicenseMonitor(Builder b) {
     this.scheduler = b.scheduler;
-    this.registry = b.registry;
-    this.sources = b.sources;
-    this.usage = b.usageStore;
     this.stateStore = b.stateStore;
-    this.notifications = b.notifications;
-    this.policy = b.policy;
     this.pollInterval = b.pollInterval;
-    this.backfill = b.backfill;
-    this.retention = b.retention;
     this.election = b.election;
+    LicensingAlerts alerts = new LicensingAlerts(b.notifications);
+    this.collection = new UsageCollector(b.registry, b.sources, b.usageStore, alerts, b.backfill,
+        b.retention);
+    this.enforcement = new EnforcementClocks(b.registry, b.policy, alerts);
+    this.windows = new UsageWindows(b.usageStore);
+    this.trials = new TrialOffers(b.registry);
     this.smart = b.smart;
+    this.dailyReports = smart == null ? null : new DailyUsageReports(scheduler, smart, election,
+        this::inSmartMode, this::usageReport);
     this.audit = b.audit;
     this.actor = b.actor;
     this.state = stateStore.load();
@@ -110,12 +98,8 @@ public final class LicenseMonitor implements AutoCloseable {
   public synchronized LicenseMonitor start() {
     if (task == null) {
       task = scheduler.scheduleRepeating(Duration.ZERO, pollInterval, this::collectNow);
-      if (smart != null) {
-        Instant now = scheduler.now();
-        Instant midnight = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1)
-            .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        reportTask = scheduler.scheduleRepeating(Duration.between(now, midnight),
-            Duration.ofDays(1), this::sendDailyUsageReport);
+      if (dailyReports != null) {
+        reportTask = dailyReports.start();
       }
     }
     return this;
@@ -176,63 +160,11 @@ public final class LicenseMonitor implements AutoCloseable {
       }
       return new CollectionResult(now, 0, List.of(), List.of());
     }
-    int added = 0;
-    List<String> hostsDone = new ArrayList<>();
-    List<String> unreachable = new ArrayList<>();
-    for (Cluster cluster : registry.clusters()) {
-      Set<String> done = new HashSet<>();
-      for (CallBridge bridge : cluster.callBridges()) {
-        String key = "licensing.unreachable." + bridge.id();
-        String credentialsKey = CREDENTIALS_PREFIX + bridge.id();
-        String unreachableKey = UNREACHABLE_PREFIX + bridge.id();
-        try {
-          UsageSource source = sources.apply(bridge);
-          bridgeActivated.put(bridge.id(), source.hasActivation());
-          multiparty.put(bridge.id(), source.multipartyUsage());
-          for (String host : source.knownHosts()) {
-            if (done.contains(host)) {
-              continue;
-            }
-            Instant from = usage.findLatest(host).orElse(now.minus(backfill));
-            added += usage.append(source.usage(host, from, now));
-            done.add(host);
-            hostsDone.add(host);
-          }
-          notifications.clear(key);
-          notifications.clear(credentialsKey);
-          notifications.clear(unreachableKey);
-        } catch (LicenseStoreException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          log.warn("License usage collection from Call Bridge {} failed: {}", bridge.name(),
-              e.toString());
-          log.debug("Collection failure detail", e);
-          unreachable.add(bridge.id());
-          String server = "server " + bridge.name() + " (" + bridge.address() + ")";
-          if (e instanceof CmsAuthenticationException) {
-            // Seed 001, Overview: "The credentials provided for server Server 1 are incorrect."
-            notifications.raise(Severity.ERROR, SOURCE, credentialsKey, "The credentials provided"
-                + " for " + server + " are incorrect. Edit the Call Bridge and enter the API user"
-                + " and password configured on it.");
-          } else if (e instanceof CmsConnectionException || e instanceof CmsTimeoutException) {
-            notifications.raise(Severity.ERROR, SOURCE, unreachableKey, "The " + server
-                + " cannot be reached: " + e.getMessage() + ". Check the network and that the"
-                + " Call Bridge is running; usage is still collected from its cluster peers.");
-          } else {
-            notifications.raise(Severity.WARNING, SOURCE, key,
-                "Cannot collect license usage from Call Bridge '" + bridge.name() + "' ("
-                    + bridge.address() + "): " + e.getMessage()
-                    + ". Usage from other Call Bridges is still collected; check that this Call"
-                    + " Bridge is reachable and its API user is valid.");
-          }
-        }
-      }
-    }
-    usage.prune(now.minus(retention));
+    CollectionResult result = collection.collect(now);
     synchronized (this) {
       refresh(now);
     }
-    return new CollectionResult(now, added, hostsDone, unreachable);
+    return result;
   }
 
   /** {@return the license status now, updating the enforcement clocks it depends on} */
@@ -244,67 +176,12 @@ public final class LicenseMonitor implements AutoCloseable {
     if (state.mode() == LicensingMode.NO_LICENSING) {
       return new LicenseStatus(now, state.mode(), Map.of(), Map.of());
     }
-    List<DailyPeak> peaks = bins(now).dailyPeaks();
-    Map<Feature, FeatureCompliance> features =
-        Compliance.evaluateAll(peaks, state.allocations(), state.trials(), now);
-    Map<String, Map<Feature, Instant>> since = new HashMap<>(state.enforcementSince());
-    Map<String, Map<Feature, Enforcement>> enforcement = new HashMap<>();
-    for (Cluster cluster : registry.clusters()) {
-      Map<Feature, Instant> clusterSince = new EnumMap<>(Feature.class);
-      clusterSince.putAll(since.getOrDefault(cluster.id(), Map.of()));
-      Map<Feature, Enforcement> result = new EnumMap<>(Feature.class);
-      for (FeatureCompliance c : features.values()) {
-        EnforcementCondition cond = EnforcementPolicy.condition(c);
-        Instant start;
-        if (cond == EnforcementCondition.NONE) {
-          clusterSince.remove(c.feature());
-          start = now;
-        } else if (cond == EnforcementCondition.TRIAL_ENDED_UNLICENSED) {
-          start = Trials.findEnded(c.feature(), state.trials(), now).orElseThrow().end();
-          clusterSince.put(c.feature(), start);
-        } else {
-          start = clusterSince.computeIfAbsent(c.feature(), f -> now);
-        }
-        Enforcement e = policy.evaluate(c.feature(), cond, start, now);
-        result.put(c.feature(), e);
-        notifyEnforcement(cluster, c.feature(), e);
-      }
-      enforcement.put(cluster.id(), result);
-      if (clusterSince.isEmpty()) {
-        since.remove(cluster.id());
-      } else {
-        since.put(cluster.id(), clusterSince);
-      }
+    EnforcementClocks.Evaluation e =
+        enforcement.evaluate(state, windows.compliancePeaks(now), now);
+    if (!e.since().equals(state.enforcementSince())) {
+      update(state.withEnforcementSince(e.since()));
     }
-    if (!since.equals(state.enforcementSince())) {
-      update(state.withEnforcementSince(since));
-    }
-    return new LicenseStatus(now, state.mode(), features, enforcement);
-  }
-
-  private void notifyEnforcement(Cluster cluster, Feature f, Enforcement e) {
-    String key = "licensing.enforcement." + cluster.id() + "." + f.name();
-    if (e.level() == EnforcementLevel.NONE) {
-      notifications.clear(key);
-      return;
-    }
-    Severity s = switch (e.level()) {
-      case ALARM_1_ENFORCEMENT_PENDING, AVAILABLE_COUNTDOWN -> Severity.WARNING;
-      default -> Severity.ERROR;
-    };
-    String msg = "Cluster '" + cluster.name() + "', " + f + ": " + e.message()
-        + ". Allocate enough licenses (or start a trial if one is offered) to clear this.";
-    if (notifications.find(key).map(n -> !n.message().equals(msg)).orElse(true)) {
-      notifications.raise(s, SOURCE, key, msg);
-    }
-  }
-
-  private ClusterBins bins(Instant now) {
-    Instant from = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
-        .minusDays(Compliance.WINDOW_DAYS)
-        .atStartOfDay(java.time.ZoneOffset.UTC)
-        .toInstant();
-    return UsageCalculator.bin(usage.samples(from, now.plusSeconds(1)));
+    return e.status();
   }
 
   /**
@@ -312,7 +189,7 @@ public final class LicenseMonitor implements AutoCloseable {
    * by bridge id}
    */
   public synchronized Map<String, MultipartyUsage> multipartyUsage() {
-    return Map.copyOf(multiparty);
+    return collection.multipartyUsage();
   }
 
   /**
@@ -323,19 +200,16 @@ public final class LicenseMonitor implements AutoCloseable {
    */
   public synchronized double currentSharedLicenseDemand(String clusterId) {
     Objects.requireNonNull(clusterId, "clusterId == null");
-    double sum = 0;
-    for (CallBridge b : registry.cluster(clusterId).callBridges()) {
-      MultipartyUsage m = multiparty.get(b.id());
-      if (m != null) {
-        sum += m.weightedCallsWithoutPersonalLicense();
-      }
-    }
-    return sum;
+    return collection.sharedLicenseDemand(clusterId);
   }
 
   /** {@return the persisted licensing state (mode, allocations, trials, enforcement clocks)} */
   public synchronized LicenseState state() {
     return state;
+  }
+
+  private synchronized boolean inSmartMode() {
+    return state.mode() == LicensingMode.SMART;
   }
 
   /**
@@ -344,7 +218,7 @@ public final class LicenseMonitor implements AutoCloseable {
    * Smart Software Manager": leaving {@link LicensingMode#SMART} deregisters the {@linkplain
    * Builder#smartLicensing configured} Smart Licensing instance unless it is unregistered already.
    * The stage completes when that deregistration is done (at once if none is needed) and fails as
-   * {@link SmartLicensing#deregister()} does; the new mode is saved either way.
+   * {@link SmartRegistration#deregister()} does; the new mode is saved either way.
    *
    * @param mode the new licensing mode; not null
    * @return a stage completed once the mode is saved and any needed deregistration is done
@@ -360,7 +234,7 @@ public final class LicenseMonitor implements AutoCloseable {
         before + " -> " + mode);
     // Outside the monitor lock: deregistering calls the host's transport.
     if (before == LicensingMode.SMART && mode != LicensingMode.SMART && smart != null
-        && smart.status().registration() != SmartLicensingStatus.Registration.UNREGISTERED) {
+        && smart.isRegistered()) {
       return smart.deregister().thenApply(s -> null);
     }
     return CompletableFuture.completedFuture(null);
@@ -375,51 +249,7 @@ public final class LicenseMonitor implements AutoCloseable {
    */
   public UsageReport usageReport(LocalDate date) {
     Objects.requireNonNull(date, "date == null");
-    Instant a = date.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-    Instant b = date.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-    Map<AllocationType, Double> peaks = new EnumMap<>(AllocationType.class);
-    for (AllocationType t : AllocationType.values()) {
-      peaks.put(t, 0.0);
-    }
-    for (DailyPeak p : UsageCalculator.bin(usage.samples(a, b)).dailyPeaks()) {
-      if (p.date().equals(date)) {
-        for (AllocationType t : AllocationType.values()) {
-          peaks.put(t, p.peak(t));
-        }
-      }
-    }
-    int withoutKey = 0;
-    for (Cluster c : registry.clusters()) {
-      for (CallBridge bridge : c.callBridges()) {
-        if (Boolean.FALSE.equals(bridgeActivated.get(bridge.id()))) {
-          withoutKey++;
-        }
-      }
-    }
-    return new UsageReport(date, peaks, withoutKey);
-  }
-
-  // Seed 2.6: "Meeting Management sends daily usage reports to Cisco SSM". Sent for the UTC day
-  // that just ended, only in SMART mode by an instance registered online.
-  private void sendDailyUsageReport() {
-    Instant now = scheduler.now();
-    synchronized (this) {
-      if (state.mode() != LicensingMode.SMART) {
-        return;
-      }
-    }
-    if (!election.tryLead(now)) {
-      return; // the collector reports; two reports would count usage twice
-    }
-    if (smart.status().registration() != SmartLicensingStatus.Registration.REGISTERED) {
-      return;
-    }
-    LocalDate yesterday = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).minusDays(1);
-    smart.sendUsageReport(usageReport(yesterday)).whenComplete((st, e) -> {
-      if (e != null) {
-        log.warn("The daily usage report for {} was not accepted: {}", yesterday, e.toString());
-      }
-    });
+    return new UsageReport(date, windows.dayPeaks(date), collection.bridgesWithoutActivation());
   }
 
   /**
@@ -446,13 +276,7 @@ public final class LicenseMonitor implements AutoCloseable {
    * @param clusterIds the clusters to record; not null
    */
   public synchronized void addClustersInEarlierTrial(Feature type, Set<String> clusterIds) {
-    Objects.requireNonNull(type, "type == null");
-    Map<Feature, Set<String>> m = new EnumMap<>(Feature.class);
-    m.putAll(state.clustersInEarlierTrials());
-    Set<String> s = new LinkedHashSet<>(m.getOrDefault(type, Set.of()));
-    s.addAll(Objects.requireNonNull(clusterIds, "clusterIds == null"));
-    m.put(type, s);
-    update(state.withClustersInEarlierTrials(m));
+    update(TrialOffers.withClustersInEarlierTrial(state, type, clusterIds));
   }
 
   /**
@@ -463,9 +287,9 @@ public final class LicenseMonitor implements AutoCloseable {
    * @param type the trial type
    */
   public synchronized TrialAvailability trialAvailability(Feature type) {
-    return Trials.availability(type, state.allocations(), state.trials(), connectedClusterIds(),
-        state.clustersInEarlierTrials().getOrDefault(type, Set.of()),
-        inHighEnforcement(scheduler.now()), scheduler.now());
+    Instant now = scheduler.now();
+    LicenseStatus status = refresh(now);
+    return trials.availability(state, type, status, now);
   }
 
   /**
@@ -480,12 +304,10 @@ public final class LicenseMonitor implements AutoCloseable {
     try {
       synchronized (this) {
         Instant now = scheduler.now();
-        t = Trials.start(type, state.allocations(), state.trials(), connectedClusterIds(),
-            state.clustersInEarlierTrials().getOrDefault(type, Set.of()), inHighEnforcement(now),
-            now);
-        List<TrialRecord> all = new ArrayList<>(state.trials());
-        all.add(t);
-        update(state.withTrials(all));
+        LicenseStatus status = refresh(now);
+        TrialOffers.Started started = trials.start(state, type, status, now);
+        update(started.state());
+        t = started.trial();
       }
     } catch (TrialNotAvailableException e) {
       audit.changed(actor, "licensing.trial", String.valueOf(type), AuditHook.Outcome.REFUSED,
@@ -504,12 +326,7 @@ public final class LicenseMonitor implements AutoCloseable {
    * @param out where the zip is written; left open
    */
   public void writeLicenseData(OutputStream out) {
-    Instant now = scheduler.now();
-    Instant from = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
-        .minusDays(Compliance.WINDOW_DAYS - 1L)
-        .atStartOfDay(java.time.ZoneOffset.UTC)
-        .toInstant();
-    LicenseReports.writeLicenseData(out, usage.samples(from, now.plusSeconds(1)), now);
+    windows.writeLicenseData(out, scheduler.now());
   }
 
   /**
@@ -522,9 +339,7 @@ public final class LicenseMonitor implements AutoCloseable {
   public UtilizationSeries utilization(AllocationType type, LocalDate from, LocalDate to) {
     Objects.requireNonNull(from, "from == null");
     Objects.requireNonNull(to, "to == null");
-    Instant a = from.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-    Instant b = to.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-    return UtilizationSeries.of(UsageCalculator.bin(usage.samples(a, b)), type, from, to);
+    return windows.utilization(type, from, to);
   }
 
   /**
@@ -540,24 +355,6 @@ public final class LicenseMonitor implements AutoCloseable {
       a = state.allocations();
     }
     return UtilizationChart.svg(utilization(type, from, to), a);
-  }
-
-  private boolean inHighEnforcement(Instant now) {
-    for (Map<Feature, Enforcement> e : refresh(now).enforcement().values()) {
-      Enforcement m = e.get(Feature.MEETINGS);
-      if (m != null && m.level() == EnforcementLevel.ALARM_3_HIGH_ENFORCEMENT) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private Set<String> connectedClusterIds() {
-    Set<String> ids = new LinkedHashSet<>();
-    for (Cluster c : registry.clusters()) {
-      ids.add(c.id());
-    }
-    return ids;
   }
 
   private void update(LicenseState next) {
@@ -578,7 +375,7 @@ public final class LicenseMonitor implements AutoCloseable {
     private Duration backfill = Duration.ofDays(90);
     private Duration retention = Duration.ofDays(100);
     private CollectorElection election = CollectorElection.alone();
-    private SmartLicensing smart;
+    private SmartRegistration smart;
     private AuditHook audit = AuditHook.none();
     private String actor = "system";
 
@@ -600,13 +397,14 @@ public final class LicenseMonitor implements AutoCloseable {
     }
 
     /**
-     * Sets the Smart Licensing instance of this deployment (optional): {@link #start()} then sends
-     * it the daily usage report at 00:00 UTC, and leaving SMART mode deregisters it.
+     * Sets the Smart Licensing registration of this deployment (optional), usually an {@link
+     * io.mmsdk.licensing.smart.SmartLicensing}: {@link #start()} then sends it the daily usage
+     * report at 00:00 UTC, and leaving SMART mode deregisters it.
      *
-     * @param smart the Smart Licensing instance; not null
+     * @param smart the Smart Licensing registration; not null
      * @return this builder
      */
-    public Builder smartLicensing(SmartLicensing smart) {
+    public Builder smartLicensing(SmartRegistration smart) {
       this.smart = Objects.requireNonNull(smart, "smart == null");
       return this;
     }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.cms.CmsClient;
+import io.mmsdk.cms.Form;
+import io.mmsdk.cms.RetryPolicy;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
@@ -15,57 +18,142 @@ import io.mmsdk.licensing.smart.SmartLicensingStatus;
 import io.mmsdk.licensing.smart.SmartLicensingTransport;
 import io.mmsdk.licensing.smart.SmartRequest;
 import io.mmsdk.licensing.smart.SmartResponse;
+import io.mmsdk.testkit.SimulatedCluster;
+import io.mmsdk.testkit.core.ClusterOptions;
 import io.mmsdk.testkit.core.SimulatedClock;
+import io.mmsdk.testkit.junit5.SimulatedClusterExtension;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The monitor against a simulated two-bridge cluster over HTTP on loopback, on the cluster's
+ * clock: usage before the test starts is seeded into {@code MPLicenseUsage}, usage during it comes
+ * from meetings running on the bridges (each bridge snapshots every 5 minutes), and failures are
+ * the simulator's (a stopped bridge, HTTP errors, a wrong API password).
+ */
 class LicenseMonitorTest {
   private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
   private static final Duration DAY = Duration.ofDays(1);
 
+  @RegisterExtension
+  final SimulatedClusterExtension cms = SimulatedClusterExtension.builder()
+      .options(ClusterOptions.builder().callBridges(2).https(false)
+          .clock(SimulatedClock.startingAt(T0)).pageLimit("MPLicenseUsage", 1000).build())
+      .build();
+
   @TempDir Path dir;
+  private SimulatedCluster sim;
+  private CmsClient api;
   private SimulatedClock scheduler;
   private ClusterRegistry registry;
   private Notifications notifications;
-  private final Map<String, ScriptedBridge> bridges = new HashMap<>();
+  private CmsUsageSources cmsSources;
+  /** What the monitor asked each bridge's source, by registry bridge id, in order. */
+  private final Map<String, List<String>> asked = new ConcurrentHashMap<>();
+  /** The host ids of the simulated bridges 0 and 1 ({@code MPLicenseUsage/knownHosts}). */
+  private String h1;
+  private String h2;
   private UsageStore store;
   private LicenseStateStore stateStore;
 
   @BeforeEach
-  void setUp() {
-    scheduler = SimulatedClock.startingAt(T0);
+  void setUp(SimulatedCluster sim, CmsClient api) {
+    this.sim = sim;
+    this.api = api;
+    scheduler = sim.clock();
+    h1 = sim.callBridge(0).hostId();
+    h2 = sim.callBridge(1).hostId();
     registry = ClusterRegistry.inMemory();
-    registry.add(Cluster.builder().id("c1").name("Oslo")
-        .addCallBridge(bridge("b1")).addCallBridge(bridge("b2")).build());
+    registry.add(cluster(sim.apiPassword()));
     notifications = Notifications.create(scheduler);
-    bridges.put("b1", new ScriptedBridge().host("h1").host("h2"));
-    bridges.put("b2", new ScriptedBridge().host("h1").host("h2"));
+    // The simulator speaks plain HTTP: each client goes to the registered address with the
+    // registered credentials. No retries: the monitor falls back to the cluster's other bridge.
+    cmsSources = CmsUsageSources.create(b -> CmsClient.builder()
+        .baseUrl("http://" + b.address().authority())
+        .credentials(b.credentials().username(), b.credentials().password())
+        .retryPolicy(RetryPolicy.none()).clock(scheduler).build());
     store = UsageStore.file(dir.resolve("usage"));
   }
 
   @AfterEach
   void tearDown() {
     store.close();
+    cmsSources.close();
     if (stateStore != null) {
       stateStore.close();
     }
   }
 
-  private static CallBridge bridge(String id) {
-    return CallBridge.builder().id(id).name("cb-" + id).address(id + ".example.com")
-        .credentials("admin", "secret").build();
+  /** Cluster c1 "Oslo": b1 on simulated bridge 0 with API password {@code b1Password}, b2 on 1. */
+  private Cluster cluster(String b1Password) {
+    return Cluster.builder().id("c1").name("Oslo")
+        .addCallBridge(bridge("b1", 0, b1Password))
+        .addCallBridge(bridge("b2", 1, sim.apiPassword())).build();
+  }
+
+  private CallBridge bridge(String id, int index, String password) {
+    URI base = URI.create(sim.callBridge(index).baseUrl());
+    return CallBridge.builder().id(id).name("cb-" + id)
+        .address(base.getHost() + ":" + base.getPort())
+        .credentials(sim.apiUsername(), password).build();
+  }
+
+  /** The real source of {@code bridge}, recording what the monitor asks of it. */
+  private UsageSource source(CallBridge bridge) {
+    UsageSource real = cmsSources.apply(bridge);
+    List<String> log = asked(bridge.id());
+    return new UsageSource() {
+      @Override
+      public List<String> knownHosts() {
+        log.add("knownHosts");
+        return real.knownHosts();
+      }
+
+      @Override
+      public List<UsageSample> usage(String hostId, Instant start, Instant end) {
+        log.add("usage " + hostId + " " + start + " " + end);
+        return real.usage(hostId, start, end);
+      }
+
+      @Override
+      public boolean hasActivation() {
+        return real.hasActivation();
+      }
+
+      @Override
+      public MultipartyUsage multipartyUsage() {
+        return real.multipartyUsage();
+      }
+    };
+  }
+
+  private List<String> asked(String bridgeId) {
+    return asked.computeIfAbsent(bridgeId, k -> new CopyOnWriteArrayList<>());
+  }
+
+  private LicenseMonitor.Builder builder() {
+    return LicenseMonitor.builder()
+        .scheduler(scheduler)
+        .registry(registry)
+        .usageSources(this::source)
+        .usageStore(store)
+        .notifications(notifications);
   }
 
   /** Returns a new monitor on the state directory, closing the state store an earlier one used (a restart). */
@@ -74,24 +162,33 @@ class LicenseMonitorTest {
       stateStore.close();
     }
     stateStore = LicenseStateStore.file(dir.resolve("state"));
-    return LicenseMonitor.builder()
-        .scheduler(scheduler)
-        .registry(registry)
-        .usageSources(b -> bridges.get(b.id()))
-        .usageStore(store)
-        .stateStore(stateStore)
-        .notifications(notifications)
-        .build();
+    return builder().stateStore(stateStore).build();
   }
 
-  /** 5-minute SMP samples on h1 (both bridges serve it) from {@code from} for {@code days}. */
+  /**
+   * Seeds 5-minute SMP snapshots of {@code smpFull} on h1 from {@code from} for {@code days}, all
+   * before T0: the cluster's usage history (either bridge serves it).
+   */
   private void history(Instant from, int days, double smpFull) {
     for (int i = 0; i < days * 288; i++) {
-      UsageSample s = new UsageSample("h1", from.plus(Duration.ofMinutes(5L * i)),
-          new UsageValues(0, 0, 0, smpFull, 0, 0));
-      bridges.get("b1").add(s);
-      bridges.get("b2").add(s);
+      sim.addLicenseUsage(h1, from.plus(Duration.ofMinutes(5L * i)),
+          Map.of("smpFull", String.format(Locale.ROOT, "%.2f", smpFull)));
     }
+  }
+
+  /** Starts a coSpace meeting on bridge 0 for each name, with one participant; returns the spaces. */
+  private List<String> meetings(String... names) {
+    List<String> spaces = new java.util.ArrayList<>();
+    for (String name : names) {
+      String space = space(name);
+      sim.callBridge(0).join(space, name.toLowerCase(Locale.ROOT) + "@example.com", name);
+      spaces.add(space);
+    }
+    return spaces;
+  }
+
+  private String space(String name) {
+    return api.coSpaces().create(Form.builder().set("name", name).build());
   }
 
   @Test
@@ -99,26 +196,27 @@ class LicenseMonitorTest {
     history(T0.minus(DAY.multipliedBy(100)), 100, 1);
     LicenseMonitor m = monitor();
     CollectionResult r = m.collectNow();
-    assertEquals(List.of("h1", "h2"), r.hostsCollected());
+    assertEquals(List.of(h1, h2), r.hostsCollected());
     assertEquals(90 * 288, r.samplesAdded());
-    assertEquals("usage h1 2026-03-03T00:00:00Z 2026-06-01T00:00:00Z",
-        bridges.get("b1").requests.get(1));
-    assertEquals(List.of("knownHosts"), bridges.get("b2").requests.subList(0, 1));
+    assertEquals("usage " + h1 + " 2026-03-03T00:00:00Z 2026-06-01T00:00:00Z", asked("b1").get(1));
     // b2 is asked for hosts, but every host was already read from b1 this round
-    assertEquals(1, bridges.get("b2").requests.size());
+    assertEquals(List.of("knownHosts"), asked("b2"));
 
-    history(T0, 1, 1);
+    // both bridges snapshot every 5 minutes: 00:05 .. 02:00 is 24 new samples per host
     scheduler.advance(Duration.ofHours(2));
     CollectionResult r2 = m.collectNow();
-    assertEquals(25, r2.samplesAdded()); // 00:00 .. 02:00 inclusive
-    assertTrue(bridges.get("b1").requests.contains(
-        "usage h1 2026-05-31T23:55:00Z 2026-06-01T02:00:00Z"), bridges.get("b1").requests.toString());
+    assertEquals(2 * 24, r2.samplesAdded());
+    assertTrue(asked("b1").contains("usage " + h1 + " 2026-05-31T23:55:00Z 2026-06-01T02:00:00Z"),
+        asked("b1").toString());
+    // h2 had nothing stored yet, so it is still read from the backfill on
+    assertTrue(asked("b1").contains("usage " + h2 + " 2026-03-03T02:00:00Z 2026-06-01T02:00:00Z"),
+        asked("b1").toString());
   }
 
   @Test
-  void collectNow_oneBridgeUnreachable_collectsFromOtherAndRaisesNotification() {
+  void collectNow_oneBridgeFailing_collectsFromOtherAndRaisesNotification() {
     history(T0.minus(DAY), 1, 1);
-    bridges.get("b1").reachable = false;
+    sim.callBridge(0).faults().failNext(1, 500);
     LicenseMonitor m = monitor();
     CollectionResult r = m.collectNow();
     assertEquals(List.of("b1"), r.unreachableBridgeIds());
@@ -126,9 +224,8 @@ class LicenseMonitorTest {
     var n = notifications.find("licensing.unreachable.b1").orElseThrow();
     assertEquals(Severity.WARNING, n.severity());
     assertTrue(n.message().contains("cb-b1"), n.message());
-    assertFalse(n.message().contains("secret"));
+    assertFalse(n.message().contains(sim.apiPassword()));
 
-    bridges.get("b1").reachable = true;
     scheduler.advance(Duration.ofMinutes(5));
     m.collectNow();
     assertTrue(notifications.find("licensing.unreachable.b1").isEmpty());
@@ -136,28 +233,33 @@ class LicenseMonitorTest {
 
   @Test
   void collectNow_multipartyUsage_sumsWeightedCallsOverTheCluster() {
-    bridges.get("b1").weightedWithoutPersonal = 1.5;
-    bridges.get("b2").weightedWithoutPersonal = 0.5;
+    meetings("Alice");
+    // a meeting both bridges host counts half on each
+    String shared = space("Shared");
+    sim.callBridge(0).join(shared, "bob@example.com", "Bob");
+    sim.callBridge(1).join(shared, "carol@example.com", "Carol");
     LicenseMonitor m = monitor();
     m.collectNow();
     assertEquals(2.0, m.currentSharedLicenseDemand("c1"), 1e-9);
     assertEquals(1.5, m.multipartyUsage().get("b1").weightedCallsWithoutPersonalLicense());
+    assertEquals(0.5, m.multipartyUsage().get("b2").weightedCallsWithoutPersonalLicense());
   }
 
   @Test
   void start_collectsEvery5MinutesUntilClosed() {
     LicenseMonitor m = monitor().start();
     scheduler.advance(Duration.ofMinutes(10));
-    assertEquals(3, bridges.get("b1").requests.stream().filter("knownHosts"::equals).count());
+    assertEquals(3, asked("b1").stream().filter("knownHosts"::equals).count());
     m.close();
     scheduler.advance(Duration.ofHours(1));
-    assertEquals(3, bridges.get("b1").requests.stream().filter("knownHosts"::equals).count());
+    assertEquals(3, asked("b1").stream().filter("knownHosts"::equals).count());
   }
 
   @Test
   void status_meetingsOveruse_walksAlarm1ToAlarm3ThenClearsWithLicenses() {
-    // SMP 2 in use every hour from 20 days ago for 200 days; 1 license allocated
-    history(T0.minus(DAY.multipliedBy(20)), 200, 2);
+    // SMP 2 in use for the last 20 days, and two meetings running from now on; 1 license
+    history(T0.minus(DAY.multipliedBy(20)), 20, 2);
+    meetings("Ops", "Sales");
     LicenseMonitor m = monitor();
     m.setAllocations(Allocations.builder()
         .allocate(AllocationType.PMP, 0).allocate(AllocationType.SMP, 1).build());
@@ -220,10 +322,9 @@ class LicenseMonitorTest {
 
   @Test
   void status_recordingUsedWithoutLicenses_countsDownThenNotAvailable() {
+    // one call recorded all of yesterday
     for (int i = 0; i < 288; i++) {
-      UsageSample s = new UsageSample("h1", T0.minus(DAY).plus(Duration.ofMinutes(5L * i)),
-          new UsageValues(0, 0, 0, 0, 1, 0));
-      bridges.get("b1").add(s);
+      sim.addLicenseUsage(h1, T0.minus(DAY).plus(Duration.ofMinutes(5L * i)), Map.of("rec", "1"));
     }
     LicenseMonitor m = monitor();
     m.setAllocations(Allocations.builder()
@@ -242,7 +343,7 @@ class LicenseMonitorTest {
 
   @Test
   void status_enforcementClock_survivesRestart() {
-    history(T0.minus(DAY.multipliedBy(20)), 40, 2);
+    history(T0.minus(DAY.multipliedBy(20)), 20, 2);
     Allocations a = Allocations.builder()
         .allocate(AllocationType.PMP, 0).allocate(AllocationType.SMP, 1).build();
     LicenseMonitor first = monitor();
@@ -280,9 +381,7 @@ class LicenseMonitorTest {
     RecordingTransport t = new RecordingTransport();
     SmartLicensing smart = SmartLicensing.create(t, scheduler, notifications);
     smart.register("tok", false).toCompletableFuture().get();
-    LicenseMonitor m = LicenseMonitor.builder().scheduler(scheduler).registry(registry)
-        .usageSources(b -> bridges.get(b.id())).usageStore(store)
-        .stateStore(LicenseStateStore.file(dir.resolve("state"))).notifications(notifications)
+    LicenseMonitor m = builder().stateStore(LicenseStateStore.file(dir.resolve("state")))
         .smartLicensing(smart).build();
     m.setMode(LicensingMode.SMART).toCompletableFuture().get();
     assertEquals(List.of(SmartRequest.Kind.REGISTER), t.kinds());
@@ -299,13 +398,11 @@ class LicenseMonitorTest {
    */
   @Test
   void start_withSmartLicensing_sendsYesterdaysUsageReportAtMidnightUtc() throws Exception {
-    history(T0, 1, 3);
+    meetings("Ops", "Sales", "Support"); // SMP 3 all day
     RecordingTransport t = new RecordingTransport();
     SmartLicensing smart = SmartLicensing.create(t, scheduler, notifications);
     smart.register("tok", false).toCompletableFuture().get();
-    LicenseMonitor m = LicenseMonitor.builder().scheduler(scheduler).registry(registry)
-        .usageSources(b -> bridges.get(b.id())).usageStore(store)
-        .stateStore(LicenseStateStore.file(dir.resolve("state"))).notifications(notifications)
+    LicenseMonitor m = builder().stateStore(LicenseStateStore.file(dir.resolve("state")))
         .smartLicensing(smart).pollInterval(Duration.ofHours(6)).build();
     m.start();
     scheduler.advance(Duration.ofHours(23));
@@ -325,12 +422,13 @@ class LicenseMonitorTest {
    * Seed ch. 19: "For Smart Licensing: No activation key is required. If you have any PMP Plus or
    * SMP Plus licenses available in your Virtual Account, then all connected Call Bridges can be
    * used." Seed 21.6: Meeting Management "reports the number of Call Bridges without a traditional
-   * license key" as the "Active Call Bridge Node" license.
+   * license key" as the "Active Call Bridge Node" license. The key is the cluster's ({@code
+   * /clusterLicensing}), so both bridges of a cluster without one are counted.
    */
   @Test
-  void status_bridgeWithoutActivationKey_noEnforcement_reportedAsActiveCallBridgeNode() {
+  void status_clusterWithoutActivationKey_noEnforcement_bridgesReportedAsActiveCallBridgeNodes() {
     history(T0.minus(DAY), 1, 1);
-    bridges.get("b2").activated = false;
+    sim.setLicenseFeature("callBridge", "noLicense", "");
     LicenseMonitor m = monitor();
     m.setAllocations(Allocations.builder()
         .allocate(AllocationType.PMP, 10).allocate(AllocationType.SMP, 10).build());
@@ -339,15 +437,15 @@ class LicenseMonitorTest {
     assertEquals(EnforcementLevel.NONE,
         s.findEnforcement("c1", Feature.MEETINGS).orElseThrow().level());
     UsageReport r = m.usageReport(LocalDate.parse("2026-05-31"));
-    assertEquals(1, r.activeCallBridgeNodes());
+    assertEquals(2, r.activeCallBridgeNodes());
     assertEquals(1.0, r.peaks().get(AllocationType.SMP), 1e-9);
     assertEquals(0.0, r.peaks().get(AllocationType.PMP), 1e-9);
   }
 
-  /** Even during a trial a bridge without an activation key raises no enforcement. */
+  /** Even during a trial a cluster without an activation key raises no enforcement. */
   @Test
-  void status_trialAndBridgeWithoutActivationKey_noEnforcement() {
-    bridges.get("b1").activated = false;
+  void status_trialAndClusterWithoutActivationKey_noEnforcement() {
+    sim.setLicenseFeature("callBridge", "noLicense", "");
     LicenseMonitor m = monitor();
     m.startTrial(Feature.MEETINGS);
     m.collectNow();
@@ -363,7 +461,8 @@ class LicenseMonitorTest {
    */
   @Test
   void trial_licensedButOverusedAtHighEnforcement_offeredOnceAndSilencesAlarm() {
-    history(T0.minus(DAY.multipliedBy(30)), 100, 2);
+    history(T0.minus(DAY.multipliedBy(30)), 30, 2);
+    meetings("Ops", "Sales");
     LicenseMonitor m = monitor();
     m.setAllocations(Allocations.builder()
         .allocate(AllocationType.PMP, 0).allocate(AllocationType.SMP, 1).build());
@@ -433,7 +532,7 @@ class LicenseMonitorTest {
     LicenseMonitor m = monitor();
     m.setMode(LicensingMode.NO_LICENSING);
     assertEquals(0, m.collectNow().samplesAdded());
-    assertTrue(bridges.get("b1").requests.isEmpty());
+    assertTrue(asked("b1").isEmpty(), asked("b1").toString());
     assertTrue(m.status().features().isEmpty());
     assertEquals(LicensingMode.NO_LICENSING, monitor().state().mode());
   }
@@ -470,9 +569,7 @@ class LicenseMonitorTest {
   @Test
   void allocationsTrialsAndMode_areAudited() {
     io.mmsdk.admin.audit.AuditTrail audit = io.mmsdk.admin.audit.AuditTrail.inMemory(scheduler);
-    LicenseMonitor m = LicenseMonitor.builder().scheduler(scheduler).registry(registry)
-        .usageSources(b -> bridges.get(b.id())).usageStore(store)
-        .stateStore(LicenseStateStore.file(dir.resolve("state"))).notifications(notifications)
+    LicenseMonitor m = builder().stateStore(LicenseStateStore.file(dir.resolve("state")))
         .audit(audit, "admin").build();
     m.startTrial(Feature.MEETINGS);
     assertThrows(TrialNotAvailableException.class, () -> m.startTrial(Feature.MEETINGS));
@@ -494,19 +591,21 @@ class LicenseMonitorTest {
    */
   @Test
   void collectNow_wrongCredentialsOrUnreachable_notificationsRaisedAndCleared() {
-    io.mmsdk.cms.CmsRequest get = new io.mmsdk.cms.CmsRequest("GET", "/api/v1/clusterLicensing");
-    bridges.get("b1").failure = new io.mmsdk.cms.CmsAuthenticationException(get, 401, "", "401");
-    bridges.get("b2").failure = new io.mmsdk.cms.CmsConnectionException(get, "refused", null);
+    registry.update(cluster("wrong-password"));
+    sim.callBridge(1).stop();
     LicenseMonitor m = monitor();
     m.collectNow();
     var credentials = notifications.find("callbridge.credentials.b1").orElseThrow();
     assertEquals(Severity.ERROR, credentials.severity());
     assertTrue(credentials.message().contains("credentials provided for server cb-b1"),
         credentials.message());
-    assertFalse(credentials.message().contains("secret"));
-    assertTrue(notifications.find("callbridge.unreachable.b2").isPresent());
-    bridges.get("b1").failure = null;
-    bridges.get("b2").failure = null;
+    assertFalse(credentials.message().contains("wrong-password"));
+    var unreachable = notifications.find("callbridge.unreachable.b2").orElseThrow();
+    assertEquals(Severity.ERROR, unreachable.severity());
+
+    // the administrator enters the right password; bridge 1 is started again
+    registry.update(cluster(sim.apiPassword()));
+    sim.callBridge(1).restart();
     m.collectNow();
     assertTrue(notifications.find("callbridge.credentials.b1").isEmpty());
     assertTrue(notifications.find("callbridge.unreachable.b2").isEmpty());

@@ -3,6 +3,7 @@ package io.mmsdk.licensing.smart;
 import io.mmsdk.core.notify.Notifications;
 import io.mmsdk.core.notify.Severity;
 import io.mmsdk.common.time.Scheduler;
+import io.mmsdk.licensing.SmartRegistration;
 import io.mmsdk.licensing.UsageReport;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Authorization;
 import io.mmsdk.licensing.smart.SmartLicensingStatus.Registration;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and the ERROR notification {@value #UNREACHABLE_KEY} ("Unable to reach Cisco Smart Software
  * Server") is raised; it is cleared by the next request that succeeds. A refusal fails at once.
  */
-public final class SmartLicensing implements AutoCloseable {
+public final class SmartLicensing implements SmartRegistration, AutoCloseable {
   /** The key of the notification raised when Cisco SSM cannot be reached. */
   public static final String UNREACHABLE_KEY = "licensing.smart.unreachable";
   /** How long each attempt waits for an answer: 30, 60 and 90 seconds. */
@@ -96,6 +97,18 @@ public final class SmartLicensing implements AutoCloseable {
     return status;
   }
 
+  /** {@return whether the status is anything but {@link Registration#UNREGISTERED}} */
+  @Override
+  public synchronized boolean isRegistered() {
+    return status.registration() != Registration.UNREGISTERED;
+  }
+
+  /** {@return whether the status is {@link Registration#REGISTERED} (online, with a token)} */
+  @Override
+  public synchronized boolean isRegisteredOnline() {
+    return status.registration() == Registration.REGISTERED;
+  }
+
   /**
    * Registers with {@code token}; {@code reregister} lets Cisco SSM accept an instance it already
    * knows. On success the instance is registered and authorized, and the renewals are scheduled.
@@ -159,6 +172,7 @@ public final class SmartLicensing implements AutoCloseable {
    *
    * @return a stage completed with the unregistered status
    */
+  @Override
   public CompletionStage<SmartLicensingStatus> deregister() {
     return send(new SmartRequest(Kind.DEREGISTER, "", false)).thenApply(r -> {
       synchronized (this) {
@@ -284,6 +298,7 @@ public final class SmartLicensing implements AutoCloseable {
    * @return a stage completed with the status after sending, or failed with SSM's reason
    * @throws IllegalStateException if the instance is not registered online
    */
+  @Override
   public CompletionStage<SmartLicensingStatus> sendUsageReport(UsageReport report) {
     Objects.requireNonNull(report, "report == null");
     requireRegistered("send a usage report");

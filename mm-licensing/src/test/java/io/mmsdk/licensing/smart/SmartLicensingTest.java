@@ -343,4 +343,27 @@ class SmartLicensingTest {
     assertEquals(List.of(Kind.REGISTER, Kind.DEREGISTER), transport.kinds());
     assertEquals(0, scheduler.pendingTasks());
   }
+
+  /**
+   * What LicenseMonitor asks through SmartRegistration: registered in any way (leaving SMART mode
+   * must deregister) and registered online (the only state that sends usage reports).
+   */
+  @Test
+  void registrationQueries_followTheStatus() throws Exception {
+    assertFalse(smart.isRegistered());
+    assertFalse(smart.isRegisteredOnline());
+    done(smart.register("tok", false));
+    assertTrue(smart.isRegistered());
+    assertTrue(smart.isRegisteredOnline());
+    done(smart.deregister());
+    assertFalse(smart.isRegistered());
+
+    done(smart.generateReservationRequestCode());
+    assertTrue(smart.isRegistered());
+    assertFalse(smart.isRegisteredOnline());
+    transport.then(SmartResponse.reserved(Reservation.universal(), ""));
+    done(smart.installAuthorizationCode("AUTH-1"));
+    assertTrue(smart.isRegistered());
+    assertFalse(smart.isRegisteredOnline());
+  }
 }
