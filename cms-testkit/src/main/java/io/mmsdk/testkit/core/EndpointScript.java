@@ -9,13 +9,11 @@ import java.util.Optional;
 
 /**
  * How a scripted remote endpoint behaves for one call attempt when the simulated cluster dials it
- * (a
- * dial-out via {@code POST /calls/<id>/callLegs} or {@code /participants}). Register scripts with
- * {@link io.mmsdk.testkit.SimulatedCluster#scriptEndpoint(String, EndpointScript...)}. All delays
- * are simulated time on the cluster's {@link SimulatedClock}: nothing happens until the test advances it (even outcomes
- * with
- * zero delay happen on the next {@code advance}, so a test can see the leg in its initial state
- * first).
+ * (a dial-out via {@code POST /calls/<id>/callLegs} or {@code /participants}). Register scripts
+ * with {@link io.mmsdk.testkit.SimulatedCluster#scriptEndpoint(String, EndpointScript...)}. All
+ * delays are simulated time on the cluster's {@link SimulatedClock}: nothing happens until the test
+ * advances it (even outcomes with zero delay happen on the next {@code advance}, so a test can see
+ * the leg in its initial state first).
  *
  * <p>Immutable. Instance methods return a new script.
  */
