@@ -6,6 +6,7 @@ import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -303,7 +304,8 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   /**
    * Hands queued events up to number {@code last} to the listeners, outside every lock: on the
    * listener executor if one was set, else on this thread, which returns once they are delivered.
-   * One deliverer at a time, so listeners see events one by one, in order. A thread delivers at
+   * One deliverer at a time, so listeners see deliveries one by one, in order; a delivery holds
+   * every event queued up to {@code last}, handed to each listener at once. A thread delivers at
    * most up to its own last event, so under constant load no thread is kept delivering others'
    * events forever (its own acknowledgement would wait for them).
    */
@@ -337,16 +339,20 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
       }
       try {
         while (true) {
-          CdrEvent e;
+          List<CdrEvent> chunk;
           synchronized (deliveryLock) {
-            if (delivered >= last || deliveries.isEmpty()) {
+            int n = (int) Math.min(last - delivered, deliveries.size());
+            if (n <= 0) {
               break;
             }
-            e = deliveries.poll();
+            chunk = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+              chunk.add(deliveries.poll());
+            }
           }
-          emit(e);
+          emit(chunk);
           synchronized (deliveryLock) {
-            delivered++;
+            delivered += chunk.size();
           }
         }
       } finally {
@@ -358,13 +364,14 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
   }
 
-  private void emit(CdrEvent e) {
+  private void emit(List<CdrEvent> events) {
+    List<CdrEvent> view = Collections.unmodifiableList(events);
     for (CdrListener l : listeners) {
       try {
-        l.onEvent(e);
+        l.onEvents(view);
       } catch (RuntimeException ex) {
-        log.warn("CDR listener {} failed on {}; continuing with the next listener", l,
-            e.getClass().getSimpleName(), ex);
+        log.warn("CDR listener {} failed on a delivery of {} events; continuing with the next"
+            + " listener", l, events.size(), ex);
       }
     }
   }
