@@ -5,26 +5,20 @@ import static java.util.Objects.requireNonNull;
 import io.mmsdk.common.store.StoreFiles;
 import io.mmsdk.common.store.StoreLock;
 import io.mmsdk.common.time.Scheduler;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * from open to {@link #close()} (a second opener gets a {@link
  * io.mmsdk.common.store.StoreLockedException} naming the holder). Files are owner-only on POSIX.
  */
+// The journal keeps the segments (files, rolling, retention, recovery on open) and the API; the
+// entry format and the reading of a segment are JournalEntries', the shared forces GroupCommit's.
 public final class CdrJournal implements CdrStore {
   private static final Logger log = LoggerFactory.getLogger(CdrJournal.class);
-  private static final int MAGIC = 0x43445231; // "CDR1"
-  private static final int HEADER = 12; // magic, length, crc
   private static final String SUFFIX = ".cdrj";
 
   private final Path dir;
@@ -56,16 +50,13 @@ public final class CdrJournal implements CdrStore {
   private final long segmentBytes;
   private final CdrParser parser;
   private final Syncer syncer;
-  /** Entries written and not yet covered by a force; guarded by {@code this}. */
-  private List<Pending> awaiting = new ArrayList<>();
-  /** Guards {@link #forcing} and every {@link Pending}; never held while taking {@code this}. */
-  private final Object forceMonitor = new Object();
-  private boolean forcing;
+  private final GroupCommit commit;
   /** Segment number → newest receivedAt in it (null while empty). */
   private final TreeMap<Long, Instant> segments = new TreeMap<>();
   private final Scheduler.Cancellable purgeTask;
   private final StoreLock lock;
-  private FileChannel active;
+  private FileChannel active; // guarded by this, as are the fields below
+  private long activeSize;
   private long activeNumber;
   private boolean closed;
 
@@ -76,6 +67,17 @@ public final class CdrJournal implements CdrStore {
     this.segmentBytes = b.segmentBytes;
     this.parser = b.parser;
     this.syncer = b.syncer;
+    this.commit = new GroupCommit(this, new GroupCommit.Segments() {
+      @Override
+      public FileChannel active() {
+        return active;
+      }
+
+      @Override
+      public boolean closed() {
+        return closed;
+      }
+    }, syncer, dir);
     try {
       this.lock = StoreLock.acquire(dir.resolve("journal.lock"));
     } catch (UncheckedIOException e) {
@@ -97,6 +99,7 @@ public final class CdrJournal implements CdrStore {
       activeNumber = segments.isEmpty() ? 1 : segments.lastKey();
       segments.putIfAbsent(activeNumber, null);
       active = open(activeNumber);
+      activeSize = active.size();
     } catch (IOException | NumberFormatException e) {
       lock.close();
       throw new CdrStoreException("cannot open CDR journal in " + dir
@@ -125,115 +128,41 @@ public final class CdrJournal implements CdrStore {
   @Override
   public List<CdrRecord> append(ReceivedBatch batch) {
     requireNonNull(batch, "batch == null");
-    byte[] entry = encode(batch);
-    Pending me = new Pending();
+    byte[] entry = JournalEntries.encode(batch);
+    GroupCommit.Pending me;
     synchronized (this) {
       ensureOpen();
       long before = -1;
       try {
-        if (active.size() > 0 && active.size() + entry.length > segmentBytes) {
+        if (activeSize > 0 && activeSize + entry.length > segmentBytes) {
           roll();
         }
-        before = active.size();
+        before = activeSize;
         ByteBuffer buf = ByteBuffer.wrap(entry);
         while (buf.hasRemaining()) {
           active.write(buf);
         }
+        activeSize += entry.length;
       } catch (IOException | CdrStoreException e) {
         if (before >= 0) {
           // Cut this entry's partial write; the entries before it are intact and awaiting a force.
           truncateTo(before);
         }
-        throw e instanceof CdrStoreException c ? c : writeFailed((IOException) e);
+        throw e instanceof CdrStoreException c ? c : GroupCommit.writeFailed(dir, (IOException) e);
       }
       Instant prev = segments.get(activeNumber);
       if (prev == null || batch.receivedAt().isAfter(prev)) {
         segments.put(activeNumber, batch.receivedAt());
       }
-      awaiting.add(me);
+      me = commit.written();
     }
-    awaitForce(me);
+    commit.await(me);
     return batch.batch().records();
   }
 
   /** Returns how many written entries wait for a force (for tests). */
   synchronized int awaitingForce() {
-    return awaiting.size();
-  }
-
-  /**
-   * Waits until a force covers {@code me}. The first waiter to find no force running becomes the
-   * leader: it takes every entry written so far and forces them with one call, while later
-   * entries are written behind it and wait for the next force.
-   */
-  private void awaitForce(Pending me) {
-    while (true) {
-      synchronized (forceMonitor) {
-        while (!me.done && forcing) {
-          try {
-            forceMonitor.wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CdrStoreException("interrupted while waiting for the CDR journal " + dir
-                + " to reach the disk; the batch is not acknowledged and will be re-sent", e);
-          }
-        }
-        if (me.done) {
-          if (me.failure != null) {
-            throw me.failure;
-          }
-          return;
-        }
-        forcing = true;
-      }
-      List<Pending> group;
-      FileChannel channel;
-      boolean closedBefore;
-      synchronized (this) {
-        group = awaiting;
-        awaiting = new ArrayList<>();
-        channel = active;
-        closedBefore = closed;
-      }
-      CdrStoreException failure = null;
-      try {
-        if (!group.isEmpty()) {
-          syncer.force(channel);
-        }
-      } catch (ClosedChannelException e) {
-        // Rolled or closed since: both force the segment before closing it, unless shut down.
-        if (closedBefore) {
-          failure = new CdrStoreException("CDR journal " + dir + " was closed before the batch"
-              + " reached the disk; it is not acknowledged and will be re-sent", e);
-        }
-      } catch (IOException e) {
-        failure = writeFailed(e);
-      }
-      complete(group, failure);
-    }
-  }
-
-  private void complete(List<Pending> group, CdrStoreException failure) {
-    synchronized (forceMonitor) {
-      for (Pending p : group) {
-        p.done = true;
-        p.failure = failure;
-      }
-      forcing = false;
-      forceMonitor.notifyAll();
-    }
-  }
-
-  private CdrStoreException writeFailed(IOException e) {
-    return new CdrStoreException("cannot write CDR batch to journal " + dir
-        + ": " + e.getMessage() + "; the receiver answers 503 and the Call Bridge will re-send",
-        e);
-  }
-
-  /** One entry's wait for a force; fields guarded by {@link #forceMonitor}. */
-  private static final class Pending {
-    boolean done;
-    CdrStoreException failure;
+    return commit.awaitingForce();
   }
 
   /** Forces a segment to disk; a seam for tests that need to hold a force. */
@@ -323,13 +252,12 @@ public final class CdrJournal implements CdrStore {
   /** Starts the next segment; the current one is forced first, covering every waiting entry. */
   private void roll() throws IOException {
     syncer.force(active);
-    List<Pending> group = awaiting;
-    awaiting = new ArrayList<>();
-    complete(group, null);
+    commit.coveredAll();
     active.close();
     activeNumber++;
     segments.put(activeNumber, null);
     active = open(activeNumber);
+    activeSize = 0;
     purge();
   }
 
@@ -348,6 +276,7 @@ public final class CdrJournal implements CdrStore {
   private void truncateTo(long length) {
     try {
       active.truncate(length);
+      activeSize = length;
     } catch (IOException e) {
       log.warn("Cannot cut the torn tail of {}; it will be cut on next open",
           segmentPath(activeNumber), e);
@@ -366,21 +295,18 @@ public final class CdrJournal implements CdrStore {
       throws IOException {
     Path file = segmentPath(number);
     Instant[] newest = {null};
-    long good =
-        readEntries(
-            file,
-            (end, payload) -> {
-              Instant at = receivedAt(payload);
-              if (newest[0] == null || at.isAfter(newest[0])) {
-                newest[0] = at;
-              }
-              if (consumer != null) {
-                ReceivedBatch rb = decode(payload, file);
-                if (rb != null) {
-                  consumer.accept(rb);
-                }
-              }
-            });
+    long good = JournalEntries.read(file, (end, payload) -> {
+      Instant at = JournalEntries.receivedAt(payload);
+      if (newest[0] == null || at.isAfter(newest[0])) {
+        newest[0] = at;
+      }
+      if (consumer != null) {
+        ReceivedBatch rb = JournalEntries.decode(payload, parser, file);
+        if (rb != null) {
+          consumer.accept(rb);
+        }
+      }
+    });
     long size = Files.size(file);
     if (repairTail && size > good) {
       log.warn("CDR journal {}: cutting a torn tail of {} bytes left by a crash (the batch in it"
@@ -394,154 +320,6 @@ public final class CdrJournal implements CdrStore {
       log.warn("CDR journal {}: ignoring {} unreadable bytes at its end", file, size - good);
     }
     return newest[0];
-  }
-
-  private interface EntryVisitor {
-    void visit(long endOffset, byte[] payload);
-  }
-
-  /**
-   * Visits valid entries in order and returns the offset after the last valid one. A damaged
-   * entry followed by intact ones (corruption in the middle) is reported and skipped; damage with
-   * no intact entry after it is a torn tail, left to the caller.
-   */
-  private static long readEntries(Path file, EntryVisitor visitor) throws IOException {
-    int offset = 0;
-    int end = 0;
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      if (ch.size() > Integer.MAX_VALUE) {
-        throw new IOException("segment " + file + " is over 2 GiB; it was not written by this"
-            + " journal");
-      }
-      // Read, not mapped: a concurrent cut of a failed append must not fault a mapped page.
-      ByteBuffer map = ByteBuffer.allocate((int) ch.size());
-      while (map.hasRemaining()) {
-        if (ch.read(map, map.position()) < 0) {
-          break;
-        }
-      }
-      map.flip();
-      int size = map.limit();
-      while (offset + HEADER <= size) {
-        int len = entryLength(map, offset);
-        if (len < 0) {
-          int next = nextEntry(map, offset + 1);
-          if (next < 0) {
-            break;
-          }
-          log.warn("CDR journal {}: skipping {} damaged bytes at offset {} (a corrupt entry in the"
-              + " middle of the segment; the batch in it is lost, the entries after it are kept)",
-              file, next - offset, offset);
-          offset = next;
-          continue;
-        }
-        byte[] payload = new byte[len];
-        map.get(offset + HEADER, payload);
-        offset += HEADER + len;
-        end = offset;
-        visitor.visit(offset, payload);
-      }
-    }
-    return end;
-  }
-
-  /** Returns the payload length of a valid entry at {@code offset}, or -1 if there is none. */
-  private static int entryLength(ByteBuffer map, int offset) {
-    int size = map.limit();
-    if (offset + HEADER > size || map.getInt(offset) != MAGIC) {
-      return -1;
-    }
-    int len = map.getInt(offset + 4);
-    if (len < 0 || len > size - offset - HEADER) {
-      return -1;
-    }
-    CRC32 c = new CRC32();
-    c.update(map.slice(offset + HEADER, len));
-    return (int) c.getValue() == map.getInt(offset + 8) ? len : -1;
-  }
-
-  /** Returns the offset of the next valid entry at or after {@code from}, or -1. */
-  private static int nextEntry(ByteBuffer map, int from) {
-    int size = map.limit();
-    for (int i = from; i + HEADER <= size; i++) {
-      if (map.get(i) == 0x43 && map.getInt(i) == MAGIC && entryLength(map, i) >= 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static byte[] encode(ReceivedBatch b) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(b.bodyNoCopy().length + 128);
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeInt(MAGIC);
-      out.writeInt(0); // length, patched below
-      out.writeInt(0); // crc, patched below
-      Map<String, String> tags = b.origin().tags();
-      writeString(out, b.origin().clusterId());
-      out.writeInt(tags.size());
-      for (Map.Entry<String, String> t : tags.entrySet()) {
-        writeString(out, t.getKey());
-        writeString(out, t.getValue());
-      }
-      out.writeLong(b.receivedAt().getEpochSecond());
-      out.writeInt(b.receivedAt().getNano());
-      out.writeInt(b.bodyNoCopy().length);
-      out.write(b.bodyNoCopy());
-      out.flush();
-      byte[] e = bytes.toByteArray();
-      int len = e.length - HEADER;
-      CRC32 c = new CRC32();
-      c.update(e, HEADER, len);
-      ByteBuffer.wrap(e, 4, 8).putInt(len).putInt((int) c.getValue());
-      return e;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void writeString(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  /** Reads only the receive time of an entry (no XML parsing), for retention bookkeeping. */
-  private static Instant receivedAt(byte[] payload) {
-    ByteBuffer in = ByteBuffer.wrap(payload);
-    readString(in);
-    int n = in.getInt();
-    for (int i = 0; i < 2 * n; i++) {
-      readString(in);
-    }
-    return Instant.ofEpochSecond(in.getLong(), in.getInt());
-  }
-
-  private ReceivedBatch decode(byte[] payload, Path file) {
-    ByteBuffer in = ByteBuffer.wrap(payload);
-    String cluster = readString(in);
-    int n = in.getInt();
-    Map<String, String> tags = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      tags.put(readString(in), readString(in));
-    }
-    Instant at = Instant.ofEpochSecond(in.getLong(), in.getInt());
-    byte[] body = new byte[in.getInt()];
-    in.get(body);
-    try {
-      return ReceivedBatch.wrap(new CdrOrigin(cluster, tags), at, body, parser.parse(body));
-    } catch (CdrParseException e) {
-      log.warn("CDR journal {}: skipping a stored batch that no longer parses: {}", file,
-          e.getMessage());
-      return null;
-    }
-  }
-
-  private static String readString(ByteBuffer in) {
-    byte[] b = new byte[in.getInt()];
-    in.get(b);
-    return new String(b, StandardCharsets.UTF_8);
   }
 
   /** Builds a {@link CdrJournal}. */

@@ -3,9 +3,9 @@ package io.mmsdk.cdr;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,7 +66,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
    * from 1; never held while a listener runs.
    */
   private final Object deliveryLock = new Object();
-  private final ArrayDeque<CdrEvent> deliveries = new ArrayDeque<>();
+  private List<CdrEvent> deliveries = new ArrayList<>(); // guarded by deliveryLock
   private long enqueued; // guarded by deliveryLock
   private long delivered; // guarded by deliveryLock
   private boolean delivering; // guarded by deliveryLock
@@ -303,9 +303,11 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   /**
    * Hands queued events up to number {@code last} to the listeners, outside every lock: on the
    * listener executor if one was set, else on this thread, which returns once they are delivered.
-   * One deliverer at a time, so listeners see events one by one, in order. A thread delivers at
-   * most up to its own last event, so under constant load no thread is kept delivering others'
-   * events forever (its own acknowledgement would wait for them).
+   * One deliverer at a time, so listeners see deliveries one by one, in order. A delivery holds
+   * every event queued when it starts (the deliverer's own and those of threads that queued before
+   * it and wait for it), handed to each listener at once, like a group commit: under load a few
+   * deliveries serve many batches. A thread makes at most one delivery, so under constant load no
+   * thread is kept delivering others' events forever (its own acknowledgement would wait).
    */
   private void deliver(long last) {
     if (last <= 0) {
@@ -319,52 +321,45 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   }
 
   private void deliverThrough(long last) {
-    while (true) {
-      synchronized (deliveryLock) {
-        while (delivering && delivered < last) {
-          try {
-            deliveryLock.wait();
-          } catch (InterruptedException e) {
-            // The batch is stored; its events are delivered by whoever delivers next.
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
-        if (delivered >= last) {
+    List<CdrEvent> chunk;
+    synchronized (deliveryLock) {
+      while (delivering && delivered < last) {
+        try {
+          deliveryLock.wait();
+        } catch (InterruptedException e) {
+          // The batch is stored; its events are delivered by whoever delivers next.
+          Thread.currentThread().interrupt();
           return;
         }
-        delivering = true;
       }
-      try {
-        while (true) {
-          CdrEvent e;
-          synchronized (deliveryLock) {
-            if (delivered >= last || deliveries.isEmpty()) {
-              break;
-            }
-            e = deliveries.poll();
-          }
-          emit(e);
-          synchronized (deliveryLock) {
-            delivered++;
-          }
-        }
-      } finally {
-        synchronized (deliveryLock) {
-          delivering = false;
-          deliveryLock.notifyAll();
-        }
+      if (delivered >= last) {
+        return;
+      }
+      delivering = true;
+      // Every event queued so far, up to this thread's last at least (all before it were delivered
+      // or are queued): its own and those of the threads that queued earlier and wait meanwhile.
+      chunk = deliveries;
+      deliveries = new ArrayList<>(chunk.size());
+    }
+    try {
+      emit(chunk);
+    } finally {
+      synchronized (deliveryLock) {
+        delivered += chunk.size();
+        delivering = false;
+        deliveryLock.notifyAll();
       }
     }
   }
 
-  private void emit(CdrEvent e) {
+  private void emit(List<CdrEvent> events) {
+    List<CdrEvent> view = Collections.unmodifiableList(events);
     for (CdrListener l : listeners) {
       try {
-        l.onEvent(e);
+        l.onEvents(view);
       } catch (RuntimeException ex) {
-        log.warn("CDR listener {} failed on {}; continuing with the next listener", l,
-            e.getClass().getSimpleName(), ex);
+        log.warn("CDR listener {} failed on a delivery of {} events; continuing with the next"
+            + " listener", l, events.size(), ex);
       }
     }
   }

@@ -288,4 +288,135 @@ class CdrPipelineTest {
     // steady load the first deliverer was otherwise kept delivering everyone's events).
     assertEquals(java.util.Map.of("a", "A", "b", "B"), deliveredOn);
   }
+
+  @Test
+  void accept_sameSessionFromTwoThreads_storedAndDeliveredInArrivalOrderWhileOtherSessionsPass()
+      throws Exception {
+    java.util.concurrent.CountDownLatch firstInStore = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<String> stored = java.util.Collections.synchronizedList(new ArrayList<>());
+    CdrStore holdFirst = new CdrStore() {
+      @Override
+      public List<CdrRecord> append(ReceivedBatch batch) {
+        String id = ((CallEnd) batch.batch().records().get(0)).callId();
+        stored.add(id);
+        if (id.equals("first")) {
+          firstInStore.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CdrStoreException("interrupted", e);
+          }
+        }
+        return batch.batch().records();
+      }
+
+      @Override
+      public void replay(Consumer<ReceivedBatch> consumer) {}
+
+      @Override
+      public void close() {}
+    };
+    List<String> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+    CdrPipeline p = CdrPipeline.builder().store(holdFirst).addListener(e -> {
+      if (e instanceof CdrEvent.RecordReceived r) {
+        delivered.add(((CallEnd) r.record()).callId());
+      }
+    }).build();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "first")))));
+      firstInStore.await();
+      var second = new java.util.concurrent.atomic.AtomicReference<Thread>();
+      var secondDone = pool.submit(() -> {
+        second.set(Thread.currentThread());
+        p.accept(batch(doc("s1", "cb1", callEnd(2, 2, "second"))));
+      });
+      // Another session is stored and delivered while s1's first batch is still being stored.
+      p.accept(batch(doc("s2", "cb2", callEnd(1, 1, "other"))));
+      assertEquals(List.of("other"), delivered);
+      // The second batch of s1 waits for the first (its thread blocks on the session), or, if this
+      // pipeline did not keep the order, has already gone by.
+      while (!secondDone.isDone() && (second.get() == null
+          || second.get().getState() != Thread.State.BLOCKED)) {
+        Thread.onSpinWait();
+      }
+      release.countDown();
+      first.get();
+      secondDone.get();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of("first", "other", "second"), stored);
+    assertEquals(List.of("other", "first", "second"), delivered);
+  }
+
+  @Test
+  void accept_batchesQueuedDuringADelivery_handedToListenersTogetherInTheNextOne()
+      throws Exception {
+    java.util.concurrent.CountDownLatch aDelivering = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<List<String>> deliveries = java.util.Collections.synchronizedList(new ArrayList<>());
+    CdrPipeline p = CdrPipeline.builder().addListener(new CdrListener() {
+      @Override
+      public void onEvent(CdrEvent event) {
+        throw new AssertionError("the pipeline hands listeners whole deliveries");
+      }
+
+      @Override
+      public void onEvents(List<CdrEvent> events) {
+        List<String> ids = new ArrayList<>();
+        for (CdrEvent e : events) {
+          if (e instanceof CdrEvent.RecordReceived r) {
+            ids.add(((CallEnd) r.record()).callId());
+          }
+        }
+        deliveries.add(ids);
+        if (ids.contains("a")) {
+          aDelivering.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+    }).build();
+    Thread a = new Thread(() -> p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a")))), "A");
+    Thread b = new Thread(() -> p.accept(batch(doc("s2", "cb2", callEnd(1, 1, "b")))), "B");
+    Thread c = new Thread(() -> p.accept(batch(doc("s3", "cb3", callEnd(1, 1, "c")))), "C");
+    a.start();
+    aDelivering.await();
+    b.start();
+    c.start();
+    // Both have queued their events once they wait for the deliverer.
+    while (b.getState() != Thread.State.WAITING || c.getState() != Thread.State.WAITING) {
+      assertTrue(b.isAlive() && c.isAlive(), "B and C must wait for A's delivery");
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    a.join();
+    b.join();
+    c.join();
+    assertEquals(2, deliveries.size(), "one delivery for A, one for the two batches behind it");
+    assertEquals(List.of("a"), deliveries.get(0));
+    assertEquals(java.util.Set.of("b", "c"), java.util.Set.copyOf(deliveries.get(1)));
+  }
+
+  @Test
+  void accept_listenerThrowsOnOneEvent_stillGetsTheRestOfTheDelivery() {
+    List<String> seen = new ArrayList<>();
+    CdrPipeline p = CdrPipeline.builder().addListener(e -> {
+      if (e instanceof CdrEvent.RecordReceived r) {
+        String id = ((CallEnd) r.record()).callId();
+        seen.add(id);
+        if (id.equals("a")) {
+          throw new IllegalStateException("listener bug");
+        }
+      }
+    }).build();
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a"), callEnd(2, 2, "b"))));
+    assertEquals(List.of("a", "b"), seen);
+  }
 }

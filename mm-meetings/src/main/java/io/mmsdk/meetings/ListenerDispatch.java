@@ -16,13 +16,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells {@link MeetingListener}s of the tracker's changes and gaps, in order, on the listener
  * executor and never under the tracker's lock. Changes are queued under the {@link
- * MeetingTracker}'s lock ({@link #queueChange}, {@link #queueGap}); {@link #deliver} is called
- * after it is released and hands them to the executor, which drains them batch by batch. At most
- * {@code maxPending} changes wait; beyond that they are counted and listeners told how many were
- * dropped.
+ * MeetingTracker}'s lock ({@link #queueChange}, {@link #queueGap}) and handed off, still under it,
+ * at the end of each hold ({@link #handOff}), so their order is the order they were made in; the
+ * hand-off moves them to an outbox guarded by a lock of its own, which the executor drains batch
+ * by batch without ever taking the tracker's lock. At most {@code maxPending} changes wait; beyond
+ * that they are counted and listeners told how many were dropped.
  */
 final class ListenerDispatch {
   private static final Logger log = LoggerFactory.getLogger(MeetingTracker.class);
+  /** The largest drained list kept for reuse; a larger one (a burst) is left to the collector. */
+  private static final int MAX_SPARE = 4096;
 
   private final Object lock;
   private final List<MeetingListener> listeners;
@@ -30,12 +33,22 @@ final class ListenerDispatch {
   private final ExecutorService ownedExecutor;
   private final int maxPending;
 
-  // Changes (MeetingChange) and gaps (SourceGap) not yet handed to listeners, guarded by lock;
-  // delivered by drain() outside it.
-  private List<Object> pending = new ArrayList<>();
-  private long dropped;
+  // Changes (MeetingChange) and gaps (SourceGap) of the current hold, guarded by the tracker's lock.
+  private ArrayList<Object> pending = new ArrayList<>();
+  private long dropped; // guarded by the tracker's lock
+  private boolean closed; // guarded by the tracker's lock
+
+  /** Guards the outbox; held only to move a list in or out, never while a listener runs. */
+  private final Object outboxLock = new Object();
+  // Handed off and not yet taken by drain(); guarded by outboxLock.
+  private ArrayList<Object> outbox = new ArrayList<>();
+  private long outboxDropped;
   private boolean drainScheduled;
-  private boolean closed;
+  // The list drain() last emptied, given back for reuse so that steady traffic allocates no lists;
+  // guarded by outboxLock.
+  private ArrayList<Object> spare;
+  /** How many items the outbox holds; written under outboxLock, read under the tracker's lock. */
+  private volatile int outboxSize;
 
   /** Runs listeners on {@code executor}, or on one daemon thread of its own if that is null. */
   ListenerDispatch(Object lock, List<MeetingListener> listeners, Executor executor,
@@ -60,7 +73,7 @@ final class ListenerDispatch {
     listeners.add(listener);
   }
 
-  /** Queues change {@code e} of {@code m}; caller holds the lock. */
+  /** Queues change {@code e} of {@code m}; caller holds the tracker's lock. */
   void queueChange(M m, LogEntry e, Leg participant) {
     if (!admitOne()) {
       return;
@@ -70,7 +83,7 @@ final class ListenerDispatch {
         participant == null ? null : participant.snapshot()));
   }
 
-  /** Queues {@code gap}; caller holds the lock. */
+  /** Queues {@code gap}; caller holds the tracker's lock. */
   void queueGap(SourceGap gap) {
     if (admitOne()) {
       pending.add(gap);
@@ -85,54 +98,89 @@ final class ListenerDispatch {
     if (listeners.isEmpty() || closed) {
       return false;
     }
-    if (pending.size() >= maxPending) {
+    if (pending.size() + outboxSize >= maxPending) {
       dropped++;
       return false;
     }
     return true;
   }
 
-  /** Hands pending changes to the listener executor; caller does not hold the lock. */
-  void deliver() {
-    boolean deliver;
-    synchronized (lock) {
-      deliver = !drainScheduled && (!pending.isEmpty() || dropped > 0);
-      drainScheduled |= deliver;
+  /**
+   * Moves what this hold queued to the outbox; caller holds the tracker's lock and calls it last in
+   * its hold. {@return whether the caller must {@link #deliver} after releasing the lock} (no drain
+   * is scheduled yet).
+   */
+  boolean handOff() {
+    if (pending.isEmpty() && dropped == 0) {
+      return false;
     }
-    if (deliver) {
-      try {
-        executor.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        long lost;
-        synchronized (lock) {
-          lost = pending.size() + dropped;
-          pending = new ArrayList<>();
-          dropped = 0;
-          drainScheduled = false;
-        }
-        log.warn("Meeting listeners not told of {} changes: the listener executor refused them",
-            lost, e);
+    synchronized (outboxLock) {
+      if (outbox.isEmpty()) {
+        ArrayList<Object> empty = outbox;
+        outbox = pending;
+        pending = empty;
+      } else {
+        outbox.addAll(pending);
+        pending.clear();
       }
+      outboxDropped += dropped;
+      dropped = 0;
+      outboxSize = outbox.size();
+      if (drainScheduled) {
+        return false;
+      }
+      drainScheduled = true;
+      return true;
     }
   }
 
-  /** Hands the pending changes to the listeners, batch by batch, until none are left. */
+  /**
+   * Hands the outbox to the listener executor if {@code scheduled}, the result of the last {@link
+   * #handOff}; caller does not hold the tracker's lock.
+   */
+  void deliver(boolean scheduled) {
+    if (!scheduled) {
+      return;
+    }
+    try {
+      executor.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      long lost;
+      synchronized (outboxLock) {
+        lost = outbox.size() + outboxDropped;
+        outbox.clear();
+        outboxSize = 0;
+        outboxDropped = 0;
+        drainScheduled = false;
+      }
+      log.warn("Meeting listeners not told of {} changes: the listener executor refused them",
+          lost, e);
+    }
+  }
+
+  /** Hands the outbox to the listeners, batch by batch, until it stays empty. */
   private void drain() {
     boolean done = false;
+    ArrayList<Object> batch = null;
     try {
       while (true) {
-        List<Object> batch;
         long lost;
-        synchronized (lock) {
-          if (pending.isEmpty() && dropped == 0) {
+        synchronized (outboxLock) {
+          if (batch != null && batch.size() <= MAX_SPARE) {
+            batch.clear();
+            spare = batch;
+          }
+          if (outbox.isEmpty() && outboxDropped == 0) {
             drainScheduled = false;
             done = true;
             return;
           }
-          batch = pending;
-          lost = dropped;
-          pending = new ArrayList<>(Math.min(batch.size(), 1024));
-          dropped = 0;
+          batch = outbox;
+          lost = outboxDropped;
+          outbox = spare != null ? spare : new ArrayList<>();
+          spare = null;
+          outboxDropped = 0;
+          outboxSize = 0;
         }
         for (Object item : batch) {
           for (MeetingListener l : listeners) {
@@ -161,7 +209,7 @@ final class ListenerDispatch {
       }
     } finally {
       if (!done) {
-        synchronized (lock) {
+        synchronized (outboxLock) {
           drainScheduled = false; // an Error escaped a listener: the next change delivers again
         }
       }

@@ -51,9 +51,10 @@ import java.util.function.Predicate;
 // events held for calls and participants not seen yet), Resync (REST re-syncs), BoundedLog (each
 // meeting's log within its bounds), RetainedHistory (snapshots, retention). Two places take it
 // themselves because they must release it midway: RetainedHistory.find asks SpaceTags between two
-// holds, and ListenerDispatch queues changes under it (called from the above) but hands them to
-// the listener executor, and runs listeners, only after it is released; every mutating method
-// here calls dispatch.deliver() after its hold.
+// holds, and ListenerDispatch queues changes under it (called from the above) and moves them to its
+// outbox at the end of the hold (every mutating method here calls dispatch.handOff() last in its
+// hold), but hands them to the listener executor, and runs listeners, only after it is released
+// (dispatch.deliver(...) after the hold); the executor drains the outbox without the lock.
 public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCloseable {
   /** The end reason of a call or leg a REST re-sync no longer finds on its Call Bridge. */
   static final String NOT_FOUND_ON_RESYNC = "notFoundOnResync";
@@ -105,14 +106,53 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
   @Override
   public void onEvent(CdrEvent event) {
     requireNonNull(event, "event == null");
+    boolean scheduled;
     synchronized (lock) {
       String cluster = event.origin().clusterId();
       if (!tracked.test(cluster)) {
         return;
       }
       cdr.apply(cluster, event);
+      scheduled = dispatch.handOff();
     }
-    dispatch.deliver();
+    dispatch.deliver(scheduled);
+  }
+
+  /**
+   * Applies the CDR events of one pipeline delivery in order, under one hold of the tracker's lock
+   * (events of clusters not tracked are ignored). Listeners are told of the changes after the lock
+   * is released, on the listener executor.
+   *
+   * @param events the pipeline's events, in order
+   * @throws RuntimeException the first failure to apply an event, the later ones suppressed in it,
+   *     after every other event was applied
+   */
+  @Override
+  public void onEvents(List<CdrEvent> events) {
+    requireNonNull(events, "events == null");
+    RuntimeException failure = null;
+    boolean scheduled;
+    synchronized (lock) {
+      for (CdrEvent event : events) {
+        String cluster = event.origin().clusterId();
+        if (tracked.test(cluster)) {
+          try {
+            cdr.apply(cluster, event);
+          } catch (RuntimeException e) {
+            if (failure == null) {
+              failure = e;
+            } else {
+              failure.addSuppressed(e);
+            }
+          }
+        }
+      }
+      scheduled = dispatch.handOff();
+    }
+    dispatch.deliver(scheduled);
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   /**
@@ -132,13 +172,15 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     requireNonNull(clusterId, "clusterId == null");
     requireNonNull(callId, "callId == null");
     requireNonNull(fields, "fields == null");
+    boolean scheduled;
     synchronized (lock) {
       if (!tracked.test(clusterId)) {
         return;
       }
       events.onCallInfo(clusterId, bridgeId, callId, fields);
+      scheduled = dispatch.handOff();
     }
-    dispatch.deliver();
+    dispatch.deliver(scheduled);
   }
 
   /**
@@ -157,13 +199,15 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     if (update.isRemove()) {
       return;
     }
+    boolean scheduled;
     synchronized (lock) {
       if (!tracked.test(clusterId)) {
         return;
       }
       events.onRoster(clusterId, update.id(), update.fields());
+      scheduled = dispatch.handOff();
     }
-    dispatch.deliver();
+    dispatch.deliver(scheduled);
   }
 
   /**
@@ -181,13 +225,15 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
    */
   void resync(String clusterId, List<RestSnapshot.Call> calls, Set<String> answered,
       boolean complete) {
+    boolean scheduled;
     synchronized (lock) {
       if (!tracked.test(clusterId)) {
         return;
       }
       resync.apply(clusterId, calls, answered, complete, scheduler.now());
+      scheduled = dispatch.handOff();
     }
-    dispatch.deliver();
+    dispatch.deliver(scheduled);
   }
 
   /** {@return the meetings running now, oldest first} */
@@ -343,10 +389,12 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
 
   /** Tells listeners of a gap on a source, once per gap; see {@link SourceGap}. */
   void reportGap(SourceGap gap) {
+    boolean scheduled;
     synchronized (lock) {
       dispatch.queueGap(gap);
+      scheduled = dispatch.handOff();
     }
-    dispatch.deliver();
+    dispatch.deliver(scheduled);
   }
 
   /**

@@ -251,7 +251,7 @@ final class TrackerState {
     boolean presenter;
     boolean activeSpeaker;
     List<CallLegEnd.Alarm> alarms;
-    List<Interval> lobbyIntervals;
+    List<Interval> lobbyIntervals; // immutable, see enterLobby
 
     Leg(String id, String cluster, String bridge, Instant joinedAt, boolean fromCdr) {
       this.id = id;
@@ -266,13 +266,13 @@ final class TrackerState {
       return displayName == null ? id : displayName;
     }
 
+    // lobbyIntervals is immutable and replaced on change, so a snapshot per change shares it.
     void enterLobby(Instant t) {
-      if (lobbyIntervals == null) {
-        lobbyIntervals = new ArrayList<>(2);
-      }
-      int n = lobbyIntervals.size();
+      int n = lobbyIntervals == null ? 0 : lobbyIntervals.size();
       if (n == 0 || lobbyIntervals.get(n - 1).end() != null) {
-        lobbyIntervals.add(new Interval(t, null));
+        Interval[] next = n == 0 ? new Interval[1] : lobbyIntervals.toArray(new Interval[n + 1]);
+        next[n] = new Interval(t, null);
+        lobbyIntervals = List.of(next);
       }
     }
 
@@ -280,7 +280,9 @@ final class TrackerState {
       int n = lobbyIntervals == null ? 0 : lobbyIntervals.size();
       if (n > 0 && lobbyIntervals.get(n - 1).end() == null) {
         Interval open = lobbyIntervals.get(n - 1);
-        lobbyIntervals.set(n - 1, new Interval(open.start(), t.isBefore(open.start()) ? open.start() : t));
+        Interval[] next = lobbyIntervals.toArray(new Interval[n]);
+        next[n - 1] = new Interval(open.start(), t.isBefore(open.start()) ? open.start() : t);
+        lobbyIntervals = List.of(next);
       }
     }
 

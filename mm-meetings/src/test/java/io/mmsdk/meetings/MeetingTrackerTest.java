@@ -416,4 +416,63 @@ class MeetingTrackerTest {
     assertEquals(1, t.activeMeetings().size());
     assertTrue(seen.isEmpty());
   }
+
+  @Test
+  void change_participantKeepsTheLobbyTimesOfItsMomentAfterLaterToggles() {
+    post(Fixtures.bytes("two-bridges-b.xml"));
+    List<MeetingChange> seen = new ArrayList<>();
+    tracker.addListener(seen::add);
+    for (int i = 0; i < 3; i++) {
+      boolean lobby = i % 2 == 1;
+      scheduler.advance(java.time.Duration.ofSeconds(10));
+      post(doc("bbbbbbbb-0000-4000-8000-00000000000b", BRIDGE_B,
+          record("callLegUpdate", 11 + i, 504 + i,
+              "<callLeg id=\"legB0001-0000-4000-8000-00000000000b\"><deactivated>" + lobby
+              + "</deactivated></callLeg>")));
+    }
+    assertEquals(3, seen.size(), seen.toString());
+    List<Integer> intervals = seen.stream()
+        .map(c -> c.participant().lobbyIntervals().size()).toList();
+    assertEquals(List.of(1, 2, 2), intervals, "each change shows the intervals as they were then");
+    assertTrue(seen.get(0).participant().lobbyIntervals().get(0).end() != null);
+    assertTrue(seen.get(1).participant().lobbyIntervals().get(1).end() == null,
+        "the second change saw the participant in the lobby again");
+    assertTrue(seen.get(2).participant().lobbyIntervals().get(1).end() != null);
+  }
+
+  @Test
+  void onEvents_whileAListenerIsBusy_trackerKeepsApplyingAndChangesArriveInOrder()
+      throws Exception {
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<MeetingChange> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.ExecutorService listenerThread =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
+        .listenerExecutor(listenerThread).addListener(c -> {
+          seen.add(c);
+          if (seen.size() == 1) {
+            busy.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        }).build()) {
+      CdrPipeline p = CdrPipeline.builder().addListener(t).build();
+      byte[] a = Fixtures.bytes("two-bridges-a.xml");
+      p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), a, parser.parse(a)));
+      busy.await();
+      // The listener holds its thread; the tracker still applies and answers.
+      byte[] b = Fixtures.bytes("two-bridges-b.xml");
+      p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), b, parser.parse(b)));
+      Meeting m = t.activeMeetings().get(0);
+      release.countDown();
+      listenerThread.submit(() -> { }).get(); // runs after the drain has told every change
+      assertEquals(m.log(), seen.stream().map(MeetingChange::entry).toList());
+    } finally {
+      listenerThread.shutdownNow();
+    }
+  }
 }

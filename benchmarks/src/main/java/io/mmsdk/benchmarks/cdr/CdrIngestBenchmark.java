@@ -139,18 +139,21 @@ public class CdrIngestBenchmark {
     private void planMeeting() {
       int m = meetings++;
       String call = String.format("%08x-0000-4000-8000-%012d", bridgeId.hashCode(), m);
-      planned.add(new String[] {"callStart", call, null});
+      // Each meeting in a space of its own: meetings sharing a space while one of them runs merge
+      // into one that never ends and keeps every participant ever seen.
+      String space = String.format("%08x-5ace-4000-8000-%012d", bridgeId.hashCode(), m);
+      planned.add(new String[] {"callStart", call, null, space});
       int participants = 2 + random.nextInt(11);
       String[] legs = new String[participants];
       for (int p = 0; p < participants; p++) {
         legs[p] = String.format("%08x-%04d-4000-8000-%012d", bridgeId.hashCode(), p, m);
-        planned.add(new String[] {"callLegStart", call, legs[p]});
-        planned.add(new String[] {"callLegUpdate", call, legs[p]});
+        planned.add(new String[] {"callLegStart", call, legs[p], space});
+        planned.add(new String[] {"callLegUpdate", call, legs[p], space});
       }
       for (String leg : legs) {
-        planned.add(new String[] {"callLegEnd", call, leg});
+        planned.add(new String[] {"callLegEnd", call, leg, space});
       }
-      planned.add(new String[] {"callEnd", call, null});
+      planned.add(new String[] {"callEnd", call, null, space});
     }
 
     byte[] nextBatch() {
@@ -162,7 +165,7 @@ public class CdrIngestBenchmark {
           planMeeting();
         }
         String[] r = planned.poll();
-        CdrSamples.record(sb, r[0], next++, i, r[1], r[2]);
+        CdrSamples.record(sb, r[0], next++, i, r[3], r[1], r[2]);
       }
       sb.append("</records>\n");
       return sb.toString().getBytes(StandardCharsets.UTF_8);

@@ -18,11 +18,14 @@ final class CdrSamples {
       long idx = firstIndex + i;
       String leg = String.format("leg%05d-0000-4000-8000-%012d", i % 100000, idx);
       String call = String.format("call%04d-0000-4000-8000-%012d", i % 10000, idx / 5);
-      record(sb, RECORD_TYPES[i % 5], idx, i, call, leg);
+      record(sb, RECORD_TYPES[i % 5], idx, i, SPACE, call, leg);
     }
     sb.append("</records>\n");
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
+
+  /** The space every call of {@link #batch} is in. */
+  static final String SPACE = "space001-0000-4000-8000-000000000001";
 
   /** The record types {@link #record} writes. */
   static final String[] RECORD_TYPES = {"callStart", "callLegStart", "callLegUpdate", "callLegEnd",
@@ -30,14 +33,16 @@ final class CdrSamples {
 
   /**
    * Appends one {@code <record>} of {@code type} (one of {@link #RECORD_TYPES}) with correlator
-   * index {@code idx} about {@code call} and {@code leg}; {@code i} varies names and addresses.
+   * index {@code idx} about {@code call} (in space {@code space}) and {@code leg}; {@code i} varies
+   * names and addresses.
    */
-  static void record(StringBuilder sb, String type, long idx, int i, String call, String leg) {
+  static void record(StringBuilder sb, String type, long idx, int i, String space, String call,
+      String leg) {
     sb.append("<record type=\"");
     switch (type) {
         case "callStart" -> sb.append("callStart").append(head(idx)).append("<call id=\"").append(call)
             .append("\"><name>Project sync ").append(i).append("</name><ownerName/>")
-            .append("<callType>coSpace</callType><coSpace>space001-0000-4000-8000-000000000001")
+            .append("<callType>coSpace</callType><coSpace>").append(space)
             .append("</coSpace><callCorrelator>corr0001-0000-4000-8000-").append(String.format("%012d", idx))
             .append("</callCorrelator><tenant>tenant01-0000-4000-8000-000000000001</tenant></call>");
         case "callLegStart" -> sb.append("callLegStart").append(head(idx)).append("<callLeg id=\"").append(leg)
