@@ -155,6 +155,39 @@ public final class JdbcMeetingHistory implements MeetingHistory, AutoCloseable {
           + " JdbcStores.meetingHistory(database, spaceTags)");
     }
     ensureOpen();
+    Select select = select(query, after);
+    try {
+      return db.withConnection(c -> {
+        Map<String, MeetingRows.Builder> found = new LinkedHashMap<>();
+        try (PreparedStatement p = c.prepareStatement(select.sql())) {
+          select.bind(p);
+          try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+              MeetingRows.Builder b = MeetingRows.meeting(rs);
+              found.put(b.id(), b);
+            }
+          }
+        }
+        boolean more = found.size() > query.limit();
+        if (more) {
+          found.remove(new ArrayList<>(found.keySet()).get(query.limit()));
+        }
+        MeetingRows.readDetails(c, found);
+        List<Meeting> page = found.values().stream().map(MeetingRows.Builder::build).toList();
+        return new MeetingPage(page,
+            more ? MeetingQuery.cursorAfter(page.get(page.size() - 1)) : null);
+      });
+    } catch (SQLException e) {
+      throw new JdbcStoreException("cannot read the meeting history in " + db + " ("
+          + e.getMessage() + "): check that the database is reachable", e);
+    }
+  }
+
+  /**
+   * {@return the statement that finds one page of {@code query}'s meetings after {@code after}
+   * (null on the first page), one more than the page holds}
+   */
+  static Select select(MeetingQuery query, MeetingQuery.Position after) {
     StringBuilder sql = new StringBuilder("SELECT ").append(MEETING_COLUMNS)
         .append(" FROM mm_meeting m WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
@@ -177,32 +210,15 @@ public final class JdbcMeetingHistory implements MeetingHistory, AutoCloseable {
     }
     sql.append(" ORDER BY m.start_ns DESC, m.id LIMIT ?");
     args.add(query.limit() + 1);
-    try {
-      return db.withConnection(c -> {
-        Map<String, MeetingRows.Builder> found = new LinkedHashMap<>();
-        try (PreparedStatement p = c.prepareStatement(sql.toString())) {
-          for (int i = 0; i < args.size(); i++) {
-            p.setObject(i + 1, args.get(i));
-          }
-          try (ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-              MeetingRows.Builder b = MeetingRows.meeting(rs);
-              found.put(b.id(), b);
-            }
-          }
-        }
-        boolean more = found.size() > query.limit();
-        if (more) {
-          found.remove(new ArrayList<>(found.keySet()).get(query.limit()));
-        }
-        MeetingRows.readDetails(c, found);
-        List<Meeting> page = found.values().stream().map(MeetingRows.Builder::build).toList();
-        return new MeetingPage(page,
-            more ? MeetingQuery.cursorAfter(page.get(page.size() - 1)) : null);
-      });
-    } catch (SQLException e) {
-      throw new JdbcStoreException("cannot read the meeting history in " + db + " ("
-          + e.getMessage() + "): check that the database is reachable", e);
+    return new Select(sql.toString(), List.copyOf(args));
+  }
+
+  /** A statement and its parameters. */
+  record Select(String sql, List<Object> args) {
+    void bind(PreparedStatement p) throws SQLException {
+      for (int i = 0; i < args.size(); i++) {
+        p.setObject(i + 1, args.get(i));
+      }
     }
   }
 
