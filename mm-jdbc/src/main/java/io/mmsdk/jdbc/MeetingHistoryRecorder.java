@@ -330,7 +330,8 @@ public final class MeetingHistoryRecorder implements MeetingListener, AutoClosea
    *
    * @param pending meetings marked and not yet written (plus one while a re-read of the tracker is
    *     due)
-   * @param written meetings written since the recorder started
+   * @param written meeting writes since the recorder started (a meeting that changes again after it
+   *     was written is written again)
    * @param failedAttempts writes that failed and were retried (or, when closing, given up)
    * @param lost meetings the tracker no longer kept when their turn came, or that could not be
    *     encoded
