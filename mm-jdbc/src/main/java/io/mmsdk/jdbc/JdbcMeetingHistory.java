@@ -24,9 +24,9 @@ import java.util.Set;
 /**
  * A {@link MeetingHistory} in a database, over as long a history as the database keeps: table
  * {@code mm_meeting} (one row per meeting), {@code mm_meeting_call}, {@code
- * mm_meeting_participant} (with each remote party {@linkplain MeetingQuery#normalizeAddress
- * normalized} for address queries) and {@code mm_meeting_tag} (the tags the meeting's space
- * carried when the meeting was {@linkplain #save written}). Each query kind — space, cluster,
+ * mm_meeting_participant}, {@code mm_meeting_address} (each remote party that took part, {@linkplain
+ * MeetingQuery#normalizeAddress normalized}, once per meeting) and {@code mm_meeting_tag} (the tags
+ * the meeting's space carried when the meeting was {@linkplain #save written}). Each query kind — space, cluster,
  * participant address, time range, tag — reads an index kept in {@link MeetingQuery#ORDER}, and
  * pages with the same cursor as {@link io.mmsdk.meetings.MeetingTracker}.
  *
@@ -122,8 +122,8 @@ public final class JdbcMeetingHistory implements MeetingHistory, AutoCloseable {
   }
 
   private static void delete(Connection c, List<String> ids) throws SQLException {
-    for (String table : new String[] {
-        "mm_meeting_tag", "mm_meeting_participant", "mm_meeting_call", "mm_meeting"}) {
+    for (String table : new String[] {"mm_meeting_tag", "mm_meeting_address",
+        "mm_meeting_participant", "mm_meeting_call", "mm_meeting"}) {
       String column = table.equals("mm_meeting") ? "id" : "meeting_id";
       try (PreparedStatement p =
           c.prepareStatement("DELETE FROM " + table + " WHERE " + column + " = ?")) {
@@ -188,27 +188,46 @@ public final class JdbcMeetingHistory implements MeetingHistory, AutoCloseable {
    * (null on the first page), one more than the page holds}
    */
   static Select select(MeetingQuery query, MeetingQuery.Position after) {
-    StringBuilder sql = new StringBuilder("SELECT ").append(MEETING_COLUMNS)
-        .append(" FROM mm_meeting m WHERE 1 = 1");
+    // An address or a tag query is driven by its own table, whose index holds each meeting's start
+    // and id in MeetingQuery.ORDER: the page comes out of that index in order and stops at LIMIT.
+    String address = query.findParticipantAddress().map(MeetingQuery::normalizeAddress)
+        .orElse(null);
+    String tag = query.findTag().orElse(null);
+    StringBuilder sql = new StringBuilder("SELECT ").append(MEETING_COLUMNS);
     List<Object> args = new ArrayList<>();
+    String start = "d.start_ns";
+    String id = "d.meeting_id";
+    if (address != null) {
+      sql.append(" FROM mm_meeting_address d JOIN mm_meeting m ON m.id = d.meeting_id");
+      condition(sql, args, " WHERE d.address = ?", address);
+    } else if (tag != null) {
+      sql.append(" FROM mm_meeting_tag d JOIN mm_meeting m ON m.id = d.meeting_id");
+      condition(sql, args, " WHERE d.tag = ?", tag);
+    } else {
+      sql.append(" FROM mm_meeting m WHERE 1 = 1");
+      start = "m.start_ns";
+      id = "m.id";
+    }
+    if (address != null && tag != null) {
+      condition(sql, args,
+          " AND m.id IN (SELECT t.meeting_id FROM mm_meeting_tag t WHERE t.tag = ?)", tag);
+    }
     query.findClusterId().ifPresent(v -> condition(sql, args, " AND m.cluster_id = ?", v));
     query.findSpace().ifPresent(v -> condition(sql, args, " AND m.co_space = ?", v));
-    query.findTo().ifPresent(v -> condition(sql, args, " AND m.start_ns < ?", nanos(v)));
+    if (query.findTo().isPresent()) {
+      condition(sql, args, " AND " + start + " < ?", nanos(query.findTo().get()));
+    }
     query.findFrom().ifPresent(v ->
         condition(sql, args, " AND (m.end_ns IS NULL OR m.end_ns >= ?)", nanos(v)));
-    query.findParticipantAddress().ifPresent(v -> condition(sql, args, " AND m.id IN"
-        + " (SELECT p.meeting_id FROM mm_meeting_participant p WHERE p.address = ?)",
-        MeetingQuery.normalizeAddress(v)));
-    query.findTag().ifPresent(v -> condition(sql, args,
-        " AND m.id IN (SELECT t.meeting_id FROM mm_meeting_tag t WHERE t.tag = ?)", v));
     if (after != null) {
-      long start = nanos(after.startTime());
-      sql.append(" AND (m.start_ns < ? OR (m.start_ns = ? AND m.id > ?))");
-      args.add(start);
-      args.add(start);
+      long at = nanos(after.startTime());
+      sql.append(" AND (").append(start).append(" < ? OR (").append(start).append(" = ? AND ")
+          .append(id).append(" > ?))");
+      args.add(at);
+      args.add(at);
       args.add(after.meetingId());
     }
-    sql.append(" ORDER BY m.start_ns DESC, m.id LIMIT ?");
+    sql.append(" ORDER BY ").append(start).append(" DESC, ").append(id).append(" LIMIT ?");
     args.add(query.limit() + 1);
     return new Select(sql.toString(), List.copyOf(args));
   }

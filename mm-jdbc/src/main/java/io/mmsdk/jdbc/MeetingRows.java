@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +30,7 @@ import java.util.Set;
  * mute states as four bits.
  */
 final class MeetingRows {
-  private static final String PARTICIPANT_COLUMNS = "meeting_id, ordinal, address, start_ns,"
-      + " call_leg_id, participant_id, call_id, call_bridge, display_name, remote_party, direction,"
+  private static final String PARTICIPANT_COLUMNS = "meeting_id, ordinal, call_leg_id, participant_id, call_id, call_bridge, display_name, remote_party, direction,"
       + " state, joined_ns, left_ns, lobby, mute, layout, importance, presenter, active_speaker,"
       + " alarms, end_reason, duration_ns";
 
@@ -47,7 +47,9 @@ final class MeetingRows {
             + " VALUES (?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement part = c.prepareStatement("INSERT INTO mm_meeting_participant ("
             + PARTICIPANT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?)");
+            + " ?, ?, ?, ?)");
+        PreparedStatement address = c.prepareStatement("INSERT INTO mm_meeting_address"
+            + " (meeting_id, address, start_ns) VALUES (?, ?, ?)");
         PreparedStatement tag = c.prepareStatement(
             "INSERT INTO mm_meeting_tag (meeting_id, tag, start_ns) VALUES (?, ?, ?)")) {
       for (Meeting meeting : meetings) {
@@ -81,40 +83,47 @@ final class MeetingRows {
           call.addBatch();
         }
         ordinal = 0;
+        Set<String> addresses = new HashSet<>();
         for (Meeting.Participant p : meeting.participants()) {
+          if (p.remoteParty() != null) {
+            addresses.add(MeetingQuery.normalizeAddress(p.remoteParty()));
+          }
           part.setString(1, meeting.id());
           part.setInt(2, ordinal++);
-          part.setString(3,
-              p.remoteParty() == null ? null : MeetingQuery.normalizeAddress(p.remoteParty()));
-          part.setLong(4, start);
-          part.setString(5, p.callLegId());
-          part.setString(6, p.participantId());
-          part.setString(7, p.callId());
-          part.setString(8, p.callBridge());
-          part.setString(9, p.displayName());
-          part.setString(10, p.remoteParty());
-          part.setString(11, p.direction());
-          part.setString(12, p.state().name());
-          setNanos(part, 13, p.joinedAt());
-          setNanos(part, 14, p.leftAt());
-          part.setString(15, lobby(p.lobbyIntervals()));
-          part.setInt(16, mute(p.mute()));
-          part.setString(17, p.layout());
+          part.setString(3, p.callLegId());
+          part.setString(4, p.participantId());
+          part.setString(5, p.callId());
+          part.setString(6, p.callBridge());
+          part.setString(7, p.displayName());
+          part.setString(8, p.remoteParty());
+          part.setString(9, p.direction());
+          part.setString(10, p.state().name());
+          setNanos(part, 11, p.joinedAt());
+          setNanos(part, 12, p.leftAt());
+          part.setString(13, lobby(p.lobbyIntervals()));
+          part.setInt(14, mute(p.mute()));
+          part.setString(15, p.layout());
           if (p.importance() == null) {
-            part.setNull(18, Types.BIGINT);
+            part.setNull(16, Types.BIGINT);
           } else {
-            part.setLong(18, p.importance());
+            part.setLong(16, p.importance());
           }
-          part.setInt(19, p.presenter() ? 1 : 0);
-          part.setInt(20, p.activeSpeaker() ? 1 : 0);
-          part.setString(21, alarms(p.alarms()));
-          part.setString(22, p.endReason());
+          part.setInt(17, p.presenter() ? 1 : 0);
+          part.setInt(18, p.activeSpeaker() ? 1 : 0);
+          part.setString(19, alarms(p.alarms()));
+          part.setString(20, p.endReason());
           if (p.duration() == null) {
-            part.setNull(23, Types.BIGINT);
+            part.setNull(21, Types.BIGINT);
           } else {
-            part.setLong(23, p.duration().toNanos());
+            part.setLong(21, p.duration().toNanos());
           }
           part.addBatch();
+        }
+        for (String a : addresses) {
+          address.setString(1, meeting.id());
+          address.setString(2, a);
+          address.setLong(3, start);
+          address.addBatch();
         }
         for (String t : tags.getOrDefault(meeting.id(), Set.of())) {
           tag.setString(1, meeting.id());
@@ -126,6 +135,7 @@ final class MeetingRows {
       m.executeBatch();
       call.executeBatch();
       part.executeBatch();
+      address.executeBatch();
       tag.executeBatch();
     }
   }
@@ -175,16 +185,16 @@ final class MeetingRows {
       bindIds(p, meetings);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          long importance = rs.getLong(18);
+          long importance = rs.getLong(16);
           Long imp = rs.wasNull() ? null : importance;
-          long duration = rs.getLong(23);
+          long duration = rs.getLong(21);
           Duration d = rs.wasNull() ? null : Duration.ofNanos(duration);
-          meetings.get(rs.getString(1)).participants.add(new Meeting.Participant(rs.getString(5),
-              rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-              rs.getString(10), rs.getString(11), Meeting.ParticipantState.valueOf(rs.getString(12)),
-              getInstant(rs, 13), getInstant(rs, 14), lobby(rs.getString(15)),
-              mute(rs.getInt(16)), rs.getString(17), imp, rs.getInt(19) != 0, rs.getInt(20) != 0,
-              alarms(rs.getString(21)), rs.getString(22), d));
+          meetings.get(rs.getString(1)).participants.add(new Meeting.Participant(rs.getString(3),
+              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+              rs.getString(8), rs.getString(9), Meeting.ParticipantState.valueOf(rs.getString(10)),
+              getInstant(rs, 11), getInstant(rs, 12), lobby(rs.getString(13)),
+              mute(rs.getInt(14)), rs.getString(15), imp, rs.getInt(17) != 0, rs.getInt(18) != 0,
+              alarms(rs.getString(19)), rs.getString(20), d));
         }
       }
     }

@@ -91,6 +91,7 @@ class MeetingHistoryRecorderTest {
     cdr.meeting("running", "s2", T0, null, "b@x");
     assertEquals(List.of("running"), stored());
     cdr.legStart(T0.plusSeconds(5), "leg-late", "running", "Late", "late@x", "p-late");
+    assertTrue(recorder.awaitWritten(Duration.ofSeconds(60)), recorder.toString());
     assertEquals(List.of("running"), ids(history.find(
         MeetingQuery.builder().participantAddress("late@x").build())));
   }

@@ -31,12 +31,9 @@ CREATE TABLE mm_meeting_call (
   ended INTEGER NOT NULL,
   PRIMARY KEY (meeting_id, ordinal)
 ) WITHOUT ROWID;
--- address is the remote party as MeetingQuery.normalizeAddress makes it; start_ns is the meeting's.
 CREATE TABLE mm_meeting_participant (
   meeting_id TEXT NOT NULL,
   ordinal INTEGER NOT NULL,
-  address TEXT,
-  start_ns INTEGER NOT NULL,
   call_leg_id TEXT NOT NULL,
   participant_id TEXT,
   call_id TEXT,
@@ -58,12 +55,20 @@ CREATE TABLE mm_meeting_participant (
   duration_ns INTEGER,
   PRIMARY KEY (meeting_id, ordinal)
 ) WITHOUT ROWID;
-CREATE INDEX mm_meeting_participant_address ON mm_meeting_participant (address, start_ns DESC, meeting_id);
--- The tags the meeting's space carried when the meeting was written.
+-- Each address that took part, once per meeting, as MeetingQuery.normalizeAddress makes it, with the
+-- meeting's start: an address's meetings come out of the index in order, a page at a time.
+CREATE TABLE mm_meeting_address (
+  meeting_id TEXT NOT NULL,
+  address TEXT NOT NULL,
+  start_ns INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, address)
+) WITHOUT ROWID;
+CREATE INDEX mm_meeting_address_order ON mm_meeting_address (address, start_ns DESC, meeting_id);
+-- The tags the meeting's space carried when the meeting was written, with the meeting's start.
 CREATE TABLE mm_meeting_tag (
   meeting_id TEXT NOT NULL,
   tag TEXT NOT NULL,
   start_ns INTEGER NOT NULL,
   PRIMARY KEY (meeting_id, tag)
 ) WITHOUT ROWID;
-CREATE INDEX mm_meeting_tag_tag ON mm_meeting_tag (tag, start_ns DESC, meeting_id);
+CREATE INDEX mm_meeting_tag_order ON mm_meeting_tag (tag, start_ns DESC, meeting_id);
