@@ -3,6 +3,7 @@ package io.mmsdk.jdbc;
 import io.mmsdk.blastdial.BlastDialStore;
 import io.mmsdk.admin.audit.AuditStore;
 import io.mmsdk.licensing.UsageStore;
+import io.mmsdk.meetings.SpaceTags;
 import io.mmsdk.provisioning.OwnershipStore;
 import java.time.Duration;
 import java.util.Objects;
@@ -114,5 +115,35 @@ public final class JdbcStores {
    */
   public static BlastDialStore blastDial(JdbcDatabase database, String scope) {
     return JdbcBlastDialStore.open(Objects.requireNonNull(database, "database == null"), scope);
+  }
+
+  /**
+   * Opens the meeting history in {@code database} (tables {@code mm_meeting*}) without space tags:
+   * tag queries fail with {@link io.mmsdk.meetings.InvalidMeetingQueryException}. Feed it from a
+   * tracker with {@link MeetingHistoryRecorder}.
+   *
+   * @param database where the history is kept
+   * @return the history; close it before the database
+   * @throws JdbcStoreException if the tables cannot be created or migrated
+   * @throws SchemaTooNewException if a newer mm-sdk migrated the tables past this version
+   */
+  public static JdbcMeetingHistory meetingHistory(JdbcDatabase database) {
+    return JdbcMeetingHistory.open(Objects.requireNonNull(database, "database == null"), null);
+  }
+
+  /**
+   * Opens the meeting history in {@code database} (tables {@code mm_meeting*}); each meeting
+   * written keeps the tags {@code spaceTags} gives its space at that moment, for tag queries.
+   * Feed it from a tracker with {@link MeetingHistoryRecorder}.
+   *
+   * @param database where the history is kept
+   * @param spaceTags the tags of each space, asked when a meeting is written
+   * @return the history; close it before the database
+   * @throws JdbcStoreException if the tables cannot be created or migrated
+   * @throws SchemaTooNewException if a newer mm-sdk migrated the tables past this version
+   */
+  public static JdbcMeetingHistory meetingHistory(JdbcDatabase database, SpaceTags spaceTags) {
+    return JdbcMeetingHistory.open(Objects.requireNonNull(database, "database == null"),
+        Objects.requireNonNull(spaceTags, "spaceTags == null"));
   }
 }

@@ -12,51 +12,68 @@ import io.mmsdk.cdr.RecordHeader;
 import java.time.Instant;
 import java.util.List;
 
-/** Typed CDR records at chosen times, fed to a tracker as pipeline events. */
-final class Records {
+/**
+ * Typed CDR records at chosen times, fed to a tracker as pipeline events of one cluster (Call
+ * Bridge session {@code session-1}). Shared through the test-jar with the other {@link
+ * MeetingHistory} implementations' tests.
+ */
+public final class Records {
   private final MeetingTracker tracker;
   private final String cluster;
   private long index;
 
-  Records(MeetingTracker tracker, String cluster) {
+  /**
+   * Creates records of {@code cluster} for {@code tracker}.
+   *
+   * @param tracker the tracker fed
+   * @param cluster the cluster id of the records' origin
+   */
+  public Records(MeetingTracker tracker, String cluster) {
     this.tracker = tracker;
     this.cluster = cluster;
   }
 
-  void callStart(Instant t, String callId, String name, String space, String ownerName,
+  /** A {@code callStart} with every field the tracker keeps; the correlator is corr-callId. */
+  public void callStart(Instant t, String callId, String name, String space, String ownerName,
       String tenant, String cdrTag) {
-    feed(new CallStart(header("callStart", t), callId, name, ownerName, "coSpace", space,
-        "corr-" + callId, tenant, cdrTag, List.of()));
+    callStartCorrelated(t, callId, name, space, "corr-" + callId, ownerName, tenant, cdrTag);
   }
 
-  void callStart(Instant t, String callId, String name, String space) {
+  /** A {@code callStart} with a chosen {@code callCorrelator} (calls sharing it are one meeting). */
+  public void callStartCorrelated(Instant t, String callId, String name, String space,
+      String correlator, String ownerName, String tenant, String cdrTag) {
+    feed(new CallStart(header("callStart", t), callId, name, ownerName, "coSpace", space,
+        correlator, tenant, cdrTag, List.of()));
+  }
+
+  public void callStart(Instant t, String callId, String name, String space) {
     callStart(t, callId, name, space, null, null, null);
   }
 
-  void legStart(Instant t, String legId, String callId, String name, String address,
+  public void legStart(Instant t, String legId, String callId, String name, String address,
       String participantId) {
     feed(new CallLegStart(header("callLegStart", t), legId, callId, name, address, null, null,
         "sip", null, null, "incoming", null, null, participantId, null, null, null, null, null,
         null, null, null, null, false, List.of()));
   }
 
-  void legUpdate(Instant t, String legId, String callId, boolean lobby) {
+  public void legUpdate(Instant t, String legId, String callId, boolean lobby) {
     feed(new CallLegUpdate(header("callLegUpdate", t), legId, "connected", callId, false, lobby,
         null, null, null, null, null, null, null, null, List.of()));
   }
 
-  void legEnd(Instant t, String legId, String reason, List<CallLegEnd.Alarm> alarms,
+  public void legEnd(Instant t, String legId, String reason, List<CallLegEnd.Alarm> alarms,
       Long durationSeconds) {
     feed(new CallLegEnd(header("callLegEnd", t), legId, reason, null, durationSeconds, null, null,
         null, null, null, null, null, null, null, alarms, null, null, null, null, List.of()));
   }
 
-  void callEnd(Instant t, String callId) {
+  public void callEnd(Instant t, String callId) {
     feed(new CallEnd(header("callEnd", t), callId, null, null, null, null, List.of()));
   }
 
   /** A meeting with one connected participant, started at {@code start}, ended at {@code end}. */
-  void meeting(String callId, String space, Instant start, Instant end, String address) {
+  public void meeting(String callId, String space, Instant start, Instant end, String address) {
     callStart(start, callId, "Meeting " + callId, space);
     legStart(start, "leg-" + callId, callId, "P " + callId, address, "part-" + callId);
     legUpdate(start, "leg-" + callId, callId, false);

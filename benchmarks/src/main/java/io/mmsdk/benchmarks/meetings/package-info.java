@@ -1,2 +1,5 @@
-/** JMH benchmarks for mm-meetings: the live view under Events roster updates. Not API. */
+/**
+ * JMH benchmarks for mm-meetings: the live view under Events roster updates, and meeting history
+ * queries in memory and on the databases. Not API.
+ */
 package io.mmsdk.benchmarks.meetings;

@@ -1,0 +1,74 @@
+-- Meeting history: meetings with their calls, participants and space tags, newest start first
+CREATE TABLE mm_meeting (
+  id TEXT NOT NULL PRIMARY KEY,
+  cluster_id TEXT NOT NULL,
+  name TEXT,
+  co_space TEXT,
+  call_correlator TEXT,
+  call_type TEXT,
+  owner_name TEXT,
+  tenant TEXT,
+  cdr_tag TEXT,
+  locked INTEGER NOT NULL,
+  recording INTEGER NOT NULL,
+  streaming INTEGER NOT NULL,
+  ended INTEGER NOT NULL,
+  start_ns INTEGER NOT NULL,
+  end_ns INTEGER,
+  end_reason TEXT
+) WITHOUT ROWID;
+-- Every query returns meetings in this order (MeetingQuery.ORDER): newest start, then id.
+CREATE INDEX mm_meeting_order ON mm_meeting (start_ns DESC, id);
+CREATE INDEX mm_meeting_space ON mm_meeting (co_space, start_ns DESC, id);
+CREATE INDEX mm_meeting_cluster ON mm_meeting (cluster_id, start_ns DESC, id);
+CREATE TABLE mm_meeting_call (
+  meeting_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  call_id TEXT,
+  call_bridge TEXT,
+  session TEXT,
+  bridge_id TEXT,
+  ended INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE mm_meeting_participant (
+  meeting_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  call_leg_id TEXT NOT NULL,
+  participant_id TEXT,
+  call_id TEXT,
+  call_bridge TEXT,
+  display_name TEXT,
+  remote_party TEXT,
+  direction TEXT,
+  state TEXT NOT NULL,
+  joined_ns INTEGER,
+  left_ns INTEGER,
+  lobby TEXT NOT NULL,
+  mute INTEGER NOT NULL,
+  layout TEXT,
+  importance INTEGER,
+  presenter INTEGER NOT NULL,
+  active_speaker INTEGER NOT NULL,
+  alarms TEXT NOT NULL,
+  end_reason TEXT,
+  duration_ns INTEGER,
+  PRIMARY KEY (meeting_id, ordinal)
+) WITHOUT ROWID;
+-- Each address that took part, once per meeting, as MeetingQuery.normalizeAddress makes it, with the
+-- meeting's start: an address's meetings come out of the index in order, a page at a time.
+CREATE TABLE mm_meeting_address (
+  meeting_id TEXT NOT NULL,
+  address TEXT NOT NULL,
+  start_ns INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, address)
+) WITHOUT ROWID;
+CREATE INDEX mm_meeting_address_order ON mm_meeting_address (address, start_ns DESC, meeting_id);
+-- The tags the meeting's space carried when the meeting was written, with the meeting's start.
+CREATE TABLE mm_meeting_tag (
+  meeting_id TEXT NOT NULL,
+  tag TEXT NOT NULL,
+  start_ns INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX mm_meeting_tag_order ON mm_meeting_tag (tag, start_ns DESC, meeting_id);
