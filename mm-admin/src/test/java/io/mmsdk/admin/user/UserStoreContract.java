@@ -146,7 +146,7 @@ public abstract class UserStoreContract extends StoreContract<UserStore> {
 
   /**
    * Drives a user store for {@link StoreProcessContract}: write(i) loads the users, adds user ui
-   * and saves them (again if another process saved meanwhile). Subclasses open the backend; they
+   * unless it is there and saves them (again if another process saved meanwhile). Subclasses open the backend; they
    * need a public no-argument constructor.
    */
   public abstract static class Driver extends StoreContract.Driver<UserStore> {
@@ -154,6 +154,9 @@ public abstract class UserStoreContract extends StoreContract<UserStore> {
     public final void write(int i) {
       retryOnConflict(() -> {
         UserData d = store.load();
+        if (d.users().stream().anyMatch(r -> r.user().username().equals("u" + i))) {
+          return; // a killed writer stored it without acknowledging it
+        }
         List<UserRecord> users = new ArrayList<>(d.users());
         users.add(new UserRecord(LocalUser.of("u" + i, Role.VIDEO_OPERATOR), HASH, List.of()));
         store.save(d.withUsers(users));
