@@ -15,6 +15,11 @@ enum Dialect {
   /** The embedded default: one file, WAL, a full fsync at every commit. */
   SQLITE("sqlite", "SQLite") {
     @Override
+    String forShare() {
+      return ""; // the transaction began IMMEDIATE and holds the write lock already
+    }
+
+    @Override
     void lockForMigration(Connection c) {
       // Transactions begin IMMEDIATE: this one already holds the database's write lock, so a
       // second process migrating at the same time waits for it.
@@ -51,6 +56,11 @@ enum Dialect {
   /** A server shared by processes on any number of hosts. */
   POSTGRESQL("postgresql", "PostgreSQL") {
     @Override
+    String forShare() {
+      return " FOR SHARE";
+    }
+
+    @Override
     void lockForMigration(Connection c) throws SQLException {
       try (Statement s = c.createStatement()) {
         // A transaction-scoped advisory lock: CREATE TABLE IF NOT EXISTS alone races between
@@ -70,6 +80,13 @@ enum Dialect {
     this.scriptDirectory = scriptDirectory;
     this.displayName = displayName;
   }
+
+  /**
+   * {@return what a {@code SELECT} of one row ends with to keep the row from being changed until
+   * the transaction ends} In PostgreSQL's read-committed transactions every statement sees the
+   * latest commits, so a reader of several tables first locks the row every writer updates first.
+   */
+  abstract String forShare();
 
   /** Serializes migrations of one database across processes until the transaction ends. */
   abstract void lockForMigration(Connection c) throws SQLException;

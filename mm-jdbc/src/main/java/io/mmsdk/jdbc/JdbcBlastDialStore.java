@@ -294,16 +294,9 @@ final class JdbcBlastDialStore implements BlastDialStore {
     }
   }
 
-  private void write(String what, Change change) {
-    try {
-      db.inTransaction(c -> {
-        change.apply(c);
-        return null;
-      });
-    } catch (SQLException e) {
-      throw new BlastDialException("Cannot " + what + " (scope " + scope + ") in " + db + ": "
-          + e.getMessage() + "; nothing was changed, retry", e);
-    }
+  private void write(String what, JdbcDatabase.SqlChange change) {
+    db.inTransaction(change, e -> new BlastDialException("Cannot " + what + " (scope " + scope + ") in " + db + ": "
+          + e.getMessage() + "; nothing was changed, retry", e));
   }
 
   @Override
@@ -315,10 +308,5 @@ final class JdbcBlastDialStore implements BlastDialStore {
     if (closed) {
       throw new IllegalStateException("The blast dial store (scope " + scope + ") in " + db + " is closed; open a new one.");
     }
-  }
-
-  @FunctionalInterface
-  private interface Change {
-    void apply(Connection c) throws SQLException;
   }
 }

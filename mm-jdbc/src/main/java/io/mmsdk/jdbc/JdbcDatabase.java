@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -118,6 +119,29 @@ public final class JdbcDatabase implements AutoCloseable {
   /** Runs {@code work} on a connection in auto-commit mode (each statement its own transaction). */
   <T> T withConnection(SqlWork<T> work) throws SQLException {
     return borrow(work, true);
+  }
+
+  /**
+   * Runs {@code work} in one transaction, as {@link #inTransaction(SqlWork)}; a {@link
+   * SQLException} becomes the store's own exception, made by {@code failure}.
+   */
+  <T> T inTransaction(SqlWork<T> work, Function<SQLException, ? extends RuntimeException> failure) {
+    try {
+      return borrow(work, false);
+    } catch (SQLException e) {
+      throw failure.apply(e);
+    }
+  }
+
+  /**
+   * Runs {@code change} in one transaction: committed if it returns, rolled back if it throws; a
+   * {@link SQLException} becomes the store's own exception, made by {@code failure}.
+   */
+  void inTransaction(SqlChange change, Function<SQLException, ? extends RuntimeException> failure) {
+    inTransaction(c -> {
+      change.apply(c);
+      return null;
+    }, failure);
   }
 
   /**
@@ -245,6 +269,12 @@ public final class JdbcDatabase implements AutoCloseable {
   @FunctionalInterface
   interface SqlWork<T> {
     T run(Connection c) throws SQLException;
+  }
+
+  /** A change on a connection, run in a transaction, that returns nothing. */
+  @FunctionalInterface
+  interface SqlChange {
+    void apply(Connection c) throws SQLException;
   }
 
   private interface ConnectionSource {

@@ -166,16 +166,9 @@ final class JdbcOwnershipStore implements OwnershipStore {
     }
   }
 
-  private void write(String what, Change change) {
-    try {
-      db.inTransaction(c -> {
-        change.apply(c);
-        return null;
-      });
-    } catch (SQLException e) {
-      throw new ProvisioningException("Cannot " + what + " (scope " + scope + ") in " + db + ": "
-          + e.getMessage() + "; nothing was changed, retry", e);
-    }
+  private void write(String what, JdbcDatabase.SqlChange change) {
+    db.inTransaction(change, e -> new ProvisioningException("Cannot " + what + " (scope " + scope + ") in " + db + ": "
+          + e.getMessage() + "; nothing was changed, retry", e));
   }
 
   @Override
@@ -187,10 +180,5 @@ final class JdbcOwnershipStore implements OwnershipStore {
     if (closed) {
       throw new IllegalStateException("The ownership store (scope " + scope + ") in " + db + " is closed; open a new one.");
     }
-  }
-
-  @FunctionalInterface
-  private interface Change {
-    void apply(Connection c) throws SQLException;
   }
 }

@@ -1,8 +1,12 @@
 package io.mmsdk.jdbc;
 
-import io.mmsdk.blastdial.BlastDialStore;
 import io.mmsdk.admin.audit.AuditStore;
+import io.mmsdk.admin.user.UserStore;
+import io.mmsdk.blastdial.BlastDialStore;
+import io.mmsdk.core.cluster.ClusterStore;
+import io.mmsdk.licensing.LicenseStateStore;
 import io.mmsdk.licensing.UsageStore;
+import io.mmsdk.licensing.smart.SmartLicensingStore;
 import io.mmsdk.meetings.SpaceTags;
 import io.mmsdk.provisioning.OwnershipStore;
 import java.time.Duration;
@@ -13,6 +17,12 @@ import java.util.Objects;
  * tables on open, never closes the database (close the stores first, then the database), and may
  * be opened by several processes on one database at once: uniqueness and transactions in the
  * database keep their writes apart.
+ *
+ * <p>The stores whose interfaces load and save a whole state ({@link #licenseState}, {@link
+ * #smartLicensing}, {@link #users}, {@link #clusters}) keep one row per entity and a version per
+ * scope: a load sees one whole save, and a save made after another instance saved the same scope
+ * (since this instance last read or saved it) fails with a {@link
+ * io.mmsdk.common.store.StoreConflictException} instead of overwriting what it never saw.
  *
  * <pre>{@code
  * JdbcDatabase db = JdbcDatabase.sqlite(Path.of("data/mm-sdk.db"));   // or PostgreSQL by URL
@@ -145,5 +155,86 @@ public final class JdbcStores {
   public static JdbcMeetingHistory meetingHistory(JdbcDatabase database, SpaceTags spaceTags) {
     return JdbcMeetingHistory.open(Objects.requireNonNull(database, "database == null"),
         Objects.requireNonNull(spaceTags, "spaceTags == null"));
+  }
+
+  /**
+   * Opens the license state of one {@code scope} in {@code database} (tables {@code
+   * mm_license_*}): mode, allocations, trials (one of each type, seed 19.1), clusters of earlier
+   * trials and enforcement times. Give the licensing monitors that share usage samples one scope
+   * (the deployment's name); only the elected collector should change it.
+   *
+   * @param database where the state is kept
+   * @param scope the deployment or instance name (1 to 200 characters)
+   * @return the store; close it before the database. Its {@code save} throws {@link
+   *     io.mmsdk.common.store.StoreConflictException} if another instance saved the scope since
+   *     this one last read or saved it, and {@link io.mmsdk.licensing.LicenseStoreException} if
+   *     the database fails; {@code load} throws the latter if a row does not decode
+   * @throws IllegalArgumentException if {@code scope} is blank or too long
+   * @throws JdbcStoreException if the tables cannot be created or migrated
+   * @throws SchemaTooNewException if a newer mm-sdk migrated the tables past this version
+   * @throws io.mmsdk.licensing.LicenseStoreException if the scope's row cannot be created
+   */
+  public static LicenseStateStore licenseState(JdbcDatabase database, String scope) {
+    return new JdbcLicenseStateStore(Objects.requireNonNull(database, "database == null"), scope);
+  }
+
+  /**
+   * Opens the Smart Licensing status of one {@code scope} in {@code database} (tables {@code
+   * mm_smart_licensing}, {@code mm_smart_reservation}).
+   *
+   * @param database where the status is kept
+   * @param scope the deployment or instance name (1 to 200 characters)
+   * @return the store; close it before the database. Its {@code save} throws {@link
+   *     io.mmsdk.common.store.StoreConflictException} if another instance saved the scope since
+   *     this one last read or saved it; database failures and rows that do not decode are {@link
+   *     io.mmsdk.licensing.smart.SmartLicensingException}s
+   * @throws IllegalArgumentException if {@code scope} is blank or too long
+   * @throws JdbcStoreException if the tables cannot be created or migrated
+   * @throws SchemaTooNewException if a newer mm-sdk migrated the tables past this version
+   * @throws io.mmsdk.licensing.smart.SmartLicensingException if the scope's row cannot be created
+   */
+  public static SmartLicensingStore smartLicensing(JdbcDatabase database, String scope) {
+    return new JdbcSmartLicensingStore(Objects.requireNonNull(database, "database == null"), scope);
+  }
+
+  /**
+   * Opens the local users, password and sign-in policies and LDAP settings of one {@code scope}
+   * in {@code database} (tables {@code mm_user_state}, {@code mm_user}, {@code mm_user_tag}). The
+   * rows hold password hashes and the LDAP bind password: restrict the database (or schema) to
+   * mm-sdk's user, as the file store's file is owner-only.
+   *
+   * @param database where the users are kept
+   * @param scope the deployment or instance name (1 to 200 characters)
+   * @return the store; close it before the database. Its {@code save} throws {@link
+   *     io.mmsdk.common.store.StoreConflictException} if another instance saved the scope since
+   *     this one last read or saved it; database failures and rows that do not decode are {@link
+   *     io.mmsdk.admin.user.UserException}s
+   * @throws IllegalArgumentException if {@code scope} is blank or too long
+   * @throws JdbcStoreException if the tables cannot be created or migrated
+   * @throws SchemaTooNewException if a newer mm-sdk migrated the tables past this version
+   * @throws io.mmsdk.admin.user.UserException if the scope's row cannot be created
+   */
+  public static UserStore users(JdbcDatabase database, String scope) {
+    return new JdbcUserStore(Objects.requireNonNull(database, "database == null"), scope);
+  }
+
+  /**
+   * Opens the registered clusters and Call Bridges of one {@code scope} in {@code database}
+   * (tables {@code mm_cluster_state}, {@code mm_cluster}, {@code mm_call_bridge}, and {@code
+   * mm_call_bridge_credential} with the API passwords: grant that table to mm-sdk's user only).
+   *
+   * @param database where the clusters are kept
+   * @param scope the deployment or instance name (1 to 200 characters)
+   * @return the store; close it before the database. Its {@code save} throws {@link
+   *     io.mmsdk.common.store.StoreConflictException} if another instance saved the scope since
+   *     this one last read or saved it; database failures and rows that do not decode are {@link
+   *     io.mmsdk.core.cluster.ClusterException}s
+   * @throws IllegalArgumentException if {@code scope} is blank or too long
+   * @throws JdbcStoreException if the tables cannot be created or migrated
+   * @throws SchemaTooNewException if a newer mm-sdk migrated the tables past this version
+   * @throws io.mmsdk.core.cluster.ClusterException if the scope's row cannot be created
+   */
+  public static ClusterStore clusters(JdbcDatabase database, String scope) {
+    return new JdbcClusterStore(Objects.requireNonNull(database, "database == null"), scope);
   }
 }

@@ -32,9 +32,22 @@ public final class EmbeddedPostgresExtension implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(Server.class, k -> Server.start(), Server.class);
+    server = server(context);
     classSchemaUrl = newSchemaUrl(context.getRequiredTestClass().getSimpleName());
+  }
+
+  private static Server server(ExtensionContext context) {
+    return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(Server.class, k -> Server.start(), Server.class);
+  }
+
+  /**
+   * {@return the JDBC URL of the server's {@code postgres} database (user in its parameters),
+   * starting the server of this test JVM if it is not running} For fixtures that make their own
+   * schemas ({@link StoreDatabase}).
+   */
+  static String serverUrl(ExtensionContext context) {
+    return server(context).postgres.getJdbcUrl("postgres", "postgres");
   }
 
   /** {@return the JDBC URL of this test class's schema (user and schema in its parameters)} */

@@ -77,7 +77,7 @@ class MeetingHistoryIndexTest {
     JdbcMeetingHistory history = JdbcStores.meetingHistory(db,
         (cluster, space) -> Set.of("tag-" + Integer.parseInt(space.substring(6)) % 10));
     history.save(meetings());
-    TestDatabases.execute(db, analyze);
+    StoreDatabases.execute(db, analyze);
     for (Map.Entry<MeetingQuery, String> e : queries().entrySet()) {
       for (MeetingQuery.Position after : new MeetingQuery.Position[] {
           null, new MeetingQuery.Position(T0.plusSeconds(60 * 550), "m-550")}) {

@@ -10,7 +10,7 @@ import io.mmsdk.meetings.MeetingPage;
 import io.mmsdk.meetings.MeetingQuery;
 import io.mmsdk.meetings.MeetingTracker;
 import io.mmsdk.meetings.Records;
-import io.mmsdk.testkit.SimulatedClock;
+import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +107,7 @@ class MeetingHistoryRecorderTest {
   @Test
   void storeFailure_ingestGoesOn_everyMeetingWrittenOnceTheDatabaseIsBack() throws Exception {
     start(recorder().retryDelay(Duration.ofMillis(5)).maxPending(5));
-    TestDatabases.execute(db, "ALTER TABLE mm_meeting_participant RENAME TO away");
+    StoreDatabases.execute(db, "ALTER TABLE mm_meeting_participant RENAME TO away");
     cdr.meeting("first", "s-first", T0, T0.plusSeconds(1), "a@x");
     await(() -> recorder.status().failedAttempts() > 0, "failed");
     assertNotNull(recorder.status().lastFailure());
@@ -118,7 +118,7 @@ class MeetingHistoryRecorderTest {
     }
     assertEquals(41, tracker.meetings().size());
     assertTrue(recorder.status().pending() <= 6, recorder.toString());
-    TestDatabases.execute(db, "ALTER TABLE away RENAME TO mm_meeting_participant");
+    StoreDatabases.execute(db, "ALTER TABLE away RENAME TO mm_meeting_participant");
     assertEquals(41, stored().size());
     assertNull(recorder.status().lastFailure());
     assertEquals(40, history.find(MeetingQuery.builder().participantAddress("b@x").limit(1000)

@@ -2,6 +2,7 @@ package io.mmsdk.licensing;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import java.util.Set;
  *
  * @param mode the licensing mode
  * @param allocations the allocations entered
- * @param trials every trial this deployment started
+ * @param trials every trial this deployment started, at most one of each type (seed 19.1: "You
+ *     get one trial of each type per Meeting Management deployment")
  * @param clustersInEarlierTrials per trial type, clusters known to have been connected to some
  *     deployment during an earlier trial of that type (entered by the host application, e.g. when
  *     a cluster moves in from another deployment)
@@ -35,17 +37,25 @@ public record LicenseState(
    *
    * @param mode the licensing mode
    * @param allocations the allocations entered
-   * @param trials every trial this deployment started
+   * @param trials every trial this deployment started, at most one of each type
    * @param clustersInEarlierTrials per trial type, clusters known to have been connected to some
    *     deployment during an earlier trial of that type (entered by the host application, e.g. when
    *     a cluster moves in from another deployment)
    * @param enforcementSince when the current enforcement condition of each feature began, per
    *     cluster id
+   * @throws IllegalArgumentException if {@code trials} holds two trials of one type
    */
   public LicenseState {
     Objects.requireNonNull(mode, "mode == null");
     Objects.requireNonNull(allocations, "allocations == null");
     trials = List.copyOf(Objects.requireNonNull(trials, "trials == null"));
+    Set<Feature> types = EnumSet.noneOf(Feature.class);
+    for (TrialRecord t : trials) {
+      if (!types.add(t.feature())) {
+        throw new IllegalArgumentException("Two " + t.feature() + " trials: a deployment gets one"
+            + " trial of each type (seed 19.1), so a second is never started; keep the first.");
+      }
+    }
     Map<Feature, Set<String>> c = new EnumMap<>(Feature.class);
     Objects.requireNonNull(clustersInEarlierTrials, "clustersInEarlierTrials == null")
         .forEach((k, v) -> c.put(k, Set.copyOf(v)));
@@ -77,7 +87,8 @@ public record LicenseState(
   /**
    * {@return a copy with {@code trials}}
    *
-   * @param trials every trial this deployment started
+   * @param trials every trial this deployment started, at most one of each type
+   * @throws IllegalArgumentException if {@code trials} holds two trials of one type
    */
   public LicenseState withTrials(List<TrialRecord> trials) {
     return new LicenseState(mode, allocations, trials, clustersInEarlierTrials, enforcementSince);

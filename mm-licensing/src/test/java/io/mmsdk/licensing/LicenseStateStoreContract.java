@@ -81,11 +81,7 @@ public abstract class LicenseStateStoreContract extends StoreContract<LicenseSta
 
   @Test
   void afterClose_isRejected() {
-    LicenseStateStore store = reopen();
-    store.close();
-    store.close();
-    assertThrows(IllegalStateException.class, store::load);
-    assertThrows(IllegalStateException.class, () -> store.save(LicenseState.INITIAL));
+    assertRejectedAfterClose(LicenseStateStore::load, s -> s.save(LicenseState.INITIAL));
   }
 
   @Test
@@ -142,40 +138,42 @@ public abstract class LicenseStateStoreContract extends StoreContract<LicenseSta
   @Test
   void damage_loadFailsTypedWithAdviceUntilSavedAgain() throws Exception {
     reopen().save(rich());
-    closeStores();
-    damage();
-    LicenseStoreException e = assertThrows(LicenseStoreException.class, () -> reopen().load());
+    LicenseStoreException e = assertDamageReportedOnEveryReopen(LicenseStoreException.class, this::damage, LicenseStateStore::load);
     assertTrue(e.getMessage().contains("Restore it from a backup"), e.getMessage());
-    assertThrows(LicenseStoreException.class, () -> reopen().load(), "damage is never silently replaced by the initial state");
     LicenseStateStore store = reopen();
     store.save(rich());
     assertEquals(rich(), reopen().load());
   }
 
   /**
-   * Drives a license state store for {@link StoreProcessContract}: a whole-state store holds records
-   * 0..n after write(n), with an enforcement time per record. Subclasses open the backend; they need a public
-   * no-argument constructor.
+   * Drives a license state store for {@link StoreProcessContract}: write(i) loads the state, adds
+   * an enforcement time for cluster ci, sets the PMP allocation to the number of those times and
+   * saves it (again if another process saved meanwhile), so a state mixing two saves shows.
+   * Subclasses open the backend; they need a public no-argument constructor.
    */
   public abstract static class Driver extends StoreContract.Driver<LicenseStateStore> {
     @Override
     public final void write(int i) {
-      Map<String, Map<Feature, Instant>> since = new java.util.HashMap<>();
-      for (int t = 0; t <= i; t++) {
-        since.put("c" + t, Map.of(Feature.MEETINGS, Instant.EPOCH.plusSeconds(t)));
-      }
-      store.save(new LicenseState(LicensingMode.SMART, Allocations.builder().allocate(AllocationType.PMP, i).build(),
-          List.of(new TrialRecord(Feature.MEETINGS, Instant.EPOCH, Set.of("c0"))), Map.of(), since));
+      retryOnConflict(() -> {
+        LicenseState s = store.load();
+        Map<String, Map<Feature, Instant>> since = new java.util.HashMap<>(s.enforcementSince());
+        since.put("c" + i, Map.of(Feature.MEETINGS, Instant.EPOCH.plusSeconds(i)));
+        store.save(s.withEnforcementSince(since).withAllocations(
+            Allocations.builder().allocate(AllocationType.PMP, since.size()).build()));
+      });
     }
 
     @Override
     public final Set<Integer> present(int upTo) {
       LicenseState s = store.load();
-      long n = s.allocations().findAllocated(AllocationType.PMP).orElse(-1L);
-      assertEquals(n + 1, s.enforcementSince().size(), "a state is saved whole or not at all");
+      assertEquals(s.enforcementSince().size(), s.allocations().findAllocated(AllocationType.PMP).orElse(0),
+          "a state is saved whole or not at all");
       Set<Integer> out = new TreeSet<>();
-      for (int i = 0; i <= Math.min(n, upTo); i++) {
-        out.add(i);
+      for (String cluster : s.enforcementSince().keySet()) {
+        int i = Integer.parseInt(cluster.substring(1));
+        if (i <= upTo) {
+          out.add(i);
+        }
       }
       return out;
     }

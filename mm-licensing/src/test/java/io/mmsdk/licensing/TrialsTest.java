@@ -132,4 +132,16 @@ class TrialsTest {
     assertEquals(TrialAvailability.ALREADY_USED, e.reason());
     assertEquals(Feature.MEETINGS, e.type());
   }
+
+  /** Seed 19.1: "You get one trial of each type per Meeting Management deployment". */
+  @Test
+  void licenseState_twoTrialsOfOneType_rejectedSoNoStoreMustChooseOne() {
+    List<TrialRecord> two = List.of(new TrialRecord(Feature.CUSTOMIZATION, NOW, CLUSTERS),
+        new TrialRecord(Feature.MEETINGS, NOW, CLUSTERS),
+        new TrialRecord(Feature.CUSTOMIZATION, NOW.plusSeconds(1), CLUSTERS));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LicenseState.INITIAL.withTrials(two));
+    assertEquals(true, e.getMessage().contains("one trial of each type"), e.getMessage());
+    assertEquals(2, LicenseState.INITIAL.withTrials(two.subList(0, 2)).trials().size());
+  }
 }

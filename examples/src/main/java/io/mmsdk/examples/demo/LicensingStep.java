@@ -40,16 +40,17 @@ final class LicensingStep {
       Path outputDirectory, Path stateDirectory) {
     progress.step("License usage and compliance (mm-licensing)");
     Map<String, String> compliance = new LinkedHashMap<>();
-    // Usage samples go into the demo's embedded database (the CDR step's mm-sdk.db).
+    // Usage samples and the license state go into the demo's embedded database (the CDR step's mm-sdk.db).
     try (JdbcDatabase database = JdbcDatabase.sqlite(stateDirectory.resolve("mm-sdk.db"));
          UsageStore usage = JdbcStores.usage(database);
+         LicenseStateStore state = JdbcStores.licenseState(database, "demo");
          CmsUsageSources sources = CmsUsageSources.create();
          LicenseMonitor monitor = LicenseMonitor.builder()
              .scheduler(scheduler)
              .registry(registry)
              .usageSources(sources)
              .usageStore(usage)
-             .stateStore(LicenseStateStore.file(stateDirectory.resolve("licensing-state")))
+             .stateStore(state)
              .notifications(Notifications.create(scheduler))
              .build()) {
       monitor.setAllocations(allocations);

@@ -1,9 +1,13 @@
 package io.mmsdk.common.store;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The frame of every store interface's contract test: opening and reopening the store under test on
@@ -47,6 +51,50 @@ public abstract class StoreContract<S extends AutoCloseable> {
     return s;
   }
 
+  /**
+   * Asserts that a store that was closed (twice, which must be harmless) rejects each of {@code
+   * calls} with an {@link IllegalStateException}.
+   *
+   * @param calls uses of the closed store, e.g. {@code UserStore::load}
+   */
+  @SafeVarargs
+  protected final void assertRejectedAfterClose(Consumer<S>... calls) {
+    S store = reopen();
+    try {
+      store.close();
+      store.close();
+    } catch (Exception e) {
+      throw new AssertionError("close() threw", e);
+    }
+    for (Consumer<S> call : calls) {
+      assertThrows(IllegalStateException.class, () -> call.accept(store));
+    }
+  }
+
+  /**
+   * Closes the stores, runs {@code damage} and asserts that reading a reopened store fails with
+   * {@code type}, and fails again on the next reopen: damage is never silently replaced by empty
+   * data.
+   *
+   * @param type the typed error the store reports damage with
+   * @param damage damages what the store saved, while it is closed
+   * @param read reads the store, e.g. {@code UserStore::load}
+   * @param <E> the error type
+   * @return the first error, for assertions on its advice
+   */
+  protected final <E extends Throwable> E assertDamageReportedOnEveryReopen(Class<E> type,
+      Executable damage, Consumer<S> read) {
+    closeStores();
+    try {
+      damage.execute();
+    } catch (Throwable t) {
+      throw new AssertionError("damage() threw", t);
+    }
+    E e = assertThrows(type, () -> read.accept(reopen()));
+    assertThrows(type, () -> read.accept(reopen()), "damage is never silently replaced by empty data");
+    return e;
+  }
+
   /** Closes every store this test opened (closing twice must be harmless). */
   @AfterEach
   protected final void closeStores() {
@@ -87,6 +135,27 @@ public abstract class StoreContract<S extends AutoCloseable> {
   public abstract static class Driver<S extends AutoCloseable> implements StoreDriver {
     /** The store {@link #open} opened, or null. */
     protected S store;
+
+    /**
+     * Runs {@code loadChangeSave} (load the whole state, add a record, save it) until no other
+     * process saved in between: a store shared by processes refuses a save based on a state
+     * another process replaced ({@link StoreConflictException}) rather than losing that save.
+     *
+     * @param loadChangeSave one attempt
+     * @throws StoreConflictException if 1000 attempts in a row conflicted
+     */
+    protected static void retryOnConflict(Runnable loadChangeSave) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          loadChangeSave.run();
+          return;
+        } catch (StoreConflictException e) {
+          if (attempt == 1000) {
+            throw e;
+          }
+        }
+      }
+    }
 
     /** Opens the backend's store on {@code dir}. */
     protected abstract S openStore(java.nio.file.Path dir);

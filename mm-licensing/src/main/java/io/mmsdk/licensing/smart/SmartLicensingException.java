@@ -8,6 +8,17 @@ public final class SmartLicensingException extends MmSdkException {
   /** Whether the licensing service could not be reached. */
   private final boolean unreachable;
 
+  /**
+   * Creates an exception for a store implementation (a file or database store) that cannot read
+   * or save the status; it is not an unreachable licensing service.
+   *
+   * @param message what failed and what to do about it
+   * @param cause the underlying failure, or null
+   */
+  public SmartLicensingException(String message, Throwable cause) {
+    this(message, false, cause);
+  }
+
   SmartLicensingException(String message, boolean unreachable, Throwable cause) {
     super(message, cause);
     this.unreachable = unreachable;
