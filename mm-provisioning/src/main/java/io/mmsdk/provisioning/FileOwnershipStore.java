@@ -4,7 +4,6 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import io.mmsdk.common.store.AtomicFiles;
 import io.mmsdk.common.store.StoreLock;
-import io.mmsdk.provisioning.internal.OwnershipFileContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,18 @@ import java.util.TreeSet;
  */
 final class FileOwnershipStore implements OwnershipStore {
 
-  private static final JsonAdapter<OwnershipFileContent> ADAPTER =
-      new Moshi.Builder().build().adapter(OwnershipFileContent.class).indent("  ");
+  /**
+   * The JSON layout of the file. Public only because Moshi builds records through its own
+   * {@code MethodHandles.Lookup}; the enclosing class keeps it out of the API.
+   *
+   * @param version layout version, 1
+   * @param owned owned objects
+   * @param pending in-doubt creates, each with the ids that existed before it
+   */
+  public record FileContent(int version, List<OwnedObject> owned, Map<String, List<String>> pending) {}
+
+  private static final JsonAdapter<FileContent> ADAPTER =
+      new Moshi.Builder().build().adapter(FileContent.class).indent("  ");
 
   private final Path path;
   private final Map<String, OwnedObject> owned = new TreeMap<>();
@@ -52,7 +61,7 @@ final class FileOwnershipStore implements OwnershipStore {
   private void load() {
     if (path != null && Files.exists(path)) {
       try {
-        OwnershipFileContent c = ADAPTER.fromJson(Files.readString(path, StandardCharsets.UTF_8));
+        FileContent c = ADAPTER.fromJson(Files.readString(path, StandardCharsets.UTF_8));
         if (c == null) {
           throw new ProvisioningException("Ownership file " + path + " is empty; restore it from backup");
         }
@@ -132,7 +141,7 @@ final class FileOwnershipStore implements OwnershipStore {
     if (path == null) {
       return;
     }
-    String json = ADAPTER.toJson(new OwnershipFileContent(1, new ArrayList<>(owned.values()), pendingLists()));
+    String json = ADAPTER.toJson(new FileContent(1, new ArrayList<>(owned.values()), pendingLists()));
     try {
       AtomicFiles.write(path, json.getBytes(StandardCharsets.UTF_8));
     } catch (UncheckedIOException e) {

@@ -1,11 +1,13 @@
 package io.mmsdk.provisioning;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,27 @@ class OwnershipStoreTest extends OwnershipStoreContract {
     Files.writeString(file, "{\"owned\": [");
     ProvisioningException e = assertThrows(ProvisioningException.class, () -> OwnershipStore.file(file));
     assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("restore"), e.getMessage());
+  }
+
+  @Test
+  void file_layoutVersion1_loads() throws Exception {
+    Path file = dir.resolve("owned.json");
+    Files.writeString(file, """
+        {
+          "version": 1,
+          "owned": [
+            {"key": "accessMethodTemplates:T/H", "kind": "ACCESS_METHOD_TEMPLATE", "id": "am1",
+             "parentId": "t1", "secretFingerprint": "f1"}
+          ],
+          "pending": {"ldapServers:corp": ["a", "b"]}
+        }
+        """);
+    try (OwnershipStore store = OwnershipStore.file(file)) {
+      assertEquals(Map.of("accessMethodTemplates:T/H",
+          new OwnedObject("accessMethodTemplates:T/H", CmsKind.ACCESS_METHOD_TEMPLATE, "am1", "t1", "f1")),
+          store.owned());
+      assertEquals(Map.of("ldapServers:corp", Set.of("a", "b")), store.pendingCreates());
+    }
   }
 
   @Test
