@@ -3,6 +3,7 @@ package io.mmsdk.common.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The seam through which mm-sdk reads the time and runs delayed work. Library code never calls
@@ -44,9 +45,23 @@ public interface Scheduler {
    */
   Cancellable scheduleRepeating(Duration initialDelay, Duration period, Runnable task);
 
-  /** {@return a scheduler on the system UTC clock backed by daemon threads} */
+  /** {@return a scheduler on the system UTC clock backed by the SDK's shared daemon threads} */
   static Scheduler system() {
     return SystemScheduler.INSTANCE;
+  }
+
+  /**
+   * Returns a scheduler on the system UTC clock that runs every task on {@code executor}, for a host
+   * application that keeps its threads in its own pool (as Caffeine's {@code
+   * Scheduler.forScheduledExecutorService} does). The caller owns the executor: shutting it down
+   * stops the SDK's scheduled work, and a task scheduled after that fails with the executor's
+   * {@link java.util.concurrent.RejectedExecutionException}.
+   *
+   * @param executor where tasks run; not null
+   * @return the scheduler
+   */
+  static Scheduler using(ScheduledExecutorService executor) {
+    return new SystemScheduler(executor);
   }
 
   /** A handle to scheduled work. */

@@ -11,23 +11,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The shared wall-clock scheduler: a small pool of daemon threads, so it never blocks exit. */
+/**
+ * A wall-clock scheduler over a {@link ScheduledExecutorService}: the shared one ({@link
+ * #INSTANCE}, a small pool of daemon threads, so it never blocks exit) or one the caller supplies
+ * ({@link Scheduler#using}).
+ */
 final class SystemScheduler implements Scheduler {
-  static final SystemScheduler INSTANCE = new SystemScheduler();
+  static final SystemScheduler INSTANCE = new SystemScheduler(daemonPool());
   private static final Logger log = LoggerFactory.getLogger(SystemScheduler.class);
 
   private final ScheduledExecutorService executor;
 
-  private SystemScheduler() {
+  SystemScheduler(ScheduledExecutorService executor) {
+    this.executor = Objects.requireNonNull(executor, "executor == null");
+  }
+
+  private static ScheduledExecutorService daemonPool() {
     AtomicInteger count = new AtomicInteger();
-    executor =
-        Executors.newScheduledThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "mm-sdk-scheduler-" + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    return Executors.newScheduledThreadPool(
+        2,
+        r -> {
+          Thread t = new Thread(r, "mm-sdk-scheduler-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   @Override
