@@ -3,6 +3,8 @@ package io.mmsdk.cdr;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
+import io.mmsdk.common.listen.Listeners;
+import io.mmsdk.common.listen.Registration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -52,7 +53,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   static final int MAX_EVICTED = 1 << 16;
 
   private final CdrStore store;
-  private final List<CdrListener> listeners;
+  private final Listeners<CdrListener> listeners = new Listeners<>("CDR", log);
   private final Executor listenerExecutor;
   /** In-memory sessions, least recently used first; guarded by itself, held only briefly. */
   private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(64, 0.75f, true);
@@ -78,7 +79,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
 
   private CdrPipeline(Builder b) {
     this.store = b.store;
-    this.listeners = new CopyOnWriteArrayList<>(b.listeners);
+    b.listeners.forEach(listeners::add);
     this.listenerExecutor = b.listenerExecutor;
   }
 
@@ -116,9 +117,10 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
    * Adds a listener for events from now on.
    *
    * @param listener the listener; it gets no replay of earlier events; not null
+   * @return a registration whose {@code close()} removes the listener
    */
-  public void addListener(CdrListener listener) {
-    listeners.add(requireNonNull(listener, "listener == null"));
+  public Registration addListener(CdrListener listener) {
+    return listeners.add(requireNonNull(listener, "listener == null"));
   }
 
   /** Closes the store. */
@@ -354,7 +356,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
 
   private void emit(List<CdrEvent> events) {
     List<CdrEvent> view = Collections.unmodifiableList(events);
-    for (CdrListener l : listeners) {
+    for (CdrListener l : listeners.snapshot()) {
       try {
         l.onEvents(view);
       } catch (RuntimeException ex) {

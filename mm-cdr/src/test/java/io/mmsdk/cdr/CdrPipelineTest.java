@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,6 +48,20 @@ class CdrPipelineTest {
     p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"), callEnd(3, 12, "c"))));
     assertEquals(List.of("a", "b", "c"), received());
     assertEquals(3, p.duplicatesDropped());
+  }
+
+  @Test
+  void addListener_registrationClosed_listenerToldNoMoreAndOthersStillAre() {
+    CdrPipeline p = CdrPipeline.builder().build();
+    List<CdrEvent> late = new ArrayList<>();
+    Registration r = p.addListener(late::add);
+    p.addListener(events::add);
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    r.close();
+    r.close();
+    p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"))));
+    assertEquals(1, late.size());
+    assertEquals(List.of("a", "b"), received());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.mmsdk.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.meetings.Meeting;
 import io.mmsdk.meetings.MeetingChange;
 import io.mmsdk.meetings.MeetingListener;
@@ -50,6 +51,8 @@ public final class MeetingHistoryRecorder implements MeetingListener, AutoClosea
   private final int maxPending;
   private final Duration retryDelay;
   private final Thread writer;
+  /** The tracker registration, closed by {@link #close()}. */
+  private volatile Registration registration = () -> { };
 
   private final Object lock = new Object();
   // guarded by lock: meeting id -> what to do; a new Mark replaces one being written meanwhile
@@ -293,13 +296,15 @@ public final class MeetingHistoryRecorder implements MeetingListener, AutoClosea
   }
 
   /**
-   * Stops taking changes and writes what is marked, waiting up to 30 seconds; if a write fails
-   * meanwhile, the rest is not written (and logged). The history and the database stay open.
+   * Stops taking changes (and leaves the tracker's listeners) and writes what is marked, waiting
+   * up to 30 seconds; if a write fails meanwhile, the rest is not written (and logged). The
+   * history and the database stay open.
    *
    * @throws InterruptedException if interrupted while waiting for the writer
    */
   @Override
   public void close() throws InterruptedException {
+    registration.close();
     synchronized (lock) {
       closing = true;
       lock.notifyAll();
@@ -424,7 +429,7 @@ public final class MeetingHistoryRecorder implements MeetingListener, AutoClosea
     public MeetingHistoryRecorder start() {
       MeetingHistoryRecorder r = new MeetingHistoryRecorder(this);
       r.writer.start();
-      tracker.addListener(r);
+      r.registration = tracker.addListener(r);
       r.onChangesDropped(0);
       return r;
     }

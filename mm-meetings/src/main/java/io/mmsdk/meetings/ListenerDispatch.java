@@ -1,11 +1,12 @@
 package io.mmsdk.meetings;
 
+import io.mmsdk.common.listen.Listeners;
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.meetings.Meeting.LogEntry;
 import io.mmsdk.meetings.TrackerState.Leg;
 import io.mmsdk.meetings.TrackerState.M;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,7 @@ final class ListenerDispatch {
   private static final int MAX_SPARE = 4096;
 
   private final Object lock;
-  private final List<MeetingListener> listeners;
+  private final Listeners<MeetingListener> listeners = new Listeners<>("Meeting", log);
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final int maxPending;
@@ -54,7 +55,7 @@ final class ListenerDispatch {
   ListenerDispatch(Object lock, List<MeetingListener> listeners, Executor executor,
       int maxPending) {
     this.lock = lock;
-    this.listeners = new CopyOnWriteArrayList<>(listeners);
+    listeners.forEach(this.listeners::add);
     this.maxPending = maxPending;
     if (executor != null) {
       this.ownedExecutor = null;
@@ -69,8 +70,8 @@ final class ListenerDispatch {
     }
   }
 
-  void addListener(MeetingListener listener) {
-    listeners.add(listener);
+  Registration addListener(MeetingListener listener) {
+    return listeners.add(listener);
   }
 
   /** Queues change {@code e} of {@code m}; caller holds the tracker's lock. */
@@ -183,7 +184,7 @@ final class ListenerDispatch {
           outboxSize = 0;
         }
         for (Object item : batch) {
-          for (MeetingListener l : listeners) {
+          for (MeetingListener l : listeners.snapshot()) {
             try {
               if (item instanceof MeetingChange c) {
                 l.onMeetingChanged(c);
@@ -198,7 +199,7 @@ final class ListenerDispatch {
         }
         if (lost > 0) {
           log.warn("Meeting listeners fell behind; {} changes dropped", lost);
-          for (MeetingListener l : listeners) {
+          for (MeetingListener l : listeners.snapshot()) {
             try {
               l.onChangesDropped(lost);
             } catch (RuntimeException ex) {

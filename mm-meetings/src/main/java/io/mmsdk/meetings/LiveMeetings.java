@@ -17,6 +17,7 @@ import io.mmsdk.cms.events.EventUpdate;
 import io.mmsdk.cms.events.RosterUpdate;
 import io.mmsdk.cms.events.Subscription;
 import io.mmsdk.common.MmSdkException;
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.core.cluster.CallBridge;
 import io.mmsdk.core.cluster.Cluster;
 import io.mmsdk.core.cluster.ClusterRegistry;
@@ -73,6 +74,7 @@ public final class LiveMeetings implements CdrListener, AutoCloseable {
   private final Set<String> resyncQueued = ConcurrentHashMap.newKeySet();
   private final AtomicLong resyncs = new AtomicLong();
   private volatile boolean closed;
+  private volatile Registration registryListener = () -> { };
 
   private LiveMeetings(Builder b) {
     this.registry = b.registry;
@@ -106,7 +108,7 @@ public final class LiveMeetings implements CdrListener, AutoCloseable {
    */
   public void start() {
     tracker.trackOnly(this::isManaged);
-    registry.addListener(clusters -> submit(this::reconcile));
+    registryListener = registry.addListener(clusters -> submit(this::reconcile));
     submit(this::reconcile);
   }
 
@@ -192,10 +194,11 @@ public final class LiveMeetings implements CdrListener, AutoCloseable {
     ids.forEach(this::teardown);
   }
 
-  /** Closes the events clients and the REST clients this made, and its own thread. */
+  /** Stops listening to the registry; closes the events and REST clients this made, its thread. */
   @Override
   public void close() {
     closed = true;
+    registryListener.close();
     List<BridgeSession> all = new ArrayList<>();
     synchronized (this) {
       installed.values().forEach(bridges -> all.addAll(bridges.values()));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.mmsdk.cdr.CdrEvent;
 import io.mmsdk.cdr.CdrListener;
 import io.mmsdk.cms.events.EventUpdate;
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.meetings.Meeting.LogKind;
 import java.time.Duration;
@@ -92,9 +93,10 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
    * Adds a listener for changes from now on.
    *
    * @param listener the listener, called after the tracker's lock is released; not null
+   * @return a registration whose {@code close()} removes the listener
    */
-  public void addListener(MeetingListener listener) {
-    dispatch.addListener(requireNonNull(listener, "listener == null"));
+  public Registration addListener(MeetingListener listener) {
+    return dispatch.addListener(requireNonNull(listener, "listener == null"));
   }
 
   /**

@@ -14,6 +14,7 @@ import io.mmsdk.cdr.CdrParser;
 import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.cdr.Fixtures;
 import io.mmsdk.cdr.ReceivedBatch;
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.Meeting.ParticipantState;
 import io.mmsdk.testkit.core.SimulatedClock;
@@ -299,6 +300,23 @@ class MeetingTrackerTest {
     assertEquals(ParticipantState.CONNECTED, c.participant().state());
     assertEquals(Meeting.State.ACTIVE, c.state());
     assertEquals(only().id(), c.meetingId());
+  }
+
+  @Test
+  void addListener_registrationClosed_listenerToldNoMoreWhileOthersAre() {
+    List<MeetingChange> seen = new ArrayList<>();
+    Registration r = tracker.addListener(seen::add);
+    post(Fixtures.bytes("two-bridges-b.xml"));
+    int heard = seen.size();
+    assertTrue(heard > 0, "the fixture makes changes");
+    r.close();
+    r.close();
+    int before = changes.size();
+    post(doc("bbbbbbbb-0000-4000-8000-00000000000b", BRIDGE_B,
+        record("callLegUpdate", 11, 504, "<callLeg id=\"legB0001-0000-4000-8000-00000000000b\">"
+            + "<deactivated>false</deactivated></callLeg>")));
+    assertEquals(before + 1, changes.size());
+    assertEquals(heard, seen.size());
   }
 
   @Test

@@ -1,12 +1,12 @@
 package io.mmsdk.admin.audit;
 
+import io.mmsdk.common.listen.Listeners;
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.common.time.Scheduler;
-import io.mmsdk.core.Registration;
 import io.mmsdk.core.audit.AuditHook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ public final class AuditTrail implements AuditHook {
   private final Scheduler scheduler;
   private final AuditStore store;
   private final List<AuditEvent> events;
-  private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final Listeners<Consumer<AuditEvent>> listeners = new Listeners<>("Audit", log);
 
   private AuditTrail(Scheduler scheduler, AuditStore store) {
     this.scheduler = scheduler;
@@ -74,13 +74,7 @@ public final class AuditTrail implements AuditHook {
       store.append(e);
       events.add(e);
     }
-    for (Consumer<AuditEvent> l : listeners) {
-      try {
-        l.accept(e);
-      } catch (RuntimeException ex) {
-        log.warn("Audit listener failed for event {}", e.sequence(), ex);
-      }
-    }
+    listeners.callEach(l -> l.accept(e), "event " + e.sequence());
     return e;
   }
 
@@ -130,8 +124,6 @@ public final class AuditTrail implements AuditHook {
    * @return a registration whose {@code close()} removes the listener
    */
   public Registration addListener(Consumer<AuditEvent> listener) {
-    Objects.requireNonNull(listener, "listener == null");
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 }

@@ -2,8 +2,8 @@ package io.mmsdk.admin.syslog;
 
 import io.mmsdk.admin.audit.AuditEvent;
 import io.mmsdk.admin.audit.AuditTrail;
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.common.time.Scheduler;
-import io.mmsdk.core.Registration;
 import io.mmsdk.core.notify.Notification;
 import io.mmsdk.core.notify.NotificationListener;
 import io.mmsdk.core.notify.Notifications;

@@ -2,13 +2,13 @@ package io.mmsdk.admin.user;
 
 import io.mmsdk.admin.access.Role;
 import io.mmsdk.admin.user.UserState.Change;
-import io.mmsdk.core.Registration;
+import io.mmsdk.common.listen.Listeners;
+import io.mmsdk.common.listen.Registration;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,8 @@ final class LocalUsers {
   private final UserState state;
   private final SecureRandom random;
   private final int iterations;
-  private final List<Consumer<String>> deletionListeners = new CopyOnWriteArrayList<>();
+  private final Listeners<Consumer<String>> deletionListeners =
+      new Listeners<>("User deletion", log);
 
   LocalUsers(UserState state, SecureRandom random, int iterations) {
     this.state = state;
@@ -95,13 +96,7 @@ final class LocalUsers {
       return new Change(state.data().withUsers(next), username, "",
           () -> state.closeAll(s -> s.source() == UserSource.LOCAL && s.username().equals(username)));
     });
-    for (Consumer<String> l : deletionListeners) {
-      try {
-        l.accept(username);
-      } catch (RuntimeException e) {
-        log.warn("User deletion listener failed for {}", username, e);
-      }
-    }
+    deletionListeners.callEach(l -> l.accept(username), "the deletion of " + username);
   }
 
   List<LocalUser> list() {
@@ -117,9 +112,7 @@ final class LocalUsers {
   }
 
   Registration onDeleted(Consumer<String> listener) {
-    Objects.requireNonNull(listener, "listener == null");
-    deletionListeners.add(listener);
-    return () -> deletionListeners.remove(listener);
+    return deletionListeners.add(listener);
   }
 
   void changeOwnPassword(Session session, String currentPassword, String newPassword) {

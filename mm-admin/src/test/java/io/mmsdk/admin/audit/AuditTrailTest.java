@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.common.store.DamagedRecord;
 import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.charset.StandardCharsets;
@@ -131,6 +132,17 @@ class AuditTrailTest {
     AuditTrail trail = AuditTrail.inMemory(scheduler);
     List<Long> seen = new ArrayList<>();
     trail.addListener(e -> seen.add(e.sequence()));
+    trail.record("a", "x", "t", "d");
+    assertEquals(List.of(1L), seen);
+  }
+
+  @Test
+  void listener_registrationClosed_toldNoMore() {
+    AuditTrail trail = AuditTrail.inMemory(scheduler);
+    List<Long> seen = new ArrayList<>();
+    Registration r = trail.addListener(e -> seen.add(e.sequence()));
+    trail.record("a", "x", "t", "d");
+    r.close();
     trail.record("a", "x", "t", "d");
     assertEquals(List.of(1L), seen);
   }

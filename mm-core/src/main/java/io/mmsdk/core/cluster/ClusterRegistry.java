@@ -1,6 +1,8 @@
 package io.mmsdk.core.cluster;
 
 import io.mmsdk.cms.CmsClient;
+import io.mmsdk.common.listen.Listeners;
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.cluster.InvalidClusterException.Problem;
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,8 @@ public final class ClusterRegistry {
 
   private final ClusterStore store;
   private final AuditHook audit;
-  private final List<Consumer<List<Cluster>>> listeners = new CopyOnWriteArrayList<>();
+  private final Listeners<Consumer<List<Cluster>>> listeners =
+      new Listeners<>("Cluster", LoggerFactory.getLogger(ClusterRegistry.class));
   private volatile List<Cluster> clusters;
 
   private ClusterRegistry(ClusterStore store, AuditHook audit) {
@@ -357,13 +359,15 @@ public final class ClusterRegistry {
 
   /**
    * Registers {@code listener} to receive the full cluster list after every change. Listeners run
-   * on
-   * the thread that made the change; one that throws does not undo the change.
+   * on the thread that made the change, one change at a time and in order (the registry's write
+   * lock is held meanwhile, so a listener must not wait for another thread that changes the
+   * registry); one that throws is logged and does not undo the change.
    *
    * @param listener called with an unmodifiable copy of every cluster; not null
+   * @return a registration whose {@code close()} removes the listener
    */
-  public void addListener(Consumer<List<Cluster>> listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener == null"));
+  public Registration addListener(Consumer<List<Cluster>> listener) {
+    return listeners.add(listener);
   }
 
   private void record(String actor, String action, String target, String detail) {
@@ -395,13 +399,8 @@ public final class ClusterRegistry {
     validateAll(next);
     store.save(next);
     clusters = List.copyOf(next);
-    for (Consumer<List<Cluster>> l : listeners) {
-      try {
-        l.accept(clusters);
-      } catch (RuntimeException e) {
-        LoggerFactory.getLogger(ClusterRegistry.class).warn("Cluster listener failed", e);
-      }
-    }
+    List<Cluster> now = clusters;
+    listeners.callEach(l -> l.accept(now), "a change of the cluster list");
   }
 
   private static void validateAll(List<Cluster> all) {

@@ -1,6 +1,7 @@
 package io.mmsdk.core.notify;
 
-import io.mmsdk.core.Registration;
+import io.mmsdk.common.listen.Listeners;
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.common.time.Scheduler;
 import java.time.Instant;
 import java.util.Comparator;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ public final class Notifications {
 
   private final Scheduler scheduler;
   private final Map<String, Notification> active = new LinkedHashMap<>();
-  private final List<NotificationListener> listeners = new CopyOnWriteArrayList<>();
+  private final Listeners<NotificationListener> listeners = new Listeners<>("Notification", log);
 
   private Notifications(Scheduler scheduler) {
     this.scheduler = scheduler;
@@ -71,13 +71,7 @@ public final class Notifications {
       active.put(key, next);
     }
     if (changed) {
-      for (NotificationListener l : listeners) {
-        try {
-          l.raised(next);
-        } catch (RuntimeException e) {
-          log.warn("Notification listener failed on raise of {}", key, e);
-        }
-      }
+      listeners.callEach(l -> l.raised(next), "the raise of " + key);
     }
     return next;
   }
@@ -97,13 +91,7 @@ public final class Notifications {
     if (removed == null) {
       return false;
     }
-    for (NotificationListener l : listeners) {
-      try {
-        l.cleared(removed);
-      } catch (RuntimeException e) {
-        log.warn("Notification listener failed on clear of {}", key, e);
-      }
-    }
+    listeners.callEach(l -> l.cleared(removed), "the clear of " + key);
     return true;
   }
 
@@ -187,8 +175,6 @@ public final class Notifications {
    * @return a registration whose {@code close()} removes the listener
    */
   public Registration addListener(NotificationListener listener) {
-    Objects.requireNonNull(listener, "listener == null");
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 }

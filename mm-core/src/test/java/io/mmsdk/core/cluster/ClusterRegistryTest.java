@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.common.tls.TlsTrust;
 import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.cluster.InvalidClusterException.Problem;
@@ -74,6 +75,39 @@ class ClusterRegistryTest {
         .addCallBridge(bridge("London", "cb1.example.com"))
         .addCallBridge(bridge("london", "cb2.example.com"));
     assertEquals(Problem.DUPLICATE_NAME, assertThrows(InvalidClusterException.class, b::build).problem());
+  }
+
+  @Test
+  void addListener_toldOfEveryChange_untilItsRegistrationIsClosed() {
+    ClusterRegistry r = ClusterRegistry.inMemory();
+    List<List<String>> heard = new ArrayList<>();
+    List<Integer> other = new ArrayList<>();
+    Registration reg = r.addListener(all -> heard.add(all.stream().map(Cluster::name).toList()));
+    r.addListener(all -> other.add(all.size()));
+
+    Cluster a = r.add(Cluster.builder().name("A").build());
+    reg.close();
+    reg.close();
+    r.add(Cluster.builder().name("B").build());
+    r.remove(a.id());
+
+    assertEquals(List.of(List.of("A")), heard);
+    assertEquals(List.of(1, 2, 1), other);
+  }
+
+  @Test
+  void addListener_aThrowingListener_neitherUndoesTheChangeNorSilencesTheOthers() {
+    ClusterRegistry r = ClusterRegistry.inMemory();
+    List<Integer> heard = new ArrayList<>();
+    r.addListener(all -> {
+      throw new IllegalStateException("listener bug");
+    });
+    r.addListener(all -> heard.add(all.size()));
+
+    r.add(Cluster.builder().name("A").build());
+
+    assertEquals(1, r.clusters().size());
+    assertEquals(List.of(1), heard);
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mmsdk.core.Registration;
+import io.mmsdk.common.listen.Registration;
 import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
