@@ -5,6 +5,7 @@ import io.mmsdk.common.listen.Listeners;
 import io.mmsdk.common.listen.Registration;
 import io.mmsdk.core.audit.AuditHook;
 import io.mmsdk.core.cluster.InvalidClusterException.Problem;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +35,9 @@ public final class ClusterRegistry {
   private final Listeners<Consumer<List<Cluster>>> listeners =
       new Listeners<>("Cluster", LoggerFactory.getLogger(ClusterRegistry.class));
   private volatile List<Cluster> clusters;
+  /** What listeners and the audit hook are still to be told, in the order the changes were made. */
+  private final ArrayDeque<Runnable> untold = new ArrayDeque<>();
+  private boolean telling;
 
   private ClusterRegistry(ClusterStore store, AuditHook audit) {
     this.store = store;
@@ -232,17 +236,19 @@ public final class ClusterRegistry {
    * @param cluster the cluster to register, with its bridges
    * @return the registered cluster
    */
-  public synchronized Cluster add(String actor, Cluster cluster) {
+  public Cluster add(String actor, Cluster cluster) {
     Objects.requireNonNull(actor, "actor == null");
     Objects.requireNonNull(cluster, "cluster == null");
-    if (findCluster(cluster.id()).isPresent()) {
-      throw new InvalidClusterException(
-          Problem.DUPLICATE_NAME, "A cluster with id '" + cluster.id() + "' is already registered; use update(...) to change it.");
+    synchronized (this) {
+      if (findCluster(cluster.id()).isPresent()) {
+        throw new InvalidClusterException(
+            Problem.DUPLICATE_NAME, "A cluster with id '" + cluster.id() + "' is already registered; use update(...) to change it.");
+      }
+      List<Cluster> next = new ArrayList<>(clusters);
+      next.add(cluster);
+      commit(next, actor, "cluster.add", cluster.id(), describe(cluster));
     }
-    List<Cluster> next = new ArrayList<>(clusters);
-    next.add(cluster);
-    commit(next);
-    record(actor, "cluster.add", cluster.id(), describe(cluster));
+    tellListeners();
     return cluster;
   }
 
@@ -264,15 +270,20 @@ public final class ClusterRegistry {
    * @param cluster the new version of the cluster, with the id of the one it replaces
    * @return the registered cluster
    */
-  public synchronized Cluster update(String actor, Cluster cluster) {
+  public Cluster update(String actor, Cluster cluster) {
     Objects.requireNonNull(actor, "actor == null");
     Objects.requireNonNull(cluster, "cluster == null");
-    List<Cluster> next = new ArrayList<>(clusters);
-    int i = indexOf(cluster.id());
-    next.set(i, cluster);
-    commit(next);
-    record(actor, "cluster.update", cluster.id(), describe(cluster));
+    synchronized (this) {
+      replace(actor, cluster);
+    }
+    tellListeners();
     return cluster;
+  }
+
+  private void replace(String actor, Cluster cluster) {
+    List<Cluster> next = new ArrayList<>(clusters);
+    next.set(indexOf(cluster.id()), cluster);
+    commit(next, actor, "cluster.update", cluster.id(), describe(cluster));
   }
 
   /**
@@ -294,9 +305,16 @@ public final class ClusterRegistry {
    * @param bridge the Call Bridge to add
    * @return the updated cluster
    */
-  public synchronized Cluster addCallBridge(String actor, String clusterId, CallBridge bridge) {
+  public Cluster addCallBridge(String actor, String clusterId, CallBridge bridge) {
+    Objects.requireNonNull(actor, "actor == null");
     Objects.requireNonNull(bridge, "bridge == null");
-    return update(actor, cluster(clusterId).toBuilder().addCallBridge(bridge).build());
+    Cluster updated;
+    synchronized (this) {
+      updated = cluster(clusterId).toBuilder().addCallBridge(bridge).build();
+      replace(actor, updated);
+    }
+    tellListeners();
+    return updated;
   }
 
   /**
@@ -317,11 +335,18 @@ public final class ClusterRegistry {
    * @param bridgeId the bridge's id in the registry
    * @return the updated cluster
    */
-  public synchronized Cluster removeCallBridge(String actor, String bridgeId) {
-    Cluster owner =
-        findClusterOf(bridgeId)
-            .orElseThrow(() -> new ClusterNotFoundException("No Call Bridge with id '" + bridgeId + "' to remove."));
-    return update(actor, owner.toBuilder().removeCallBridge(bridgeId).build());
+  public Cluster removeCallBridge(String actor, String bridgeId) {
+    Objects.requireNonNull(actor, "actor == null");
+    Cluster updated;
+    synchronized (this) {
+      Cluster owner =
+          findClusterOf(bridgeId)
+              .orElseThrow(() -> new ClusterNotFoundException("No Call Bridge with id '" + bridgeId + "' to remove."));
+      updated = owner.toBuilder().removeCallBridge(bridgeId).build();
+      replace(actor, updated);
+    }
+    tellListeners();
+    return updated;
   }
 
   /**
@@ -340,12 +365,14 @@ public final class ClusterRegistry {
    * @param actor who makes the change, as the audit hook receives it
    * @param clusterId the cluster's id
    */
-  public synchronized void remove(String actor, String clusterId) {
+  public void remove(String actor, String clusterId) {
     Objects.requireNonNull(actor, "actor == null");
-    List<Cluster> next = new ArrayList<>(clusters);
-    Cluster gone = next.remove(indexOf(clusterId));
-    commit(next);
-    record(actor, "cluster.remove", clusterId, describe(gone));
+    synchronized (this) {
+      List<Cluster> next = new ArrayList<>(clusters);
+      Cluster gone = next.remove(indexOf(clusterId));
+      commit(next, actor, "cluster.remove", clusterId, describe(gone));
+    }
+    tellListeners();
   }
 
   /**
@@ -353,15 +380,21 @@ public final class ClusterRegistry {
    *
    * @param all every cluster, replacing the registered ones
    */
-  public synchronized void replaceAll(List<Cluster> all) {
-    commit(new ArrayList<>(Objects.requireNonNull(all, "all == null")));
+  public void replaceAll(List<Cluster> all) {
+    List<Cluster> next = new ArrayList<>(Objects.requireNonNull(all, "all == null"));
+    synchronized (this) {
+      commit(next, null, null, null, null);
+    }
+    tellListeners();
   }
 
   /**
    * Registers {@code listener} to receive the full cluster list after every change. Listeners run
-   * on the thread that made the change, one change at a time and in order (the registry's write
-   * lock is held meanwhile, so a listener must not wait for another thread that changes the
-   * registry); one that throws is logged and does not undo the change.
+   * after the registry's lock is released, one change at a time and in the order the changes were
+   * made: on the thread that made the change, or — while another thread is telling listeners of
+   * an earlier change — on that thread, which tells them of every change queued behind its own
+   * before it returns. A listener may change the registry; it is told of that change after it
+   * returns. One that throws is logged and does not undo the change.
    *
    * @param listener called with an unmodifiable copy of every cluster; not null
    * @return a registration whose {@code close()} removes the listener
@@ -370,11 +403,6 @@ public final class ClusterRegistry {
     return listeners.add(listener);
   }
 
-  private void record(String actor, String action, String target, String detail) {
-    if (audit != null) {
-      audit.changed(actor, action, target, AuditHook.Outcome.SUCCEEDED, detail);
-    }
-  }
 
   private static String describe(Cluster c) {
     StringBuilder sb = new StringBuilder("'" + c.name() + "' manageMeetings=" + c.manageMeetings() + " bridges=[");
@@ -395,12 +423,62 @@ public final class ClusterRegistry {
     throw new ClusterNotFoundException("No cluster with id '" + clusterId + "'; list clusters() to see the registered ids.");
   }
 
-  private void commit(List<Cluster> next) {
+  /**
+   * Validates and saves {@code next}, makes it the registry's list and queues telling the audit
+   * hook (when {@code action} is not null) and the listeners. Called with this registry's lock
+   * held, so changes are queued in the order they are made; {@link #tellListeners()} runs the
+   * queue after the lock is released.
+   */
+  private void commit(List<Cluster> next, String actor, String action, String target, String detail) {
     validateAll(next);
     store.save(next);
-    clusters = List.copyOf(next);
-    List<Cluster> now = clusters;
-    listeners.callEach(l -> l.accept(now), "a change of the cluster list");
+    List<Cluster> now = List.copyOf(next);
+    clusters = now;
+    synchronized (untold) {
+      untold.add(() -> {
+        try {
+          if (audit != null && action != null) {
+            audit.changed(actor, action, target, AuditHook.Outcome.SUCCEEDED, detail);
+          }
+        } finally {
+          listeners.callEach(l -> l.accept(now), "a change of the cluster list");
+        }
+      });
+    }
+  }
+
+  /**
+   * Tells the audit hook and the listeners of every queued change, in order, holding no lock of
+   * the registry's while they run. One thread tells at a time; a thread that finds another telling
+   * returns, and the teller tells of its change too. An audit hook that fails does not stop the
+   * rest of the queue; the first failure is rethrown once the queue is empty.
+   */
+  private void tellListeners() {
+    RuntimeException failure = null;
+    while (true) {
+      Runnable next;
+      synchronized (untold) {
+        if (telling || untold.isEmpty()) {
+          break;
+        }
+        telling = true;
+        next = untold.poll();
+      }
+      try {
+        next.run();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      } finally {
+        synchronized (untold) {
+          telling = false;
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   private static void validateAll(List<Cluster> all) {

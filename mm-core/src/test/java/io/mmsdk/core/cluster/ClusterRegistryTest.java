@@ -221,4 +221,44 @@ class ClusterRegistryTest {
     assertTrue(reported.get(1).contains("cb1@cb1.example.com:443"), reported.get(1));
     reported.forEach(e -> assertFalse(e.contains("s3cret"), e));
   }
+
+  @Test
+  void addListener_listenerRunsWithoutTheRegistryLock_anotherThreadChangesMeanwhileAndBothAreToldInOrder()
+      throws Exception {
+    ClusterRegistry r = ClusterRegistry.inMemory();
+    List<List<String>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean otherFinished = new java.util.concurrent.atomic.AtomicBoolean();
+    r.addListener(all -> {
+      seen.add(all.stream().map(Cluster::name).toList());
+      if (all.size() == 1) {
+        // Held the registry's lock, this thread would wait for ever for the other's change.
+        Thread other = new Thread(() -> r.add(Cluster.builder().name("B").build()));
+        other.start();
+        try {
+          other.join(java.time.Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        otherFinished.set(!other.isAlive());
+      }
+    });
+    r.add(Cluster.builder().name("A").build());
+    assertTrue(otherFinished.get(), "the other thread's change waited for the listener: a lock was held");
+    assertEquals(List.of(List.of("A"), List.of("A", "B")), seen);
+  }
+
+  @Test
+  void addListener_listenerChangesTheRegistry_toldOfThatChangeAfterItReturns() {
+    ClusterRegistry r = ClusterRegistry.inMemory();
+    List<Integer> seen = new ArrayList<>();
+    r.addListener(all -> {
+      seen.add(all.size());
+      if (all.size() == 1) {
+        r.add(Cluster.builder().name("B").build());
+        seen.add(-1);
+      }
+    });
+    r.add(Cluster.builder().name("A").build());
+    assertEquals(List.of(1, -1, 2), seen);
+  }
 }
