@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,9 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -42,7 +46,15 @@ import org.slf4j.LoggerFactory;
  * so across the receivers every record is delivered live exactly once, by the receiver that stored
  * it; the others count it as a duplicate.
  *
- * <p>Thread-safe. {@link #close()} closes the store.
+ * <p>Listeners never run on the thread that accepted a batch, so a listener never delays a Call
+ * Bridge's acknowledgement: by default they run on one daemon thread the pipeline owns, named
+ * {@value #DELIVERY_THREAD}, started with the first delivery (or on the {@linkplain
+ * Builder#listenerExecutor listener executor}). Only when listeners fall more than {@linkplain
+ * Builder#maxUndeliveredEvents maxUndeliveredEvents} events behind does {@link #accept} wait for
+ * them, which bounds memory. {@link #awaitDelivered} waits until every event accepted so far has
+ * been handed to every listener.
+ *
+ * <p>Thread-safe. {@link #close()} stops the delivery thread and closes the store.
  */
 public final class CdrPipeline implements CdrSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CdrPipeline.class);
@@ -50,10 +62,19 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   static final int MAX_SESSIONS = 4096;
   /** Evicted sessions remembered for a rebuild from the store. */
   static final int MAX_EVICTED = 1 << 16;
+  /** The name of the pipeline's own delivery thread. */
+  public static final String DELIVERY_THREAD = "mm-sdk-cdr-delivery";
+  /** The default of {@link Builder#maxUndeliveredEvents}. */
+  public static final int DEFAULT_MAX_UNDELIVERED_EVENTS = 100_000;
+  /** How long {@link #close()} lets the delivery thread finish queued deliveries, in seconds. */
+  static final int CLOSE_DRAIN_SECONDS = 5;
 
   private final CdrStore store;
   private final List<CdrListener> listeners;
   private final Executor listenerExecutor;
+  /** The pipeline's own delivery thread, when no listener executor was set; else null. */
+  private final ExecutorService ownDelivery;
+  private final int maxUndelivered;
   /** In-memory sessions, least recently used first; guarded by itself, held only briefly. */
   private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(64, 0.75f, true);
   /** Sessions evicted from memory whose filter the store can rebuild; guarded by sessions. */
@@ -70,6 +91,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   private long enqueued; // guarded by deliveryLock
   private long delivered; // guarded by deliveryLock
   private boolean delivering; // guarded by deliveryLock
+  private boolean closed; // guarded by deliveryLock
   /**
    * True during the start-up replay, which visits every retained batch in order anyway: sessions
    * are evicted after it, so it never rebuilds a filter (a scan of the store) per session.
@@ -79,7 +101,18 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   private CdrPipeline(Builder b) {
     this.store = b.store;
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
-    this.listenerExecutor = b.listenerExecutor;
+    this.maxUndelivered = b.maxUndeliveredEvents;
+    if (b.listenerExecutor != null) {
+      this.ownDelivery = null;
+      this.listenerExecutor = b.listenerExecutor;
+    } else {
+      this.ownDelivery = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, DELIVERY_THREAD);
+        t.setDaemon(true);
+        return t;
+      });
+      this.listenerExecutor = ownDelivery;
+    }
   }
 
   /** {@return a builder} */
@@ -91,15 +124,68 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
    * Drops records already seen, stores the batch if anything is new, then delivers events. Batches
    * of different sessions are checked and stored in parallel (so a journal's forces are shared
    * between them); batches of one session are handled one after another, in arrival order.
-   * Listeners are called after every pipeline lock is released.
+   * Listeners are called later, off this thread; this method returns once the batch is stored and
+   * its events are queued, unless more than {@linkplain Builder#maxUndeliveredEvents
+   * maxUndeliveredEvents} events are undelivered: then it first waits for the listeners to catch
+   * up below that limit (if interrupted, it returns at once with the interrupt flag set).
    *
    * @throws CdrStoreException if the store failed; nothing is delivered and nothing is remembered,
    *     so the Call Bridge's re-send is processed normally
+   * @throws IllegalStateException if the pipeline is closed
    */
   @Override
   public void accept(ReceivedBatch batch) {
     requireNonNull(batch, "batch == null");
+    synchronized (deliveryLock) {
+      if (closed) {
+        throw new IllegalStateException("CdrPipeline is closed; build a new pipeline to receive");
+      }
+    }
     deliver(process(batch, false));
+    awaitBacklogBelowLimit();
+  }
+
+  /**
+   * Waits until every event accepted (or replayed) before this call has been handed to every
+   * listener: for a graceful shutdown, or a test that looks at a listener's state.
+   *
+   * @param timeout how long to wait at most; not null
+   * @return true once delivered; false if the timeout passed first, the pipeline was closed before
+   *     delivering them, or this thread was interrupted (its interrupt flag is then set)
+   */
+  public boolean awaitDelivered(Duration timeout) {
+    long deadline = System.nanoTime() + requireNonNull(timeout, "timeout == null").toNanos();
+    synchronized (deliveryLock) {
+      long target = enqueued;
+      while (delivered < target) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || (closed && ownDelivery != null && ownDelivery.isTerminated())) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(deliveryLock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Backpressure: waits while the listeners are more than the limit behind. */
+  private void awaitBacklogBelowLimit() {
+    synchronized (deliveryLock) {
+      while (enqueued - delivered > maxUndelivered && !closed) {
+        try {
+          deliveryLock.wait();
+        } catch (InterruptedException e) {
+          // The batch is stored and queued; acknowledge it.
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   /** {@return how many re-sent records were dropped as duplicates since start} */
@@ -107,7 +193,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     return duplicatesDropped.sum();
   }
 
-  /** {@return how many records were delivered to listeners since start, replays included} */
+  /** {@return how many records were passed on to listeners since start, replays included} */
   public long recordsDelivered() {
     return recordsDelivered.sum();
   }
@@ -121,10 +207,39 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     listeners.add(requireNonNull(listener, "listener == null"));
   }
 
-  /** Closes the store. */
+  /**
+   * Stops the pipeline's own delivery thread, letting it finish the deliveries queued so far for up
+   * to five seconds (then it is interrupted; call {@link #awaitDelivered}
+   * first to wait longer), and closes the store. A {@linkplain Builder#listenerExecutor listener
+   * executor} is not shut down: it belongs to the caller. Idempotent.
+   */
   @Override
   public void close() {
-    store.close();
+    synchronized (deliveryLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      deliveryLock.notifyAll();
+    }
+    try {
+      if (ownDelivery != null) {
+        ownDelivery.shutdown();
+        boolean drained = false;
+        try {
+          drained = ownDelivery.awaitTermination(CLOSE_DRAIN_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        if (!drained) {
+          log.warn("CDR pipeline: listeners did not finish within {} s of close; interrupting the"
+              + " delivery thread, undelivered events are dropped", CLOSE_DRAIN_SECONDS);
+          ownDelivery.shutdownNow();
+        }
+      }
+    } finally {
+      store.close();
+    }
   }
 
   /** Checks, stores and applies one batch; returns the number of its last queued event, or 0. */
@@ -301,9 +416,8 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   }
 
   /**
-   * Hands queued events up to number {@code last} to the listeners, outside every lock: on the
-   * listener executor if one was set, else on this thread, which returns once they are delivered.
-   * One deliverer at a time, so listeners see deliveries one by one, in order. A delivery holds
+   * Hands queued events up to number {@code last} to the listeners, outside every lock, on the
+   * listener executor (by default the pipeline's own delivery thread). One deliverer at a time, so listeners see deliveries one by one, in order. A delivery holds
    * every event queued when it starts (the deliverer's own and those of threads that queued before
    * it and wait for it), handed to each listener at once, like a group commit: under load a few
    * deliveries serve many batches. A thread makes at most one delivery, so under constant load no
@@ -313,10 +427,14 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     if (last <= 0) {
       return;
     }
-    if (listenerExecutor != null) {
+    try {
       listenerExecutor.execute(() -> deliverThrough(last));
-    } else {
-      deliverThrough(last);
+    } catch (RejectedExecutionException e) {
+      if (ownDelivery == null) {
+        throw e;
+      }
+      // Closed meanwhile: the delivery thread is stopping, the events stay undelivered.
+      log.warn("CDR pipeline closed while accepting; events up to {} are not delivered", last);
     }
   }
 
@@ -369,7 +487,10 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
       replaying = true;
     }
     try {
-      store.replay(rb -> deliver(process(rb, true)));
+      store.replay(rb -> {
+        deliver(process(rb, true));
+        awaitBacklogBelowLimit();
+      });
     } finally {
       synchronized (sessions) {
         replaying = false;
@@ -393,85 +514,12 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
   }
 
-  /**
-   * Which correlator indices of one session were seen, as sorted, disjoint ranges, and the highest
-   * record index. Consecutive indices share one range, so memory grows with the gaps, not the
-   * count, and an absurd index costs one range without hiding anything below it. Past {@link
-   * #MAX_RANGES} ranges the lowest gap is forgotten (its indices count as seen): memory stays
-   * bounded and recent indices stay exact.
-   */
-  static final class SessionState {
-    static final int MAX_RANGES = 256;
-    /** start0, end0, start1, end1, ... (inclusive). */
-    private long[] ranges = new long[8];
-    private int count;
-    long highestRecordIndex;
-
-    boolean seen(long c) {
-      int i = firstStartAbove(c) - 1;
-      return i >= 0 && ranges[2 * i + 1] >= c;
-    }
-
-    void mark(long c) {
-      int next = firstStartAbove(c);
-      int prev = next - 1;
-      if (prev >= 0 && ranges[2 * prev + 1] >= c) {
-        return;
-      }
-      boolean joinsPrev = prev >= 0 && ranges[2 * prev + 1] == c - 1;
-      boolean joinsNext = next < count && ranges[2 * next] == c + 1;
-      if (joinsPrev && joinsNext) {
-        ranges[2 * prev + 1] = ranges[2 * next + 1];
-        remove(next);
-      } else if (joinsPrev) {
-        ranges[2 * prev + 1] = c;
-      } else if (joinsNext) {
-        ranges[2 * next] = c;
-      } else {
-        insert(next, c);
-      }
-      if (count > MAX_RANGES) {
-        ranges[1] = ranges[3];
-        remove(1);
-      }
-    }
-
-    /** Returns the index of the first range starting above {@code c} (count if none). */
-    private int firstStartAbove(long c) {
-      int lo = 0;
-      int hi = count;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (ranges[2 * mid] <= c) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
-    }
-
-    private void insert(int at, long c) {
-      if (2 * count + 2 > ranges.length) {
-        ranges = Arrays.copyOf(ranges, ranges.length * 2);
-      }
-      System.arraycopy(ranges, 2 * at, ranges, 2 * at + 2, 2 * (count - at));
-      ranges[2 * at] = c;
-      ranges[2 * at + 1] = c;
-      count++;
-    }
-
-    private void remove(int at) {
-      System.arraycopy(ranges, 2 * at + 2, ranges, 2 * at, 2 * (count - at - 1));
-      count--;
-    }
-  }
-
   /** Builds a {@link CdrPipeline}. */
   public static final class Builder {
     private CdrStore store = CdrStore.none();
     private final List<CdrListener> listeners = new ArrayList<>();
     private Executor listenerExecutor;
+    private int maxUndeliveredEvents = DEFAULT_MAX_UNDELIVERED_EVENTS;
 
     private Builder() {}
 
@@ -499,10 +547,13 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
 
     /**
-     * Calls listeners on {@code executor} instead of on the thread that accepted the batch, so a
-     * slow listener never delays a Call Bridge's acknowledgement. Events still reach listeners one
-     * at a time and in order. By default listeners run on the accepting thread, after the
-     * pipeline's locks are released and before the acknowledgement.
+     * Calls listeners on {@code executor} instead of the pipeline's own delivery thread. Either
+     * way listeners never run on the thread that accepted the batch (unless {@code executor} runs
+     * tasks in line, like {@code Runnable::run}), so a slow listener does not delay a Call
+     * Bridge's acknowledgement, and events reach listeners one delivery at a time, in order. By
+     * default the pipeline starts one daemon thread, {@value CdrPipeline#DELIVERY_THREAD}, on the
+     * first delivery and stops it on {@link CdrPipeline#close()}; an executor given here is not
+     * shut down by the pipeline.
      *
      * @param executor the executor that calls the listeners; not null
      * @return this builder
@@ -513,14 +564,38 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
 
     /**
-     * Builds the pipeline and replays the store's retained batches to the listeners.
+     * Sets how many events may wait for the listeners before {@link CdrPipeline#accept} waits for
+     * them to catch up (backpressure: a Call Bridge's acknowledgement is delayed only when the
+     * listeners are this far behind). Bounds the memory the undelivered events hold. Default
+     * {@value CdrPipeline#DEFAULT_MAX_UNDELIVERED_EVENTS}.
      *
-     * @return the pipeline, its listeners having received the replay
-     * @throws CdrStoreException if the store cannot be read
+     * @param max the limit; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is less than 1
+     */
+    public Builder maxUndeliveredEvents(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxUndeliveredEvents must be at least 1, got " + max);
+      }
+      this.maxUndeliveredEvents = max;
+      return this;
+    }
+
+    /**
+     * Builds the pipeline and replays the store's retained batches to the listeners (queued for
+     * delivery like live events; {@link CdrPipeline#awaitDelivered} waits for them).
+     *
+     * @return the pipeline
+     * @throws CdrStoreException if the store cannot be read; the pipeline is then closed
      */
     public CdrPipeline build() {
       CdrPipeline p = new CdrPipeline(this);
-      p.replayFromStore();
+      try {
+        p.replayFromStore();
+      } catch (RuntimeException | Error e) {
+        p.close();
+        throw e;
+      }
       return p;
     }
   }
