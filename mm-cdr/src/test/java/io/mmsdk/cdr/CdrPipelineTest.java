@@ -343,7 +343,8 @@ class CdrPipelineTest {
     assertTrue(delivery.isDaemon());
     p.close();
     // close has stopped the thread; it ends right after its last task.
-    assertTrue(delivery.join(WAIT), "the delivery thread is still running after close");
+    delivery.join(WAIT.toMillis());
+    assertFalse(delivery.isAlive(), "the delivery thread is still running after close");
     assertThrows(IllegalStateException.class,
         () -> p.accept(batch(doc("s1", "cb1", callEnd(2, 2, "b")))));
   }
