@@ -76,6 +76,7 @@ class MeetingTrackerEndToEndTest {
 
   private void delivered() {
     assertTrue(cms.awaitCdrDelivered(Duration.ofSeconds(10)), "CDRs not delivered");
+    assertTrue(pipeline.awaitDelivered(Duration.ofSeconds(10)), "CDRs not handed to the tracker");
   }
 
   /** Checks every leg the simulator hosted against the tracker's participants. */
