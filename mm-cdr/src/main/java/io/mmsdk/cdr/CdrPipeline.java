@@ -3,6 +3,7 @@ package io.mmsdk.cdr;
 import static java.util.Objects.requireNonNull;
 
 import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -11,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -46,13 +46,12 @@ import org.slf4j.LoggerFactory;
  * so across the receivers every record is delivered live exactly once, by the receiver that stored
  * it; the others count it as a duplicate.
  *
- * <p>Listeners never run on the thread that accepted a batch, so a listener never delays a Call
- * Bridge's acknowledgement: by default they run on one daemon thread the pipeline owns, named
- * {@value #DELIVERY_THREAD}, started with the first delivery (or on the {@linkplain
- * Builder#listenerExecutor listener executor}). Only when listeners fall more than {@linkplain
- * Builder#maxUndeliveredEvents maxUndeliveredEvents} events behind does {@link #accept} wait for
- * them, which bounds memory. {@link #awaitDelivered} waits until every event accepted so far has
- * been handed to every listener.
+ * <p>Listeners never run on the thread that accepted a batch, so they do not delay a Call Bridge's
+ * acknowledgement: by default they run on one daemon thread the pipeline owns, {@value
+ * #DELIVERY_THREAD}, started with the first delivery (or on the {@linkplain
+ * Builder#listenerExecutor listener executor}). Only when they fall {@linkplain
+ * Builder#maxUndeliveredEvents too far behind} does {@link #accept} wait for them; {@link
+ * #awaitDelivered} waits for the events accepted so far.
  *
  * <p>Thread-safe. {@link #close()} stops the delivery thread and closes the store.
  */
@@ -209,8 +208,8 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
 
   /**
    * Stops the pipeline's own delivery thread, letting it finish the deliveries queued so far for up
-   * to five seconds (then it is interrupted; call {@link #awaitDelivered}
-   * first to wait longer), and closes the store. A {@linkplain Builder#listenerExecutor listener
+   * to five seconds (then it is interrupted; call {@link #awaitDelivered} first to wait longer),
+   * and closes the store. A {@linkplain Builder#listenerExecutor listener
    * executor} is not shut down: it belongs to the caller. Idempotent.
    */
   @Override
@@ -417,11 +416,10 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
 
   /**
    * Hands queued events up to number {@code last} to the listeners, outside every lock, on the
-   * listener executor (by default the pipeline's own delivery thread). One deliverer at a time, so listeners see deliveries one by one, in order. A delivery holds
-   * every event queued when it starts (the deliverer's own and those of threads that queued before
-   * it and wait for it), handed to each listener at once, like a group commit: under load a few
-   * deliveries serve many batches. A thread makes at most one delivery, so under constant load no
-   * thread is kept delivering others' events forever (its own acknowledgement would wait).
+   * listener executor (by default the pipeline's own delivery thread). One deliverer at a time, so
+   * listeners see deliveries one by one, in order. A delivery holds every event queued when it
+   * starts (its own and those queued before it), handed to each listener at once, like a group
+   * commit: under load a few deliveries serve many batches.
    */
   private void deliver(long last) {
     if (last <= 0) {
