@@ -99,6 +99,7 @@ class GettingStartedTest {
           // 5. A participant dials in on the simulated bridge
           sim.callBridge(0).join(salesId, "alice@example.com", "Alice");
           assertTrue(sim.awaitCdrDelivered(Duration.ofSeconds(5)));
+          assertTrue(pipeline.awaitDelivered(Duration.ofSeconds(5)));
           for (Meeting m : tracker.activeMeetings()) {
             printed.add(m.name() + ": " + m.activeParticipants().size() + " participants");
           }

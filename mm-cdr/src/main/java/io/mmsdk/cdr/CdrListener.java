@@ -6,10 +6,11 @@ import java.util.List;
  * Receives {@link CdrEvent}s from a {@link CdrPipeline}, one delivery at a time and in order: the
  * pipeline hands each listener the events of one or more batches at once ({@link #onEvents}), which
  * by default calls {@link #onEvent} for each. Called after
- * the pipeline's locks are released: by default on a receiving thread before the Call Bridge is
- * acknowledged (keep it quick and never block), or on the executor set with {@link
- * CdrPipeline.Builder#listenerExecutor}. An exception is logged and does not stop other listeners
- * or the acknowledgement.
+ * the pipeline's locks are released and never on the thread that accepted the batch: by default on
+ * the pipeline's own delivery thread ({@value CdrPipeline#DELIVERY_THREAD}), or on the executor
+ * set with {@link CdrPipeline.Builder#listenerExecutor}. A slow listener does not delay the Call
+ * Bridge's acknowledgement unless it falls {@linkplain CdrPipeline.Builder#maxUndeliveredEvents
+ * that far} behind. An exception is logged and does not stop other listeners.
  */
 @FunctionalInterface
 public interface CdrListener {

@@ -5,9 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
 import io.mmsdk.common.listen.Listeners;
 import io.mmsdk.common.listen.Registration;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,7 +42,14 @@ import org.slf4j.LoggerFactory;
  * so across the receivers every record is delivered live exactly once, by the receiver that stored
  * it; the others count it as a duplicate.
  *
- * <p>Thread-safe. {@link #close()} closes the store.
+ * <p>Listeners never run on the thread that accepted a batch, so they do not delay a Call Bridge's
+ * acknowledgement: by default they run on one daemon thread the pipeline owns, {@value
+ * #DELIVERY_THREAD}, started with the first delivery (or on the {@linkplain
+ * Builder#listenerExecutor listener executor}). Only when they fall {@linkplain
+ * Builder#maxUndeliveredEvents too far behind} does {@link #accept} wait for them; {@link
+ * #awaitDelivered} waits for the events accepted so far.
+ *
+ * <p>Thread-safe. {@link #close()} stops the delivery thread and closes the store.
  */
 public final class CdrPipeline implements CdrSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CdrPipeline.class);
@@ -51,10 +57,16 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   static final int MAX_SESSIONS = 4096;
   /** Evicted sessions remembered for a rebuild from the store. */
   static final int MAX_EVICTED = 1 << 16;
+  /** The name of the pipeline's own delivery thread. */
+  public static final String DELIVERY_THREAD = "mm-sdk-cdr-delivery";
+  /** The default of {@link Builder#maxUndeliveredEvents}. */
+  public static final int DEFAULT_MAX_UNDELIVERED_EVENTS = 100_000;
+  /** How long {@link #close()} lets the delivery thread finish queued deliveries, in seconds. */
+  static final int CLOSE_DRAIN_SECONDS = 5;
 
   private final CdrStore store;
   private final Listeners<CdrListener> listeners = new Listeners<>("CDR", log);
-  private final Executor listenerExecutor;
+  private final CdrDelivery delivery;
   /** In-memory sessions, least recently used first; guarded by itself, held only briefly. */
   private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(64, 0.75f, true);
   /** Sessions evicted from memory whose filter the store can rebuild; guarded by sessions. */
@@ -62,15 +74,6 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   private final Map<String, String> currentSessionByBridge = new ConcurrentHashMap<>();
   private final LongAdder duplicatesDropped = new LongAdder();
   private final LongAdder recordsDelivered = new LongAdder();
-  /**
-   * Guards the delivery queue: events decided and not yet handed to listeners, in order, numbered
-   * from 1; never held while a listener runs.
-   */
-  private final Object deliveryLock = new Object();
-  private List<CdrEvent> deliveries = new ArrayList<>(); // guarded by deliveryLock
-  private long enqueued; // guarded by deliveryLock
-  private long delivered; // guarded by deliveryLock
-  private boolean delivering; // guarded by deliveryLock
   /**
    * True during the start-up replay, which visits every retained batch in order anyway: sessions
    * are evicted after it, so it never rebuilds a filter (a scan of the store) per session.
@@ -80,7 +83,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   private CdrPipeline(Builder b) {
     this.store = b.store;
     b.listeners.forEach(listeners::add);
-    this.listenerExecutor = b.listenerExecutor;
+    this.delivery = new CdrDelivery(listeners, b.listenerExecutor, b.maxUndeliveredEvents);
   }
 
   /** {@return a builder} */
@@ -92,15 +95,33 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
    * Drops records already seen, stores the batch if anything is new, then delivers events. Batches
    * of different sessions are checked and stored in parallel (so a journal's forces are shared
    * between them); batches of one session are handled one after another, in arrival order.
-   * Listeners are called after every pipeline lock is released.
+   * Listeners are called later, off this thread; this method returns once the batch is stored and
+   * its events are queued, unless more than {@linkplain Builder#maxUndeliveredEvents
+   * maxUndeliveredEvents} events are undelivered: then it first waits for the listeners to catch
+   * up below that limit (if interrupted, it returns at once with the interrupt flag set).
    *
    * @throws CdrStoreException if the store failed; nothing is delivered and nothing is remembered,
    *     so the Call Bridge's re-send is processed normally
+   * @throws IllegalStateException if the pipeline is closed
    */
   @Override
   public void accept(ReceivedBatch batch) {
     requireNonNull(batch, "batch == null");
-    deliver(process(batch, false));
+    delivery.checkOpen();
+    delivery.deliver(process(batch, false));
+    delivery.awaitBacklogBelowLimit();
+  }
+
+  /**
+   * Waits until every event accepted (or replayed) before this call has been handed to every
+   * listener: for a graceful shutdown, or a test that looks at a listener's state.
+   *
+   * @param timeout how long to wait at most; not null
+   * @return true once delivered; false if the timeout passed first, the pipeline was closed before
+   *     delivering them, or this thread was interrupted (its interrupt flag is then set)
+   */
+  public boolean awaitDelivered(Duration timeout) {
+    return delivery.awaitDelivered(requireNonNull(timeout, "timeout == null"));
   }
 
   /** {@return how many re-sent records were dropped as duplicates since start} */
@@ -108,7 +129,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     return duplicatesDropped.sum();
   }
 
-  /** {@return how many records were delivered to listeners since start, replays included} */
+  /** {@return how many records were passed on to listeners since start, replays included} */
   public long recordsDelivered() {
     return recordsDelivered.sum();
   }
@@ -123,10 +144,19 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     return listeners.add(requireNonNull(listener, "listener == null"));
   }
 
-  /** Closes the store. */
+  /**
+   * Stops the pipeline's own delivery thread, letting it finish the queued deliveries for up to
+   * five seconds (then it is interrupted; {@link #awaitDelivered} first to wait longer), and closes
+   * the store. A {@linkplain Builder#listenerExecutor listener executor} is the caller's, left
+   * running. Idempotent.
+   */
   @Override
   public void close() {
-    store.close();
+    try {
+      delivery.close();
+    } finally {
+      store.close();
+    }
   }
 
   /** Checks, stores and applies one batch; returns the number of its last queued event, or 0. */
@@ -155,11 +185,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
           s.state.mark(r.header().correlatorIndex());
         }
         // Queued under the session's lock, so one session's events keep their order.
-        synchronized (deliveryLock) {
-          deliveries.addAll(events);
-          enqueued += events.size();
-          return enqueued;
-        }
+        return delivery.enqueue(events);
       }
     } finally {
       checkIn(s);
@@ -302,76 +328,15 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
   }
 
-  /**
-   * Hands queued events up to number {@code last} to the listeners, outside every lock: on the
-   * listener executor if one was set, else on this thread, which returns once they are delivered.
-   * One deliverer at a time, so listeners see deliveries one by one, in order. A delivery holds
-   * every event queued when it starts (the deliverer's own and those of threads that queued before
-   * it and wait for it), handed to each listener at once, like a group commit: under load a few
-   * deliveries serve many batches. A thread makes at most one delivery, so under constant load no
-   * thread is kept delivering others' events forever (its own acknowledgement would wait).
-   */
-  private void deliver(long last) {
-    if (last <= 0) {
-      return;
-    }
-    if (listenerExecutor != null) {
-      listenerExecutor.execute(() -> deliverThrough(last));
-    } else {
-      deliverThrough(last);
-    }
-  }
-
-  private void deliverThrough(long last) {
-    List<CdrEvent> chunk;
-    synchronized (deliveryLock) {
-      while (delivering && delivered < last) {
-        try {
-          deliveryLock.wait();
-        } catch (InterruptedException e) {
-          // The batch is stored; its events are delivered by whoever delivers next.
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-      if (delivered >= last) {
-        return;
-      }
-      delivering = true;
-      // Every event queued so far, up to this thread's last at least (all before it were delivered
-      // or are queued): its own and those of the threads that queued earlier and wait meanwhile.
-      chunk = deliveries;
-      deliveries = new ArrayList<>(chunk.size());
-    }
-    try {
-      emit(chunk);
-    } finally {
-      synchronized (deliveryLock) {
-        delivered += chunk.size();
-        delivering = false;
-        deliveryLock.notifyAll();
-      }
-    }
-  }
-
-  private void emit(List<CdrEvent> events) {
-    List<CdrEvent> view = Collections.unmodifiableList(events);
-    for (CdrListener l : listeners.snapshot()) {
-      try {
-        l.onEvents(view);
-      } catch (RuntimeException ex) {
-        log.warn("CDR listener {} failed on a delivery of {} events; continuing with the next"
-            + " listener", l, events.size(), ex);
-      }
-    }
-  }
-
   private void replayFromStore() {
     synchronized (sessions) {
       replaying = true;
     }
     try {
-      store.replay(rb -> deliver(process(rb, true)));
+      store.replay(rb -> {
+        delivery.deliver(process(rb, true));
+        delivery.awaitBacklogBelowLimit();
+      });
     } finally {
       synchronized (sessions) {
         replaying = false;
@@ -395,85 +360,12 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
   }
 
-  /**
-   * Which correlator indices of one session were seen, as sorted, disjoint ranges, and the highest
-   * record index. Consecutive indices share one range, so memory grows with the gaps, not the
-   * count, and an absurd index costs one range without hiding anything below it. Past {@link
-   * #MAX_RANGES} ranges the lowest gap is forgotten (its indices count as seen): memory stays
-   * bounded and recent indices stay exact.
-   */
-  static final class SessionState {
-    static final int MAX_RANGES = 256;
-    /** start0, end0, start1, end1, ... (inclusive). */
-    private long[] ranges = new long[8];
-    private int count;
-    long highestRecordIndex;
-
-    boolean seen(long c) {
-      int i = firstStartAbove(c) - 1;
-      return i >= 0 && ranges[2 * i + 1] >= c;
-    }
-
-    void mark(long c) {
-      int next = firstStartAbove(c);
-      int prev = next - 1;
-      if (prev >= 0 && ranges[2 * prev + 1] >= c) {
-        return;
-      }
-      boolean joinsPrev = prev >= 0 && ranges[2 * prev + 1] == c - 1;
-      boolean joinsNext = next < count && ranges[2 * next] == c + 1;
-      if (joinsPrev && joinsNext) {
-        ranges[2 * prev + 1] = ranges[2 * next + 1];
-        remove(next);
-      } else if (joinsPrev) {
-        ranges[2 * prev + 1] = c;
-      } else if (joinsNext) {
-        ranges[2 * next] = c;
-      } else {
-        insert(next, c);
-      }
-      if (count > MAX_RANGES) {
-        ranges[1] = ranges[3];
-        remove(1);
-      }
-    }
-
-    /** Returns the index of the first range starting above {@code c} (count if none). */
-    private int firstStartAbove(long c) {
-      int lo = 0;
-      int hi = count;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (ranges[2 * mid] <= c) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
-    }
-
-    private void insert(int at, long c) {
-      if (2 * count + 2 > ranges.length) {
-        ranges = Arrays.copyOf(ranges, ranges.length * 2);
-      }
-      System.arraycopy(ranges, 2 * at, ranges, 2 * at + 2, 2 * (count - at));
-      ranges[2 * at] = c;
-      ranges[2 * at + 1] = c;
-      count++;
-    }
-
-    private void remove(int at) {
-      System.arraycopy(ranges, 2 * at + 2, ranges, 2 * at, 2 * (count - at - 1));
-      count--;
-    }
-  }
-
   /** Builds a {@link CdrPipeline}. */
   public static final class Builder {
     private CdrStore store = CdrStore.none();
     private final List<CdrListener> listeners = new ArrayList<>();
     private Executor listenerExecutor;
+    private int maxUndeliveredEvents = DEFAULT_MAX_UNDELIVERED_EVENTS;
 
     private Builder() {}
 
@@ -501,10 +393,13 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
 
     /**
-     * Calls listeners on {@code executor} instead of on the thread that accepted the batch, so a
-     * slow listener never delays a Call Bridge's acknowledgement. Events still reach listeners one
-     * at a time and in order. By default listeners run on the accepting thread, after the
-     * pipeline's locks are released and before the acknowledgement.
+     * Calls listeners on {@code executor} instead of the pipeline's own delivery thread. Either
+     * way listeners never run on the thread that accepted the batch (unless {@code executor} runs
+     * tasks in line, like {@code Runnable::run}), so a slow listener does not delay a Call
+     * Bridge's acknowledgement, and events reach listeners one delivery at a time, in order. By
+     * default the pipeline starts one daemon thread, {@value CdrPipeline#DELIVERY_THREAD}, on the
+     * first delivery and stops it on {@link CdrPipeline#close()}; an executor given here is not
+     * shut down by the pipeline.
      *
      * @param executor the executor that calls the listeners; not null
      * @return this builder
@@ -515,14 +410,38 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
 
     /**
-     * Builds the pipeline and replays the store's retained batches to the listeners.
+     * Sets how many events may wait for the listeners before {@link CdrPipeline#accept} waits for
+     * them to catch up (backpressure: a Call Bridge's acknowledgement is delayed only when the
+     * listeners are this far behind). Bounds the memory the undelivered events hold. Default
+     * {@value CdrPipeline#DEFAULT_MAX_UNDELIVERED_EVENTS}.
      *
-     * @return the pipeline, its listeners having received the replay
-     * @throws CdrStoreException if the store cannot be read
+     * @param max the limit; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is less than 1
+     */
+    public Builder maxUndeliveredEvents(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxUndeliveredEvents must be at least 1, got " + max);
+      }
+      this.maxUndeliveredEvents = max;
+      return this;
+    }
+
+    /**
+     * Builds the pipeline and replays the store's retained batches to the listeners (queued for
+     * delivery like live events; {@link CdrPipeline#awaitDelivered} waits for them).
+     *
+     * @return the pipeline
+     * @throws CdrStoreException if the store cannot be read; the pipeline is then closed
      */
     public CdrPipeline build() {
       CdrPipeline p = new CdrPipeline(this);
-      p.replayFromStore();
+      try {
+        p.replayFromStore();
+      } catch (RuntimeException | Error e) {
+        p.close();
+        throw e;
+      }
       return p;
     }
   }

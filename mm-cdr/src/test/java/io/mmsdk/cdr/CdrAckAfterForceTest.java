@@ -3,6 +3,7 @@ package io.mmsdk.cdr;
 import static io.mmsdk.cdr.Batches.callEnd;
 import static io.mmsdk.cdr.Batches.doc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URI;
@@ -71,6 +72,7 @@ class CdrAckAfterForceTest {
         assertEquals(200, f.get().statusCode());
       }
       assertEquals(2, forces.get(), "the batches written behind the first force share the next");
+      assertTrue(pipeline.awaitDelivered(Duration.ofSeconds(30)));
       assertEquals(1 + behind, delivered.size());
     }
   }

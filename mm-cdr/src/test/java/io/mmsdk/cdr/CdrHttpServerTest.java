@@ -39,8 +39,10 @@ class CdrHttpServerTest {
       URI uri = URI.create(server.uri() + "?cluster=london&token=tok");
       HttpResponse<String> ok = post(uri, Fixtures.bytes("multi-record-batch.xml"));
       assertEquals(200, ok.statusCode());
+      assertTrue(pipeline.awaitDelivered(java.time.Duration.ofSeconds(30)));
       assertEquals(6, events.size());
       assertEquals(200, post(uri, Fixtures.bytes("multi-record-batch.xml")).statusCode());
+      assertTrue(pipeline.awaitDelivered(java.time.Duration.ofSeconds(30)));
       assertEquals(6, events.size(), "re-sent batch is not delivered again");
       HttpResponse<String> bad = post(uri, Fixtures.bytes("truncated.xml"));
       assertEquals(400, bad.statusCode());
@@ -50,6 +52,33 @@ class CdrHttpServerTest {
       HttpResponse<String> get = client.send(HttpRequest.newBuilder(uri).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(405, get.statusCode());
+    }
+  }
+
+  @Test
+  void post_listenerParked_stillAnswered200() throws Exception {
+    java.util.concurrent.CountDownLatch parked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<CdrEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (CdrPipeline pipeline = CdrPipeline.builder().addListener(e -> {
+          parked.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+          }
+          events.add(e);
+        }).build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).build()).start()) {
+      assertEquals(200, post(server.uri(), doc("s1", null, callEnd(1, 1, "a"))).statusCode());
+      assertTrue(parked.await(30, java.util.concurrent.TimeUnit.SECONDS));
+      // The listener is parked; the Call Bridge's next post is acknowledged all the same.
+      assertEquals(200, post(server.uri(), doc("s1", null, callEnd(2, 2, "b"))).statusCode());
+      assertEquals(List.of(), events);
+      release.countDown();
+      assertTrue(pipeline.awaitDelivered(java.time.Duration.ofSeconds(30)));
+      assertEquals(2, events.size());
     }
   }
 
@@ -95,6 +124,7 @@ class CdrHttpServerTest {
               .build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode());
+      assertTrue(pipeline.awaitDelivered(java.time.Duration.ofSeconds(30)));
       assertEquals(3, events.size());
     }
   }

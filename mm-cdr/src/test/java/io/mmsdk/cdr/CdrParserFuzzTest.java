@@ -122,7 +122,12 @@ class CdrParserFuzzTest {
 
   @Test
   void handle_mutatedDocuments_answered200Or400() {
-    CdrPipeline pipeline = CdrPipeline.builder().build();
+    try (CdrPipeline pipeline = CdrPipeline.builder().build()) {
+      fuzzHandler(pipeline);
+    }
+  }
+
+  private void fuzzHandler(CdrPipeline pipeline) {
     CdrHandler handler = CdrHandler.builder().sink(pipeline).build();
     Random rnd = new Random(9L);
     byte[][] seeds = SEEDS.stream().map(Fixtures::bytes).toArray(byte[][]::new);

@@ -12,9 +12,16 @@ import io.mmsdk.cdr.CdrEvent.RecordsMissing.Cause;
 import io.mmsdk.common.listen.Registration;
 import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +30,15 @@ class CdrPipelineTest {
   private static final CdrOrigin ORIGIN = CdrOrigin.ofCluster("london");
   private final CdrParser parser = CdrParser.create();
   private final SimulatedClock scheduler = SimulatedClock.startingAt(Instant.parse("2026-03-02T09:00:00Z"));
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private final List<CdrEvent> events = new ArrayList<>();
 
   private ReceivedBatch batch(byte[] xml) {
     return ReceivedBatch.of(ORIGIN, scheduler.now(), xml, parser.parse(xml));
+  }
+
+  private static void delivered(CdrPipeline p) {
+    assertTrue(p.awaitDelivered(WAIT), "listeners did not get the events within " + WAIT);
   }
 
   private List<String> received() {
@@ -46,6 +58,7 @@ class CdrPipelineTest {
     p.accept(batch(xml));
     p.accept(batch(xml));
     p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"), callEnd(3, 12, "c"))));
+    delivered(p);
     assertEquals(List.of("a", "b", "c"), received());
     assertEquals(3, p.duplicatesDropped());
   }
@@ -53,13 +66,15 @@ class CdrPipelineTest {
   @Test
   void addListener_registrationClosed_listenerToldNoMoreAndOthersStillAre() {
     CdrPipeline p = CdrPipeline.builder().build();
-    List<CdrEvent> late = new ArrayList<>();
+    List<CdrEvent> late = new java.util.concurrent.CopyOnWriteArrayList<>();
     Registration r = p.addListener(late::add);
     p.addListener(events::add);
     p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    delivered(p);
     r.close();
     r.close();
     p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"))));
+    delivered(p);
     assertEquals(1, late.size());
     assertEquals(List.of("a", "b"), received());
   }
@@ -69,6 +84,7 @@ class CdrPipelineTest {
     CdrPipeline p = CdrPipeline.builder().addListener(events::add).build();
     p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
     p.accept(batch(doc("s2", "cb2", callEnd(1, 10, "b"))));
+    delivered(p);
     assertEquals(List.of("a", "b"), received());
   }
 
@@ -77,6 +93,7 @@ class CdrPipelineTest {
     CdrPipeline p = CdrPipeline.builder().addListener(events::add).build();
     p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
     p.accept(batch(doc("s1", "cb1", callEnd(5, 14, "e"))));
+    delivered(p);
     CdrEvent.RecordsMissing gap = assertInstanceOf(CdrEvent.RecordsMissing.class, events.get(1));
     assertEquals(Cause.SEQUENCE_GAP, gap.cause());
     assertEquals(3, gap.count());
@@ -84,6 +101,7 @@ class CdrPipelineTest {
     assertEquals(4, gap.lastIndex());
     // The late records still arrive once, in the order received.
     p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"))));
+    delivered(p);
     assertEquals(List.of("a", "e", "b"), received());
   }
 
@@ -91,6 +109,7 @@ class CdrPipelineTest {
   void accept_numPreceedingRecordsMissing_reportsDiscarded() {
     CdrPipeline p = CdrPipeline.builder().addListener(events::add).build();
     p.accept(batch(doc("s1", "cb1", Batches.record("callEnd", 1, 20, 7, "<call id=\"x\"/>"))));
+    delivered(p);
     CdrEvent.RecordsMissing m = assertInstanceOf(CdrEvent.RecordsMissing.class, events.get(0));
     assertEquals(Cause.DISCARDED_BY_CALL_BRIDGE, m.cause());
     assertEquals(7, m.count());
@@ -103,6 +122,7 @@ class CdrPipelineTest {
     CdrPipeline p = CdrPipeline.builder().addListener(events::add).build();
     p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
     p.accept(batch(doc("s2", "cb1", callEnd(1, 0, "b"))));
+    delivered(p);
     CdrEvent.CallBridgeRestarted r =
         assertInstanceOf(CdrEvent.CallBridgeRestarted.class, events.get(1));
     assertEquals("s1", r.previousSession());
@@ -132,9 +152,11 @@ class CdrPipelineTest {
     CdrPipeline p = CdrPipeline.builder().store(flaky).addListener(events::add).build();
     byte[] xml = doc("s1", "cb1", callEnd(1, 10, "a"));
     assertThrows(CdrStoreException.class, () -> p.accept(batch(xml)));
+    delivered(p);
     assertTrue(events.isEmpty());
     fail[0] = false;
     p.accept(batch(xml));
+    delivered(p);
     assertEquals(List.of("a"), received());
   }
 
@@ -147,8 +169,10 @@ class CdrPipelineTest {
     try (CdrPipeline p = CdrPipeline.builder()
         .store(CdrJournal.builder(dir).scheduler(scheduler).build())
         .addListener(events::add).build()) {
+      delivered(p);
       assertEquals(List.of("a*", "b*"), received());
       p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"), callEnd(3, 12, "c"))));
+      delivered(p);
       assertEquals(List.of("a*", "b*", "c"), received());
       assertFalse(events.get(2).replayed());
     }
@@ -162,6 +186,7 @@ class CdrPipelineTest {
         })
         .addListener(events::add).build();
     p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    delivered(p);
     assertEquals(List.of("a"), received());
   }
 
@@ -172,6 +197,7 @@ class CdrPipelineTest {
     p.accept(batch(doc("s1", "cb1", callEnd(2, 9_000_000_000L, "poison"))));
     p.accept(batch(doc("s1", "cb1", callEnd(3, 11, "b"), callEnd(4, 12, "c"))));
     p.accept(batch(doc("s1", "cb1", callEnd(3, 11, "b"))));
+    delivered(p);
     assertEquals(List.of("a", "poison", "b", "c"), received());
   }
 
@@ -182,8 +208,10 @@ class CdrPipelineTest {
     for (long c = 0; c < 40_000; c += 2) {
       p.accept(batch(doc("s1", "cb1", callEnd(c + 1, c, "x"))));
     }
+    delivered(p);
     events.clear();
     p.accept(batch(doc("s1", "cb1", callEnd(40_001, 39_998, "dup"), callEnd(40_002, 39_999, "new"))));
+    delivered(p);
     assertEquals(List.of("new"), received());
   }
 
@@ -211,10 +239,13 @@ class CdrPipelineTest {
       for (int i = 1; i <= 4_100; i++) {
         p.accept(batch(doc("s" + i, "cb" + i, callEnd(1, 1, "x"))));
       }
+      delivered(p);
       events.clear();
       p.accept(batch(first));
+      delivered(p);
       assertEquals(List.of(), received(), "re-send of an evicted session");
       p.accept(batch(doc("s0", "cb0", callEnd(2, 2, "second"))));
+      delivered(p);
       assertEquals(List.of("second"), received());
     }
   }
@@ -227,6 +258,7 @@ class CdrPipelineTest {
         .addListener(e -> held[0] = Thread.holdsLock(self[0])).build();
     self[0] = p;
     p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    delivered(p);
     assertFalse(held[0]);
   }
 
@@ -265,43 +297,115 @@ class CdrPipelineTest {
     } finally {
       pool.shutdownNow();
     }
+    delivered(p);
     assertEquals(2, p.recordsDelivered());
   }
 
   @Test
-  void accept_whileAnotherThreadDelivers_eachThreadDeliversItsOwnEvents() throws Exception {
-    java.util.concurrent.CountDownLatch aDelivering = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    java.util.Map<String, String> deliveredOn = new java.util.concurrent.ConcurrentHashMap<>();
-    CdrPipeline p = CdrPipeline.builder().addListener(e -> {
+  void accept_listenerParked_acceptReturnsAndTheDeliveryThreadDeliversLater() {
+    CountDownLatch parked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Map<String, String> deliveredOn = new ConcurrentHashMap<>();
+    try (CdrPipeline p = CdrPipeline.builder().addListener(e -> {
       if (e instanceof CdrEvent.RecordReceived r) {
         String id = ((CallEnd) r.record()).callId();
         deliveredOn.put(id, Thread.currentThread().getName());
-        if (id.equals("a")) {
-          aDelivering.countDown();
-          try {
-            release.await();
-          } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-          }
-        }
+        parked.countDown();
+        awaitUninterruptibly(release);
       }
-    }).build();
-    Thread a = new Thread(() -> p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a")))), "A");
-    Thread b = new Thread(() -> p.accept(batch(doc("s2", "cb2", callEnd(1, 1, "b")))), "B");
-    a.start();
-    aDelivering.await();
-    b.start();
-    // B has queued its event once it waits for the deliverer (or, if it never waits, has left).
-    while (b.getState() != Thread.State.WAITING && b.isAlive()) {
-      Thread.onSpinWait();
+    }).build()) {
+      p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a"))));
+      awaitUninterruptibly(parked);
+      // The listener is parked on the latch; the next batch is still accepted (acknowledged).
+      p.accept(batch(doc("s2", "cb2", callEnd(1, 1, "b"))));
+      assertEquals(Map.of("a", CdrPipeline.DELIVERY_THREAD), deliveredOn);
+      assertFalse(p.awaitDelivered(Duration.ZERO));
+      release.countDown();
+      delivered(p);
+      assertEquals(Map.of("a", CdrPipeline.DELIVERY_THREAD, "b", CdrPipeline.DELIVERY_THREAD),
+          deliveredOn);
     }
-    release.countDown();
-    a.join();
-    b.join();
-    // A delivers only up to its own event, so its acknowledgement never waits for B's (under
-    // steady load the first deliverer was otherwise kept delivering everyone's events).
-    assertEquals(java.util.Map.of("a", "A", "b", "B"), deliveredOn);
+  }
+
+  @Test
+  void accept_backlogOverTheLimit_waitsForTheListenersAndResumes() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (CdrPipeline p = CdrPipeline.builder().maxUndeliveredEvents(2)
+        .addListener(e -> awaitUninterruptibly(release)).addListener(events::add).build()) {
+      p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a"))));
+      p.accept(batch(doc("s1", "cb1", callEnd(2, 2, "b"))));
+      Thread third = new Thread(() -> p.accept(batch(doc("s1", "cb1", callEnd(3, 3, "c")))));
+      third.start();
+      // Three undelivered events, over the limit of two: the third accept waits.
+      while (third.getState() != Thread.State.WAITING) {
+        assertTrue(third.isAlive(), "the third accept must wait for the listeners");
+        Thread.onSpinWait();
+      }
+      release.countDown();
+      third.join();
+      delivered(p);
+      assertEquals(List.of("a", "b", "c"), received());
+    }
+  }
+
+  @Test
+  void close_stopsTheDeliveryThread() throws InterruptedException {
+    List<Thread> deliveredOn = new ArrayList<>();
+    CdrPipeline p = CdrPipeline.builder().addListener(e -> deliveredOn.add(Thread.currentThread()))
+        .build();
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a"))));
+    delivered(p);
+    Thread delivery = deliveredOn.get(0);
+    assertEquals(CdrPipeline.DELIVERY_THREAD, delivery.getName());
+    assertTrue(delivery.isDaemon());
+    p.close();
+    // close has stopped the thread; it ends right after its last task.
+    delivery.join(WAIT.toMillis());
+    assertFalse(delivery.isAlive(), "the delivery thread is still running after close");
+    assertThrows(IllegalStateException.class,
+        () -> p.accept(batch(doc("s1", "cb1", callEnd(2, 2, "b")))));
+  }
+
+  @Test
+  void accept_manySessionsConcurrently_eachSessionDeliveredInOrder() throws Exception {
+    Map<String, List<Long>> bySession = new ConcurrentHashMap<>();
+    int sessions = 8;
+    int batchesEach = 200;
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (CdrPipeline p = CdrPipeline.builder().maxUndeliveredEvents(50).addListener(e -> {
+      if (e instanceof CdrEvent.RecordReceived r) {
+        bySession.computeIfAbsent(r.session(), k -> new ArrayList<>())
+            .add(r.record().header().recordIndex());
+      }
+    }).build()) {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int s = 0; s < sessions; s++) {
+        String id = "s" + s;
+        done.add(pool.submit(() -> {
+          for (long i = 1; i <= batchesEach; i++) {
+            p.accept(batch(doc(id, "cb-" + id, callEnd(i, i, id + "-" + i))));
+          }
+        }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+      delivered(p);
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Long> expected = java.util.stream.LongStream.rangeClosed(1, batchesEach).boxed().toList();
+    assertEquals(sessions, bySession.size());
+    bySession.forEach((s, indices) -> assertEquals(expected, indices, s));
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(30, TimeUnit.SECONDS), "latch not released within 30 s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -350,6 +454,7 @@ class CdrPipelineTest {
       });
       // Another session is stored and delivered while s1's first batch is still being stored.
       p.accept(batch(doc("s2", "cb2", callEnd(1, 1, "other"))));
+      delivered(p);
       assertEquals(List.of("other"), delivered);
       // The second batch of s1 waits for the first (its thread blocks on the session), or, if this
       // pipeline did not keep the order, has already gone by.
@@ -363,6 +468,7 @@ class CdrPipelineTest {
     } finally {
       pool.shutdownNow();
     }
+    delivered(p);
     assertEquals(List.of("first", "other", "second"), stored);
     assertEquals(List.of("other", "first", "second"), delivered);
   }
@@ -398,22 +504,13 @@ class CdrPipelineTest {
         }
       }
     }).build();
-    Thread a = new Thread(() -> p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a")))), "A");
-    Thread b = new Thread(() -> p.accept(batch(doc("s2", "cb2", callEnd(1, 1, "b")))), "B");
-    Thread c = new Thread(() -> p.accept(batch(doc("s3", "cb3", callEnd(1, 1, "c")))), "C");
-    a.start();
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a"))));
     aDelivering.await();
-    b.start();
-    c.start();
-    // Both have queued their events once they wait for the deliverer.
-    while (b.getState() != Thread.State.WAITING || c.getState() != Thread.State.WAITING) {
-      assertTrue(b.isAlive() && c.isAlive(), "B and C must wait for A's delivery");
-      Thread.onSpinWait();
-    }
+    // Queued while the delivery of A's event is under way.
+    p.accept(batch(doc("s2", "cb2", callEnd(1, 1, "b"))));
+    p.accept(batch(doc("s3", "cb3", callEnd(1, 1, "c"))));
     release.countDown();
-    a.join();
-    b.join();
-    c.join();
+    delivered(p);
     assertEquals(2, deliveries.size(), "one delivery for A, one for the two batches behind it");
     assertEquals(List.of("a"), deliveries.get(0));
     assertEquals(java.util.Set.of("b", "c"), java.util.Set.copyOf(deliveries.get(1)));
@@ -432,6 +529,7 @@ class CdrPipelineTest {
       }
     }).build();
     p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a"), callEnd(2, 2, "b"))));
+    delivered(p);
     assertEquals(List.of("a", "b"), seen);
   }
 }

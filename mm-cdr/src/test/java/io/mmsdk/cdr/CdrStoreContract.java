@@ -123,15 +123,18 @@ public abstract class CdrStoreContract {
     List<CdrEvent> live = Collections.synchronizedList(new ArrayList<>());
     try (CdrPipeline p = CdrPipeline.builder().store(open()).addListener(live::add).build()) {
       p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), T0, first, parser.parse(first)));
+      assertTrue(p.awaitDelivered(java.time.Duration.ofSeconds(30)));
     }
     List<CdrEvent> afterRestart = Collections.synchronizedList(new ArrayList<>());
     try (CdrPipeline p = CdrPipeline.builder().store(open()).addListener(afterRestart::add).build()) {
+      assertTrue(p.awaitDelivered(java.time.Duration.ofSeconds(30)));
       assertEquals(List.of("a", "b"), received(afterRestart, true));
       afterRestart.clear();
       // The Call Bridge re-sends the batch it did not see acknowledged, then the next record.
       p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), T0, first, parser.parse(first)));
       byte[] next = doc("s1", "cb1", callEnd(2, 2, "b"), callEnd(3, 3, "c"));
       p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), T0, next, parser.parse(next)));
+      assertTrue(p.awaitDelivered(java.time.Duration.ofSeconds(30)));
       assertEquals(List.of("c"), received(afterRestart, false));
       assertEquals(3, p.duplicatesDropped());
     }

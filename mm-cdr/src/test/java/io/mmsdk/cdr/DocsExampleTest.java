@@ -1,6 +1,7 @@
 package io.mmsdk.cdr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.common.time.Scheduler;
 import io.mmsdk.testkit.core.SimulatedClock;
@@ -45,6 +46,7 @@ class DocsExampleTest {
               .build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode());
+      assertTrue(pipeline.awaitDelivered(java.time.Duration.ofSeconds(30)));
       assertEquals(List.of("london callStart", "london callLegStart", "london callLegUpdate"),
           printed);
     } finally {

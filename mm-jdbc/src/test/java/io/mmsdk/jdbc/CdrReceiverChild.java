@@ -43,6 +43,8 @@ public final class CdrReceiverChild {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line; (line = in.readLine()) != null; ) {
         if (line.equals("STATS")) {
+          // Every record acknowledged so far is printed before the statistics.
+          pipeline.awaitDelivered(java.time.Duration.ofSeconds(30));
           out.println("STATS " + pipeline.duplicatesDropped());
         }
       }

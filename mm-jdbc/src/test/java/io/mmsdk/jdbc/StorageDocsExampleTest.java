@@ -1,6 +1,7 @@
 package io.mmsdk.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cdr.CdrEvent;
 import io.mmsdk.cdr.CdrJournal;
@@ -40,6 +41,7 @@ class StorageDocsExampleTest {
         .getBytes(StandardCharsets.UTF_8);
     pipeline.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), Instant.now(), xml,
         CdrParser.create().parse(xml)));
+    assertTrue(pipeline.awaitDelivered(Duration.ofSeconds(30)));
     pipeline.close();
     db.close();
     assertEquals(1, events.size());
@@ -47,6 +49,7 @@ class StorageDocsExampleTest {
     try (JdbcDatabase again = JdbcDatabase.sqlite(dir.resolve("mm-sdk.db"));
         CdrPipeline reopened = CdrPipeline.builder().store(JdbcCdrStore.create(again))
             .addListener(events::add).build()) {
+      assertTrue(reopened.awaitDelivered(Duration.ofSeconds(30)));
       assertEquals(2, events.size(), "replayed at start-up");
       assertEquals(0, reopened.duplicatesDropped());
     }

@@ -162,6 +162,7 @@ class TwoReceiversOnePostgresTest {
     }
     Child again = startReceiverChild(url, URI.create(first.uri()).getPort());
     assertTrue(cms.awaitCdrDelivered(Duration.ofSeconds(60)), "CDRs not delivered to both");
+    assertTrue(pipeline.awaitDelivered(Duration.ofSeconds(60)), "CDRs not handed to the listener");
     long againDuplicates = drain(again.jvm());
 
     Set<String> made = new TreeSet<>();

@@ -52,6 +52,7 @@ class DocsExampleTest {
               .build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode());
+      assertTrue(pipeline.awaitDelivered(java.time.Duration.ofSeconds(30)));
       Meeting m = tracker.activeMeetings().get(0);
       assertEquals("All Hands", m.name());
       assertEquals(1, m.activeParticipants().size());

@@ -320,6 +320,7 @@ class LiveMeetingsEndToEndTest {
     cms.callBridge(0).leave(dan.id());
     assertTrue(cms.awaitCdrDelivered(Duration.ofSeconds(20)),
         "every batch acknowledged while the listener is still blocked");
+    assertTrue(pipeline.awaitDelivered(Duration.ofSeconds(20)), "CDRs not handed to the view");
     assertEquals(ParticipantState.ENDED, participant(dan.id()).orElseThrow().state(),
         "the view is current although its listener is not");
     assertEquals(1, release.getCount());

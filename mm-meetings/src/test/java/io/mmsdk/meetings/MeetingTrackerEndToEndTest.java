@@ -76,6 +76,7 @@ class MeetingTrackerEndToEndTest {
 
   private void delivered() {
     assertTrue(cms.awaitCdrDelivered(Duration.ofSeconds(10)), "CDRs not delivered");
+    assertTrue(pipeline.awaitDelivered(Duration.ofSeconds(10)), "CDRs not handed to the tracker");
   }
 
   /** Checks every leg the simulator hosted against the tracker's participants. */
@@ -170,6 +171,7 @@ class MeetingTrackerEndToEndTest {
         CdrPipeline reopened = CdrPipeline.builder()
             .store(CdrJournal.builder(dir).scheduler(scheduler).build())
             .addListener(rebuilt).build()) {
+      assertTrue(reopened.awaitDelivered(Duration.ofSeconds(10)), "replay not handed to the tracker");
       assertEquals(1, rebuilt.activeMeetings().size());
       assertEquals("Erin", rebuilt.activeMeetings().get(0).participants().get(0).displayName());
       assertEquals(ParticipantState.CONNECTED,

@@ -41,15 +41,24 @@ class MeetingTrackerTest {
       .listenerExecutor(Runnable::run).addListener(c -> changes.add(c.entry())).build();
   private final CdrPipeline pipeline = CdrPipeline.builder().addListener(tracker).build();
   private final CdrParser parser = CdrParser.create();
+  private final List<CdrPipeline> opened = new ArrayList<>();
+
+  private CdrPipeline opened(CdrPipeline p) {
+    opened.add(p);
+    return p;
+  }
 
   @AfterEach
   void close() {
+    opened.forEach(CdrPipeline::close);
+    pipeline.close();
     tracker.close();
   }
 
   private void post(byte[] xml) {
     pipeline.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), xml,
         parser.parse(xml)));
+    assertTrue(pipeline.awaitDelivered(java.time.Duration.ofSeconds(30)));
   }
 
   private Meeting only() {
@@ -254,10 +263,11 @@ class MeetingTrackerTest {
     try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
         .listenerExecutor(Runnable::run).build()) {
       t.addListener(c -> lockHeld.add(Thread.holdsLock(t)));
-      CdrPipeline p = CdrPipeline.builder().addListener(t).build();
+      CdrPipeline p = opened(CdrPipeline.builder().addListener(t).build());
       byte[] xml = Fixtures.bytes("two-bridges-a.xml");
       p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), xml,
           parser.parse(xml)));
+      assertTrue(p.awaitDelivered(java.time.Duration.ofSeconds(30)));
     }
     assertFalse(lockHeld.isEmpty());
     assertEquals(List.of(false), lockHeld.stream().distinct().toList());
@@ -269,11 +279,12 @@ class MeetingTrackerTest {
     List<MeetingChange> seen = new ArrayList<>();
     try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
         .listenerExecutor(tasks::add).addListener(seen::add).build()) {
-      CdrPipeline p = CdrPipeline.builder().addListener(t).build();
+      CdrPipeline p = opened(CdrPipeline.builder().addListener(t).build());
       for (String f : List.of("two-bridges-a.xml", "two-bridges-b.xml")) {
         byte[] xml = Fixtures.bytes(f);
         p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), xml,
             parser.parse(xml)));
+        assertTrue(p.awaitDelivered(java.time.Duration.ofSeconds(30)));
       }
       assertTrue(seen.isEmpty(), "nothing told before the executor runs the task");
       assertEquals(1, tasks.size(), "one delivery task while one is pending");
@@ -336,10 +347,11 @@ class MeetingTrackerTest {
             seen.add(count);
           }
         }).build()) {
-      CdrPipeline p = CdrPipeline.builder().addListener(t).build();
+      CdrPipeline p = opened(CdrPipeline.builder().addListener(t).build());
       byte[] xml = Fixtures.bytes("multi-record-batch.xml"); // six changes
       p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), xml,
           parser.parse(xml)));
+      assertTrue(p.awaitDelivered(java.time.Duration.ofSeconds(30)));
       tasks.remove(0).run();
       assertEquals(List.of(LogKind.MEETING_STARTED, LogKind.PARTICIPANT_JOINED, 4L), seen);
       assertEquals(6, t.meetings().get(0).log().size(), "the tracker's own state is complete");
@@ -414,10 +426,11 @@ class MeetingTrackerTest {
   void maxLogEntries_keepsNewest() {
     try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
         .maxLogEntries(3).build()) {
-      CdrPipeline p = CdrPipeline.builder().addListener(t).build();
+      CdrPipeline p = opened(CdrPipeline.builder().addListener(t).build());
       byte[] xml = Fixtures.bytes("multi-record-batch.xml");
       p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), xml,
           parser.parse(xml)));
+      assertTrue(p.awaitDelivered(java.time.Duration.ofSeconds(30)));
       assertEquals(List.of(LogKind.PARTICIPANT_LEFT, LogKind.CALL_ENDED, LogKind.MEETING_ENDED),
           t.meetings().get(0).log().stream().map(Meeting.LogEntry::kind).toList());
     }
@@ -478,13 +491,15 @@ class MeetingTrackerTest {
             }
           }
         }).build()) {
-      CdrPipeline p = CdrPipeline.builder().addListener(t).build();
+      CdrPipeline p = opened(CdrPipeline.builder().addListener(t).build());
       byte[] a = Fixtures.bytes("two-bridges-a.xml");
       p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), a, parser.parse(a)));
+      assertTrue(p.awaitDelivered(java.time.Duration.ofSeconds(30)));
       busy.await();
       // The listener holds its thread; the tracker still applies and answers.
       byte[] b = Fixtures.bytes("two-bridges-b.xml");
       p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), b, parser.parse(b)));
+      assertTrue(p.awaitDelivered(java.time.Duration.ofSeconds(30)));
       Meeting m = t.activeMeetings().get(0);
       release.countDown();
       listenerThread.submit(() -> { }).get(); // runs after the drain has told every change

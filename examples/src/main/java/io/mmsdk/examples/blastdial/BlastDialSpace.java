@@ -124,6 +124,7 @@ public final class BlastDialSpace {
         for (int s = 0; s < 240; s++) {  // four simulated minutes, a second at a time
           sim.clock().advance(Duration.ofSeconds(1));
           sim.awaitCdrDelivered(Duration.ofSeconds(10));
+          pipeline.awaitDelivered(Duration.ofSeconds(10));
           if (blast.findStatus(CLUSTER, host.callId()).map(st -> st.phase().isFinal()).orElse(false)) {
             break;
           }

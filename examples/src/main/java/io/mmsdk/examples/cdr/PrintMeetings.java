@@ -68,7 +68,7 @@ public final class PrintMeetings {
       if (flags.containsKey("--cms-url")) {
         runAgainstRealBridge(flags, server, token);
       } else {
-        runAgainstSimulatedBridge(server, token, tracker);
+        runAgainstSimulatedBridge(server, token, tracker, pipeline);
       }
     } finally {
       server.close();
@@ -103,7 +103,8 @@ public final class PrintMeetings {
     }
   }
 
-  private static void runAgainstSimulatedBridge(CdrHttpServer server, String token, MeetingTracker tracker) {
+  private static void runAgainstSimulatedBridge(CdrHttpServer server, String token, MeetingTracker tracker,
+      CdrPipeline pipeline) {
     try (SimulatedCluster cms = SimulatedCluster.start();
          CmsClient client = CmsClient.builder().baseUrl(cms.callBridge(0).baseUrl())
              .credentials(cms.apiUsername(), cms.apiPassword()).build()) {
@@ -117,21 +118,23 @@ public final class PrintMeetings {
       CallLegInfo alice = bridge.join(space, "alice@example.com", "Alice");
       CallLegInfo bob = bridge.join(space, "bob@example.com", "Bob");
       cms.clock().advance(Duration.ofMinutes(5));
-      delivered(cms);
+      delivered(cms, pipeline);
       for (Meeting m : tracker.activeMeetings()) {
         System.out.println(">> active: " + m.name() + " with " + m.activeParticipants().size() + " participants");
       }
       bridge.leave(bob.id());
       cms.clock().advance(Duration.ofMinutes(1));
       bridge.endCall(alice.callId());
-      delivered(cms);
+      delivered(cms, pipeline);
       System.out.println(">> meetings seen: " + tracker.meetings().size() + ", active now: "
           + tracker.activeMeetings().size());
     }
   }
 
-  private static void delivered(SimulatedCluster cms) {
-    if (!cms.awaitCdrDelivered(Duration.ofSeconds(10))) {
+  private static void delivered(SimulatedCluster cms, CdrPipeline pipeline) {
+    // Acknowledged by the receiver, then handed to the tracker on the pipeline's delivery thread.
+    if (!cms.awaitCdrDelivered(Duration.ofSeconds(10))
+        || !pipeline.awaitDelivered(Duration.ofSeconds(10))) {
       fail("the simulated Call Bridge could not deliver its CDRs");
     }
   }

@@ -69,6 +69,11 @@ final class CdrStep implements AutoCloseable {
     return step;
   }
 
+  /** The pipeline the receiver feeds. */
+  CdrPipeline pipeline() {
+    return pipeline;
+  }
+
   /** Records delivered to listeners so far. */
   long recordsDelivered() {
     return pipeline.recordsDelivered();

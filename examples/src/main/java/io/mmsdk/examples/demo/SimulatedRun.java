@@ -63,6 +63,7 @@ final class SimulatedRun {
         BlastDialStep.CdrToBlastDial toBlastDial = new BlastDialStep.CdrToBlastDial();
         try (CdrStep cdr = CdrStep.run(progress, world.scheduler, registry, cluster, state,
             toBlastDial)) {
+          world.receiveInto(cdr.pipeline());
           Session session = new Session(world, registry, cluster, client, cdr, toBlastDial, state);
           return meetingsBlastDialAndLicensing(options, progress, session, provisioned, out);
         }

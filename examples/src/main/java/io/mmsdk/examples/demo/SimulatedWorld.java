@@ -1,5 +1,6 @@
 package io.mmsdk.examples.demo;
 
+import io.mmsdk.cdr.CdrPipeline;
 import io.mmsdk.testkit.SimulatedCluster;
 import io.mmsdk.testkit.SimulatedDirectory;
 import io.mmsdk.testkit.core.ClusterOptions;
@@ -27,6 +28,8 @@ final class SimulatedWorld implements AutoCloseable {
   final SimulatedDirectory directory;
   final int staff;
   final int contractors;
+  /** The receiver's pipeline, once started: {@link #awaitCdrs} also waits for its listeners. */
+  private volatile CdrPipeline receiver;
 
   private SimulatedWorld(SimulatedCluster cms, SimulatedClock scheduler, SimulatedDirectory directory,
       int staff, int contractors) {
@@ -100,7 +103,16 @@ final class SimulatedWorld implements AutoCloseable {
     if (!cms.awaitCdrDelivered(Duration.ofSeconds(10))) {
       throw new IllegalStateException("The simulated Call Bridges could not deliver their CDRs within 10 s");
     }
+    CdrPipeline p = receiver;
+    if (p != null && !p.awaitDelivered(Duration.ofSeconds(10))) {
+      throw new IllegalStateException("The CDR listeners did not catch up within 10 s");
+    }
   }
+  /** Makes {@link #awaitCdrs} also wait until {@code pipeline} has handed the CDRs to its listeners. */
+  void receiveInto(CdrPipeline pipeline) {
+    this.receiver = pipeline;
+  }
+
 
   @Override
   public void close() {

@@ -41,6 +41,7 @@ class FirstMeetingTest {
       cluster.callBridge(0).join(space, "alice@example.com", "Alice");
 
       assertTrue(cluster.awaitCdrDelivered(Duration.ofSeconds(30)), "CDRs not delivered");
+      assertTrue(pipeline.awaitDelivered(Duration.ofSeconds(30)), "CDRs not handed to the tracker");
       Meeting meeting = tracker.activeMeetings().get(0);
       assertEquals("Consumers", meeting.name());
       assertEquals("it", meeting.clusterId());

@@ -1,0 +1,198 @@
+package io.mmsdk.cdr;
+
+import io.mmsdk.common.listen.Listeners;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link CdrPipeline}'s hand-off to its listeners: the queue of events decided and not yet handed
+ * on, numbered from 1 in order, the deliverer (on the listener executor, by default the pipeline's
+ * own delivery thread), backpressure and waiting for delivery. Its lock is never held while a
+ * listener runs.
+ */
+final class CdrDelivery {
+  private static final Logger log = LoggerFactory.getLogger(CdrPipeline.class);
+
+  private final Listeners<CdrListener> listeners;
+  private final Executor listenerExecutor;
+  /** The pipeline's own delivery thread, when no listener executor was set; else null. */
+  private final ExecutorService ownDelivery;
+  private final int maxUndelivered;
+  private final Object lock = new Object();
+  private List<CdrEvent> queued = new ArrayList<>(); // guarded by lock
+  private long enqueued; // guarded by lock
+  private long delivered; // guarded by lock
+  private boolean delivering; // guarded by lock
+  private boolean closed; // guarded by lock
+
+  CdrDelivery(Listeners<CdrListener> listeners, Executor listenerExecutor, int maxUndelivered) {
+    this.listeners = listeners;
+    this.maxUndelivered = maxUndelivered;
+    if (listenerExecutor != null) {
+      this.ownDelivery = null;
+      this.listenerExecutor = listenerExecutor;
+    } else {
+      this.ownDelivery = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, CdrPipeline.DELIVERY_THREAD);
+        t.setDaemon(true);
+        return t;
+      });
+      this.listenerExecutor = ownDelivery;
+    }
+  }
+
+  void checkOpen() {
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("CdrPipeline is closed; build a new pipeline to receive");
+      }
+    }
+  }
+
+  /** Queues {@code events} (called under their session's lock, so a session keeps its order). */
+  long enqueue(List<CdrEvent> events) {
+    synchronized (lock) {
+      queued.addAll(events);
+      enqueued += events.size();
+      return enqueued;
+    }
+  }
+
+  boolean awaitDelivered(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      long target = enqueued;
+      while (delivered < target) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || (closed && ownDelivery != null && ownDelivery.isTerminated())) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** Backpressure: waits while the listeners are more than the limit behind. */
+  void awaitBacklogBelowLimit() {
+    synchronized (lock) {
+      while (enqueued - delivered > maxUndelivered && !closed) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          // The batch is stored and queued; acknowledge it.
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Hands queued events up to number {@code last} to the listeners, outside every lock, on the
+   * listener executor (by default the pipeline's own delivery thread). One deliverer at a time, so
+   * listeners see deliveries one by one, in order. A delivery holds every event queued when it
+   * starts (its own and those queued before it), handed to each listener at once, like a group
+   * commit: under load a few deliveries serve many batches.
+   */
+  void deliver(long last) {
+    if (last <= 0) {
+      return;
+    }
+    try {
+      listenerExecutor.execute(() -> deliverThrough(last));
+    } catch (RejectedExecutionException e) {
+      if (ownDelivery == null) {
+        throw e;
+      }
+      // Closed meanwhile: the delivery thread is stopping, the events stay undelivered.
+      log.warn("CDR pipeline closed while accepting; events up to {} are not delivered", last);
+    }
+  }
+
+  private void deliverThrough(long last) {
+    List<CdrEvent> chunk;
+    synchronized (lock) {
+      while (delivering && delivered < last) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          // The batch is stored; its events are delivered by whoever delivers next.
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      if (delivered >= last) {
+        return;
+      }
+      delivering = true;
+      // Every event queued so far, up to this thread's last at least (all before it were delivered
+      // or are queued): its own and those of the threads that queued earlier and wait meanwhile.
+      chunk = queued;
+      queued = new ArrayList<>(chunk.size());
+    }
+    try {
+      emit(chunk);
+    } finally {
+      synchronized (lock) {
+        delivered += chunk.size();
+        delivering = false;
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private void emit(List<CdrEvent> events) {
+    List<CdrEvent> view = Collections.unmodifiableList(events);
+    for (CdrListener l : listeners.snapshot()) {
+      try {
+        l.onEvents(view);
+      } catch (RuntimeException ex) {
+        log.warn("CDR listener {} failed on a delivery of {} events; continuing with the next"
+            + " listener", l, events.size(), ex);
+      }
+    }
+  }
+
+  /**
+   * Stops the own delivery thread, letting it finish what is queued for up to {@value
+   * CdrPipeline#CLOSE_DRAIN_SECONDS} s, then interrupting it; ends backpressure waits. Idempotent.
+   */
+  void close() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      lock.notifyAll();
+    }
+    if (ownDelivery != null) {
+      ownDelivery.shutdown();
+      boolean drained = false;
+      try {
+        drained = ownDelivery.awaitTermination(CdrPipeline.CLOSE_DRAIN_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (!drained) {
+        log.warn("CDR pipeline: listeners did not finish within {} s of close; interrupting the"
+            + " delivery thread, undelivered events are dropped", CdrPipeline.CLOSE_DRAIN_SECONDS);
+        ownDelivery.shutdownNow();
+      }
+    }
+  }
+}
