@@ -24,16 +24,18 @@ import java.util.Set;
 /**
  * A {@link MeetingHistory} in a database, over as long a history as the database keeps: table
  * {@code mm_meeting} (one row per meeting), {@code mm_meeting_call}, {@code
- * mm_meeting_participant}, {@code mm_meeting_address} (each remote party that took part, {@linkplain
+ * mm_meeting_participant}, {@code mm_meeting_log} (the meeting's {@link Meeting#log() log}, one row
+ * per entry), {@code mm_meeting_address} (each remote party that took part, {@linkplain
  * MeetingQuery#normalizeAddress normalized}, once per meeting) and {@code mm_meeting_tag} (the tags
  * the meeting's space carried when the meeting was {@linkplain #save written}). Each query kind — space, cluster,
  * participant address, time range, tag — reads an index kept in {@link MeetingQuery#ORDER}, and
  * pages with the same cursor as {@link io.mmsdk.meetings.MeetingTracker}.
  *
  * <p>Fed by a {@link MeetingHistoryRecorder}, which writes a tracker's meetings on a thread of its
- * own; {@link #save} may also be called directly (an import, a test). Meetings read back have
- * their calls and participants but an empty {@link Meeting#log() log}: the log is the tracker's,
- * bounded in memory, and is not stored. Several processes may read and write one database.
+ * own; {@link #save} may also be called directly (an import, a test). Meetings read back are as
+ * they were saved, with their calls, participants and log; the log is stored as the meeting had
+ * it, so within the tracker's bounds (the newest entries, see {@link
+ * io.mmsdk.meetings.MeetingTracker}). Several processes may read and write one database.
  * Thread-safe; {@link #close()} leaves the {@link JdbcDatabase} open.
  */
 public final class JdbcMeetingHistory implements MeetingHistory, AutoCloseable {
@@ -60,11 +62,14 @@ public final class JdbcMeetingHistory implements MeetingHistory, AutoCloseable {
   }
 
   /**
-   * Writes meetings, replacing what was stored under their ids, in one transaction committed
-   * before it returns. Each meeting's space tags are read from the {@link SpaceTags} this history
-   * was opened with (before the transaction begins); without one, no tags are stored.
+   * Writes meetings with their calls, participants and log, replacing what was stored under their
+   * ids, in one transaction committed before it returns. Each meeting's space tags are read from
+   * the {@link SpaceTags} this history was opened with (before the transaction begins); without
+   * one, no tags are stored.
    *
    * @param meetings the meetings as they are now
+   * @throws IllegalArgumentException if a meeting's log has an entry without a time or a kind (a
+   *     tracker makes none); nothing of the call is stored
    * @throws JdbcStoreException if the database cannot be written; nothing of the call is stored
    */
   public void save(Collection<Meeting> meetings) {
@@ -73,6 +78,14 @@ public final class JdbcMeetingHistory implements MeetingHistory, AutoCloseable {
     List<Meeting> all = List.copyOf(meetings);
     if (all.isEmpty()) {
       return;
+    }
+    for (Meeting m : all) {
+      for (Meeting.LogEntry e : m.log()) {
+        if (e.time() == null || e.kind() == null) {
+          throw new IllegalArgumentException("meeting " + m.id() + " has a log entry without a"
+              + " time or a kind (" + e + "); give every entry both before saving it");
+        }
+      }
     }
     Map<String, Set<String>> tags = new HashMap<>();
     if (spaceTags != null) {
@@ -96,7 +109,7 @@ public final class JdbcMeetingHistory implements MeetingHistory, AutoCloseable {
   }
 
   /**
-   * Deletes meetings and their calls, participants and tags, for example a meeting that turned
+   * Deletes meetings and their calls, participants, logs and tags, for example a meeting that turned
    * out to be part of another one ({@link Meeting.LogKind#MEETING_MERGED}).
    *
    * @param meetingIds the ids; ids not stored are ignored
@@ -123,7 +136,7 @@ public final class JdbcMeetingHistory implements MeetingHistory, AutoCloseable {
 
   private static void delete(Connection c, List<String> ids) throws SQLException {
     for (String table : new String[] {"mm_meeting_tag", "mm_meeting_address",
-        "mm_meeting_participant", "mm_meeting_call", "mm_meeting"}) {
+        "mm_meeting_log", "mm_meeting_participant", "mm_meeting_call", "mm_meeting"}) {
       String column = table.equals("mm_meeting") ? "id" : "meeting_id";
       try (PreparedStatement p =
           c.prepareStatement("DELETE FROM " + table + " WHERE " + column + " = ?")) {

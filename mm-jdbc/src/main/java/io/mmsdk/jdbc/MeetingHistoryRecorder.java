@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a {@link MeetingTracker}'s meetings into a {@link JdbcMeetingHistory}: each meeting when
  * it ends (and, with {@link Builder#includeRunning}, whenever a running one changes), with its
- * calls, participants and space tags.
+ * calls, participants, log and space tags.
  *
  * <p>As a {@link MeetingListener} it only marks the meeting's id and returns: one writer thread of
  * its own reads the marked meetings from the tracker ({@link MeetingTracker#findMeeting}) and

@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rows of {@link JdbcMeetingHistory}: a meeting, its calls and participants written and read
- * back. A participant's lobby intervals and alarms are short lists kept in one text column each
- * ({@code start:end,...} in nanoseconds; {@code type=percentage,...} with the type URL-encoded), its
- * mute states as four bits.
+ * The rows of {@link JdbcMeetingHistory}: a meeting, its calls, participants and log written and
+ * read back. A participant's lobby intervals and alarms are short lists kept in one text column
+ * each ({@code start:end,...} in nanoseconds; {@code type=percentage,...} with the type
+ * URL-encoded), its mute states as four bits; a log entry is one row.
  */
 final class MeetingRows {
   private static final String PARTICIPANT_COLUMNS = "meeting_id, ordinal, call_leg_id, participant_id, call_id, call_bridge, display_name, remote_party, direction,"
@@ -48,6 +48,8 @@ final class MeetingRows {
         PreparedStatement part = c.prepareStatement("INSERT INTO mm_meeting_participant ("
             + PARTICIPANT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?, ?)");
+        PreparedStatement logEntry = c.prepareStatement("INSERT INTO mm_meeting_log (meeting_id,"
+            + " ordinal, time_ns, kind, subject, detail) VALUES (?, ?, ?, ?, ?, ?)");
         PreparedStatement address = c.prepareStatement("INSERT INTO mm_meeting_address"
             + " (meeting_id, address, start_ns) VALUES (?, ?, ?)");
         PreparedStatement tag = c.prepareStatement(
@@ -119,6 +121,16 @@ final class MeetingRows {
           }
           part.addBatch();
         }
+        ordinal = 0;
+        for (Meeting.LogEntry e : meeting.log()) {
+          logEntry.setString(1, meeting.id());
+          logEntry.setInt(2, ordinal++);
+          logEntry.setLong(3, nanos(e.time()));
+          logEntry.setString(4, e.kind().name());
+          logEntry.setString(5, e.subject());
+          logEntry.setString(6, e.detail());
+          logEntry.addBatch();
+        }
         for (String a : addresses) {
           address.setString(1, meeting.id());
           address.setString(2, a);
@@ -135,6 +147,7 @@ final class MeetingRows {
       m.executeBatch();
       call.executeBatch();
       part.executeBatch();
+      logEntry.executeBatch();
       address.executeBatch();
       tag.executeBatch();
     }
@@ -162,7 +175,10 @@ final class MeetingRows {
     return b;
   }
 
-  /** Reads the calls and participants of {@code meetings}, by id, into their builders. */
+  /**
+   * Reads the calls, participants and logs of {@code meetings}, by id, into their builders: one
+   * query per table for the whole page.
+   */
   static void readDetails(Connection c, Map<String, Builder> meetings) throws SQLException {
     if (meetings.isEmpty()) {
       return;
@@ -195,6 +211,17 @@ final class MeetingRows {
               getInstant(rs, 11), getInstant(rs, 12), lobby(rs.getString(13)),
               mute(rs.getInt(14)), rs.getString(15), imp, rs.getInt(17) != 0, rs.getInt(18) != 0,
               alarms(rs.getString(19)), rs.getString(20), d));
+        }
+      }
+    }
+    try (PreparedStatement p = c.prepareStatement("SELECT meeting_id, time_ns, kind, subject,"
+        + " detail FROM mm_meeting_log WHERE meeting_id IN (" + in + ")"
+        + " ORDER BY meeting_id, ordinal")) {
+      bindIds(p, meetings);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          meetings.get(rs.getString(1)).log.add(new Meeting.LogEntry(instant(rs.getLong(2)),
+              Meeting.LogKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)));
         }
       }
     }
@@ -284,7 +311,7 @@ final class MeetingRows {
     return Meeting.Mute.of((bits & 8) != 0, (bits & 4) != 0, (bits & 2) != 0, (bits & 1) != 0);
   }
 
-  /** A meeting being read back: its row, then its calls and participants. */
+  /** A meeting being read back: its row, then its calls, participants and log. */
   static final class Builder {
     private String id;
     private String clusterId;
@@ -304,6 +331,7 @@ final class MeetingRows {
     private String endReason;
     private final List<Meeting.Call> calls = new ArrayList<>();
     private final List<Meeting.Participant> participants = new ArrayList<>();
+    private final List<Meeting.LogEntry> log = new ArrayList<>();
 
     String id() {
       return id;
@@ -312,7 +340,7 @@ final class MeetingRows {
     Meeting build() {
       return new Meeting(id, clusterId, name, coSpace, callCorrelator, callType, ownerName,
           tenant, cdrTag, locked, recording, streaming, state, start, end, endReason, calls,
-          participants, List.of());
+          participants, log);
     }
   }
 }

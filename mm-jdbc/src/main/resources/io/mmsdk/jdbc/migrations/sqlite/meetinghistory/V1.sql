@@ -1,4 +1,4 @@
--- Meeting history: meetings with their calls, participants and space tags, newest start first
+-- Meeting history: meetings with their calls, participants, log and space tags, newest start first
 CREATE TABLE mm_meeting (
   id TEXT NOT NULL PRIMARY KEY,
   cluster_id TEXT NOT NULL,
@@ -53,6 +53,17 @@ CREATE TABLE mm_meeting_participant (
   alarms TEXT NOT NULL,
   end_reason TEXT,
   duration_ns INTEGER,
+  PRIMARY KEY (meeting_id, ordinal)
+) WITHOUT ROWID;
+-- The meeting's log (Meeting.log()), oldest first: ordinal is the entry's place in the log, kind a
+-- Meeting.LogKind name; subject and detail are kept as the entry has them (null or text).
+CREATE TABLE mm_meeting_log (
+  meeting_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  time_ns INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  subject TEXT,
+  detail TEXT,
   PRIMARY KEY (meeting_id, ordinal)
 ) WITHOUT ROWID;
 -- Each address that took part, once per meeting, as MeetingQuery.normalizeAddress makes it, with the
