@@ -75,19 +75,9 @@ final class JdbcClusterStore extends WholeStateStore implements ClusterStore {
           throw new IllegalArgumentException("Call Bridge " + bridge + " of cluster " + cluster
               + " has no row in mm_call_bridge_credential");
         }
-        TlsTrust trust = TlsTrust.systemDefault();
-        String pem = rs.getString("trust_pem");
         String pemFile = rs.getString("trust_pem_file");
-        if (flag(rs, "insecure")) {
-          trust = TlsTrust.insecureTrustAllForLabUseOnly();
-        } else if (pem != null) {
-          trust = TlsTrust.pemCertificates(pem);
-        } else if (pemFile != null) {
-          trust = TlsTrust.pemFile(Path.of(pemFile));
-        }
-        if (flag(rs, "check_revocation") && !trust.isSystemDefault() && !trust.isInsecure()) {
-          trust = trust.checkingRevocation();
-        }
+        TlsTrust trust = TlsTrust.restore(rs.getString("trust_pem"),
+            pemFile == null ? null : Path.of(pemFile), flag(rs, "check_revocation"), flag(rs, "insecure"));
         bridges.computeIfAbsent(cluster, k -> new ArrayList<>()).add(CallBridge.builder()
             .id(bridge).name(rs.getString("name")).address(rs.getString("address"))
             .credentials(user[0], user[1]).trust(trust).build());

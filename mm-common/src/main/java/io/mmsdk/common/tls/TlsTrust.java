@@ -120,6 +120,27 @@ public final class TlsTrust {
   }
 
   /**
+   * Rebuilds a trust from the parts a store keeps ({@link #findPem()}, {@link #findPemFile()},
+   * {@link #checksRevocation()}, {@link #isInsecure()}): the lab opt-out if {@code insecure}, else
+   * the PEM text, else the PEM file, else the system default; with revocation checks if asked and
+   * certificates were given.
+   *
+   * @param pem the stored PEM text, or null
+   * @param pemFile the stored PEM file, or null
+   * @param checkRevocation whether revocation was checked
+   * @param insecure whether the trust was the lab opt-out
+   * @return the trust
+   * @throws IllegalArgumentException if {@code pem} holds no readable certificate
+   */
+  public static TlsTrust restore(String pem, Path pemFile, boolean checkRevocation, boolean insecure) {
+    if (insecure) {
+      return INSECURE;
+    }
+    TlsTrust trust = pem != null ? pemCertificates(pem) : pemFile != null ? pemFile(pemFile) : SYSTEM;
+    return checkRevocation && trust != SYSTEM ? trust.checkingRevocation() : trust;
+  }
+
+  /**
    * Returns this trust with revocation checks: every certificate of the server's chain is checked
    * with OCSP (the responder named in the certificate), falling back to CRLs, and a certificate
    * whose status cannot be found is refused. Fetching CRLs from distribution points also needs the

@@ -189,4 +189,17 @@ class TlsTrustTest {
       }
     }
   }
+
+  @Test
+  void restore_fromTheStoredParts_givesBackEveryKind() {
+    java.util.List<TlsTrust> kinds = java.util.List.of(TlsTrust.systemDefault(),
+        TlsTrust.pemCertificates(CA.certificatePem()),
+        TlsTrust.pemCertificates(CA.certificatePem()).checkingRevocation(),
+        TlsTrust.pemFile(Path.of("ca.pem")), TlsTrust.pemFile(Path.of("ca.pem")).checkingRevocation(),
+        TlsTrust.insecureTrustAllForLabUseOnly());
+    for (TlsTrust t : kinds) {
+      assertEquals(t, TlsTrust.restore(t.findPem().orElse(null), t.findPemFile().orElse(null),
+          t.checksRevocation(), t.isInsecure()), t.toString());
+    }
+  }
 }

@@ -40,12 +40,8 @@ public final class TrustProps {
           + "now checked against the certificate. Connect with a name or IP address in the certificate's SAN, "
           + "or (in a lab only) use TlsTrust.insecureTrustAllForLabUseOnly().", owner);
     }
-    TlsTrust trust = TlsTrust.systemDefault();
-    if (p.get(prefix + ".pem") != null) {
-      trust = TlsTrust.pemCertificates(p.get(prefix + ".pem"));
-    } else if (p.get(prefix + ".pemFile") != null) {
-      trust = TlsTrust.pemFile(Path.of(p.get(prefix + ".pemFile")));
-    }
-    return p.getBoolean(prefix + ".checkRevocation", false) && !trust.isSystemDefault() ? trust.checkingRevocation() : trust;
+    String pemFile = p.get(prefix + ".pemFile");
+    return TlsTrust.restore(p.get(prefix + ".pem"), pemFile == null ? null : Path.of(pemFile),
+        p.getBoolean(prefix + ".checkRevocation", false), false);
   }
 }
