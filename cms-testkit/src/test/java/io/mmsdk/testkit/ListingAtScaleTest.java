@@ -64,6 +64,49 @@ class ListingAtScaleTest {
     assertEquals(400, api.get("coSpaces?filter=9&offset=-1").code());
   }
 
+  @Test
+  void pagesWhileAnotherClientCreates_listAPrefixOfTheFinalOrderWithoutRepeats() throws Exception {
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      order.add(api.post("coSpaces", "name", "Team " + i).idFromLocation());
+    }
+    List<String> created = new ArrayList<>();
+    Thread creator = new Thread(() -> {
+      Http other = new Http(cms, 0);
+      for (int i = 0; i < 300; i++) {
+        created.add(other.post("coSpaces", "name", "Late " + i).idFromLocation());
+      }
+    });
+    creator.start();
+    List<String> listed = new ArrayList<>();
+    Http.Reply page;
+    do {
+      page = api.get("coSpaces?offset=" + listed.size());
+      listed.addAll(ids(page));
+    } while (listed.size() < Integer.parseInt(page.total()));
+    creator.join();
+    order.addAll(created);
+    assertTrue(listed.size() >= 500, "every space created before the listing is listed");
+    assertEquals(order.subList(0, listed.size()), listed);
+  }
+
+  @Test
+  void offsetsAtAndPastTheEnd_giveEmptyPagesWithTheTotal_withAndWithoutFilters() {
+    for (int i = 0; i < 25; i++) {
+      api.post("coSpaces", "name", "Team " + i);
+    }
+    assertTrue(api.get("coSpaces?offset=25").body().endsWith("<coSpaces total=\"25\"/>"));
+    assertTrue(api.get("coSpaces?offset=1000000&limit=5").body()
+        .endsWith("<coSpaces total=\"25\"/>"));
+    // "Team 1" and "Team 10" ... "Team 19": 11 matches.
+    assertEquals(1, api.get("coSpaces?filter=team%201&offset=10").count("coSpace"));
+    assertTrue(api.get("coSpaces?filter=team%201&offset=11").body()
+        .endsWith("<coSpaces total=\"11\"/>"));
+    assertTrue(api.get("coSpaces?filter=nothing&offset=3").body()
+        .endsWith("<coSpaces total=\"0\"/>"));
+    assertEquals("25", api.get("coSpaces/").total(), "a trailing slash names the same collection");
+  }
+
   private static List<String> ids(Http.Reply page) {
     List<String> out = new ArrayList<>();
     Matcher m = ID.matcher(page.body());

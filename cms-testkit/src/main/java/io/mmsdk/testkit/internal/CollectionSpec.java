@@ -37,6 +37,11 @@ public final class CollectionSpec {
     this.element = element;
   }
 
+  /** Returns whether a list entry shows {@code field}: not write-only, and a list field if any are named. */
+  boolean listsField(String field) {
+    return !writeOnly.contains(field) && (listFields.isEmpty() || listFields.contains(field));
+  }
+
   CollectionSpec parent(String parentCollection) {
     this.parent = parentCollection;
     return this;

@@ -39,6 +39,10 @@ public final class ObjectStore {
       new HashMap<>();
   /** How many objects refer to each object, per target spec name and id. */
   private final Map<String, Map<String, Integer>> references = new HashMap<>();
+  /** Counts changes to the objects and indexes, so that a remembered listing knows it is current. */
+  private long changes;
+  /** The matches of the last filtered listing, reused by its next pages while nothing changed. */
+  private Matches lastMatches;
 
   ObjectStore(Map<String, CollectionSpec> specs, ObjectStore shared, int minimumPasscodeLength) {
     this.specs = specs;
@@ -87,29 +91,40 @@ public final class ObjectStore {
   /** One page of a listing: the objects on the page and how many objects match in all. */
   record Page(List<StoredObject> objects, int total) {}
 
+  /** The objects of one collection (under one parent) that passed some filters, as of a change. */
+  private record Matches(String specName, String parentId, Map<String, String> filters,
+      long changes, List<StoredObject> objects) {}
+
   /**
    * Returns the page at {@code offset} (at most {@code limit} objects) of a collection's objects,
    * under {@code parentId} when the collection is a child, that match {@code query}'s filters (see
-   * {@link #matches}). Without filters this costs the page, not the collection; with filters every
-   * object is tested but nothing is built for those off the page.
+   * {@link #matches}). Without filters this costs the page, not the collection. With filters the
+   * first page tests every object; the matches are kept, so that the next pages of the same filters
+   * (and their total) cost the page for as long as no object changes.
    */
   Page page(CollectionSpec spec, String parentId, Map<String, String> query, int offset,
       int limit) {
     OrderedObjects objects = objects(spec.name, parentId);
-    if (!hasFilters(query)) {
+    Map<String, String> filters = filters(query);
+    if (filters.isEmpty()) {
       return new Page(objects.page(offset, limit), objects.size());
     }
-    List<StoredObject> out = new ArrayList<>(Math.min(limit, 1024));
-    int total = 0;
-    for (StoredObject o : objects.all()) {
-      if (matches(spec, o, query)) {
-        if (total >= offset && out.size() < limit) {
-          out.add(o);
+    Matches m = lastMatches;
+    if (m == null || m.changes != changes || !m.specName.equals(spec.name)
+        || !Objects.equals(m.parentId, parentId) || !m.filters.equals(filters)) {
+      List<StoredObject> found = new ArrayList<>();
+      for (StoredObject o : objects.all()) {
+        if (matches(spec, o, filters)) {
+          found.add(o);
         }
-        total++;
       }
+      m = new Matches(spec.name, parentId, filters, changes, found);
+      lastMatches = m;
     }
-    return new Page(out, total);
+    List<StoredObject> all = m.objects;
+    List<StoredObject> out = offset >= all.size() || limit <= 0 ? List.of()
+        : List.copyOf(all.subList(offset, (int) Math.min(all.size(), (long) offset + limit)));
+    return new Page(out, all.size());
   }
 
   StoredObject require(CollectionSpec spec, String parentId, String id) {
@@ -242,6 +257,7 @@ public final class ObjectStore {
   }
 
   private void index(String specName, StoredObject o) {
+    changes++;
     for (String field : indexedFields.getOrDefault(specName, List.of())) {
       String v = o.get(field);
       if (v != null && !v.isEmpty()) {
@@ -262,6 +278,7 @@ public final class ObjectStore {
   }
 
   private void unindex(String specName, StoredObject o) {
+    changes++;
     for (String field : indexedFields.getOrDefault(specName, List.of())) {
       String v = o.get(field);
       if (v != null && !v.isEmpty()) {
@@ -434,16 +451,15 @@ public final class ObjectStore {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** Returns the fields a GET shows for {@code o}. */
-  Map<String, Object> view(CollectionSpec spec, StoredObject o, boolean inList) {
+  /** Returns the fields a GET of {@code o} itself shows. */
+  Map<String, Object> view(CollectionSpec spec, StoredObject o) {
     Map<String, Object> out = new LinkedHashMap<>();
     o.fields.forEach((k, v) -> {
-      if (!spec.writeOnly.contains(k) && (!inList || spec.listFields.isEmpty()
-          || spec.listFields.contains(k))) {
+      if (!spec.writeOnly.contains(k)) {
         out.put(k, v);
       }
     });
-    if (!inList && spec.countedChild != null) {
+    if (spec.countedChild != null) {
       String child = spec.countedChild;
       out.put("num" + Character.toUpperCase(child.charAt(0)) + child.substring(1),
           String.valueOf(objects(child, o.id).size()));
@@ -451,31 +467,58 @@ public final class ObjectStore {
     return out;
   }
 
-  /** Returns whether {@code query} has a non-empty {@code filter} or {@code xFilter} parameter. */
-  private static boolean hasFilters(Map<String, String> query) {
+  /**
+   * Appends {@code o} as an entry of a list page, {@code <element id="...">fields</element>} with
+   * the fields {@link CollectionSpec#listsField} allows, written straight from the object: a page
+   * builds nothing per object but its text.
+   */
+  static void appendListed(StringBuilder out, CollectionSpec spec, StoredObject o) {
+    out.append('<').append(spec.element).append(" id=\"");
+    Xml.appendEscaped(out, o.id);
+    out.append("\">");
+    int fields = out.length();
+    o.fields.forEach((k, v) -> {
+      if (spec.listsField(k)) {
+        Xml.text(out, k, v);
+      }
+    });
+    if (out.length() == fields) {
+      out.setLength(fields - 1);
+      out.append("/>");
+    } else {
+      out.append("</").append(spec.element).append('>');
+    }
+  }
+
+  /** Returns {@code query}'s non-empty {@code filter} and {@code xFilter} parameters. */
+  private static Map<String, String> filters(Map<String, String> query) {
+    Map<String, String> out = null;
     for (Map.Entry<String, String> q : query.entrySet()) {
       if ((q.getKey().equals("filter") || q.getKey().endsWith("Filter"))
           && !q.getValue().isEmpty()) {
-        return true;
+        if (out == null) {
+          out = new HashMap<>();
+        }
+        out.put(q.getKey(), q.getValue());
       }
     }
-    return false;
+    return out == null ? Map.of() : out;
   }
 
   /**
    * Returns whether {@code o} passes {@code filter} (substring, case-insensitive), the exact
    * {@code xFilter} parameters and {@code usageFilter}.
    */
-  private boolean matches(CollectionSpec spec, StoredObject o, Map<String, String> query) {
-    String text = query.getOrDefault("filter", "").toLowerCase(Locale.ROOT);
+  private boolean matches(CollectionSpec spec, StoredObject o, Map<String, String> filters) {
+    String text = filters.getOrDefault("filter", "").toLowerCase(Locale.ROOT);
     if (!text.isEmpty() && spec.filterFields.stream()
         .noneMatch(f -> o.getOrEmpty(f).toLowerCase(Locale.ROOT).contains(text))) {
       return false;
     }
-    if (!matchesFieldFilters(o, query)) {
+    if (!matchesFieldFilters(o, filters)) {
       return false;
     }
-    String usage = query.get("usageFilter");
+    String usage = filters.get("usageFilter");
     return usage == null || usage.isEmpty()
         || "referenced".equals(usage) == isReferenced(spec.name, o.id);
   }

@@ -41,7 +41,11 @@ final class RestApi {
           .header("WWW-Authenticate", "Basic realm=\"cms-testkit\"");
     }
     String method = request.method();
-    String api = path.substring("/api/v1/".length()).replaceAll("/+$", "");
+    int end = path.length();
+    while (end > "/api/v1/".length() && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    String api = path.substring("/api/v1/".length(), end);
     Faults.Action fault = bridge.faults.match(method, api);
     Reply response;
     if (fault != null && fault.kind() == Faults.Kind.DROP) {
@@ -195,20 +199,18 @@ final class RestApi {
     if (id == null) {
       switch (method) {
         case "GET": {
-          // Views only for the page's objects: a page costs the page, not the collection.
+          // Only the page's objects are looked at and written: a page costs the page.
           String plural = plural(spec.name);
           int offset = intParam(query, "offset", 0);
           int limit = pageLimit(plural, query);
           ObjectStore.Page found = store.page(spec, parentId, query, offset, limit);
-          List<Map.Entry<String, Map<String, Object>>> items = new ArrayList<>();
+          Map<String, String> attrs = spec.maximum > 0
+              ? Map.of("maximum", String.valueOf(spec.maximum)) : Map.of();
+          StringBuilder out = openPage(plural, found.total(), attrs, found.objects().isEmpty());
           for (StoredObject o : found.objects()) {
-            items.add(Map.entry(o.id, store.view(spec, o, true)));
+            ObjectStore.appendListed(out, spec, o);
           }
-          Map<String, String> attrs = new LinkedHashMap<>();
-          if (spec.maximum > 0) {
-            attrs.put("maximum", String.valueOf(spec.maximum));
-          }
-          return render(plural, spec.element, found.total(), items, attrs);
+          return closePage(out, plural, found.objects().isEmpty());
         }
         case "POST": {
           StoredObject o = store.create(spec, parentId, form);
@@ -221,7 +223,7 @@ final class RestApi {
     StoredObject o = store.require(spec, parentId, id);
     switch (method) {
       case "GET":
-        return xml(200, Xml.document(spec.element, Map.of("id", o.id), store.view(spec, o, false)));
+        return xml(200, Xml.document(spec.element, Map.of("id", o.id), store.view(spec, o)));
       case "PUT":
         store.modify(spec, o, form);
         return ok();
@@ -257,19 +259,24 @@ final class RestApi {
   /** Renders a page of {@code total} objects holding {@code pageItems}. */
   private Reply render(String plural, String element, int total,
       List<Map.Entry<String, Map<String, Object>>> pageItems, Map<String, String> extraAttributes) {
-    StringBuilder out = new StringBuilder("<?xml version=\"1.0\"?>\n");
-    Map<String, String> attrs = new LinkedHashMap<>();
-    attrs.put("total", String.valueOf(total));
-    attrs.putAll(extraAttributes);
-    out.append('<').append(plural);
-    attrs.forEach((k, v) -> out.append(' ').append(k).append("=\"").append(v).append('"'));
-    if (pageItems.isEmpty()) {
-      out.append("/>");
-    } else {
-      out.append('>');
-      for (Map.Entry<String, Map<String, Object>> e : pageItems) {
-        Xml.element(out, element, Map.of("id", e.getKey()), e.getValue());
-      }
+    StringBuilder out = openPage(plural, total, extraAttributes, pageItems.isEmpty());
+    for (Map.Entry<String, Map<String, Object>> e : pageItems) {
+      Xml.element(out, element, Map.of("id", e.getKey()), e.getValue());
+    }
+    return closePage(out, plural, pageItems.isEmpty());
+  }
+
+  /** Starts a page: {@code <plural total="..." attributes>}, self-closed when it is empty. */
+  private static StringBuilder openPage(String plural, int total,
+      Map<String, String> extraAttributes, boolean empty) {
+    StringBuilder out = new StringBuilder(4096).append("<?xml version=\"1.0\"?>\n<")
+        .append(plural).append(" total=\"").append(total).append('"');
+    extraAttributes.forEach((k, v) -> out.append(' ').append(k).append("=\"").append(v).append('"'));
+    return out.append(empty ? "/>" : ">");
+  }
+
+  private static Reply closePage(StringBuilder out, String plural, boolean empty) {
+    if (!empty) {
       out.append("</").append(plural).append('>');
     }
     return xml(200, out.toString());

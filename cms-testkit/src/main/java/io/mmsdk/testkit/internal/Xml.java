@@ -9,7 +9,20 @@ public final class Xml {
 
   /** Escapes text and attribute values. */
   public static String escape(String s) {
+    if (plain(s)) {
+      return s;
+    }
     StringBuilder out = new StringBuilder(s.length() + 8);
+    appendEscaped(out, s);
+    return out.toString();
+  }
+
+  /** Appends {@code s} escaped, without a copy when it needs no escaping. */
+  static void appendEscaped(StringBuilder out, String s) {
+    if (plain(s)) {
+      out.append(s);
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -20,14 +33,38 @@ public final class Xml {
         default -> out.append(c);
       }
     }
-    return out.toString();
+  }
+
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '<' || c == '>' || c == '&' || c == '"') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Appends {@code <name>text</name>}, or {@code <name/>} for empty text. */
+  static void text(StringBuilder out, String name, String text) {
+    if (text.isEmpty()) {
+      out.append('<').append(name).append("/>");
+    } else {
+      out.append('<').append(name).append('>');
+      appendEscaped(out, text);
+      out.append("</").append(name).append('>');
+    }
   }
 
   /** Appends {@code <name attrs>fields</name>}, self-closed when there are no fields. */
   public static void element(StringBuilder out, String name, Map<String, String> attributes,
       Map<String, ?> fields) {
     out.append('<').append(name);
-    attributes.forEach((k, v) -> out.append(' ').append(k).append("=\"").append(escape(v)).append('"'));
+    attributes.forEach((k, v) -> {
+      out.append(' ').append(k).append("=\"");
+      appendEscaped(out, v);
+      out.append('"');
+    });
     if (fields.isEmpty()) {
       out.append("/>");
       return;
@@ -46,12 +83,7 @@ public final class Xml {
         value(out, name, item);
       }
     } else {
-      String s = String.valueOf(v);
-      if (s.isEmpty()) {
-        out.append('<').append(name).append("/>");
-      } else {
-        out.append('<').append(name).append('>').append(escape(s)).append("</").append(name).append('>');
-      }
+      text(out, name, String.valueOf(v));
     }
   }
 
