@@ -194,8 +194,6 @@ final class RestApi {
       spec = child;
       id = s.length == 4 ? s[3] : null;
     }
-    String base = "/api/v1/" + String.join("/", java.util.Arrays.copyOf(s, id == null ? s.length
-        : s.length - 1));
     if (id == null) {
       switch (method) {
         case "GET": {
@@ -214,7 +212,7 @@ final class RestApi {
         }
         case "POST": {
           StoredObject o = store.create(spec, parentId, form);
-          return created(base + "/" + o.id);
+          return created("/api/v1/" + String.join("/", s) + "/" + o.id);
         }
         default:
           throw new ApiFailure(405, "invalidOperation");
