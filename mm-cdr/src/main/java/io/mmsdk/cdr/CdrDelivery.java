@@ -32,7 +32,8 @@ final class CdrDelivery {
   private long enqueued; // guarded by lock
   private long delivered; // guarded by lock
   private boolean delivering; // guarded by lock
-  private boolean closed; // guarded by lock
+  /** Written under lock; read without it where a stale value only delays noticing a close. */
+  private volatile boolean closed;
 
   CdrDelivery(Listeners<CdrListener> listeners, Executor listenerExecutor, int maxUndelivered) {
     this.listeners = listeners;
@@ -51,10 +52,8 @@ final class CdrDelivery {
   }
 
   void checkOpen() {
-    synchronized (lock) {
-      if (closed) {
-        throw new IllegalStateException("CdrPipeline is closed; build a new pipeline to receive");
-      }
+    if (closed) {
+      throw new IllegalStateException("CdrPipeline is closed; build a new pipeline to receive");
     }
   }
 
