@@ -116,7 +116,9 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   public void accept(ReceivedBatch batch) {
     requireNonNull(batch, "batch == null");
     delivery.checkOpen();
-    delivery.deliver(process(batch, false));
+    if (process(batch, false)) {
+      delivery.startDeliverer();
+    }
     delivery.awaitBacklogBelowLimit();
   }
 
@@ -167,8 +169,11 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
   }
 
-  /** Checks, stores and applies one batch; returns the number of its last queued event, or 0. */
-  private long process(ReceivedBatch rb, boolean replayed) {
+  /**
+   * Checks, stores and applies one batch; returns whether the caller must start a deliverer for
+   * the events it queued.
+   */
+  private boolean process(ReceivedBatch rb, boolean replayed) {
     CdrBatch b = rb.batch();
     Session s = checkOut(b.session());
     try {
@@ -179,7 +184,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
         List<CdrRecord> fresh = freshRecords(s.state, b);
         if (fresh.isEmpty()) {
           duplicatesDropped.add(b.records().size());
-          return 0;
+          return false;
         }
         List<CdrRecord> others = new ArrayList<>(0);
         if (!replayed) {
@@ -363,7 +368,9 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
     try {
       store.replay(rb -> {
-        delivery.deliver(process(rb, true));
+        if (process(rb, true)) {
+          delivery.startDeliverer();
+        }
         delivery.awaitBacklogBelowLimit();
       });
     } finally {

@@ -307,6 +307,24 @@ class CdrPipelineTest {
   }
 
   @Test
+  void accept_listenerThrowsAnError_laterBatchesStillDelivered() {
+    boolean[] thrown = {false};
+    CdrPipeline p = CdrPipeline.builder().addListener(e -> {
+      if (!thrown[0]) {
+        thrown[0] = true;
+        throw new AssertionError("listener bug");
+      }
+      events.add(e);
+    }).build();
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    delivered(p);
+    p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"))));
+    delivered(p);
+    p.close();
+    assertEquals(List.of("b"), received());
+  }
+
+  @Test
   void accept_listener_calledWithoutThePipelineLock() {
     boolean[] held = {true};
     CdrPipeline[] self = new CdrPipeline[1];
