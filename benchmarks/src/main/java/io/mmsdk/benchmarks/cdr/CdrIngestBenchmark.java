@@ -1,6 +1,5 @@
 package io.mmsdk.benchmarks.cdr;
 
-import com.sun.management.OperatingSystemMXBean;
 import com.sun.net.httpserver.HttpServer;
 import io.mmsdk.cdr.CdrHandler;
 import io.mmsdk.cdr.CdrHttpServer;
@@ -10,19 +9,22 @@ import io.mmsdk.cdr.CdrStore;
 import io.mmsdk.meetings.MeetingTracker;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -39,6 +41,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The CDR ingest path under the load of 24 Call Bridges: each benchmark thread is one simulated
@@ -64,6 +68,8 @@ import org.openjdk.jmh.annotations.Threads;
 public class CdrIngestBenchmark {
   static final int BRIDGES = 24;
   static final int RECORDS = 100;
+  /** How long the receiver is loaded in set-up, before JMH's own warm-up iterations. */
+  static final int WARM_UP_SECONDS = 4;
   /** How many ended meetings the tracker keeps (the newest). */
   static final int ENDED_MEETINGS_KEPT = 10_000;
   /** The load {@link #ackAt150k} offers, over all bridges. */
@@ -76,9 +82,8 @@ public class CdrIngestBenchmark {
   /** Batches acknowledged in the current trial. */
   static final AtomicLong POSTED = new AtomicLong();
 
-  private final OperatingSystemMXBean os =
-      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-  private long cpuAtStart;
+  private final CpuAccount cpu = new CpuAccount();
+  private boolean measuring;
 
   @Param({"journal", "none", "transport"})
   public String receiver;
@@ -92,11 +97,15 @@ public class CdrIngestBenchmark {
   private ExecutorService bareThreads;
   private URI uri;
 
-  /** Starts the receiver under test. */
+  /** Starts the receiver under test and warms it up. */
   @Setup(Level.Trial)
-  public void startReceiver() throws IOException {
-    cpuAtStart = os.getProcessCpuTime();
-    POSTED.set(0);
+  public void startReceiver() throws IOException, InterruptedException, ExecutionException {
+    measuring = false;
+    start();
+    warmUp();
+  }
+
+  private void start() throws IOException {
     if ("transport".equals(receiver)) {
       bare = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
       bareThreads = Executors.newFixedThreadPool(BRIDGES);
@@ -122,13 +131,56 @@ public class CdrIngestBenchmark {
     uri = URI.create(server.uri() + "?cluster=bench");
   }
 
+  /**
+   * Loads the receiver for {@link #WARM_UP_SECONDS} s from 24 bridges of its own before JMH's
+   * iterations start: with two cores the JIT compiler needs that long for the receiver's and the
+   * bridges' code, longer than the suite's short warm-up iterations.
+   */
+  private void warmUp() throws InterruptedException, ExecutionException {
+    ExecutorService pool = Executors.newFixedThreadPool(BRIDGES);
+    try {
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
+      List<Future<?>> bridges = new ArrayList<>();
+      for (int b = 0; b < BRIDGES; b++) {
+        bridges.add(pool.submit(() -> {
+          Bridge bridge = new Bridge();
+          bridge.connect(this);
+          try {
+            while (System.nanoTime() < end) {
+              bridge.render();
+              bridge.post();
+            }
+          } finally {
+            bridge.disconnect();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : bridges) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Counts CPU and batches from the first measured iteration on. */
+  @Setup(Level.Iteration)
+  public void startIteration(IterationParams iteration) {
+    if (iteration.getType() == IterationType.MEASUREMENT && !measuring) {
+      measuring = true;
+      POSTED.set(0);
+      cpu.start();
+    }
+  }
+
   /** Stops the receiver and deletes the journal. */
   @TearDown(Level.Trial)
   public void stopReceiver() throws IOException {
-    long batches = Math.max(1, POSTED.get());
-    System.out.printf("CdrIngestBenchmark(%s): %d batches, %d re-sent after a timeout; process CPU"
-        + " per batch %d us (bridges and receiver, warm-up included)%n", receiver, batches,
-        RESENDS.getAndSet(0), (os.getProcessCpuTime() - cpuAtStart) / 1000 / batches);
+    long batches = POSTED.get();
+    System.out.printf("%nCdrIngestBenchmark(%s): %d batches, %d re-sent after a timeout; %s"
+        + " (measured iterations, us)%n", receiver, batches, RESENDS.getAndSet(0),
+        cpu.perOperation(batches));
     if (bare != null) {
       bare.stop(0);
       bareThreads.shutdownNow();
