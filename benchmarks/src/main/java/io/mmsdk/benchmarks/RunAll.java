@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every benchmark in reduced form (one fork, short iterations) and writes the README's
  * performance table: the median of the measured iterations for each benchmark, the command that
- * produced it and the machine it ran on. All rows come from one run, so ratios between rows of the
+ * produced it and the machine it ran on, and for sample-time benchmarks (latencies) the 99th and
+ * 99.9th percentiles of every sampled operation too. All rows come from one run, so ratios between rows of the
  * same class compare like with like.
  *
  * <p>Usage: {@code RunAll <README.md> [include-regex] [exclude-regex]}. The default exclusions are the
@@ -89,21 +91,25 @@ public final class RunAll {
         params.add(key + "=" + run.getParams().getParam(key));
       }
       Result<?> primary = run.getPrimaryResult();
-      // The primary result's statistics span every measured iteration of every fork.
-      double median = primary.getStatistics().getPercentile(50);
+      // The primary result's statistics span every measured iteration of every fork; in sample
+      // mode they hold every sampled operation, so their tail is the latency tail.
+      var stats = primary.getStatistics();
+      boolean sampled = run.getParams().getMode() == Mode.SampleTime;
       rows.put(
           name + params,
           String.format(
               Locale.ROOT,
-              "| `%s` | %s | %s | %s %s |",
+              "| `%s` | %s | %s | %s %s | %s | %s |",
               name,
               params.isEmpty() ? "" : String.join(", ", params),
               run.getParams().getMode().shortLabel(),
-              format(median),
-              primary.getScoreUnit()));
+              format(stats.getPercentile(50)),
+              primary.getScoreUnit(),
+              sampled ? format(stats.getPercentile(99)) + " " + primary.getScoreUnit() : "",
+              sampled ? format(stats.getPercentile(99.9)) + " " + primary.getScoreUnit() : ""));
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("| benchmark | params | mode | median |\n|---|---|---|---|\n");
+    sb.append("| benchmark | params | mode | median | p99 | p99.9 |\n|---|---|---|---|---|---|\n");
     rows.values().forEach(r -> sb.append(r).append('\n'));
     sb.append('\n')
         .append("Measured with `./mvnw -q -Pbench-all -DskipTests package` (include `")

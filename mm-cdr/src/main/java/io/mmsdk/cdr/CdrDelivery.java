@@ -31,8 +31,10 @@ final class CdrDelivery {
   private List<CdrEvent> queued = new ArrayList<>(); // guarded by lock
   private long enqueued; // guarded by lock
   private long delivered; // guarded by lock
-  private boolean delivering; // guarded by lock
-  private boolean closed; // guarded by lock
+  /** Whether a deliverer is queued on the executor or running; guarded by lock. */
+  private boolean scheduled;
+  /** Written under lock; read without it where a stale value only delays noticing a close. */
+  private volatile boolean closed;
 
   CdrDelivery(Listeners<CdrListener> listeners, Executor listenerExecutor, int maxUndelivered) {
     this.listeners = listeners;
@@ -51,19 +53,26 @@ final class CdrDelivery {
   }
 
   void checkOpen() {
-    synchronized (lock) {
-      if (closed) {
-        throw new IllegalStateException("CdrPipeline is closed; build a new pipeline to receive");
-      }
+    if (closed) {
+      throw new IllegalStateException("CdrPipeline is closed; build a new pipeline to receive");
     }
   }
 
-  /** Queues {@code events} (called under their session's lock, so a session keeps its order). */
-  long enqueue(List<CdrEvent> events) {
+  /**
+   * Queues {@code events} (called under their session's lock, so a session keeps its order).
+   *
+   * @return whether the caller must {@link #startDeliverer()}: true for the first events queued
+   *     while no deliverer is scheduled, so one deliverer serves every batch queued meanwhile
+   */
+  boolean enqueue(List<CdrEvent> events) {
     synchronized (lock) {
       queued.addAll(events);
       enqueued += events.size();
-      return enqueued;
+      if (scheduled || events.isEmpty()) {
+        return false;
+      }
+      scheduled = true;
+      return true;
     }
   }
 
@@ -103,55 +112,61 @@ final class CdrDelivery {
   }
 
   /**
-   * Hands queued events up to number {@code last} to the listeners, outside every lock, on the
-   * listener executor (by default the pipeline's own delivery thread). One deliverer at a time, so
-   * listeners see deliveries one by one, in order. A delivery holds every event queued when it
-   * starts (its own and those queued before it), handed to each listener at once, like a group
-   * commit: under load a few deliveries serve many batches.
+   * Starts the deliverer that {@link #enqueue} asked for, on the listener executor (by default the
+   * pipeline's own delivery thread). It hands the queued events to the listeners outside every lock,
+   * each time every event queued so far at once (like a group commit: under load a few deliveries
+   * serve many batches), until the queue is empty; so there is one deliverer at a time and listeners
+   * see deliveries one by one, in order.
    */
-  void deliver(long last) {
-    if (last <= 0) {
-      return;
-    }
+  void startDeliverer() {
     try {
-      listenerExecutor.execute(() -> deliverThrough(last));
+      listenerExecutor.execute(this::deliverAll);
     } catch (RejectedExecutionException e) {
+      synchronized (lock) {
+        scheduled = false;
+      }
       if (ownDelivery == null) {
         throw e;
       }
       // Closed meanwhile: the delivery thread is stopping, the events stay undelivered.
-      log.warn("CDR pipeline closed while accepting; events up to {} are not delivered", last);
+      log.warn("CDR pipeline closed while accepting; {} events are not delivered", queuedCount());
     }
   }
 
-  private void deliverThrough(long last) {
-    List<CdrEvent> chunk;
+  private long queuedCount() {
     synchronized (lock) {
-      while (delivering && delivered < last) {
+      return enqueued - delivered;
+    }
+  }
+
+  private void deliverAll() {
+    boolean drained = false;
+    try {
+      while (true) {
+        List<CdrEvent> chunk;
+        synchronized (lock) {
+          if (queued.isEmpty()) {
+            scheduled = false;
+            drained = true;
+            return;
+          }
+          chunk = queued;
+          queued = new ArrayList<>(chunk.size());
+        }
         try {
-          lock.wait();
-        } catch (InterruptedException e) {
-          // The batch is stored; its events are delivered by whoever delivers next.
-          Thread.currentThread().interrupt();
-          return;
+          emit(chunk);
+        } finally {
+          synchronized (lock) {
+            delivered += chunk.size();
+            lock.notifyAll();
+          }
         }
       }
-      if (delivered >= last) {
-        return;
-      }
-      delivering = true;
-      // Every event queued so far, up to this thread's last at least (all before it were delivered
-      // or are queued): its own and those of the threads that queued earlier and wait meanwhile.
-      chunk = queued;
-      queued = new ArrayList<>(chunk.size());
-    }
-    try {
-      emit(chunk);
     } finally {
-      synchronized (lock) {
-        delivered += chunk.size();
-        delivering = false;
-        lock.notifyAll();
+      if (!drained) {
+        synchronized (lock) {
+          scheduled = false; // an Error escaped a listener: the next batch starts a deliverer
+        }
       }
     }
   }

@@ -128,21 +128,21 @@ public final class CdrJournal implements CdrStore {
   @Override
   public List<CdrRecord> append(ReceivedBatch batch) {
     requireNonNull(batch, "batch == null");
-    byte[] entry = JournalEntries.encode(batch);
+    ByteBuffer[] entry = JournalEntries.encode(batch);
+    long length = entry[0].remaining() + entry[1].remaining();
     GroupCommit.Pending me;
     synchronized (this) {
       ensureOpen();
       long before = -1;
       try {
-        if (activeSize > 0 && activeSize + entry.length > segmentBytes) {
+        if (activeSize > 0 && activeSize + length > segmentBytes) {
           roll();
         }
         before = activeSize;
-        ByteBuffer buf = ByteBuffer.wrap(entry);
-        while (buf.hasRemaining()) {
-          active.write(buf);
+        while (entry[1].hasRemaining()) {
+          active.write(entry);
         }
-        activeSize += entry.length;
+        activeSize += length;
       } catch (IOException | CdrStoreException e) {
         if (before >= 0) {
           // Cut this entry's partial write; the entries before it are intact and awaiting a force.

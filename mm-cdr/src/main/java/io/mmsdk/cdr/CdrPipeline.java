@@ -8,13 +8,14 @@ import io.mmsdk.common.listen.Registration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>On {@link Builder#build()} every batch retained by the store is replayed through the same
  * logic, rebuilding the duplicate filter, and delivered to listeners with {@link
  * CdrEvent#replayed()} true. Live events are delivered once; after a process restart, retained
- * events are delivered again, marked as replayed. The filters of the {@value #MAX_SESSIONS} most
- * recently active sessions are kept in memory; an older session's filter is rebuilt from the store
+ * events are delivered again, marked as replayed. The filters of at most the {@value #MAX_SESSIONS}
+ * most recently active sessions are kept in memory; an older session's filter is rebuilt from the store
  * when that session sends again, so its re-sends are still dropped (with {@link CdrStore#none()}
  * there is nothing to rebuild from).
  *
@@ -67,9 +68,16 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   private final CdrStore store;
   private final Listeners<CdrListener> listeners = new Listeners<>("CDR", log);
   private final CdrDelivery delivery;
-  /** In-memory sessions, least recently used first; guarded by itself, held only briefly. */
-  private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(64, 0.75f, true);
-  /** Sessions evicted from memory whose filter the store can rebuild; guarded by sessions. */
+  /**
+   * In-memory sessions. A batch finds its session without a shared lock; only creating a session
+   * and evicting old ones take {@link #sessionsLock}.
+   */
+  private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+  /** Orders sessions by last use, for eviction. */
+  private final AtomicLong useClock = new AtomicLong();
+  /** Guards creating and evicting sessions, {@link #evicted} and {@link #replaying}. */
+  private final Object sessionsLock = new Object();
+  /** Sessions evicted from memory whose filter the store can rebuild; guarded by sessionsLock. */
   private final Set<String> evicted = new LinkedHashSet<>();
   private final Map<String, String> currentSessionByBridge = new ConcurrentHashMap<>();
   private final LongAdder duplicatesDropped = new LongAdder();
@@ -78,7 +86,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
    * True during the start-up replay, which visits every retained batch in order anyway: sessions
    * are evicted after it, so it never rebuilds a filter (a scan of the store) per session.
    */
-  private boolean replaying; // guarded by sessions
+  private boolean replaying; // guarded by sessionsLock
 
   private CdrPipeline(Builder b) {
     this.store = b.store;
@@ -108,7 +116,9 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   public void accept(ReceivedBatch batch) {
     requireNonNull(batch, "batch == null");
     delivery.checkOpen();
-    delivery.deliver(process(batch, false));
+    if (process(batch, false)) {
+      delivery.startDeliverer();
+    }
     delivery.awaitBacklogBelowLimit();
   }
 
@@ -159,8 +169,11 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     }
   }
 
-  /** Checks, stores and applies one batch; returns the number of its last queued event, or 0. */
-  private long process(ReceivedBatch rb, boolean replayed) {
+  /**
+   * Checks, stores and applies one batch; returns whether the caller must start a deliverer for
+   * the events it queued.
+   */
+  private boolean process(ReceivedBatch rb, boolean replayed) {
     CdrBatch b = rb.batch();
     Session s = checkOut(b.session());
     try {
@@ -171,7 +184,7 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
         List<CdrRecord> fresh = freshRecords(s.state, b);
         if (fresh.isEmpty()) {
           duplicatesDropped.add(b.records().size());
-          return 0;
+          return false;
         }
         List<CdrRecord> others = new ArrayList<>(0);
         if (!replayed) {
@@ -194,34 +207,55 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
 
   /** Returns the session's entry, marked in use so that it is not evicted meanwhile. */
   private Session checkOut(String id) {
-    synchronized (sessions) {
+    while (true) {
       Session s = sessions.get(id);
       if (s == null) {
-        s = new Session(id);
-        s.rebuild = evicted.remove(id);
-        sessions.put(id, s);
-        evictIfFull();
+        synchronized (sessionsLock) {
+          if (sessions.get(id) == null) {
+            s = new Session(id);
+            s.rebuild = evicted.remove(id);
+            s.inUse.set(1);
+            s.lastUse = useClock.incrementAndGet();
+            sessions.put(id, s);
+            evictIfFull();
+            return s;
+          }
+        }
+      } else if (s.use()) {
+        s.lastUse = useClock.incrementAndGet();
+        return s;
       }
-      s.inUse++;
-      return s;
+      // Evicted between the look-up and the use: look it up again (it is rebuilt if needed).
     }
   }
 
-  private void checkIn(Session s) {
-    synchronized (sessions) {
-      s.inUse--;
-    }
+  private static void checkIn(Session s) {
+    s.inUse.decrementAndGet();
   }
 
-  /** Evicts the least recently used session not in use; its filter is rebuilt if it returns. */
+  /**
+   * Over {@value #MAX_SESSIONS} sessions, evicts the least recently used ones not in use, down to
+   * seven eighths of that, so that a stream of new sessions sorts the table once per {@value
+   * #MAX_SESSIONS} / 8 sessions, not once per batch. Caller holds {@link #sessionsLock}.
+   */
   private void evictIfFull() {
-    if (replaying) {
+    if (replaying || sessions.size() <= MAX_SESSIONS) {
       return;
     }
-    for (var it = sessions.values().iterator(); sessions.size() > MAX_SESSIONS && it.hasNext(); ) {
-      Session old = it.next();
-      if (old.inUse == 0) {
-        it.remove();
+    // Sorted by each entry's last use as read once: other threads keep using them meanwhile.
+    List<Map.Entry<Long, Session>> byAge = new ArrayList<>(sessions.size());
+    for (Session s : sessions.values()) {
+      byAge.add(Map.entry(s.lastUse, s));
+    }
+    byAge.sort(Map.Entry.comparingByKey());
+    int keep = MAX_SESSIONS - MAX_SESSIONS / 8;
+    for (Map.Entry<Long, Session> e : byAge) {
+      Session old = e.getValue();
+      if (sessions.size() <= keep) {
+        return;
+      }
+      if (old.retire()) {
+        sessions.remove(old.id, old);
         if (old.state != null || old.rebuild) {
           evicted.add(old.id);
           if (evicted.size() > MAX_EVICTED) {
@@ -329,16 +363,18 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
   }
 
   private void replayFromStore() {
-    synchronized (sessions) {
+    synchronized (sessionsLock) {
       replaying = true;
     }
     try {
       store.replay(rb -> {
-        delivery.deliver(process(rb, true));
+        if (process(rb, true)) {
+          delivery.startDeliverer();
+        }
         delivery.awaitBacklogBelowLimit();
       });
     } finally {
-      synchronized (sessions) {
+      synchronized (sessionsLock) {
         replaying = false;
         evictIfFull();
       }
@@ -352,11 +388,28 @@ public final class CdrPipeline implements CdrSink, AutoCloseable {
     SessionState state;
     /** Whether the filter must first be rebuilt from the store; guarded by this. */
     boolean rebuild;
-    /** Threads using the entry; guarded by the sessions map. */
-    int inUse;
+    /** Threads using the entry, or -1 once evicted (then never used again). */
+    final AtomicInteger inUse = new AtomicInteger();
+    /** When it was last checked out, on {@link #useClock}. */
+    volatile long lastUse;
 
     Session(String id) {
       this.id = id;
+    }
+
+    /** Marks the entry in use; false if it was evicted. */
+    boolean use() {
+      for (int n = inUse.get(); n >= 0; n = inUse.get()) {
+        if (inUse.compareAndSet(n, n + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Marks the entry evicted if no thread uses it; false if one does. */
+    boolean retire() {
+      return inUse.compareAndSet(0, -1);
     }
   }
 

@@ -35,10 +35,14 @@ final class JournalEntries {
     void visit(long endOffset, byte[] payload);
   }
 
-  /** {@return batch {@code b} as one entry, header included} */
-  static byte[] encode(ReceivedBatch b) {
+  /**
+   * {@return batch {@code b} as one entry, header included, in two buffers to write in order}: the
+   * header and metadata, then the raw XML itself, not copied.
+   */
+  static ByteBuffer[] encode(ReceivedBatch b) {
+    byte[] body = b.bodyNoCopy();
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(b.bodyNoCopy().length + 128);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
       DataOutputStream out = new DataOutputStream(bytes);
       out.writeInt(MAGIC);
       out.writeInt(0); // length, patched below
@@ -52,15 +56,15 @@ final class JournalEntries {
       }
       out.writeLong(b.receivedAt().getEpochSecond());
       out.writeInt(b.receivedAt().getNano());
-      out.writeInt(b.bodyNoCopy().length);
-      out.write(b.bodyNoCopy());
+      out.writeInt(body.length);
       out.flush();
-      byte[] e = bytes.toByteArray();
-      int len = e.length - HEADER;
+      byte[] head = bytes.toByteArray();
       CRC32 c = new CRC32();
-      c.update(e, HEADER, len);
-      ByteBuffer.wrap(e, 4, 8).putInt(len).putInt((int) c.getValue());
-      return e;
+      c.update(head, HEADER, head.length - HEADER);
+      c.update(body);
+      ByteBuffer.wrap(head, 4, 8).putInt(head.length - HEADER + body.length)
+          .putInt((int) c.getValue());
+      return new ByteBuffer[] {ByteBuffer.wrap(head), ByteBuffer.wrap(body)};
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -251,6 +251,80 @@ class CdrPipelineTest {
   }
 
   @Test
+  void accept_sameBatchesFromSeveralThreadsWhileSessionsAreEvicted_eachRecordDeliveredOnce()
+      throws Exception {
+    List<ReceivedBatch> kept = new ArrayList<>();
+    CdrStore inMemory = new CdrStore() {
+      @Override
+      public synchronized List<CdrRecord> append(ReceivedBatch batch) {
+        kept.add(batch);
+        return batch.batch().records();
+      }
+
+      @Override
+      public void replay(Consumer<ReceivedBatch> consumer) {
+        List<ReceivedBatch> copy;
+        synchronized (this) {
+          copy = new ArrayList<>(kept);
+        }
+        copy.forEach(consumer);
+      }
+
+      @Override
+      public void close() {}
+    };
+    int sessions = CdrPipeline.MAX_SESSIONS + 600;
+    List<CdrEvent> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (CdrPipeline p = CdrPipeline.builder().store(inMemory).addListener(seen::add).build()) {
+      int threads = 3;
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int shift = t * sessions / threads;
+        done.add(pool.submit(() -> {
+          // Every thread sends every session's batch, each starting elsewhere: the same batch
+          // arrives at once from two threads, and sessions are evicted and rebuilt meanwhile.
+          for (int i = 0; i < sessions; i++) {
+            int n = (i + shift) % sessions;
+            p.accept(batch(doc("s" + n, "cb" + n, callEnd(1, 0, n + "a"), callEnd(2, 1, n + "b"))));
+          }
+        }));
+      }
+      for (var f : done) {
+        f.get(2, TimeUnit.MINUTES);
+      }
+      pool.shutdown();
+      delivered(p);
+    }
+    List<String> live = new ArrayList<>();
+    for (CdrEvent e : seen) {
+      if (e instanceof CdrEvent.RecordReceived r && !r.replayed()) {
+        live.add(((CallEnd) r.record()).callId());
+      }
+    }
+    assertEquals(2 * sessions, live.size(), "records delivered live");
+    assertEquals(2 * sessions, new java.util.HashSet<>(live).size(), "no record twice");
+  }
+
+  @Test
+  void accept_listenerThrowsAnError_laterBatchesStillDelivered() {
+    boolean[] thrown = {false};
+    CdrPipeline p = CdrPipeline.builder().addListener(e -> {
+      if (!thrown[0]) {
+        thrown[0] = true;
+        throw new AssertionError("listener bug");
+      }
+      events.add(e);
+    }).build();
+    p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
+    delivered(p);
+    p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"))));
+    delivered(p);
+    p.close();
+    assertEquals(List.of("b"), received());
+  }
+
+  @Test
   void accept_listener_calledWithoutThePipelineLock() {
     boolean[] held = {true};
     CdrPipeline[] self = new CdrPipeline[1];

@@ -352,6 +352,7 @@ final class CdrApplier {
       m.endObservedAt = scheduler.now();
       state.unindexActive(m);
       state.change(m, new LogEntry(t, LogKind.MEETING_ENDED, m.id, reason), null);
+      state.ended(m);
     }
   }
 

@@ -27,7 +27,8 @@ import java.util.function.Predicate;
  * Bridges (same {@code callCorrelator}, else same space), tolerates records that arrive out of
  * order or never (a leg that starts before its call, a call whose {@code callStart} was lost,
  * re-sent records), ends the calls of a Call Bridge that restarted, and keeps ended meetings with
- * their log for the retention period (7 days by default) measured on the {@link Scheduler}'s clock.
+ * their log for the retention period (7 days by default) measured on the {@link Scheduler}'s clock,
+ * at most {@link Builder#maxEndedMeetings} of them (the newest 100,000 by default).
  *
  * <p>A meeting's log keeps its newest entries within two bounds: at most {@link
  * Builder#maxLogEntries} entries (5,000 by default) and at most {@link
@@ -59,6 +60,8 @@ import java.util.function.Predicate;
 public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCloseable {
   /** The end reason of a call or leg a REST re-sync no longer finds on its Call Bridge. */
   static final String NOT_FOUND_ON_RESYNC = "notFoundOnResync";
+  /** The default of {@link Builder#maxEndedMeetings}. */
+  public static final int DEFAULT_MAX_ENDED_MEETINGS = 100_000;
 
   private final Object lock = new Object();
   private final Scheduler scheduler;
@@ -75,7 +78,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     this.dispatch = new ListenerDispatch(lock, b.listeners, b.listenerExecutor,
         b.maxPendingChanges);
     TrackerState state =
-        new TrackerState(new BoundedLog(b.maxLogEntries, b.maxLogBytesPerParticipant), dispatch);
+        new TrackerState(new BoundedLog(b.maxLogEntries, b.maxLogBytesPerParticipant), dispatch,
+            b.maxEndedMeetings);
     this.events = new EventsMerge(state, scheduler);
     this.cdr = new CdrApplier(state, events, dispatch, scheduler);
     this.resync = new Resync(state, cdr, events);
@@ -414,6 +418,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     private Scheduler scheduler = Scheduler.system();
     private Duration retention = Duration.ofDays(7);
     private int maxLogEntries = 5_000;
+    private int maxEndedMeetings = DEFAULT_MAX_ENDED_MEETINGS;
     private long maxLogBytesPerParticipant = 8 * 1024;
     private int maxPendingChanges = 100_000;
     private Executor listenerExecutor;
@@ -446,6 +451,25 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
         throw new IllegalArgumentException("retention must be positive: " + retention);
       }
       this.retention = retention;
+      return this;
+    }
+
+    /**
+     * Sets how many ended meetings are kept at most (default {@value
+     * MeetingTracker#DEFAULT_MAX_ENDED_MEETINGS}): beyond it the meetings that ended first are
+     * forgotten before their retention period is over, so a flood of short meetings cannot exhaust
+     * memory. Keep ended meetings for longer in a {@link MeetingHistory} store.
+     *
+     * @param maxEndedMeetings how many ended meetings are kept at most, 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxEndedMeetings} is below 1
+     */
+    public Builder maxEndedMeetings(int maxEndedMeetings) {
+      if (maxEndedMeetings < 1) {
+        throw new IllegalArgumentException(
+            "maxEndedMeetings must be at least 1: " + maxEndedMeetings);
+      }
+      this.maxEndedMeetings = maxEndedMeetings;
       return this;
     }
 

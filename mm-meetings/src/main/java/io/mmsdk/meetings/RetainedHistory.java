@@ -140,6 +140,7 @@ final class RetainedHistory {
         state.forgetIndexes(m);
       }
     }
+    state.endedInOrder.removeIf(m -> state.meetings.get(m.id) != m);
   }
 
   /** Forgets every meeting, and every leg not in one, of cluster {@code clusterId}. */
@@ -152,6 +153,7 @@ final class RetainedHistory {
       }
     }
     state.legs.values().removeIf(l -> l.meeting == null && clusterId.equals(l.cluster));
+    state.endedInOrder.removeIf(m -> m.cluster.equals(clusterId));
   }
 
   private static Optional<Meeting> snapshotOf(M m) {

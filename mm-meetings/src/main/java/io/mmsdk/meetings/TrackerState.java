@@ -31,13 +31,34 @@ final class TrackerState {
   final Map<String, M> byMedia = new HashMap<>();
   // cluster -> participant GUID -> leg: nested, so no concatenated key per participant is kept.
   final Map<String, Map<String, Leg>> byParticipant = new HashMap<>();
+  /**
+   * Ended meetings in the order they ended, oldest first, for the bound on how many are kept; may
+   * still hold meetings forgotten since, which are skipped when their turn comes.
+   */
+  final ArrayDeque<M> endedInOrder = new ArrayDeque<>();
 
   private final BoundedLog log;
   private final ListenerDispatch dispatch;
+  private final int maxEnded;
 
-  TrackerState(BoundedLog log, ListenerDispatch dispatch) {
+  TrackerState(BoundedLog log, ListenerDispatch dispatch, int maxEnded) {
     this.log = log;
     this.dispatch = dispatch;
+    this.maxEnded = maxEnded;
+  }
+
+  /**
+   * Keeps {@code m}, which just ended, and forgets the meetings that ended first while more than
+   * {@code maxEndedMeetings} are kept.
+   */
+  void ended(M m) {
+    endedInOrder.add(m);
+    while (endedInOrder.size() > maxEnded) {
+      M oldest = endedInOrder.poll();
+      if (meetings.remove(oldest.id, oldest)) {
+        forgetIndexes(oldest);
+      }
+    }
   }
 
   /** Logs {@code e} in {@code m} and queues it for the listeners. */

@@ -1,5 +1,6 @@
 package io.mmsdk.meetings;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,36 @@ class MeetingHistoryTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> MeetingQuery.builder().from(T0).to(T0).build());
     assertTrue(e.getMessage().contains("from must be before to"), e.getMessage());
+  }
+
+  @Test
+  void maxEndedMeetings_oldestEndedForgottenFirst_runningKept() {
+    try (MeetingTracker small = MeetingTracker.builder().scheduler(clock).maxEndedMeetings(2)
+        .build()) {
+      Records feed = new Records(small, "london");
+      feed.meeting("running", "s0", T0, null, "r@y");
+      // "b" starts first but ends after "a": the bound goes by the order meetings end in.
+      feed.meeting("b", "s2", T0.plusSeconds(10), null, "b@y");
+      feed.meeting("a", "s1", T0.plusSeconds(20), null, "a@y");
+      feed.callEnd(T0.plusSeconds(100), "a");
+      feed.callEnd(T0.plusSeconds(200), "b");
+      assertEquals(3, small.meetings().size());
+      feed.meeting("c", "s3", T0.plusSeconds(30), T0.plusSeconds(300), "c@y");
+
+      assertTrue(small.findMeetingByCall("london", "a").isEmpty(), "the first to end is forgotten");
+      assertTrue(small.findMeetingByCall("london", "b").isPresent());
+      assertTrue(small.findMeetingByCall("london", "c").isPresent());
+      assertTrue(small.findMeetingByCall("london", "running").isPresent());
+      assertEquals(3, small.meetings().size());
+      assertEquals(3, small.find(MeetingQuery.builder().build()).meetings().size());
+    }
+  }
+
+  @Test
+  void maxEndedMeetings_belowOne_rejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MeetingTracker.builder().maxEndedMeetings(0));
+    assertTrue(e.getMessage().contains("maxEndedMeetings must be at least 1"), e.getMessage());
   }
 
   @Test

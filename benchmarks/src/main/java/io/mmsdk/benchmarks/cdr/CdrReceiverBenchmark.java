@@ -9,14 +9,12 @@ import io.mmsdk.jdbc.JdbcDatabase;
 import io.mmsdk.meetings.MeetingTracker;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,8 +48,7 @@ public class CdrReceiverBenchmark {
   private CdrPipeline pipeline;
   private MeetingTracker tracker;
   private CdrHttpServer server;
-  private HttpClient client;
-  private URI uri;
+  private BridgeConnection client;
   private String session;
   private long next;
 
@@ -70,14 +67,14 @@ public class CdrReceiverBenchmark {
     };
     pipeline = CdrPipeline.builder().store(cdrStore).addListener(tracker).build();
     server = CdrHttpServer.builder().handler(CdrHandler.builder().sink(pipeline).build()).start();
-    uri = URI.create(server.uri() + "?cluster=bench");
-    client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    client = new BridgeConnection(URI.create(server.uri() + "?cluster=bench"), new AtomicLong());
     session = UUID.randomUUID().toString();
   }
 
   /** Stops the receiver and deletes the store's files. */
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
+    client.close();
     server.close();
     pipeline.close();
     if (database != null) {
@@ -93,7 +90,7 @@ public class CdrReceiverBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OperationsPerInvocation(RECORDS)
-  public int postBatchThroughput() throws Exception {
+  public int postBatchThroughput() throws IOException {
     return postBatch();
   }
 
@@ -101,23 +98,17 @@ public class CdrReceiverBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public int postBatchLatency() throws Exception {
+  public int postBatchLatency() throws IOException {
     return postBatch();
   }
 
-  private int postBatch() throws Exception {
-    long first;
-    synchronized (this) {
-      first = next;
-      next += RECORDS;
+  private int postBatch() throws IOException {
+    byte[] body = CdrSamples.batch(session, next, RECORDS);
+    next += RECORDS;
+    int status = client.post(body, body.length);
+    if (status != 200) {
+      throw new IllegalStateException("receiver answered " + status);
     }
-    byte[] body = CdrSamples.batch(session, first, RECORDS);
-    HttpResponse<Void> r = client.send(
-        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.discarding());
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException("receiver answered " + r.statusCode());
-    }
-    return r.statusCode();
+    return status;
   }
 }

@@ -3,9 +3,9 @@ package io.mmsdk.common.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -28,13 +28,22 @@ final class SystemScheduler implements Scheduler {
 
   private static ScheduledExecutorService daemonPool() {
     AtomicInteger count = new AtomicInteger();
-    return Executors.newScheduledThreadPool(
+    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(
         2,
         r -> {
           Thread t = new Thread(r, "mm-sdk-scheduler-" + count.incrementAndGet());
           t.setDaemon(true);
           return t;
         });
+    // Deadlines are mostly cancelled (a CDR receiver arms one per request): without this each
+    // cancelled task would stay queued, and reachable, until its delay had passed.
+    pool.setRemoveOnCancelPolicy(true);
+    return pool;
+  }
+
+  /** {@return how many tasks wait in the executor's queue, or -1 if it does not say} (for tests) */
+  int queued() {
+    return executor instanceof ScheduledThreadPoolExecutor p ? p.getQueue().size() : -1;
   }
 
   @Override

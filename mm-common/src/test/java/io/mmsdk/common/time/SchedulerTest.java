@@ -52,6 +52,16 @@ class SchedulerTest {
   }
 
   @Test
+  void system_cancelledTasks_leaveTheQueueAtOnce() {
+    SystemScheduler system = SystemScheduler.INSTANCE;
+    int before = system.queued();
+    for (int i = 0; i < 10_000; i++) {
+      system.schedule(Duration.ofHours(1), () -> { }).cancel();
+    }
+    assertEquals(before, system.queued(), "cancelled tasks still queued (and reachable)");
+  }
+
+  @Test
   void cancel_beforeTheDelay_taskNeverRuns() throws InterruptedException {
     AtomicInteger runs = new AtomicInteger();
     Scheduler.using(pool).schedule(Duration.ofHours(1), runs::incrementAndGet).cancel();
