@@ -56,8 +56,7 @@ final class TrackerState {
 
   /** Rebuilds {@code to}'s log from {@code entries}, within the log's bounds. */
   void replaceLog(M to, List<LogEntry> entries) {
-    to.log.clear();
-    to.logBytes = 0;
+    BoundedLog.clear(to);
     for (LogEntry e : entries) {
       log.append(to, e);
     }
@@ -183,6 +182,9 @@ final class TrackerState {
     final Map<String, Leg> legs = new LinkedHashMap<>(4);
     final ArrayDeque<LogEntry> log = new ArrayDeque<>(8);
     long logBytes;
+    // The estimate of each entry of log, a ring in the log's order from logSizesHead; BoundedLog's.
+    int[] logSizes = new int[8];
+    int logSizesHead;
 
     M(String id, String cluster, Instant start) {
       this.id = id;
