@@ -35,8 +35,12 @@ final class ListenerDispatch {
    * it already delivered.
    */
   private static final int CHUNK = 128;
-  /** How many times the own listener thread looks again for changes before it sleeps. */
-  private static final int LINGER_SPINS = 1_000;
+  /**
+   * How many times the own listener thread yields the processor, looking again for changes each
+   * time, before it sleeps. Yielding rather than spinning lets a busy machine run the tracker's
+   * callers meanwhile.
+   */
+  private static final int LINGER_YIELDS = 100;
 
   private final Object lock;
   private final Listeners<MeetingListener> listeners = new Listeners<>("Meeting", log);
@@ -207,18 +211,18 @@ final class ListenerDispatch {
 
   /**
    * {@return whether more was written while the tracker's own thread waited a moment} A caller's
-   * executor is never held up; the own thread spins briefly, so under steady traffic the tracker
-   * does not hand it a task (a wake-up) per change.
+   * executor is never held up; the own thread yields a few times first, so under steady traffic
+   * the tracker does not hand it a task (a wake-up) per change.
    */
   private boolean lingers() {
     if (ownedExecutor == null) {
       return false;
     }
-    for (int i = 0; i < LINGER_SPINS; i++) {
+    for (int i = 0; i < LINGER_YIELDS; i++) {
       if (hasNext()) {
         return true;
       }
-      Thread.onSpinWait();
+      Thread.yield();
     }
     return false;
   }
