@@ -36,11 +36,11 @@ final class ListenerDispatch {
    */
   private static final int CHUNK = 128;
   /**
-   * How many times the own listener thread yields the processor, looking again for changes each
-   * time, before it sleeps. Yielding rather than spinning lets a busy machine run the tracker's
-   * callers meanwhile.
+   * How long the own listener thread keeps looking for changes, yielding the processor between
+   * looks, before it sleeps. Yielding rather than spinning lets a busy machine run the tracker's
+   * callers meanwhile, and the time bound keeps it short where a yield lasts a whole time slice.
    */
-  private static final int LINGER_YIELDS = 100;
+  private static final long LINGER_NANOS = 10_000;
 
   private final Object lock;
   private final Listeners<MeetingListener> listeners = new Listeners<>("Meeting", log);
@@ -218,13 +218,15 @@ final class ListenerDispatch {
     if (ownedExecutor == null) {
       return false;
     }
-    for (int i = 0; i < LINGER_YIELDS; i++) {
+    // A bound on a busy wait, not a time of day: nanoTime, not the tracker's scheduler.
+    long start = System.nanoTime();
+    do {
       if (hasNext()) {
         return true;
       }
       Thread.yield();
-    }
-    return false;
+    } while (System.nanoTime() - start < LINGER_NANOS);
+    return hasNext();
   }
 
   private void tell(Object item) {
@@ -262,6 +264,7 @@ final class ListenerDispatch {
       if (next == null) {
         return null;
       }
+      head.forget();
       head = next;
       headIndex = 0;
     }
@@ -269,8 +272,8 @@ final class ListenerDispatch {
     if (item == null) {
       return null;
     }
-    // The slot is not cleared (that would write to the producer's cache line): a chunk keeps at
-    // most CHUNK delivered items until the consumer moves past it.
+    // The slot is cleared only when the consumer leaves its chunk (clearing it now would write to
+    // the producer's cache line): a chunk keeps at most CHUNK delivered items.
     headIndex++;
     if (!(item instanceof Dropped)) {
       taken.lazySet(taken.get() + 1);
@@ -301,6 +304,18 @@ final class ListenerDispatch {
   private static final class Chunk {
     final AtomicReferenceArray<Object> slots = new AtomicReferenceArray<>(CHUNK);
     volatile Chunk next;
+
+    /**
+     * Drops what a read chunk refers to; the producer has moved on to a later chunk. A chunk the
+     * collector promoted before it was read would otherwise keep every later chunk, and every
+     * change in them, alive until the next old-generation collection.
+     */
+    void forget() {
+      next = null;
+      for (int i = 0; i < CHUNK; i++) {
+        slots.setPlain(i, null);
+      }
+    }
   }
 
   /**
