@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -111,10 +112,10 @@ final class CdrApplier {
       }
       updateLegState(leg, t);
     } else if (record instanceof CallLegEnd e) {
-      Leg leg = state.legs.get(key(cluster, e.callLegId()));
+      Leg leg = state.leg(cluster, e.callLegId());
       if (leg == null || leg.meeting == null) {
         // The leg never reached a meeting we know (e.g. it ended in an IVR): nothing to show.
-        state.legs.remove(key(cluster, e.callLegId()));
+        state.removeLeg(cluster, e.callLegId(), null);
         return;
       }
       if (!e.alarms().isEmpty()) {
@@ -238,8 +239,13 @@ final class CdrApplier {
   }
 
   private Leg leg(String cluster, String legId, String bridge, Instant t) {
-    return state.legs.computeIfAbsent(key(cluster, legId),
-        k -> new Leg(legId, cluster, bridge, t, true));
+    Map<String, Leg> ofCluster = state.legsOf(cluster);
+    Leg leg = ofCluster.get(legId);
+    if (leg == null) {
+      leg = new Leg(legId, cluster, bridge, t, true);
+      ofCluster.put(legId, leg);
+    }
+    return leg;
   }
 
   private void attach(String cluster, String session, String bridge, Leg leg, String callId,
@@ -251,7 +257,7 @@ final class CdrApplier {
     }
     Leg known = m.legs.get(leg.id);
     if (known != null && known != leg && known.state == ParticipantState.ENDED) {
-      state.legs.remove(key(cluster, leg.id), leg); // a late update for a leg that already left
+      state.removeLeg(cluster, leg.id, leg); // a late update for a leg that already left
       return;
     }
     if (leg.meeting != null && leg.meeting != m) {
@@ -304,7 +310,7 @@ final class CdrApplier {
       if (fromCdr && leg.endedByResync) {
         leg.leftAt = t; // a re-sync found it gone; the record says when it left
         leg.endedByResync = false;
-        state.legs.remove(key(leg.meeting.cluster, leg.id), leg);
+        state.removeLeg(leg.meeting.cluster, leg.id, leg);
       }
       return;
     }
@@ -316,7 +322,7 @@ final class CdrApplier {
     leg.activeSpeaker = false;
     leg.presenter = false;
     if (fromCdr) {
-      state.legs.remove(key(leg.meeting.cluster, leg.id), leg);
+      state.removeLeg(leg.meeting.cluster, leg.id, leg);
     }
     if (!leg.link) {
       state.change(leg.meeting, new LogEntry(t, LogKind.PARTICIPANT_LEFT, leg.id,
@@ -369,7 +375,7 @@ final class CdrApplier {
       }
     }
     // Legs that never reached a meeting on the restarted Call Bridge are gone too.
-    state.legs.values().removeIf(l -> l.meeting == null && r.callBridge() != null
+    state.removeLegsIf(l -> l.meeting == null && r.callBridge() != null
         && r.callBridge().equals(l.bridge));
   }
 

@@ -151,7 +151,7 @@ public record Meeting(
    * @param joinedAt when the leg started (or was first seen)
    * @param leftAt when the leg ended, or null
    * @param lobbyIntervals the times the participant waited in the lobby, oldest first; the last
-   *     one has a null end while it still waits
+   *     one has a null end while it still waits. A {@link MeetingTracker} keeps the newest 16.
    * @param mute the mute states
    * @param layout the layout the participant sees (Events {@code layout}, REST {@code
    *     status/layout}), or null

@@ -53,10 +53,11 @@ import java.util.function.Predicate;
 // events held for calls and participants not seen yet), Resync (REST re-syncs), BoundedLog (each
 // meeting's log within its bounds), RetainedHistory (snapshots, retention). Two places take it
 // themselves because they must release it midway: RetainedHistory.find asks SpaceTags between two
-// holds, and ListenerDispatch queues changes under it (called from the above) and moves them to its
-// outbox at the end of the hold (every mutating method here calls dispatch.handOff() last in its
-// hold), but hands them to the listener executor, and runs listeners, only after it is released
-// (dispatch.deliver(...) after the hold); the executor drains the outbox without the lock.
+// holds, and ListenerDispatch queues changes under it (called from the above) to a queue with one
+// producer (whoever holds the lock) and one consumer (the drain), ends the hold with
+// dispatch.handOff() (every mutating method here calls it last in its hold), and starts a drain on
+// the listener executor only after the lock is released (dispatch.deliver(...) after the hold);
+// the drain runs listeners without the lock.
 public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCloseable {
   /** The end reason of a call or leg a REST re-sync no longer finds on its Call Bridge. */
   static final String NOT_FOUND_ON_RESYNC = "notFoundOnResync";

@@ -129,7 +129,7 @@ final class Resync {
 
   private void resyncLeg(String cluster, M m, String callId, RestSnapshot.Leg rl, Instant now,
       List<String> fixed) {
-    Leg leg = state.legs.get(key(cluster, rl.legId()));
+    Leg leg = state.leg(cluster, rl.legId());
     Leg known = m.legs.get(rl.legId());
     if (leg == null && known != null) {
       return; // ended here already (its callLegEnd arrived after the listing)
@@ -140,7 +140,7 @@ final class Resync {
       leg.displayName = rl.name();
       leg.remoteParty = rl.remoteParty();
       leg.direction = rl.direction();
-      state.legs.put(key(cluster, leg.id), leg);
+      state.legsOf(cluster).put(leg.id, leg);
       fixed.add(leg.label() + " found");
     }
     events.nameParticipant(cluster, leg, rl.participantId());

@@ -55,7 +55,7 @@ final class RetainedHistory {
   }
 
   Optional<Meeting> findOfParticipant(String clusterId, String id) {
-    Leg leg = state.legs.get(key(clusterId, id));
+    Leg leg = state.leg(clusterId, id);
     if (leg == null) {
       leg = state.participant(clusterId, id);
     }
@@ -152,7 +152,7 @@ final class RetainedHistory {
         state.forgetIndexes(m);
       }
     }
-    state.legs.values().removeIf(l -> l.meeting == null && clusterId.equals(l.cluster));
+    state.removeLegsIf(l -> l.meeting == null && clusterId.equals(l.cluster));
     state.endedInOrder.removeIf(m -> m.cluster.equals(clusterId));
   }
 

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The tracker's mutable meetings, calls and call legs and their indexes. Every change to a
@@ -27,7 +28,9 @@ final class TrackerState {
   final Map<String, M> byCall = new HashMap<>();
   final Map<String, M> activeByCorrelator = new HashMap<>();
   final Map<String, M> activeBySpace = new HashMap<>();
-  final Map<String, Leg> legs = new HashMap<>();
+  // cluster -> call leg GUID -> leg, the legs whose callLegEnd has not come: nested, so no
+  // concatenated key per leg is kept, or built per record.
+  private final Map<String, Map<String, Leg>> legs = new HashMap<>();
   final Map<String, M> byMedia = new HashMap<>();
   // cluster -> participant GUID -> leg: nested, so no concatenated key per participant is kept.
   final Map<String, Map<String, Leg>> byParticipant = new HashMap<>();
@@ -74,8 +77,7 @@ final class TrackerState {
 
   /** Rebuilds {@code to}'s log from {@code entries}, within the log's bounds. */
   void replaceLog(M to, List<LogEntry> entries) {
-    to.log.clear();
-    to.logBytes = 0;
+    BoundedLog.clear(to);
     for (LogEntry e : entries) {
       log.append(to, e);
     }
@@ -106,13 +108,47 @@ final class TrackerState {
       byCall.remove(key(m.cluster, callId), m);
     }
     for (Leg l : m.legs.values()) {
-      legs.remove(key(m.cluster, l.id), l);
+      removeLeg(m.cluster, l.id, l);
       if (l.participantId != null) {
         unindexParticipant(m.cluster, l);
       }
     }
     byMedia.values().removeIf(x -> x == m);
     unindexActive(m);
+  }
+
+  /** {@return the leg {@code id} of cluster {@code cluster}, or null} */
+  Leg leg(String cluster, String id) {
+    Map<String, Leg> ofCluster = legs.get(cluster);
+    return ofCluster == null ? null : ofCluster.get(id);
+  }
+
+  /** {@return the legs of cluster {@code cluster} by GUID, made if absent} */
+  Map<String, Leg> legsOf(String cluster) {
+    return legs.computeIfAbsent(cluster, k -> new HashMap<>());
+  }
+
+  /** Forgets leg {@code id} of {@code cluster}: if it is {@code leg}, or whatever it is if null. */
+  void removeLeg(String cluster, String id, Leg leg) {
+    Map<String, Leg> ofCluster = legs.get(cluster);
+    if (ofCluster != null) {
+      if (leg == null) {
+        ofCluster.remove(id);
+      } else {
+        ofCluster.remove(id, leg);
+      }
+      if (ofCluster.isEmpty()) {
+        legs.remove(cluster);
+      }
+    }
+  }
+
+  /** Forgets the legs of every cluster that {@code drop} selects. */
+  void removeLegsIf(Predicate<Leg> drop) {
+    legs.values().removeIf(ofCluster -> {
+      ofCluster.values().removeIf(drop);
+      return ofCluster.isEmpty();
+    });
   }
 
   void unindexParticipant(String cluster, Leg leg) {
@@ -167,6 +203,9 @@ final class TrackerState {
     final Map<String, Leg> legs = new LinkedHashMap<>(4);
     final ArrayDeque<LogEntry> log = new ArrayDeque<>(8);
     long logBytes;
+    // The estimate of each entry of log, a ring in the log's order from logSizesHead; BoundedLog's.
+    int[] logSizes = new int[8];
+    int logSizesHead;
 
     M(String id, String cluster, Instant start) {
       this.id = id;
@@ -246,6 +285,9 @@ final class TrackerState {
 
   /** Mutable state of one call leg, in a meeting or not yet. */
   static final class Leg {
+    /** How many lobby intervals a participant keeps, the newest. */
+    static final int MAX_LOBBY_INTERVALS = 16;
+
     final String id;
     final String cluster;
     final String bridge;
@@ -272,7 +314,12 @@ final class TrackerState {
     boolean presenter;
     boolean activeSpeaker;
     List<CallLegEnd.Alarm> alarms;
-    List<Interval> lobbyIntervals; // immutable, see enterLobby
+    // The kept lobby intervals: a ring, oldest at waitsStart, that grows to MAX_LOBBY_INTERVALS
+    // (null until the first wait); lobbyList is the list last built from it, null once it changed.
+    private Interval[] waits;
+    private int waitsStart;
+    private int waitsCount;
+    private List<Interval> lobbyList;
 
     Leg(String id, String cluster, String bridge, Instant joinedAt, boolean fromCdr) {
       this.id = id;
@@ -287,24 +334,59 @@ final class TrackerState {
       return displayName == null ? id : displayName;
     }
 
-    // lobbyIntervals is immutable and replaced on change, so a snapshot per change shares it.
+    /**
+     * Enters the lobby at {@code t}, unless waiting already. Only the newest {@link
+     * #MAX_LOBBY_INTERVALS} intervals are kept, so a flapping participant costs bounded memory and
+     * a toggle costs the same however often it happened.
+     */
     void enterLobby(Instant t) {
-      int n = lobbyIntervals == null ? 0 : lobbyIntervals.size();
-      if (n == 0 || lobbyIntervals.get(n - 1).end() != null) {
-        Interval[] next = n == 0 ? new Interval[1] : lobbyIntervals.toArray(new Interval[n + 1]);
-        next[n] = new Interval(t, null);
-        lobbyIntervals = List.of(next);
+      Interval last = lastLobbyInterval();
+      if (last != null && last.end() == null) {
+        return;
+      }
+      if (waits == null || waitsCount == waits.length && waits.length < MAX_LOBBY_INTERVALS) {
+        Interval[] grown = new Interval[waits == null ? 2 : waits.length * 2];
+        for (int i = 0; i < waitsCount; i++) {
+          grown[i] = waits[(waitsStart + i) % waits.length];
+        }
+        waits = grown;
+        waitsStart = 0;
+      }
+      if (waitsCount == waits.length) {
+        waitsStart = (waitsStart + 1) % waits.length; // the oldest goes
+        waitsCount--;
+      }
+      waits[(waitsStart + waitsCount++) % waits.length] = new Interval(t, null);
+      lobbyList = null;
+    }
+
+    /** Leaves the lobby at {@code t} (not before the wait began), if waiting. */
+    void leaveLobby(Instant t) {
+      Interval open = lastLobbyInterval();
+      if (open != null && open.end() == null) {
+        waits[(waitsStart + waitsCount - 1) % waits.length] =
+            new Interval(open.start(), t.isBefore(open.start()) ? open.start() : t);
+        lobbyList = null;
       }
     }
 
-    void leaveLobby(Instant t) {
-      int n = lobbyIntervals == null ? 0 : lobbyIntervals.size();
-      if (n > 0 && lobbyIntervals.get(n - 1).end() == null) {
-        Interval open = lobbyIntervals.get(n - 1);
-        Interval[] next = lobbyIntervals.toArray(new Interval[n]);
-        next[n - 1] = new Interval(open.start(), t.isBefore(open.start()) ? open.start() : t);
-        lobbyIntervals = List.of(next);
+    private Interval lastLobbyInterval() {
+      return waitsCount == 0 ? null : waits[(waitsStart + waitsCount - 1) % waits.length];
+    }
+
+    /** {@return the kept lobby intervals, oldest first} Built once per change and shared. */
+    List<Interval> lobbyIntervals() {
+      if (waitsCount == 0) {
+        return List.of();
       }
+      if (lobbyList == null) {
+        Interval[] out = new Interval[waitsCount];
+        for (int i = 0; i < waitsCount; i++) {
+          out[i] = waits[(waitsStart + i) % waits.length];
+        }
+        lobbyList = List.of(out);
+      }
+      return lobbyList;
     }
 
     Meeting.Participant snapshot() {
@@ -313,7 +395,7 @@ final class TrackerState {
           : null;
       return new Meeting.Participant(id, participantId, callId, bridge, displayName, remoteParty,
           direction, state, joinedAt, leftAt,
-          lobbyIntervals == null ? List.of() : lobbyIntervals, mute, layout, importance,
+          lobbyIntervals(), mute, layout, importance,
           presenter, activeSpeaker, alarms == null ? List.of() : alarms, endReason, duration);
     }
   }

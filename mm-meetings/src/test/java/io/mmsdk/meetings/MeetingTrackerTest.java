@@ -359,6 +359,113 @@ class MeetingTrackerTest {
   }
 
   @Test
+  void slowListener_dropsOfLaterHoldsAddedToTheWaitingCount() {
+    List<Runnable> tasks = new ArrayList<>();
+    List<Object> seen = new ArrayList<>();
+    try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
+        .listenerExecutor(tasks::add).maxPendingChanges(2)
+        .addListener(new MeetingListener() {
+          @Override
+          public void onMeetingChanged(MeetingChange change) {
+            seen.add(change.entry().kind());
+          }
+
+          @Override
+          public void onChangesDropped(long count) {
+            seen.add(count);
+          }
+        }).build()) {
+      CdrPipeline p = opened(CdrPipeline.builder().addListener(t).build());
+      byte[] xml = Fixtures.bytes("multi-record-batch.xml"); // six changes: two wait, four dropped
+      p.accept(ReceivedBatch.of(CdrOrigin.ofCluster("london"), scheduler.now(), xml,
+          parser.parse(xml)));
+      assertTrue(p.awaitDelivered(java.time.Duration.ofSeconds(30)));
+      t.onEvent(callStart("callX")); // still two waiting: dropped as well
+      tasks.remove(0).run();
+      assertEquals(List.of(LogKind.MEETING_STARTED, LogKind.PARTICIPANT_JOINED, 5L), seen,
+          "one count for the drops of both holds, after the changes before them");
+      assertTrue(tasks.isEmpty());
+
+      t.onEvent(callStart("callY")); // the listener caught up: told again
+      assertEquals(1, tasks.size());
+      tasks.remove(0).run();
+      assertEquals(LogKind.MEETING_STARTED, seen.get(seen.size() - 1));
+    }
+  }
+
+  private CdrEvent callStart(String callId) {
+    return new CdrEvent.RecordReceived(CdrOrigin.ofCluster("london"), "s1", null,
+        parser.parse(doc("s1", null, record("callStart", 1, 1,
+            "<call id=\"" + callId + "\"><name>N</name></call>"))).records().get(0), false);
+  }
+
+  @Test
+  void rejectingExecutor_trackerKeepsApplyingAndTriesAgainWithTheNextChange() {
+    List<Integer> attempts = new ArrayList<>();
+    try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
+        .listenerExecutor(task -> {
+          attempts.add(attempts.size());
+          throw new java.util.concurrent.RejectedExecutionException("full");
+        }).addListener(c -> { }).build()) {
+      t.onEvent(callStart("callX"));
+      t.onEvent(callStart("callY"));
+      assertEquals(2, t.activeMeetings().size());
+      assertEquals(2, attempts.size(), "each refused hand-off leaves the next one free to try");
+    }
+  }
+
+  @Test
+  void defaultExecutor_manyChangesOneHoldEach_toldInTheOrderMade() throws InterruptedException {
+    int toggles = 1_000; // several chunks of the listener queue
+    BlockingQueue<MeetingChange> seen = new LinkedBlockingQueue<>();
+    try (MeetingTracker t = MeetingTracker.builder().scheduler(scheduler)
+        .addListener(seen::add).build()) {
+      t.onEvent(callStart("callX"));
+      for (String r : List.of(
+          record("callLegStart", 2, 2, "<callLeg id=\"legX\"><call>callX</call></callLeg>"),
+          record("callLegUpdate", 3, 3, "<callLeg id=\"legX\"><state>connected</state>"
+              + "<deactivated>false</deactivated></callLeg>"))) {
+        t.onEvent(new CdrEvent.RecordReceived(CdrOrigin.ofCluster("london"), "s1", null,
+            parser.parse(doc("s1", null, r)).records().get(0), false));
+      }
+      for (int i = 0; i < toggles; i++) {
+        t.onEvent(new CdrEvent.RecordReceived(CdrOrigin.ofCluster("london"), "s1", null,
+            parser.parse(doc("s1", null, record("callLegUpdate", 4 + i, 4 + i,
+                "<callLeg id=\"legX\"><deactivated>" + (i % 2 == 0)
+                    + "</deactivated></callLeg>"))).records().get(0), false));
+      }
+      List<LogKind> kinds = new ArrayList<>();
+      for (int i = 0; i < 3 + toggles; i++) {
+        MeetingChange c = seen.poll(30, TimeUnit.SECONDS);
+        assertTrue(c != null, "told " + i + " changes of " + (3 + toggles));
+        kinds.add(c.entry().kind());
+      }
+      assertEquals(List.of(LogKind.MEETING_STARTED, LogKind.PARTICIPANT_JOINED,
+          LogKind.PARTICIPANT_CONNECTED), kinds.subList(0, 3));
+      for (int i = 0; i < toggles; i++) {
+        assertEquals(i % 2 == 0 ? LogKind.PARTICIPANT_IN_LOBBY : LogKind.PARTICIPANT_CONNECTED,
+            kinds.get(3 + i), "change " + (3 + i));
+      }
+      assertNull(seen.poll(), "each change told once");
+    }
+  }
+
+  @Test
+  void flappingParticipant_keepsItsNewestLobbyIntervals() {
+    post(Fixtures.bytes("two-bridges-a.xml"));
+    String[] toggles = new String[40];
+    for (int i = 0; i < toggles.length; i++) {
+      toggles[i] = record("callLegUpdate", 4 + i, 103 + i,
+          "<callLeg id=\"legA0001-0000-4000-8000-00000000000a\"><deactivated>" + (i % 2 == 0)
+              + "</deactivated></callLeg>");
+    }
+    post(doc("aaaaaaaa-0000-4000-8000-00000000000a", BRIDGE_A, toggles));
+    List<Meeting.Interval> lobby = only().participants().get(0).lobbyIntervals();
+    assertEquals(TrackerState.Leg.MAX_LOBBY_INTERVALS, lobby.size(), "20 waits, the newest kept");
+    assertTrue(lobby.stream().allMatch(w -> w.end() != null), "the last wait ended too");
+  }
+
+  @Test
   void failingListener_othersStillTold() {
     List<LogKind> seen = new ArrayList<>();
     tracker.addListener(c -> {

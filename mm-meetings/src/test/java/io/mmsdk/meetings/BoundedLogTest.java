@@ -1,0 +1,53 @@
+package io.mmsdk.meetings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mmsdk.meetings.Meeting.LogEntry;
+import io.mmsdk.meetings.Meeting.LogKind;
+import io.mmsdk.meetings.TrackerState.M;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BoundedLogTest {
+  private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+  private static long sum(M m) {
+    return m.log.stream().mapToLong(BoundedLog::estimatedBytes).sum();
+  }
+
+  @Test
+  void append_entriesOfMixedSizesPastTheByteBound_keptBytesMatchTheKeptEntries() {
+    BoundedLog log = new BoundedLog(5_000, 4_096);
+    M m = new M("call1", "london", T0);
+    List<LogEntry> all = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      LogEntry e = new LogEntry(T0.plusSeconds(i), LogKind.PARTICIPANT_CONNECTED, "leg" + i,
+          "x".repeat(i % 97));
+      all.add(e);
+      log.append(m, e);
+      assertEquals(sum(m), m.logBytes, "after entry " + i);
+      assertTrue(m.logBytes <= 4_096, m.logBytes + " bytes after entry " + i);
+    }
+    assertEquals(all.subList(all.size() - m.log.size(), all.size()), List.copyOf(m.log),
+        "the newest entries, in order");
+  }
+
+  @Test
+  void clear_thenAppend_countsOnlyTheNewEntries() {
+    BoundedLog log = new BoundedLog(3, 1 << 20);
+    M m = new M("call1", "london", T0);
+    for (int i = 0; i < 20; i++) {
+      log.append(m, new LogEntry(T0, LogKind.RECORDS_MISSING, "s" + i, "d".repeat(i)));
+    }
+    assertEquals(3, m.log.size());
+    BoundedLog.clear(m);
+    assertEquals(0, m.logBytes);
+    LogEntry e = new LogEntry(T0, LogKind.MEETING_STARTED, "call1", "");
+    log.append(m, e);
+    assertEquals(List.of(e), List.copyOf(m.log));
+    assertEquals(BoundedLog.estimatedBytes(e), m.logBytes);
+  }
+}
