@@ -97,7 +97,9 @@ public final class EmbeddedPostgresExtension implements BeforeAllCallback {
 
     static Server start() {
       try {
-        return new Server(EmbeddedPostgres.builder().start());
+        // No test stops the server mid-write (they kill its clients), so it need not fsync.
+        return new Server(EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+            .setServerConfig("full_page_writes", "off").start());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
       }

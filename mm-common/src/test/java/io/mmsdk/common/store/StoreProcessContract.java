@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,27 +58,63 @@ public abstract class StoreProcessContract {
 
   @Test
   void crash_killedAtRandomPoints_everyAcknowledgedRecordSurvivesAndStoreReopens() throws Exception {
-    for (long seed : SEEDS) {
-      Path storeDir = dir.resolve("crash-" + seed);
-      int killAfter = new Random(seed).nextInt(MAX_ACKS_BEFORE_KILL) + 1;
-      ChildJvm child = start(storeDir, "write", 0);
-      int lastAck = -1;
-      while (lastAck < killAfter) {
-        String line = child.readLine(ChildJvm.TIMEOUT);
-        assertTrue(line.startsWith("ACK "), "unexpected child output: " + line + child.output());
-        lastAck = Integer.parseInt(line.substring(4));
+    // The seeds' stores are independent, so their children run at once (their start-up overlaps);
+    // a thread per child reads its acknowledgements and kills it right after its own kill point.
+    ExecutorService pool = Executors.newFixedThreadPool(SEEDS.length);
+    try {
+      List<Future<Integer>> killed = new ArrayList<>();
+      for (long seed : SEEDS) {
+        int killAfter = new Random(seed).nextInt(MAX_ACKS_BEFORE_KILL) + 1;
+        killed.add(pool.submit(() -> writeAndKill(crashDir(seed), killAfter)));
       }
-      child.kill();
+      for (int k = 0; k < SEEDS.length; k++) {
+        long seed = SEEDS[k];
+        Path storeDir = crashDir(seed);
+        int lastAck = await(killed.get(k));
+        try (StoreDriver reopened = newDriver()) {
+          reopened.open(storeDir);
+          assertEquals(range(lastAck), reopened.present(lastAck), "seed " + seed + ": acknowledged records lost");
+          reopened.write(lastAck + 1);
+        }
+        try (StoreDriver again = newDriver()) {
+          again.open(storeDir);
+          assertEquals(range(lastAck + 1), again.present(lastAck + 1), "seed " + seed + ": write after recovery lost");
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 
-      try (StoreDriver reopened = newDriver()) {
-        reopened.open(storeDir);
-        assertEquals(range(lastAck), reopened.present(lastAck), "seed " + seed + ": acknowledged records lost");
-        reopened.write(lastAck + 1);
+  private Path crashDir(long seed) {
+    return dir.resolve("crash-" + seed);
+  }
+
+  /**
+   * Starts a writing child on {@code storeDir}, kills it with SIGKILL as soon as it acknowledged
+   * record {@code killAfter} and returns the last acknowledgement read.
+   */
+  private int writeAndKill(Path storeDir, int killAfter) throws Exception {
+    ChildJvm child = start(storeDir, "write", 0);
+    int lastAck = -1;
+    while (lastAck < killAfter) {
+      String line = child.readLine(ChildJvm.TIMEOUT);
+      assertTrue(line.startsWith("ACK "), "unexpected child output: " + line + child.output());
+      lastAck = Integer.parseInt(line.substring(4));
+    }
+    child.kill();
+    return lastAck;
+  }
+
+  /** {@return the value of {@code f}, rethrowing what its task threw (an assertion, say)} */
+  private static <T> T await(Future<T> f) throws Exception {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error err) {
+        throw err;
       }
-      try (StoreDriver again = newDriver()) {
-        again.open(storeDir);
-        assertEquals(range(lastAck + 1), again.present(lastAck + 1), "seed " + seed + ": write after recovery lost");
-      }
+      throw (Exception) e.getCause();
     }
   }
 
@@ -83,8 +123,10 @@ public abstract class StoreProcessContract {
     assumeTrue(sharedAcrossProcesses(), "the store is exclusive to one process");
     Path storeDir = dir.resolve("shared");
     int second = 100_000;
-    ChildJvm a = start(storeDir, "write", 0);
-    ChildJvm b = start(storeDir, "write", second);
+    ChildJvm a = launch(storeDir, "write", 0);
+    ChildJvm b = launch(storeDir, "write", second);
+    awaitOpen(a);
+    awaitOpen(b);
     int lastA;
     int lastB;
     try {
@@ -140,12 +182,21 @@ public abstract class StoreProcessContract {
 
   /** Starts a {@link CrashChild} on the store and reads its {@code OPEN <pid>} line. */
   private ChildJvm start(Path storeDir, String mode, int first) throws Exception {
+    return awaitOpen(launch(storeDir, mode, first));
+  }
+
+  /** Starts a {@link CrashChild} on the store; see {@link #awaitOpen}. */
+  private ChildJvm launch(Path storeDir, String mode, int first) throws Exception {
     Files.createDirectories(storeDir.getParent());
     List<String> jvm = new ArrayList<>();
     jvm.add("-Xmx64m");
     jvm.addAll(childJvmArguments());
-    ChildJvm child = children.start(CrashChild.class, jvm,
+    return children.start(CrashChild.class, jvm,
         List.of(driver().getName(), storeDir.toString(), mode, Integer.toString(first)));
+  }
+
+  /** Reads the child's {@code OPEN <pid>} line: it opened the store. */
+  private static ChildJvm awaitOpen(ChildJvm child) throws InterruptedException {
     String opened = child.readLine(ChildJvm.TIMEOUT);
     assertEquals("OPEN " + child.pid(), opened, "child did not open the store" + child.output());
     return child;
