@@ -164,8 +164,19 @@ final class CdrDelivery {
       }
     } finally {
       if (!drained) {
+        // An Error escaped a listener. Events queued meanwhile found this deliverer scheduled and
+        // started none: start the next one for them (and for any later batch) before leaving.
+        boolean more;
         synchronized (lock) {
-          scheduled = false; // an Error escaped a listener: the next batch starts a deliverer
+          more = !queued.isEmpty();
+          scheduled = more;
+        }
+        if (more) {
+          try {
+            startDeliverer();
+          } catch (RuntimeException e) {
+            log.warn("CDR pipeline: cannot start the next delivery after a listener's error", e);
+          }
         }
       }
     }

@@ -217,22 +217,7 @@ class CdrPipelineTest {
 
   @Test
   void accept_oldestSessionResentAfterEviction_notDeliveredTwice() {
-    List<ReceivedBatch> kept = new ArrayList<>();
-    CdrStore inMemory = new CdrStore() {
-      @Override
-      public synchronized List<CdrRecord> append(ReceivedBatch batch) {
-        kept.add(batch);
-        return batch.batch().records();
-      }
-
-      @Override
-      public synchronized void replay(Consumer<ReceivedBatch> consumer) {
-        kept.forEach(consumer);
-      }
-
-      @Override
-      public void close() {}
-    };
+    CdrStore inMemory = new InMemoryStore();
     try (CdrPipeline p = CdrPipeline.builder().store(inMemory).addListener(events::add).build()) {
       byte[] first = doc("s0", "cb0", callEnd(1, 1, "first"));
       p.accept(batch(first));
@@ -253,26 +238,7 @@ class CdrPipelineTest {
   @Test
   void accept_sameBatchesFromSeveralThreadsWhileSessionsAreEvicted_eachRecordDeliveredOnce()
       throws Exception {
-    List<ReceivedBatch> kept = new ArrayList<>();
-    CdrStore inMemory = new CdrStore() {
-      @Override
-      public synchronized List<CdrRecord> append(ReceivedBatch batch) {
-        kept.add(batch);
-        return batch.batch().records();
-      }
-
-      @Override
-      public void replay(Consumer<ReceivedBatch> consumer) {
-        List<ReceivedBatch> copy;
-        synchronized (this) {
-          copy = new ArrayList<>(kept);
-        }
-        copy.forEach(consumer);
-      }
-
-      @Override
-      public void close() {}
-    };
+    CdrStore inMemory = new InMemoryStore();
     int sessions = CdrPipeline.MAX_SESSIONS + 600;
     List<CdrEvent> seen = java.util.Collections.synchronizedList(new ArrayList<>());
     try (CdrPipeline p = CdrPipeline.builder().store(inMemory).addListener(seen::add).build()) {
@@ -307,18 +273,28 @@ class CdrPipelineTest {
   }
 
   @Test
-  void accept_listenerThrowsAnError_laterBatchesStillDelivered() {
+  void accept_listenerThrowsAnError_laterBatchesStillDelivered() throws InterruptedException {
     boolean[] thrown = {false};
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch secondQueued = new CountDownLatch(1);
     CdrPipeline p = CdrPipeline.builder().addListener(e -> {
       if (!thrown[0]) {
         thrown[0] = true;
+        entered.countDown();
+        try {
+          // The second batch is queued while this deliverer is still the scheduled one.
+          secondQueued.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+        }
         throw new AssertionError("listener bug");
       }
       events.add(e);
     }).build();
     p.accept(batch(doc("s1", "cb1", callEnd(1, 10, "a"))));
-    delivered(p);
+    assertTrue(entered.await(30, TimeUnit.SECONDS), "the listener never got the first batch");
     p.accept(batch(doc("s1", "cb1", callEnd(2, 11, "b"))));
+    secondQueued.countDown();
     delivered(p);
     p.close();
     assertEquals(List.of("b"), received());
@@ -605,5 +581,28 @@ class CdrPipelineTest {
     p.accept(batch(doc("s1", "cb1", callEnd(1, 1, "a"), callEnd(2, 2, "b"))));
     delivered(p);
     assertEquals(List.of("a", "b"), seen);
+  }
+
+  /** A store that keeps every batch in memory, so an evicted session's filter can be rebuilt. */
+  private static final class InMemoryStore implements CdrStore {
+    private final List<ReceivedBatch> kept = new ArrayList<>();
+
+    @Override
+    public synchronized List<CdrRecord> append(ReceivedBatch batch) {
+      kept.add(batch);
+      return batch.batch().records();
+    }
+
+    @Override
+    public void replay(Consumer<ReceivedBatch> consumer) {
+      List<ReceivedBatch> copy;
+      synchronized (this) {
+        copy = new ArrayList<>(kept);
+      }
+      copy.forEach(consumer);
+    }
+
+    @Override
+    public void close() {}
   }
 }
