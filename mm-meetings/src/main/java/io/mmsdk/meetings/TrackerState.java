@@ -314,11 +314,9 @@ final class TrackerState {
     boolean presenter;
     boolean activeSpeaker;
     List<CallLegEnd.Alarm> alarms;
-    // The kept lobby intervals: a ring, oldest at waitsStart, that grows to MAX_LOBBY_INTERVALS
-    // (null until the first wait); lobbyList is the list last built from it, null once it changed.
-    private Interval[] waits;
-    private int waitsStart;
-    private int waitsCount;
+    // The kept lobby intervals, oldest first, at most MAX_LOBBY_INTERVALS (null until the first
+    // wait); lobbyList is the list last built from them, null once they changed.
+    private ArrayDeque<Interval> waits;
     private List<Interval> lobbyList;
 
     Leg(String id, String cluster, String bridge, Instant joinedAt, boolean fromCdr) {
@@ -344,19 +342,12 @@ final class TrackerState {
       if (last != null && last.end() == null) {
         return;
       }
-      if (waits == null || waitsCount == waits.length && waits.length < MAX_LOBBY_INTERVALS) {
-        Interval[] grown = new Interval[waits == null ? 2 : waits.length * 2];
-        for (int i = 0; i < waitsCount; i++) {
-          grown[i] = waits[(waitsStart + i) % waits.length];
-        }
-        waits = grown;
-        waitsStart = 0;
+      if (waits == null) {
+        waits = new ArrayDeque<>(2);
+      } else if (waits.size() == MAX_LOBBY_INTERVALS) {
+        waits.pollFirst(); // the oldest goes
       }
-      if (waitsCount == waits.length) {
-        waitsStart = (waitsStart + 1) % waits.length; // the oldest goes
-        waitsCount--;
-      }
-      waits[(waitsStart + waitsCount++) % waits.length] = new Interval(t, null);
+      waits.addLast(new Interval(t, null));
       lobbyList = null;
     }
 
@@ -364,27 +355,23 @@ final class TrackerState {
     void leaveLobby(Instant t) {
       Interval open = lastLobbyInterval();
       if (open != null && open.end() == null) {
-        waits[(waitsStart + waitsCount - 1) % waits.length] =
-            new Interval(open.start(), t.isBefore(open.start()) ? open.start() : t);
+        waits.pollLast();
+        waits.addLast(new Interval(open.start(), t.isBefore(open.start()) ? open.start() : t));
         lobbyList = null;
       }
     }
 
     private Interval lastLobbyInterval() {
-      return waitsCount == 0 ? null : waits[(waitsStart + waitsCount - 1) % waits.length];
+      return waits == null ? null : waits.peekLast();
     }
 
     /** {@return the kept lobby intervals, oldest first} Built once per change and shared. */
     List<Interval> lobbyIntervals() {
-      if (waitsCount == 0) {
+      if (waits == null) {
         return List.of();
       }
       if (lobbyList == null) {
-        Interval[] out = new Interval[waitsCount];
-        for (int i = 0; i < waitsCount; i++) {
-          out[i] = waits[(waitsStart + i) % waits.length];
-        }
-        lobbyList = List.of(out);
+        lobbyList = List.copyOf(waits);
       }
       return lobbyList;
     }
