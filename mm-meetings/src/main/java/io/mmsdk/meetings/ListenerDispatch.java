@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -35,6 +36,8 @@ final class ListenerDispatch {
    * it already delivered.
    */
   private static final int CHUNK = 128;
+  /** How long {@link #close()} lets the own thread deliver what is queued, in seconds. */
+  static final int CLOSE_DRAIN_SECONDS = 5;
   /**
    * How long the own listener thread keeps looking for changes, yielding the processor between
    * looks, before it sleeps. Yielding rather than spinning lets a busy machine run the tracker's
@@ -290,13 +293,28 @@ final class ListenerDispatch {
     return next != null && next.slots.get(0) != null;
   }
 
-  /** Queues nothing more and stops the dispatcher's own thread once it has delivered the rest. */
+  /**
+   * Queues nothing more and stops the dispatcher's own thread once it has delivered the rest,
+   * waiting for that up to {@value #CLOSE_DRAIN_SECONDS} s (then it is interrupted), as {@code
+   * CdrPipeline.close()} does.
+   */
   void close() {
     synchronized (lock) {
       closed = true;
     }
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
+      boolean drained = false;
+      try {
+        drained = ownedExecutor.awaitTermination(CLOSE_DRAIN_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (!drained) {
+        log.warn("Meeting listeners did not finish within {} s of close; interrupting the"
+            + " tracker's listener thread, undelivered changes are dropped", CLOSE_DRAIN_SECONDS);
+        ownedExecutor.shutdownNow();
+      }
     }
   }
 

@@ -406,7 +406,8 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
 
   /**
    * Stops the hourly clean-up and the tracker's own listener thread (never a caller-supplied
-   * executor). Changes made before are still delivered; listeners are not told of later ones.
+   * executor). Changes made before are still delivered: close waits for that up to five seconds,
+   * then interrupts the thread. Listeners are not told of later changes.
    */
   @Override
   public void close() {

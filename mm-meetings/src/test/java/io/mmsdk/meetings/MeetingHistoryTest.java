@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.testkit.core.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +60,23 @@ class MeetingHistoryTest {
       assertEquals(3, small.meetings().size());
       assertEquals(3, small.find(MeetingQuery.builder().build()).meetings().size());
     }
+  }
+
+  @Test
+  void close_slowListener_changesMadeBeforeAreDeliveredBeforeCloseReturns() {
+    List<LogKind> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    MeetingTracker slow = MeetingTracker.builder().scheduler(clock).build();
+    slow.addListener(change -> {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      seen.add(change.entry().kind());
+    });
+    new Records(slow, "london").meeting("m", "s", T0, T0.plusSeconds(60), "a@y");
+    slow.close();
+    assertEquals(LogKind.MEETING_ENDED, seen.get(seen.size() - 1), "delivered by close: " + seen);
   }
 
   @Test
