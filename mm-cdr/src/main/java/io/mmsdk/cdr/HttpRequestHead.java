@@ -3,6 +3,7 @@ package io.mmsdk.cdr;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Locale;
  * {@link BadRequest} carrying the status to answer.
  */
 final class HttpRequestHead {
+  /** The most bytes reserved for a body before any of it arrived. */
+  static final int INITIAL_BODY_BUFFER = 1 << 20;
+
   private final String method;
   private final String target;
   private final long contentLength;
@@ -147,12 +151,7 @@ final class HttpRequestHead {
       if (contentLength <= 0) {
         return new byte[0];
       }
-      byte[] body = in.readNBytes((int) contentLength); // contentLength <= max, checked by caller
-      if (body.length < contentLength) {
-        throw new BadRequest(400, "connection closed after " + body.length + " of "
-            + contentLength + " body bytes");
-      }
-      return body;
+      return readExactly(in, (int) contentLength); // contentLength <= max, checked by caller
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     int[] budget = {8192};
@@ -201,6 +200,28 @@ final class HttpRequestHead {
       }
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Reads {@code length} bytes straight into the array returned, which grows from at most {@value
+   * #INITIAL_BODY_BUFFER} bytes as they arrive: one copy for a usual batch, and a declared length
+   * alone reserves no more than that ({@code InputStream.readNBytes(int)} would read through 8 KB
+   * chunks and copy each again).
+   */
+  private static byte[] readExactly(InputStream in, int length) throws IOException, BadRequest {
+    byte[] body = new byte[Math.min(length, INITIAL_BODY_BUFFER)];
+    int read = 0;
+    while (true) {
+      read += in.readNBytes(body, read, body.length - read);
+      if (read == length) {
+        return body;
+      }
+      if (read < body.length) {
+        throw new BadRequest(400, "connection closed after " + read + " of " + length
+            + " body bytes");
+      }
+      body = Arrays.copyOf(body, (int) Math.min(length, 2L * body.length));
+    }
   }
 
   String method() {

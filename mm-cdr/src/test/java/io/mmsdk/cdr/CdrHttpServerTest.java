@@ -313,4 +313,40 @@ class CdrHttpServerTest {
       assertEquals(1, pipeline.recordsDelivered());
     }
   }
+
+  @Test
+  void post_bodyLargerThanTheFirstBuffer_readWhole() throws Exception {
+    try (CdrPipeline pipeline = CdrPipeline.builder().build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).build()).start()) {
+      String[] records = new String[9_000];
+      for (int i = 0; i < records.length; i++) {
+        records[i] = callEnd(i + 1, i + 1, "call-" + i);
+      }
+      byte[] xml = doc("s1", null, records);
+      assertTrue(xml.length > HttpRequestHead.INITIAL_BODY_BUFFER, "length " + xml.length);
+      assertEquals(200, post(server.uri(), xml).statusCode());
+      assertEquals(records.length, pipeline.recordsDelivered());
+    }
+  }
+
+  @Test
+  void post_bodyCutShortPastTheFirstBuffer_400() throws Exception {
+    try (CdrPipeline pipeline = CdrPipeline.builder().build();
+        CdrHttpServer server = CdrHttpServer.builder()
+            .handler(CdrHandler.builder().sink(pipeline).build()).start()) {
+      int sent = HttpRequestHead.INITIAL_BODY_BUFFER + 4096;
+      try (java.net.Socket s = raw(server, "POST /cdr HTTP/1.1\r\nHost: x\r\n"
+          + "Content-Length: " + (3 * HttpRequestHead.INITIAL_BODY_BUFFER) + "\r\n\r\n")) {
+        s.getOutputStream().write(new byte[sent]);
+        s.shutdownOutput();
+        String head = head(s);
+        assertTrue(head.startsWith("HTTP/1.1 400 "), head);
+        String body = new String(s.getInputStream().readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(body.contains("after " + sent + " of "), body);
+      }
+      assertEquals(0, pipeline.recordsDelivered());
+    }
+  }
 }
