@@ -177,7 +177,8 @@ final class CdrXmlReader implements XmlEvents {
           }
           if (state == PROLOG && startsWith(pos, "<!DOCTYPE") && pos + 9 < end
               && isSpace(b[pos + 9])) {
-            // Never read: the cursor refuses the document on this event.
+            // Only its end is looked for: the cursor refuses the document on this event.
+            doctypeEnd(pos + 9);
             state = DONE;
             return event = XMLStreamConstants.DTD;
           }
@@ -594,6 +595,32 @@ final class CdrXmlReader implements XmlEvents {
     return event = XMLStreamConstants.END_ELEMENT;
   }
 
+  /**
+   * Checks that the document type declaration from {@code p} ends (past quoted strings and an
+   * internal subset in brackets), as a reader that reads it would find first.
+   */
+  private void doctypeEnd(int p) throws XMLStreamException {
+    byte quote = 0;
+    boolean subset = false;
+    for (; p < end; p++) {
+      byte c = b[p];
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[') {
+        subset = true;
+      } else if (c == ']') {
+        subset = false;
+      } else if (c == '>' && !subset) {
+        return;
+      }
+    }
+    throw error(end, "the document ends inside its document type declaration");
+  }
+
   private void comment() throws XMLStreamException {
     int p = pos + 4;
     while (true) {
@@ -643,7 +670,7 @@ final class CdrXmlReader implements XmlEvents {
     while (p < end && plain[b[p] & 0xFF]) {
       p++;
     }
-    if (p >= end || (b[p] == '<' && !startsWith(p, "<![CDATA["))) {
+    if (p < end && b[p] == '<' && !startsWith(p, "<![CDATA[")) {
       textInBytes = true;
       textStart = pos;
       textLength = p - pos;
@@ -659,26 +686,39 @@ final class CdrXmlReader implements XmlEvents {
         p++;
         continue;
       }
-      switch (c) {
-        case '<' -> {
-          if (!startsWith(p, "<![CDATA[")) {
-            return endText(p);
+      int before = charCount;
+      try {
+        switch (c) {
+          case '<' -> {
+            if (!startsWith(p, "<![CDATA[")) {
+              return endText(p);
+            }
+            p = cdata(p + 9);
           }
-          p = cdata(p + 9);
-        }
-        case '&' -> p = reference(p);
-        case ']' -> {
-          if (p + 2 < end && b[p + 1] == ']' && b[p + 2] == '>') {
-            throw error(p, "the character sequence \"]]>\" must not appear in text");
+          case '&' -> p = reference(p);
+          case ']' -> {
+            if (p + 2 < end && b[p + 1] == ']' && b[p + 2] == '>') {
+              throw error(p, "the character sequence \"]]>\" must not appear in text");
+            }
+            append(']');
+            p++;
           }
-          append(']');
-          p++;
+          case '\r' -> p = lineEnd(p);
+          default -> p = character(p, c);
         }
-        case '\r' -> p = lineEnd(p);
-        default -> p = character(p, c);
+      } catch (XMLStreamException e) {
+        if (before == 0 || (c != '&' && c != '<')) {
+          throw e;
+        }
+        // As StAX readers do: the text before a bad reference or CDATA section is an event of its
+        // own, and the error comes with the next; what the cursor makes of that text (text where
+        // elements belong, too long) is then what is reported.
+        charCount = before;
+        return endText(p);
       }
     }
-    return endText(p);
+    // Text running to the end of the input is not reported: the document is cut short.
+    throw error(p, "the document ends inside <" + names[depth - 1] + ">");
   }
 
   private int endText(int p) {
@@ -907,7 +947,8 @@ final class CdrXmlReader implements XmlEvents {
         cp = c;
         len = 1;
       }
-      if (!(p == start ? isNameStart(cp) : isNameStart(cp) || isNamePart(cp))) {
+      if (!(p == start ? isNameStart(cp) : isNameStart(cp) || isNamePart(cp))
+          || !isLetterDigitOrMark(cp)) {
         break;
       }
       asciiOnly = false;
@@ -947,6 +988,20 @@ final class CdrXmlReader implements XmlEvents {
         || c == 0x200D || (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF)
         || (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF)
         || (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+  }
+
+  /**
+   * Whether {@code c} is a letter, digit, mark or the middle dot: within the fifth edition's
+   * ranges, this keeps names to the kind of characters the second edition's tables (which the
+   * JDK's reader uses) list, and refuses format characters such as U+FEFF.
+   */
+  private static boolean isLetterDigitOrMark(int c) {
+    if (Character.isLetterOrDigit(c) || c == 0xB7) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK || type == Character.LETTER_NUMBER;
   }
 
   /** The NameChars beyond ASCII that may not start a name. */
