@@ -1,7 +1,11 @@
 package io.mmsdk.cdr;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import javax.xml.stream.Location;
@@ -42,6 +46,11 @@ final class CdrXmlReader implements XmlEvents {
   private static final int EPILOG = 3;
   private static final int DONE = 4;
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
   /** Pairwise duplicate checks up to this many attributes, a hash set beyond. */
   private static final int PAIRWISE_ATTRIBUTES = 16;
 
@@ -52,8 +61,10 @@ final class CdrXmlReader implements XmlEvents {
   /** Bytes of a plain attribute value: no quotes, markup, references, whitespace but space. */
   private static final boolean[] ATTR_PLAIN_ASCII = new boolean[256];
   private static final boolean[] ATTR_PLAIN_LATIN1 = new boolean[256];
-  /** ASCII name characters; bit 1 start, bit 2 any position. */
-  private static final byte[] NAME_ASCII = new byte[128];
+  /** ASCII characters that may start a name. */
+  private static final boolean[] NAME_START_ASCII = new boolean[256];
+  /** ASCII characters that may follow in a name; bytes from 0x80 are looked at one by one. */
+  private static final boolean[] NAME_ASCII = new boolean[256];
 
   static {
     for (int c = 0x20; c < 0x80; c++) {
@@ -71,7 +82,8 @@ final class CdrXmlReader implements XmlEvents {
     for (int c = 0; c < 128; c++) {
       boolean start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
       boolean any = start || (c >= '0' && c <= '9') || c == '-' || c == '.';
-      NAME_ASCII[c] = (byte) ((start ? 1 : 0) | (any ? 2 : 0));
+      NAME_START_ASCII[c] = start;
+      NAME_ASCII[c] = any;
     }
   }
 
@@ -113,8 +125,9 @@ final class CdrXmlReader implements XmlEvents {
   private char[] chars = new char[128];
   private int charCount;
 
-  /** Set by {@link #scanName}: the name's String hash, if it was all ASCII. */
-  private int nameHash;
+  /** Set by {@link #scanName}: the known name it read, or null. */
+  private String knownName;
+  /** Set by {@link #scanName}: whether the name it read is all ASCII. */
   private boolean nameAscii;
 
   /**
@@ -228,7 +241,7 @@ final class CdrXmlReader implements XmlEvents {
       int s = valueStarts[index];
       int n = valueEnds[index] - s;
       // Record types and other short values the schema knows come back as its constants.
-      v = n <= KnownNames.MAX_LENGTH ? KnownNames.find(b, s, n, hash(s, n)) : null;
+      v = n > 0 && NAME_START_ASCII[b[s] & 0xFF] ? KnownNames.find(b, s, n) : null;
       if (v == null) {
         v = new String(b, s, n, StandardCharsets.ISO_8859_1);
       }
@@ -443,9 +456,9 @@ final class CdrXmlReader implements XmlEvents {
 
   private void push(String n, int nameStart, int nameLength) {
     if (depth == names.length) {
-      names = java.util.Arrays.copyOf(names, depth * 2);
-      nameStarts = java.util.Arrays.copyOf(nameStarts, depth * 2);
-      nameLengths = java.util.Arrays.copyOf(nameLengths, depth * 2);
+      names = Arrays.copyOf(names, depth * 2);
+      nameStarts = Arrays.copyOf(nameStarts, depth * 2);
+      nameLengths = Arrays.copyOf(nameLengths, depth * 2);
     }
     names[depth] = n;
     nameStarts[depth] = nameStart;
@@ -464,11 +477,11 @@ final class CdrXmlReader implements XmlEvents {
     }
     if (i == attributeNames.length) {
       int m = i * 2;
-      attributeNames = java.util.Arrays.copyOf(attributeNames, m);
-      attributeQNames = java.util.Arrays.copyOf(attributeQNames, m);
-      attributeValues = java.util.Arrays.copyOf(attributeValues, m);
-      valueStarts = java.util.Arrays.copyOf(valueStarts, m);
-      valueEnds = java.util.Arrays.copyOf(valueEnds, m);
+      attributeNames = Arrays.copyOf(attributeNames, m);
+      attributeQNames = Arrays.copyOf(attributeQNames, m);
+      attributeValues = Arrays.copyOf(attributeValues, m);
+      valueStarts = Arrays.copyOf(valueStarts, m);
+      valueEnds = Arrays.copyOf(valueEnds, m);
     }
     int nameEnd = scanName(p);
     String qname = name(p, nameEnd);
@@ -484,7 +497,7 @@ final class CdrXmlReader implements XmlEvents {
     }
     checkDuplicate(qname, element, p);
     attributeQNames[i] = qname;
-    int colon = qname.indexOf(':');
+    int colon = knownName != null ? -1 : qname.indexOf(':');
     attributeNames[i] = colon > 0 && colon < qname.length() - 1
         ? qname.substring(colon + 1) : qname;
     attributeCount = i + 1;
@@ -523,8 +536,23 @@ final class CdrXmlReader implements XmlEvents {
       throws XMLStreamException {
     int start = p;
     boolean[] plain = attrPlain;
-    while (p < end && plain[b[p] & 0xFF]) {
-      p++;
+    for (;;) {
+      if (p + 8 <= end) {
+        long w = (long) LONGS.get(b, p);
+        long t = below(w, 0x20) | (w & HIGHS) | zeroBytes(w ^ ('<' * ONES))
+            | zeroBytes(w ^ ('&' * ONES)) | zeroBytes(w ^ ('"' * ONES))
+            | zeroBytes(w ^ ('\'' * ONES));
+        if (t == 0) {
+          p += 8;
+          continue;
+        }
+        p += Long.numberOfTrailingZeros(t) >>> 3;
+      }
+      if (p < end && plain[b[p] & 0xFF]) {
+        p++;
+        continue;
+      }
+      break;
     }
     if (p < end && b[p] == quote) {
       attributeValues[i] = null;
@@ -566,24 +594,25 @@ final class CdrXmlReader implements XmlEvents {
 
   private int endTag() throws XMLStreamException {
     int nameStart = pos + 2;
-    int p = scanName(nameStart);
     int top = depth - 1;
     int n = nameLengths[top];
-    boolean match = p - nameStart == n;
-    for (int i = 0; match && i < n; i++) {
-      match = b[nameStart + i] == b[nameStarts[top] + i];
-    }
-    if (!match) {
+    int p = nameStart + n;
+    // The name can only be the open element's: compare it in place, then check that it ends.
+    if (p >= end || NAME_ASCII[b[p] & 0xFF] || b[p] < 0
+        || !KnownNames.same(b, nameStart, b, nameStarts[top], n)) {
       throw error(nameStart, "the element <" + names[top] + "> must be ended by the matching end"
           + " tag </" + names[top] + ">");
     }
-    p = skipSpace(p);
-    if (p >= end || b[p] != '>') {
-      throw error(p, "expected '>' to end the end tag </" + names[top] + ">");
+    if (b[p] != '>') {
+      p = skipSpace(p);
+      if (p >= end || b[p] != '>') {
+        throw error(p, "expected '>' to end the end tag </" + names[top] + ">");
+      }
     }
     pos = p + 1;
     return endElement();
   }
+
 
   private int endElement() {
     depth--;
@@ -667,8 +696,23 @@ final class CdrXmlReader implements XmlEvents {
   private int readText() throws XMLStreamException {
     int p = pos;
     boolean[] plain = textPlain;
-    while (p < end && plain[b[p] & 0xFF]) {
-      p++;
+    for (;;) {
+      // Eight bytes at a time past plain ASCII; the table decides at each stop.
+      if (p + 8 <= end) {
+        long w = (long) LONGS.get(b, p);
+        long t = below(w, 0x20) | (w & HIGHS) | zeroBytes(w ^ ('<' * ONES))
+            | zeroBytes(w ^ ('&' * ONES)) | zeroBytes(w ^ (']' * ONES));
+        if (t == 0) {
+          p += 8;
+          continue;
+        }
+        p += Long.numberOfTrailingZeros(t) >>> 3;
+      }
+      if (p < end && plain[b[p] & 0xFF]) {
+        p++;
+        continue;
+      }
+      break;
     }
     if (p < end && b[p] == '<' && !startsWith(p, "<![CDATA[")) {
       textInBytes = true;
@@ -918,21 +962,50 @@ final class CdrXmlReader implements XmlEvents {
   // ---- names
 
   /**
-   * Reads an XML name at {@code p} and returns where it ends; sets {@link #nameAscii}, and {@link
-   * #nameHash} when it is all ASCII.
+   * Reads an XML name at {@code p} and returns where it ends; sets {@link #knownName} and {@link
+   * #nameAscii}.
    */
   private int scanName(int p) throws XMLStreamException {
+    // First guess: up to the next byte that ends every name (whitespace, controls, '>', '=',
+    // '/'). If that spells a known name, it is the name, known names being valid ones.
+    for (int q = p; q + 8 <= end && q - p <= KnownNames.MAX_LENGTH; q += 8) {
+      long w = (long) LONGS.get(b, q);
+      long t = below(w, 0x21) | zeroBytes(w ^ ('>' * ONES)) | zeroBytes(w ^ ('=' * ONES))
+          | zeroBytes(w ^ ('/' * ONES));
+      if (t != 0) {
+        int e = q + (Long.numberOfTrailingZeros(t) >>> 3);
+        String known = KnownNames.find(b, p, e - p);
+        if (known != null) {
+          knownName = known;
+          nameAscii = true;
+          return e;
+        }
+        break;
+      }
+    }
+    knownName = null;
     int start = p;
-    int h = 0;
-    boolean asciiOnly = true;
+    boolean[] part = NAME_ASCII;
+    if (p < end && NAME_START_ASCII[b[p] & 0xFF]) {
+      while (p < end && part[b[p] & 0xFF]) {
+        p++;
+      }
+      if (p >= end || b[p] >= 0) {
+        nameAscii = true;
+        return p;
+      }
+    }
+    return scanNameBeyondAscii(start, p);
+  }
+
+  /** Continues {@link #scanName} at {@code p}, a byte from 0x80 or the name's first byte. */
+  private int scanNameBeyondAscii(int start, int p) throws XMLStreamException {
     while (p < end) {
       int c = b[p] & 0xFF;
       if (c < 0x80) {
-        int kind = NAME_ASCII[c];
-        if ((kind & (p == start ? 1 : 2)) == 0) {
+        if (!(p == start ? NAME_START_ASCII[c] : NAME_ASCII[c])) {
           break;
         }
-        h = 31 * h + c;
         p++;
         continue;
       }
@@ -951,34 +1024,34 @@ final class CdrXmlReader implements XmlEvents {
           || !isLetterDigitOrMark(cp)) {
         break;
       }
-      asciiOnly = false;
       p += len;
     }
     if (p == start) {
       throw error(p, p >= end ? "the document ends where a name was expected"
           : "a name was expected here (a letter, '_' or ':' first)");
     }
-    nameHash = h;
-    nameAscii = asciiOnly;
+    nameAscii = false;
     return p;
   }
 
+
   /** The String for the name {@link #scanName} just read at {@code [start, e)}. */
   private String name(int start, int e) {
-    int n = e - start;
-    if (nameAscii) {
-      String known = KnownNames.find(b, start, n, nameHash);
-      return known != null ? known : new String(b, start, n, StandardCharsets.ISO_8859_1);
+    if (knownName != null) {
+      return knownName;
     }
-    return new String(b, start, n, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    return new String(b, start, e - start,
+        nameAscii || !utf8 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
   }
 
-  private int hash(int s, int n) {
-    int h = 0;
-    for (int i = s; i < s + n; i++) {
-      h = 31 * h + (b[i] & 0xFF);
-    }
-    return h;
+  /** Marks bytes equal to zero (the lowest mark is exact; marks above it may be false). */
+  private static long zeroBytes(long w) {
+    return (w - ONES) & ~w & HIGHS;
+  }
+
+  /** Marks bytes below {@code n} (at most 0x80), as {@link #zeroBytes} does. */
+  private static long below(long w, int n) {
+    return (w - n * ONES) & ~w & HIGHS;
   }
 
   /** XML 1.0 (fifth edition) NameStartChar, beyond ASCII. */
@@ -1013,7 +1086,7 @@ final class CdrXmlReader implements XmlEvents {
 
   private void append(char c) {
     if (charCount == chars.length) {
-      chars = java.util.Arrays.copyOf(chars, charCount * 2);
+      chars = Arrays.copyOf(chars, charCount * 2);
     }
     chars[charCount++] = c;
   }
@@ -1031,7 +1104,7 @@ final class CdrXmlReader implements XmlEvents {
   private void appendBytes(int from, int to) {
     int n = to - from;
     if (charCount + n > chars.length) {
-      chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + n));
+      chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + n));
     }
     for (int i = from; i < to; i++) {
       chars[charCount++] = (char) (b[i] & 0xFF);
