@@ -560,6 +560,12 @@ final class CdrXmlReader implements XmlEvents {
       valueEnds[i] = p;
       return p + 1;
     }
+    return decodeAttributeValue(start, p, quote, i, qname, element);
+  }
+
+  /** Continues {@link #attributeValue(int, byte, int, String, String)} at {@code p}, decoding. */
+  private int decodeAttributeValue(int start, int p, byte quote, int i, String qname,
+      String element) throws XMLStreamException {
     charCount = 0;
     appendBytes(start, p);
     while (true) {
@@ -721,6 +727,12 @@ final class CdrXmlReader implements XmlEvents {
       pos = p;
       return event = XMLStreamConstants.CHARACTERS;
     }
+    return readDecodedText(p);
+  }
+
+  /** Continues {@link #readText} at {@code p}, decoding into {@link #chars}. */
+  private int readDecodedText(int p) throws XMLStreamException {
+    boolean[] plain = textPlain;
     charCount = 0;
     appendBytes(pos, p);
     while (p < end) {
