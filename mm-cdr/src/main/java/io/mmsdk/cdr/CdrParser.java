@@ -26,13 +26,15 @@ import javax.xml.stream.XMLInputFactory;
  * other exception escapes, and nothing is printed.
  *
  * <p>By default the XML is read by mm-cdr's own non-validating XML 1.0 reader, written for CDR
- * batches and about twice as cheap as a StAX implementation: it checks what a non-validating
- * processor must (characters and UTF-8, names, matching tags, one root, unique attributes, the
- * XML declaration), expands the predefined entities and character references, and refuses any
- * other entity reference. A StAX implementation chosen with {@link
- * Builder#xmlInputFactory(XMLInputFactory)} is used instead when given; both give the same
- * records and the same {@link CdrParseException.Kind} for the same bytes (the one difference:
- * documents declaring XML 1.1 are read by the 1.0 rules).
+ * batches: about 1.5 times as fast as Aalto's StAX reader on them, with 40 % less allocation. It
+ * checks what a non-validating processor must (characters and UTF-8, names, matching tags, one
+ * root, unique attributes, the XML declaration), expands the predefined entities and character
+ * references, and refuses any other entity reference. A StAX implementation chosen with {@link
+ * Builder#xmlInputFactory(XMLInputFactory)} is used instead when given. Both give the same
+ * records for the same bytes and refuse the same documents, except that documents declaring XML
+ * 1.1 are read by the 1.0 rules by default; the {@link CdrParseException.Kind} can differ only
+ * where a document has two faults (the default reports the first in document order) and for a
+ * malformed document type declaration ({@code UNEXPECTED} by default).
  *
  * <p>Thread-safe and cheap to share; create one per application.
  */

@@ -215,6 +215,8 @@ class CdrParserDifferentialTest {
         "<records session=\"s\" xmlns:a=\"urn:a\" a:x=\"1\"><a:b/><x:y xmlns:x=\"\"/></records>",
         "<records session=\"s\"><x a:x=\"1\" b:y=\"2\" xmlns=\"urn\"/></records>",
         "<records session=\"s\"><:a/><a:/><a.b-c_d/><_x/></records>",
+        "<records session=\"s\"><x" + attributes(20) + " a7=\"again\"/></records>",
+        "<records session=\"s\"><x" + attributes(20) + " b=\"\"/></records>",
         "<records session=\"s\"><1a/></records>", "<records session=\"s\"><-a/></records>",
         "<records session=\"s\"><a /><a\t/><a\n></a ></records>", "<records session=\"s\"><a/ ></records>",
         "<records session=\"s\"><\u00e9l\u00e8ve \u00e0=\"\u00fc\"/></records>",
@@ -248,6 +250,15 @@ class CdrParserDifferentialTest {
             + "<callLegsCompleted>1<!-- c -->2</callLegsCompleted></call></record></records>",
         r + "<record type=\"callEnd\" time=\"2026-03-02T09:00:00Z\" recordIndex=\"&#49;\""
             + " correlatorIndex=\" 1 \"><call id=\"c\"/></record></records>");
+  }
+
+  /** {@code n} distinct attributes {@code a0="v"}..., past the pairwise duplicate check. */
+  private static String attributes(int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append(" a").append(i).append("=\"v").append(i).append('"');
+    }
+    return sb.toString();
   }
 
   @ParameterizedTest
