@@ -164,13 +164,16 @@ final class CdrCursor {
     }
   }
 
-  /** Reads the {@code time} attribute's value as an instant. */
-  Instant time(String value) {
-    String v = trimToNull(value);
+  /** Reads the {@code time} attribute at {@code index} (-1 if absent) as an instant. */
+  Instant time(int index) {
+    // Records of one batch usually share their second: reuse the last result, without a String.
+    if (index >= 0 && lastTimeText != null && r.attributeEquals(index, lastTimeText)) {
+      return lastTime;
+    }
+    String v = index < 0 ? null : trimToNull(r.attributeValue(index));
     if (v == null) {
       throw error(Kind.UNEXPECTED, "<record> has no time attribute", null);
     }
-    // Records of one batch usually share their second: reuse the last result.
     if (v.equals(lastTimeText)) {
       return lastTime;
     }

@@ -262,6 +262,25 @@ final class CdrXmlReader implements XmlEvents {
   }
 
   @Override
+  public boolean attributeEquals(int index, String value) {
+    String v = attributeValues[index];
+    if (v != null) {
+      return v.equals(value);
+    }
+    int s = valueStarts[index];
+    int n = valueEnds[index] - s;
+    if (n != value.length()) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if ((b[s + i] & 0xFF) != value.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
   public long attributeAsLong(int index) {
     if (attributeValues[index] != null) {
       return -1;

@@ -139,14 +139,14 @@ final class StaxCdrReader {
   private CdrRecord readRecord() throws XMLStreamException {
     // One pass over the attributes by index: cheaper than five look-ups by name.
     String typeAttr = null;
-    String time = null;
+    int time = -1;
     int recordIndex = -1;
     int correlatorIndex = -1;
     int missing = -1;
     for (int i = 0, n = c.attributeCount(); i < n; i++) {
       switch (c.attributeLocalName(i)) {
         case "type" -> typeAttr = c.attributeValue(i);
-        case "time" -> time = c.attributeValue(i);
+        case "time" -> time = i;
         case "recordIndex" -> recordIndex = i;
         case "correlatorIndex" -> correlatorIndex = i;
         case "numPreceedingRecordsMissing" -> missing = i;

@@ -68,6 +68,11 @@ final class StaxEvents implements XmlEvents {
   }
 
   @Override
+  public boolean attributeEquals(int index, String value) {
+    return value.equals(r.getAttributeValue(index));
+  }
+
+  @Override
   public long attributeAsLong(int index) {
     if (!stax2) {
       return -1;

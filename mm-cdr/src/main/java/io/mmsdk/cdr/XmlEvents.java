@@ -32,6 +32,9 @@ interface XmlEvents {
   /** The value of the current START_ELEMENT's attribute {@code name}, or null if it has none. */
   String attributeValue(String name);
 
+  /** Whether the value of attribute {@code index} is {@code value}, ideally without a String. */
+  boolean attributeEquals(int index, String value);
+
   /**
    * The value of attribute {@code index} as a non-negative whole number if the reader can decode
    * it in place, else -1 (the caller then reads {@link #attributeValue(int)}).
