@@ -527,8 +527,11 @@ final class CdrXmlReader implements XmlEvents {
     int n = attributeCount;
     boolean duplicate = false;
     if (n < PAIRWISE_ATTRIBUTES) {
+      // A known name is its one String object, and no other name equals it.
+      boolean known = knownName != null;
       for (int j = 0; j < n; j++) {
-        if (attributeQNames[j].equals(qname)) {
+        String other = attributeQNames[j];
+        if (known ? other == qname : other.equals(qname)) {
           duplicate = true;
           break;
         }
