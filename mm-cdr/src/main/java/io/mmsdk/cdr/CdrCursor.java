@@ -1,7 +1,6 @@
 package io.mmsdk.cdr;
 
 import io.mmsdk.cdr.CdrParseException.Kind;
-import java.io.Reader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -9,16 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import org.codehaus.stax2.XMLStreamReader2;
-import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
- * A position in one CDR document: the StAX events below it, the element path above it, and the
+ * A position in one CDR document: the {@link XmlEvents} below it, the element path above it, and the
  * hardening limits (nesting depth, text length, unknown elements kept) enforced on every step. It
  * knows XML, not CDRs: {@link StaxCdrReader} walks it with {@link RecordSchema}, and leaf texts
  * decode through {@link Scalar}. Every error it raises is a {@link CdrParseException} carrying the
@@ -32,9 +26,7 @@ final class CdrCursor {
   private final String[] path;
   /** Holds a short text while it is checked for a plain scalar form. */
   private final char[] scratch = new char[32];
-  private XMLStreamReader r;
-  /** Whether {@link #r} is a Stax2 (Aalto) reader, which decodes attribute numbers in place. */
-  private boolean stax2;
+  private XmlEvents r;
   private int depth;
   private int recordNumber;
   private int unknownElements;
@@ -48,23 +40,16 @@ final class CdrCursor {
     this.path = new String[maxDepth + 1];
   }
 
-  /**
-   * Starts reading {@code bytes} directly when given (the factory must then be a Stax2 one), or
-   * else the already decoded {@code chars}.
-   */
-  void open(XMLInputFactory factory, byte[] bytes, Reader chars) throws XMLStreamException {
-    // A whole array goes to Stax2 readers as is, saving the stream wrappers and a buffer copy.
-    r = bytes != null
-        ? factory.createXMLStreamReader(new Stax2ByteArraySource(bytes, 0, bytes.length))
-        : factory.createXMLStreamReader(chars);
-    stax2 = bytes != null;
+  /** Starts reading from {@code events}. */
+  void open(XmlEvents events) {
+    r = events;
   }
 
   void close() throws XMLStreamException {
     r.close();
   }
 
-  /** Returns the next event of any kind, as {@link XMLStreamReader#next()}. */
+  /** Returns the next event of any kind, as {@link XmlEvents#next()}. */
   int next() throws XMLStreamException {
     return r.next();
   }
@@ -90,13 +75,13 @@ final class CdrCursor {
               null);
         case XMLStreamConstants.ENTITY_REFERENCE:
           throw error(Kind.UNEXPECTED,
-              "entity reference &" + r.getLocalName() + "; is not accepted in CDR documents", null);
+              "entity reference &" + r.localName() + "; is not accepted in CDR documents", null);
         case XMLStreamConstants.CHARACTERS:
         case XMLStreamConstants.CDATA:
           if (r.isWhiteSpace()) {
             continue;
           }
-          throw error(Kind.UNEXPECTED, "unexpected text \"" + abbreviate(r.getText()) + "\"", null);
+          throw error(Kind.UNEXPECTED, "unexpected text \"" + abbreviate(r.text()) + "\"", null);
         case XMLStreamConstants.END_DOCUMENT:
           throw error(Kind.UNEXPECTED, "CDR document ended before its root element", null);
         default:
@@ -112,7 +97,7 @@ final class CdrCursor {
           "elements are nested deeper than " + maxDepth + " levels; CDRs are at most 6 deep", null);
     }
     // The record number is added only when a path is printed, to keep the hot path allocation-free.
-    String name = r.getLocalName();
+    String name = r.localName();
     path[depth++] = name;
     return name;
   }
@@ -128,24 +113,24 @@ final class CdrCursor {
   }
 
   String localName() {
-    return r.getLocalName();
+    return r.localName();
   }
 
   int attributeCount() {
-    return r.getAttributeCount();
+    return r.attributeCount();
   }
 
   String attributeLocalName(int index) {
-    return r.getAttributeLocalName(index);
+    return r.attributeName(index);
   }
 
   String attributeValue(int index) {
-    return r.getAttributeValue(index);
+    return r.attributeValue(index);
   }
 
   /** Returns the trimmed value of attribute {@code name}, or null if it is absent or blank. */
   String attribute(String name) {
-    return trimToNull(r.getAttributeValue(null, name));
+    return trimToNull(r.attributeValue(name));
   }
 
   /**
@@ -153,18 +138,14 @@ final class CdrCursor {
    * non-negative whole number; an absent one is an error if {@code required}, else 0.
    */
   long recordNumberAttribute(String name, int index, boolean required) {
-    if (index >= 0 && stax2) {
-      // Stax2 readers decode numbers in place, without a String; anything odd takes the slow path.
-      try {
-        long n = ((XMLStreamReader2) r).getAttributeAsLong(index);
-        if (n >= 0) {
-          return n;
-        }
-      } catch (XMLStreamException e) {
-        // Reported below with the text at fault.
+    if (index >= 0) {
+      // Decoded in place, without a String, where the reader can; anything odd takes the slow path.
+      long n = r.attributeAsLong(index);
+      if (n >= 0) {
+        return n;
       }
     }
-    String v = index < 0 ? null : trimToNull(r.getAttributeValue(index));
+    String v = index < 0 ? null : trimToNull(r.attributeValue(index));
     if (v == null) {
       if (required) {
         throw error(Kind.UNEXPECTED, "<record> has no " + name + " attribute", null);
@@ -183,13 +164,16 @@ final class CdrCursor {
     }
   }
 
-  /** Reads the {@code time} attribute's value as an instant. */
-  Instant time(String value) {
-    String v = trimToNull(value);
+  /** Reads the {@code time} attribute at {@code index} (-1 if absent) as an instant. */
+  Instant time(int index) {
+    // Records of one batch usually share their second: reuse the last result, without a String.
+    if (index >= 0 && lastTimeText != null && r.attributeEquals(index, lastTimeText)) {
+      return lastTime;
+    }
+    String v = index < 0 ? null : trimToNull(r.attributeValue(index));
     if (v == null) {
       throw error(Kind.UNEXPECTED, "<record> has no time attribute", null);
     }
-    // Records of one batch usually share their second: reuse the last result.
     if (v.equals(lastTimeText)) {
       return lastTime;
     }
@@ -233,7 +217,7 @@ final class CdrCursor {
 
   /** Reads the current element's trimmed text if it has no child elements, else null. */
   String leaf() throws XMLStreamException {
-    Object v = readLeafOrRaw(r.getLocalName());
+    Object v = readLeafOrRaw(r.localName());
     return v instanceof String s ? s : null;
   }
 
@@ -252,18 +236,18 @@ final class CdrCursor {
    * back as {@link #readLeafOrRaw} gives it, so that {@link #decode} reports it.
    */
   Object readScalar(String name, Scalar kind) throws XMLStreamException {
-    if (r.getAttributeCount() != 0) {
+    if (r.attributeCount() != 0) {
       return readLeafOrRaw(name);
     }
     int ev = r.next();
     if (ev != XMLStreamConstants.CHARACTERS) {
       return readLeafFrom(name, Map.of(), null, ev);
     }
-    int len = r.getTextLength();
+    int len = r.textLength();
     if (len > scratch.length || len > maxTextLength) {
       return readLeafFrom(name, Map.of(), null, ev);
     }
-    r.getTextCharacters(0, scratch, 0, len);
+    r.textCharacters(scratch, len);
     ev = r.next();
     if (ev == XMLStreamConstants.END_ELEMENT) {
       Object v = kind.plain(scratch, len);
@@ -286,7 +270,7 @@ final class CdrCursor {
         case XMLStreamConstants.CHARACTERS:
         case XMLStreamConstants.CDATA:
         case XMLStreamConstants.SPACE:
-          String t = r.getText();
+          String t = r.text();
           if (single == null && sb == null) {
             single = t;
           } else {
@@ -324,7 +308,7 @@ final class CdrCursor {
   /** Reads the current element and everything inside it as a {@link RawElement}. */
   RawElement readRaw() throws XMLStreamException {
     countUnknown();
-    String name = r.getLocalName();
+    String name = r.localName();
     Map<String, String> attrs = attributes();
     StringBuilder sb = new StringBuilder();
     List<RawElement> children = new ArrayList<>(0);
@@ -334,7 +318,7 @@ final class CdrCursor {
         case XMLStreamConstants.CHARACTERS:
         case XMLStreamConstants.CDATA:
         case XMLStreamConstants.SPACE:
-          sb.append(r.getText());
+          sb.append(r.text());
           checkTextLength(name, sb.length());
           break;
         case XMLStreamConstants.START_ELEMENT:
@@ -384,7 +368,7 @@ final class CdrCursor {
       } else if (ev == XMLStreamConstants.END_ELEMENT) {
         pop();
         level--;
-      } else if (ev == XMLStreamConstants.CHARACTERS && r.getTextLength() > maxTextLength) {
+      } else if (ev == XMLStreamConstants.CHARACTERS && r.textLength() > maxTextLength) {
         throw error(Kind.LIMIT_EXCEEDED,
             "text is longer than " + maxTextLength + " characters", null);
       } else if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
@@ -394,13 +378,13 @@ final class CdrCursor {
   }
 
   private Map<String, String> attributes() {
-    int n = r.getAttributeCount();
+    int n = r.attributeCount();
     if (n == 0) {
       return Map.of();
     }
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      m.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+      m.put(r.attributeName(i), r.attributeValue(i));
     }
     return m;
   }
@@ -426,9 +410,8 @@ final class CdrCursor {
     int column = -1;
     if (r != null) {
       try {
-        Location loc = r.getLocation();
-        line = loc.getLineNumber();
-        column = loc.getColumnNumber();
+        line = r.line();
+        column = r.column();
       } catch (RuntimeException ignored) {
         // Location is best effort; the reader may already be unusable.
       }

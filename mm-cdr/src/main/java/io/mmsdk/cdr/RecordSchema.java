@@ -119,11 +119,16 @@ enum RecordSchema {
     STREAMER_URL("streamerUrl"),
     STREAMER_URI("streamerUri");
 
-    private static final Map<String, Field> BY_ELEMENT = new HashMap<>();
+    /** Open addressing by String hash, a quarter full: no map entries to follow per look-up. */
+    private static final Field[] BY_ELEMENT = new Field[256];
 
     static {
       for (Field f : values()) {
-        BY_ELEMENT.put(f.element, f);
+        int i = f.element.hashCode() & 255;
+        while (BY_ELEMENT[i] != null) {
+          i = (i + 1) & 255;
+        }
+        BY_ELEMENT[i] = f;
       }
     }
 
@@ -146,7 +151,12 @@ enum RecordSchema {
 
     /** Returns the field read from elements named {@code element}, or null if there is none. */
     static Field named(String element) {
-      return BY_ELEMENT.get(element);
+      for (int i = element.hashCode() & 255; ; i = (i + 1) & 255) {
+        Field f = BY_ELEMENT[i];
+        if (f == null || f.element == element || f.element.equals(element)) {
+          return f;
+        }
+      }
     }
   }
 

@@ -4,33 +4,34 @@ import io.mmsdk.cdr.CdrParseException.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
 /**
  * One parse of one document; not thread-safe, used once. Walks a {@link CdrCursor} through the
  * batch structure ({@code <records>}, {@code <record>}, body) and reads each body the way its
- * {@link RecordSchema} row says. Reads {@code bytes} directly when the factory is a Stax2 one
- * (Aalto), otherwise the already decoded {@code chars}.
+ * {@link RecordSchema} row says, from StAX-style events: {@link CdrXmlReader}'s by default, a
+ * StAX implementation's ({@link StaxEvents}) when the caller chose one.
  */
 final class StaxCdrReader {
   /** The parser's bounds, see {@link CdrParser.Builder}. */
   record Limits(int maxRecords, int maxTextLength, int maxDepth, int maxUnknownElements) {}
 
-  private final XMLInputFactory factory;
-  private final byte[] bytes;
-  private final java.io.Reader chars;
+  /** Opens the events of the document; called once, inside the parse's error handling. */
+  @FunctionalInterface
+  interface Source {
+    XmlEvents open() throws XMLStreamException;
+  }
+
+  private final Source source;
   private final int maxRecords;
   private final CdrCursor c;
   private final RecordSchema.Body body;
   /** Children of {@code <records>} read so far, records and unknown elements alike. */
   private int topLevel;
 
-  StaxCdrReader(XMLInputFactory factory, byte[] bytes, java.io.Reader chars, Limits limits) {
-    this.factory = factory;
-    this.bytes = bytes;
-    this.chars = chars;
+  StaxCdrReader(Source source, Limits limits) {
+    this.source = source;
     this.maxRecords = limits.maxRecords();
     this.c = new CdrCursor(limits);
     this.body = new RecordSchema.Body(c);
@@ -38,7 +39,7 @@ final class StaxCdrReader {
 
   CdrBatch read() {
     try {
-      c.open(factory, bytes, chars);
+      c.open(source.open());
       try {
         return readDocument();
       } catch (CdrParseException e) {
@@ -57,6 +58,10 @@ final class StaxCdrReader {
       throw e;
     } catch (RuntimeException e) {
       throw readerFailed(e);
+    } catch (CdrXmlReader.LimitExceeded e) {
+      Location loc = e.getLocation();
+      throw new CdrParseException(Kind.LIMIT_EXCEEDED, stripLocation(e.getMessage()),
+          c.pathString(), loc.getLineNumber(), loc.getColumnNumber(), null);
     } catch (XMLStreamException e) {
       Location loc = e.getLocation();
       throw new CdrParseException(
@@ -134,14 +139,14 @@ final class StaxCdrReader {
   private CdrRecord readRecord() throws XMLStreamException {
     // One pass over the attributes by index: cheaper than five look-ups by name.
     String typeAttr = null;
-    String time = null;
+    int time = -1;
     int recordIndex = -1;
     int correlatorIndex = -1;
     int missing = -1;
     for (int i = 0, n = c.attributeCount(); i < n; i++) {
       switch (c.attributeLocalName(i)) {
         case "type" -> typeAttr = c.attributeValue(i);
-        case "time" -> time = c.attributeValue(i);
+        case "time" -> time = i;
         case "recordIndex" -> recordIndex = i;
         case "correlatorIndex" -> correlatorIndex = i;
         case "numPreceedingRecordsMissing" -> missing = i;

@@ -25,10 +25,10 @@ class CdrParserFuzzTest {
   private static final int DEFAULT_ITERATIONS = 1500;
   /** Per input, far above the real cost (well under a millisecond): catches superlinear blowups. */
   private static final long MAX_NANOS_PER_INPUT = 5_000_000_000L;
-  private static final List<String> SEEDS = List.of("multi-record-batch.xml",
+  static final List<String> SEEDS = List.of("multi-record-batch.xml",
       "recording-streaming.xml", "unknown-content.xml", "two-bridges-a.xml", "two-bridges-b.xml",
       "bad-index.xml", "truncated.xml");
-  private static final String[] FRAGMENTS = {
+  static final String[] FRAGMENTS = {
       "<!DOCTYPE r [<!ENTITY x \"y\">]>", "&x;", "&#0;", "&#x10FFFF;", "<![CDATA[<a>]]>",
       "<?xml version=\"1.0\" encoding=\"UTF-16\"?>", "<?xml version=\"1.1\"?>", "\uFEFF",
       " xmlns:a=\"urn:a\"", " a=\"1\" a=\"2\"", "<record type=\"callEnd\">", "</record>",
@@ -38,11 +38,11 @@ class CdrParserFuzzTest {
       "<!--", "-->", "\u0000", "\uFFFE", "<a:b xmlns:a=\"\"/>", "<", ">", "\"", "'", "]]>",
   };
 
-  private static int iterations() {
+  static int iterations() {
     return Integer.getInteger("mmsdk.fuzz.iterations", DEFAULT_ITERATIONS);
   }
 
-  private static byte[] mutate(Random rnd, byte[] seed) {
+  static byte[] mutate(Random rnd, byte[] seed) {
     byte[] b = seed.clone();
     int edits = 1 + rnd.nextInt(4);
     for (int e = 0; e < edits; e++) {

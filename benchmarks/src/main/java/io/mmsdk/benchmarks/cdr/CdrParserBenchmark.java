@@ -69,14 +69,14 @@ public class CdrParserBenchmark {
     return f;
   }
 
-  /** mm-cdr's typed parser as configured by default (Aalto): bytes to immutable records. */
+  /** mm-cdr's typed parser as configured by default (its own XML reader): bytes to records. */
   @Benchmark
   @OperationsPerInvocation(RECORDS)
   public CdrBatch typedParse() {
     return parser.parse(xml);
   }
 
-  /** mm-cdr's typed parser running on the JDK's StAX instead of the default Aalto. */
+  /** mm-cdr's typed parser running on the JDK's StAX instead of its own reader. */
   @Benchmark
   @OperationsPerInvocation(RECORDS)
   public CdrBatch typedParseJdkStax() {
