@@ -6,14 +6,16 @@ import io.mmsdk.meetings.TrackerState.M;
 /**
  * Keeps each meeting's log within its bounds: at most {@code maxEntries} entries and at most
  * {@code maxBytesPerParticipant} estimated bytes per call leg the meeting has had (at least one),
- * dropping the oldest entries first. Each entry's estimate is kept beside it (4 bytes, counted in
- * {@link #LOG_ENTRY_BYTES}), so dropping one reads no string. Not thread-safe: guarded by the
- * {@link MeetingTracker}'s lock.
+ * dropping the oldest entries first. Each entry's estimate is kept beside it in the {@link
+ * LogRing}, so dropping one reads no string. Not thread-safe: guarded by the {@link
+ * MeetingTracker}'s lock.
  */
 final class BoundedLog {
   /**
-   * The estimated retained size of a log entry without its strings: the entry, its {@code Instant},
-   * its slot in the log and its kept estimate.
+   * The estimate of a log entry without its strings, the documented bound's figure: what an entry
+   * retained as a {@link LogEntry} object with an {@code Instant} of its own. A {@link LogRing}
+   * keeps one in 24 bytes, so the bound over-counts; it is kept so the bounds keep as many entries
+   * as they are documented to.
    */
   static final int LOG_ENTRY_BYTES = 64;
   /** The estimated retained size of a non-empty string without its characters. */
@@ -29,33 +31,12 @@ final class BoundedLog {
 
   /** Appends {@code e} to {@code m}'s log, dropping its oldest entries beyond the log's bounds. */
   void append(M m, LogEntry e) {
-    int bytes = (int) Math.min(Integer.MAX_VALUE, estimatedBytes(e));
-    int n = m.log.size();
-    if (n == m.logSizes.length) {
-      int[] grown = new int[n * 2];
-      for (int i = 0; i < n; i++) {
-        grown[i] = m.logSizes[(m.logSizesHead + i) % n];
-      }
-      m.logSizes = grown;
-      m.logSizesHead = 0;
-    }
-    m.logSizes[(m.logSizesHead + n) % m.logSizes.length] = bytes;
-    m.log.addLast(e);
-    m.logBytes += bytes;
+    LogRing log = m.log;
+    log.addLast(e, (int) Math.min(Integer.MAX_VALUE, estimatedBytes(e)));
     long maxBytes = maxBytesPerParticipant * Math.max(1, m.legs.size());
-    while (m.log.size() > maxEntries || (m.logBytes > maxBytes && m.log.size() > 1)) {
-      // The size kept beside the entry: the entry and its strings are long out of the cache.
-      m.log.pollFirst();
-      m.logBytes -= m.logSizes[m.logSizesHead];
-      m.logSizesHead = (m.logSizesHead + 1) % m.logSizes.length;
+    while (log.size() > maxEntries || (log.bytes() > maxBytes && log.size() > 1)) {
+      log.removeFirst(); // by the estimate kept beside the entry: its strings are out of the cache
     }
-  }
-
-  /** Empties {@code m}'s log. */
-  static void clear(M m) {
-    m.log.clear();
-    m.logBytes = 0;
-    m.logSizesHead = 0;
   }
 
   /**

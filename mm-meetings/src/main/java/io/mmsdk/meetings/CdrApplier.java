@@ -218,9 +218,9 @@ final class CdrApplier {
       added.add(new LogEntry(from.start, LogKind.CALL_ADDED, ci.callId,
           ci.bridge == null ? "" : "on Call Bridge " + ci.bridge));
     }
-    List<LogEntry> merged = new ArrayList<>(to.log);
+    List<LogEntry> merged = to.log.entries();
     merged.addAll(added);
-    for (LogEntry e : from.log) {
+    for (LogEntry e : from.log.entries()) {
       if (e.kind() != LogKind.MEETING_STARTED) {
         merged.add(e);
       }

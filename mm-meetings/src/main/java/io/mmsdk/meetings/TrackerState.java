@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ final class TrackerState {
 
   /** Rebuilds {@code to}'s log from {@code entries}, within the log's bounds. */
   void replaceLog(M to, List<LogEntry> entries) {
-    BoundedLog.clear(to);
+    to.log.clear();
     for (LogEntry e : entries) {
       log.append(to, e);
     }
@@ -201,11 +202,7 @@ final class TrackerState {
     Instant endObservedAt;
     final Map<String, CallInfo> calls = new LinkedHashMap<>(2);
     final Map<String, Leg> legs = new LinkedHashMap<>(4);
-    final ArrayDeque<LogEntry> log = new ArrayDeque<>(8);
-    long logBytes;
-    // The estimate of each entry of log, a ring in the log's order from logSizesHead; BoundedLog's.
-    int[] logSizes = new int[8];
-    int logSizesHead;
+    final LogRing log = new LogRing();
 
     M(String id, String cluster, Instant start) {
       this.id = id;
@@ -238,7 +235,7 @@ final class TrackerState {
     }
 
     Meeting snapshot() {
-      return snapshot(List.copyOf(log)); // immutable already: Meeting keeps it without a copy
+      return snapshot(log.entries());
     }
 
     private Meeting snapshot(List<LogEntry> logCopy) {
@@ -315,8 +312,9 @@ final class TrackerState {
     boolean activeSpeaker;
     List<CallLegEnd.Alarm> alarms;
     // The kept lobby intervals, oldest first, at most MAX_LOBBY_INTERVALS (null until the first
-    // wait); lobbyList is the list last built from them, null once they changed.
-    private ArrayDeque<Interval> waits;
+    // wait): an array of exactly their number, so a snapshot's list is one copy of it; lobbyList
+    // is the list last built from it, null once they changed.
+    private Interval[] waits;
     private List<Interval> lobbyList;
 
     Leg(String id, String cluster, String bridge, Instant joinedAt, boolean fromCdr) {
@@ -338,31 +336,27 @@ final class TrackerState {
      * a toggle costs the same however often it happened.
      */
     void enterLobby(Instant t) {
-      Interval last = lastLobbyInterval();
-      if (last != null && last.end() == null) {
+      int n = waits == null ? 0 : waits.length;
+      if (n > 0 && waits[n - 1].end() == null) {
         return;
       }
-      if (waits == null) {
-        waits = new ArrayDeque<>(2);
-      } else if (waits.size() == MAX_LOBBY_INTERVALS) {
-        waits.pollFirst(); // the oldest goes
+      if (n == MAX_LOBBY_INTERVALS) {
+        System.arraycopy(waits, 1, waits, 0, n - 1); // the oldest goes
+      } else {
+        waits = n == 0 ? new Interval[1] : Arrays.copyOf(waits, n + 1);
       }
-      waits.addLast(new Interval(t, null));
+      waits[waits.length - 1] = new Interval(t, null);
       lobbyList = null;
     }
 
     /** Leaves the lobby at {@code t} (not before the wait began), if waiting. */
     void leaveLobby(Instant t) {
-      Interval open = lastLobbyInterval();
-      if (open != null && open.end() == null) {
-        waits.pollLast();
-        waits.addLast(new Interval(open.start(), t.isBefore(open.start()) ? open.start() : t));
+      int n = waits == null ? 0 : waits.length;
+      if (n > 0 && waits[n - 1].end() == null) {
+        Instant start = waits[n - 1].start();
+        waits[n - 1] = new Interval(start, t.isBefore(start) ? start : t);
         lobbyList = null;
       }
-    }
-
-    private Interval lastLobbyInterval() {
-      return waits == null ? null : waits.peekLast();
     }
 
     /** {@return the kept lobby intervals, oldest first} Built once per change and shared. */
@@ -371,7 +365,7 @@ final class TrackerState {
         return List.of();
       }
       if (lobbyList == null) {
-        lobbyList = List.copyOf(waits);
+        lobbyList = List.of(waits);
       }
       return lobbyList;
     }

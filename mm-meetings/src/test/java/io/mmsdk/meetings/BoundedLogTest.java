@@ -15,7 +15,7 @@ class BoundedLogTest {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
   private static long sum(M m) {
-    return m.log.stream().mapToLong(BoundedLog::estimatedBytes).sum();
+    return m.log.entries().stream().mapToLong(BoundedLog::estimatedBytes).sum();
   }
 
   @Test
@@ -28,10 +28,10 @@ class BoundedLogTest {
           "x".repeat(i % 97));
       all.add(e);
       log.append(m, e);
-      assertEquals(sum(m), m.logBytes, "after entry " + i);
-      assertTrue(m.logBytes <= 4_096, m.logBytes + " bytes after entry " + i);
+      assertEquals(sum(m), m.log.bytes(), "after entry " + i);
+      assertTrue(m.log.bytes() <= 4_096, m.log.bytes() + " bytes after entry " + i);
     }
-    assertEquals(all.subList(all.size() - m.log.size(), all.size()), List.copyOf(m.log),
+    assertEquals(all.subList(all.size() - m.log.size(), all.size()), m.log.entries(),
         "the newest entries, in order");
   }
 
@@ -43,11 +43,11 @@ class BoundedLogTest {
       log.append(m, new LogEntry(T0, LogKind.RECORDS_MISSING, "s" + i, "d".repeat(i)));
     }
     assertEquals(3, m.log.size());
-    BoundedLog.clear(m);
-    assertEquals(0, m.logBytes);
+    m.log.clear();
+    assertEquals(0, m.log.bytes());
     LogEntry e = new LogEntry(T0, LogKind.MEETING_STARTED, "call1", "");
     log.append(m, e);
-    assertEquals(List.of(e), List.copyOf(m.log));
-    assertEquals(BoundedLog.estimatedBytes(e), m.logBytes);
+    assertEquals(List.of(e), m.log.entries());
+    assertEquals(BoundedLog.estimatedBytes(e), m.log.bytes());
   }
 }

@@ -1,0 +1,108 @@
+package io.mmsdk.meetings;
+
+import io.mmsdk.meetings.Meeting.LogEntry;
+import io.mmsdk.meetings.Meeting.LogKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One meeting's log, oldest first, stored in two growing rings of primitives and strings rather
+ * than as {@link LogEntry} objects: an entry costs 24 bytes in them and no object of its own, so
+ * appending allocates nothing (once the rings have grown) and the collector has no per-entry
+ * object, nor the record's {@code Instant}, to copy while a meeting lives. Entries are made again
+ * from the rings when a snapshot asks ({@link #entries}); they are equal to those appended. Each
+ * entry keeps beside it the estimate {@link BoundedLog} counted for it. Not thread-safe: guarded by
+ * the {@link MeetingTracker}'s lock.
+ */
+final class LogRing {
+  private static final LogKind[] KINDS = LogKind.values();
+  private static final int INITIAL_CAPACITY = 8;
+
+  // Entry i of the ring is slot (head + i) % capacity. Two longs per slot: the time's epoch
+  // second shifted left by 8 with the kind's ordinal in the low byte (an Instant's second takes
+  // 56 bits), then the nanosecond in the high half and the estimate in the low half. Two strings
+  // per slot: subject and detail.
+  private long[] words = new long[2 * INITIAL_CAPACITY];
+  private String[] texts = new String[2 * INITIAL_CAPACITY];
+  private int head;
+  private int size;
+  private long bytes;
+
+  /** {@return how many entries the log keeps} */
+  int size() {
+    return size;
+  }
+
+  /** {@return the sum of the kept entries' estimates} */
+  long bytes() {
+    return bytes;
+  }
+
+  /** Appends {@code e}, whose estimate is {@code estimate} bytes. */
+  void addLast(LogEntry e, int estimate) {
+    int capacity = words.length / 2;
+    if (size == capacity) {
+      grow(capacity);
+      capacity = words.length / 2;
+    }
+    int slot = (head + size) % capacity;
+    Instant t = e.time();
+    words[2 * slot] = t.getEpochSecond() << 8 | e.kind().ordinal();
+    words[2 * slot + 1] = (long) t.getNano() << 32 | estimate;
+    texts[2 * slot] = e.subject();
+    texts[2 * slot + 1] = e.detail();
+    size++;
+    bytes += estimate;
+  }
+
+  /** Forgets the oldest entry (there is one), letting go of its strings. */
+  void removeFirst() {
+    bytes -= (int) words[2 * head + 1];
+    texts[2 * head] = null;
+    texts[2 * head + 1] = null;
+    head = (head + 1) % (words.length / 2);
+    size--;
+  }
+
+  /** Forgets every entry; the rings keep their capacity. */
+  void clear() {
+    for (int i = 0; i < size; i++) {
+      int slot = (head + i) % (words.length / 2);
+      texts[2 * slot] = null;
+      texts[2 * slot + 1] = null;
+    }
+    head = 0;
+    size = 0;
+    bytes = 0;
+  }
+
+  /** {@return the entries, oldest first, made again from the rings} */
+  List<LogEntry> entries() {
+    int capacity = words.length / 2;
+    List<LogEntry> out = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      int slot = (head + i) % capacity;
+      long first = words[2 * slot];
+      long second = words[2 * slot + 1];
+      out.add(new LogEntry(Instant.ofEpochSecond(first >> 8, second >>> 32),
+          KINDS[(int) (first & 0xff)], texts[2 * slot], texts[2 * slot + 1]));
+    }
+    return out;
+  }
+
+  private void grow(int capacity) {
+    long[] w = new long[4 * capacity];
+    String[] s = new String[4 * capacity];
+    for (int i = 0; i < size; i++) {
+      int slot = (head + i) % capacity;
+      w[2 * i] = words[2 * slot];
+      w[2 * i + 1] = words[2 * slot + 1];
+      s[2 * i] = texts[2 * slot];
+      s[2 * i + 1] = texts[2 * slot + 1];
+    }
+    words = w;
+    texts = s;
+    head = 0;
+  }
+}
