@@ -90,7 +90,7 @@ final class CdrApplier {
       events.nameParticipant(cluster, leg, s.groupId());
       leg.displayName = s.displayName() != null ? s.displayName() : leg.displayName;
       leg.remoteParty = s.remoteParty() != null ? s.remoteParty() : leg.remoteParty;
-      leg.direction = s.direction();
+      leg.direction = state.values.share(s.direction());
       leg.link = DISTRIBUTION_LINK.equals(s.subType());
       if (s.callId() != null) {
         attach(cluster, session, bridge, leg, s.callId(), t);
@@ -98,8 +98,8 @@ final class CdrApplier {
     } else if (record instanceof CallLegUpdate u) {
       Leg leg = leg(cluster, u.callLegId(), bridge, t);
       events.nameParticipant(cluster, leg, u.groupId());
-      if (u.displayName() != null) {
-        leg.displayName = u.displayName();
+      if (u.displayName() != null && !u.displayName().equals(leg.displayName)) {
+        leg.displayName = u.displayName(); // else the kept one: one copy per leg
       }
       if ("connected".equals(u.state())) {
         leg.connected = true;
@@ -119,10 +119,10 @@ final class CdrApplier {
         return;
       }
       if (!e.alarms().isEmpty()) {
-        leg.alarms = e.alarms();
+        leg.alarms = state.values.share(e.alarms());
       }
       leg.durationSeconds = e.durationSeconds();
-      endLeg(leg, t, e.reason(), true);
+      endLeg(leg, t, state.values.share(e.reason()), true);
     } else if (record instanceof CallEnd e) {
       M m = state.byCall.get(key(cluster, e.callId()));
       if (m != null) {
@@ -154,7 +154,7 @@ final class CdrApplier {
       return; // a late callStart for a call we already closed
     }
     if (existing != null) {
-      existing.fill(c);
+      existing.fill(c, state.values);
       if (!existing.startFromCdr) {
         existing.start = t; // first seen in a re-sync: the record's time wins
         existing.startFromCdr = true;
@@ -171,7 +171,7 @@ final class CdrApplier {
       return;
     }
     if (target != null) {
-      target.fill(c);
+      target.fill(c, state.values);
       target.calls.put(c.callId(), new CallInfo(c.callId(), bridge, session, null));
       state.byCall.put(key(cluster, c.callId()), target);
       state.change(target, new LogEntry(t, LogKind.CALL_ADDED, c.callId(),
@@ -191,7 +191,7 @@ final class CdrApplier {
     M m = new M(call.callId, cluster, t);
     m.startFromCdr = true;
     if (start != null) {
-      m.fill(start);
+      m.fill(start, state.values);
     }
     m.calls.put(call.callId, call);
     state.meetings.put(m.id, m);
@@ -264,7 +264,8 @@ final class CdrApplier {
       leg.meeting.legs.remove(leg.id);
     }
     boolean isNew = leg.meeting != m;
-    leg.callId = callId;
+    CallInfo call = m.calls.get(callId);
+    leg.callId = call != null ? call.callId : callId; // the call's copy, not the record's
     leg.meeting = m;
     m.legs.put(leg.id, leg);
     if (isNew && !leg.link) {

@@ -86,12 +86,14 @@ final class EventsMerge {
    * bridge whose events socket reported it first.
    */
   void applyEarlyCall(M m, String callId, Instant t) {
-    String bridgeId = earlyBridge.remove("C|" + key(m.cluster, callId));
+    String bridgeId =
+        earlyBridge.isEmpty() ? null : earlyBridge.remove("C|" + key(m.cluster, callId));
     CallInfo ci = m.calls.get(callId);
     if (bridgeId != null && ci != null && ci.bridgeId == null) {
       ci.bridgeId = bridgeId;
     }
-    Map<String, String> fields = early.remove("C|" + key(m.cluster, callId));
+    Map<String, String> fields =
+        early.isEmpty() ? null : early.remove("C|" + key(m.cluster, callId));
     if (fields != null) {
       applyCallFields(m, fields, t);
     }
@@ -107,7 +109,9 @@ final class EventsMerge {
     }
     leg.participantId = participantId;
     state.byParticipant.computeIfAbsent(cluster, k -> new HashMap<>()).put(participantId, leg);
-    Map<String, String> fields = early.remove("P|" + key(cluster, participantId));
+    // No key built when nothing is held, as for almost every leg.
+    Map<String, String> fields =
+        early.isEmpty() ? null : early.remove("P|" + key(cluster, participantId));
     if (fields != null) {
       applyRosterFields(leg, fields);
     }

@@ -91,9 +91,11 @@ final class LogRing {
     return out;
   }
 
+  // By half: a log's slack is at most a third of it (the rings are most of a short meeting).
   private void grow(int capacity) {
-    long[] w = new long[4 * capacity];
-    String[] s = new String[4 * capacity];
+    int grown = capacity + (capacity >> 1);
+    long[] w = new long[2 * grown];
+    String[] s = new String[2 * grown];
     for (int i = 0; i < size; i++) {
       int slot = (head + i) % capacity;
       w[2 * i] = words[2 * slot];

@@ -139,7 +139,7 @@ final class Resync {
       leg = new Leg(rl.legId(), cluster, null, joined, false);
       leg.displayName = rl.name();
       leg.remoteParty = rl.remoteParty();
-      leg.direction = rl.direction();
+      leg.direction = state.values.share(rl.direction());
       state.legsOf(cluster).put(leg.id, leg);
       fixed.add(leg.label() + " found");
     }

@@ -40,6 +40,8 @@ final class TrackerState {
    * still hold meetings forgotten since, which are skipped when their turn comes.
    */
   final ArrayDeque<M> endedInOrder = new ArrayDeque<>();
+  /** The shared instances of the fields whose values come from a small set. */
+  final ValuePool values = new ValuePool();
 
   private final BoundedLog log;
   private final ListenerDispatch dispatch;
@@ -210,11 +212,11 @@ final class TrackerState {
       this.start = start;
     }
 
-    void fill(CallStart c) {
+    void fill(CallStart c, ValuePool values) {
       name = name != null ? name : c.name();
       coSpace = coSpace != null ? coSpace : c.coSpace();
       correlator = correlator != null ? correlator : c.callCorrelator();
-      callType = callType != null ? callType : c.callType();
+      callType = callType != null ? callType : values.share(c.callType());
       ownerName = ownerName != null ? ownerName : c.ownerName();
       tenant = tenant != null ? tenant : c.tenant();
       cdrTag = cdrTag != null ? cdrTag : c.cdrTag();
