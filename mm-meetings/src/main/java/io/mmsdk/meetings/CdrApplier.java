@@ -218,7 +218,7 @@ final class CdrApplier {
       added.add(new LogEntry(from.start, LogKind.CALL_ADDED, ci.callId,
           ci.bridge == null ? "" : "on Call Bridge " + ci.bridge));
     }
-    List<LogEntry> merged = to.log.entries();
+    List<LogEntry> merged = new ArrayList<>(to.log.entries());
     merged.addAll(added);
     for (LogEntry e : from.log.entries()) {
       if (e.kind() != LogKind.MEETING_STARTED) {

@@ -3,7 +3,6 @@ package io.mmsdk.meetings;
 import io.mmsdk.meetings.Meeting.LogEntry;
 import io.mmsdk.meetings.Meeting.LogKind;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -77,18 +76,27 @@ final class LogRing {
     bytes = 0;
   }
 
-  /** {@return the entries, oldest first, made again from the rings} */
+  /**
+   * {@return the entries, oldest first, made again from the rings: an immutable list} Entries of
+   * one time (a record's, logged together) share one {@code Instant}.
+   */
   List<LogEntry> entries() {
     int capacity = words.length / 2;
-    List<LogEntry> out = new ArrayList<>(size);
+    LogEntry[] out = new LogEntry[size];
+    Instant time = null;
     for (int i = 0; i < size; i++) {
       int slot = (head + i) % capacity;
       long first = words[2 * slot];
       long second = words[2 * slot + 1];
-      out.add(new LogEntry(Instant.ofEpochSecond(first >> 8, second >>> 32),
-          KINDS[(int) (first & 0xff)], texts[2 * slot], texts[2 * slot + 1]));
+      long epochSecond = first >> 8;
+      int nano = (int) (second >>> 32);
+      if (time == null || time.getEpochSecond() != epochSecond || time.getNano() != nano) {
+        time = Instant.ofEpochSecond(epochSecond, nano);
+      }
+      out[i] = new LogEntry(time, KINDS[(int) (first & 0xff)], texts[2 * slot],
+          texts[2 * slot + 1]);
     }
-    return out;
+    return List.of(out);
   }
 
   // By half: a log's slack is at most a third of it (the rings are most of a short meeting).

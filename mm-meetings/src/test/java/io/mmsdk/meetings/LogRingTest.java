@@ -1,6 +1,7 @@
 package io.mmsdk.meetings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.mmsdk.meetings.Meeting.LogEntry;
 import io.mmsdk.meetings.Meeting.LogKind;
@@ -25,6 +26,18 @@ class LogRingTest {
     }
     assertEquals(in, ring.entries());
     assertEquals(500, ring.bytes());
+  }
+
+  @Test
+  void entries_ofOneTime_shareOneInstantAndFormAnImmutableList() {
+    LogRing ring = new LogRing();
+    Instant t = Instant.parse("2026-03-02T09:00:00.5Z");
+    ring.addLast(new LogEntry(t, LogKind.CALL_ENDED, "call1", "callEnded"), 64);
+    ring.addLast(new LogEntry(Instant.parse("2026-03-02T09:00:00.5Z"), LogKind.MEETING_ENDED,
+        "call1", "callEnded"), 64);
+    List<LogEntry> out = ring.entries();
+    assertSame(out.get(0).time(), out.get(1).time());
+    assertSame(out, List.copyOf(out), "Meeting keeps it without a copy");
   }
 
   @Test
