@@ -1,7 +1,9 @@
 package io.mmsdk.meetings;
 
 import io.mmsdk.meetings.Meeting.LogEntry;
+import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.TrackerState.M;
+import java.time.Instant;
 
 /**
  * Keeps each meeting's log within its bounds: at most {@code maxEntries} entries and at most
@@ -29,10 +31,14 @@ final class BoundedLog {
     this.maxBytesPerParticipant = maxBytesPerParticipant;
   }
 
-  /** Appends {@code e} to {@code m}'s log, dropping its oldest entries beyond the log's bounds. */
-  void append(M m, LogEntry e) {
+  /**
+   * Appends the entry ({@code time}, {@code kind}, {@code subject}, {@code detail}) to {@code m}'s
+   * log, dropping its oldest entries beyond the log's bounds.
+   */
+  void append(M m, Instant time, LogKind kind, String subject, String detail) {
     LogRing log = m.log;
-    log.addLast(e, (int) Math.min(Integer.MAX_VALUE, estimatedBytes(e)));
+    log.addLast(time, kind, subject, detail,
+        (int) Math.min(Integer.MAX_VALUE, estimatedBytes(subject, detail)));
     long maxBytes = maxBytesPerParticipant * Math.max(1, m.legs.size());
     while (log.size() > maxEntries || (log.bytes() > maxBytes && log.size() > 1)) {
       log.removeFirst(); // by the estimate kept beside the entry: its strings are out of the cache
@@ -43,7 +49,11 @@ final class BoundedLog {
    * Estimates what {@code e} retains, counting its strings as its own and two bytes per character.
    */
   static long estimatedBytes(LogEntry e) {
-    return LOG_ENTRY_BYTES + estimatedBytes(e.subject()) + estimatedBytes(e.detail());
+    return estimatedBytes(e.subject(), e.detail());
+  }
+
+  private static long estimatedBytes(String subject, String detail) {
+    return LOG_ENTRY_BYTES + estimatedBytes(subject) + estimatedBytes(detail);
   }
 
   private static long estimatedBytes(String s) {

@@ -68,8 +68,8 @@ final class CdrApplier {
     if (reportedGaps.add(cluster + '|' + m.session() + '|' + range)) {
       for (M meeting : new ArrayList<>(state.meetings.values())) {
         if (!meeting.ended && meeting.hasSession(m.session())) {
-          state.change(meeting, new LogEntry(scheduler.now(), LogKind.RECORDS_MISSING,
-              m.session(), m.count() + " records " + m.cause()), null);
+          state.change(meeting, scheduler.now(), LogKind.RECORDS_MISSING,
+              m.session(), m.count() + " records " + m.cause(), null);
         }
       }
       dispatch.queueGap(new SourceGap(SourceGap.Source.CDR, cluster, m.session(), scheduler.now(),
@@ -174,8 +174,8 @@ final class CdrApplier {
       target.fill(c, state.values);
       target.calls.put(c.callId(), new CallInfo(c.callId(), bridge, session, null));
       state.byCall.put(key(cluster, c.callId()), target);
-      state.change(target, new LogEntry(t, LogKind.CALL_ADDED, c.callId(),
-          bridge == null ? "" : "on Call Bridge " + bridge), null);
+      state.change(target, t, LogKind.CALL_ADDED, c.callId(),
+          bridge == null ? "" : "on Call Bridge " + bridge, null);
       events.applyEarlyCall(target, c.callId(), t);
       return;
     }
@@ -196,8 +196,8 @@ final class CdrApplier {
     m.calls.put(call.callId, call);
     state.meetings.put(m.id, m);
     state.byCall.put(key(cluster, call.callId), m);
-    state.change(m, new LogEntry(t, LogKind.MEETING_STARTED, call.callId,
-        m.name == null ? "" : m.name), null);
+    state.change(m, t, LogKind.MEETING_STARTED, call.callId,
+        m.name == null ? "" : m.name, null);
     events.applyEarlyCall(m, call.callId, t);
     return m;
   }
@@ -232,9 +232,9 @@ final class CdrApplier {
     }
     state.byMedia.replaceAll((k, v) -> v == from ? to : v);
     // Listeners knew from's calls and legs under its id: tell them where they went.
-    state.queue(from, new LogEntry(from.start, LogKind.MEETING_MERGED, to.id, ""), null);
+    state.queue(from, from.start, LogKind.MEETING_MERGED, to.id, "", null);
     for (LogEntry e : added) {
-      state.queue(to, e, null);
+      state.queue(to, e.time(), e.kind(), e.subject(), e.detail(), null);
     }
   }
 
@@ -269,8 +269,8 @@ final class CdrApplier {
     leg.meeting = m;
     m.legs.put(leg.id, leg);
     if (isNew && !leg.link) {
-      state.change(m, new LogEntry(t, LogKind.PARTICIPANT_JOINED, leg.id,
-          leg.displayName == null ? "" : leg.displayName), leg);
+      state.change(m, t, LogKind.PARTICIPANT_JOINED, leg.id,
+          leg.displayName == null ? "" : leg.displayName, leg);
     }
     updateLegState(leg, t);
   }
@@ -292,10 +292,10 @@ final class CdrApplier {
     }
     leg.state = s;
     if (leg.meeting != null && !leg.link && s != ParticipantState.CONNECTING) {
-      state.change(leg.meeting, new LogEntry(t,
+      state.change(leg.meeting, t,
           s == ParticipantState.CONNECTED ? LogKind.PARTICIPANT_CONNECTED
               : LogKind.PARTICIPANT_IN_LOBBY,
-          leg.id, leg.displayName == null ? "" : leg.displayName), leg);
+          leg.id, leg.displayName == null ? "" : leg.displayName, leg);
     }
   }
 
@@ -326,8 +326,8 @@ final class CdrApplier {
       state.removeLeg(leg.meeting.cluster, leg.id, leg);
     }
     if (!leg.link) {
-      state.change(leg.meeting, new LogEntry(t, LogKind.PARTICIPANT_LEFT, leg.id,
-          reason == null ? "" : reason), leg);
+      state.change(leg.meeting, t, LogKind.PARTICIPANT_LEFT, leg.id,
+          reason == null ? "" : reason, leg);
     }
   }
 
@@ -351,14 +351,14 @@ final class CdrApplier {
         endLeg(l, t, reason, fromCdr);
       }
     }
-    state.change(m, new LogEntry(t, LogKind.CALL_ENDED, callId, reason), null);
+    state.change(m, t, LogKind.CALL_ENDED, callId, reason, null);
     if (m.calls.values().stream().allMatch(c -> c.ended)) {
       m.ended = true;
       m.end = t;
       m.endReason = reason;
       m.endObservedAt = scheduler.now();
       state.unindexActive(m);
-      state.change(m, new LogEntry(t, LogKind.MEETING_ENDED, m.id, reason), null);
+      state.change(m, t, LogKind.MEETING_ENDED, m.id, reason, null);
       state.ended(m);
     }
   }
@@ -397,6 +397,6 @@ final class CdrApplier {
     } else {
       m.streaming = kind == LogKind.STREAMING_STARTED;
     }
-    state.change(m, new LogEntry(t, kind, mediaId, detail), null);
+    state.change(m, t, kind, mediaId, detail, null);
   }
 }

@@ -5,7 +5,6 @@ import static io.mmsdk.meetings.TrackerState.key;
 import io.mmsdk.cms.core.CmsField;
 import io.mmsdk.cms.events.EventFields;
 import io.mmsdk.common.time.Scheduler;
-import io.mmsdk.meetings.Meeting.LogEntry;
 import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.Meeting.Mute;
 import io.mmsdk.meetings.TrackerState.CallInfo;
@@ -132,21 +131,21 @@ final class EventsMerge {
     String lock = text(f, EventFields.LOCK_STATE);
     if (lock != null && m.locked != lock.equals("locked")) {
       m.locked = lock.equals("locked");
-      state.change(m, new LogEntry(t, LogKind.LOCK_CHANGED, m.id, lock), null);
+      state.change(m, t, LogKind.LOCK_CHANGED, m.id, lock, null);
     }
     Boolean recording = bool(text(f, EventFields.RECORDING));
     if (recording != null && recording != m.recording) {
       m.recording = recording;
       // Told at once; the log keeps the CDR's recordingStart/End entry (with the recording id).
-      state.queue(m, new LogEntry(t,
-          recording ? LogKind.RECORDING_STARTED : LogKind.RECORDING_STOPPED, m.id, "events"),
+      state.queue(m, t,
+          recording ? LogKind.RECORDING_STARTED : LogKind.RECORDING_STOPPED, m.id, "events",
           null);
     }
     Boolean streaming = bool(text(f, EventFields.STREAMING));
     if (streaming != null && streaming != m.streaming) {
       m.streaming = streaming;
-      state.queue(m, new LogEntry(t,
-          streaming ? LogKind.STREAMING_STARTED : LogKind.STREAMING_STOPPED, m.id, "events"),
+      state.queue(m, t,
+          streaming ? LogKind.STREAMING_STARTED : LogKind.STREAMING_STOPPED, m.id, "events",
           null);
     }
   }
@@ -192,8 +191,8 @@ final class EventsMerge {
       leg.remoteParty = text(f, EventFields.URI);
     }
     if (changed && leg.meeting != null && !leg.link) {
-      state.queue(leg.meeting, new LogEntry(scheduler.now(), LogKind.PARTICIPANT_UPDATED, leg.id,
-          leg.displayName == null ? "" : leg.displayName), leg);
+      state.queue(leg.meeting, scheduler.now(), LogKind.PARTICIPANT_UPDATED, leg.id,
+          leg.displayName == null ? "" : leg.displayName, leg);
     }
   }
 

@@ -38,19 +38,18 @@ final class LogRing {
     return bytes;
   }
 
-  /** Appends {@code e}, whose estimate is {@code estimate} bytes. */
-  void addLast(LogEntry e, int estimate) {
+  /** Appends the entry ({@code t}, {@code kind}, {@code subject}, {@code detail}). */
+  void addLast(Instant t, LogKind kind, String subject, String detail, int estimate) {
     int capacity = words.length / 2;
     if (size == capacity) {
       grow(capacity);
       capacity = words.length / 2;
     }
     int slot = (head + size) % capacity;
-    Instant t = e.time();
-    words[2 * slot] = t.getEpochSecond() << 8 | e.kind().ordinal();
+    words[2 * slot] = t.getEpochSecond() << 8 | kind.ordinal();
     words[2 * slot + 1] = (long) t.getNano() << 32 | estimate;
-    texts[2 * slot] = e.subject();
-    texts[2 * slot + 1] = e.detail();
+    texts[2 * slot] = subject;
+    texts[2 * slot + 1] = detail;
     size++;
     bytes += estimate;
   }

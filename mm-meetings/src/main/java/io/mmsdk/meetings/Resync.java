@@ -2,7 +2,6 @@ package io.mmsdk.meetings;
 
 import static io.mmsdk.meetings.TrackerState.key;
 
-import io.mmsdk.meetings.Meeting.LogEntry;
 import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.Meeting.Mute;
 import io.mmsdk.meetings.Meeting.ParticipantState;
@@ -69,7 +68,7 @@ final class Resync {
         m = target;
         m.calls.put(rc.callId(), ci);
         state.byCall.put(key(cluster, rc.callId()), m);
-        state.change(m, new LogEntry(now, LogKind.CALL_ADDED, rc.callId(), "found by re-sync"),
+        state.change(m, now, LogKind.CALL_ADDED, rc.callId(), "found by re-sync",
             null);
       } else {
         Instant start = rc.durationSeconds() == null ? now : now.minusSeconds(rc.durationSeconds());
@@ -78,8 +77,8 @@ final class Resync {
         m.calls.put(rc.callId(), ci);
         state.meetings.put(m.id, m);
         state.byCall.put(key(cluster, rc.callId()), m);
-        state.change(m, new LogEntry(start, LogKind.MEETING_STARTED, rc.callId(),
-            m.name == null ? "" : m.name), null);
+        state.change(m, start, LogKind.MEETING_STARTED, rc.callId(),
+            m.name == null ? "" : m.name, null);
         fixed.add("meeting found");
       }
     } else {
@@ -122,7 +121,7 @@ final class Resync {
       }
     }
     if (!fixed.isEmpty()) {
-      state.change(m, new LogEntry(now, LogKind.RESYNCED, rc.callId(), String.join("; ", fixed)),
+      state.change(m, now, LogKind.RESYNCED, rc.callId(), String.join("; ", fixed),
           null);
     }
   }
@@ -151,8 +150,8 @@ final class Resync {
       leg.callId = callId;
       leg.meeting = m;
       m.legs.put(leg.id, leg);
-      state.change(m, new LogEntry(leg.joinedAt, LogKind.PARTICIPANT_JOINED, leg.id,
-          leg.displayName == null ? "" : leg.displayName), leg);
+      state.change(m, leg.joinedAt, LogKind.PARTICIPANT_JOINED, leg.id,
+          leg.displayName == null ? "" : leg.displayName, leg);
     }
     ParticipantState before = leg.state;
     if ("connected".equals(rl.state())) {
@@ -181,8 +180,8 @@ final class Resync {
     }
     if (changed) {
       fixed.add(leg.label() + " media state");
-      state.queue(m, new LogEntry(now, LogKind.PARTICIPANT_UPDATED, leg.id,
-          leg.displayName == null ? "" : leg.displayName), leg);
+      state.queue(m, now, LogKind.PARTICIPANT_UPDATED, leg.id,
+          leg.displayName == null ? "" : leg.displayName, leg);
     }
   }
 }

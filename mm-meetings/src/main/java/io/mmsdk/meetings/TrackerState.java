@@ -4,6 +4,7 @@ import io.mmsdk.cdr.CallLegEnd;
 import io.mmsdk.cdr.CallStart;
 import io.mmsdk.meetings.Meeting.Interval;
 import io.mmsdk.meetings.Meeting.LogEntry;
+import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.Meeting.Mute;
 import io.mmsdk.meetings.Meeting.ParticipantState;
 import java.time.Duration;
@@ -67,22 +68,26 @@ final class TrackerState {
     }
   }
 
-  /** Logs {@code e} in {@code m} and queues it for the listeners. */
-  void change(M m, LogEntry e, Leg participant) {
-    log.append(m, e);
-    queue(m, e, participant);
+  /**
+   * Logs the entry ({@code time}, {@code kind}, {@code subject}, {@code detail}) in {@code m} and
+   * queues it for the listeners. Its parts, not a {@link LogEntry}: the log keeps the parts, and
+   * the entry is made only for a listener.
+   */
+  void change(M m, Instant time, LogKind kind, String subject, String detail, Leg participant) {
+    log.append(m, time, kind, subject, detail);
+    queue(m, time, kind, subject, detail, participant);
   }
 
-  /** Queues {@code e} for the listeners without logging it. */
-  void queue(M m, LogEntry e, Leg participant) {
-    dispatch.queueChange(m, e, participant);
+  /** Queues the entry for the listeners without logging it. */
+  void queue(M m, Instant time, LogKind kind, String subject, String detail, Leg participant) {
+    dispatch.queueChange(m, time, kind, subject, detail, participant);
   }
 
   /** Rebuilds {@code to}'s log from {@code entries}, within the log's bounds. */
   void replaceLog(M to, List<LogEntry> entries) {
     to.log.clear();
     for (LogEntry e : entries) {
-      log.append(to, e);
+      log.append(to, e.time(), e.kind(), e.subject(), e.detail());
     }
   }
 

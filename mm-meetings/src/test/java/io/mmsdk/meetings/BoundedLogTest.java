@@ -27,7 +27,7 @@ class BoundedLogTest {
       LogEntry e = new LogEntry(T0.plusSeconds(i), LogKind.PARTICIPANT_CONNECTED, "leg" + i,
           "x".repeat(i % 97));
       all.add(e);
-      log.append(m, e);
+      log.append(m, e.time(), e.kind(), e.subject(), e.detail());
       assertEquals(sum(m), m.log.bytes(), "after entry " + i);
       assertTrue(m.log.bytes() <= 4_096, m.log.bytes() + " bytes after entry " + i);
     }
@@ -40,13 +40,13 @@ class BoundedLogTest {
     BoundedLog log = new BoundedLog(3, 1 << 20);
     M m = new M("call1", "london", T0);
     for (int i = 0; i < 20; i++) {
-      log.append(m, new LogEntry(T0, LogKind.RECORDS_MISSING, "s" + i, "d".repeat(i)));
+      log.append(m, T0, LogKind.RECORDS_MISSING, "s" + i, "d".repeat(i));
     }
     assertEquals(3, m.log.size());
     m.log.clear();
     assertEquals(0, m.log.bytes());
     LogEntry e = new LogEntry(T0, LogKind.MEETING_STARTED, "call1", "");
-    log.append(m, e);
+    log.append(m, e.time(), e.kind(), e.subject(), e.detail());
     assertEquals(List.of(e), m.log.entries());
     assertEquals(BoundedLog.estimatedBytes(e), m.log.bytes());
   }

@@ -22,7 +22,7 @@ class LogRingTest {
             "Bob gone"));
     LogRing ring = new LogRing();
     for (LogEntry e : in) {
-      ring.addLast(e, 100);
+      ring.addLast(e.time(), e.kind(), e.subject(), e.detail(), 100);
     }
     assertEquals(in, ring.entries());
     assertEquals(500, ring.bytes());
@@ -32,9 +32,9 @@ class LogRingTest {
   void entries_ofOneTime_shareOneInstantAndFormAnImmutableList() {
     LogRing ring = new LogRing();
     Instant t = Instant.parse("2026-03-02T09:00:00.5Z");
-    ring.addLast(new LogEntry(t, LogKind.CALL_ENDED, "call1", "callEnded"), 64);
-    ring.addLast(new LogEntry(Instant.parse("2026-03-02T09:00:00.5Z"), LogKind.MEETING_ENDED,
-        "call1", "callEnded"), 64);
+    ring.addLast(t, LogKind.CALL_ENDED, "call1", "callEnded", 64);
+    ring.addLast(Instant.parse("2026-03-02T09:00:00.5Z"), LogKind.MEETING_ENDED, "call1",
+        "callEnded", 64);
     List<LogEntry> out = ring.entries();
     assertSame(out.get(0).time(), out.get(1).time());
     assertSame(out, List.copyOf(out), "Meeting keeps it without a copy");
@@ -49,7 +49,7 @@ class LogRingTest {
     for (int i = 0; i < 200; i++) {
       LogEntry e = new LogEntry(t0.plusMillis(i), LogKind.values()[i % LogKind.values().length],
           "leg" + i, "d" + i);
-      ring.addLast(e, 64 + i);
+      ring.addLast(e.time(), e.kind(), e.subject(), e.detail(), 64 + i);
       kept.add(e);
       estimates.add(64 + i);
       if (i % 3 == 0) { // drops one of every three appended, so the ring both wraps and grows
@@ -64,7 +64,7 @@ class LogRingTest {
     assertEquals(List.of(), ring.entries());
     assertEquals(0, ring.bytes());
     LogEntry e = new LogEntry(t0, LogKind.MEETING_STARTED, "call1", "");
-    ring.addLast(e, 64);
+    ring.addLast(e.time(), e.kind(), e.subject(), e.detail(), 64);
     assertEquals(List.of(e), ring.entries());
   }
 }
