@@ -121,7 +121,9 @@ final class CdrApplier {
       if (!e.alarms().isEmpty()) {
         leg.alarms = state.values.share(e.alarms());
       }
-      leg.durationSeconds = e.durationSeconds();
+      Long duration = e.durationSeconds();
+      leg.hasDuration = duration != null;
+      leg.durationSeconds = duration == null ? 0 : duration;
       endLeg(leg, t, state.values.share(e.reason()), true);
     } else if (record instanceof CallEnd e) {
       M m = state.byCall.get(key(cluster, e.callId()));

@@ -310,7 +310,9 @@ final class TrackerState {
     Instant leftAt;
     String endReason;
     boolean endedByResync;
-    Long durationSeconds;
+    // The callLegEnd durationSeconds, if hasDuration: a primitive, not the record's Long.
+    boolean hasDuration;
+    long durationSeconds;
     // Live media state (Events roster, REST); the lists stay null until used, to keep a leg small.
     Mute mute = Mute.NONE;
     String layout;
@@ -378,7 +380,7 @@ final class TrackerState {
     }
 
     Meeting.Participant snapshot() {
-      Duration duration = durationSeconds != null ? Duration.ofSeconds(durationSeconds)
+      Duration duration = hasDuration ? Duration.ofSeconds(durationSeconds)
           : leftAt != null && !leftAt.isBefore(joinedAt) ? Duration.between(joinedAt, leftAt)
           : null;
       return new Meeting.Participant(id, participantId, callId, bridge, displayName, remoteParty,
