@@ -1,7 +1,5 @@
 package io.mmsdk.meetings;
 
-import static io.mmsdk.meetings.TrackerState.key;
-
 import io.mmsdk.cdr.CallEnd;
 import io.mmsdk.cdr.CallLegEnd;
 import io.mmsdk.cdr.CallLegStart;
@@ -126,7 +124,7 @@ final class CdrApplier {
       leg.durationSeconds = duration == null ? 0 : duration;
       endLeg(leg, t, state.values.share(e.reason()), true);
     } else if (record instanceof CallEnd e) {
-      M m = state.byCall.get(key(cluster, e.callId()));
+      M m = state.byCall.get(cluster, e.callId());
       if (m != null) {
         endCall(m, e.callId(), t, "callEnded", true);
       }
@@ -144,13 +142,13 @@ final class CdrApplier {
   }
 
   private void callStart(String cluster, String session, String bridge, CallStart c, Instant t) {
-    M existing = state.byCall.get(key(cluster, c.callId()));
+    M existing = state.byCall.get(cluster, c.callId());
     M target = null;
     if (c.callCorrelator() != null) {
-      target = state.activeByCorrelator.get(key(cluster, c.callCorrelator()));
+      target = state.activeByCorrelator.get(cluster, c.callCorrelator());
     }
     if (target == null && c.coSpace() != null) {
-      target = state.activeBySpace.get(key(cluster, c.coSpace()));
+      target = state.activeBySpace.get(cluster, c.coSpace());
     }
     if (existing != null && existing.ended) {
       return; // a late callStart for a call we already closed
@@ -175,7 +173,7 @@ final class CdrApplier {
     if (target != null) {
       target.fill(c, state.values);
       target.calls.put(c.callId(), new CallInfo(c.callId(), bridge, session, null));
-      state.byCall.put(key(cluster, c.callId()), target);
+      state.byCall.put(cluster, c.callId(), target);
       state.change(target, t, LogKind.CALL_ADDED, c.callId(),
           bridge == null ? "" : "on Call Bridge " + bridge, null);
       events.applyEarlyCall(target, c.callId(), t);
@@ -197,7 +195,7 @@ final class CdrApplier {
     }
     m.calls.put(call.callId, call);
     state.meetings.put(m.id, m);
-    state.byCall.put(key(cluster, call.callId), m);
+    state.byCall.put(cluster, call.callId, m);
     state.change(m, t, LogKind.MEETING_STARTED, call.callId,
         m.name == null ? "" : m.name, null);
     events.applyEarlyCall(m, call.callId, t);
@@ -216,7 +214,7 @@ final class CdrApplier {
     List<LogEntry> added = new ArrayList<>(from.calls.size());
     for (CallInfo ci : from.calls.values()) {
       to.calls.put(ci.callId, ci);
-      state.byCall.put(key(to.cluster, ci.callId), to);
+      state.byCall.put(to.cluster, ci.callId, to);
       added.add(new LogEntry(from.start, LogKind.CALL_ADDED, ci.callId,
           ci.bridge == null ? "" : "on Call Bridge " + ci.bridge));
     }
@@ -232,7 +230,7 @@ final class CdrApplier {
     if (from.start.isBefore(to.start)) {
       to.start = from.start;
     }
-    state.byMedia.replaceAll((k, v) -> v == from ? to : v);
+    state.byMedia.replaceValue(to.cluster, from, to);
     // Listeners knew from's calls and legs under its id: tell them where they went.
     state.queue(from, from.start, LogKind.MEETING_MERGED, to.id, "", null);
     for (LogEntry e : added) {
@@ -252,7 +250,7 @@ final class CdrApplier {
 
   private void attach(String cluster, String session, String bridge, Leg leg, String callId,
       Instant t) {
-    M m = state.byCall.get(key(cluster, callId));
+    M m = state.byCall.get(cluster, callId);
     if (m == null) {
       // The leg names a call whose callStart has not arrived (or never will): start the meeting.
       m = newMeeting(cluster, new CallInfo(callId, bridge, session, null), t, null);
@@ -384,15 +382,15 @@ final class CdrApplier {
 
   private void media(String cluster, String callId, String mediaId, LogKind kind, Instant t,
       String detail) {
-    M m = callId != null ? state.byCall.get(key(cluster, callId))
-        : state.byMedia.get(key(cluster, mediaId));
+    M m = callId != null ? state.byCall.get(cluster, callId)
+        : state.byMedia.get(cluster, mediaId);
     if (m == null) {
       return;
     }
     if (callId != null) {
-      state.byMedia.put(key(cluster, mediaId), m);
+      state.byMedia.put(cluster, mediaId, m);
     } else {
-      state.byMedia.remove(key(cluster, mediaId));
+      state.byMedia.remove(cluster, mediaId);
     }
     if (kind == LogKind.RECORDING_STARTED || kind == LogKind.RECORDING_STOPPED) {
       m.recording = kind == LogKind.RECORDING_STARTED;

@@ -51,7 +51,7 @@ final class EventsMerge {
 
   /** Applies a call's {@code callInfoUpdate} fields, or holds them until the call appears. */
   void onCallInfo(String cluster, String bridgeId, String callId, Map<String, String> fields) {
-    M m = state.byCall.get(key(cluster, callId));
+    M m = state.byCall.get(cluster, callId);
     if (m == null || m.ended) {
       if (m == null) {
         String k = "C|" + key(cluster, callId);

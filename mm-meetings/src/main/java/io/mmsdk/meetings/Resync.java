@@ -1,7 +1,5 @@
 package io.mmsdk.meetings;
 
-import static io.mmsdk.meetings.TrackerState.key;
-
 import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.Meeting.Mute;
 import io.mmsdk.meetings.Meeting.ParticipantState;
@@ -53,21 +51,21 @@ final class Resync {
 
   private void resyncCall(String cluster, RestSnapshot.Call rc, Instant now) {
     List<String> fixed = new ArrayList<>();
-    M m = state.byCall.get(key(cluster, rc.callId()));
+    M m = state.byCall.get(cluster, rc.callId());
     if (m != null && m.ended) {
       return; // its callEnd arrived after the Call Bridge listed it
     }
     if (m == null) {
       M target = rc.correlator() == null ? null
-          : state.activeByCorrelator.get(key(cluster, rc.correlator()));
+          : state.activeByCorrelator.get(cluster, rc.correlator());
       if (target == null && rc.coSpace() != null) {
-        target = state.activeBySpace.get(key(cluster, rc.coSpace()));
+        target = state.activeBySpace.get(cluster, rc.coSpace());
       }
       CallInfo ci = new CallInfo(rc.callId(), null, null, rc.bridgeId());
       if (target != null) {
         m = target;
         m.calls.put(rc.callId(), ci);
-        state.byCall.put(key(cluster, rc.callId()), m);
+        state.byCall.put(cluster, rc.callId(), m);
         state.change(m, now, LogKind.CALL_ADDED, rc.callId(), "found by re-sync",
             null);
       } else {
@@ -76,7 +74,7 @@ final class Resync {
         m.name = rc.name();
         m.calls.put(rc.callId(), ci);
         state.meetings.put(m.id, m);
-        state.byCall.put(key(cluster, rc.callId()), m);
+        state.byCall.put(cluster, rc.callId(), m);
         state.change(m, start, LogKind.MEETING_STARTED, rc.callId(),
             m.name == null ? "" : m.name, null);
         fixed.add("meeting found");

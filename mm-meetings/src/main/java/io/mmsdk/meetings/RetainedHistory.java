@@ -1,6 +1,5 @@
 package io.mmsdk.meetings;
 
-import static io.mmsdk.meetings.TrackerState.key;
 import static io.mmsdk.meetings.TrackerState.snapshots;
 
 import io.mmsdk.meetings.Meeting.ParticipantState;
@@ -46,11 +45,11 @@ final class RetainedHistory {
   }
 
   Optional<Meeting> findByCall(String clusterId, String callId) {
-    return snapshotOf(state.byCall.get(key(clusterId, callId)));
+    return snapshotOf(state.byCall.get(clusterId, callId));
   }
 
   Optional<Meeting> findActiveInSpace(String clusterId, String spaceId) {
-    M m = state.activeBySpace.get(key(clusterId, spaceId));
+    M m = state.activeBySpace.get(clusterId, spaceId);
     return m == null || m.ended ? Optional.empty() : Optional.of(m.snapshot());
   }
 

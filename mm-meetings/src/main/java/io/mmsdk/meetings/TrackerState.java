@@ -27,13 +27,13 @@ import java.util.function.Predicate;
  */
 final class TrackerState {
   final Map<String, M> meetings = new LinkedHashMap<>();
-  final Map<String, M> byCall = new HashMap<>();
-  final Map<String, M> activeByCorrelator = new HashMap<>();
-  final Map<String, M> activeBySpace = new HashMap<>();
+  final ClusterIndex<M> byCall = new ClusterIndex<>();
+  final ClusterIndex<M> activeByCorrelator = new ClusterIndex<>();
+  final ClusterIndex<M> activeBySpace = new ClusterIndex<>();
   // cluster -> call leg GUID -> leg, the legs whose callLegEnd has not come: nested, so no
   // concatenated key per leg is kept, or built per record.
   private final Map<String, Map<String, Leg>> legs = new HashMap<>();
-  final Map<String, M> byMedia = new HashMap<>();
+  final ClusterIndex<M> byMedia = new ClusterIndex<>();
   // cluster -> participant GUID -> leg: nested, so no concatenated key per participant is kept.
   final Map<String, Map<String, Leg>> byParticipant = new HashMap<>();
   /**
@@ -93,27 +93,27 @@ final class TrackerState {
 
   void index(M m) {
     if (m.correlator != null) {
-      activeByCorrelator.put(key(m.cluster, m.correlator), m);
+      activeByCorrelator.put(m.cluster, m.correlator, m);
     }
     if (m.coSpace != null) {
-      activeBySpace.put(key(m.cluster, m.coSpace), m);
+      activeBySpace.put(m.cluster, m.coSpace, m);
     }
   }
 
   /** Drops a meeting that no longer runs from the indexes that find running meetings. */
   void unindexActive(M m) {
     if (m.correlator != null) {
-      activeByCorrelator.remove(key(m.cluster, m.correlator), m);
+      activeByCorrelator.remove(m.cluster, m.correlator, m);
     }
     if (m.coSpace != null) {
-      activeBySpace.remove(key(m.cluster, m.coSpace), m);
+      activeBySpace.remove(m.cluster, m.coSpace, m);
     }
   }
 
   /** Drops a forgotten meeting from every index. */
   void forgetIndexes(M m) {
     for (String callId : m.calls.keySet()) {
-      byCall.remove(key(m.cluster, callId), m);
+      byCall.remove(m.cluster, callId, m);
     }
     for (Leg l : m.legs.values()) {
       removeLeg(m.cluster, l.id, l);
@@ -121,7 +121,7 @@ final class TrackerState {
         unindexParticipant(m.cluster, l);
       }
     }
-    byMedia.values().removeIf(x -> x == m);
+    byMedia.removeValue(m.cluster, m);
     unindexActive(m);
   }
 
