@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -110,10 +109,10 @@ final class CdrApplier {
       }
       updateLegState(leg, t);
     } else if (record instanceof CallLegEnd e) {
-      Leg leg = state.leg(cluster, e.callLegId());
+      Leg leg = state.legs.get(cluster, e.callLegId());
       if (leg == null || leg.meeting == null) {
         // The leg never reached a meeting we know (e.g. it ended in an IVR): nothing to show.
-        state.removeLeg(cluster, e.callLegId(), null);
+        state.legs.remove(cluster, e.callLegId());
         return;
       }
       if (!e.alarms().isEmpty()) {
@@ -239,11 +238,10 @@ final class CdrApplier {
   }
 
   private Leg leg(String cluster, String legId, String bridge, Instant t) {
-    Map<String, Leg> ofCluster = state.legsOf(cluster);
-    Leg leg = ofCluster.get(legId);
+    Leg leg = state.legs.get(cluster, legId);
     if (leg == null) {
       leg = new Leg(legId, cluster, bridge, t, true);
-      ofCluster.put(legId, leg);
+      state.legs.put(cluster, legId, leg);
     }
     return leg;
   }
@@ -257,7 +255,7 @@ final class CdrApplier {
     }
     Leg known = m.legs.get(leg.id);
     if (known != null && known != leg && known.state == ParticipantState.ENDED) {
-      state.removeLeg(cluster, leg.id, leg); // a late update for a leg that already left
+      state.legs.remove(cluster, leg.id, leg); // a late update for a leg that already left
       return;
     }
     if (leg.meeting != null && leg.meeting != m) {
@@ -311,7 +309,7 @@ final class CdrApplier {
       if (fromCdr && leg.endedByResync) {
         leg.leftAt = t; // a re-sync found it gone; the record says when it left
         leg.endedByResync = false;
-        state.removeLeg(leg.meeting.cluster, leg.id, leg);
+        state.legs.remove(leg.meeting.cluster, leg.id, leg);
       }
       return;
     }
@@ -323,7 +321,7 @@ final class CdrApplier {
     leg.activeSpeaker = false;
     leg.presenter = false;
     if (fromCdr) {
-      state.removeLeg(leg.meeting.cluster, leg.id, leg);
+      state.legs.remove(leg.meeting.cluster, leg.id, leg);
     }
     if (!leg.link) {
       state.change(leg.meeting, t, LogKind.PARTICIPANT_LEFT, leg.id,
@@ -376,7 +374,7 @@ final class CdrApplier {
       }
     }
     // Legs that never reached a meeting on the restarted Call Bridge are gone too.
-    state.removeLegsIf(l -> l.meeting == null && r.callBridge() != null
+    state.legs.removeIf(l -> l.meeting == null && r.callBridge() != null
         && r.callBridge().equals(l.bridge));
   }
 

@@ -2,9 +2,10 @@ package io.mmsdk.meetings;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * An index of the tracker's meetings by cluster and id: nested maps, so a lookup builds no
+ * An index of the tracker's meetings or legs by cluster and id: nested maps, so a lookup builds no
  * {@code cluster|id} key and an entry keeps the id's own string, not a concatenated copy of it.
  * Not thread-safe: guarded by the {@link MeetingTracker}'s lock.
  *
@@ -38,6 +39,14 @@ final class ClusterIndex<V> {
     if (ofCluster != null && ofCluster.remove(id, value) && ofCluster.isEmpty()) {
       byCluster.remove(cluster);
     }
+  }
+
+  /** Drops every entry, of every cluster, that {@code drop} selects. */
+  void removeIf(Predicate<V> drop) {
+    byCluster.values().removeIf(ofCluster -> {
+      ofCluster.values().removeIf(drop);
+      return ofCluster.isEmpty();
+    });
   }
 
   /** Indexes {@code to} wherever {@code from} is indexed in {@code cluster}. */

@@ -71,7 +71,7 @@ final class EventsMerge {
 
   /** Applies a participant's roster fields, or holds them until the participant appears. */
   void onRoster(String cluster, String participantId, Map<String, String> fields) {
-    Leg leg = state.participant(cluster, participantId);
+    Leg leg = state.byParticipant.get(cluster, participantId);
     if (leg == null) {
       early.computeIfAbsent("P|" + key(cluster, participantId), k -> new HashMap<>())
           .putAll(fields);
@@ -104,10 +104,10 @@ final class EventsMerge {
       return;
     }
     if (leg.participantId != null) {
-      state.unindexParticipant(cluster, leg);
+      state.byParticipant.remove(cluster, leg.participantId, leg);
     }
     leg.participantId = participantId;
-    state.byParticipant.computeIfAbsent(cluster, k -> new HashMap<>()).put(participantId, leg);
+    state.byParticipant.put(cluster, participantId, leg);
     // No key built when nothing is held, as for almost every leg.
     Map<String, String> fields =
         early.isEmpty() ? null : early.remove("P|" + key(cluster, participantId));

@@ -126,7 +126,7 @@ final class Resync {
 
   private void resyncLeg(String cluster, M m, String callId, RestSnapshot.Leg rl, Instant now,
       List<String> fixed) {
-    Leg leg = state.leg(cluster, rl.legId());
+    Leg leg = state.legs.get(cluster, rl.legId());
     Leg known = m.legs.get(rl.legId());
     if (leg == null && known != null) {
       return; // ended here already (its callLegEnd arrived after the listing)
@@ -137,7 +137,7 @@ final class Resync {
       leg.displayName = rl.name();
       leg.remoteParty = rl.remoteParty();
       leg.direction = state.values.share(rl.direction());
-      state.legsOf(cluster).put(leg.id, leg);
+      state.legs.put(cluster, leg.id, leg);
       fixed.add(leg.label() + " found");
     }
     events.nameParticipant(cluster, leg, rl.participantId());

@@ -54,9 +54,9 @@ final class RetainedHistory {
   }
 
   Optional<Meeting> findOfParticipant(String clusterId, String id) {
-    Leg leg = state.leg(clusterId, id);
+    Leg leg = state.legs.get(clusterId, id);
     if (leg == null) {
-      leg = state.participant(clusterId, id);
+      leg = state.byParticipant.get(clusterId, id);
     }
     if (leg != null && leg.meeting != null) {
       return Optional.of(leg.meeting.snapshot());
@@ -151,7 +151,7 @@ final class RetainedHistory {
         state.forgetIndexes(m);
       }
     }
-    state.removeLegsIf(l -> l.meeting == null && clusterId.equals(l.cluster));
+    state.legs.removeIf(l -> l.meeting == null && clusterId.equals(l.cluster));
     state.endedInOrder.removeIf(m -> m.cluster.equals(clusterId));
   }
 

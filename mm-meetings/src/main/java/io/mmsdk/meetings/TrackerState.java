@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The tracker's mutable meetings, calls and call legs and their indexes. Every change to a
@@ -30,12 +28,11 @@ final class TrackerState {
   final ClusterIndex<M> byCall = new ClusterIndex<>();
   final ClusterIndex<M> activeByCorrelator = new ClusterIndex<>();
   final ClusterIndex<M> activeBySpace = new ClusterIndex<>();
-  // cluster -> call leg GUID -> leg, the legs whose callLegEnd has not come: nested, so no
-  // concatenated key per leg is kept, or built per record.
-  private final Map<String, Map<String, Leg>> legs = new HashMap<>();
+  /** The legs whose callLegEnd has not come, by cluster and call leg GUID. */
+  final ClusterIndex<Leg> legs = new ClusterIndex<>();
   final ClusterIndex<M> byMedia = new ClusterIndex<>();
-  // cluster -> participant GUID -> leg: nested, so no concatenated key per participant is kept.
-  final Map<String, Map<String, Leg>> byParticipant = new HashMap<>();
+  /** The legs by cluster and participant GUID. */
+  final ClusterIndex<Leg> byParticipant = new ClusterIndex<>();
   /**
    * Ended meetings in the order they ended, oldest first, for the bound on how many are kept; may
    * still hold meetings forgotten since, which are skipped when their turn comes.
@@ -116,62 +113,13 @@ final class TrackerState {
       byCall.remove(m.cluster, callId, m);
     }
     for (Leg l : m.legs.values()) {
-      removeLeg(m.cluster, l.id, l);
+      legs.remove(m.cluster, l.id, l);
       if (l.participantId != null) {
-        unindexParticipant(m.cluster, l);
+        byParticipant.remove(m.cluster, l.participantId, l);
       }
     }
     byMedia.removeValue(m.cluster, m);
     unindexActive(m);
-  }
-
-  /** {@return the leg {@code id} of cluster {@code cluster}, or null} */
-  Leg leg(String cluster, String id) {
-    Map<String, Leg> ofCluster = legs.get(cluster);
-    return ofCluster == null ? null : ofCluster.get(id);
-  }
-
-  /** {@return the legs of cluster {@code cluster} by GUID, made if absent} */
-  Map<String, Leg> legsOf(String cluster) {
-    return legs.computeIfAbsent(cluster, k -> new HashMap<>());
-  }
-
-  /** Forgets leg {@code id} of {@code cluster}: if it is {@code leg}, or whatever it is if null. */
-  void removeLeg(String cluster, String id, Leg leg) {
-    Map<String, Leg> ofCluster = legs.get(cluster);
-    if (ofCluster != null) {
-      if (leg == null) {
-        ofCluster.remove(id);
-      } else {
-        ofCluster.remove(id, leg);
-      }
-      if (ofCluster.isEmpty()) {
-        legs.remove(cluster);
-      }
-    }
-  }
-
-  /** Forgets the legs of every cluster that {@code drop} selects. */
-  void removeLegsIf(Predicate<Leg> drop) {
-    legs.values().removeIf(ofCluster -> {
-      ofCluster.values().removeIf(drop);
-      return ofCluster.isEmpty();
-    });
-  }
-
-  void unindexParticipant(String cluster, Leg leg) {
-    Map<String, Leg> ofCluster = byParticipant.get(cluster);
-    if (ofCluster != null) {
-      ofCluster.remove(leg.participantId, leg);
-      if (ofCluster.isEmpty()) {
-        byParticipant.remove(cluster);
-      }
-    }
-  }
-
-  /** {@return the leg with participant GUID {@code participantId}, or null} */
-  Leg participant(String cluster, String participantId) {
-    return byParticipant.getOrDefault(cluster, Map.of()).get(participantId);
   }
 
   static List<Meeting> snapshots(Collection<M> ms) {
