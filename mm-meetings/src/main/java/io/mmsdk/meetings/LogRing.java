@@ -38,7 +38,10 @@ final class LogRing {
     return bytes;
   }
 
-  /** Appends the entry ({@code t}, {@code kind}, {@code subject}, {@code detail}). */
+  /**
+   * Appends the entry ({@code t}, {@code kind}, {@code subject}, {@code detail}), whose estimate is
+   * {@code estimate} bytes.
+   */
   void addLast(Instant t, LogKind kind, String subject, String detail, int estimate) {
     int capacity = words.length / 2;
     if (size == capacity) {
