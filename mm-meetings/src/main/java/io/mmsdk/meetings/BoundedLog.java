@@ -1,19 +1,23 @@
 package io.mmsdk.meetings;
 
 import io.mmsdk.meetings.Meeting.LogEntry;
+import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.TrackerState.M;
+import java.time.Instant;
 
 /**
  * Keeps each meeting's log within its bounds: at most {@code maxEntries} entries and at most
  * {@code maxBytesPerParticipant} estimated bytes per call leg the meeting has had (at least one),
- * dropping the oldest entries first. Each entry's estimate is kept beside it (4 bytes, counted in
- * {@link #LOG_ENTRY_BYTES}), so dropping one reads no string. Not thread-safe: guarded by the
- * {@link MeetingTracker}'s lock.
+ * dropping the oldest entries first. Each entry's estimate is kept beside it in the {@link
+ * LogRing}, so dropping one reads no string. Not thread-safe: guarded by the {@link
+ * MeetingTracker}'s lock.
  */
 final class BoundedLog {
   /**
-   * The estimated retained size of a log entry without its strings: the entry, its {@code Instant},
-   * its slot in the log and its kept estimate.
+   * The estimate of a log entry without its strings, the documented bound's figure: what an entry
+   * retained as a {@link LogEntry} object with an {@code Instant} of its own. A {@link LogRing}
+   * keeps one in 24 bytes, so the bound over-counts; it is kept so the bounds keep as many entries
+   * as they are documented to.
    */
   static final int LOG_ENTRY_BYTES = 64;
   /** The estimated retained size of a non-empty string without its characters. */
@@ -27,42 +31,29 @@ final class BoundedLog {
     this.maxBytesPerParticipant = maxBytesPerParticipant;
   }
 
-  /** Appends {@code e} to {@code m}'s log, dropping its oldest entries beyond the log's bounds. */
-  void append(M m, LogEntry e) {
-    int bytes = (int) Math.min(Integer.MAX_VALUE, estimatedBytes(e));
-    int n = m.log.size();
-    if (n == m.logSizes.length) {
-      int[] grown = new int[n * 2];
-      for (int i = 0; i < n; i++) {
-        grown[i] = m.logSizes[(m.logSizesHead + i) % n];
-      }
-      m.logSizes = grown;
-      m.logSizesHead = 0;
-    }
-    m.logSizes[(m.logSizesHead + n) % m.logSizes.length] = bytes;
-    m.log.addLast(e);
-    m.logBytes += bytes;
+  /**
+   * Appends the entry ({@code time}, {@code kind}, {@code subject}, {@code detail}) to {@code m}'s
+   * log, dropping its oldest entries beyond the log's bounds.
+   */
+  void append(M m, Instant time, LogKind kind, String subject, String detail) {
+    LogRing log = m.log;
+    log.addLast(time, kind, subject, detail,
+        (int) Math.min(Integer.MAX_VALUE, estimatedBytes(subject, detail)));
     long maxBytes = maxBytesPerParticipant * Math.max(1, m.legs.size());
-    while (m.log.size() > maxEntries || (m.logBytes > maxBytes && m.log.size() > 1)) {
-      // The size kept beside the entry: the entry and its strings are long out of the cache.
-      m.log.pollFirst();
-      m.logBytes -= m.logSizes[m.logSizesHead];
-      m.logSizesHead = (m.logSizesHead + 1) % m.logSizes.length;
+    while (log.size() > maxEntries || (log.bytes() > maxBytes && log.size() > 1)) {
+      log.removeFirst(); // by the estimate kept beside the entry: its strings are out of the cache
     }
-  }
-
-  /** Empties {@code m}'s log. */
-  static void clear(M m) {
-    m.log.clear();
-    m.logBytes = 0;
-    m.logSizesHead = 0;
   }
 
   /**
    * Estimates what {@code e} retains, counting its strings as its own and two bytes per character.
    */
   static long estimatedBytes(LogEntry e) {
-    return LOG_ENTRY_BYTES + estimatedBytes(e.subject()) + estimatedBytes(e.detail());
+    return estimatedBytes(e.subject(), e.detail());
+  }
+
+  private static long estimatedBytes(String subject, String detail) {
+    return LOG_ENTRY_BYTES + estimatedBytes(subject) + estimatedBytes(detail);
   }
 
   private static long estimatedBytes(String s) {

@@ -1,7 +1,5 @@
 package io.mmsdk.meetings;
 
-import static io.mmsdk.meetings.TrackerState.key;
-
 import io.mmsdk.cdr.CallEnd;
 import io.mmsdk.cdr.CallLegEnd;
 import io.mmsdk.cdr.CallLegStart;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -68,8 +65,8 @@ final class CdrApplier {
     if (reportedGaps.add(cluster + '|' + m.session() + '|' + range)) {
       for (M meeting : new ArrayList<>(state.meetings.values())) {
         if (!meeting.ended && meeting.hasSession(m.session())) {
-          state.change(meeting, new LogEntry(scheduler.now(), LogKind.RECORDS_MISSING,
-              m.session(), m.count() + " records " + m.cause()), null);
+          state.change(meeting, scheduler.now(), LogKind.RECORDS_MISSING,
+              m.session(), m.count() + " records " + m.cause(), null);
         }
       }
       dispatch.queueGap(new SourceGap(SourceGap.Source.CDR, cluster, m.session(), scheduler.now(),
@@ -90,7 +87,7 @@ final class CdrApplier {
       events.nameParticipant(cluster, leg, s.groupId());
       leg.displayName = s.displayName() != null ? s.displayName() : leg.displayName;
       leg.remoteParty = s.remoteParty() != null ? s.remoteParty() : leg.remoteParty;
-      leg.direction = s.direction();
+      leg.direction = state.values.share(s.direction());
       leg.link = DISTRIBUTION_LINK.equals(s.subType());
       if (s.callId() != null) {
         attach(cluster, session, bridge, leg, s.callId(), t);
@@ -98,8 +95,8 @@ final class CdrApplier {
     } else if (record instanceof CallLegUpdate u) {
       Leg leg = leg(cluster, u.callLegId(), bridge, t);
       events.nameParticipant(cluster, leg, u.groupId());
-      if (u.displayName() != null) {
-        leg.displayName = u.displayName();
+      if (u.displayName() != null && !u.displayName().equals(leg.displayName)) {
+        leg.displayName = u.displayName(); // else the kept one: one copy per leg
       }
       if ("connected".equals(u.state())) {
         leg.connected = true;
@@ -112,19 +109,21 @@ final class CdrApplier {
       }
       updateLegState(leg, t);
     } else if (record instanceof CallLegEnd e) {
-      Leg leg = state.leg(cluster, e.callLegId());
+      Leg leg = state.legs.get(cluster, e.callLegId());
       if (leg == null || leg.meeting == null) {
         // The leg never reached a meeting we know (e.g. it ended in an IVR): nothing to show.
-        state.removeLeg(cluster, e.callLegId(), null);
+        state.legs.remove(cluster, e.callLegId());
         return;
       }
       if (!e.alarms().isEmpty()) {
-        leg.alarms = e.alarms();
+        leg.alarms = state.values.share(e.alarms());
       }
-      leg.durationSeconds = e.durationSeconds();
-      endLeg(leg, t, e.reason(), true);
+      Long duration = e.durationSeconds();
+      leg.hasDuration = duration != null;
+      leg.durationSeconds = duration == null ? 0 : duration;
+      endLeg(leg, t, state.values.share(e.reason()), true);
     } else if (record instanceof CallEnd e) {
-      M m = state.byCall.get(key(cluster, e.callId()));
+      M m = state.byCall.get(cluster, e.callId());
       if (m != null) {
         endCall(m, e.callId(), t, "callEnded", true);
       }
@@ -142,19 +141,19 @@ final class CdrApplier {
   }
 
   private void callStart(String cluster, String session, String bridge, CallStart c, Instant t) {
-    M existing = state.byCall.get(key(cluster, c.callId()));
+    M existing = state.byCall.get(cluster, c.callId());
     M target = null;
     if (c.callCorrelator() != null) {
-      target = state.activeByCorrelator.get(key(cluster, c.callCorrelator()));
+      target = state.activeByCorrelator.get(cluster, c.callCorrelator());
     }
     if (target == null && c.coSpace() != null) {
-      target = state.activeBySpace.get(key(cluster, c.coSpace()));
+      target = state.activeBySpace.get(cluster, c.coSpace());
     }
     if (existing != null && existing.ended) {
       return; // a late callStart for a call we already closed
     }
     if (existing != null) {
-      existing.fill(c);
+      existing.fill(c, state.values);
       if (!existing.startFromCdr) {
         existing.start = t; // first seen in a re-sync: the record's time wins
         existing.startFromCdr = true;
@@ -171,11 +170,11 @@ final class CdrApplier {
       return;
     }
     if (target != null) {
-      target.fill(c);
+      target.fill(c, state.values);
       target.calls.put(c.callId(), new CallInfo(c.callId(), bridge, session, null));
-      state.byCall.put(key(cluster, c.callId()), target);
-      state.change(target, new LogEntry(t, LogKind.CALL_ADDED, c.callId(),
-          bridge == null ? "" : "on Call Bridge " + bridge), null);
+      state.byCall.put(cluster, c.callId(), target);
+      state.change(target, t, LogKind.CALL_ADDED, c.callId(),
+          bridge == null ? "" : "on Call Bridge " + bridge, null);
       events.applyEarlyCall(target, c.callId(), t);
       return;
     }
@@ -191,13 +190,13 @@ final class CdrApplier {
     M m = new M(call.callId, cluster, t);
     m.startFromCdr = true;
     if (start != null) {
-      m.fill(start);
+      m.fill(start, state.values);
     }
     m.calls.put(call.callId, call);
     state.meetings.put(m.id, m);
-    state.byCall.put(key(cluster, call.callId), m);
-    state.change(m, new LogEntry(t, LogKind.MEETING_STARTED, call.callId,
-        m.name == null ? "" : m.name), null);
+    state.byCall.put(cluster, call.callId, m);
+    state.change(m, t, LogKind.MEETING_STARTED, call.callId,
+        m.name == null ? "" : m.name, null);
     events.applyEarlyCall(m, call.callId, t);
     return m;
   }
@@ -214,13 +213,13 @@ final class CdrApplier {
     List<LogEntry> added = new ArrayList<>(from.calls.size());
     for (CallInfo ci : from.calls.values()) {
       to.calls.put(ci.callId, ci);
-      state.byCall.put(key(to.cluster, ci.callId), to);
+      state.byCall.put(to.cluster, ci.callId, to);
       added.add(new LogEntry(from.start, LogKind.CALL_ADDED, ci.callId,
           ci.bridge == null ? "" : "on Call Bridge " + ci.bridge));
     }
-    List<LogEntry> merged = new ArrayList<>(to.log);
+    List<LogEntry> merged = new ArrayList<>(to.log.entries());
     merged.addAll(added);
-    for (LogEntry e : from.log) {
+    for (LogEntry e : from.log.entries()) {
       if (e.kind() != LogKind.MEETING_STARTED) {
         merged.add(e);
       }
@@ -230,46 +229,46 @@ final class CdrApplier {
     if (from.start.isBefore(to.start)) {
       to.start = from.start;
     }
-    state.byMedia.replaceAll((k, v) -> v == from ? to : v);
+    state.byMedia.replaceValue(to.cluster, from, to);
     // Listeners knew from's calls and legs under its id: tell them where they went.
-    state.queue(from, new LogEntry(from.start, LogKind.MEETING_MERGED, to.id, ""), null);
+    state.queue(from, from.start, LogKind.MEETING_MERGED, to.id, "", null);
     for (LogEntry e : added) {
-      state.queue(to, e, null);
+      state.queue(to, e.time(), e.kind(), e.subject(), e.detail(), null);
     }
   }
 
   private Leg leg(String cluster, String legId, String bridge, Instant t) {
-    Map<String, Leg> ofCluster = state.legsOf(cluster);
-    Leg leg = ofCluster.get(legId);
+    Leg leg = state.legs.get(cluster, legId);
     if (leg == null) {
       leg = new Leg(legId, cluster, bridge, t, true);
-      ofCluster.put(legId, leg);
+      state.legs.put(cluster, legId, leg);
     }
     return leg;
   }
 
   private void attach(String cluster, String session, String bridge, Leg leg, String callId,
       Instant t) {
-    M m = state.byCall.get(key(cluster, callId));
+    M m = state.byCall.get(cluster, callId);
     if (m == null) {
       // The leg names a call whose callStart has not arrived (or never will): start the meeting.
       m = newMeeting(cluster, new CallInfo(callId, bridge, session, null), t, null);
     }
     Leg known = m.legs.get(leg.id);
     if (known != null && known != leg && known.state == ParticipantState.ENDED) {
-      state.removeLeg(cluster, leg.id, leg); // a late update for a leg that already left
+      state.legs.remove(cluster, leg.id, leg); // a late update for a leg that already left
       return;
     }
     if (leg.meeting != null && leg.meeting != m) {
       leg.meeting.legs.remove(leg.id);
     }
     boolean isNew = leg.meeting != m;
-    leg.callId = callId;
+    CallInfo call = m.calls.get(callId);
+    leg.callId = call != null ? call.callId : callId; // the call's copy, not the record's
     leg.meeting = m;
     m.legs.put(leg.id, leg);
     if (isNew && !leg.link) {
-      state.change(m, new LogEntry(t, LogKind.PARTICIPANT_JOINED, leg.id,
-          leg.displayName == null ? "" : leg.displayName), leg);
+      state.change(m, t, LogKind.PARTICIPANT_JOINED, leg.id,
+          leg.displayName == null ? "" : leg.displayName, leg);
     }
     updateLegState(leg, t);
   }
@@ -291,10 +290,10 @@ final class CdrApplier {
     }
     leg.state = s;
     if (leg.meeting != null && !leg.link && s != ParticipantState.CONNECTING) {
-      state.change(leg.meeting, new LogEntry(t,
+      state.change(leg.meeting, t,
           s == ParticipantState.CONNECTED ? LogKind.PARTICIPANT_CONNECTED
               : LogKind.PARTICIPANT_IN_LOBBY,
-          leg.id, leg.displayName == null ? "" : leg.displayName), leg);
+          leg.id, leg.displayName == null ? "" : leg.displayName, leg);
     }
   }
 
@@ -310,7 +309,7 @@ final class CdrApplier {
       if (fromCdr && leg.endedByResync) {
         leg.leftAt = t; // a re-sync found it gone; the record says when it left
         leg.endedByResync = false;
-        state.removeLeg(leg.meeting.cluster, leg.id, leg);
+        state.legs.remove(leg.meeting.cluster, leg.id, leg);
       }
       return;
     }
@@ -322,11 +321,11 @@ final class CdrApplier {
     leg.activeSpeaker = false;
     leg.presenter = false;
     if (fromCdr) {
-      state.removeLeg(leg.meeting.cluster, leg.id, leg);
+      state.legs.remove(leg.meeting.cluster, leg.id, leg);
     }
     if (!leg.link) {
-      state.change(leg.meeting, new LogEntry(t, LogKind.PARTICIPANT_LEFT, leg.id,
-          reason == null ? "" : reason), leg);
+      state.change(leg.meeting, t, LogKind.PARTICIPANT_LEFT, leg.id,
+          reason == null ? "" : reason, leg);
     }
   }
 
@@ -350,14 +349,14 @@ final class CdrApplier {
         endLeg(l, t, reason, fromCdr);
       }
     }
-    state.change(m, new LogEntry(t, LogKind.CALL_ENDED, callId, reason), null);
+    state.change(m, t, LogKind.CALL_ENDED, callId, reason, null);
     if (m.calls.values().stream().allMatch(c -> c.ended)) {
       m.ended = true;
       m.end = t;
       m.endReason = reason;
       m.endObservedAt = scheduler.now();
       state.unindexActive(m);
-      state.change(m, new LogEntry(t, LogKind.MEETING_ENDED, m.id, reason), null);
+      state.change(m, t, LogKind.MEETING_ENDED, m.id, reason, null);
       state.ended(m);
     }
   }
@@ -375,27 +374,27 @@ final class CdrApplier {
       }
     }
     // Legs that never reached a meeting on the restarted Call Bridge are gone too.
-    state.removeLegsIf(l -> l.meeting == null && r.callBridge() != null
+    state.legs.removeIf(l -> l.meeting == null && r.callBridge() != null
         && r.callBridge().equals(l.bridge));
   }
 
   private void media(String cluster, String callId, String mediaId, LogKind kind, Instant t,
       String detail) {
-    M m = callId != null ? state.byCall.get(key(cluster, callId))
-        : state.byMedia.get(key(cluster, mediaId));
+    M m = callId != null ? state.byCall.get(cluster, callId)
+        : state.byMedia.get(cluster, mediaId);
     if (m == null) {
       return;
     }
     if (callId != null) {
-      state.byMedia.put(key(cluster, mediaId), m);
+      state.byMedia.put(cluster, mediaId, m);
     } else {
-      state.byMedia.remove(key(cluster, mediaId));
+      state.byMedia.remove(cluster, mediaId);
     }
     if (kind == LogKind.RECORDING_STARTED || kind == LogKind.RECORDING_STOPPED) {
       m.recording = kind == LogKind.RECORDING_STARTED;
     } else {
       m.streaming = kind == LogKind.STREAMING_STARTED;
     }
-    state.change(m, new LogEntry(t, kind, mediaId, detail), null);
+    state.change(m, t, kind, mediaId, detail, null);
   }
 }

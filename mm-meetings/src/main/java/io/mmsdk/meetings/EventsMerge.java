@@ -5,7 +5,6 @@ import static io.mmsdk.meetings.TrackerState.key;
 import io.mmsdk.cms.core.CmsField;
 import io.mmsdk.cms.events.EventFields;
 import io.mmsdk.common.time.Scheduler;
-import io.mmsdk.meetings.Meeting.LogEntry;
 import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.Meeting.Mute;
 import io.mmsdk.meetings.TrackerState.CallInfo;
@@ -52,7 +51,7 @@ final class EventsMerge {
 
   /** Applies a call's {@code callInfoUpdate} fields, or holds them until the call appears. */
   void onCallInfo(String cluster, String bridgeId, String callId, Map<String, String> fields) {
-    M m = state.byCall.get(key(cluster, callId));
+    M m = state.byCall.get(cluster, callId);
     if (m == null || m.ended) {
       if (m == null) {
         String k = "C|" + key(cluster, callId);
@@ -72,7 +71,7 @@ final class EventsMerge {
 
   /** Applies a participant's roster fields, or holds them until the participant appears. */
   void onRoster(String cluster, String participantId, Map<String, String> fields) {
-    Leg leg = state.participant(cluster, participantId);
+    Leg leg = state.byParticipant.get(cluster, participantId);
     if (leg == null) {
       early.computeIfAbsent("P|" + key(cluster, participantId), k -> new HashMap<>())
           .putAll(fields);
@@ -86,12 +85,14 @@ final class EventsMerge {
    * bridge whose events socket reported it first.
    */
   void applyEarlyCall(M m, String callId, Instant t) {
-    String bridgeId = earlyBridge.remove("C|" + key(m.cluster, callId));
+    String bridgeId =
+        earlyBridge.isEmpty() ? null : earlyBridge.remove("C|" + key(m.cluster, callId));
     CallInfo ci = m.calls.get(callId);
     if (bridgeId != null && ci != null && ci.bridgeId == null) {
       ci.bridgeId = bridgeId;
     }
-    Map<String, String> fields = early.remove("C|" + key(m.cluster, callId));
+    Map<String, String> fields =
+        early.isEmpty() ? null : early.remove("C|" + key(m.cluster, callId));
     if (fields != null) {
       applyCallFields(m, fields, t);
     }
@@ -103,11 +104,13 @@ final class EventsMerge {
       return;
     }
     if (leg.participantId != null) {
-      state.unindexParticipant(cluster, leg);
+      state.byParticipant.remove(cluster, leg.participantId, leg);
     }
     leg.participantId = participantId;
-    state.byParticipant.computeIfAbsent(cluster, k -> new HashMap<>()).put(participantId, leg);
-    Map<String, String> fields = early.remove("P|" + key(cluster, participantId));
+    state.byParticipant.put(cluster, participantId, leg);
+    // No key built when nothing is held, as for almost every leg.
+    Map<String, String> fields =
+        early.isEmpty() ? null : early.remove("P|" + key(cluster, participantId));
     if (fields != null) {
       applyRosterFields(leg, fields);
     }
@@ -128,21 +131,21 @@ final class EventsMerge {
     String lock = text(f, EventFields.LOCK_STATE);
     if (lock != null && m.locked != lock.equals("locked")) {
       m.locked = lock.equals("locked");
-      state.change(m, new LogEntry(t, LogKind.LOCK_CHANGED, m.id, lock), null);
+      state.change(m, t, LogKind.LOCK_CHANGED, m.id, lock, null);
     }
     Boolean recording = bool(text(f, EventFields.RECORDING));
     if (recording != null && recording != m.recording) {
       m.recording = recording;
       // Told at once; the log keeps the CDR's recordingStart/End entry (with the recording id).
-      state.queue(m, new LogEntry(t,
-          recording ? LogKind.RECORDING_STARTED : LogKind.RECORDING_STOPPED, m.id, "events"),
+      state.queue(m, t,
+          recording ? LogKind.RECORDING_STARTED : LogKind.RECORDING_STOPPED, m.id, "events",
           null);
     }
     Boolean streaming = bool(text(f, EventFields.STREAMING));
     if (streaming != null && streaming != m.streaming) {
       m.streaming = streaming;
-      state.queue(m, new LogEntry(t,
-          streaming ? LogKind.STREAMING_STARTED : LogKind.STREAMING_STOPPED, m.id, "events"),
+      state.queue(m, t,
+          streaming ? LogKind.STREAMING_STARTED : LogKind.STREAMING_STOPPED, m.id, "events",
           null);
     }
   }
@@ -188,8 +191,8 @@ final class EventsMerge {
       leg.remoteParty = text(f, EventFields.URI);
     }
     if (changed && leg.meeting != null && !leg.link) {
-      state.queue(leg.meeting, new LogEntry(scheduler.now(), LogKind.PARTICIPANT_UPDATED, leg.id,
-          leg.displayName == null ? "" : leg.displayName), leg);
+      state.queue(leg.meeting, scheduler.now(), LogKind.PARTICIPANT_UPDATED, leg.id,
+          leg.displayName == null ? "" : leg.displayName, leg);
     }
   }
 

@@ -3,9 +3,11 @@ package io.mmsdk.meetings;
 import io.mmsdk.common.listen.Listeners;
 import io.mmsdk.common.listen.Registration;
 import io.mmsdk.meetings.Meeting.LogEntry;
+import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.TrackerState.Leg;
 import io.mmsdk.meetings.TrackerState.M;
 import java.lang.invoke.VarHandle;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -91,11 +93,16 @@ final class ListenerDispatch {
     return listeners.add(listener);
   }
 
-  /** Queues change {@code e} of {@code m}; caller holds the tracker's lock. */
-  void queueChange(M m, LogEntry e, Leg participant) {
+  /**
+   * Queues the change of {@code m} the entry ({@code time}, {@code kind}, {@code subject}, {@code
+   * detail}) describes, made only if admitted; caller holds the tracker's lock.
+   */
+  void queueChange(M m, Instant time, LogKind kind, String subject, String detail,
+      Leg participant) {
     if (admitOne()) {
       write(new MeetingChange(m.id, m.cluster, m.name, m.coSpace,
-          m.ended ? Meeting.State.ENDED : Meeting.State.ACTIVE, e,
+          m.ended ? Meeting.State.ENDED : Meeting.State.ACTIVE,
+          new LogEntry(time, kind, subject, detail),
           participant == null ? null : participant.snapshot()));
     }
   }

@@ -1,8 +1,5 @@
 package io.mmsdk.meetings;
 
-import static io.mmsdk.meetings.TrackerState.key;
-
-import io.mmsdk.meetings.Meeting.LogEntry;
 import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.Meeting.Mute;
 import io.mmsdk.meetings.Meeting.ParticipantState;
@@ -54,22 +51,22 @@ final class Resync {
 
   private void resyncCall(String cluster, RestSnapshot.Call rc, Instant now) {
     List<String> fixed = new ArrayList<>();
-    M m = state.byCall.get(key(cluster, rc.callId()));
+    M m = state.byCall.get(cluster, rc.callId());
     if (m != null && m.ended) {
       return; // its callEnd arrived after the Call Bridge listed it
     }
     if (m == null) {
       M target = rc.correlator() == null ? null
-          : state.activeByCorrelator.get(key(cluster, rc.correlator()));
+          : state.activeByCorrelator.get(cluster, rc.correlator());
       if (target == null && rc.coSpace() != null) {
-        target = state.activeBySpace.get(key(cluster, rc.coSpace()));
+        target = state.activeBySpace.get(cluster, rc.coSpace());
       }
       CallInfo ci = new CallInfo(rc.callId(), null, null, rc.bridgeId());
       if (target != null) {
         m = target;
         m.calls.put(rc.callId(), ci);
-        state.byCall.put(key(cluster, rc.callId()), m);
-        state.change(m, new LogEntry(now, LogKind.CALL_ADDED, rc.callId(), "found by re-sync"),
+        state.byCall.put(cluster, rc.callId(), m);
+        state.change(m, now, LogKind.CALL_ADDED, rc.callId(), "found by re-sync",
             null);
       } else {
         Instant start = rc.durationSeconds() == null ? now : now.minusSeconds(rc.durationSeconds());
@@ -77,9 +74,9 @@ final class Resync {
         m.name = rc.name();
         m.calls.put(rc.callId(), ci);
         state.meetings.put(m.id, m);
-        state.byCall.put(key(cluster, rc.callId()), m);
-        state.change(m, new LogEntry(start, LogKind.MEETING_STARTED, rc.callId(),
-            m.name == null ? "" : m.name), null);
+        state.byCall.put(cluster, rc.callId(), m);
+        state.change(m, start, LogKind.MEETING_STARTED, rc.callId(),
+            m.name == null ? "" : m.name, null);
         fixed.add("meeting found");
       }
     } else {
@@ -122,14 +119,14 @@ final class Resync {
       }
     }
     if (!fixed.isEmpty()) {
-      state.change(m, new LogEntry(now, LogKind.RESYNCED, rc.callId(), String.join("; ", fixed)),
+      state.change(m, now, LogKind.RESYNCED, rc.callId(), String.join("; ", fixed),
           null);
     }
   }
 
   private void resyncLeg(String cluster, M m, String callId, RestSnapshot.Leg rl, Instant now,
       List<String> fixed) {
-    Leg leg = state.leg(cluster, rl.legId());
+    Leg leg = state.legs.get(cluster, rl.legId());
     Leg known = m.legs.get(rl.legId());
     if (leg == null && known != null) {
       return; // ended here already (its callLegEnd arrived after the listing)
@@ -139,8 +136,8 @@ final class Resync {
       leg = new Leg(rl.legId(), cluster, null, joined, false);
       leg.displayName = rl.name();
       leg.remoteParty = rl.remoteParty();
-      leg.direction = rl.direction();
-      state.legsOf(cluster).put(leg.id, leg);
+      leg.direction = state.values.share(rl.direction());
+      state.legs.put(cluster, leg.id, leg);
       fixed.add(leg.label() + " found");
     }
     events.nameParticipant(cluster, leg, rl.participantId());
@@ -151,8 +148,8 @@ final class Resync {
       leg.callId = callId;
       leg.meeting = m;
       m.legs.put(leg.id, leg);
-      state.change(m, new LogEntry(leg.joinedAt, LogKind.PARTICIPANT_JOINED, leg.id,
-          leg.displayName == null ? "" : leg.displayName), leg);
+      state.change(m, leg.joinedAt, LogKind.PARTICIPANT_JOINED, leg.id,
+          leg.displayName == null ? "" : leg.displayName, leg);
     }
     ParticipantState before = leg.state;
     if ("connected".equals(rl.state())) {
@@ -181,8 +178,8 @@ final class Resync {
     }
     if (changed) {
       fixed.add(leg.label() + " media state");
-      state.queue(m, new LogEntry(now, LogKind.PARTICIPANT_UPDATED, leg.id,
-          leg.displayName == null ? "" : leg.displayName), leg);
+      state.queue(m, now, LogKind.PARTICIPANT_UPDATED, leg.id,
+          leg.displayName == null ? "" : leg.displayName, leg);
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.mmsdk.meetings;
 
-import static io.mmsdk.meetings.TrackerState.key;
 import static io.mmsdk.meetings.TrackerState.snapshots;
 
 import io.mmsdk.meetings.Meeting.ParticipantState;
@@ -46,18 +45,18 @@ final class RetainedHistory {
   }
 
   Optional<Meeting> findByCall(String clusterId, String callId) {
-    return snapshotOf(state.byCall.get(key(clusterId, callId)));
+    return snapshotOf(state.byCall.get(clusterId, callId));
   }
 
   Optional<Meeting> findActiveInSpace(String clusterId, String spaceId) {
-    M m = state.activeBySpace.get(key(clusterId, spaceId));
+    M m = state.activeBySpace.get(clusterId, spaceId);
     return m == null || m.ended ? Optional.empty() : Optional.of(m.snapshot());
   }
 
   Optional<Meeting> findOfParticipant(String clusterId, String id) {
-    Leg leg = state.leg(clusterId, id);
+    Leg leg = state.legs.get(clusterId, id);
     if (leg == null) {
-      leg = state.participant(clusterId, id);
+      leg = state.byParticipant.get(clusterId, id);
     }
     if (leg != null && leg.meeting != null) {
       return Optional.of(leg.meeting.snapshot());
@@ -152,7 +151,7 @@ final class RetainedHistory {
         state.forgetIndexes(m);
       }
     }
-    state.removeLegsIf(l -> l.meeting == null && clusterId.equals(l.cluster));
+    state.legs.removeIf(l -> l.meeting == null && clusterId.equals(l.cluster));
     state.endedInOrder.removeIf(m -> m.cluster.equals(clusterId));
   }
 

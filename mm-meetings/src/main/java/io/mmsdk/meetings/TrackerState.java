@@ -4,19 +4,19 @@ import io.mmsdk.cdr.CallLegEnd;
 import io.mmsdk.cdr.CallStart;
 import io.mmsdk.meetings.Meeting.Interval;
 import io.mmsdk.meetings.Meeting.LogEntry;
+import io.mmsdk.meetings.Meeting.LogKind;
 import io.mmsdk.meetings.Meeting.Mute;
 import io.mmsdk.meetings.Meeting.ParticipantState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The tracker's mutable meetings, calls and call legs and their indexes. Every change to a
@@ -25,20 +25,21 @@ import java.util.function.Predicate;
  */
 final class TrackerState {
   final Map<String, M> meetings = new LinkedHashMap<>();
-  final Map<String, M> byCall = new HashMap<>();
-  final Map<String, M> activeByCorrelator = new HashMap<>();
-  final Map<String, M> activeBySpace = new HashMap<>();
-  // cluster -> call leg GUID -> leg, the legs whose callLegEnd has not come: nested, so no
-  // concatenated key per leg is kept, or built per record.
-  private final Map<String, Map<String, Leg>> legs = new HashMap<>();
-  final Map<String, M> byMedia = new HashMap<>();
-  // cluster -> participant GUID -> leg: nested, so no concatenated key per participant is kept.
-  final Map<String, Map<String, Leg>> byParticipant = new HashMap<>();
+  final ClusterIndex<M> byCall = new ClusterIndex<>();
+  final ClusterIndex<M> activeByCorrelator = new ClusterIndex<>();
+  final ClusterIndex<M> activeBySpace = new ClusterIndex<>();
+  /** The legs whose callLegEnd has not come, by cluster and call leg GUID. */
+  final ClusterIndex<Leg> legs = new ClusterIndex<>();
+  final ClusterIndex<M> byMedia = new ClusterIndex<>();
+  /** The legs by cluster and participant GUID. */
+  final ClusterIndex<Leg> byParticipant = new ClusterIndex<>();
   /**
    * Ended meetings in the order they ended, oldest first, for the bound on how many are kept; may
    * still hold meetings forgotten since, which are skipped when their turn comes.
    */
   final ArrayDeque<M> endedInOrder = new ArrayDeque<>();
+  /** The shared instances of the fields whose values come from a small set. */
+  final ValuePool values = new ValuePool();
 
   private final BoundedLog log;
   private final ListenerDispatch dispatch;
@@ -64,106 +65,61 @@ final class TrackerState {
     }
   }
 
-  /** Logs {@code e} in {@code m} and queues it for the listeners. */
-  void change(M m, LogEntry e, Leg participant) {
-    log.append(m, e);
-    queue(m, e, participant);
+  /**
+   * Logs the entry ({@code time}, {@code kind}, {@code subject}, {@code detail}) in {@code m} and
+   * queues it for the listeners. Its parts, not a {@link LogEntry}: the log keeps the parts, and
+   * the entry is made only for a listener.
+   */
+  void change(M m, Instant time, LogKind kind, String subject, String detail, Leg participant) {
+    log.append(m, time, kind, subject, detail);
+    queue(m, time, kind, subject, detail, participant);
   }
 
-  /** Queues {@code e} for the listeners without logging it. */
-  void queue(M m, LogEntry e, Leg participant) {
-    dispatch.queueChange(m, e, participant);
+  /** Queues the entry for the listeners without logging it. */
+  void queue(M m, Instant time, LogKind kind, String subject, String detail, Leg participant) {
+    dispatch.queueChange(m, time, kind, subject, detail, participant);
   }
 
   /** Rebuilds {@code to}'s log from {@code entries}, within the log's bounds. */
   void replaceLog(M to, List<LogEntry> entries) {
-    BoundedLog.clear(to);
+    to.log.clear();
     for (LogEntry e : entries) {
-      log.append(to, e);
+      log.append(to, e.time(), e.kind(), e.subject(), e.detail());
     }
   }
 
   void index(M m) {
     if (m.correlator != null) {
-      activeByCorrelator.put(key(m.cluster, m.correlator), m);
+      activeByCorrelator.put(m.cluster, m.correlator, m);
     }
     if (m.coSpace != null) {
-      activeBySpace.put(key(m.cluster, m.coSpace), m);
+      activeBySpace.put(m.cluster, m.coSpace, m);
     }
   }
 
   /** Drops a meeting that no longer runs from the indexes that find running meetings. */
   void unindexActive(M m) {
     if (m.correlator != null) {
-      activeByCorrelator.remove(key(m.cluster, m.correlator), m);
+      activeByCorrelator.remove(m.cluster, m.correlator, m);
     }
     if (m.coSpace != null) {
-      activeBySpace.remove(key(m.cluster, m.coSpace), m);
+      activeBySpace.remove(m.cluster, m.coSpace, m);
     }
   }
 
   /** Drops a forgotten meeting from every index. */
   void forgetIndexes(M m) {
     for (String callId : m.calls.keySet()) {
-      byCall.remove(key(m.cluster, callId), m);
+      byCall.remove(m.cluster, callId, m);
     }
     for (Leg l : m.legs.values()) {
-      removeLeg(m.cluster, l.id, l);
+      legs.remove(m.cluster, l.id, l);
       if (l.participantId != null) {
-        unindexParticipant(m.cluster, l);
+        byParticipant.remove(m.cluster, l.participantId, l);
       }
     }
-    byMedia.values().removeIf(x -> x == m);
+    byMedia.removeValue(m.cluster, m);
     unindexActive(m);
-  }
-
-  /** {@return the leg {@code id} of cluster {@code cluster}, or null} */
-  Leg leg(String cluster, String id) {
-    Map<String, Leg> ofCluster = legs.get(cluster);
-    return ofCluster == null ? null : ofCluster.get(id);
-  }
-
-  /** {@return the legs of cluster {@code cluster} by GUID, made if absent} */
-  Map<String, Leg> legsOf(String cluster) {
-    return legs.computeIfAbsent(cluster, k -> new HashMap<>());
-  }
-
-  /** Forgets leg {@code id} of {@code cluster}: if it is {@code leg}, or whatever it is if null. */
-  void removeLeg(String cluster, String id, Leg leg) {
-    Map<String, Leg> ofCluster = legs.get(cluster);
-    if (ofCluster != null) {
-      if (leg == null) {
-        ofCluster.remove(id);
-      } else {
-        ofCluster.remove(id, leg);
-      }
-      if (ofCluster.isEmpty()) {
-        legs.remove(cluster);
-      }
-    }
-  }
-
-  /** Forgets the legs of every cluster that {@code drop} selects. */
-  void removeLegsIf(Predicate<Leg> drop) {
-    legs.values().removeIf(ofCluster -> {
-      ofCluster.values().removeIf(drop);
-      return ofCluster.isEmpty();
-    });
-  }
-
-  void unindexParticipant(String cluster, Leg leg) {
-    Map<String, Leg> ofCluster = byParticipant.get(cluster);
-    if (ofCluster != null) {
-      ofCluster.remove(leg.participantId, leg);
-      if (ofCluster.isEmpty()) {
-        byParticipant.remove(cluster);
-      }
-    }
-  }
-
-  /** {@return the leg with participant GUID {@code participantId}, or null} */
-  Leg participant(String cluster, String participantId) {
-    return byParticipant.getOrDefault(cluster, Map.of()).get(participantId);
   }
 
   static List<Meeting> snapshots(Collection<M> ms) {
@@ -201,11 +157,7 @@ final class TrackerState {
     Instant endObservedAt;
     final Map<String, CallInfo> calls = new LinkedHashMap<>(2);
     final Map<String, Leg> legs = new LinkedHashMap<>(4);
-    final ArrayDeque<LogEntry> log = new ArrayDeque<>(8);
-    long logBytes;
-    // The estimate of each entry of log, a ring in the log's order from logSizesHead; BoundedLog's.
-    int[] logSizes = new int[8];
-    int logSizesHead;
+    final LogRing log = new LogRing();
 
     M(String id, String cluster, Instant start) {
       this.id = id;
@@ -213,11 +165,11 @@ final class TrackerState {
       this.start = start;
     }
 
-    void fill(CallStart c) {
+    void fill(CallStart c, ValuePool values) {
       name = name != null ? name : c.name();
       coSpace = coSpace != null ? coSpace : c.coSpace();
       correlator = correlator != null ? correlator : c.callCorrelator();
-      callType = callType != null ? callType : c.callType();
+      callType = callType != null ? callType : values.share(c.callType());
       ownerName = ownerName != null ? ownerName : c.ownerName();
       tenant = tenant != null ? tenant : c.tenant();
       cdrTag = cdrTag != null ? cdrTag : c.cdrTag();
@@ -238,7 +190,7 @@ final class TrackerState {
     }
 
     Meeting snapshot() {
-      return snapshot(List.copyOf(log)); // immutable already: Meeting keeps it without a copy
+      return snapshot(log.entries());
     }
 
     private Meeting snapshot(List<LogEntry> logCopy) {
@@ -306,7 +258,9 @@ final class TrackerState {
     Instant leftAt;
     String endReason;
     boolean endedByResync;
-    Long durationSeconds;
+    // The callLegEnd durationSeconds, if hasDuration: a primitive, not the record's Long.
+    boolean hasDuration;
+    long durationSeconds;
     // Live media state (Events roster, REST); the lists stay null until used, to keep a leg small.
     Mute mute = Mute.NONE;
     String layout;
@@ -315,8 +269,9 @@ final class TrackerState {
     boolean activeSpeaker;
     List<CallLegEnd.Alarm> alarms;
     // The kept lobby intervals, oldest first, at most MAX_LOBBY_INTERVALS (null until the first
-    // wait); lobbyList is the list last built from them, null once they changed.
-    private ArrayDeque<Interval> waits;
+    // wait): an array of exactly their number, so a snapshot's list is one copy of it; lobbyList
+    // is the list last built from it, null once they changed.
+    private Interval[] waits;
     private List<Interval> lobbyList;
 
     Leg(String id, String cluster, String bridge, Instant joinedAt, boolean fromCdr) {
@@ -338,31 +293,27 @@ final class TrackerState {
      * a toggle costs the same however often it happened.
      */
     void enterLobby(Instant t) {
-      Interval last = lastLobbyInterval();
-      if (last != null && last.end() == null) {
+      int n = waits == null ? 0 : waits.length;
+      if (n > 0 && waits[n - 1].end() == null) {
         return;
       }
-      if (waits == null) {
-        waits = new ArrayDeque<>(2);
-      } else if (waits.size() == MAX_LOBBY_INTERVALS) {
-        waits.pollFirst(); // the oldest goes
+      if (n == MAX_LOBBY_INTERVALS) {
+        System.arraycopy(waits, 1, waits, 0, n - 1); // the oldest goes
+      } else {
+        waits = n == 0 ? new Interval[1] : Arrays.copyOf(waits, n + 1);
       }
-      waits.addLast(new Interval(t, null));
+      waits[waits.length - 1] = new Interval(t, null);
       lobbyList = null;
     }
 
     /** Leaves the lobby at {@code t} (not before the wait began), if waiting. */
     void leaveLobby(Instant t) {
-      Interval open = lastLobbyInterval();
-      if (open != null && open.end() == null) {
-        waits.pollLast();
-        waits.addLast(new Interval(open.start(), t.isBefore(open.start()) ? open.start() : t));
+      int n = waits == null ? 0 : waits.length;
+      if (n > 0 && waits[n - 1].end() == null) {
+        Instant start = waits[n - 1].start();
+        waits[n - 1] = new Interval(start, t.isBefore(start) ? start : t);
         lobbyList = null;
       }
-    }
-
-    private Interval lastLobbyInterval() {
-      return waits == null ? null : waits.peekLast();
     }
 
     /** {@return the kept lobby intervals, oldest first} Built once per change and shared. */
@@ -371,13 +322,13 @@ final class TrackerState {
         return List.of();
       }
       if (lobbyList == null) {
-        lobbyList = List.copyOf(waits);
+        lobbyList = List.of(waits);
       }
       return lobbyList;
     }
 
     Meeting.Participant snapshot() {
-      Duration duration = durationSeconds != null ? Duration.ofSeconds(durationSeconds)
+      Duration duration = hasDuration ? Duration.ofSeconds(durationSeconds)
           : leftAt != null && !leftAt.isBefore(joinedAt) ? Duration.between(joinedAt, leftAt)
           : null;
       return new Meeting.Participant(id, participantId, callId, bridge, displayName, remoteParty,

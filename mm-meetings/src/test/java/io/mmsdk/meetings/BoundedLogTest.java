@@ -15,7 +15,7 @@ class BoundedLogTest {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
   private static long sum(M m) {
-    return m.log.stream().mapToLong(BoundedLog::estimatedBytes).sum();
+    return m.log.entries().stream().mapToLong(BoundedLog::estimatedBytes).sum();
   }
 
   @Test
@@ -27,11 +27,11 @@ class BoundedLogTest {
       LogEntry e = new LogEntry(T0.plusSeconds(i), LogKind.PARTICIPANT_CONNECTED, "leg" + i,
           "x".repeat(i % 97));
       all.add(e);
-      log.append(m, e);
-      assertEquals(sum(m), m.logBytes, "after entry " + i);
-      assertTrue(m.logBytes <= 4_096, m.logBytes + " bytes after entry " + i);
+      log.append(m, e.time(), e.kind(), e.subject(), e.detail());
+      assertEquals(sum(m), m.log.bytes(), "after entry " + i);
+      assertTrue(m.log.bytes() <= 4_096, m.log.bytes() + " bytes after entry " + i);
     }
-    assertEquals(all.subList(all.size() - m.log.size(), all.size()), List.copyOf(m.log),
+    assertEquals(all.subList(all.size() - m.log.size(), all.size()), m.log.entries(),
         "the newest entries, in order");
   }
 
@@ -40,14 +40,14 @@ class BoundedLogTest {
     BoundedLog log = new BoundedLog(3, 1 << 20);
     M m = new M("call1", "london", T0);
     for (int i = 0; i < 20; i++) {
-      log.append(m, new LogEntry(T0, LogKind.RECORDS_MISSING, "s" + i, "d".repeat(i)));
+      log.append(m, T0, LogKind.RECORDS_MISSING, "s" + i, "d".repeat(i));
     }
     assertEquals(3, m.log.size());
-    BoundedLog.clear(m);
-    assertEquals(0, m.logBytes);
+    m.log.clear();
+    assertEquals(0, m.log.bytes());
     LogEntry e = new LogEntry(T0, LogKind.MEETING_STARTED, "call1", "");
-    log.append(m, e);
-    assertEquals(List.of(e), List.copyOf(m.log));
-    assertEquals(BoundedLog.estimatedBytes(e), m.logBytes);
+    log.append(m, e.time(), e.kind(), e.subject(), e.detail());
+    assertEquals(List.of(e), m.log.entries());
+    assertEquals(BoundedLog.estimatedBytes(e), m.log.bytes());
   }
 }

@@ -60,4 +60,15 @@ class TrackerStateTest {
   void leg_neverWaited_noIntervals() {
     assertEquals(List.of(), new Leg("leg1", "london", null, T0, true).lobbyIntervals());
   }
+
+  @Test
+  void leg_snapshotDuration_fromTheRecordElseFromJoinAndLeave() {
+    Leg leg = new Leg("leg1", "london", null, T0, true);
+    assertEquals(null, leg.snapshot().duration());
+    leg.leftAt = at(75);
+    assertEquals(java.time.Duration.ofSeconds(75), leg.snapshot().duration());
+    leg.hasDuration = true;
+    leg.durationSeconds = 3_912;
+    assertEquals(java.time.Duration.ofSeconds(3_912), leg.snapshot().duration());
+  }
 }
