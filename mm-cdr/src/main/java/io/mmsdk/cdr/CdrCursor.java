@@ -12,9 +12,9 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
 /**
- * A position in one CDR document: the {@link XmlEvents} below it, the element path above it, and the
- * hardening limits (nesting depth, text length, unknown elements kept) enforced on every step. It
- * knows XML, not CDRs: {@link StaxCdrReader} walks it with {@link RecordSchema}, and leaf texts
+ * A position in one CDR document: the {@link XmlEvents} below it, the element path above it, and
+ * the hardening limits (nesting depth, text length, unknown elements kept) enforced on every step.
+ * It knows XML, not CDRs: {@link StaxCdrReader} walks it with {@link RecordSchema}, and leaf texts
  * decode through {@link Scalar}. Every error it raises is a {@link CdrParseException} carrying the
  * path, line and column. Not thread-safe; used for one document.
  */

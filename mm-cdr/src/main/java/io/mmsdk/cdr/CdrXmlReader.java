@@ -371,7 +371,9 @@ final class CdrXmlReader implements XmlEvents {
     int p = skipSpace(pos + 5);
     p = pseudoAttribute(p, "version");
     int q = quoted(p);
-    if (!(q - p == 5 && b[p + 1] == '1' && b[p + 2] == '.' && (b[p + 3] == '0' || b[p + 3] == '1'))) {
+    boolean version10or11 =
+        q - p == 5 && b[p + 1] == '1' && b[p + 2] == '.' && (b[p + 3] == '0' || b[p + 3] == '1');
+    if (!version10or11) {
       // 1.1 documents are read by the 1.0 rules; Call Bridges send 1.0.
       throw error(p, "XML version " + new String(b, p, q - p, StandardCharsets.ISO_8859_1)
           + " is not supported, only XML 1.0 is");
@@ -989,7 +991,8 @@ final class CdrXmlReader implements XmlEvents {
   }
 
   private static boolean isXmlChar(int c) {
-    return c >= 0x20 ? c <= 0xD7FF || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)
+    return c >= 0x20
+        ? c <= 0xD7FF || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)
         : c == '\t' || c == '\n' || c == '\r';
   }
 

@@ -91,8 +91,8 @@ class CdrParserDifferentialTest {
       java.util.regex.Matcher badByte =
           Pattern.compile("is not valid \\S+ at byte (\\d+)").matcher(r.getMessage());
       int spot = badByte.find() ? Integer.parseInt(badByte.group(1))
-          : r.getMessage().startsWith("an element has more than") ? offset(xml, r.line(), r.column())
-          : -1;
+          : r.getMessage().startsWith("an element has more than")
+              ? offset(xml, r.line(), r.column()) : -1;
       if (spot >= 0 && r.kind() == CdrParseException.Kind.LIMIT_EXCEEDED
           && comparable(outcome(JDK_UNBOUNDED_ATTRIBUTES, xml, false)).equals(m.kind())) {
         return "pre-check error after an earlier error";
@@ -148,7 +148,8 @@ class CdrParserDifferentialTest {
     String known = knownDifference(xml, mine, reference);
     if (known == null) {
       assertEquals(comparable(reference), comparable(mine), what + ": "
-          + new String(xml, StandardCharsets.ISO_8859_1) + "\nmine: " + mine + "\nJDK: " + reference);
+          + new String(xml, StandardCharsets.ISO_8859_1) + "\nmine: " + mine
+          + "\nJDK: " + reference);
     }
     return known;
   }
@@ -189,13 +190,15 @@ class CdrParserDifferentialTest {
     return Stream.of(
         // declarations, prolog and epilog
         "", " ", "<!-- only a comment -->", "<?pi only?>", ONE_RECORD + "<!-- c --><?pi x?> \n",
-        "<?xml version=\"1.0\"?>" + ONE_RECORD, "<?xml version='1.0' encoding='UTF-8'?>" + ONE_RECORD,
+        "<?xml version=\"1.0\"?>" + ONE_RECORD,
+        "<?xml version='1.0' encoding='UTF-8'?>" + ONE_RECORD,
         "<?xml version=\"1.0\" standalone=\"yes\"?>" + ONE_RECORD,
         "<?xml version=\"1.0\" standalone=\"maybe\"?>" + ONE_RECORD,
         "<?xml version=\"1.0\"standalone=\"yes\"?>" + ONE_RECORD,
         "<?xml  version = '1.0' ?>" + ONE_RECORD, "<?xml version=\"1.2\"?>" + ONE_RECORD,
         "<?xml version=\"2.0\"?>" + ONE_RECORD, "<?xml encoding=\"UTF-8\"?>" + ONE_RECORD,
-        "<?xml version=\"1.0\" encoding=\"\"?>" + ONE_RECORD, " <?xml version=\"1.0\"?>" + ONE_RECORD,
+        "<?xml version=\"1.0\" encoding=\"\"?>" + ONE_RECORD,
+        " <?xml version=\"1.0\"?>" + ONE_RECORD,
         "<?xml version=\"1.0\"?><?xml version=\"1.0\"?>" + ONE_RECORD, "<?XmL x?>" + ONE_RECORD,
         "<?xml-stylesheet href=\"a\"?>" + ONE_RECORD, "<?pi?>" + ONE_RECORD,
         "<?pi x?y?>" + ONE_RECORD, "<?pi\u0001?>" + ONE_RECORD,
@@ -218,10 +221,12 @@ class CdrParserDifferentialTest {
         "<records session=\"s\"><x" + attributes(20) + " a7=\"again\"/></records>",
         "<records session=\"s\"><x" + attributes(20) + " b=\"\"/></records>",
         "<records session=\"s\"><1a/></records>", "<records session=\"s\"><-a/></records>",
-        "<records session=\"s\"><a /><a\t/><a\n></a ></records>", "<records session=\"s\"><a/ ></records>",
+        "<records session=\"s\"><a /><a\t/><a\n></a ></records>",
+        "<records session=\"s\"><a/ ></records>",
         "<records session=\"s\"><\u00e9l\u00e8ve \u00e0=\"\u00fc\"/></records>",
         "<records session=\"s\"><a\u00b7b/><\u00b7a/></records>",
-        "<records session=\"s\"><\u4e2d\u6587 \u5c5e\u6027=\"\u503c\">\u6587\u5b57</\u4e2d\u6587></records>",
+        "<records session=\"s\"><\u4e2d\u6587 \u5c5e\u6027=\"\u503c\">\u6587\u5b57</\u4e2d\u6587>"
+            + "</records>",
         "<records session=\"s\"><a\u0300/><\u0300a/></records>",
         // text
         r + rec + "<name>a&amp;b&lt;c&gt;d&apos;e&quot;f</name>" + end,
@@ -235,8 +240,10 @@ class CdrParserDifferentialTest {
         r + rec + "<name>&x;</name>" + end, r + rec + "<name>a]]>b</name>" + end,
         r + rec + "<name>a]]b]>c]</name>" + end, r + rec + "<name>a\r\nb\rc\n\rd</name>" + end,
         r + rec + "<name>x<![CDATA[<y>&amp;]]]]>z</name>" + end,
-        r + rec + "<name><![CDATA[a\r\nb]]></name>" + end, r + rec + "<name><![CDATA[x</name>" + end,
-        r + rec + "<name>a<!-- c -->b<?pi?>c</name>" + end, r + rec + "<name><!-- a -- b --></name>" + end,
+        r + rec + "<name><![CDATA[a\r\nb]]></name>" + end,
+        r + rec + "<name><![CDATA[x</name>" + end,
+        r + rec + "<name>a<!-- c -->b<?pi?>c</name>" + end,
+        r + rec + "<name><!-- a -- b --></name>" + end,
         r + rec + "<name><!-- a ---></name>" + end, r + rec + "<name><!----></name>" + end,
         r + rec + "<name>\u0001</name>" + end, r + rec + "<name>\u007f\u0085\u00a0</name>" + end,
         r + rec + "<name>\u2028\uFEFF\uFFFD\uD83D\uDE00</name>" + end,
@@ -309,7 +316,8 @@ class CdrParserDifferentialTest {
   }
 
   static Stream<String> hostileDocuments() {
-    StringBuilder attributes = new StringBuilder("<records session=\"s1\"><record type=\"callEnd\"");
+    StringBuilder attributes =
+        new StringBuilder("<records session=\"s1\"><record type=\"callEnd\"");
     StringBuilder namespaces = new StringBuilder("<records session=\"s1\"");
     for (int i = 0; i < 2_000; i++) {
       attributes.append(" a").append(i).append("=\"v\"");
