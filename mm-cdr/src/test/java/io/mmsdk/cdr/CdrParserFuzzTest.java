@@ -111,7 +111,7 @@ class CdrParserFuzzTest {
 
   @Test
   void parse_mutatedDocuments_onlyCdrParseExceptionEscapes() {
-    fuzzParser("aalto", CdrParser.create(), 14L);
+    fuzzParser("default", CdrParser.create(), 14L);
   }
 
   @Test

@@ -25,7 +25,7 @@ class CdrParserLimitsTest {
 
   static Stream<Arguments> readers() {
     return Stream.of(
-        Arguments.of("aalto", CdrParser.create()),
+        Arguments.of("default", CdrParser.create()),
         Arguments.of("jdk",
             CdrParser.builder().xmlInputFactory(XMLInputFactory.newDefaultFactory()).build()));
   }
