@@ -58,7 +58,7 @@ final class StaxCdrReader {
       throw e;
     } catch (RuntimeException e) {
       throw readerFailed(e);
-    } catch (CdrXmlReader.LimitExceeded e) {
+    } catch (XmlMarkup.LimitExceeded e) {
       Location loc = e.getLocation();
       throw new CdrParseException(Kind.LIMIT_EXCEEDED, stripLocation(e.getMessage()),
           c.pathString(), loc.getLineNumber(), loc.getColumnNumber(), null);
