@@ -185,7 +185,8 @@ public final class CdrParser {
     /**
      * Reads the XML with {@code factory}'s StAX implementation instead of the default, mm-cdr's
      * own reader (see {@link CdrParser}); pass {@code XMLInputFactory.newDefaultFactory()} for the
-     * JDK's, or Aalto's {@code com.fasterxml.aalto.stax.InputFactoryImpl}, which then reads the
+     * JDK's, or Aalto's {@code com.fasterxml.aalto.stax.InputFactoryImpl} (add {@code
+     * com.fasterxml:aalto-xml} to the application: mm-cdr does not bring it), which then reads the
      * byte array directly. The parser sets the hardening properties on it (no DTD support, no
      * external entities, no entity resolution, not namespace-aware), so it must not be shared
      * with code that needs other settings. Document type declarations and entity references are
