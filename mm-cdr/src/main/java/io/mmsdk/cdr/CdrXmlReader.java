@@ -275,24 +275,7 @@ final class CdrXmlReader extends XmlMarkup implements XmlEvents {
   private int readText() throws XMLStreamException {
     int p = pos;
     boolean[] plain = textPlain;
-    for (;;) {
-      // Eight bytes at a time past plain ASCII; the table decides at each stop.
-      if (p + 8 <= end) {
-        long w = (long) LONGS.get(b, p);
-        long t = below(w, 0x20) | (w & HIGHS) | zeroBytes(w ^ ('<' * ONES))
-            | zeroBytes(w ^ ('&' * ONES)) | zeroBytes(w ^ (']' * ONES));
-        if (t == 0) {
-          p += 8;
-          continue;
-        }
-        p += Long.numberOfTrailingZeros(t) >>> 3;
-      }
-      if (p < end && plain[b[p] & 0xFF]) {
-        p++;
-        continue;
-      }
-      break;
-    }
+    p = plainRun(p, plain, '<', '&', ']', ']');
     if (p < end && b[p] == '<' && !startsWith(p, "<![CDATA[")) {
       textInBytes = true;
       textStart = pos;

@@ -312,6 +312,32 @@ abstract class XmlInput {
         nameAscii || !utf8 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
   }
 
+  /**
+   * Returns where the run of plain bytes from {@code p} ends: eight bytes at a time past ASCII
+   * other than controls and the four {@code stop} bytes (give one twice for three), then byte by
+   * byte while {@code plain} says so. The caller looks at the byte it stopped at.
+   */
+  final int plainRun(int p, boolean[] plain, char stop1, char stop2, char stop3, char stop4) {
+    for (;;) {
+      if (p + 8 <= end) {
+        long w = (long) LONGS.get(b, p);
+        long t = below(w, 0x20) | (w & HIGHS) | zeroBytes(w ^ (stop1 * ONES))
+            | zeroBytes(w ^ (stop2 * ONES)) | zeroBytes(w ^ (stop3 * ONES))
+            | zeroBytes(w ^ (stop4 * ONES));
+        if (t == 0) {
+          p += 8;
+          continue;
+        }
+        p += Long.numberOfTrailingZeros(t) >>> 3;
+      }
+      if (p < end && plain[b[p] & 0xFF]) {
+        p++;
+        continue;
+      }
+      return p;
+    }
+  }
+
   /** Marks bytes equal to zero (the lowest mark is exact; marks above it may be false). */
   static long zeroBytes(long w) {
     return (w - ONES) & ~w & HIGHS;

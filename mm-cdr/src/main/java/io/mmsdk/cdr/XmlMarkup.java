@@ -279,24 +279,7 @@ abstract class XmlMarkup extends XmlInput {
       throws XMLStreamException {
     int start = p;
     boolean[] plain = attrPlain;
-    for (;;) {
-      if (p + 8 <= end) {
-        long w = (long) LONGS.get(b, p);
-        long t = below(w, 0x20) | (w & HIGHS) | zeroBytes(w ^ ('<' * ONES))
-            | zeroBytes(w ^ ('&' * ONES)) | zeroBytes(w ^ ('"' * ONES))
-            | zeroBytes(w ^ ('\'' * ONES));
-        if (t == 0) {
-          p += 8;
-          continue;
-        }
-        p += Long.numberOfTrailingZeros(t) >>> 3;
-      }
-      if (p < end && plain[b[p] & 0xFF]) {
-        p++;
-        continue;
-      }
-      break;
-    }
+    p = plainRun(p, plain, '<', '&', '"', '\'');
     if (p < end && b[p] == quote) {
       attributeValues[i] = null;
       valueStarts[i] = start;
