@@ -36,10 +36,9 @@ final class BoundedLog {
    * log, dropping its oldest entries beyond the log's bounds.
    */
   void append(M m, Instant time, LogKind kind, String subject, String detail) {
-    LogRing log = m.log;
-    log.addLast(time, kind, subject, detail,
-        (int) Math.min(Integer.MAX_VALUE, estimatedBytes(subject, detail)));
-    long maxBytes = maxBytesPerParticipant * Math.max(1, m.legs.size());
+    long maxBytes = maxBytesPerParticipant * Math.max(1, m.legs().size());
+    LogRing log = m.log();
+    log.addLast(time, kind, subject, detail, estimate(subject, detail));
     while (log.size() > maxEntries || (log.bytes() > maxBytes && log.size() > 1)) {
       log.removeFirst(); // by the estimate kept beside the entry: its strings are out of the cache
     }
@@ -50,6 +49,11 @@ final class BoundedLog {
    */
   static long estimatedBytes(LogEntry e) {
     return estimatedBytes(e.subject(), e.detail());
+  }
+
+  /** {@return the estimate of an entry of {@code subject} and {@code detail}, as kept in a ring} */
+  static int estimate(String subject, String detail) {
+    return (int) Math.min(Integer.MAX_VALUE, estimatedBytes(subject, detail));
   }
 
   private static long estimatedBytes(String subject, String detail) {

@@ -187,7 +187,7 @@ final class CdrApplier {
    * hear of it, so the start event carries the name.
    */
   private M newMeeting(String cluster, CallInfo call, Instant t, CallStart start) {
-    M m = new M(call.callId, cluster, t);
+    M m = state.newMeeting(call.callId, cluster, t);
     m.startFromCdr = true;
     if (start != null) {
       m.fill(start, state.values);
@@ -206,9 +206,9 @@ final class CdrApplier {
    */
   private void merge(M from, M to) {
     state.meetings.remove(from.id);
-    for (Leg l : from.legs.values()) {
+    for (Leg l : from.legs().values()) {
       l.meeting = to;
-      to.legs.put(l.id, l);
+      to.legs().put(l.id, l);
     }
     List<LogEntry> added = new ArrayList<>(from.calls.size());
     for (CallInfo ci : from.calls.values()) {
@@ -217,9 +217,9 @@ final class CdrApplier {
       added.add(new LogEntry(from.start, LogKind.CALL_ADDED, ci.callId,
           ci.bridge == null ? "" : "on Call Bridge " + ci.bridge));
     }
-    List<LogEntry> merged = new ArrayList<>(to.log.entries());
+    List<LogEntry> merged = new ArrayList<>(to.log().entries());
     merged.addAll(added);
-    for (LogEntry e : from.log.entries()) {
+    for (LogEntry e : from.log().entries()) {
       if (e.kind() != LogKind.MEETING_STARTED) {
         merged.add(e);
       }
@@ -253,19 +253,19 @@ final class CdrApplier {
       // The leg names a call whose callStart has not arrived (or never will): start the meeting.
       m = newMeeting(cluster, new CallInfo(callId, bridge, session, null), t, null);
     }
-    Leg known = m.legs.get(leg.id);
+    Leg known = m.legs().get(leg.id);
     if (known != null && known != leg && known.state == ParticipantState.ENDED) {
       state.legs.remove(cluster, leg.id, leg); // a late update for a leg that already left
       return;
     }
     if (leg.meeting != null && leg.meeting != m) {
-      leg.meeting.legs.remove(leg.id);
+      leg.meeting.legs().remove(leg.id);
     }
     boolean isNew = leg.meeting != m;
     CallInfo call = m.calls.get(callId);
     leg.callId = call != null ? call.callId : callId; // the call's copy, not the record's
     leg.meeting = m;
-    m.legs.put(leg.id, leg);
+    m.legs().put(leg.id, leg);
     if (isNew && !leg.link) {
       state.change(m, t, LogKind.PARTICIPANT_JOINED, leg.id,
           leg.displayName == null ? "" : leg.displayName, leg);
@@ -344,7 +344,7 @@ final class CdrApplier {
     }
     ci.ended = true;
     ci.endedByResync = !fromCdr;
-    for (Leg l : new ArrayList<>(m.legs.values())) {
+    for (Leg l : new ArrayList<>(m.legs().values())) {
       if (callId.equals(l.callId) && l.state != ParticipantState.ENDED) {
         endLeg(l, t, reason, fromCdr);
       }

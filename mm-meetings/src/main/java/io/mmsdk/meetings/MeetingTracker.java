@@ -55,7 +55,8 @@ import java.util.function.Predicate;
 // themselves because they must release it midway: RetainedHistory.find asks SpaceTags between two
 // holds, and ListenerDispatch queues changes under it (called from the above) to a queue with one
 // producer (whoever holds the lock) and one consumer (the drain), ends the hold with
-// dispatch.handOff() (every mutating method here calls it last in its hold), and starts a drain on
+// endOfHold() (every mutating method here calls it last in its hold: TrackerState.settle() keeps
+// the meetings that ended compact, then dispatch.handOff()), and starts a drain on
 // the listener executor only after the lock is released (dispatch.deliver(...) after the hold);
 // the drain runs listeners without the lock.
 public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCloseable {
@@ -70,6 +71,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
   private final CdrApplier cdr;
   private final EventsMerge events;
   private final Resync resync;
+  private final TrackerState state;
   private final RetainedHistory history;
   private final Scheduler.Cancellable purgeTask;
   private Predicate<String> tracked = cluster -> true;
@@ -78,15 +80,24 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     this.scheduler = b.scheduler;
     this.dispatch = new ListenerDispatch(lock, b.listeners, b.listenerExecutor,
         b.maxPendingChanges);
-    TrackerState state =
-        new TrackerState(new BoundedLog(b.maxLogEntries, b.maxLogBytesPerParticipant), dispatch,
-            b.maxEndedMeetings);
+    this.state = new TrackerState(
+        new BoundedLog(b.maxLogEntries, b.maxLogBytesPerParticipant), dispatch,
+        b.maxEndedMeetings);
     this.events = new EventsMerge(state, scheduler);
     this.cdr = new CdrApplier(state, events, dispatch, scheduler);
     this.resync = new Resync(state, cdr, events);
     this.history = new RetainedHistory(lock, state, b.retention, b.spaceTags);
     this.purgeTask =
         scheduler.scheduleRepeating(Duration.ofHours(1), Duration.ofHours(1), this::purgeExpired);
+  }
+
+  /**
+   * Ends a hold that changed meetings: keeps the meetings that ended in it compact ({@link
+   * TrackerState#settle}), then {@return whether a listener drain must be started}
+   */
+  private boolean endOfHold() {
+    state.settle();
+    return dispatch.handOff();
   }
 
   /** {@return a builder} */
@@ -120,7 +131,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
         return;
       }
       cdr.apply(cluster, event);
-      scheduled = dispatch.handOff();
+      scheduled = endOfHold();
     }
     dispatch.deliver(scheduled);
   }
@@ -154,7 +165,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
           }
         }
       }
-      scheduled = dispatch.handOff();
+      scheduled = endOfHold();
     }
     dispatch.deliver(scheduled);
     if (failure != null) {
@@ -185,7 +196,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
         return;
       }
       events.onCallInfo(clusterId, bridgeId, callId, fields);
-      scheduled = dispatch.handOff();
+      scheduled = endOfHold();
     }
     dispatch.deliver(scheduled);
   }
@@ -212,7 +223,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
         return;
       }
       events.onRoster(clusterId, update.id(), update.fields());
-      scheduled = dispatch.handOff();
+      scheduled = endOfHold();
     }
     dispatch.deliver(scheduled);
   }
@@ -238,7 +249,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
         return;
       }
       resync.apply(clusterId, calls, answered, complete, scheduler.now());
-      scheduled = dispatch.handOff();
+      scheduled = endOfHold();
     }
     dispatch.deliver(scheduled);
   }
@@ -399,7 +410,7 @@ public final class MeetingTracker implements CdrListener, MeetingHistory, AutoCl
     boolean scheduled;
     synchronized (lock) {
       dispatch.queueGap(gap);
-      scheduled = dispatch.handOff();
+      scheduled = endOfHold();
     }
     dispatch.deliver(scheduled);
   }

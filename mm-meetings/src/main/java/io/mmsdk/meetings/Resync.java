@@ -70,7 +70,7 @@ final class Resync {
             null);
       } else {
         Instant start = rc.durationSeconds() == null ? now : now.minusSeconds(rc.durationSeconds());
-        m = new M(rc.callId(), cluster, start);
+        m = state.newMeeting(rc.callId(), cluster, start);
         m.name = rc.name();
         m.calls.put(rc.callId(), ci);
         state.meetings.put(m.id, m);
@@ -111,7 +111,7 @@ final class Resync {
         resyncLeg(cluster, m, rc.callId(), rl, now, fixed);
       }
     }
-    for (Leg l : new ArrayList<>(m.legs.values())) {
+    for (Leg l : new ArrayList<>(m.legs().values())) {
       if (rc.callId().equals(l.callId) && !l.link && l.state != ParticipantState.ENDED
           && !seenLegs.contains(l.id)) {
         cdr.endLeg(l, now, MeetingTracker.NOT_FOUND_ON_RESYNC, false);
@@ -127,7 +127,7 @@ final class Resync {
   private void resyncLeg(String cluster, M m, String callId, RestSnapshot.Leg rl, Instant now,
       List<String> fixed) {
     Leg leg = state.legs.get(cluster, rl.legId());
-    Leg known = m.legs.get(rl.legId());
+    Leg known = m.legs().get(rl.legId());
     if (leg == null && known != null) {
       return; // ended here already (its callLegEnd arrived after the listing)
     }
@@ -143,11 +143,11 @@ final class Resync {
     events.nameParticipant(cluster, leg, rl.participantId());
     if (leg.meeting != m) {
       if (leg.meeting != null) {
-        leg.meeting.legs.remove(leg.id);
+        leg.meeting.legs().remove(leg.id);
       }
       leg.callId = callId;
       leg.meeting = m;
-      m.legs.put(leg.id, leg);
+      m.legs().put(leg.id, leg);
       state.change(m, leg.joinedAt, LogKind.PARTICIPANT_JOINED, leg.id,
           leg.displayName == null ? "" : leg.displayName, leg);
     }

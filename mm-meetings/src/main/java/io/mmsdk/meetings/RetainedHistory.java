@@ -2,7 +2,6 @@ package io.mmsdk.meetings;
 
 import static io.mmsdk.meetings.TrackerState.snapshots;
 
-import io.mmsdk.meetings.Meeting.ParticipantState;
 import io.mmsdk.meetings.TrackerState.Leg;
 import io.mmsdk.meetings.TrackerState.M;
 import java.time.Duration;
@@ -62,12 +61,8 @@ final class RetainedHistory {
       return Optional.of(leg.meeting.snapshot());
     }
     for (M m : state.meetings.values()) { // a participant that left: no longer indexed
-      if (m.cluster.equals(clusterId)) {
-        for (Leg l : m.legs.values()) {
-          if (l.id.equals(id) || id.equals(l.participantId)) {
-            return Optional.of(m.snapshot());
-          }
-        }
+      if (m.cluster.equals(clusterId) && m.hasLegOrParticipant(id)) {
+        return Optional.of(m.snapshot());
       }
     }
     return Optional.empty();
@@ -76,11 +71,7 @@ final class RetainedHistory {
   int activeParticipantCount() {
     int n = 0;
     for (M m : state.meetings.values()) {
-      for (Leg l : m.legs.values()) {
-        if (!l.link && l.state != ParticipantState.ENDED) {
-          n++;
-        }
-      }
+      n += m.activeParticipants();
     }
     return n;
   }

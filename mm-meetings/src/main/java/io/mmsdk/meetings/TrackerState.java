@@ -40,6 +40,11 @@ final class TrackerState {
   final ArrayDeque<M> endedInOrder = new ArrayDeque<>();
   /** The shared instances of the fields whose values come from a small set. */
   final ValuePool values = new ValuePool();
+  /**
+   * Ended meetings to keep in their {@link EndedForm} at the end of this hold ({@link #settle}):
+   * those that ended in it and those it changed after they ended.
+   */
+  private final List<M> toSettle = new ArrayList<>();
 
   private final BoundedLog log;
   private final ListenerDispatch dispatch;
@@ -56,6 +61,7 @@ final class TrackerState {
    * {@code maxEndedMeetings} are kept.
    */
   void ended(M m) {
+    toSettle.add(m);
     endedInOrder.add(m);
     while (endedInOrder.size() > maxEnded) {
       M oldest = endedInOrder.poll();
@@ -63,6 +69,58 @@ final class TrackerState {
         forgetIndexes(oldest);
       }
     }
+  }
+
+  /** {@return a new meeting of this state} */
+  M newMeeting(String id, String cluster, Instant start) {
+    return new M(this, id, cluster, start);
+  }
+
+  /**
+   * Keeps the meetings that ended, or changed after they ended, in this hold in their {@link
+   * EndedForm}, each whose legs have all ended and none waits for its callLegEnd; their legs leave
+   * the participant index (a participant that left is found by a scan). Called by the {@link
+   * MeetingTracker} at the end of each hold that changes meetings.
+   */
+  void settle() {
+    for (M m : toSettle) {
+      if (m.ended && m.form == null && meetings.get(m.id) == m && canSettle(m)) {
+        for (Leg l : m.legs.values()) {
+          if (l.participantId != null) {
+            byParticipant.remove(m.cluster, l.participantId, l);
+          }
+        }
+        m.form = EndedForm.encode(m.legs.values(), m.log.entries(), m.start);
+        m.legs = null;
+        m.log = null;
+      }
+    }
+    toSettle.clear();
+  }
+
+  private boolean canSettle(M m) {
+    for (Leg l : m.legs.values()) {
+      if (l.state != ParticipantState.ENDED || legs.get(m.cluster, l.id) == l) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Makes {@code m}'s legs and log objects again, to be changed; {@link #settle} keeps it again. */
+  private void thaw(M m) {
+    EndedForm.Content c = EndedForm.decode(m.form, m, true);
+    m.form = null;
+    m.legs = new LinkedHashMap<>(Math.max(4, c.legs().size() * 4 / 3 + 1));
+    for (Leg l : c.legs()) {
+      m.legs.put(l.id, l);
+    }
+    m.log = new LogRing();
+    for (LogEntry e : c.log()) {
+      m.log.addLast(e.time(), e.kind(), e.subject(), e.detail(),
+          BoundedLog.estimate(e.subject(), e.detail()));
+    }
+    toSettle.add(m);
   }
 
   /**
@@ -82,7 +140,7 @@ final class TrackerState {
 
   /** Rebuilds {@code to}'s log from {@code entries}, within the log's bounds. */
   void replaceLog(M to, List<LogEntry> entries) {
-    to.log.clear();
+    to.log().clear();
     for (LogEntry e : entries) {
       log.append(to, e.time(), e.kind(), e.subject(), e.detail());
     }
@@ -112,7 +170,8 @@ final class TrackerState {
     for (String callId : m.calls.keySet()) {
       byCall.remove(m.cluster, callId, m);
     }
-    for (Leg l : m.legs.values()) {
+    // A meeting in its ended form has no leg in an index (settle).
+    for (Leg l : m.form != null ? List.<Leg>of() : m.legs.values()) {
       legs.remove(m.cluster, l.id, l);
       if (l.participantId != null) {
         byParticipant.remove(m.cluster, l.participantId, l);
@@ -135,8 +194,13 @@ final class TrackerState {
     return cluster + '|' + id;
   }
 
-  /** Mutable state of one meeting. */
+  /**
+   * Mutable state of one meeting. An ended one is kept in its {@link EndedForm} ({@code form} set,
+   * {@code legs} and {@code log} null) and made objects again by {@link #legs()} or {@link #log()}
+   * when something changes it; readers decode the form without keeping what they decoded.
+   */
   static final class M {
+    private final TrackerState owner;
     final String id;
     final String cluster;
     String name;
@@ -156,10 +220,12 @@ final class TrackerState {
     boolean ended;
     Instant endObservedAt;
     final Map<String, CallInfo> calls = new LinkedHashMap<>(2);
-    final Map<String, Leg> legs = new LinkedHashMap<>(4);
-    final LogRing log = new LogRing();
+    private Map<String, Leg> legs = new LinkedHashMap<>(4);
+    private LogRing log = new LogRing();
+    private byte[] form;
 
-    M(String id, String cluster, Instant start) {
+    private M(TrackerState owner, String id, String cluster, Instant start) {
+      this.owner = owner;
       this.id = id;
       this.cluster = cluster;
       this.start = start;
@@ -175,6 +241,53 @@ final class TrackerState {
       cdrTag = cdrTag != null ? cdrTag : c.cdrTag();
     }
 
+    /** {@return the legs by leg GUID, to be changed: made objects again if in the ended form} */
+    Map<String, Leg> legs() {
+      if (form != null) {
+        owner.thaw(this);
+      }
+      return legs;
+    }
+
+    /** {@return the log, to be changed: made objects again if in the ended form} */
+    LogRing log() {
+      if (form != null) {
+        owner.thaw(this);
+      }
+      return log;
+    }
+
+    /** {@return whether the meeting is kept in its ended form} */
+    boolean inEndedForm() {
+      return form != null;
+    }
+
+    /** {@return the legs as they are, decoded from the ended form if in it: not to be changed} */
+    private Collection<Leg> currentLegs() {
+      return form != null ? EndedForm.decode(form, this, false).legs() : legs.values();
+    }
+
+    /** {@return whether leg or participant GUID {@code id} is one of the meeting's} */
+    boolean hasLegOrParticipant(String id) {
+      for (Leg l : currentLegs()) {
+        if (l.id.equals(id) || id.equals(l.participantId)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** {@return how many participants (legs that are not links) have not left} */
+    int activeParticipants() {
+      int n = 0;
+      for (Leg l : form != null ? List.<Leg>of() : legs.values()) { // ended form: all left
+        if (!l.link && l.state != ParticipantState.ENDED) {
+          n++;
+        }
+      }
+      return n;
+    }
+
     boolean hasSession(String session) {
       for (CallInfo c : calls.values()) {
         if (session.equals(c.session)) {
@@ -186,20 +299,24 @@ final class TrackerState {
 
     /** A snapshot without the log: what a query matches on. */
     Meeting summary() {
-      return snapshot(List.of());
+      return snapshot(currentLegs(), List.of());
     }
 
     Meeting snapshot() {
-      return snapshot(log.entries());
+      if (form != null) {
+        EndedForm.Content c = EndedForm.decode(form, this, true);
+        return snapshot(c.legs(), c.log());
+      }
+      return snapshot(legs.values(), log.entries());
     }
 
-    private Meeting snapshot(List<LogEntry> logCopy) {
+    private Meeting snapshot(Collection<Leg> legs, List<LogEntry> logCopy) {
       List<Meeting.Call> cs = new ArrayList<>(calls.size());
       for (CallInfo c : calls.values()) {
         cs.add(new Meeting.Call(c.callId, c.bridge, c.session, c.bridgeId, c.ended));
       }
       List<Meeting.Participant> ps = new ArrayList<>(legs.size());
-      for (Leg l : legs.values()) {
+      for (Leg l : legs) {
         if (!l.link) {
           ps.add(l.snapshot());
         }
@@ -314,6 +431,12 @@ final class TrackerState {
         waits[n - 1] = new Interval(start, t.isBefore(start) ? start : t);
         lobbyList = null;
       }
+    }
+
+    /** Sets the kept lobby intervals, oldest first, at most {@link #MAX_LOBBY_INTERVALS}. */
+    void restoreLobby(Interval[] kept) {
+      waits = kept;
+      lobbyList = null;
     }
 
     /** {@return the kept lobby intervals, oldest first} Built once per change and shared. */

@@ -9,6 +9,8 @@ import io.mmsdk.cdr.CdrEvent;
 import io.mmsdk.cdr.CdrOrigin;
 import io.mmsdk.cdr.CdrRecord;
 import io.mmsdk.cdr.RecordHeader;
+import io.mmsdk.cdr.RecordingEnd;
+import io.mmsdk.cdr.RecordingStart;
 import java.time.Instant;
 import java.util.List;
 
@@ -66,6 +68,15 @@ public final class Records {
       Long durationSeconds) {
     feed(new CallLegEnd(header("callLegEnd", t), legId, reason, null, durationSeconds, null, null,
         null, null, null, null, null, null, null, alarms, null, null, null, null, List.of()));
+  }
+
+  public void recordingStart(Instant t, String recordingId, String callId) {
+    feed(new RecordingStart(header("recordingStart", t), recordingId, "/rec/" + recordingId, null,
+        callId, null, List.of()));
+  }
+
+  public void recordingEnd(Instant t, String recordingId) {
+    feed(new RecordingEnd(header("recordingEnd", t), recordingId, List.of()));
   }
 
   public void callEnd(Instant t, String callId) {
