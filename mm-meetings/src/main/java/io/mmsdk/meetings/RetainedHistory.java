@@ -84,12 +84,14 @@ final class RetainedHistory {
       throw new InvalidMeetingQueryException("the query asks for tag '" + tag + "' but the "
           + "tracker has no space tags; set MeetingTracker.builder().spaceTags(...)");
     }
+    boolean byParticipant = query.findParticipantAddress().isPresent();
     List<Candidate> candidates = new ArrayList<>();
     synchronized (lock) {
       for (M m : state.meetings.values()) {
         MeetingQuery.Position p = new MeetingQuery.Position(m.start, m.id);
         if ((after == null || MeetingQuery.ORDER.compare(p, after) > 0)
-            && (tag == null || m.coSpace != null) && query.matchesIgnoringTag(m.summary())) {
+            && (tag == null || m.coSpace != null)
+            && query.matchesIgnoringTag(m.summary(byParticipant))) {
           candidates.add(new Candidate(p, m.cluster, m.coSpace));
         }
       }

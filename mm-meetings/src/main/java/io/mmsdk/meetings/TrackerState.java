@@ -297,9 +297,13 @@ final class TrackerState {
       return false;
     }
 
-    /** A snapshot without the log: what a query matches on. */
-    Meeting summary() {
-      return snapshot(currentLegs(), List.of());
+    /**
+     * A snapshot without the log, and without participants unless {@code withParticipants}: what
+     * a query matches on (only a participant address needs them, and a compact meeting's must be
+     * decoded).
+     */
+    Meeting summary(boolean withParticipants) {
+      return snapshot(withParticipants ? currentLegs() : List.of(), List.of());
     }
 
     Meeting snapshot() {
