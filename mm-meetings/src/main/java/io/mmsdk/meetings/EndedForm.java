@@ -24,7 +24,8 @@ import java.util.Map;
  * cycle, so before this their objects were most of what each pause copied.
  *
  * <p>The form is a sequence of unsigned variable-length integers (7 bits a byte, low first): the
- * base epoch second, then each leg, then each log entry. A string is a reference: 0 for null, 1
+ * base epoch second, the addresses of the participants (for a query by address to read alone),
+ * then each leg, then each log entry. A string is a reference: 0 for null, 1
  * for a new string (its length and then each {@code char} as a number, so any string, lone
  * surrogates included, comes back equal), {@code k + 2} for the {@code k}-th string already
  * written. A time is 0 for null, else the zig-zag difference of its second from the base plus 1,
@@ -53,6 +54,16 @@ final class EndedForm {
   static byte[] encode(Collection<Leg> legs, List<LogEntry> log, Instant base) {
     Writer w = new Writer(base.getEpochSecond());
     w.signed(base.getEpochSecond());
+    int participants = 0;
+    for (Leg l : legs) {
+      participants += l.link ? 0 : 1;
+    }
+    w.number(participants); // first the participants' addresses, for a query to read alone
+    for (Leg l : legs) {
+      if (!l.link) {
+        w.text(l.remoteParty);
+      }
+    }
     w.number(legs.size());
     for (Leg l : legs) {
       w.text(l.id);
@@ -115,6 +126,7 @@ final class EndedForm {
   static Content decode(byte[] form, M m, boolean withLog) {
     Reader r = new Reader(form);
     r.base = r.signed();
+    r.addresses();
     int legCount = (int) r.number();
     List<Leg> legs = new ArrayList<>(legCount);
     for (int i = 0; i < legCount; i++) {
@@ -180,6 +192,16 @@ final class EndedForm {
       log[i] = new LogEntry(r.time(), kind, r.text(), r.text());
     }
     return new Content(legs, List.of(log));
+  }
+
+  /**
+   * {@return the addresses ({@code remoteParty}, null elements where a leg had none) of the
+   * participants (legs that are not links) in {@code form}} Reads only the form's first part.
+   */
+  static List<String> participantAddresses(byte[] form) {
+    Reader r = new Reader(form);
+    r.base = r.signed();
+    return r.addresses();
   }
 
   private static long zigzag(long n) {
@@ -270,6 +292,14 @@ final class EndedForm {
         shift += 7;
       } while (b < 0);
       return n;
+    }
+
+    List<String> addresses() {
+      String[] out = new String[(int) number()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = text();
+      }
+      return Arrays.asList(out);
     }
 
     long signed() {

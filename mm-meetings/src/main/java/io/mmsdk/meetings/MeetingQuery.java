@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -181,6 +183,20 @@ public final class MeetingQuery {
    */
   public boolean matchesIgnoringTag(Meeting meeting) {
     requireNonNull(meeting, "meeting == null");
+    List<String> addresses = new ArrayList<>();
+    if (participantAddress != null) {
+      for (Meeting.Participant p : meeting.participants()) {
+        addresses.add(p.remoteParty());
+      }
+    }
+    return matchesIgnoringTag(meeting, addresses);
+  }
+
+  /**
+   * {@link #matchesIgnoringTag(Meeting)} with the participants' addresses ({@code remoteParty},
+   * null elements allowed) given apart, so a backend need not make participants to match.
+   */
+  boolean matchesIgnoringTag(Meeting meeting, List<String> participantAddresses) {
     if (clusterId != null && !clusterId.equals(meeting.clusterId())) {
       return false;
     }
@@ -195,14 +211,12 @@ public final class MeetingQuery {
     }
     if (participantAddress != null) {
       String wanted = normalizeAddress(participantAddress);
-      boolean found = false;
-      for (Meeting.Participant p : meeting.participants()) {
-        if (p.remoteParty() != null && wanted.equals(normalizeAddress(p.remoteParty()))) {
-          found = true;
-          break;
+      for (String address : participantAddresses) {
+        if (address != null && wanted.equals(normalizeAddress(address))) {
+          return true;
         }
       }
-      return found;
+      return false;
     }
     return true;
   }

@@ -91,7 +91,8 @@ final class RetainedHistory {
         MeetingQuery.Position p = new MeetingQuery.Position(m.start, m.id);
         if ((after == null || MeetingQuery.ORDER.compare(p, after) > 0)
             && (tag == null || m.coSpace != null)
-            && query.matchesIgnoringTag(m.summary(byParticipant))) {
+            && query.matchesIgnoringTag(m.summary(),
+                byParticipant ? m.participantAddresses() : List.of())) {
           candidates.add(new Candidate(p, m.cluster, m.coSpace));
         }
       }

@@ -298,12 +298,25 @@ final class TrackerState {
     }
 
     /**
-     * A snapshot without the log, and without participants unless {@code withParticipants}: what
-     * a query matches on (only a participant address needs them, and a compact meeting's must be
-     * decoded).
+     * A snapshot without participants and log: what a query matches on, with {@link
+     * #participantAddresses()}.
      */
-    Meeting summary(boolean withParticipants) {
-      return snapshot(withParticipants ? currentLegs() : List.of(), List.of());
+    Meeting summary() {
+      return snapshot(List.of(), List.of());
+    }
+
+    /** {@return the participants' addresses ({@code remoteParty}, may be null), in leg order} */
+    List<String> participantAddresses() {
+      if (form != null) {
+        return EndedForm.participantAddresses(form);
+      }
+      List<String> out = new ArrayList<>(legs.size());
+      for (Leg l : legs.values()) {
+        if (!l.link) {
+          out.add(l.remoteParty);
+        }
+      }
+      return out;
     }
 
     Meeting snapshot() {

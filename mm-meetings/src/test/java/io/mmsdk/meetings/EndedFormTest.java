@@ -48,6 +48,8 @@ class EndedFormTest {
       assertEquals(legs.stream().map(EndedFormTest::fields).toList(),
           back.legs().stream().map(EndedFormTest::fields).toList(), "round " + round);
       assertEquals(log, back.log(), "round " + round);
+      assertEquals(legs.stream().filter(l -> !l.link).map(l -> l.remoteParty).toList(),
+          EndedForm.participantAddresses(EndedForm.encode(legs, log, m.start)), "round " + round);
       assertEquals(List.of(), EndedForm.decode(EndedForm.encode(legs, log, m.start), m, false)
           .log(), "no log asked for");
     }
@@ -69,14 +71,14 @@ class EndedFormTest {
   void settle_endedMeeting_keptInTheFormReadsTheSameAndItsLegsLeaveTheParticipantIndex() {
     M m = endedMeeting("call1", "part1");
     Meeting before = m.snapshot();
-    Meeting summaryBefore = m.summary(true);
+    List<String> addressesBefore = m.participantAddresses();
 
     state.settle();
 
     assertTrue(m.inEndedForm());
     assertEquals(before, m.snapshot());
-    assertEquals(summaryBefore, m.summary(true));
-    assertEquals(List.of(), m.summary(false).participants());
+    assertEquals(List.of("sip:ada@example.org"), addressesBefore);
+    assertEquals(addressesBefore, m.participantAddresses());
     assertNull(state.byParticipant.get("london", "part1"));
     assertTrue(m.hasLegOrParticipant("part1"));
     assertTrue(m.hasLegOrParticipant("leg-call1"));
@@ -166,6 +168,7 @@ class EndedFormTest {
     leg.callId = m.id;
     leg.participantId = participantId;
     leg.displayName = "Ada";
+    leg.remoteParty = "sip:ada@example.org";
     leg.enterLobby(T0.plusSeconds(2));
     leg.leaveLobby(T0.plusSeconds(3));
     leg.state = ParticipantState.ENDED;
