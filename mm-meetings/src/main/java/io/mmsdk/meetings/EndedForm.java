@@ -45,14 +45,18 @@ final class EndedForm {
   private static final int HAS_IMPORTANCE = 1 << 8;
   private static final int MUTE_SHIFT = 9; // four bits: rxAudio, txAudio, rxVideo, txVideo
 
-  private EndedForm() {}
+  private final Writer writer = new Writer();
 
   /** What a form holds: the legs (of no meeting unless decoded for one) and the log entries. */
   record Content(List<Leg> legs, List<LogEntry> log) {}
 
-  /** {@return the compact form of {@code legs} and {@code log}, times relative to {@code base}} */
-  static byte[] encode(Collection<Leg> legs, List<LogEntry> log, Instant base) {
-    Writer w = new Writer(base.getEpochSecond());
+  /**
+   * {@return the compact form of {@code legs} and {@code log}, times relative to {@code base}} One
+   * encoder is reused for every meeting (its buffer and string table); not thread-safe.
+   */
+  byte[] encode(Collection<Leg> legs, LogRing log, Instant base) {
+    Writer w = writer;
+    w.reset(base.getEpochSecond());
     w.signed(base.getEpochSecond());
     int participants = 0;
     for (Leg l : legs) {
@@ -110,11 +114,11 @@ final class EndedForm {
       }
     }
     w.number(log.size());
-    for (LogEntry e : log) {
-      w.number(e.kind().ordinal());
-      w.time(e.time());
-      w.text(e.subject());
-      w.text(e.detail());
+    for (int i = 0; i < log.size(); i++) {
+      w.number(log.kind(i).ordinal());
+      w.time(log.epochSecond(i), log.nano(i));
+      w.text(log.subject(i));
+      w.text(log.detail(i));
     }
     return w.bytes();
   }
@@ -217,13 +221,19 @@ final class EndedForm {
   }
 
   private static final class Writer {
-    private final long base;
-    private final Map<String, Integer> written = new HashMap<>();
-    private byte[] out = new byte[512];
+    private Map<String, Integer> written = new HashMap<>();
+    private long base;
+    private byte[] out = new byte[4096];
     private int size;
 
-    Writer(long base) {
+    void reset(long base) {
       this.base = base;
+      if (written.size() > 256) {
+        written = new HashMap<>(); // a long meeting's table is not cleared for every later one
+      } else {
+        written.clear();
+      }
+      size = 0;
     }
 
     void number(long n) {
@@ -244,10 +254,14 @@ final class EndedForm {
     void time(Instant t) {
       if (t == null) {
         number(0);
-        return;
+      } else {
+        time(t.getEpochSecond(), t.getNano());
       }
-      number(zigzag(t.getEpochSecond() - base) + 1);
-      number(t.getNano());
+    }
+
+    void time(long epochSecond, int nano) {
+      number(zigzag(epochSecond - base) + 1);
+      number(nano);
     }
 
     void text(String s) {

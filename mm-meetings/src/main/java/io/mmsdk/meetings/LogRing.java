@@ -101,6 +101,35 @@ final class LogRing {
     return List.of(out);
   }
 
+  /** {@return the epoch second of entry {@code i}, 0 the oldest} */
+  long epochSecond(int i) {
+    return words[2 * slot(i)] >> 8;
+  }
+
+  /** {@return the nanosecond of entry {@code i}} */
+  int nano(int i) {
+    return (int) (words[2 * slot(i) + 1] >>> 32);
+  }
+
+  /** {@return the kind of entry {@code i}} */
+  LogKind kind(int i) {
+    return KINDS[(int) (words[2 * slot(i)] & 0xff)];
+  }
+
+  /** {@return the subject of entry {@code i}} */
+  String subject(int i) {
+    return texts[2 * slot(i)];
+  }
+
+  /** {@return the detail of entry {@code i}} */
+  String detail(int i) {
+    return texts[2 * slot(i) + 1];
+  }
+
+  private int slot(int i) {
+    return (head + i) % (words.length / 2);
+  }
+
   // By half: a log's slack is at most a third of it (the rings are most of a short meeting).
   private void grow(int capacity) {
     int grown = capacity + (capacity >> 1);

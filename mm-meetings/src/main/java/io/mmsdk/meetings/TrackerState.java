@@ -45,6 +45,7 @@ final class TrackerState {
    * those that ended in it and those it changed after they ended.
    */
   private final List<M> toSettle = new ArrayList<>();
+  private final EndedForm encoder = new EndedForm();
 
   private final BoundedLog log;
   private final ListenerDispatch dispatch;
@@ -90,7 +91,7 @@ final class TrackerState {
             byParticipant.remove(m.cluster, l.participantId, l);
           }
         }
-        m.form = EndedForm.encode(m.legs.values(), m.log.entries(), m.start);
+        m.form = encoder.encode(m.legs.values(), m.log, m.start);
         m.legs = null;
         m.log = null;
       }
