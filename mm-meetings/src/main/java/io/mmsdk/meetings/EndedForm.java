@@ -24,8 +24,8 @@ import java.util.Map;
  * cycle, so before this their objects were most of what each pause copied.
  *
  * <p>The form is a sequence of unsigned variable-length integers (7 bits a byte, low first): the
- * base epoch second, the addresses of the participants (for a query by address to read alone),
- * then each leg, then each log entry. A string is a reference: 0 for null, 1
+ * base epoch second, each leg's id and participant id and then the addresses of the participants
+ * (for a look-up and a query by address to read alone), then each leg, then each log entry. A string is a reference: 0 for null, 1
  * for a new string (its length and then each {@code char} as a number, so any string, lone
  * surrogates included, comes back equal), {@code k + 2} for the {@code k}-th string already
  * written. A time is 0 for null, else the zig-zag difference of its second from the base plus 1,
@@ -58,11 +58,16 @@ final class EndedForm {
     Writer w = writer;
     w.reset(base.getEpochSecond());
     w.signed(base.getEpochSecond());
+    w.number(legs.size()); // first the legs' ids, then the participants' addresses: for a look-up
+    for (Leg l : legs) {   // and a query to read alone
+      w.text(l.id);
+      w.text(l.participantId);
+    }
     int participants = 0;
     for (Leg l : legs) {
       participants += l.link ? 0 : 1;
     }
-    w.number(participants); // first the participants' addresses, for a query to read alone
+    w.number(participants);
     for (Leg l : legs) {
       if (!l.link) {
         w.text(l.remoteParty);
@@ -130,6 +135,7 @@ final class EndedForm {
   static Content decode(byte[] form, M m, boolean withLog) {
     Reader r = new Reader(form);
     r.base = r.signed();
+    r.skipIds();
     r.addresses();
     int legCount = (int) r.number();
     List<Leg> legs = new ArrayList<>(legCount);
@@ -205,7 +211,23 @@ final class EndedForm {
   static List<String> participantAddresses(byte[] form) {
     Reader r = new Reader(form);
     r.base = r.signed();
+    r.skipIds();
     return r.addresses();
+  }
+
+  /**
+   * {@return whether {@code id} is the GUID of a leg, or of a leg's participant, in {@code form}}
+   * Reads only the form's first part and makes no string.
+   */
+  static boolean namesLegOrParticipant(byte[] form, String id) {
+    Reader r = new Reader(form);
+    r.base = r.signed();
+    for (long legs = r.number(); legs > 0; legs--) {
+      if (r.textIs(id) | r.textIs(id)) { // both read, to keep the position
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long zigzag(long n) {
@@ -288,7 +310,10 @@ final class EndedForm {
 
   private static final class Reader {
     private final byte[] in;
-    private final List<String> read = new ArrayList<>();
+    // String k of the form's table: where its length is (starts[k]), the string once made.
+    private int[] starts = new int[16];
+    private String[] made = new String[16];
+    private int defined;
     private int pos;
     long base;
 
@@ -333,16 +358,61 @@ final class EndedForm {
       if (ref == 0) {
         return null;
       }
-      if (ref > 1) {
-        return read.get((int) (ref - 2));
+      int k = ref == 1 ? define() : (int) (ref - 2);
+      if (made[k] == null) {
+        int at = pos;
+        pos = starts[k];
+        char[] chars = new char[(int) number()];
+        for (int i = 0; i < chars.length; i++) {
+          chars[i] = (char) number();
+        }
+        made[k] = new String(chars);
+        pos = Math.max(at, pos);
       }
-      char[] chars = new char[(int) number()];
-      for (int i = 0; i < chars.length; i++) {
-        chars[i] = (char) number();
+      return made[k];
+    }
+
+    /** {@return whether the next string is {@code s}} Makes no string. */
+    boolean textIs(String s) {
+      long ref = number();
+      if (ref == 0) {
+        return false;
       }
-      String s = new String(chars);
-      read.add(s);
-      return s;
+      int k = ref == 1 ? define() : (int) (ref - 2);
+      int at = pos;
+      pos = starts[k];
+      boolean same = number() == s.length();
+      for (int i = 0; same && i < s.length(); i++) {
+        same = number() == s.charAt(i);
+      }
+      pos = at;
+      return same;
+    }
+
+    void skipIds() {
+      for (long legs = number(); legs > 0; legs--) {
+        skipText();
+        skipText();
+      }
+    }
+
+    private void skipText() {
+      if (number() == 1) {
+        define();
+      }
+    }
+
+    /** Records the string defined here (its length next) and moves past it; {@return its index} */
+    private int define() {
+      if (defined == starts.length) {
+        starts = Arrays.copyOf(starts, defined * 2);
+        made = Arrays.copyOf(made, defined * 2);
+      }
+      starts[defined] = pos;
+      for (long n = number(); n > 0; n--) {
+        number();
+      }
+      return defined++;
     }
   }
 }

@@ -263,14 +263,12 @@ final class TrackerState {
       return form != null;
     }
 
-    /** {@return the legs as they are, decoded from the ended form if in it: not to be changed} */
-    private Collection<Leg> currentLegs() {
-      return form != null ? EndedForm.decode(form, this, false).legs() : legs.values();
-    }
-
     /** {@return whether leg or participant GUID {@code id} is one of the meeting's} */
     boolean hasLegOrParticipant(String id) {
-      for (Leg l : currentLegs()) {
+      if (form != null) {
+        return EndedForm.namesLegOrParticipant(form, id);
+      }
+      for (Leg l : legs.values()) {
         if (l.id.equals(id) || id.equals(l.participantId)) {
           return true;
         }

@@ -55,6 +55,14 @@ class EndedFormTest {
       assertEquals(log, back.log(), "round " + round);
       assertEquals(legs.stream().filter(l -> !l.link).map(l -> l.remoteParty).toList(),
           EndedForm.participantAddresses(form), "round " + round);
+      for (Leg l : legs) {
+        assertTrue(EndedForm.namesLegOrParticipant(form, l.id), l.id);
+        if (l.participantId != null) {
+          assertTrue(EndedForm.namesLegOrParticipant(form, l.participantId), l.participantId);
+        }
+      }
+      assertFalse(EndedForm.namesLegOrParticipant(form, "leg-" + round), "a prefix of the ids");
+      assertFalse(EndedForm.namesLegOrParticipant(form, "nobody"));
       assertEquals(List.of(), EndedForm.decode(form, m, false).log(), "no log asked for");
     }
   }
