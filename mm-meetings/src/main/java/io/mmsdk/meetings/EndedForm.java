@@ -25,11 +25,12 @@ import java.util.Map;
  *
  * <p>The form is a sequence of unsigned variable-length integers (7 bits a byte, low first): the
  * base epoch second, each leg's id and participant id and then the addresses of the participants
- * (for a look-up and a query by address to read alone), then each leg, then each log entry. A string is a reference: 0 for null, 1
- * for a new string (its length and then each {@code char} as a number, so any string, lone
- * surrogates included, comes back equal), {@code k + 2} for the {@code k}-th string already
- * written. A time is 0 for null, else the zig-zag difference of its second from the base plus 1,
- * then its nanosecond. Decoding gives back legs and entries equal in every field to those encoded.
+ * (for a look-up and a query by address to read alone), then each leg, then each log entry. A
+ * string is a reference: 0 for null, 1 for a new string (its length and then each {@code char} as
+ * a number, so any string, lone surrogates included, comes back equal), {@code k + 2} for the
+ * {@code k}-th string already written. A time is 0 for null, else the zig-zag difference of its
+ * second from the base plus 1, then its nanosecond. Decoding gives back legs and entries equal in
+ * every field to those encoded.
  */
 final class EndedForm {
   private static final LogKind[] KINDS = LogKind.values();

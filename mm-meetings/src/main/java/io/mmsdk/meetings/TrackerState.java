@@ -108,7 +108,7 @@ final class TrackerState {
     return true;
   }
 
-  /** Makes {@code m}'s legs and log objects again, to be changed; {@link #settle} keeps it again. */
+  /** Makes {@code m}'s legs and log objects again, to be changed; {@link #settle} compacts it. */
   private void thaw(M m) {
     EndedForm.Content c = EndedForm.decode(m.form, m, true);
     m.form = null;

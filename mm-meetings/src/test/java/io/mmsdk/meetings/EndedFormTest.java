@@ -41,8 +41,9 @@ class EndedFormTest {
       List<LogEntry> log = new ArrayList<>();
       int entries = round == 1 ? 600 : random.nextInt(40); // round 1: a large string table
       for (int i = 0; i < entries; i++) {
-        log.add(new LogEntry(time(random), LogKind.values()[random.nextInt(LogKind.values().length)],
-            round == 1 ? "subject-" + i : text(random), text(random)));
+        LogKind kind = LogKind.values()[random.nextInt(LogKind.values().length)];
+        log.add(new LogEntry(time(random), kind, round == 1 ? "subject-" + i : text(random),
+            text(random)));
       }
 
       LogRing ring = new LogRing();
