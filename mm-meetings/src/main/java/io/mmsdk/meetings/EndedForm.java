@@ -311,7 +311,7 @@ final class EndedForm {
 
   private static final class Reader {
     private final byte[] in;
-    // String k of the form's table: where its length is (starts[k]), the string once made.
+    // String k of the form's table: where it is (starts[k], at its length), the string once made.
     private int[] starts = new int[16];
     private String[] made = new String[16];
     private int defined;
@@ -355,38 +355,39 @@ final class EndedForm {
     }
 
     String text() {
-      long ref = number();
-      if (ref == 0) {
+      int k = reference();
+      if (k < 0) {
         return null;
       }
-      int k = ref == 1 ? define() : (int) (ref - 2);
       if (made[k] == null) {
-        int at = pos;
-        pos = starts[k];
+        int back = enter(k);
         char[] chars = new char[(int) number()];
         for (int i = 0; i < chars.length; i++) {
           chars[i] = (char) number();
         }
         made[k] = new String(chars);
-        pos = Math.max(at, pos);
+        leave(back);
       }
       return made[k];
     }
 
     /** {@return whether the next string is {@code s}} Makes no string. */
     boolean textIs(String s) {
-      long ref = number();
-      if (ref == 0) {
+      int k = reference();
+      if (k < 0) {
         return false;
       }
-      int k = ref == 1 ? define() : (int) (ref - 2);
-      int at = pos;
-      pos = starts[k];
-      boolean same = number() == s.length();
-      for (int i = 0; same && i < s.length(); i++) {
+      int back = enter(k);
+      long length = number();
+      boolean same = length == s.length();
+      int i = 0;
+      for (; same && i < length; i++) {
         same = number() == s.charAt(i);
       }
-      pos = at;
+      for (; i < length; i++) { // the rest read too, to pass a string defined here
+        number();
+      }
+      leave(back);
       return same;
     }
 
@@ -398,22 +399,42 @@ final class EndedForm {
     }
 
     private void skipText() {
-      if (number() == 1) {
-        define();
+      int k = reference();
+      if (k >= 0 && starts[k] == pos) {
+        for (long n = number(); n > 0; n--) {
+          number();
+        }
       }
     }
 
-    /** Records the string defined here (its length next) and moves past it; {@return its index} */
-    private int define() {
+    /**
+     * Reads a string reference: {@return -1 for null, else the string's index in the table} A
+     * string defined here is recorded and left unread: the position is at its length.
+     */
+    private int reference() {
+      long ref = number();
+      if (ref != 1) {
+        return ref == 0 ? -1 : (int) (ref - 2);
+      }
       if (defined == starts.length) {
         starts = Arrays.copyOf(starts, defined * 2);
         made = Arrays.copyOf(made, defined * 2);
       }
       starts[defined] = pos;
-      for (long n = number(); n > 0; n--) {
-        number();
-      }
       return defined++;
+    }
+
+    /** Moves to string {@code k}; {@return where to come back to, or -1 if it is defined here} */
+    private int enter(int k) {
+      int back = starts[k] == pos ? -1 : pos;
+      pos = starts[k];
+      return back;
+    }
+
+    private void leave(int back) {
+      if (back >= 0) {
+        pos = back;
+      }
     }
   }
 }

@@ -183,11 +183,12 @@ public final class MeetingQuery {
    */
   public boolean matchesIgnoringTag(Meeting meeting) {
     requireNonNull(meeting, "meeting == null");
-    List<String> addresses = new ArrayList<>();
-    if (participantAddress != null) {
-      for (Meeting.Participant p : meeting.participants()) {
-        addresses.add(p.remoteParty());
-      }
+    if (participantAddress == null) {
+      return matchesIgnoringTag(meeting, List.of());
+    }
+    List<String> addresses = new ArrayList<>(meeting.participants().size());
+    for (Meeting.Participant p : meeting.participants()) {
+      addresses.add(p.remoteParty());
     }
     return matchesIgnoringTag(meeting, addresses);
   }

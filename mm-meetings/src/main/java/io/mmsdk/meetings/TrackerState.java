@@ -112,11 +112,11 @@ final class TrackerState {
   private void thaw(M m) {
     EndedForm.Content c = EndedForm.decode(m.form, m, true);
     m.form = null;
-    m.legs = new LinkedHashMap<>(Math.max(4, c.legs().size() * 4 / 3 + 1));
+    m.legs = new LinkedHashMap<>();
     for (Leg l : c.legs()) {
       m.legs.put(l.id, l);
     }
-    m.log = new LogRing();
+    m.log = new LogRing(); // entry by entry, not through the bounds: the log comes back as it was
     for (LogEntry e : c.log()) {
       m.log.addLast(e.time(), e.kind(), e.subject(), e.detail(),
           BoundedLog.estimate(e.subject(), e.detail()));
@@ -171,8 +171,7 @@ final class TrackerState {
     for (String callId : m.calls.keySet()) {
       byCall.remove(m.cluster, callId, m);
     }
-    // A meeting in its ended form has no leg in an index (settle).
-    for (Leg l : m.form != null ? List.<Leg>of() : m.legs.values()) {
+    for (Leg l : m.legObjects()) { // a compact meeting's legs are in no index (settle)
       legs.remove(m.cluster, l.id, l);
       if (l.participantId != null) {
         byParticipant.remove(m.cluster, l.participantId, l);
@@ -258,6 +257,11 @@ final class TrackerState {
       return log;
     }
 
+    /** {@return the leg objects: none for a compact meeting, whose legs have all ended} */
+    private Collection<Leg> legObjects() {
+      return form != null ? List.of() : legs.values();
+    }
+
     /** {@return whether the meeting is kept in its ended form} */
     boolean inEndedForm() {
       return form != null;
@@ -279,7 +283,7 @@ final class TrackerState {
     /** {@return how many participants (legs that are not links) have not left} */
     int activeParticipants() {
       int n = 0;
-      for (Leg l : form != null ? List.<Leg>of() : legs.values()) { // ended form: all left
+      for (Leg l : legObjects()) {
         if (!l.link && l.state != ParticipantState.ENDED) {
           n++;
         }
