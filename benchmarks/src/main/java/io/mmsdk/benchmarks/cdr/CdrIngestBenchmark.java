@@ -9,14 +9,11 @@ import io.mmsdk.cdr.CdrStore;
 import io.mmsdk.meetings.MeetingTracker;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -31,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -73,8 +71,14 @@ import org.openjdk.jmh.runner.IterationType;
 public class CdrIngestBenchmark {
   static final int BRIDGES = 24;
   static final int RECORDS = 100;
-  /** How long the receiver is loaded in set-up, before JMH's own warm-up iterations. */
-  static final int WARM_UP_SECONDS = 8;
+  /** The shortest time {@link #warmUp} loads the receiver. */
+  static final int MIN_WARM_UP_SECONDS = 4;
+  /** The longest. */
+  static final int MAX_WARM_UP_SECONDS = 40;
+  /** How often the warm-up samples the JIT compiler's time. */
+  static final int SAMPLE_MILLIS = 250;
+  /** The JIT compiler is idle when it compiled for less than this over the last second. */
+  static final int QUIET_COMPILE_MILLIS = 50;
   /** How many ended meetings the tracker keeps (the newest). */
   static final int ENDED_MEETINGS_KEPT = 10_000;
   /** The load {@link #ackAt150k} offers, over all bridges. */
@@ -137,23 +141,25 @@ public class CdrIngestBenchmark {
   }
 
   /**
-   * Loads the receiver for {@link #WARM_UP_SECONDS} s from 24 bridges of its own before JMH's
-   * iterations start: with two cores the JIT compiler needs that long for the receiver's and the
-   * bridges' code, longer than the suite's short warm-up iterations (with 4 s, the suite's trials
-   * still spent about twice the CPU per batch of 2 s iterations, 280-610 us of it in GC, the
-   * compiler and ended threads against 70-215 us).
+   * Loads the receiver from 24 bridges of its own before JMH's iterations start, for at least
+   * {@value #MIN_WARM_UP_SECONDS} s and until the JIT compiler has been idle for a second. On two
+   * cores the bridges and the receiver's threads leave the one C2 compiler thread so little CPU
+   * that in about one JVM in ten the parser's hot methods waited 14 s in its queue, running C1's
+   * profiled code meanwhile at four times the CPU per batch ({@code -Xlog:jit+compilation}); a
+   * fixed warm-up then measured the compiler's backlog, not the receiver. A receiver whose
+   * compiler is still busy after {@value #MAX_WARM_UP_SECONDS} s fails the trial.
    */
   private void warmUp() throws InterruptedException, ExecutionException {
     ExecutorService pool = Executors.newFixedThreadPool(BRIDGES);
+    AtomicBoolean stop = new AtomicBoolean();
     try {
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
       List<Future<?>> bridges = new ArrayList<>();
       for (int b = 0; b < BRIDGES; b++) {
         bridges.add(pool.submit(() -> {
           Bridge bridge = new Bridge();
           bridge.connect(this);
           try {
-            while (System.nanoTime() < end) {
+            while (!stop.get()) {
               bridge.render();
               bridge.post();
             }
@@ -163,11 +169,48 @@ public class CdrIngestBenchmark {
           return null;
         }));
       }
+      try {
+        awaitIdleCompiler();
+      } finally {
+        stop.set(true);
+      }
       for (Future<?> f : bridges) {
         f.get();
       }
     } finally {
       pool.shutdown();
+    }
+  }
+
+  /**
+   * Waits at least {@value #MIN_WARM_UP_SECONDS} s and until the JIT compiler compiled for less
+   * than {@value #QUIET_COMPILE_MILLIS} ms in the last second.
+   *
+   * @throws IllegalStateException if it is still busy after {@value #MAX_WARM_UP_SECONDS} s
+   */
+  private void awaitIdleCompiler() throws InterruptedException {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long start = System.nanoTime();
+    // Compilation time so far, sampled every SAMPLE_MILLIS: a ring one second long.
+    long[] compiling = new long[1000 / SAMPLE_MILLIS + 1];
+    for (int sample = 0; ; sample++) {
+      Thread.sleep(SAMPLE_MILLIS);
+      compiling[sample % compiling.length] = jit.getTotalCompilationTime();
+      long lastSecond = compiling[sample % compiling.length]
+          - compiling[(sample + 1) % compiling.length];
+      boolean idle = sample >= compiling.length - 1 && lastSecond < QUIET_COMPILE_MILLIS;
+      long elapsed = System.nanoTime() - start;
+      if (idle && elapsed >= TimeUnit.SECONDS.toNanos(MIN_WARM_UP_SECONDS)) {
+        System.out.printf("%nCdrIngestBenchmark(%s): warmed up for %.1f s, until the JIT"
+            + " compiler was idle (%d ms of compilation in the last second)%n", receiver,
+            elapsed / 1e9, lastSecond);
+        return;
+      }
+      if (!idle && elapsed > TimeUnit.SECONDS.toNanos(MAX_WARM_UP_SECONDS)) {
+        throw new IllegalStateException("the JIT compiler was still busy (" + lastSecond
+            + " ms of compilation in the last second) after " + MAX_WARM_UP_SECONDS + " s of"
+            + " warm-up; is the machine busy? Run the benchmark again on a quiet one");
+      }
     }
   }
 
@@ -206,7 +249,7 @@ public class CdrIngestBenchmark {
   public static class Bridge {
     private final String session = UUID.randomUUID().toString();
     private final String bridgeId = UUID.randomUUID().toString();
-    private final Deque<String[]> planned = new ArrayDeque<>();
+    private final Deque<Planned> planned = new ArrayDeque<>();
     private String prefix;
     private Random random;
     private BridgeConnection connection;
@@ -214,21 +257,22 @@ public class CdrIngestBenchmark {
     private int meetings;
     private long due;
     /**
-     * The batch to post next, rendered as text and then encoded as bytes, all three buffers
-     * reused: a Call Bridge is another machine, so its garbage must not add to the receiver's
-     * collections (a new String and byte[] per batch were about a third of what this process
-     * allocated, and so of how often the receiver paused for young collections).
+     * The batch to post next, in a reused array: a Call Bridge is another machine, so its garbage
+     * must not add to the receiver's collections (a new String and byte[] per batch were about a
+     * third of what this process allocated, and so of how often the receiver paused for young
+     * collections).
      */
-    private final StringBuilder text = new StringBuilder(RECORDS * 600);
-    private CharBuffer chars = CharBuffer.allocate(0);
-    private ByteBuffer body = ByteBuffer.allocate(0);
-    private final CharsetEncoder latin1 = StandardCharsets.ISO_8859_1.newEncoder();
+    private final CdrSamples.Text body = new CdrSamples.Text(RECORDS * 600);
+    private byte[] sessionBytes;
+    private byte[] bridgeBytes;
 
     /** Opens the bridge's connection. */
     @Setup(Level.Trial)
     public void connect(CdrIngestBenchmark receiver) {
       random = new Random(session.hashCode());
       prefix = Integer.toHexString(bridgeId.hashCode() | 0x10000000);
+      sessionBytes = CdrSamples.ascii(session);
+      bridgeBytes = CdrSamples.ascii(bridgeId);
       connection = new BridgeConnection(receiver.uri, RESENDS);
     }
 
@@ -256,61 +300,46 @@ public class CdrIngestBenchmark {
       due += PACE_NANOS;
     }
 
+    /** One record to send: its type (a {@link CdrSamples} constant) and ids, ASCII. */
+    private record Planned(int type, byte[] call, byte[] leg, byte[] space) {}
+
     /** Plans the records of one more meeting: 2 to 12 participants joining and leaving. */
     private void planMeeting() {
       String m = CdrSamples.digits(meetings++, 12);
-      String call = prefix + "-0000-4000-8000-" + m;
+      byte[] call = CdrSamples.ascii(prefix + "-0000-4000-8000-" + m);
       // Each meeting in a space of its own: meetings sharing a space while one of them runs merge
       // into one that never ends and keeps every participant ever seen.
-      String space = prefix + "-5ace-4000-8000-" + m;
-      planned.add(new String[] {"callStart", call, null, space});
+      byte[] space = CdrSamples.ascii(prefix + "-5ace-4000-8000-" + m);
+      planned.add(new Planned(CdrSamples.CALL_START, call, null, space));
       int participants = 2 + random.nextInt(11);
-      String[] legs = new String[participants];
+      byte[][] legs = new byte[participants][];
       for (int p = 0; p < participants; p++) {
-        legs[p] = prefix + "-" + CdrSamples.digits(p, 4) + "-4000-8000-" + m;
-        planned.add(new String[] {"callLegStart", call, legs[p], space});
-        planned.add(new String[] {"callLegUpdate", call, legs[p], space});
+        legs[p] = CdrSamples.ascii(prefix + "-" + CdrSamples.digits(p, 4) + "-4000-8000-" + m);
+        planned.add(new Planned(CdrSamples.CALL_LEG_START, call, legs[p], space));
+        planned.add(new Planned(CdrSamples.CALL_LEG_UPDATE, call, legs[p], space));
       }
-      for (String leg : legs) {
-        planned.add(new String[] {"callLegEnd", call, leg, space});
+      for (byte[] leg : legs) {
+        planned.add(new Planned(CdrSamples.CALL_LEG_END, call, leg, space));
       }
-      planned.add(new String[] {"callEnd", call, null, space});
+      planned.add(new Planned(CdrSamples.CALL_END, call, null, space));
     }
 
     /** Renders the next batch into {@code body}. */
     void render() {
-      StringBuilder sb = text;
-      sb.setLength(0);
-      sb.append("<?xml version=\"1.0\"?><records session=\"").append(session)
-          .append("\" callBridge=\"").append(bridgeId).append("\">\n");
+      CdrSamples.batchStart(body, sessionBytes, bridgeBytes);
       for (int i = 0; i < RECORDS; i++) {
         if (planned.isEmpty()) {
           planMeeting();
         }
-        String[] r = planned.poll();
-        CdrSamples.record(sb, r[0], next++, i, r[3], r[1], r[2]);
+        Planned r = planned.poll();
+        CdrSamples.record(body, r.type, next++, i, r.space, r.call, r.leg);
       }
-      sb.append("</records>\n");
-      // Two bulk copies (the records are ASCII), both intrinsics: a loop of our own over the 50 KB
-      // would run interpreted for seconds while the JIT compiler is busy with the receiver's code.
-      int length = sb.length();
-      if (chars.capacity() < length) {
-        chars = CharBuffer.allocate(length + length / 4);
-        body = ByteBuffer.allocate(chars.capacity());
-      }
-      sb.getChars(0, length, chars.array(), 0);
-      chars.clear().limit(length);
-      body.clear();
-      latin1.reset();
-      CoderResult result = latin1.encode(chars, body, true);
-      if (result.isError() || chars.hasRemaining()) {
-        throw new IllegalStateException("batch not ISO-8859-1: " + result);
-      }
+      CdrSamples.batchEnd(body);
     }
 
     /** Posts the rendered batch; like a Call Bridge, re-sends it when no answer comes in time. */
     int post() throws IOException {
-      int status = connection.post(body.array(), body.position());
+      int status = connection.post(body.bytes(), body.length());
       if (status != 200) {
         throw new IllegalStateException("receiver answered " + status);
       }
