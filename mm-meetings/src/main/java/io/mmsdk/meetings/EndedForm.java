@@ -130,12 +130,11 @@ final class EndedForm {
   }
 
   /**
-   * Decodes {@code form}: its legs, each of meeting {@code m} (cluster and back reference), and,
-   * if {@code withLog}, its log entries (else an empty list).
+   * Decodes {@code form}: its legs, each of meeting {@code m} (cluster and back reference), and
+   * its log entries.
    */
-  static Content decode(byte[] form, M m, boolean withLog) {
+  static Content decode(byte[] form, M m) {
     Reader r = new Reader(form);
-    r.base = r.signed();
     r.skipIds();
     r.addresses();
     int legCount = (int) r.number();
@@ -193,9 +192,6 @@ final class EndedForm {
       }
       legs.add(l);
     }
-    if (!withLog) {
-      return new Content(legs, List.of());
-    }
     int entries = (int) r.number();
     LogEntry[] log = new LogEntry[entries];
     for (int i = 0; i < entries; i++) {
@@ -211,7 +207,6 @@ final class EndedForm {
    */
   static List<String> participantAddresses(byte[] form) {
     Reader r = new Reader(form);
-    r.base = r.signed();
     r.skipIds();
     return r.addresses();
   }
@@ -222,7 +217,6 @@ final class EndedForm {
    */
   static boolean namesLegOrParticipant(byte[] form, String id) {
     Reader r = new Reader(form);
-    r.base = r.signed();
     for (long legs = r.number(); legs > 0; legs--) {
       if (r.textIs(id) | r.textIs(id)) { // both read, to keep the position
         return true;
@@ -316,10 +310,12 @@ final class EndedForm {
     private String[] made = new String[16];
     private int defined;
     private int pos;
-    long base;
+    /** The form's base epoch second, its first number. */
+    private final long base;
 
     Reader(byte[] in) {
       this.in = in;
+      this.base = signed();
     }
 
     long number() {

@@ -110,7 +110,7 @@ final class TrackerState {
 
   /** Makes {@code m}'s legs and log objects again, to be changed; {@link #settle} compacts it. */
   private void thaw(M m) {
-    EndedForm.Content c = EndedForm.decode(m.form, m, true);
+    EndedForm.Content c = EndedForm.decode(m.form, m);
     m.form = null;
     m.legs = new LinkedHashMap<>();
     for (Leg l : c.legs()) {
@@ -324,7 +324,7 @@ final class TrackerState {
 
     Meeting snapshot() {
       if (form != null) {
-        EndedForm.Content c = EndedForm.decode(form, this, true);
+        EndedForm.Content c = EndedForm.decode(form, this);
         return snapshot(c.legs(), c.log());
       }
       return snapshot(legs.values(), log.entries());

@@ -263,16 +263,14 @@ public class CdrIngestBenchmark {
      * collections).
      */
     private final CdrSamples.Text body = new CdrSamples.Text(RECORDS * 600);
-    private byte[] sessionBytes;
-    private byte[] bridgeBytes;
+    private final byte[] sessionBytes = CdrSamples.ascii(session);
+    private final byte[] bridgeBytes = CdrSamples.ascii(bridgeId);
 
     /** Opens the bridge's connection. */
     @Setup(Level.Trial)
     public void connect(CdrIngestBenchmark receiver) {
       random = new Random(session.hashCode());
       prefix = Integer.toHexString(bridgeId.hashCode() | 0x10000000);
-      sessionBytes = CdrSamples.ascii(session);
-      bridgeBytes = CdrSamples.ascii(bridgeId);
       connection = new BridgeConnection(receiver.uri, RESENDS);
     }
 

@@ -30,13 +30,14 @@ final class CdrSamples {
   static final String SPACE = "space001-0000-4000-8000-000000000001";
 
   private static final byte[] SPACE_BYTES = ascii(SPACE);
+  private static final byte[] CALL_BRIDGE_ID = ascii("cb000001-0000-4000-8000-00000000b001");
   private static final byte[] BATCH_START = ascii("<?xml version=\"1.0\"?><records session=\"");
   private static final byte[] CALL_BRIDGE = ascii("\" callBridge=\"");
   private static final byte[] RECORDS_START = ascii("\">\n");
   private static final byte[] BATCH_END = ascii("</records>\n");
   private static final String HEAD =
       " time=\"2026-03-02T09:00:00Z\" recordIndex=\"{recordIndex}\" correlatorIndex=\"{index}\">";
-  private static final Template[] RECORDS = {
+  private static final Template[] TEMPLATES = {
       Template.of("<record type=\"callStart\"" + HEAD + "<call id=\"{call}\"><name>Project sync {n}"
           + "</name><ownerName/><callType>coSpace</callType><coSpace>{space}</coSpace>"
           + "<callCorrelator>corr0001-0000-4000-8000-{index12}</callCorrelator>"
@@ -76,12 +77,12 @@ final class CdrSamples {
    */
   static byte[] batch(String session, long firstIndex, int records) {
     Text out = new Text(records * 600);
-    batchStart(out, ascii(session), ascii("cb000001-0000-4000-8000-00000000b001"));
+    batchStart(out, ascii(session), CALL_BRIDGE_ID);
     for (int i = 0; i < records; i++) {
       long idx = firstIndex + i;
       byte[] leg = ascii("leg" + digits(i % 100000, 5) + "-0000-4000-8000-" + digits(idx, 12));
       byte[] call = ascii("call" + digits(i % 10000, 4) + "-0000-4000-8000-" + digits(idx / 5, 12));
-      record(out, i % RECORDS.length, idx, i, SPACE_BYTES, call, leg);
+      record(out, i % TEMPLATES.length, idx, i, SPACE_BYTES, call, leg);
     }
     batchEnd(out);
     return out.toByteArray();
@@ -105,7 +106,7 @@ final class CdrSamples {
    * three ASCII; {@code n} varies names and addresses.
    */
   static void record(Text out, int type, long idx, int n, byte[] space, byte[] call, byte[] leg) {
-    Template t = RECORDS[type];
+    Template t = TEMPLATES[type];
     for (int k = 0; k < t.fields.length; k++) {
       out.append(t.text[k]);
       switch (t.fields[k]) {
