@@ -135,6 +135,7 @@ final class EndedForm {
    */
   static Content decode(byte[] form, M m) {
     Reader r = new Reader(form);
+    r.base = r.signed();
     r.skipIds();
     r.addresses();
     int legCount = (int) r.number();
@@ -207,6 +208,7 @@ final class EndedForm {
    */
   static List<String> participantAddresses(byte[] form) {
     Reader r = new Reader(form);
+    r.base = r.signed();
     r.skipIds();
     return r.addresses();
   }
@@ -217,6 +219,7 @@ final class EndedForm {
    */
   static boolean namesLegOrParticipant(byte[] form, String id) {
     Reader r = new Reader(form);
+    r.base = r.signed();
     for (long legs = r.number(); legs > 0; legs--) {
       if (r.textIs(id) | r.textIs(id)) { // both read, to keep the position
         return true;
@@ -310,12 +313,10 @@ final class EndedForm {
     private String[] made = new String[16];
     private int defined;
     private int pos;
-    /** The form's base epoch second, its first number. */
-    private final long base;
+    long base;
 
     Reader(byte[] in) {
       this.in = in;
-      this.base = signed();
     }
 
     long number() {
