@@ -424,7 +424,9 @@ public final class BlastDial implements AutoCloseable {
 
   /**
    * Stops timers and the threads this instance created. Blast dials in progress stay in the store
-   * and resume when a new instance is built on it.
+   * and resume when a new instance is built on it. Dial-outs already sent to a bridge are waited
+   * for, up to 60 s, and their call legs stored, so that once this returns the store may be closed
+   * or handed to a new instance; dial-outs still queued are not sent.
    */
   @Override
   public void close() {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ final class DialDispatcher {
   private static final int REMEMBERED_FINISHED = 1000;
   private static final Duration MEETING_MEMORY = Duration.ofHours(24);
   private static final int REMEMBERED_EARLY_EVENTS = 10_000;
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
   private final Object lock;
   private final Scheduler scheduler;
@@ -53,6 +55,10 @@ final class DialDispatcher {
   private final Map<String, BlastStatus> finished = lruMap(REMEMBERED_FINISHED);
   private final Map<String, LegEvent> earlyEvents = lruMap(REMEMBERED_EARLY_EVENTS);
   private boolean closed;
+  // Dial-outs whose bridge request is under way; close() waits for them so their results are kept.
+  private int requestsInFlight;
+  // close() has returned: the store is the host's again, and results arriving later are dropped.
+  private boolean released;
 
   DialDispatcher(Object lock, Scheduler scheduler, BlastDialStore store, SpaceConfigs configs,
       Map<String, CallBridgeGateway> gateways, Executor executor, int maxConcurrent) {
@@ -296,7 +302,10 @@ final class DialDispatcher {
     queue.drain();
   }
 
-  /** Stops timers and the threads this instance created. */
+  /**
+   * Stops timers and queued dial-outs, waits up to {@link #CLOSE_WAIT} for the dial-outs already
+   * sent to return and stores their results, then stops the threads this instance created.
+   */
   void close() {
     synchronized (lock) {
       if (closed) {
@@ -306,10 +315,44 @@ final class DialDispatcher {
       for (Run run : active.values()) {
         cancelTimers(run);
       }
+      queue.clear();
+      awaitRequests();
+      released = true;
     }
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }
+  }
+
+  private void awaitRequests() {
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    try {
+      while (requestsInFlight > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          log.warn("Closed with {} dial-outs still unanswered after {}; their call legs are not "
+              + "stored, and a new instance will find those contacts still dialing",
+              requestsInFlight, CLOSE_WAIT);
+          return;
+        }
+        TimeUnit.NANOSECONDS.timedWait(lock, left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Ends a dial-out's bridge request (lock held).
+   *
+   * @return true if its result must be dropped, because {@link #close()} has already returned
+   */
+  private boolean requestDone(Run run) {
+    run.inFlight--;
+    if (--requestsInFlight == 0) {
+      lock.notifyAll();
+    }
+    return released;
   }
 
   /** {@return the back-off after {@code streak} busy answers in a row: 1 s doubling to 30 s} */
@@ -326,6 +369,7 @@ final class DialDispatcher {
         return;
       }
       prompt = configs.setup(run.space).config().audioPrompt().promptFor(slot.contact);
+      requestsInFlight++;
     }
     CallBridgeGateway gateway = gateways.get(run.space.clusterId());
     String legId;
@@ -333,7 +377,9 @@ final class DialDispatcher {
       legId = gateway.dialOut(run.callId, slot.contact.address(), prompt);
     } catch (BridgeBusyException e) {
       synchronized (lock) {
-        run.inFlight--;
+        if (requestDone(run)) {
+          return;
+        }
         onBusy(run, slot);
         persist(run);
       }
@@ -341,7 +387,9 @@ final class DialDispatcher {
     } catch (RuntimeException e) {
       log.warn("Dial-out to contact {} for call {} failed", slot.contact.id(), run.callId, e);
       synchronized (lock) {
-        run.inFlight--;
+        if (requestDone(run)) {
+          return;
+        }
         if (slot.state == ContactState.DIALING) {
           attemptFailed(run, slot, "dialOutFailed");
           checkComplete(run);
@@ -351,7 +399,9 @@ final class DialDispatcher {
       return;
     }
     synchronized (lock) {
-      run.inFlight--;
+      if (requestDone(run)) {
+        return;
+      }
       run.busyStreak = 0;
       slot.callLegId = legId;
       if (slot.state == ContactState.DIALING && isActive(run)) {
@@ -363,7 +413,7 @@ final class DialDispatcher {
           return;
         }
       }
-      if (run.inFlight == 0) {
+      if (run.inFlight == 0 || closed) {
         persist(run);
       }
     }

@@ -24,6 +24,11 @@ final class DialQueue {
     waiting.add(task);
   }
 
+  /** Drops the waiting tasks; those already started run on. */
+  synchronized void clear() {
+    waiting.clear();
+  }
+
   synchronized int waiting() {
     return waiting.size();
   }

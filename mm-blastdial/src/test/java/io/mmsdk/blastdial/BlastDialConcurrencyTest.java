@@ -1,6 +1,7 @@
 package io.mmsdk.blastdial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmsdk.cms.api.CallLeg;
@@ -8,8 +9,11 @@ import io.mmsdk.testkit.core.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +82,40 @@ class BlastDialConcurrencyTest {
 
       assertEquals(20, bridge.dials.get());
       assertEquals(3, bridge.maxRunning.get());
+    }
+  }
+
+  @Test
+  void close_whileADialOutIsInFlight_waitsForItsAnswerAndStoresItsCallLeg() throws Exception {
+    SlowBridge bridge = new SlowBridge();
+    SpaceKey space = SpaceKey.of("a", "s");
+    try (BlastDialStore store = FileBlastDialStore.open(dir)) {
+      BlastDial blast = BlastDial.builder()
+          .store(store)
+          .scheduler(SimulatedClock.startingAt(Instant.parse("2026-11-24T09:00:00Z")))
+          .callBridge("a", bridge)
+          .maxConcurrentRequests(1)
+          .build();
+      blast.configure(space, BlastDialConfig.builder().enabled(true).build());
+      blast.addContact(space, new ContactDetails("N0", "n0@example.com", true));
+      blast.addContact(space, new ContactDetails("N1", "n1@example.com", true));
+      blast.participantJoined(space, "call-1", "");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (bridge.running.get() < 1 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertEquals(1, bridge.running.get());
+
+      CompletableFuture<Void> closing = CompletableFuture.runAsync(blast::close);
+      assertThrows(TimeoutException.class, () -> closing.get(300, TimeUnit.MILLISECONDS),
+          "close() must wait for the dial-out the bridge has not answered yet");
+      bridge.release.countDown();
+      closing.get(10, TimeUnit.SECONDS);
+
+      assertEquals(1, bridge.dials.get(), "the queued second dial-out is not sent after close()");
+      BlastStatus stored = store.runs().get(0);
+      assertEquals(List.of("leg-1"), stored.contacts().stream()
+          .map(ContactStatus::callLegId).filter(Objects::nonNull).toList());
     }
   }
 }
