@@ -2,7 +2,6 @@ package io.mmsdk.cdr;
 
 import static java.util.Objects.requireNonNull;
 
-import io.mmsdk.common.store.StoreFiles;
 import io.mmsdk.common.store.StoreLock;
 import io.mmsdk.common.time.Scheduler;
 import java.io.IOException;
@@ -26,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * The embedded, file-backed {@link CdrStore}: an append-only journal of received batches in
  * segment files under one directory. Each entry is length-prefixed and CRC-checked, and the file is
  * forced to disk (fsync) before {@link #append} returns, so an acknowledged batch survives a crash.
- * Appends from different threads share forces (group commit): while one force runs, later entries
- * are written behind it, and the next force covers all of them; each append returns only after a
- * force that covers its entry. On open, a torn tail (an entry cut short by a crash) is cut off the
- * last segment. An entry damaged in the middle of a segment (a flipped bit) is reported in the log
+ * Appends from different threads share writes and forces (group commit): while one flush runs,
+ * later entries are staged behind it, and the next flush covers all of them; each append returns
+ * only after a flush that covers its entry. Segments are written with direct I/O where the file
+ * system allows it (see {@link SegmentWriter}). On open, a torn tail (an entry cut short by a
+ * crash) is cut off the last segment. An entry damaged in the middle of a segment (a flipped bit) is reported in the log
  * and skipped, and every intact entry after it is kept. Whole segments older than the retention
  * period are deleted.
  *
@@ -39,10 +39,12 @@ import org.slf4j.LoggerFactory;
  * io.mmsdk.common.store.StoreLockedException} naming the holder). Files are owner-only on POSIX.
  */
 // The journal keeps the segments (files, rolling, retention, recovery on open) and the API; the
-// entry format and the reading of a segment are JournalEntries', the shared forces GroupCommit's.
+// entry format and the reading of a segment are JournalEntries', the writing of one
+// SegmentWriter's, the shared flushes GroupCommit's.
 public final class CdrJournal implements CdrStore {
   private static final Logger log = LoggerFactory.getLogger(CdrJournal.class);
   private static final String SUFFIX = ".cdrj";
+  private static final long MAX_NOT_ON_DISK = 64L * 1024 * 1024;
 
   private final Path dir;
   private final Scheduler scheduler;
@@ -50,14 +52,16 @@ public final class CdrJournal implements CdrStore {
   private final long segmentBytes;
   private final CdrParser parser;
   private final Syncer syncer;
+  private final boolean directIo;
   private final GroupCommit commit;
   /** Segment number → newest receivedAt in it (null while empty). */
   private final TreeMap<Long, Instant> segments = new TreeMap<>();
   private final Scheduler.Cancellable purgeTask;
   private final StoreLock lock;
-  private FileChannel active; // guarded by this, as are the fields below
-  private long activeSize;
+  private SegmentWriter active; // guarded by this, as are the fields below
   private long activeNumber;
+  /** Rolled segments with entries not on disk yet, oldest first. */
+  private final List<SegmentWriter> sealed = new ArrayList<>();
   private boolean closed;
 
   private CdrJournal(Builder b) {
@@ -67,15 +71,30 @@ public final class CdrJournal implements CdrStore {
     this.segmentBytes = b.segmentBytes;
     this.parser = b.parser;
     this.syncer = b.syncer;
+    this.directIo = b.directIo;
     this.commit = new GroupCommit(this, new GroupCommit.Segments() {
       @Override
-      public FileChannel active() {
-        return active;
+      public List<SegmentWriter.Flush> take() {
+        List<SegmentWriter.Flush> flushes = new ArrayList<>();
+        for (SegmentWriter w : sealed) {
+          flushes.add(w.take());
+        }
+        if (active.notOnDisk() > 0) {
+          flushes.add(active.take());
+        }
+        return flushes;
       }
 
       @Override
-      public boolean closed() {
-        return closed;
+      public void flushed(List<SegmentWriter.Flush> flushes, int done) {
+        for (int i = 0; i < done; i++) {
+          SegmentWriter.Flush f = flushes.get(i);
+          f.writer().flushed(f);
+          if (f.writer() != active && f.writer().notOnDisk() == 0) {
+            sealed.remove(f.writer());
+            closeQuietly(f.writer());
+          }
+        }
       }
     }, syncer, dir);
     try {
@@ -99,7 +118,6 @@ public final class CdrJournal implements CdrStore {
       activeNumber = segments.isEmpty() ? 1 : segments.lastKey();
       segments.putIfAbsent(activeNumber, null);
       active = open(activeNumber);
-      activeSize = active.size();
     } catch (IOException | NumberFormatException e) {
       lock.close();
       throw new CdrStoreException("cannot open CDR journal in " + dir
@@ -133,23 +151,14 @@ public final class CdrJournal implements CdrStore {
     GroupCommit.Pending me;
     synchronized (this) {
       ensureOpen();
-      long before = -1;
-      try {
-        if (activeSize > 0 && activeSize + length > segmentBytes) {
+      if (active.size() > 0 && active.size() + length > segmentBytes) {
+        try {
           roll();
+        } catch (IOException e) {
+          throw GroupCommit.writeFailed(dir, e);
         }
-        before = activeSize;
-        while (entry[1].hasRemaining()) {
-          active.write(entry);
-        }
-        activeSize += length;
-      } catch (IOException | CdrStoreException e) {
-        if (before >= 0) {
-          // Cut this entry's partial write; the entries before it are intact and awaiting a force.
-          truncateTo(before);
-        }
-        throw e instanceof CdrStoreException c ? c : GroupCommit.writeFailed(dir, (IOException) e);
       }
+      active.add(entry);
       Instant prev = segments.get(activeNumber);
       if (prev == null || batch.receivedAt().isAfter(prev)) {
         segments.put(activeNumber, batch.receivedAt());
@@ -160,7 +169,7 @@ public final class CdrJournal implements CdrStore {
     return batch.batch().records();
   }
 
-  /** Returns how many written entries wait for a force (for tests). */
+  /** Returns how many staged entries wait for a flush (for tests). */
   synchronized int awaitingForce() {
     return commit.awaitingForce();
   }
@@ -197,7 +206,7 @@ public final class CdrJournal implements CdrStore {
     Instant cutoff = scheduler.now().minus(retention);
     for (var it = segments.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Long, Instant> e = it.next();
-      if (e.getKey() == activeNumber) {
+      if (e.getKey() == activeNumber || isSealed(e.getKey())) {
         continue;
       }
       if (e.getValue() == null || e.getValue().isBefore(cutoff)) {
@@ -221,21 +230,33 @@ public final class CdrJournal implements CdrStore {
     return out;
   }
 
+  /**
+   * Writes the entries still staged (their appends return once that is done), closes the segment
+   * files and releases the directory's lock. Appends after this starts fail.
+   */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+  public void close() {
+    GroupCommit.Pending last;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      purgeTask.cancel();
+      last = commit.written();
     }
-    closed = true;
-    purgeTask.cancel();
     try {
-      // Entries written by appends still waiting for their force are covered before the close.
-      syncer.force(active);
-      active.close();
-    } catch (IOException e) {
-      log.warn("Cannot close CDR journal segment {}", segmentPath(activeNumber), e);
+      commit.await(last);
+    } catch (CdrStoreException e) {
+      log.warn("CDR journal {}: closing with batches that did not reach the disk (they were not"
+          + " acknowledged)", dir, e);
     }
-    lock.close();
+    synchronized (this) {
+      sealed.forEach(CdrJournal::closeQuietly);
+      sealed.clear();
+      closeQuietly(active);
+      lock.close();
+    }
   }
 
   @Override
@@ -249,38 +270,59 @@ public final class CdrJournal implements CdrStore {
     }
   }
 
-  /** Starts the next segment; the current one is forced first, covering every waiting entry. */
+  /**
+   * Starts the next segment. The current one is sealed: its staged entries go to disk with the next
+   * flush, which then closes it. Refused while more than a segment's worth of sealed entries is not
+   * on disk, so failing writes cannot stage without bound.
+   */
   private void roll() throws IOException {
-    syncer.force(active);
-    commit.coveredAll();
-    active.close();
+    long behind = 0;
+    for (SegmentWriter w : sealed) {
+      behind += w.notOnDisk();
+    }
+    if (behind > Math.max(segmentBytes, MAX_NOT_ON_DISK)) {
+      throw new CdrStoreException("cannot write CDR batch to journal " + dir + ": " + behind
+          + " bytes of earlier segments have not reached the disk (the last writes failed; see"
+          + " the log); the receiver answers 503 and the Call Bridge will re-send", null);
+    }
+    SegmentWriter next = open(activeNumber + 1);
+    if (active.notOnDisk() > 0) {
+      sealed.add(active);
+    } else {
+      closeQuietly(active);
+    }
+    active = next;
     activeNumber++;
     segments.put(activeNumber, null);
-    active = open(activeNumber);
-    activeSize = 0;
     purge();
   }
 
-  private FileChannel open(long number) throws IOException {
-    FileChannel ch = StoreFiles.open(segmentPath(number), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+  private boolean isSealed(long number) {
+    for (SegmentWriter w : sealed) {
+      if (w.file().equals(segmentPath(number))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void closeQuietly(SegmentWriter w) {
+    try {
+      w.close();
+    } catch (IOException e) {
+      log.warn("Cannot close CDR journal segment {}", w.file(), e);
+    }
+  }
+
+  private SegmentWriter open(long number) throws IOException {
+    SegmentWriter w = SegmentWriter.open(segmentPath(number), directIo);
     // Make the new file's directory entry durable too.
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true);
     } catch (IOException e) {
       log.debug("Directory fsync not supported for {}", dir);
     }
-    return ch;
-  }
-
-  private void truncateTo(long length) {
-    try {
-      active.truncate(length);
-      activeSize = length;
-    } catch (IOException e) {
-      log.warn("Cannot cut the torn tail of {}; it will be cut on next open",
-          segmentPath(activeNumber), e);
-    }
+    return w;
   }
 
   private Path segmentPath(long n) {
@@ -309,8 +351,12 @@ public final class CdrJournal implements CdrStore {
     });
     long size = Files.size(file);
     if (repairTail && size > good) {
-      log.warn("CDR journal {}: cutting a torn tail of {} bytes left by a crash (the batch in it"
-          + " was never acknowledged)", file, size - good);
+      if (SegmentWriter.zeros(file, good)) {
+        log.debug("CDR journal {}: cutting {} bytes of padding left by a crash", file, size - good);
+      } else {
+        log.warn("CDR journal {}: cutting a torn tail of {} bytes left by a crash (the batch in it"
+            + " was never acknowledged)", file, size - good);
+      }
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
         ch.truncate(good);
         ch.force(true);
@@ -330,6 +376,7 @@ public final class CdrJournal implements CdrStore {
     private long segmentBytes = 64L * 1024 * 1024;
     private CdrParser parser = CdrParser.create();
     private Syncer syncer = ch -> ch.force(false);
+    private boolean directIo = true;
 
     private Builder(Path dir) {
       this.dir = dir;
@@ -391,6 +438,12 @@ public final class CdrJournal implements CdrStore {
     /** Replaces how segments are forced to disk (tests hold a force with it). */
     Builder syncer(Syncer syncer) {
       this.syncer = requireNonNull(syncer, "syncer == null");
+      return this;
+    }
+
+    /** Turns direct I/O off, as on a file system without it (tests cover that path with it). */
+    Builder pageCache() {
+      this.directIo = false;
       return this;
     }
 

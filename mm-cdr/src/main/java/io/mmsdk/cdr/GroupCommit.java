@@ -1,37 +1,36 @@
 package io.mmsdk.cdr;
 
 import java.io.IOException;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@link CdrJournal}'s group commit: an append returns only after a force that covers its
- * entry, and one force covers every entry written before it started. The first waiter to find no
- * force running leads: it takes every entry written so far and forces them with one call, while
- * later entries are written behind it and wait for the next force, which one of them leads.
+ * The {@link CdrJournal}'s group commit: an append returns only after a flush that covers its
+ * entry, and one flush (a write and a force per segment) covers every entry staged before it
+ * started. The first waiter to find no flush running leads: it takes every entry staged so far
+ * and writes and forces them, while later entries are staged behind it and wait for the next
+ * flush, which one of them leads. Only a leader touches the segment files, one at a time.
  *
  * <p>Entries are registered ({@link #written}) and taken by a leader under the journal's lock, in
- * the same hold as the write resp. the read of the segment they were written to, so a force
- * always covers the entries it completes; the wait itself never holds the journal's lock.
+ * the same hold as their staging resp. the taking of the staged bytes, so a flush always covers
+ * the entries it completes; the writes and forces never hold the journal's lock.
  */
 final class GroupCommit {
-  /** The journal's side, read by the leader under the journal's lock. */
+  /** The journal's side, called by the leader under the journal's lock. */
   interface Segments {
-    /** {@return the segment the entries written so far are in} */
-    FileChannel active();
+    /** {@return flushes of every segment's staged bytes, oldest segment first} */
+    List<SegmentWriter.Flush> take();
 
-    /** {@return whether the journal was closed} */
-    boolean closed();
+    /** Reports that the first {@code done} of {@code flushes} reached the disk. */
+    void flushed(List<SegmentWriter.Flush> flushes, int done);
   }
 
   private final Object journalLock;
   private final Segments segments;
   private final CdrJournal.Syncer syncer;
   private final Path dir;
-  /** Entries written and not yet taken by a leader; guarded by {@link #journalLock}. */
+  /** Entries staged and not yet taken by a leader; guarded by {@link #journalLock}. */
   private List<Pending> awaiting = new ArrayList<>();
   /** Guards {@link #forcing} and every {@link Pending}; never held while taking the journal's. */
   private final Object forceMonitor = new Object();
@@ -44,38 +43,22 @@ final class GroupCommit {
     this.dir = dir;
   }
 
-  /** Registers an entry just written; caller holds the journal's lock. {@return its wait} */
+  /** Registers an entry just staged; caller holds the journal's lock. {@return its wait} */
   Pending written() {
     Pending p = new Pending();
     awaiting.add(p);
     return p;
   }
 
-  /** {@return how many written entries wait for a force}; caller holds the journal's lock */
+  /** {@return how many staged entries wait for a flush}; caller holds the journal's lock */
   int awaitingForce() {
     return awaiting.size();
   }
 
   /**
-   * Completes every registered entry; caller holds the journal's lock and has just forced the
-   * segment they were written to (before rolling to the next one).
-   */
-  void coveredAll() {
-    List<Pending> group = awaiting;
-    awaiting = new ArrayList<>();
-    synchronized (forceMonitor) {
-      for (Pending p : group) {
-        p.done = true;
-      }
-      forceMonitor.notifyAll(); // a running force, if any, still belongs to its leader
-    }
-  }
-
-  /**
-   * Waits until a force covers {@code me}, leading a force if none runs.
+   * Waits until a flush covers {@code me}, leading one if none runs.
    *
-   * @throws CdrStoreException if that force failed, the journal was closed before it, or the
-   *     thread was interrupted
+   * @throws CdrStoreException if that flush failed or the thread was interrupted
    */
   void await(Pending me) {
     while (true) {
@@ -98,27 +81,25 @@ final class GroupCommit {
         forcing = true;
       }
       List<Pending> group;
-      FileChannel channel;
-      boolean closedBefore;
+      List<SegmentWriter.Flush> flushes;
       synchronized (journalLock) {
         group = awaiting;
         awaiting = new ArrayList<>();
-        channel = segments.active();
-        closedBefore = segments.closed();
+        flushes = segments.take();
       }
       CdrStoreException failure = null;
+      int done = 0;
       try {
-        if (!group.isEmpty()) {
-          syncer.force(channel);
+        for (SegmentWriter.Flush f : flushes) {
+          f.write(syncer);
+          done++;
         }
-      } catch (ClosedChannelException e) {
-        // Rolled or closed since: both force the segment before closing it, unless shut down.
-        if (closedBefore) {
-          failure = new CdrStoreException("CDR journal " + dir + " was closed before the batch"
-              + " reached the disk; it is not acknowledged and will be re-sent", e);
-        }
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         failure = writeFailed(dir, e);
+      } finally {
+        synchronized (journalLock) {
+          segments.flushed(flushes, done);
+        }
       }
       synchronized (forceMonitor) {
         for (Pending p : group) {
@@ -132,10 +113,10 @@ final class GroupCommit {
   }
 
   /** {@return the failure to report when writing or forcing journal {@code dir} failed} */
-  static CdrStoreException writeFailed(Path dir, IOException e) {
+  static CdrStoreException writeFailed(Path dir, Exception e) {
+    String why = e.getMessage() != null ? e.getMessage() : e.toString();
     return new CdrStoreException("cannot write CDR batch to journal " + dir
-        + ": " + e.getMessage() + "; the receiver answers 503 and the Call Bridge will re-send",
-        e);
+        + ": " + why + "; the receiver answers 503 and the Call Bridge will re-send", e);
   }
 
   /** One entry's wait for a force; fields guarded by {@link #forceMonitor}. */
