@@ -361,8 +361,10 @@ public final class CdrJournal implements CdrStore {
         ch.truncate(good);
         ch.force(true);
       }
-    } else if (size > good && number != activeNumber) {
-      // (On the active segment the bytes past the last entry are an append in progress.)
+    } else if (size > good && number != activeNumber && !SegmentWriter.zeros(file, good)) {
+      // (On the active segment the bytes past the last entry are a flush in progress; zeros past
+      // the end of an older one are the padding of its last flush, left by a crash before its
+      // close.)
       log.warn("CDR journal {}: ignoring {} unreadable bytes at its end", file, size - good);
     }
     return newest[0];

@@ -74,10 +74,17 @@ final class SegmentWriter {
    */
   static SegmentWriter open(Path file, boolean direct) throws IOException {
     if (direct) {
+      FileChannel channel = null;
       try {
-        return new SegmentWriter(file, StoreFiles.open(file, StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT), BLOCK);
+        channel = StoreFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            ExtendedOpenOption.DIRECT);
+        SegmentWriter w = new SegmentWriter(file, channel, BLOCK);
+        w.probe();
+        return w;
       } catch (UnsupportedOperationException | IOException e) {
+        if (channel != null) {
+          channel.close();
+        }
         if (!fallbackLogged) {
           fallbackLogged = true;
           log.info("CDR journal {}: direct I/O is not available ({}); writing through the page"
@@ -87,6 +94,22 @@ final class SegmentWriter {
     }
     OpenOption[] options = {StandardOpenOption.CREATE, StandardOpenOption.WRITE};
     return new SegmentWriter(file, StoreFiles.open(file, options), 1);
+  }
+
+  /**
+   * Writes the partial last block back as it is, so that a file system that opens for direct I/O
+   * but refuses its writes (some do) is found here, not at the first flush.
+   */
+  private void probe() throws IOException {
+    long size = size();
+    // The partial block, then the zeros of a new buffer: one block.
+    ByteBuffer b = staging.duplicate().position(0).limit(BLOCK);
+    while (b.hasRemaining()) {
+      channel.write(b, base + b.position());
+    }
+    if (channel.size() > size) {
+      channel.truncate(size);
+    }
   }
 
   /** Stages one entry, given as buffers to write in order. */
