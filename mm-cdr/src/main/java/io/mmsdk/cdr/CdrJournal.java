@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * later entries are staged behind it, and the next flush covers all of them; each append returns
  * only after a flush that covers its entry. Segments are written with direct I/O where the file
  * system allows it (see {@link SegmentWriter}). On open, a torn tail (an entry cut short by a
- * crash) is cut off the last segment. An entry damaged in the middle of a segment (a flipped bit) is reported in the log
- * and skipped, and every intact entry after it is kept. Whole segments older than the retention
- * period are deleted.
+ * crash) is cut off the last segment. An entry damaged in the middle of a segment (a flipped bit)
+ * is reported in the log and skipped, and every intact entry after it is kept. Whole segments older
+ * than the retention period are deleted.
  *
  * <p>The raw XML of each batch is stored, so replay re-parses exactly what the Call Bridge sent.
  * Thread-safe; one instance per directory, enforced by a {@link StoreLock} on {@code journal.lock}
@@ -52,7 +52,9 @@ public final class CdrJournal implements CdrStore {
   private final long segmentBytes;
   private final CdrParser parser;
   private final Syncer syncer;
-  private final boolean directIo;
+  // Whether segments are opened with direct I/O: off once the file system refused it (guarded by
+  // this).
+  private boolean directIo;
   private final GroupCommit commit;
   /** Segment number → newest receivedAt in it (null while empty). */
   private final TreeMap<Long, Instant> segments = new TreeMap<>();
@@ -315,7 +317,12 @@ public final class CdrJournal implements CdrStore {
   }
 
   private SegmentWriter open(long number) throws IOException {
-    SegmentWriter w = SegmentWriter.open(segmentPath(number), directIo);
+    Path file = segmentPath(number);
+    SegmentWriter w = directIo ? SegmentWriter.openDirect(file) : null;
+    if (w == null) {
+      directIo = false; // the next segments, in the same directory, would be refused too
+      w = SegmentWriter.openThroughPageCache(file);
+    }
     // Make the new file's directory entry durable too.
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true);

@@ -33,7 +33,6 @@ final class SegmentWriter {
   private static final Logger log = LoggerFactory.getLogger(CdrJournal.class);
   private static final int BLOCK = 4096;
   private static final int FIRST_CAPACITY = 1 << 20;
-  private static volatile boolean fallbackLogged;
 
   private final Path file;
   private final FileChannel channel;
@@ -68,30 +67,33 @@ final class SegmentWriter {
   }
 
   /**
-   * Opens (creating if needed) segment {@code file} for appending after its current content.
+   * Opens (creating if needed) segment {@code file} for appending after its current content, with
+   * direct I/O.
    *
-   * @param direct whether to try direct I/O (tests turn it off to cover the page-cache path)
+   * @return the writer, or null (logged) if the file system refuses direct I/O, at the open or at
+   *     a first write; then use {@link #openThroughPageCache}
+   * @throws IOException if the file cannot be opened or read at all
    */
-  static SegmentWriter open(Path file, boolean direct) throws IOException {
-    if (direct) {
-      FileChannel channel = null;
-      try {
-        channel = StoreFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            ExtendedOpenOption.DIRECT);
-        SegmentWriter w = new SegmentWriter(file, channel, BLOCK);
-        w.probe();
-        return w;
-      } catch (UnsupportedOperationException | IOException e) {
-        if (channel != null) {
-          channel.close();
-        }
-        if (!fallbackLogged) {
-          fallbackLogged = true;
-          log.info("CDR journal {}: direct I/O is not available ({}); writing through the page"
-              + " cache", file.getParent(), e.toString());
-        }
+  static SegmentWriter openDirect(Path file) throws IOException {
+    FileChannel channel = null;
+    try {
+      channel = StoreFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          ExtendedOpenOption.DIRECT);
+      SegmentWriter w = new SegmentWriter(file, channel, BLOCK);
+      w.probe();
+      return w;
+    } catch (UnsupportedOperationException | IOException refused) {
+      if (channel != null) {
+        channel.close();
       }
+      log.info("CDR journal {}: direct I/O is not available ({}); writing through the page cache",
+          file.getParent(), refused.toString());
+      return null;
     }
+  }
+
+  /** Opens (creating if needed) segment {@code file} for appending, through the page cache. */
+  static SegmentWriter openThroughPageCache(Path file) throws IOException {
     OpenOption[] options = {StandardOpenOption.CREATE, StandardOpenOption.WRITE};
     return new SegmentWriter(file, StoreFiles.open(file, options), 1);
   }
@@ -118,7 +120,7 @@ final class SegmentWriter {
     for (ByteBuffer b : entry) {
       length += b.remaining();
     }
-    ensureCapacity(staging.position() + length + align);
+    ensureCapacity(staging.position() + length);
     for (ByteBuffer b : entry) {
       staging.put(b.duplicate());
     }
